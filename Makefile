@@ -1,0 +1,43 @@
+# One virtual environment in .venv, created on first use. Needs only python3 (>= 3.11) and make.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+EXAMPLE ?= examples/darija-support-chatbot.yaml
+
+.PHONY: install run test lint typecheck imports unit bench schema clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+run: install
+	$(BIN)/compliance check $(EXAMPLE) --fail-on blocker || test $$? -le 2
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+imports: install
+	$(BIN)/lint-imports
+
+unit: install
+	$(BIN)/pytest
+
+test: lint typecheck imports unit
+
+bench: install
+	$(BIN)/python bench/assess_bench.py
+
+schema: install
+	$(BIN)/compliance schema --output schemas/submission.schema.json
+	$(BIN)/compliance schema --rules --output schemas/rule.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,121 @@
+"""What an assessment produces: findings with their trace, the verdict and the CNDP formalities."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from compliance.domain.rules import Localized, LocalizedList, Reference, RefStatus, Severity
+from compliance.domain.vocabulary import FormCode
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Outcome(StrEnum):
+    passed = "pass"
+    fail = "fail"
+    needs_info = "needs_info"
+    not_applicable = "not_applicable"
+    advisory = "advisory"  # a best-practice recommendation not met: reported, never gates
+
+
+class Verdict(StrEnum):
+    compliant = "compliant"
+    non_compliant = "non_compliant"
+    incomplete = "incomplete"
+
+
+class TraceEntry(Out):
+    """One fact read while deciding a rule: path = value, the comparison and its result."""
+
+    path: str
+    value: Any = Field(description="The fact as read (null: not stated).")
+    test: str = Field(description="The comparison applied, e.g. 'contains cin_number'.")
+    result: bool | None = Field(description="true, false, or null when the fact was missing.")
+
+
+class PenaltyExposure(Out):
+    article: str
+    prison_months: tuple[int, int] | None
+    fine_mad: tuple[int, int]
+    company_fine_mad: tuple[int, int] = Field(description="Fine range for a legal person (Art. 64 doubles it).")
+    per_infringement: bool = False
+
+
+class Finding(Out):
+    rule_id: str
+    chapter: str
+    title: Localized
+    outcome: Outcome
+    severity: Severity
+    basis_status: RefStatus
+    references: list[Reference]
+    trace: list[TraceEntry]
+    explanation: Localized
+    remediation: Localized | None = None
+    questions: LocalizedList | None = None
+    penalty: PenaltyExposure | None = None
+
+
+class FormalityTrigger(Out):
+    """A reason the project needs a given CNDP formality (e.g. Art. 12(1)(e): the CIN number)."""
+
+    id: str
+    article: str
+    status: RefStatus
+    reason: Localized
+    certain: bool = Field(description="false when the trigger depends on a fact not stated (needs information).")
+    facts: list[TraceEntry] = Field(default_factory=list)
+
+
+class TransferFiling(Out):
+    country: str
+    form: FormCode = FormCode.F118
+    on_adequacy_list: bool
+    list_verified: bool
+    sources: list[str] = Field(description="Where the transfer comes from: transfers, processors, inference...")
+    covered_by_cndp: bool = Field(description="A CNDP transfer authorisation or receipt is on file.")
+    reason: Localized
+
+
+class FormalityPlan(Out):
+    regime: str = Field(description="none, declaration or authorisation.")
+    forms: list[FormCode]
+    triggers: list[FormalityTrigger]
+    possible_triggers: list[FormalityTrigger] = Field(
+        default_factory=list, description="Triggers that apply if a missing fact turns out true."
+    )
+    transfers: list[TransferFiling]
+    summary: Localized
+
+
+class PackInfo(Out):
+    id: str
+    version: str
+    law_version: str
+    hash: str
+    rule_count: int
+
+
+class Assessment(Out):
+    project_name: str
+    submission_hash: str
+    pack: PackInfo
+    verdict: Verdict
+    counts: dict[str, int]
+    findings: list[Finding]
+    formalities: FormalityPlan
+
+    def failing(self, threshold: Severity) -> list[Finding]:
+        return [
+            f for f in self.findings if f.outcome is Outcome.fail and f.severity.rank >= threshold.rank
+        ]
+
+    def missing(self, threshold: Severity) -> list[Finding]:
+        return [
+            f for f in self.findings if f.outcome is Outcome.needs_info and f.severity.rank >= threshold.rank
+        ]

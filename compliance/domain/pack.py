@@ -1,0 +1,68 @@
+"""A loaded rule pack: the rules, the formality triggers and the reference data, all validated."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from compliance.domain.outcomes import PackInfo
+from compliance.domain.rules import Condition, Localized, RefStatus, Rule, Strict
+
+
+class PackManifest(Strict):
+    """`rules/pack.yaml`."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    law_version: str = Field(description="The texts the pack reflects.")
+    description: Localized
+
+
+class TriggerSpec(Strict):
+    """A reason that puts processing on the prior-authorisation track (Art. 12(1) and CNDP practice)."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
+    article: str
+    status: RefStatus
+    regime: Literal["authorisation"] = "authorisation"
+    reason: Localized
+    condition: Condition
+
+
+class FormalityTriggers(Strict):
+    """`rules/reference/formality-triggers.yaml`."""
+
+    triggers: list[TriggerSpec] = Field(min_length=1)
+
+
+class Country(Strict):
+    name: str
+    source: str = Field(description="Where the listing comes from.")
+    verified: bool = Field(description="Whether the listing was checked against the deliberation itself.")
+
+
+class AdequacyList(Strict):
+    """`rules/reference/adequate-countries.yaml`: the Art. 43 list drawn up by the CNDP."""
+
+    instrument: str
+    status: RefStatus
+    note: str
+    countries: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], Country]
+
+
+class RulePack(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    info: PackInfo
+    manifest: PackManifest
+    rules: list[Rule]
+    triggers: list[TriggerSpec]
+    adequacy: AdequacyList
+    reference: dict[str, dict[str, dict[str, Any]]] = Field(
+        description="Every reference dataset, by name, as plain data for the `ref` condition."
+    )
+    sources: dict[str, str] = Field(default_factory=dict, description="Rule id -> file it was loaded from.")
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)

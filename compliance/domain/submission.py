@@ -1,0 +1,410 @@
+"""The submission: one AI project described by its facts (law-09-08.md §5.1 and §8).
+
+Every fact is optional and ``None`` means *not stated*, never *no*: the engine answers ``needs_info`` when a
+rule needs a fact that is missing. An empty list means "stated: none".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from compliance.domain.vocabulary import (
+    CollectionSource,
+    ConsentMechanism,
+    ControllerKind,
+    DataCategory,
+    DataSubject,
+    DecisionEffect,
+    Dialect,
+    ErasureFromModels,
+    Formality,
+    FormCode,
+    InformationPlan,
+    Language,
+    LegalBasis,
+    MarketingChannel,
+    NoticeItem,
+    RecipientRole,
+    Sector,
+    TemplateStorage,
+    TrainingSource,
+    TransferMechanism,
+    VoiceInference,
+)
+
+SCHEMA_VERSION = "1.0"
+
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    Field(description="ISO 3166-1 alpha-2 country code, e.g. MA, FR, US."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Days = Annotated[int, Field(ge=0, le=36500)]
+
+
+class Facts(BaseModel):
+    """Base of every block: unknown keys are errors, values are validated strictly."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+def fact(description: str) -> Any:
+    """A stated-or-not fact: defaults to None, which means 'not stated'."""
+    return Field(default=None, description=description)
+
+
+class Representative(Facts):
+    name: ShortText | None = fact("Name of the representative established in Morocco (Art. 2(3)).")
+    notified_to_cndp: bool | None = fact("Whether the representative was notified to the CNDP.")
+
+
+class PrivacyOwner(Facts):
+    name: ShortText | None = fact("Person accountable for personal-data compliance.")
+    role: ShortText | None = fact("Their role in the organisation.")
+
+
+class Controller(Facts):
+    name: ShortText | None = fact("Legal name of the controller (responsable du traitement).")
+    legal_form: ShortText | None = fact("Legal form, e.g. SARL, SA, association.")
+    rc_number: ShortText | None = fact("Commercial-register (RC) number.")
+    kind: ControllerKind | None = fact("What kind of body the controller is (matters for Art. 22 and 49).")
+    country: CountryCode | None = fact("Country where the controller is established.")
+    established_in_morocco: bool | None = fact("Whether the controller has an establishment in Morocco (Art. 2(2)(a)).")
+    uses_means_in_morocco: bool | None = fact(
+        "Whether processing means located in Morocco are used, beyond mere transit (Art. 2(2)(b))."
+    )
+    representative_in_morocco: Representative | None = fact("Representative in Morocco of a foreign controller.")
+    health_professional_under_secrecy: bool | None = fact(
+        "Whether the processing is carried out by a health professional bound by professional secrecy (Art. 22)."
+    )
+    privacy_owner: PrivacyOwner | None = fact("Accountable owner of data-protection compliance.")
+
+
+class Retention(Facts):
+    period_days: Days | None = fact("How long identifying data are kept, in days.")
+    indefinite: bool | None = fact("True when data are kept with no end date.")
+    per_category: dict[DataCategory, Days] | None = fact("Retention in days per data category.")
+    deletion_mechanism: Text | None = fact("How deletion or anonymisation is enforced at the end of the period.")
+    extended_for_research: bool | None = fact(
+        "Whether data are kept beyond the purpose for historical, statistical or scientific use, "
+        "including 'for future model training' (Art. 3(2))."
+    )
+    extended_retention_authorisation: ShortText | None = fact(
+        "Reference of the CNDP authorisation for extended retention (Art. 3(2))."
+    )
+
+
+class ThirdPartyDisclosure(Facts):
+    recipient: ShortText | None = fact("Who receives the data.")
+    purpose: Text | None = fact("Why the data are disclosed.")
+    consent_obtained: bool | None = fact("Whether the persons gave prior consent to the disclosure (Art. 4 §2).")
+    legal_basis: LegalBasis | None = fact("The Art. 4 ground relied on when consent was not obtained.")
+    purpose_linked_to_functions: bool | None = fact(
+        "Whether the purpose is directly linked to the legitimate functions of both parties (Art. 4 §2)."
+    )
+    includes_models: bool | None = fact("Whether trained models or embeddings derived from personal data are shared.")
+
+
+class CollectionChannel(Facts):
+    channel: ShortText | None = fact("The collection point, e.g. mobile app, chatbot, call centre, camera.")
+    online: bool | None = fact("Whether collection happens over an open network such as the internet (Art. 5(4)).")
+    disclosed_to_person: bool | None = fact("Whether the person knows data are collected there (no covert collection).")
+
+
+class Processing(Facts):
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] | None = fact(
+        "Short identifier of the processing, unique in the submission."
+    )
+    name: ShortText | None = fact("Name of the processing as it would appear in a CNDP declaration.")
+    purposes: list[Text] | None = fact("Determined, explicit purposes of the processing (Art. 3(1)(b)).")
+    legal_basis: LegalBasis | None = fact("The Art. 4 ground for this processing.")
+    legal_basis_reference: Text | None = fact(
+        "Evidence behind the ground: the statute, the contract, the public mandate or the situation."
+    )
+    legitimate_interest_assessment: Text | None = fact("Written balancing test when the ground is legitimate interest.")
+    data_categories: list[DataCategory] | None = fact("Categories of personal data processed.")
+    data_categories_justified: bool | None = fact(
+        "Whether each category is documented as necessary for a stated purpose (Art. 3(1)(c))."
+    )
+    data_subjects: list[DataSubject] | None = fact("Categories of persons whose data are processed.")
+    estimated_data_subjects: Annotated[int, Field(ge=0)] | None = fact("Approximate number of persons concerned.")
+    recipients: list[ShortText] | None = fact("Recipients or categories of recipients.")
+    third_party_disclosures: list[ThirdPartyDisclosure] | None = fact("Disclosures to third parties (Art. 4 §2).")
+    retention: Retention | None = fact("How long data are kept (Art. 3(1)(e)).")
+    source: CollectionSource | None = fact("Whether data come from the persons themselves or from elsewhere.")
+    collection_channels: list[CollectionChannel] | None = fact("Where and how data are collected.")
+    reuses_data_from: list[ShortText] | None = fact(
+        "Other processings or files whose data are re-used here for a new purpose."
+    )
+    reuse_compatible: bool | None = fact(
+        "Whether the re-use is compatible with the purpose the data were collected for (Art. 3(1)(b))."
+    )
+    interconnects_files: bool | None = fact(
+        "Whether this processing links files of other controllers, or files kept for another main purpose "
+        "(Art. 1(11), 12(1)(f))."
+    )
+
+
+class Consent(Facts):
+    mechanism: ConsentMechanism | None = fact("How consent is collected.")
+    express: bool | None = fact("Whether consent is express (required for sensitive data, Art. 21).")
+    recorded: bool | None = fact("Whether consent is recorded as evidence.")
+    timestamped: bool | None = fact("Whether each consent record carries a date and time.")
+    withdrawable: bool | None = fact("Whether the person can withdraw consent as easily as giving it.")
+    per_purpose: bool | None = fact("Whether consent is asked separately for each purpose.")
+    separate_from_terms: bool | None = fact("Whether consent is separate from the terms and conditions.")
+
+
+class InformationNotice(Facts):
+    exists: bool | None = fact("Whether an information notice exists (Art. 5).")
+    provided_before_collection: bool | None = fact("Whether it is given before data are collected.")
+    location: list[ShortText] | None = fact("Where the notice is shown (app screen, form, website page, voice prompt).")
+    languages: list[Language] | None = fact("Languages the notice is available in.")
+    includes: list[NoticeItem] | None = fact("Items the notice states.")
+
+
+class IndirectCollection(Facts):
+    exists: bool | None = fact("Whether data are obtained from someone other than the person (Art. 5(3)).")
+    sources: list[ShortText] | None = fact("Where indirectly collected data come from.")
+    info_plan: InformationPlan | None = fact("When the persons are informed (Art. 5(3)).")
+    cndp_notified_of_impossibility: bool | None = fact(
+        "Whether the CNDP was told that informing the persons is impossible, and why (Art. 6(b))."
+    )
+
+
+class Rights(Facts):
+    access_channel: ShortText | None = fact("Where a person asks for access to their data (Art. 7).")
+    identity_check: bool | None = fact("Whether the requester's identity is checked.")
+    access_sla_days: Days | None = fact("Days taken to answer an access request.")
+    free_of_charge: bool | None = fact("Whether exercising the rights is free.")
+    export_with_origin: bool | None = fact("Whether the data can be given with their origin (Art. 7(b)).")
+    rectification_sla_days: Days | None = fact("Days taken to rectify, erase or lock data (Art. 8: ten clear days).")
+    propagates_to_recipients: bool | None = fact("Whether corrections are passed on to recipients (Art. 8(b)).")
+    opposition_channel: ShortText | None = fact("Where a person objects to the processing (Art. 9).")
+    opposition_requires_justification: bool | None = fact(
+        "Whether an objection to prospection must be justified (it must not, Art. 9)."
+    )
+    marketing_suppression_list: bool | None = fact("Whether objectors are kept on a suppression list.")
+    logic_explanation_available: bool | None = fact(
+        "Whether the logic of automated processing can be explained to the person (Art. 7(c))."
+    )
+
+
+class AutomatedDecisions(Facts):
+    exists: bool | None = fact("Whether the system makes or drives decisions about people.")
+    effect: DecisionEffect | None = fact("The strongest effect such a decision has on the person.")
+    profiling: bool | None = fact("Whether decisions rest on a profile or an evaluation of personality (Art. 11).")
+    sole_basis: bool | None = fact("Whether the decision is taken on the automated result alone.")
+    human_review: bool | None = fact("Whether a human with authority reviews each decision before it applies.")
+    reviewer_can_override: bool | None = fact("Whether the human reviewer can change the outcome.")
+    contest_or_observations: bool | None = fact("Whether the person can present observations or contest.")
+    contract_context: bool | None = fact("Whether decisions are taken to conclude or perform a contract.")
+    grants_request_only: bool | None = fact("Whether the automated path can only grant the person's request.")
+    used_by_courts_or_for_judicial_assessment: bool | None = fact(
+        "Whether outputs serve a court decision assessing a person's behaviour (Art. 11 §1)."
+    )
+
+
+class DirectMarketing(Facts):
+    exists: bool | None = fact("Whether the project sends prospection messages (Art. 10).")
+    channels: list[MarketingChannel] | None = fact("Channels used for prospection.")
+    contacts_source: list[TrainingSource] | None = fact("Where the contact details come from.")
+    prior_consent_per_channel: bool | None = fact("Whether prior consent was obtained for each automated channel.")
+    soft_optin_email: bool | None = fact(
+        "Whether e-mail relies on the customer exception: address collected at a sale, from the person."
+    )
+    analogous_products_only: bool | None = fact("Whether e-mails only promote analogous products of the same entity.")
+    optout_each_message: bool | None = fact("Whether every message carries a free, simple way to refuse.")
+    sender_identified: bool | None = fact("Whether every message identifies the sender.")
+    subject_matches_offer: bool | None = fact("Whether the subject line matches the offer.")
+
+
+class DeclaredContent(Facts):
+    purposes: list[Text] | None = fact("Purposes stated in the CNDP declaration.")
+    data_categories: list[DataCategory] | None = fact("Data categories stated in the declaration.")
+    recipients: list[ShortText] | None = fact("Recipients stated in the declaration.")
+    transfers: list[CountryCode] | None = fact("Foreign countries stated in the declaration (Art. 15(e)).")
+    processors: list[ShortText] | None = fact("Processors stated in the declaration.")
+    retention_days: Days | None = fact("Retention period stated in the declaration (Art. 15(f)).")
+    security: bool | None = fact("Whether the declaration describes the security measures (Art. 15(h)).")
+
+
+ReceiptNumber = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class Cndp(Facts):
+    formality: Formality | None = fact("The CNDP formality the controller has completed or filed.")
+    forms_filed: list[FormCode] | None = fact("CNDP forms filed.")
+    receipt_number: ReceiptNumber | None = fact("Number of the declaration receipt (récépissé).")
+    receipt_date: date | None = fact("Date of the declaration receipt.")
+    authorisation_number: ReceiptNumber | None = fact("Number of the CNDP authorisation.")
+    authorisation_date: date | None = fact("Date of the CNDP authorisation.")
+    transfer_authorisation_number: ReceiptNumber | None = fact("Number of the CNDP transfer authorisation (F118).")
+    transfer_authorisation_date: date | None = fact("Date of the CNDP transfer authorisation.")
+    declared: DeclaredContent | None = fact("What the filed declaration states (Art. 15).")
+    last_update_date: date | None = fact("Date the declaration was last updated.")
+    go_live_date: date | None = fact("Date processing starts or started.")
+    documentation_pack: bool | None = fact(
+        "Whether declarations, contracts and registers are kept ready for a CNDP control (Art. 30)."
+    )
+
+
+class Transfer(Facts):
+    country: CountryCode | None = fact("Destination country.")
+    recipient: ShortText | None = fact("Who receives the data abroad.")
+    recipient_role: RecipientRole | None = fact("Whether the recipient is a processor or a controller.")
+    purpose: Text | None = fact("Why data go there.")
+    data_categories: list[DataCategory] | None = fact("Categories transferred.")
+    mechanism: TransferMechanism | None = fact("The ground relied on (Art. 43 list or an Art. 44 derogation).")
+    exception_justification: Text | None = fact("Why the Art. 44 derogation applies.")
+    agreement_reference: ShortText | None = fact("The international agreement relied on (Art. 44(2)).")
+    contractual_clauses: bool | None = fact("Whether contractual clauses protect the data.")
+    bcr: bool | None = fact("Whether binding internal company rules protect the data.")
+    notified_to_cndp: bool | None = fact("Whether the transfer was notified to the CNDP (Decree Art. 46).")
+    declared: bool | None = fact("Whether the transfer appears in the CNDP declaration (Art. 15(e)).")
+
+
+class Processor(Facts):
+    name: ShortText | None = fact("Name of the processor (sous-traitant).")
+    service: ShortText | None = fact("What it does: hosting, LLM API, annotation, analytics, support.")
+    country: CountryCode | None = fact("Where it processes the data.")
+    written_contract: bool | None = fact("Whether a written contract binds it (Art. 23).")
+    instructions_only: bool | None = fact("Whether it acts only on the controller's instructions (Art. 23, 25).")
+    security_obligations: bool | None = fact("Whether it is bound by the same security obligations.")
+    subprocessors_disclosed: bool | None = fact("Whether its own subprocessors are disclosed.")
+
+
+class Security(Facts):
+    encryption_at_rest: bool | None = fact("Data encrypted at rest.")
+    encryption_in_transit: bool | None = fact("Data encrypted in transit.")
+    access_control: bool | None = fact("Role-based access limited to authorised persons.")
+    mfa: bool | None = fact("Multi-factor authentication for staff access.")
+    access_logging: bool | None = fact("Log of who entered or changed what and when (Art. 24).")
+    physical_controls: bool | None = fact("Control of entry to premises and equipment.")
+    media_controls: bool | None = fact("Control of data media (copies, removal, destruction).")
+    input_controls: bool | None = fact("Control of data input and insertion.")
+    transmission_controls: bool | None = fact("Verification of the recipients of transmissions.")
+    transport_controls: bool | None = fact("Protection of data during transport of media.")
+    backups: bool | None = fact("Backups with restoration tested.")
+    pseudonymisation: bool | None = fact("Identifiers pseudonymised where the purpose allows.")
+    incident_procedure: bool | None = fact("A procedure to handle security incidents.")
+    staff_confidentiality: bool | None = fact("Staff bound by confidentiality (Art. 26).")
+    risk_assessment_date: date | None = fact("Date of the last security risk assessment.")
+    legal_request_procedure: bool | None = fact("A procedure for disclosures required by law (Art. 26 §2).")
+
+
+class Anonymisation(Facts):
+    method: ShortText | None = fact("How training data are anonymised.")
+    reidentification_test: bool | None = fact("Whether a re-identification test backs the anonymisation claim.")
+
+
+class Training(Facts):
+    uses_personal_data: bool | None = fact("Whether training, fine-tuning or RAG data include personal data.")
+    sources: list[TrainingSource] | None = fact("Where training data come from.")
+    legal_basis: LegalBasis | None = fact("The Art. 4 ground for training.")
+    collected_for_training: bool | None = fact("Whether the data were collected for the purpose of training.")
+    original_purpose_compatible: bool | None = fact(
+        "Whether training is compatible with the purpose the data were collected for (Art. 3(1)(b))."
+    )
+    dataset_register: bool | None = fact("A register of datasets with source, basis and person-level lineage.")
+    licences_documented: bool | None = fact("Whether dataset licences and terms of acquisition are documented.")
+    sensitive_data_excluded: bool | None = fact("Whether sensitive data are filtered out at ingestion.")
+    scraping_respects_optouts: bool | None = fact("Whether scraping honours robots rules and opt-outs.")
+    anonymisation: Anonymisation | None = fact("Anonymisation of training data.")
+
+
+class Inference(Facts):
+    provider: ShortText | None = fact("Model provider called at inference, e.g. Mistral AI.")
+    model: ShortText | None = fact("Model name.")
+    self_hosted: bool | None = fact("Whether the model runs on the controller's own infrastructure.")
+    provider_country: CountryCode | None = fact("Country where the provider is established.")
+    hosting_country: CountryCode | None = fact("Country where the inference endpoint processes the data.")
+    hosting_region: ShortText | None = fact("Provider region name, e.g. eu-west.")
+    prompts_contain_personal_data: bool | None = fact("Whether prompts sent to the model carry personal data.")
+    pii_redaction_before_call: bool | None = fact("Whether personal data are removed before the call (verified).")
+    api_data_retention_days: Days | None = fact("How long the provider keeps inputs and outputs.")
+    zero_data_retention: bool | None = fact("Whether a zero-retention setting is in force.")
+    provider_trains_on_inputs: bool | None = fact("Whether the provider may train on the inputs.")
+    dpa_signed: bool | None = fact("Whether a data-processing agreement is signed with the provider.")
+
+
+class Logging(Facts):
+    prompts_logged: bool | None = fact("Whether prompts are logged.")
+    outputs_logged: bool | None = fact("Whether model outputs are logged.")
+    retention_days: Days | None = fact("How long logs are kept, in days.")
+    pii_redaction: bool | None = fact("Whether personal data are redacted in logs.")
+    access_restricted: bool | None = fact("Whether access to logs is restricted.")
+
+
+class Voice(Facts):
+    collects_voice: bool | None = fact("Whether voice recordings are collected.")
+    speaker_identification: bool | None = fact("Whether voices are used to identify or verify speakers.")
+    voice_cloning: bool | None = fact("Whether a person's voice is synthesised.")
+    cloning_consent: bool | None = fact("Whether the person whose voice is cloned expressly consented.")
+    dialects: list[Dialect] | None = fact("Languages and dialects processed.")
+    infers: list[VoiceInference] | None = fact("What the system infers from voice.")
+    audio_deleted_after_transcription: bool | None = fact("Whether raw audio is deleted once transcribed.")
+
+
+class FacialRecognition(Facts):
+    used: bool | None = fact("Whether faces are used to identify or authenticate people.")
+    purpose: ShortText | None = fact("What facial recognition is used for.")
+    template_storage: TemplateStorage | None = fact("Where face templates are stored.")
+    hosting_country: CountryCode | None = fact("Country where templates are stored or matched.")
+    alternative_offered: bool | None = fact("Whether people can use a non-biometric alternative.")
+
+
+class AI(Facts):
+    training: Training | None = fact("Training, fine-tuning and retrieval data.")
+    inference: Inference | None = fact("The model called at run time.")
+    logging: Logging | None = fact("Prompt and output logs.")
+    memorisation_tests: bool | None = fact("Whether the model is tested for memorised personal data.")
+    output_pii_filter: bool | None = fact("Whether outputs are filtered for personal data.")
+    leakage_tests: bool | None = fact("Whether prompt-injection and data-exfiltration tests were run.")
+    outputs_about_individuals: bool | None = fact("Whether the system generates statements about real people.")
+    output_correction_channel: bool | None = fact("Whether a person can have a statement about them corrected.")
+    output_grounding: bool | None = fact("Whether outputs about people are grounded in cited sources.")
+    rag_sources_personal: bool | None = fact("Whether retrieval sources hold personal data.")
+    voice: Voice | None = fact("Voice and speech processing.")
+    facial_recognition: FacialRecognition | None = fact("Facial recognition.")
+    erasure_from_models: ErasureFromModels | None = fact("How a person's data are removed from models.")
+    explanation_method: ShortText | None = fact("How model decisions are explained.")
+    ai_disclosed_to_users: bool | None = fact("Whether people are told they interact with an AI.")
+
+
+class Sandbox(Facts):
+    participant: bool | None = fact("Whether the project takes part in a CNDP-supervised sandbox (context only).")
+    reference: ShortText | None = fact("Reference of the sandbox admission.")
+
+
+class Submission(Facts):
+    """An AI project described once: the input of every assessment."""
+
+    schema_version: Literal["1.0"] = Field(description="Version of this submission format.")
+    project_name: ShortText = Field(description="Name of the AI project.")
+    description: Text | None = fact("What the project does, in one or two sentences.")
+    processes_personal_data: bool | None = fact(
+        "Whether the project processes any information about identifiable people, including voice, images, "
+        "identifiers and free-text prompts (Art. 1(1))."
+    )
+    live: bool | None = fact("Whether processing has started (false: pre-launch).")
+    sectors: list[Sector] | None = fact("Sectors the project serves.")
+    controller: Controller | None = fact("Who decides the purposes and means (Art. 1).")
+    processings: list[Processing] | None = fact("Each processing of personal data.")
+    consent: Consent | None = fact("How consent is obtained, when it is the ground.")
+    information_notice: InformationNotice | None = fact("The notice given to persons (Art. 5).")
+    indirect_collection: IndirectCollection | None = fact("Data not collected from the persons themselves.")
+    rights: Rights | None = fact("How the rights of Art. 7-9 are honoured.")
+    automated_decisions: AutomatedDecisions | None = fact("Decisions about people taken by the system (Art. 11).")
+    direct_marketing: DirectMarketing | None = fact("Prospection messages (Art. 10).")
+    cndp: Cndp | None = fact("CNDP formalities completed.")
+    transfers: list[Transfer] | None = fact("Transfers of personal data abroad (Art. 43-44).")
+    processors: list[Processor] | None = fact("Processors acting for the controller (Art. 23).")
+    security: Security | None = fact("Security measures (Art. 23-24).")
+    ai: AI | None = fact("The AI block: training, inference, logs, memorisation, voice, faces.")
+    cndp_sandbox: Sandbox | None = fact("Participation in a CNDP-supervised sandbox (context only).")

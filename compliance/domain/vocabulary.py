@@ -1,0 +1,265 @@
+"""Closed vocabularies of the submission format (law-09-08.md §5.1 and §8).
+
+Every enumeration is a ``StrEnum`` so that a value reads the same in YAML, JSON and the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LegalBasis(StrEnum):
+    """The grounds of Art. 4: consent, or one of the exceptions (a)-(e)."""
+
+    consent = "consent"
+    legal_obligation = "legal_obligation"
+    contract = "contract"
+    vital_interest = "vital_interest"
+    public_interest = "public_interest"
+    legitimate_interest = "legitimate_interest"
+
+
+class DataCategory(StrEnum):
+    identification = "identification"
+    contact = "contact"
+    cin_number = "cin_number"
+    passport_number = "passport_number"
+    online_identifier = "online_identifier"
+    image = "image"
+    video = "video"
+    voice_recording = "voice_recording"
+    voiceprint = "voiceprint"
+    face_template = "face_template"
+    fingerprint = "fingerprint"
+    other_biometric = "other_biometric"
+    health = "health"
+    genetic = "genetic"
+    racial_ethnic_origin = "racial_ethnic_origin"
+    political_opinion = "political_opinion"
+    religious_belief = "religious_belief"
+    philosophical_belief = "philosophical_belief"
+    trade_union = "trade_union"
+    offences_convictions = "offences_convictions"
+    location = "location"
+    financial = "financial"
+    behavioural = "behavioural"
+    minors_data = "minors_data"
+    employee_data = "employee_data"
+    free_text_prompts = "free_text_prompts"
+
+
+class DataSubject(StrEnum):
+    customers = "customers"
+    prospects = "prospects"
+    users = "users"
+    employees = "employees"
+    job_applicants = "job_applicants"
+    patients = "patients"
+    minors = "minors"
+    students = "students"
+    citizens = "citizens"
+    members = "members"
+    visitors = "visitors"
+    farmers = "farmers"
+    public_figures = "public_figures"
+    social_media_users = "social_media_users"
+    other = "other"
+
+
+class CollectionSource(StrEnum):
+    direct = "direct"
+    indirect = "indirect"
+    both = "both"
+
+
+class ConsentMechanism(StrEnum):
+    unticked_checkbox = "unticked_checkbox"
+    signed_form = "signed_form"
+    bundled_tos = "bundled_tos"
+    pre_ticked = "pre_ticked"
+    implied = "implied"
+    verbal = "verbal"
+    none = "none"
+
+
+class NoticeItem(StrEnum):
+    controller_identity = "controller_identity"
+    representative = "representative"
+    purposes = "purposes"
+    recipients = "recipients"
+    mandatory_optional = "mandatory_optional"
+    consequences_of_refusal = "consequences_of_refusal"
+    access_rectification_rights = "access_rectification_rights"
+    opposition_right = "opposition_right"
+    cndp_receipt_reference = "cndp_receipt_reference"
+    open_network_warning = "open_network_warning"
+    retention = "retention"
+    transfers = "transfers"
+    ai_disclosure = "ai_disclosure"
+
+
+class Language(StrEnum):
+    arabic = "ar"
+    french = "fr"
+    amazigh = "zgh"
+    darija = "ary"
+    english = "en"
+    spanish = "es"
+
+
+class InformationPlan(StrEnum):
+    at_recording = "at_recording"
+    at_first_disclosure = "at_first_disclosure"
+    impossible = "impossible"
+    none = "none"
+
+
+class MarketingChannel(StrEnum):
+    email = "email"
+    sms = "sms"
+    whatsapp = "whatsapp"
+    automated_call = "automated_call"
+    voice_bot = "voice_bot"
+    fax = "fax"
+    push = "push"
+    postal = "postal"
+    human_call = "human_call"
+
+
+class Formality(StrEnum):
+    none = "none"
+    declaration = "declaration"
+    simplified_declaration = "simplified_declaration"
+    authorisation = "authorisation"
+    simplified_authorisation = "simplified_authorisation"
+
+
+class FormCode(StrEnum):
+    F211 = "F211"
+    F214 = "F214"
+    F112 = "F112"
+    F113 = "F113"
+    F118 = "F118"
+
+
+class TransferMechanism(StrEnum):
+    """Art. 43 (listed country) and the derogations of Art. 44."""
+
+    adequacy_list = "adequacy_list"
+    express_consent = "express_consent"
+    necessity_vital_interest = "necessity_vital_interest"
+    necessity_public_interest = "necessity_public_interest"
+    necessity_legal_claim = "necessity_legal_claim"
+    necessity_contract_with_person = "necessity_contract_with_person"
+    necessity_contract_in_person_interest = "necessity_contract_in_person_interest"
+    necessity_judicial_assistance = "necessity_judicial_assistance"
+    necessity_medical = "necessity_medical"
+    international_agreement = "international_agreement"
+    cndp_authorisation = "cndp_authorisation"
+
+
+class RecipientRole(StrEnum):
+    processor = "processor"
+    controller = "controller"
+
+
+class ControllerKind(StrEnum):
+    private_company = "private_company"
+    non_profit = "non_profit"
+    public_authority = "public_authority"
+    court = "court"
+    auxiliaire_de_justice = "auxiliaire_de_justice"
+    copyright_body = "copyright_body"
+    health_professional = "health_professional"
+    individual = "individual"
+
+
+class TrainingSource(StrEnum):
+    first_party_customers = "first_party_customers"
+    user_prompts = "user_prompts"
+    web_scraping = "web_scraping"
+    social_media = "social_media"
+    licensed_dataset = "licensed_dataset"
+    public_records = "public_records"
+    partner_data = "partner_data"
+    synthetic = "synthetic"
+    open_dataset = "open_dataset"
+
+
+class TemplateStorage(StrEnum):
+    device = "device"
+    individual_card = "individual_card"
+    server = "server"
+    third_party = "third_party"
+
+
+class ErasureFromModels(StrEnum):
+    none = "none"
+    filtering = "filtering"
+    retraining = "retraining"
+    unlearning = "unlearning"
+
+
+class Dialect(StrEnum):
+    darija = "darija"
+    tamazight = "tamazight"
+    hassaniya = "hassaniya"
+    msa = "msa"
+    fr = "fr"
+
+
+class VoiceInference(StrEnum):
+    health = "health"
+    emotion = "emotion"
+    ethnicity = "ethnicity"
+    age = "age"
+    gender = "gender"
+
+
+class Sector(StrEnum):
+    health = "health"
+    employment = "employment"
+    finance = "finance"
+    education = "education"
+    public_sector = "public_sector"
+    political = "political"
+    security = "security"
+    agriculture = "agriculture"
+    energy = "energy"
+    tourism = "tourism"
+    retail = "retail"
+    telecom = "telecom"
+    other = "other"
+
+
+class DecisionEffect(StrEnum):
+    """What an automated decision does to the person (Art. 11)."""
+
+    legal = "legal"
+    similarly_significant = "similarly_significant"
+    minor = "minor"
+    none = "none"
+
+
+# Categories the law calls sensitive (Art. 1(3)), including health and genetic data.
+SENSITIVE_CATEGORIES: frozenset[DataCategory] = frozenset(
+    {
+        DataCategory.racial_ethnic_origin,
+        DataCategory.political_opinion,
+        DataCategory.religious_belief,
+        DataCategory.philosophical_belief,
+        DataCategory.trade_union,
+        DataCategory.health,
+        DataCategory.genetic,
+    }
+)
+
+# Biometric categories: not in the law's sensitive list; the CNDP's practice puts them on the authorisation track.
+BIOMETRIC_CATEGORIES: frozenset[DataCategory] = frozenset(
+    {
+        DataCategory.voiceprint,
+        DataCategory.face_template,
+        DataCategory.fingerprint,
+        DataCategory.other_biometric,
+    }
+)

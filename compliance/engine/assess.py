@@ -1,0 +1,140 @@
+"""The pure core: a submission and a rule pack in, an assessment out. No I/O."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.domain.outcomes import (
+    Assessment,
+    Finding,
+    Outcome,
+    PenaltyExposure,
+    Verdict,
+)
+from compliance.domain.pack import RulePack
+from compliance.domain.rules import Enforcement, Rule, Severity
+from compliance.domain.submission import Submission
+from compliance.engine.conditions import Context, Evaluator, compile_condition
+from compliance.engine.derive import Router
+
+_OUTCOME_ORDER = {
+    Outcome.fail: 0,
+    Outcome.needs_info: 1,
+    Outcome.advisory: 2,
+    Outcome.passed: 3,
+    Outcome.not_applicable: 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    rule: Rule
+    applies: Evaluator
+    require: Evaluator
+    overrides: tuple[tuple[Evaluator, Severity], ...]
+    penalty: PenaltyExposure | None
+
+
+def submission_hash(facts: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of the submission (sorted keys, no whitespace)."""
+    canonical = json.dumps(facts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _compile(rule: Rule) -> CompiledRule:
+    p = rule.penalty
+    exposure = (
+        PenaltyExposure(
+            article=p.article,
+            prison_months=p.prison_months,
+            fine_mad=p.fine_mad,
+            company_fine_mad=p.company_fine_mad,
+            per_infringement=p.per_infringement,
+        )
+        if p
+        else None
+    )
+    return CompiledRule(
+        rule=rule,
+        applies=compile_condition(rule.applies_when),
+        require=compile_condition(rule.require),
+        overrides=tuple((compile_condition(o.when), o.severity) for o in rule.severity_overrides),
+        penalty=exposure,
+    )
+
+
+class Engine:
+    """Holds a pack compiled once; `assess` is then cheap and thread-safe (no shared mutable state)."""
+
+    def __init__(self, pack: RulePack) -> None:
+        self.pack = pack
+        self._rules = [_compile(r) for r in pack.rules]
+        self._router = Router(pack)
+
+    def assess(self, submission: Submission) -> Assessment:
+        facts = submission.model_dump(mode="json")
+        digest = submission_hash(facts)
+        _, plan = self._router.derive(facts)
+        findings = [self._evaluate(c, facts) for c in self._rules]
+        findings.sort(key=lambda f: (_OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
+        counts = Counter(f.outcome.value for f in findings)
+        if counts[Outcome.fail.value]:
+            verdict = Verdict.non_compliant
+        elif counts[Outcome.needs_info.value]:
+            verdict = Verdict.incomplete
+        else:
+            verdict = Verdict.compliant
+        return Assessment(
+            project_name=submission.project_name,
+            submission_hash=digest,
+            pack=self.pack.info,
+            verdict=verdict,
+            counts={o.value: counts.get(o.value, 0) for o in Outcome},
+            findings=findings,
+            formalities=plan,
+        )
+
+    def _evaluate(self, c: CompiledRule, facts: dict[str, Any]) -> Finding:
+        rule = c.rule
+        ctx = Context(reference=self.pack.reference)
+        applies = c.applies(facts, ctx)
+        if applies is False:
+            outcome = Outcome.not_applicable
+        elif applies is None:
+            outcome = Outcome.needs_info
+        else:
+            met = c.require(facts, ctx)
+            if met is True:
+                outcome = Outcome.passed
+            elif met is None:
+                outcome = Outcome.needs_info
+            elif rule.can_fail:
+                outcome = Outcome.fail
+            elif rule.enforcement is Enforcement.best_practice:
+                outcome = Outcome.advisory
+            else:
+                # Verification discipline: an unverified or secondary basis asks for confirmation instead.
+                outcome = Outcome.needs_info
+        severity = rule.severity
+        for when, override in c.overrides:
+            if when(facts, Context(reference=self.pack.reference)) is True:
+                severity = override
+                break
+        return Finding.model_construct(
+            rule_id=rule.id,
+            chapter=rule.chapter,
+            title=rule.title,
+            outcome=outcome,
+            severity=severity,
+            basis_status=rule.basis_status,
+            references=rule.references,
+            trace=ctx.trace,
+            explanation=rule.explain,
+            remediation=rule.remediation if outcome in (Outcome.fail, Outcome.advisory, Outcome.needs_info) else None,
+            questions=rule.questions if outcome is Outcome.needs_info else None,
+            penalty=c.penalty if outcome is Outcome.fail else None,
+        )

@@ -1,0 +1,339 @@
+"""Three-valued evaluation of rule conditions, compiled once into closures.
+
+A condition evaluates to True, False or None (unknown: a fact it needs is not stated). `all` and `any`
+follow Kleene's logic. Every leaf appends what it read to the trace, so a finding can say which facts
+(path = value) decided it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from compliance.domain.outcomes import TraceEntry
+from compliance.domain.rules import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Const,
+    Contains,
+    Count,
+    Eq,
+    Every,
+    Exists,
+    Gte,
+    In,
+    Intersects,
+    IsFalse,
+    IsTrue,
+    Lte,
+    Matches,
+    Not,
+    Ref,
+    Some,
+    SubsetOf,
+    scalar_repr,
+)
+
+Truth = bool | None
+Scope = dict[str, Any]
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-evaluation state: the reference data, the trace, and the path prefix of the current scope."""
+
+    reference: dict[str, dict[str, dict[str, Any]]]
+    trace: list[TraceEntry] = field(default_factory=list)
+    prefix: str = ""
+
+
+Evaluator = Callable[[Scope, Context], Truth]
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    text: str
+    segments: tuple[tuple[str, bool], ...]
+
+    @property
+    def walks_lists(self) -> bool:
+        return any(each for _, each in self.segments)
+
+
+def parse_path(text: str) -> Path:
+    segs = []
+    for part in text.split("."):
+        each = part.endswith("[]")
+        segs.append((part[:-2] if each else part, each))
+    return Path(text, tuple(segs))
+
+
+def resolve(path: Path, scope: Scope) -> tuple[list[Any], bool]:
+    """Values reached by the path and whether some step was missing (not stated)."""
+    current: list[Any] = [scope]
+    missing = False
+    for name, each in path.segments:
+        nxt: list[Any] = []
+        for item in current:
+            value = item.get(name) if isinstance(item, dict) else None
+            if value is None:
+                missing = True
+            elif each:
+                nxt.extend(value)
+            else:
+                nxt.append(value)
+        current = nxt
+    return current, missing
+
+
+def _flatten(values: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for v in values:
+        if isinstance(v, list):
+            out.extend(v)
+        else:
+            out.append(v)
+    return out
+
+
+def _record(ctx: Context, path: Path, value: Any, test: str, result: Truth) -> Truth:
+    # model_construct: the values come from validated data, and this runs for every leaf of every rule.
+    ctx.trace.append(TraceEntry.model_construct(path=ctx.prefix + path.text, value=value, test=test, result=result))
+    return result
+
+
+def _scalar_leaf(path: Path, test: str, predicate: Callable[[Any], bool]) -> Evaluator:
+    def run(scope: Scope, ctx: Context) -> Truth:
+        values, missing = resolve(path, scope)
+        if missing or not values:
+            return _record(ctx, path, None, test, None)
+        value = values[0]
+        return _record(ctx, path, value, test, predicate(value))
+
+    return run
+
+
+def _collection_leaf(path: Path, test: str, found: Callable[[list[Any]], Truth]) -> Evaluator:
+    """For contains/intersects over one list or every list reached through `[]`.
+
+    Found anywhere: true. Not found: false, or unknown when some value along the way was not stated.
+    """
+
+    def run(scope: Scope, ctx: Context) -> Truth:
+        values, missing = resolve(path, scope)
+        flat = _flatten(values)
+        if missing and not path.walks_lists:
+            return _record(ctx, path, None, test, None)
+        result = found(flat)
+        if result is False and missing:
+            result = None
+        return _record(ctx, path, flat if path.walks_lists else values[0], test, result)
+
+    return run
+
+
+def _compare(cond: Lte | Gte) -> Evaluator:
+    path = parse_path(cond.path)
+    other = parse_path(cond.to_path) if cond.to_path else None
+    sign = "<=" if isinstance(cond, Lte) else ">="
+    test = f"{sign} {cond.to_path if other else cond.value}"
+
+    def run(scope: Scope, ctx: Context) -> Truth:
+        values, missing = resolve(path, scope)
+        if other is not None:
+            rhs_values, rhs_missing = resolve(other, scope)
+            rhs = None if rhs_missing or not rhs_values else rhs_values[0]
+        else:
+            rhs = cond.value
+        if missing or not values or rhs is None:
+            return _record(ctx, path, values[0] if values else None, test, None)
+        lhs = values[0]
+        try:
+            result = lhs <= rhs if sign == "<=" else lhs >= rhs
+        except TypeError:
+            result = None
+        return _record(ctx, path, lhs, test, result)
+
+    return run
+
+
+def _count(cond: Count) -> Evaluator:
+    path = parse_path(cond.path)
+    test = f"count in [{cond.min if cond.min is not None else 0}, {cond.max if cond.max is not None else '∞'}]"
+
+    def run(scope: Scope, ctx: Context) -> Truth:
+        values, missing = resolve(path, scope)
+        flat = _flatten(values)
+        n = len(flat)
+        low_ok = cond.min is None or n >= cond.min
+        high_ok = cond.max is None or n <= cond.max
+        if missing:
+            # More items may exist unstated: only a satisfied minimum with no maximum is certain.
+            result: Truth = True if (cond.max is None and low_ok and n > 0) else None
+            if cond.max is not None and not high_ok:
+                result = False
+        else:
+            result = low_ok and high_ok
+        return _record(ctx, path, n, test, result)
+
+    return run
+
+
+def _quantifier(cond: Every | Some) -> Evaluator:
+    path = parse_path(cond.path)
+    inner = compile_condition(cond.condition)
+    is_every = isinstance(cond, Every)
+    label = "every" if is_every else "some"
+
+    def run(scope: Scope, ctx: Context) -> Truth:
+        values, missing = resolve(path, scope)
+        items = _flatten(values)
+        saved = ctx.prefix
+        unknown = missing
+        decided: Truth = None
+        for i, item in enumerate(items):
+            ctx.prefix = f"{saved}{path.text}[{i}]."
+            r = inner(item if isinstance(item, dict) else {"value": item}, ctx)
+            if r is None:
+                unknown = True
+            elif r is not is_every:  # a False under every, a True under some, decides
+                decided = r
+                break
+        ctx.prefix = saved
+        if decided is not None:
+            result: Truth = decided
+        elif unknown:
+            result = None
+        else:
+            result = is_every
+        if not items:
+            _record(ctx, path, None if missing else [], f"{label} item", result)
+        return result
+
+    return run
+
+
+def _all(conds: list[Evaluator]) -> Evaluator:
+    def run(scope: Scope, ctx: Context) -> Truth:
+        unknown = False
+        for c in conds:
+            r = c(scope, ctx)
+            if r is False:
+                return False
+            if r is None:
+                unknown = True
+        return None if unknown else True
+
+    return run
+
+
+def _any(conds: list[Evaluator]) -> Evaluator:
+    def run(scope: Scope, ctx: Context) -> Truth:
+        unknown = False
+        for c in conds:
+            r = c(scope, ctx)
+            if r is True:
+                return True
+            if r is None:
+                unknown = True
+        return None if unknown else False
+
+    return run
+
+
+def _not(inner: Evaluator) -> Evaluator:
+    def run(scope: Scope, ctx: Context) -> Truth:
+        r = inner(scope, ctx)
+        return None if r is None else not r
+
+    return run
+
+
+def _ref(cond: Ref) -> Evaluator:
+    path = parse_path(cond.path)
+    where = dict(cond.where or {})
+    test = f"in reference {cond.data}" + (f" where {where}" if where else "")
+
+    def run(scope: Scope, ctx: Context) -> Truth:
+        values, missing = resolve(path, scope)
+        if missing or not values:
+            return _record(ctx, path, None, test, None)
+        entry = ctx.reference.get(cond.data, {}).get(str(values[0]))
+        ok = entry is not None and all(entry.get(k) == v for k, v in where.items())
+        return _record(ctx, path, values[0], test, ok)
+
+    return run
+
+
+def compile_condition(cond: Condition) -> Evaluator:
+    """Turn a validated condition into a closure; paths are parsed once, here."""
+    if isinstance(cond, AllOf):
+        return _all([compile_condition(c) for c in cond.of])
+    if isinstance(cond, AnyOf):
+        return _any([compile_condition(c) for c in cond.of])
+    if isinstance(cond, Not):
+        return _not(compile_condition(cond.condition))
+    if isinstance(cond, Const):
+        value = cond.op == "true"
+        return lambda scope, ctx: value
+    if isinstance(cond, Every | Some):
+        return _quantifier(cond)
+    if isinstance(cond, Lte | Gte):
+        return _compare(cond)
+    if isinstance(cond, Count):
+        return _count(cond)
+    if isinstance(cond, Ref):
+        return _ref(cond)
+    path = parse_path(cond.path)
+    if isinstance(cond, Contains):
+        wanted = cond.value
+        return _collection_leaf(path, f"contains {scalar_repr(wanted)}", lambda vs: wanted in vs)
+    if isinstance(cond, Intersects):
+        wanted_set = set(cond.values)
+        return _collection_leaf(
+            path, f"intersects {scalar_repr(list(cond.values))}", lambda vs: not wanted_set.isdisjoint(vs)
+        )
+    if isinstance(cond, SubsetOf):
+        allowed = set(cond.values)
+        return _subset(path, allowed, f"subset of {scalar_repr(list(cond.values))}")
+    if isinstance(cond, Exists):
+        return _exists(path)
+    if isinstance(cond, Eq):
+        expected = cond.value
+        return _scalar_leaf(path, f"= {scalar_repr(expected)}", lambda v: bool(v == expected))
+    if isinstance(cond, In):
+        options = list(cond.values)
+        return _scalar_leaf(path, f"in {scalar_repr(options)}", lambda v: v in options)
+    if isinstance(cond, IsTrue):
+        return _scalar_leaf(path, "is true", lambda v: v is True)
+    if isinstance(cond, IsFalse):
+        return _scalar_leaf(path, "is false", lambda v: v is False)
+    if isinstance(cond, Matches):
+        rx = re.compile(cond.pattern, re.IGNORECASE)
+        return _scalar_leaf(path, f"matches /{cond.pattern}/", lambda v: isinstance(v, str) and bool(rx.search(v)))
+    raise TypeError(f"unknown condition {type(cond).__name__}")  # pragma: no cover - the union is closed
+
+
+def _subset(path: Path, allowed: set[Any], test: str) -> Evaluator:
+    def run(scope: Scope, ctx: Context) -> Truth:
+        values, missing = resolve(path, scope)
+        flat = _flatten(values)
+        if any(v not in allowed for v in flat):
+            result: Truth = False
+        else:
+            result = None if missing else True
+        return _record(ctx, path, flat if path.walks_lists or not values else values[0], test, result)
+
+    return run
+
+
+def _exists(path: Path) -> Evaluator:
+    def run(scope: Scope, ctx: Context) -> Truth:
+        values, missing = resolve(path, scope)
+        ok = bool(values) if path.walks_lists else not missing
+        return _record(ctx, path, values[0] if len(values) == 1 else values or None, "is stated", ok)
+
+    return run

@@ -1,0 +1,265 @@
+"""Derived facts and the CNDP formality router.
+
+The router is computed in every assessment: declaration (F211, or F214 when the controller relies on a
+simplified-declaration framework) or prior authorisation (F112) with the Art. 12(1) triggers that force it,
+plus one transfer filing (F118) per foreign destination. The triggers themselves are data
+(`rules/reference/formality-triggers.yaml`), evaluated with the same condition language as rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compliance.domain.derived import ForeignDestination
+from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, TransferFiling
+from compliance.domain.pack import RulePack
+from compliance.domain.rules import Localized
+from compliance.domain.vocabulary import (
+    BIOMETRIC_CATEGORIES,
+    SENSITIVE_CATEGORIES,
+    FormCode,
+    MarketingChannel,
+)
+from compliance.engine.conditions import Context, Evaluator, compile_condition
+
+MOROCCO = "MA"
+_SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
+_BIOMETRIC = {c.value for c in BIOMETRIC_CATEGORIES}
+_AUTOMATED_CHANNELS = {
+    MarketingChannel.email.value,
+    MarketingChannel.sms.value,
+    MarketingChannel.whatsapp.value,
+    MarketingChannel.automated_call.value,
+    MarketingChannel.voice_bot.value,
+    MarketingChannel.fax.value,
+    MarketingChannel.push.value,
+}
+
+
+def _get(d: Any, *keys: str) -> Any:
+    for k in keys:
+        if not isinstance(d, dict):
+            return None
+        d = d.get(k)
+    return d
+
+
+def _categories(facts: dict[str, Any]) -> list[str] | None:
+    processings = facts.get("processings")
+    if not processings:
+        return None
+    stated = [p["data_categories"] for p in processings if p.get("data_categories") is not None]
+    if not stated:
+        return None
+    seen: dict[str, None] = {}
+    for cats in stated:
+        for c in cats:
+            seen[c] = None
+    return list(seen)
+
+
+def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+
+    def add(country: Any, source: str) -> None:
+        if isinstance(country, str) and country != MOROCCO:
+            srcs = found.setdefault(country, [])
+            if source not in srcs:
+                srcs.append(source)
+
+    for t in facts.get("transfers") or []:
+        add(t.get("country"), "transfers")
+    for p in facts.get("processors") or []:
+        add(p.get("country"), "processors")
+    inference = _get(facts, "ai", "inference") or {}
+    sends_personal = inference.get("prompts_contain_personal_data") is not False and not inference.get(
+        "pii_redaction_before_call"
+    )
+    if sends_personal and not inference.get("self_hosted"):
+        add(inference.get("hosting_country") or inference.get("provider_country"), "inference")
+    add(_get(facts, "ai", "facial_recognition", "hosting_country"), "facial_recognition")
+    return found
+
+
+def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignDestination]:
+    if facts.get("processes_personal_data") is False:
+        return []
+    transfers = facts.get("transfers") or []
+    declared_countries = _get(facts, "cndp", "declared", "transfers")
+    has_transfer_act = bool(_get(facts, "cndp", "transfer_authorisation_number"))
+    out = []
+    for country, sources in _destination_sources(facts).items():
+        entries = [t for t in transfers if t.get("country") == country]
+        listed = pack.adequacy.countries.get(country)
+
+        def first(key: str, entries: list[dict[str, Any]] = entries) -> Any:
+            return next((t[key] for t in entries if t.get(key) is not None), None)
+
+        mechanism = first("mechanism")
+        declared = (
+            country in declared_countries if declared_countries is not None else first("declared")
+        )
+        out.append(
+            ForeignDestination(
+                country=country,
+                sources=sources,
+                on_adequacy_list=listed is not None,
+                list_verified=bool(listed and listed.verified),
+                declared_transfer=bool(entries),
+                mechanism=mechanism,
+                exception_justification=first("exception_justification"),
+                notified_to_cndp=first("notified_to_cndp"),
+                declared_to_cndp=declared,
+                covered_by_cndp=bool(entries) and has_transfer_act,
+            )
+        )
+    return out
+
+
+class Router:
+    """Compiles the formality triggers of a pack once and routes each submission."""
+
+    def __init__(self, pack: RulePack) -> None:
+        self.pack = pack
+        self._triggers: list[tuple[Any, Evaluator]] = [
+            (t, compile_condition(t.condition)) for t in pack.triggers
+        ]
+
+    def derive(self, facts: dict[str, Any]) -> tuple[dict[str, Any], FormalityPlan]:
+        """Adds `derived` to the facts (in place) and returns it with the formality plan."""
+        cats = _categories(facts)
+        destinations = foreign_destinations(facts, self.pack)
+        marketing = _get(facts, "direct_marketing", "channels")
+        training_pd = _get(facts, "ai", "training", "uses_personal_data")
+        prompts_pd = _get(facts, "ai", "inference", "prompts_contain_personal_data")
+        cndp = facts.get("cndp") or {}
+        derived: dict[str, Any] = {
+            "data_categories": cats,
+            "sensitive_categories": None if cats is None else [c for c in cats if c in _SENSITIVE],
+            "biometric_categories": None if cats is None else [c for c in cats if c in _BIOMETRIC],
+            "foreign_destinations": [d.model_dump(mode="json") for d in destinations],
+            "has_cndp_act": bool(cndp.get("receipt_number") or cndp.get("authorisation_number")),
+            "has_authorisation": bool(cndp.get("authorisation_number")),
+            "automated_marketing_channels": None
+            if marketing is None
+            else [c for c in marketing if c in _AUTOMATED_CHANNELS],
+            "ai_uses_personal_data": True
+            if (training_pd or prompts_pd)
+            else (None if training_pd is None or prompts_pd is None else False),
+            "required_regime": None,
+            "authorisation_triggers": [],
+            "legal_authorisation_triggers": [],
+        }
+        facts["derived"] = derived
+        plan = self._plan(facts, destinations)
+        derived["required_regime"] = None if plan.regime == "undetermined" else plan.regime
+        derived["authorisation_triggers"] = [t.id for t in plan.triggers]
+        derived["legal_authorisation_triggers"] = [t.id for t in plan.triggers if t.status.can_fail]
+        return derived, plan
+
+    def _plan(self, facts: dict[str, Any], destinations: list[ForeignDestination]) -> FormalityPlan:
+        personal = facts.get("processes_personal_data")
+        certain: list[FormalityTrigger] = []
+        possible: list[FormalityTrigger] = []
+        if personal is not False:
+            for spec, evaluate in self._triggers:
+                ctx = Context(reference=self.pack.reference)
+                result = evaluate(facts, ctx)
+                if result is False:
+                    continue
+                trigger = FormalityTrigger(
+                    id=spec.id,
+                    article=spec.article,
+                    status=spec.status,
+                    reason=spec.reason,
+                    certain=result is True,
+                    facts=[e for e in ctx.trace if e.result is not False],
+                )
+                (certain if result else possible).append(trigger)
+        if personal is False:
+            regime = "none"
+        elif certain:
+            regime = "authorisation"
+        elif possible or personal is None:
+            regime = "undetermined"
+        else:
+            regime = "declaration"
+        forms: list[FormCode] = []
+        if regime == "authorisation":
+            simplified = _get(facts, "cndp", "formality") == "simplified_authorisation"
+            forms.append(FormCode.F113 if simplified else FormCode.F112)
+        elif regime == "declaration":
+            simplified = _get(facts, "cndp", "formality") == "simplified_declaration"
+            forms.append(FormCode.F214 if simplified else FormCode.F211)
+        transfers = [self._filing(d) for d in destinations]
+        if transfers:
+            forms.append(FormCode.F118)
+        return FormalityPlan(
+            regime=regime,
+            forms=forms,
+            triggers=certain,
+            possible_triggers=possible,
+            transfers=transfers,
+            summary=_summary(regime, certain, possible, transfers),
+        )
+
+    @staticmethod
+    def _filing(d: ForeignDestination) -> TransferFiling:
+        where = ", ".join(d.sources)
+        if d.on_adequacy_list:
+            reason = Localized(
+                fr=f"Données envoyées vers {d.country} ({where}) : pays figurant sur la liste de l'art. 43 "
+                f"(liste non vérifiée sur la délibération) ; le transfert reste à déclarer (art. 15(e)) et à "
+                f"notifier (décret art. 46).",
+                en=f"Data sent to {d.country} ({where}): a country on the Art. 43 list (listing not verified "
+                f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
+                f"(Decree Art. 46).",
+            )
+        else:
+            reason = Localized(
+                fr=f"Données envoyées vers {d.country} ({where}) : pays hors de la liste de l'art. 43 ; il faut "
+                f"une dérogation de l'art. 44 ou une autorisation de la CNDP (F118).",
+                en=f"Data sent to {d.country} ({where}): a country not on the Art. 43 list; an Art. 44 "
+                f"derogation or a CNDP authorisation (F118) is needed.",
+            )
+        return TransferFiling(
+            country=d.country,
+            on_adequacy_list=d.on_adequacy_list,
+            list_verified=d.list_verified,
+            sources=d.sources,
+            covered_by_cndp=d.covered_by_cndp,
+            reason=reason,
+        )
+
+
+_REGIME_TEXT = {
+    "none": ("aucune formalité (pas de données personnelles)", "no formality (no personal data)"),
+    "declaration": ("déclaration préalable (art. 12(2))", "prior declaration (Art. 12(2))"),
+    "authorisation": ("autorisation préalable (art. 12(1))", "prior authorisation (Art. 12(1))"),
+    "undetermined": (
+        "à déterminer : des faits manquent pour choisir entre déclaration et autorisation",
+        "undetermined: facts are missing to choose between declaration and authorisation",
+    ),
+}
+
+
+def _summary(
+    regime: str,
+    certain: list[FormalityTrigger],
+    possible: list[FormalityTrigger],
+    transfers: list[TransferFiling],
+) -> Localized:
+    fr, en = _REGIME_TEXT[regime]
+    if certain:
+        arts = ", ".join(t.article for t in certain)
+        fr += f" ; motifs : {arts}"
+        en += f"; triggers: {arts}"
+    if possible:
+        arts = ", ".join(t.article for t in possible)
+        fr += f" ; à confirmer : {arts}"
+        en += f"; to confirm: {arts}"
+    if transfers:
+        countries = ", ".join(t.country for t in transfers)
+        fr += f" ; transferts à l'étranger (F118) : {countries}"
+        en += f"; transfers abroad (F118): {countries}"
+    return Localized(fr=fr[0].upper() + fr[1:] + ".", en=en[0].upper() + en[1:] + ".")

@@ -1,0 +1,166 @@
+"""Load and cross-check a rule pack in three tiers: strict YAML, pydantic models, cross-file checks.
+
+Any problem is a `RulePackError` naming the file and the key; a pack never loads with a rule skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from compliance.domain.outcomes import PackInfo
+from compliance.domain.pack import AdequacyList, FormalityTriggers, PackManifest, RulePack
+from compliance.domain.rules import Rule
+from compliance.ruleset.pathcheck import PathError, check_condition
+from compliance.strictyaml import YamlError, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+REFERENCE_DIR = "reference"
+MANIFEST = "pack.yaml"
+ADEQUACY = "adequate-countries.yaml"
+TRIGGERS = "formality-triggers.yaml"
+
+
+class RulePackError(ValueError):
+    """A rule pack that cannot be loaded. `problems` lists every error found, each naming its file."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def default_rules_dir() -> Path:
+    """The pack shipped with the project (repository checkout or installed wheel)."""
+    env = os.environ.get("COMPLIANCE_RULES_DIR")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here.parent / "rules", here / "_rules"):
+        if (candidate / MANIFEST).is_file():
+            return candidate
+    return here.parent / "rules"
+
+
+def default_features_dir(rules_dir: Path) -> Path | None:
+    candidate = rules_dir.parent / "features"
+    return candidate if candidate.is_dir() else None
+
+
+def format_validation_error(exc: ValidationError) -> list[str]:
+    """`key.path: message` for each error, without echoing the offending input."""
+    out = []
+    for err in exc.errors(include_input=False, include_url=False):
+        loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        out.append(f"{loc}: {err['msg']}")
+    return out
+
+
+def _read(path: Path, root: Path) -> tuple[Any, bytes]:
+    raw = path.read_bytes()
+    try:
+        return load_yaml(raw.decode("utf-8")), raw
+    except (YamlError, UnicodeDecodeError) as exc:
+        raise RulePackError([f"{path.relative_to(root.parent)}: {exc}"]) from None
+
+
+def _model(model: type[M], data: Any, label: str) -> M:
+    if not isinstance(data, dict):
+        raise RulePackError([f"{label}: the file must hold a mapping at the top level"])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RulePackError([f"{label}: {msg}" for msg in format_validation_error(exc)]) from None
+
+
+def load_pack(rules_dir: Path | None = None, features_dir: Path | None = None, *, check_features: bool = True) -> RulePack:
+    root = (rules_dir or default_rules_dir()).resolve()
+    if not (root / MANIFEST).is_file():
+        raise RulePackError([f"{root}: no {MANIFEST} (is this a rule pack folder?)"])
+    if features_dir is None and check_features:
+        features_dir = default_features_dir(root)
+    digest = hashlib.sha256()
+    problems: list[str] = []
+
+    def label(p: Path) -> str:
+        return str(p.relative_to(root.parent))
+
+    def read_model(model: type[M], path: Path) -> M | None:
+        try:
+            data, raw = _read(path, root)
+            digest.update(label(path).encode() + b"\0" + raw + b"\0")
+            return _model(model, data, label(path))
+        except RulePackError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    manifest = read_model(PackManifest, root / MANIFEST)
+    adequacy = read_model(AdequacyList, root / REFERENCE_DIR / ADEQUACY)
+    triggers = read_model(FormalityTriggers, root / REFERENCE_DIR / TRIGGERS)
+
+    rules: list[Rule] = []
+    sources: dict[str, str] = {}
+    for path in sorted(root.glob("*/*.yaml")):
+        if path.parent.name == REFERENCE_DIR:
+            continue
+        rule = read_model(Rule, path)
+        if rule is None:
+            continue
+        where = label(path)
+        if rule.id in sources:
+            problems.append(f"{where}: id: '{rule.id}' is already used by {sources[rule.id]}")
+            continue
+        if rule.chapter != path.parent.name:
+            problems.append(f"{where}: chapter: '{rule.chapter}' does not match its folder '{path.parent.name}'")
+        for key in ("applies_when", "require"):
+            try:
+                check_condition(getattr(rule, key))
+            except PathError as exc:
+                problems.append(f"{where}: {key}: {exc}")
+        for i, override in enumerate(rule.severity_overrides):
+            try:
+                check_condition(override.when)
+            except PathError as exc:
+                problems.append(f"{where}: severity_overrides.{i}.when: {exc}")
+        if features_dir is not None:
+            feature = features_dir / path.parent.name / (path.stem + ".feature")
+            if not feature.is_file():
+                problems.append(f"{where}: no feature file {feature.relative_to(features_dir.parent)}")
+        sources[rule.id] = where
+        rules.append(rule)
+    for path in sorted(root.glob("*.yaml")):
+        if path.name != MANIFEST:
+            problems.append(f"{label(path)}: rule files belong in a chapter folder, rules/<chapter>/<slug>.yaml")
+
+    if triggers is not None:
+        for i, spec in enumerate(triggers.triggers):
+            try:
+                check_condition(spec.condition)
+            except PathError as exc:
+                problems.append(f"{label(root / REFERENCE_DIR / TRIGGERS)}: triggers.{i}.condition: {exc}")
+    if problems:
+        raise RulePackError(problems)
+    assert manifest is not None and adequacy is not None and triggers is not None
+    reference = {
+        "adequate-countries": {code: c.model_dump() for code, c in adequacy.countries.items()},
+    }
+    info = PackInfo(
+        id=manifest.id,
+        version=manifest.version,
+        law_version=manifest.law_version,
+        hash="sha256:" + digest.hexdigest(),
+        rule_count=len(rules),
+    )
+    return RulePack(
+        info=info,
+        manifest=manifest,
+        rules=rules,
+        triggers=triggers.triggers,
+        adequacy=adequacy,
+        reference=reference,
+        sources=sources,
+    )

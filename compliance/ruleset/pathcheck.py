@@ -1,0 +1,164 @@
+"""Check every path of a condition against the submission model, and enumerated values against their enum.
+
+A typo in a rule (`processings[].legal_bases`, `contains: cin_numbr`) is an error at load, never a rule that
+silently evaluates to "unknown" forever.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from compliance.domain.derived import Derived
+from compliance.domain.rules import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Const,
+    Contains,
+    Count,
+    Eq,
+    Every,
+    Exists,
+    Gte,
+    In,
+    Intersects,
+    IsFalse,
+    IsTrue,
+    Lte,
+    Matches,
+    Not,
+    Ref,
+    Some,
+    SubsetOf,
+)
+from compliance.domain.submission import Submission
+
+# Reference datasets a `ref` condition may name (loaded from rules/reference/).
+REFERENCE_DATASETS = frozenset({"adequate-countries"})
+
+# Quantifiers over lists of scalars expose each item as `value`.
+_SCALAR_ITEM = "value"
+
+
+class _Facts(Submission):
+    derived: Derived | None = None
+
+
+ROOT: type[BaseModel] = _Facts
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional and Annotated."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def _is_list(tp: Any) -> bool:
+    return typing.get_origin(tp) is list
+
+
+def _item(tp: Any) -> Any:
+    return _unwrap(typing.get_args(tp)[0])
+
+
+class PathError(ValueError):
+    pass
+
+
+def resolve_type(scope: Any, path: str) -> tuple[Any, bool]:
+    """The type reached by `path` from `scope` and whether the path walks lists with `[]`."""
+    tp = scope
+    walked = False
+    for part in path.split("."):
+        each = part.endswith("[]")
+        name = part[:-2] if each else part
+        if tp is _SCALAR_ITEM:
+            raise PathError(f"'{path}': items of this list are plain values, use the path 'value'")
+        if not (isinstance(tp, type) and issubclass(tp, BaseModel)):
+            raise PathError(f"'{path}': '{name}' is not inside a block of facts")
+        field = tp.model_fields.get(name)
+        if field is None:
+            known = ", ".join(sorted(tp.model_fields))
+            raise PathError(f"'{path}': unknown fact '{name}' (known here: {known})")
+        tp = _unwrap(field.annotation)
+        if each:
+            if not _is_list(tp):
+                raise PathError(f"'{path}': '{name}' is not a list, remove '[]'")
+            tp = _item(tp)
+            walked = True
+        elif _is_list(tp) and part != path.split(".")[-1]:
+            raise PathError(f"'{path}': '{name}' is a list, write '{name}[]' to walk its items")
+    return tp, walked
+
+
+def _enum_of(tp: Any) -> type[Enum] | None:
+    if _is_list(tp):
+        tp = _item(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, Enum) else None
+
+
+def _check_values(path: str, tp: Any, values: list[Any]) -> None:
+    enum = _enum_of(tp)
+    if enum is None:
+        return
+    allowed = {m.value for m in enum}
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        raise PathError(f"'{path}': {bad} not among the values of {enum.__name__}: {sorted(allowed)}")
+
+
+def check_condition(cond: Condition, scope: Any = ROOT) -> None:
+    """Raise PathError on the first path or value that does not fit the model."""
+    if isinstance(cond, AllOf | AnyOf):
+        for c in cond.of:
+            check_condition(c, scope)
+        return
+    if isinstance(cond, Not):
+        check_condition(cond.condition, scope)
+        return
+    if isinstance(cond, Const):
+        return
+    if scope is _SCALAR_ITEM:
+        if cond.path != _SCALAR_ITEM:
+            raise PathError(f"'{cond.path}': items of this list are plain values, use the path 'value'")
+        return
+    tp, walked = resolve_type(scope, cond.path)
+    if isinstance(cond, Every | Some):
+        if not _is_list(tp) and not walked:
+            raise PathError(f"'{cond.path}': '{cond.op}' needs a list")
+        item = _item(tp) if _is_list(tp) else tp
+        is_model = isinstance(item, type) and issubclass(item, BaseModel)
+        check_condition(cond.condition, item if is_model else _SCALAR_ITEM)
+        return
+    if walked and not isinstance(cond, Contains | Intersects | SubsetOf | Count | Exists):
+        raise PathError(
+            f"'{cond.path}': '{cond.op}' cannot read a path with '[]'; use every/some, or contains/intersects"
+        )
+    if isinstance(cond, Eq | Contains):
+        _check_values(cond.path, tp, [cond.value])
+    elif isinstance(cond, In | Intersects | SubsetOf):
+        _check_values(cond.path, tp, list(cond.values))
+    elif isinstance(cond, IsTrue | IsFalse) and tp is not bool:
+        raise PathError(f"'{cond.path}': '{cond.op}' needs a true/false fact")
+    elif isinstance(cond, Lte | Gte) and cond.to_path:
+        resolve_type(scope, cond.to_path)
+    elif isinstance(cond, Count) and not (_is_list(tp) or walked):
+        raise PathError(f"'{cond.path}': 'count' needs a list")
+    elif isinstance(cond, Ref) and cond.data not in REFERENCE_DATASETS:
+        raise PathError(f"'{cond.path}': unknown reference data '{cond.data}' (known: {sorted(REFERENCE_DATASETS)})")
+    elif isinstance(cond, Matches | Exists):
+        pass

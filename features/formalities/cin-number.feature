@@ -1,0 +1,75 @@
+# language: fr
+@rule:L0908-A12-CIN
+Fonctionnalité: Le numéro de CIN n'est traité qu'avec une autorisation préalable de la CNDP
+  L'article 12(1)(e) de la loi 09-08 soumet à autorisation préalable tout traitement qui comporte le numéro
+  de la carte nationale d'identité. Une déclaration (F211) ne suffit pas : il faut une autorisation (F112).
+
+  Scénario: Une application KYC qui conserve la CIN avec une autorisation est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+      cndp:
+        authorisation_number: A-PO-23/2024
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "conforme"
+    Et la trace cite le fait "derived.data_categories"
+    Et le motif d'autorisation "cin-number" est retenu
+
+  Scénario: Une application en production qui conserve la CIN sur simple déclaration n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+      cndp:
+        formality: declaration
+        receipt_number: D-W-85/2015
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "non conforme"
+    Et la gravité est "blocker"
+    Et l'exposition pénale renvoie à l'article 52
+    Et le régime requis est "autorisation"
+    Et le formulaire "F112" est requis
+
+  Scénario: Avant le lancement, l'absence d'autorisation est une anomalie majeure
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: false
+      processings:
+        - id: kyc
+          data_categories: [cin_number]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "non conforme"
+    Et la gravité est "major"
+
+  Scénario: Un projet qui ne traite pas la CIN n'est pas concerné
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: support
+          data_categories: [contact, free_text_prompts]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "non applicable"
+
+  Scénario: Sans la liste des données collectées, la question est posée
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: support
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "informations manquantes"
+    Et une question porte sur "catégories de données"
