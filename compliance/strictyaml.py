@@ -25,7 +25,11 @@ class StrictLoader(_Base):  # type: ignore[misc]
 
 # Keep only YAML 1.2 core booleans, and no implicit timestamps.
 StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    first: [
+        (tag, rx)
+        for tag, rx in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 StrictLoader.add_implicit_resolver(
@@ -50,7 +54,7 @@ StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _ma
 def load_yaml(text: str) -> Any:
     """Parse one YAML (or JSON) document strictly."""
     try:
-        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader derives from SafeLoader
+        return yaml.load(text, Loader=StrictLoader)
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:

@@ -52,7 +52,7 @@ class World:
         return self.assessment
 
     def current(self) -> Finding:
-        assert self.finding is not None, "no check selected: add « Alors la vérification \"ID\" est ... »"
+        assert self.finding is not None, 'no check selected: add « Alors la vérification "ID" est ... »'
         return self.finding
 
 

@@ -18,13 +18,19 @@ class ForeignDestination(Facts):
     sources: list[str] = Field(
         description="Where it appears: transfers, processors, inference, facial_recognition."
     )
-    on_adequacy_list: bool = Field(description="Whether the country is on the Art. 43 list held as reference data.")
+    on_adequacy_list: bool = Field(
+        description="Whether the country is on the Art. 43 list held as reference data."
+    )
     list_verified: bool = Field(description="Whether that listing is verified against the deliberation.")
     declared_transfer: bool = Field(description="Whether a `transfers` entry describes this destination.")
     mechanism: TransferMechanism | None = Field(default=None, description="Ground stated in `transfers`.")
-    exception_justification: str | None = Field(default=None, description="Justification of an Art. 44 ground.")
+    exception_justification: str | None = Field(
+        default=None, description="Justification of an Art. 44 ground."
+    )
     notified_to_cndp: bool | None = Field(default=None, description="Whether the transfer was notified.")
-    declared_to_cndp: bool | None = Field(default=None, description="Whether the declaration lists it (Art. 15(e)).")
+    declared_to_cndp: bool | None = Field(
+        default=None, description="Whether the declaration lists it (Art. 15(e))."
+    )
     covered_by_cndp: bool = Field(
         description="A CNDP transfer authorisation number is on file, or the transfer is marked authorised."
     )
@@ -41,14 +47,17 @@ class Derived(Facts):
         default=None, description="The biometric ones among them (CNDP practice)."
     )
     foreign_destinations: list[ForeignDestination] = Field(
-        default_factory=list, description="Every foreign country personal data reach, from any part of the project."
+        default_factory=list,
+        description="Every foreign country personal data reach, from any part of the project.",
     )
     required_regime: str | None = Field(
         default=None,
         description="Formality the law requires: authorisation, declaration, none; null when it depends on facts "
         "not stated.",
     )
-    authorisation_triggers: list[str] = Field(default_factory=list, description="Ids of the triggers that apply.")
+    authorisation_triggers: list[str] = Field(
+        default_factory=list, description="Ids of the triggers that apply."
+    )
     legal_authorisation_triggers: list[str] = Field(
         default_factory=list,
         description="Those of them resting on a verified or inferred basis: the only ones a rule may fail on.",
@@ -56,7 +65,8 @@ class Derived(Facts):
     has_cndp_act: bool = Field(description="A declaration receipt or an authorisation number is on file.")
     has_authorisation: bool = Field(description="An authorisation number is on file.")
     automated_marketing_channels: list[str] | None = Field(
-        default=None, description="Prospection channels that Art. 10 covers (e-mail, SMS, WhatsApp, automated calls)."
+        default=None,
+        description="Prospection channels that Art. 10 covers (e-mail, SMS, WhatsApp, automated calls).",
     )
     ai_uses_personal_data: bool | None = Field(
         default=None, description="Training data or prompts carry personal data."

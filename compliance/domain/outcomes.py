@@ -42,7 +42,9 @@ class PenaltyExposure(Out):
     article: str
     prison_months: tuple[int, int] | None
     fine_mad: tuple[int, int]
-    company_fine_mad: tuple[int, int] = Field(description="Fine range for a legal person (Art. 64 doubles it).")
+    company_fine_mad: tuple[int, int] = Field(
+        description="Fine range for a legal person (Art. 64 doubles it)."
+    )
     per_infringement: bool = False
 
 
@@ -68,7 +70,9 @@ class FormalityTrigger(Out):
     article: str
     status: RefStatus
     reason: Localized
-    certain: bool = Field(description="false when the trigger depends on a fact not stated (needs information).")
+    certain: bool = Field(
+        description="false when the trigger depends on a fact not stated (needs information)."
+    )
     facts: list[TraceEntry] = Field(default_factory=list)
 
 
@@ -77,7 +81,9 @@ class TransferFiling(Out):
     form: FormCode = FormCode.F118
     on_adequacy_list: bool
     list_verified: bool
-    sources: list[str] = Field(description="Where the transfer comes from: transfers, processors, inference...")
+    sources: list[str] = Field(
+        description="Where the transfer comes from: transfers, processors, inference..."
+    )
     covered_by_cndp: bool = Field(description="A CNDP transfer authorisation or receipt is on file.")
     reason: Localized
 
@@ -111,9 +117,7 @@ class Assessment(Out):
     formalities: FormalityPlan
 
     def failing(self, threshold: Severity) -> list[Finding]:
-        return [
-            f for f in self.findings if f.outcome is Outcome.fail and f.severity.rank >= threshold.rank
-        ]
+        return [f for f in self.findings if f.outcome is Outcome.fail and f.severity.rank >= threshold.rank]
 
     def missing(self, threshold: Severity) -> list[Finding]:
         return [

@@ -63,6 +63,7 @@ class RulePack(BaseModel):
         description="Every reference dataset, by name, as plain data for the `ref` condition."
     )
     sources: dict[str, str] = Field(default_factory=dict, description="Rule id -> file it was loaded from.")
+    root: str | None = Field(default=None, description="Folder the pack was loaded from.")
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)

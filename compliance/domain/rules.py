@@ -84,7 +84,9 @@ class Reference(Strict):
     instrument: Annotated[str, StringConstraints(min_length=1)] = Field(
         description="Law 09-08, Decree 2-09-165, a CNDP deliberation or guidance."
     )
-    article: Annotated[str, StringConstraints(min_length=1)] = Field(description="Article cited, e.g. '12(1)(e)'.")
+    article: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="Article cited, e.g. '12(1)(e)'."
+    )
     status: RefStatus = Field(description="Verification status of this reference.")
     note: str | None = Field(default=None, description="Why this status, or what remains to check.")
 
@@ -100,7 +102,9 @@ class Penalty(Strict):
     article: Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
     prison_months: tuple[int, int] | None = Field(default=None, description="Prison range in months, if any.")
     fine_mad: tuple[int, int] = Field(description="Fine range in dirhams for a natural person.")
-    per_infringement: bool = Field(default=False, description="Whether the fine applies per infringement (Art. 53).")
+    per_infringement: bool = Field(
+        default=False, description="Whether the fine applies per infringement (Art. 53)."
+    )
 
     @property
     def company_fine_mad(self) -> tuple[int, int]:
@@ -173,7 +177,9 @@ class IsFalse(_Leaf):
 
 class _Compare(_Leaf):
     value: int | float | str | None = None
-    to_path: FactPath | None = Field(default=None, description="Compare with another fact instead of a value.")
+    to_path: FactPath | None = Field(
+        default=None, description="Compare with another fact instead of a value."
+    )
 
     @model_validator(mode="after")
     def _one_operand(self) -> _Compare:

@@ -74,11 +74,15 @@ class Controller(Facts):
     rc_number: ShortText | None = fact("Commercial-register (RC) number.")
     kind: ControllerKind | None = fact("What kind of body the controller is (matters for Art. 22 and 49).")
     country: CountryCode | None = fact("Country where the controller is established.")
-    established_in_morocco: bool | None = fact("Whether the controller has an establishment in Morocco (Art. 2(2)(a)).")
+    established_in_morocco: bool | None = fact(
+        "Whether the controller has an establishment in Morocco (Art. 2(2)(a))."
+    )
     uses_means_in_morocco: bool | None = fact(
         "Whether processing means located in Morocco are used, beyond mere transit (Art. 2(2)(b))."
     )
-    representative_in_morocco: Representative | None = fact("Representative in Morocco of a foreign controller.")
+    representative_in_morocco: Representative | None = fact(
+        "Representative in Morocco of a foreign controller."
+    )
     health_professional_under_secrecy: bool | None = fact(
         "Whether the processing is carried out by a health professional bound by professional secrecy (Art. 22)."
     )
@@ -89,7 +93,9 @@ class Retention(Facts):
     period_days: Days | None = fact("How long identifying data are kept, in days.")
     indefinite: bool | None = fact("True when data are kept with no end date.")
     per_category: dict[DataCategory, Days] | None = fact("Retention in days per data category.")
-    deletion_mechanism: Text | None = fact("How deletion or anonymisation is enforced at the end of the period.")
+    deletion_mechanism: Text | None = fact(
+        "How deletion or anonymisation is enforced at the end of the period."
+    )
     extended_for_research: bool | None = fact(
         "Whether data are kept beyond the purpose for historical, statistical or scientific use, "
         "including 'for future model training' (Art. 3(2))."
@@ -102,18 +108,26 @@ class Retention(Facts):
 class ThirdPartyDisclosure(Facts):
     recipient: ShortText | None = fact("Who receives the data.")
     purpose: Text | None = fact("Why the data are disclosed.")
-    consent_obtained: bool | None = fact("Whether the persons gave prior consent to the disclosure (Art. 4 §2).")
+    consent_obtained: bool | None = fact(
+        "Whether the persons gave prior consent to the disclosure (Art. 4 §2)."
+    )
     legal_basis: LegalBasis | None = fact("The Art. 4 ground relied on when consent was not obtained.")
     purpose_linked_to_functions: bool | None = fact(
         "Whether the purpose is directly linked to the legitimate functions of both parties (Art. 4 §2)."
     )
-    includes_models: bool | None = fact("Whether trained models or embeddings derived from personal data are shared.")
+    includes_models: bool | None = fact(
+        "Whether trained models or embeddings derived from personal data are shared."
+    )
 
 
 class CollectionChannel(Facts):
     channel: ShortText | None = fact("The collection point, e.g. mobile app, chatbot, call centre, camera.")
-    online: bool | None = fact("Whether collection happens over an open network such as the internet (Art. 5(4)).")
-    disclosed_to_person: bool | None = fact("Whether the person knows data are collected there (no covert collection).")
+    online: bool | None = fact(
+        "Whether collection happens over an open network such as the internet (Art. 5(4))."
+    )
+    disclosed_to_person: bool | None = fact(
+        "Whether the person knows data are collected there (no covert collection)."
+    )
 
 
 class Processing(Facts):
@@ -126,15 +140,21 @@ class Processing(Facts):
     legal_basis_reference: Text | None = fact(
         "Evidence behind the ground: the statute, the contract, the public mandate or the situation."
     )
-    legitimate_interest_assessment: Text | None = fact("Written balancing test when the ground is legitimate interest.")
+    legitimate_interest_assessment: Text | None = fact(
+        "Written balancing test when the ground is legitimate interest."
+    )
     data_categories: list[DataCategory] | None = fact("Categories of personal data processed.")
     data_categories_justified: bool | None = fact(
         "Whether each category is documented as necessary for a stated purpose (Art. 3(1)(c))."
     )
     data_subjects: list[DataSubject] | None = fact("Categories of persons whose data are processed.")
-    estimated_data_subjects: Annotated[int, Field(ge=0)] | None = fact("Approximate number of persons concerned.")
+    estimated_data_subjects: Annotated[int, Field(ge=0)] | None = fact(
+        "Approximate number of persons concerned."
+    )
     recipients: list[ShortText] | None = fact("Recipients or categories of recipients.")
-    third_party_disclosures: list[ThirdPartyDisclosure] | None = fact("Disclosures to third parties (Art. 4 §2).")
+    third_party_disclosures: list[ThirdPartyDisclosure] | None = fact(
+        "Disclosures to third parties (Art. 4 §2)."
+    )
     retention: Retention | None = fact("How long data are kept (Art. 3(1)(e)).")
     source: CollectionSource | None = fact("Whether data come from the persons themselves or from elsewhere.")
     collection_channels: list[CollectionChannel] | None = fact("Where and how data are collected.")
@@ -163,7 +183,9 @@ class Consent(Facts):
 class InformationNotice(Facts):
     exists: bool | None = fact("Whether an information notice exists (Art. 5).")
     provided_before_collection: bool | None = fact("Whether it is given before data are collected.")
-    location: list[ShortText] | None = fact("Where the notice is shown (app screen, form, website page, voice prompt).")
+    location: list[ShortText] | None = fact(
+        "Where the notice is shown (app screen, form, website page, voice prompt)."
+    )
     languages: list[Language] | None = fact("Languages the notice is available in.")
     includes: list[NoticeItem] | None = fact("Items the notice states.")
 
@@ -183,8 +205,12 @@ class Rights(Facts):
     access_sla_days: Days | None = fact("Days taken to answer an access request.")
     free_of_charge: bool | None = fact("Whether exercising the rights is free.")
     export_with_origin: bool | None = fact("Whether the data can be given with their origin (Art. 7(b)).")
-    rectification_sla_days: Days | None = fact("Days taken to rectify, erase or lock data (Art. 8: ten clear days).")
-    propagates_to_recipients: bool | None = fact("Whether corrections are passed on to recipients (Art. 8(b)).")
+    rectification_sla_days: Days | None = fact(
+        "Days taken to rectify, erase or lock data (Art. 8: ten clear days)."
+    )
+    propagates_to_recipients: bool | None = fact(
+        "Whether corrections are passed on to recipients (Art. 8(b))."
+    )
     opposition_channel: ShortText | None = fact("Where a person objects to the processing (Art. 9).")
     opposition_requires_justification: bool | None = fact(
         "Whether an objection to prospection must be justified (it must not, Art. 9)."
@@ -198,9 +224,13 @@ class Rights(Facts):
 class AutomatedDecisions(Facts):
     exists: bool | None = fact("Whether the system makes or drives decisions about people.")
     effect: DecisionEffect | None = fact("The strongest effect such a decision has on the person.")
-    profiling: bool | None = fact("Whether decisions rest on a profile or an evaluation of personality (Art. 11).")
+    profiling: bool | None = fact(
+        "Whether decisions rest on a profile or an evaluation of personality (Art. 11)."
+    )
     sole_basis: bool | None = fact("Whether the decision is taken on the automated result alone.")
-    human_review: bool | None = fact("Whether a human with authority reviews each decision before it applies.")
+    human_review: bool | None = fact(
+        "Whether a human with authority reviews each decision before it applies."
+    )
     reviewer_can_override: bool | None = fact("Whether the human reviewer can change the outcome.")
     contest_or_observations: bool | None = fact("Whether the person can present observations or contest.")
     contract_context: bool | None = fact("Whether decisions are taken to conclude or perform a contract.")
@@ -214,11 +244,15 @@ class DirectMarketing(Facts):
     exists: bool | None = fact("Whether the project sends prospection messages (Art. 10).")
     channels: list[MarketingChannel] | None = fact("Channels used for prospection.")
     contacts_source: list[TrainingSource] | None = fact("Where the contact details come from.")
-    prior_consent_per_channel: bool | None = fact("Whether prior consent was obtained for each automated channel.")
+    prior_consent_per_channel: bool | None = fact(
+        "Whether prior consent was obtained for each automated channel."
+    )
     soft_optin_email: bool | None = fact(
         "Whether e-mail relies on the customer exception: address collected at a sale, from the person."
     )
-    analogous_products_only: bool | None = fact("Whether e-mails only promote analogous products of the same entity.")
+    analogous_products_only: bool | None = fact(
+        "Whether e-mails only promote analogous products of the same entity."
+    )
     optout_each_message: bool | None = fact("Whether every message carries a free, simple way to refuse.")
     sender_identified: bool | None = fact("Whether every message identifies the sender.")
     subject_matches_offer: bool | None = fact("Whether the subject line matches the offer.")
@@ -244,7 +278,9 @@ class Cndp(Facts):
     receipt_date: date | None = fact("Date of the declaration receipt.")
     authorisation_number: ReceiptNumber | None = fact("Number of the CNDP authorisation.")
     authorisation_date: date | None = fact("Date of the CNDP authorisation.")
-    transfer_authorisation_number: ReceiptNumber | None = fact("Number of the CNDP transfer authorisation (F118).")
+    transfer_authorisation_number: ReceiptNumber | None = fact(
+        "Number of the CNDP transfer authorisation (F118)."
+    )
     transfer_authorisation_date: date | None = fact("Date of the CNDP transfer authorisation.")
     declared: DeclaredContent | None = fact("What the filed declaration states (Art. 15).")
     last_update_date: date | None = fact("Date the declaration was last updated.")
@@ -260,7 +296,9 @@ class Transfer(Facts):
     recipient_role: RecipientRole | None = fact("Whether the recipient is a processor or a controller.")
     purpose: Text | None = fact("Why data go there.")
     data_categories: list[DataCategory] | None = fact("Categories transferred.")
-    mechanism: TransferMechanism | None = fact("The ground relied on (Art. 43 list or an Art. 44 derogation).")
+    mechanism: TransferMechanism | None = fact(
+        "The ground relied on (Art. 43 list or an Art. 44 derogation)."
+    )
     exception_justification: Text | None = fact("Why the Art. 44 derogation applies.")
     agreement_reference: ShortText | None = fact("The international agreement relied on (Art. 44(2)).")
     contractual_clauses: bool | None = fact("Whether contractual clauses protect the data.")
@@ -274,7 +312,9 @@ class Processor(Facts):
     service: ShortText | None = fact("What it does: hosting, LLM API, annotation, analytics, support.")
     country: CountryCode | None = fact("Where it processes the data.")
     written_contract: bool | None = fact("Whether a written contract binds it (Art. 23).")
-    instructions_only: bool | None = fact("Whether it acts only on the controller's instructions (Art. 23, 25).")
+    instructions_only: bool | None = fact(
+        "Whether it acts only on the controller's instructions (Art. 23, 25)."
+    )
     security_obligations: bool | None = fact("Whether it is bound by the same security obligations.")
     subprocessors_disclosed: bool | None = fact("Whether its own subprocessors are disclosed.")
 
@@ -300,7 +340,9 @@ class Security(Facts):
 
 class Anonymisation(Facts):
     method: ShortText | None = fact("How training data are anonymised.")
-    reidentification_test: bool | None = fact("Whether a re-identification test backs the anonymisation claim.")
+    reidentification_test: bool | None = fact(
+        "Whether a re-identification test backs the anonymisation claim."
+    )
 
 
 class Training(Facts):
@@ -311,8 +353,12 @@ class Training(Facts):
     original_purpose_compatible: bool | None = fact(
         "Whether training is compatible with the purpose the data were collected for (Art. 3(1)(b))."
     )
-    dataset_register: bool | None = fact("A register of datasets with source, basis and person-level lineage.")
-    licences_documented: bool | None = fact("Whether dataset licences and terms of acquisition are documented.")
+    dataset_register: bool | None = fact(
+        "A register of datasets with source, basis and person-level lineage."
+    )
+    licences_documented: bool | None = fact(
+        "Whether dataset licences and terms of acquisition are documented."
+    )
     sensitive_data_excluded: bool | None = fact("Whether sensitive data are filtered out at ingestion.")
     scraping_respects_optouts: bool | None = fact("Whether scraping honours robots rules and opt-outs.")
     anonymisation: Anonymisation | None = fact("Anonymisation of training data.")
@@ -325,8 +371,12 @@ class Inference(Facts):
     provider_country: CountryCode | None = fact("Country where the provider is established.")
     hosting_country: CountryCode | None = fact("Country where the inference endpoint processes the data.")
     hosting_region: ShortText | None = fact("Provider region name, e.g. eu-west.")
-    prompts_contain_personal_data: bool | None = fact("Whether prompts sent to the model carry personal data.")
-    pii_redaction_before_call: bool | None = fact("Whether personal data are removed before the call (verified).")
+    prompts_contain_personal_data: bool | None = fact(
+        "Whether prompts sent to the model carry personal data."
+    )
+    pii_redaction_before_call: bool | None = fact(
+        "Whether personal data are removed before the call (verified)."
+    )
     api_data_retention_days: Days | None = fact("How long the provider keeps inputs and outputs.")
     zero_data_retention: bool | None = fact("Whether a zero-retention setting is in force.")
     provider_trains_on_inputs: bool | None = fact("Whether the provider may train on the inputs.")
@@ -366,8 +416,12 @@ class AI(Facts):
     memorisation_tests: bool | None = fact("Whether the model is tested for memorised personal data.")
     output_pii_filter: bool | None = fact("Whether outputs are filtered for personal data.")
     leakage_tests: bool | None = fact("Whether prompt-injection and data-exfiltration tests were run.")
-    outputs_about_individuals: bool | None = fact("Whether the system generates statements about real people.")
-    output_correction_channel: bool | None = fact("Whether a person can have a statement about them corrected.")
+    outputs_about_individuals: bool | None = fact(
+        "Whether the system generates statements about real people."
+    )
+    output_correction_channel: bool | None = fact(
+        "Whether a person can have a statement about them corrected."
+    )
     output_grounding: bool | None = fact("Whether outputs about people are grounded in cited sources.")
     rag_sources_personal: bool | None = fact("Whether retrieval sources hold personal data.")
     voice: Voice | None = fact("Voice and speech processing.")
@@ -378,7 +432,9 @@ class AI(Facts):
 
 
 class Sandbox(Facts):
-    participant: bool | None = fact("Whether the project takes part in a CNDP-supervised sandbox (context only).")
+    participant: bool | None = fact(
+        "Whether the project takes part in a CNDP-supervised sandbox (context only)."
+    )
     reference: ShortText | None = fact("Reference of the sandbox admission.")
 
 
@@ -400,7 +456,9 @@ class Submission(Facts):
     information_notice: InformationNotice | None = fact("The notice given to persons (Art. 5).")
     indirect_collection: IndirectCollection | None = fact("Data not collected from the persons themselves.")
     rights: Rights | None = fact("How the rights of Art. 7-9 are honoured.")
-    automated_decisions: AutomatedDecisions | None = fact("Decisions about people taken by the system (Art. 11).")
+    automated_decisions: AutomatedDecisions | None = fact(
+        "Decisions about people taken by the system (Art. 11)."
+    )
     direct_marketing: DirectMarketing | None = fact("Prospection messages (Art. 10).")
     cndp: Cndp | None = fact("CNDP formalities completed.")
     transfers: list[Transfer] | None = fact("Transfers of personal data abroad (Art. 43-44).")

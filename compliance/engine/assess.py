@@ -134,7 +134,9 @@ class Engine:
             references=rule.references,
             trace=ctx.trace,
             explanation=rule.explain,
-            remediation=rule.remediation if outcome in (Outcome.fail, Outcome.advisory, Outcome.needs_info) else None,
+            remediation=rule.remediation
+            if outcome in (Outcome.fail, Outcome.advisory, Outcome.needs_info)
+            else None,
             questions=rule.questions if outcome is Outcome.needs_info else None,
             penalty=c.penalty if outcome is Outcome.fail else None,
         )

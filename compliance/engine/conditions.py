@@ -101,7 +101,9 @@ def _flatten(values: list[Any]) -> list[Any]:
 
 def _record(ctx: Context, path: Path, value: Any, test: str, result: Truth) -> Truth:
     # model_construct: the values come from validated data, and this runs for every leaf of every rule.
-    ctx.trace.append(TraceEntry.model_construct(path=ctx.prefix + path.text, value=value, test=test, result=result))
+    ctx.trace.append(
+        TraceEntry.model_construct(path=ctx.prefix + path.text, value=value, test=test, result=result)
+    )
     return result
 
 
@@ -162,7 +164,9 @@ def _compare(cond: Lte | Gte) -> Evaluator:
 
 def _count(cond: Count) -> Evaluator:
     path = parse_path(cond.path)
-    test = f"count in [{cond.min if cond.min is not None else 0}, {cond.max if cond.max is not None else '∞'}]"
+    test = (
+        f"count in [{cond.min if cond.min is not None else 0}, {cond.max if cond.max is not None else '∞'}]"
+    )
 
     def run(scope: Scope, ctx: Context) -> Truth:
         values, missing = resolve(path, scope)
@@ -313,7 +317,9 @@ def compile_condition(cond: Condition) -> Evaluator:
         return _scalar_leaf(path, "is false", lambda v: v is False)
     if isinstance(cond, Matches):
         rx = re.compile(cond.pattern, re.IGNORECASE)
-        return _scalar_leaf(path, f"matches /{cond.pattern}/", lambda v: isinstance(v, str) and bool(rx.search(v)))
+        return _scalar_leaf(
+            path, f"matches /{cond.pattern}/", lambda v: isinstance(v, str) and bool(rx.search(v))
+        )
     raise TypeError(f"unknown condition {type(cond).__name__}")  # pragma: no cover - the union is closed
 
 

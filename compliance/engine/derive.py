@@ -96,9 +96,7 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
             return next((t[key] for t in entries if t.get(key) is not None), None)
 
         mechanism = first("mechanism")
-        declared = (
-            country in declared_countries if declared_countries is not None else first("declared")
-        )
+        declared = country in declared_countries if declared_countries is not None else first("declared")
         out.append(
             ForeignDestination(
                 country=country,

@@ -77,7 +77,9 @@ def _model(model: type[M], data: Any, label: str) -> M:
         raise RulePackError([f"{label}: {msg}" for msg in format_validation_error(exc)]) from None
 
 
-def load_pack(rules_dir: Path | None = None, features_dir: Path | None = None, *, check_features: bool = True) -> RulePack:
+def load_pack(
+    rules_dir: Path | None = None, features_dir: Path | None = None, *, check_features: bool = True
+) -> RulePack:
     root = (rules_dir or default_rules_dir()).resolve()
     if not (root / MANIFEST).is_file():
         raise RulePackError([f"{root}: no {MANIFEST} (is this a rule pack folder?)"])
@@ -115,7 +117,9 @@ def load_pack(rules_dir: Path | None = None, features_dir: Path | None = None, *
             problems.append(f"{where}: id: '{rule.id}' is already used by {sources[rule.id]}")
             continue
         if rule.chapter != path.parent.name:
-            problems.append(f"{where}: chapter: '{rule.chapter}' does not match its folder '{path.parent.name}'")
+            problems.append(
+                f"{where}: chapter: '{rule.chapter}' does not match its folder '{path.parent.name}'"
+            )
         for key in ("applies_when", "require"):
             try:
                 check_condition(getattr(rule, key))
@@ -134,7 +138,9 @@ def load_pack(rules_dir: Path | None = None, features_dir: Path | None = None, *
         rules.append(rule)
     for path in sorted(root.glob("*.yaml")):
         if path.name != MANIFEST:
-            problems.append(f"{label(path)}: rule files belong in a chapter folder, rules/<chapter>/<slug>.yaml")
+            problems.append(
+                f"{label(path)}: rule files belong in a chapter folder, rules/<chapter>/<slug>.yaml"
+            )
 
     if triggers is not None:
         for i, spec in enumerate(triggers.triggers):
@@ -163,4 +169,5 @@ def load_pack(rules_dir: Path | None = None, features_dir: Path | None = None, *
         adequacy=adequacy,
         reference=reference,
         sources=sources,
+        root=str(root),
     )

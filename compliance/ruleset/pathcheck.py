@@ -100,7 +100,7 @@ def resolve_type(scope: Any, path: str) -> tuple[Any, bool]:
                 raise PathError(f"'{path}': '{name}' is not a list, remove '[]'")
             tp = _item(tp)
             walked = True
-        elif _is_list(tp) and part != path.split(".")[-1]:
+        elif _is_list(tp) and part != path.rsplit(".", maxsplit=1)[-1]:
             raise PathError(f"'{path}': '{name}' is a list, write '{name}[]' to walk its items")
     return tp, walked
 
@@ -159,6 +159,8 @@ def check_condition(cond: Condition, scope: Any = ROOT) -> None:
     elif isinstance(cond, Count) and not (_is_list(tp) or walked):
         raise PathError(f"'{cond.path}': 'count' needs a list")
     elif isinstance(cond, Ref) and cond.data not in REFERENCE_DATASETS:
-        raise PathError(f"'{cond.path}': unknown reference data '{cond.data}' (known: {sorted(REFERENCE_DATASETS)})")
+        raise PathError(
+            f"'{cond.path}': unknown reference data '{cond.data}' (known: {sorted(REFERENCE_DATASETS)})"
+        )
     elif isinstance(cond, Matches | Exists):
         pass

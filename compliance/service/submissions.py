@@ -28,7 +28,10 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
     """Decode and parse YAML or JSON bytes into plain data."""
     if len(raw) > MAX_SUBMISSION_BYTES:
         raise InvalidSubmission(
-            source, [f"(file): {len(raw):,} bytes, more than the {MAX_SUBMISSION_BYTES:,} bytes a submission may have"]
+            source,
+            [
+                f"(file): {len(raw):,} bytes, more than the {MAX_SUBMISSION_BYTES:,} bytes a submission may have"
+            ],
         )
     if b"\x00" in raw:
         raise InvalidSubmission(source, ["(file): binary content, expected a YAML or JSON text"])
@@ -43,14 +46,18 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
             return json.loads(text)
         return load_yaml(text)
     except json.JSONDecodeError as exc:
-        raise InvalidSubmission(source, [f"(file): not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
+        raise InvalidSubmission(
+            source, [f"(file): not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+        ) from None
     except YamlError as exc:
         raise InvalidSubmission(source, [f"(file): {exc}"]) from None
 
 
 def validate_submission(data: Any, source: str) -> Submission:
     if not isinstance(data, dict):
-        raise InvalidSubmission(source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"])
+        raise InvalidSubmission(
+            source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"]
+        )
     try:
         return Submission.model_validate(data)
     except ValidationError as exc:
@@ -72,7 +79,10 @@ def read_submission(path: Path) -> Submission:
         size = path.stat().st_size
         if size > MAX_SUBMISSION_BYTES:
             raise InvalidSubmission(
-                source, [f"(file): {size:,} bytes, more than the {MAX_SUBMISSION_BYTES:,} bytes a submission may have"]
+                source,
+                [
+                    f"(file): {size:,} bytes, more than the {MAX_SUBMISSION_BYTES:,} bytes a submission may have"
+                ],
             )
         raw = path.read_bytes()
     except OSError as exc:

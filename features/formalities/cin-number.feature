@@ -73,3 +73,22 @@ Fonctionnalité: Le numéro de CIN n'est traité qu'avec une autorisation préal
     Quand le projet est évalué
     Alors la vérification "L0908-A12-CIN" est "informations manquantes"
     Et une question porte sur "catégories de données"
+
+  Plan du scénario: Le numéro d'autorisation décide, quelle que soit la phase du projet
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: kyc
+          data_categories: [cin_number]
+      """
+    Et le fait "live" vaut <en_production>
+    Et le fait "cndp.authorisation_number" vaut <autorisation>
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "<résultat>"
+
+    Exemples:
+      | en_production | autorisation | résultat     |
+      | true          | A-406/2020   | conforme     |
+      | false         | A-406/2020   | conforme     |
+      | true          | null         | non conforme |

@@ -1,0 +1,68 @@
+"""JUnit XML: one test case per rule, so CI systems list every check.
+
+A failure at or above the threshold is a <failure>; missing information at or above it is an <error>
+(it blocks a pass, exit code 2); below the threshold both are reported in <system-out> as warnings; a
+rule that does not apply is <skipped>.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from compliance.domain.outcomes import Assessment, Finding, Outcome
+from compliance.domain.rules import Severity
+from compliance.reports.labels import LABELS
+from compliance.reports.summary import fact_line
+
+
+def _body(f: Finding, lang: str) -> str:
+    words = LABELS[lang]
+    lines = [f.explanation.get(lang), words["refs"] + ": " + "; ".join(r.cite() for r in f.references)]
+    lines += [f"{words['facts']}: {fact_line(t)}" for t in f.trace]
+    if f.questions is not None:
+        lines += [f"{words['questions']}: {q}" for q in f.questions.get(lang)]
+    if f.remediation is not None:
+        lines.append(f"{words['fix']}: {f.remediation.get(lang)}")
+    return "\n".join(lines)
+
+
+def render_junit(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+    a = assessment
+    failing = {f.rule_id for f in a.failing(threshold)}
+    missing = {f.rule_id for f in a.missing(threshold)}
+    suite = ET.Element(
+        "testsuite",
+        name=f"law-09-08: {a.project_name}",
+        tests=str(len(a.findings)),
+        failures=str(len(failing)),
+        errors=str(len(missing)),
+        skipped=str(sum(1 for f in a.findings if f.outcome is Outcome.not_applicable)),
+    )
+    props = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("verdict", a.verdict.value),
+        ("pack", f"{a.pack.id} {a.pack.version}"),
+        ("submission_hash", a.submission_hash),
+        ("formalities", a.formalities.summary.get(lang)),
+    ):
+        ET.SubElement(props, "property", name=name, value=value)
+    for f in sorted(a.findings, key=lambda f: f.rule_id):
+        case = ET.SubElement(
+            suite, "testcase", classname=f"law0908.{f.chapter}", name=f"{f.rule_id} {f.title.get(lang)}"
+        )
+        message = f"[{f.severity.value}] {f.title.get(lang)}"
+        if f.rule_id in failing:
+            el = ET.SubElement(case, "failure", message=message, type=f.severity.value)
+            el.text = _body(f, lang)
+        elif f.rule_id in missing:
+            el = ET.SubElement(case, "error", message="needs_info: " + message, type="needs_info")
+            el.text = _body(f, lang)
+        elif f.outcome is Outcome.not_applicable:
+            ET.SubElement(case, "skipped", message="not applicable")
+        elif f.outcome in (Outcome.fail, Outcome.needs_info, Outcome.advisory):
+            out = ET.SubElement(case, "system-out")
+            out.text = (
+                f"warning ({f.outcome.value}, below threshold {threshold.value}): {message}\n{_body(f, lang)}"
+            )
+    ET.indent(suite)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"

@@ -1,0 +1,98 @@
+"""Markdown for a pull-request comment: the verdict, what blocks, what is missing, then details."""
+
+from __future__ import annotations
+
+from compliance.domain.outcomes import Assessment, Finding, Outcome
+from compliance.domain.rules import Severity
+from compliance.reports.labels import (
+    LABELS,
+    OUTCOME_LABELS,
+    SEVERITY_LABELS,
+    VERDICT_LABELS,
+    chapter_label,
+    money,
+)
+from compliance.reports.summary import by_chapter, exposure, exposure_line, fact_line, max_total
+
+_ICON = {
+    Outcome.fail: "❌",
+    Outcome.needs_info: "❓",
+    Outcome.advisory: "💡",
+    Outcome.passed: "✅",
+    Outcome.not_applicable: "➖",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _details(f: Finding, lang: str) -> list[str]:
+    words = LABELS[lang]
+    lines = [
+        f"<details><summary>{_ICON[f.outcome]} <code>{f.rule_id}</code> — {_cell(f.title.get(lang))}</summary>",
+        "",
+        f.explanation.get(lang),
+        "",
+        f"**{words['refs']}:** " + "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references),
+    ]
+    if f.trace:
+        lines += ["", f"**{words['facts']}:**", ""] + [f"- `{fact_line(t)}`" for t in f.trace]
+    if f.questions is not None:
+        lines += ["", f"**{words['questions']}:**", ""] + [f"- {q}" for q in f.questions.get(lang)]
+    if f.remediation is not None:
+        lines += ["", f"**{words['fix']}:** {f.remediation.get(lang)}"]
+    lines += ["", "</details>", ""]
+    return lines
+
+
+def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+    words = LABELS[lang]
+    a = assessment
+    out = [
+        f"## {words['title']} — {a.project_name}",
+        "",
+        f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}** · "
+        + " · ".join(f"{OUTCOME_LABELS[lang][Outcome(k)]}: {v}" for k, v in a.counts.items()),
+        "",
+        f"{words['pack']} `{a.pack.id}` {a.pack.version} · {words['submission']} `{a.submission_hash[:19]}…`",
+        "",
+        f"### {words['formalities']}",
+        "",
+        a.formalities.summary.get(lang),
+        "",
+        f"- **{words['forms']}:** {', '.join(f.value for f in a.formalities.forms) or words['none']}",
+    ]
+    out += [f"- {t.article}: {t.reason.get(lang)}" for t in a.formalities.triggers]
+    out += [
+        f"- {words['possible']} — {t.article}: {t.reason.get(lang)}" for t in a.formalities.possible_triggers
+    ]
+    out += [f"- {tr.form.value} **{tr.country}**: {tr.reason.get(lang)}" for tr in a.formalities.transfers]
+    out += ["", f"### {words['exposure']}", ""]
+    exposures = exposure(a)
+    if exposures:
+        out += [f"- {exposure_line(e, lang)}" for e in exposures]
+        out += [f"- **{words['max_total']}: {money(max_total(exposures), lang)}**"]
+    else:
+        out.append(words["exposure_none"])
+    open_items = [f for f in a.findings if f.outcome in (Outcome.fail, Outcome.needs_info, Outcome.advisory)]
+    if open_items:
+        out += ["", "| | Rule | Severity | Article | Check |", "|---|---|---|---|---|"]
+        for f in open_items:
+            gated = f.severity.rank >= threshold.rank and f.outcome is not Outcome.advisory
+            sev = SEVERITY_LABELS[lang][f.severity] + (" ⛔" if gated and f.outcome is Outcome.fail else "")
+            out.append(
+                f"| {_ICON[f.outcome]} | `{f.rule_id}` | {sev} | {_cell(f.references[0].cite())} | {_cell(f.title.get(lang))} |"
+            )
+    out += ["", f"### {words['findings']}", ""]
+    for chapter, findings in by_chapter(a.findings):
+        shown = [f for f in findings if f.outcome in (Outcome.fail, Outcome.needs_info, Outcome.advisory)]
+        passed = [f for f in findings if f.outcome is Outcome.passed]
+        out.append(f"#### {chapter_label(chapter, lang)}")
+        out.append("")
+        for f in shown:
+            out += _details(f, lang)
+        if passed:
+            out.append(f"{words['passed_rules']}: " + ", ".join(f"`{f.rule_id}`" for f in passed))
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"

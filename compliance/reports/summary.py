@@ -1,0 +1,73 @@
+"""What every report format shows: chapters ordered worst first, penalty exposure, one-line fact traces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compliance.domain.outcomes import Assessment, Finding, Outcome, PenaltyExposure, TraceEntry
+from compliance.domain.rules import Severity, scalar_repr
+from compliance.reports.labels import LABELS, money
+
+_RANK = {
+    Outcome.fail: 0,
+    Outcome.needs_info: 1,
+    Outcome.advisory: 2,
+    Outcome.passed: 3,
+    Outcome.not_applicable: 4,
+}
+
+
+def by_chapter(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Chapters with their findings, the chapter holding the worst finding first; findings worst first."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.chapter, []).append(f)
+    for items in groups.values():
+        items.sort(key=lambda f: (_RANK[f.outcome], -f.severity.rank, f.rule_id))
+    return sorted(groups.items(), key=lambda kv: (_RANK[kv[1][0].outcome], -kv[1][0].severity.rank, kv[0]))
+
+
+def fact_line(t: TraceEntry) -> str:
+    result = {True: "✓", False: "✗", None: "?"}[t.result]
+    return f"{t.path} = {scalar_repr(t.value)}  ({t.test}) {result}"
+
+
+@dataclass(frozen=True)
+class Exposure:
+    article: str
+    prison_months: tuple[int, int] | None
+    company_fine_mad: tuple[int, int]
+    per_infringement: bool
+    rules: list[str]
+
+
+def exposure(assessment: Assessment) -> list[Exposure]:
+    """Penal articles that failing findings expose the company to, one entry per article."""
+    seen: dict[str, tuple[PenaltyExposure, list[str]]] = {}
+    for f in assessment.findings:
+        if f.outcome is Outcome.fail and f.penalty is not None:
+            seen.setdefault(f.penalty.article, (f.penalty, []))[1].append(f.rule_id)
+    return [
+        Exposure(a, p.prison_months, p.company_fine_mad, p.per_infringement, rules)
+        for a, (p, rules) in sorted(seen.items())
+    ]
+
+
+def exposure_line(e: Exposure, lang: str) -> str:
+    words = LABELS[lang]
+    fine = f"{words['fine']} {money(e.company_fine_mad[0], lang)} – {money(e.company_fine_mad[1], lang)}"
+    if e.per_infringement:
+        fine += f" {words['per_infringement']}"
+    parts = [f"Art. {e.article}", fine]
+    if e.prison_months:
+        low, high = e.prison_months
+        parts.append(f"{words['prison']} {low}–{high} {words['months']}")
+    return " · ".join(parts) + f"  [{', '.join(e.rules)}]"
+
+
+def max_total(exposures: list[Exposure]) -> int:
+    return sum(e.company_fine_mad[1] for e in exposures)
+
+
+def gate_counts(assessment: Assessment, threshold: Severity) -> tuple[int, int]:
+    return len(assessment.failing(threshold)), len(assessment.missing(threshold))

@@ -1,0 +1,1 @@
+"""Repositories: where assessments, projects and audit entries are kept."""
