@@ -80,8 +80,9 @@ def _invalid(message: str) -> int:
     return EXIT_INVALID
 
 
-def _check(args: argparse.Namespace, assessor: Assessor) -> int:
-    submission = read_submission(args.file)
+def _check(args: argparse.Namespace) -> int:
+    submission = read_submission(args.file)  # a bad file is reported before the pack is even loaded
+    assessor = _assessor(args)
     assessment = assessor.assess(submission)
     threshold = Severity(args.fail_on)
     fmt = ReportFormat(args.format)
@@ -100,6 +101,10 @@ def _check(args: argparse.Namespace, assessor: Assessor) -> int:
     if assessment.missing(threshold):
         return EXIT_NEEDS_INFO
     return EXIT_OK
+
+
+def _assessor(args: argparse.Namespace) -> Assessor:
+    return assessor_for(args.rules.resolve() if args.rules else None)
 
 
 def _rule_line(rule: Rule, lang: str) -> str:
@@ -159,10 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             submission = read_submission(args.file)
             sys.stdout.write(f"{args.file}: valid submission '{submission.project_name}'\n")
             return EXIT_OK
-        assessor = assessor_for(args.rules.resolve() if args.rules else None)
         if args.command == "check":
-            return _check(args, assessor)
-        return _rules(args, assessor)
+            return _check(args)
+        return _rules(args, _assessor(args))
     except InvalidSubmission as exc:
         sys.stderr.write(f"error: invalid submission {exc.source}\n")
         for problem in exc.problems:

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from compliance.domain.vocabulary import (
+    Art21Ground,
     CollectionSource,
     ConsentMechanism,
     ControllerKind,
@@ -22,6 +23,7 @@ from compliance.domain.vocabulary import (
     ErasureFromModels,
     Formality,
     FormCode,
+    HealthPurpose,
     InformationPlan,
     Language,
     LegalBasis,
@@ -86,6 +88,11 @@ class Controller(Facts):
     health_professional_under_secrecy: bool | None = fact(
         "Whether the processing is carried out by a health professional bound by professional secrecy (Art. 22)."
     )
+    nonprofit_members_exemption: bool | None = fact(
+        "For a non-profit religious, philosophical, political, trade-union, cultural or sports body: whether its "
+        "sensitive data match its object, concern only its members or regular contacts, and are not disclosed to "
+        "third parties without their express consent (Art. 12(1)(a) exemption)."
+    )
     privacy_owner: PrivacyOwner | None = fact("Accountable owner of data-protection compliance.")
 
 
@@ -136,6 +143,10 @@ class Processing(Facts):
     )
     name: ShortText | None = fact("Name of the processing as it would appear in a CNDP declaration.")
     purposes: list[Text] | None = fact("Determined, explicit purposes of the processing (Art. 3(1)(b)).")
+    purpose_description: Text | None = fact(
+        "Concrete account of the purposes: what is done with which data, for whom and to what end; asked when "
+        "the listed purposes are only general wording such as 'improve our services' (Art. 3(1)(b))."
+    )
     legal_basis: LegalBasis | None = fact("The Art. 4 ground for this processing.")
     legal_basis_reference: Text | None = fact(
         "Evidence behind the ground: the statute, the contract, the public mandate or the situation."
@@ -167,6 +178,9 @@ class Processing(Facts):
     interconnects_files: bool | None = fact(
         "Whether this processing links files of other controllers, or files kept for another main purpose "
         "(Art. 1(11), 12(1)(f))."
+    )
+    health_purposes: list[HealthPurpose] | None = fact(
+        "For health or genetic data: what they are used for (Art. 12(1)(c), 22)."
     )
 
 
@@ -203,6 +217,9 @@ class Rights(Facts):
     access_channel: ShortText | None = fact("Where a person asks for access to their data (Art. 7).")
     identity_check: bool | None = fact("Whether the requester's identity is checked.")
     access_sla_days: Days | None = fact("Days taken to answer an access request.")
+    access_delay_granted_by_cndp: bool | None = fact(
+        "Whether the CNDP granted the controller extra time to answer access requests (Art. 7)."
+    )
     free_of_charge: bool | None = fact("Whether exercising the rights is free.")
     export_with_origin: bool | None = fact("Whether the data can be given with their origin (Art. 7(b)).")
     rectification_sla_days: Days | None = fact(
@@ -250,6 +267,10 @@ class DirectMarketing(Facts):
     soft_optin_email: bool | None = fact(
         "Whether e-mail relies on the customer exception: address collected at a sale, from the person."
     )
+    prior_consent_other_channels: bool | None = fact(
+        "When e-mail relies on the customer exception: whether prior consent was obtained for every other "
+        "automated channel used (SMS, WhatsApp, automated calls, voice bots, fax, push)."
+    )
     analogous_products_only: bool | None = fact(
         "Whether e-mails only promote analogous products of the same entity."
     )
@@ -287,6 +308,18 @@ class Cndp(Facts):
     go_live_date: date | None = fact("Date processing starts or started.")
     documentation_pack: bool | None = fact(
         "Whether declarations, contracts and registers are kept ready for a CNDP control (Art. 30)."
+    )
+    changes_notified: bool | None = fact(
+        "Whether every change to the declared items (purposes, data, recipients, processors, transfers, "
+        "retention, security, interconnections) was notified to the CNDP without delay (Art. 15)."
+    )
+    acquired_files_declared: bool | None = fact(
+        "Whether data files bought, licensed or received from others are covered by the controller's own "
+        "CNDP declaration or authorisation, not only by the supplier's (Art. 15, acquirer of a file)."
+    )
+    statutory_authorisation: ShortText | None = fact(
+        "The special law that authorises the processing and sets its conditions, in place of a CNDP "
+        "authorisation (Art. 12 'unless special laws provide otherwise', Art. 21)."
     )
 
 
@@ -328,6 +361,10 @@ class Security(Facts):
     physical_controls: bool | None = fact("Control of entry to premises and equipment.")
     media_controls: bool | None = fact("Control of data media (copies, removal, destruction).")
     input_controls: bool | None = fact("Control of data input and insertion.")
+    use_controls: bool | None = fact(
+        "Prevention of the use of processing systems by unauthorised persons through data-transmission "
+        "equipment (Art. 24)."
+    )
     transmission_controls: bool | None = fact("Verification of the recipients of transmissions.")
     transport_controls: bool | None = fact("Protection of data during transport of media.")
     backups: bool | None = fact("Backups with restoration tested.")
@@ -438,6 +475,13 @@ class Sandbox(Facts):
     reference: ShortText | None = fact("Reference of the sandbox admission.")
 
 
+class SensitiveData(Facts):
+    art21_ground: Art21Ground | None = fact(
+        "The ground relied on to process sensitive data (Art. 21): express consent, the controller's legal or "
+        "statutory functions, vital interest, data manifestly made public by the person, or a legal claim."
+    )
+
+
 class Submission(Facts):
     """An AI project described once: the input of every assessment."""
 
@@ -464,5 +508,6 @@ class Submission(Facts):
     transfers: list[Transfer] | None = fact("Transfers of personal data abroad (Art. 43-44).")
     processors: list[Processor] | None = fact("Processors acting for the controller (Art. 23).")
     security: Security | None = fact("Security measures (Art. 23-24).")
+    sensitive: SensitiveData | None = fact("How sensitive data are processed lawfully (Art. 21).")
     ai: AI | None = fact("The AI block: training, inference, logs, memorisation, voice, faces.")
     cndp_sandbox: Sandbox | None = fact("Participation in a CNDP-supervised sandbox (context only).")

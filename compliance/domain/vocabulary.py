@@ -241,6 +241,28 @@ class DecisionEffect(StrEnum):
     none = "none"
 
 
+class Art21Ground(StrEnum):
+    """The grounds on which sensitive data may be processed (Art. 21)."""
+
+    express_consent = "express_consent"
+    legal_or_statutory_function = "legal_or_statutory_function"
+    vital_interest = "vital_interest"
+    made_public_by_person = "made_public_by_person"
+    legal_claim = "legal_claim"
+
+
+class HealthPurpose(StrEnum):
+    """What health or genetic data are used for (Art. 12(1)(c), 22)."""
+
+    preventive_medicine = "preventive_medicine"
+    diagnosis = "diagnosis"
+    care = "care"
+    health_service_management = "health_service_management"
+    research = "research"
+    ai_training = "ai_training"
+    other = "other"
+
+
 # Categories the law calls sensitive (Art. 1(3)), including health and genetic data.
 SENSITIVE_CATEGORIES: frozenset[DataCategory] = frozenset(
     {

@@ -178,7 +178,8 @@ class Router:
             regime = "none"
         elif certain:
             regime = "authorisation"
-        elif possible or personal is None:
+        elif personal is None or any(t.status.can_fail for t in possible):
+            # Only a trigger that could make a rule fail leaves the regime open; CNDP-practice ones are shown.
             regime = "undetermined"
         else:
             regime = "declaration"

@@ -1,0 +1,208 @@
+"""The command line: exit codes, every report format, and bad input that never crashes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from compliance.cli.main import main
+from tests.core.minipack import make_pack, rule_doc
+
+ROOT = Path(__file__).resolve().parents[2]
+SARIF_SCHEMA = ROOT.parent / "shared" / "reference" / "sarif-schema-2.1.0.json"
+
+GOOD = """\
+schema_version: "1.0"
+project_name: Exemple
+processes_personal_data: true
+processings:
+  - id: chat
+    legal_basis: contract
+  - id: training
+"""
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    blocker = rule_doc(
+        "L0908-T02-LIVE",
+        severity="blocker",
+        applies_when={"op": "true"},
+        require={"op": "is_true", "path": "live"},
+        penalty={"article": "52", "fine_mad": [10000, 100000]},
+    )
+    return make_pack(tmp_path / "pack", [rule_doc(), blocker])
+
+
+def write(tmp_path: Path, text: str, name: str = "project.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def cli(*args: str | Path) -> int:
+    return main([str(a) for a in args])
+
+
+def test_exit_1_when_a_major_fails(tmp_path: Path, pack: Path) -> None:
+    sub = write(tmp_path, GOOD + "live: true\n")
+    assert cli("--rules", pack, "check", sub) == 1
+
+
+def test_exit_0_when_failures_are_below_the_threshold(tmp_path: Path, pack: Path) -> None:
+    sub = write(tmp_path, GOOD + "live: true\n")
+    assert cli("--rules", pack, "check", sub, "--fail-on", "blocker") == 0
+
+
+def test_exit_2_when_only_missing_facts_stand_in_the_way(tmp_path: Path, pack: Path) -> None:
+    text = GOOD.replace("  - id: training\n", "") + "live: true\n"
+    sub = write(tmp_path, text.replace("processes_personal_data: true\n", ""))
+    assert cli("--rules", pack, "check", sub) == 2
+
+
+def test_blocker_failure_gates_at_every_threshold(tmp_path: Path, pack: Path) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    assert cli("--rules", pack, "check", sub, "--fail-on", "blocker") == 1
+
+
+def test_text_report_in_both_languages(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    cli("--rules", pack, "check", sub, "--lang", "fr")
+    fr = capsys.readouterr().out
+    assert "Verdict: NON CONFORME" in fr and "Art. 52" in fr and "20\u202f000 MAD" in fr
+    assert "processings[1].legal_basis = null" in fr
+    cli("--rules", pack, "check", sub, "--lang", "en")
+    en = capsys.readouterr().out
+    assert "Verdict: NON-COMPLIANT" in en and "20,000 MAD – 200,000 MAD" in en
+
+
+def test_json_report_is_the_assessment(tmp_path: Path, pack: Path) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    out = tmp_path / "out" / "report.json"
+    cli("--rules", pack, "check", sub, "--format", "json", "--output", out)
+    data = json.loads(out.read_text())
+    assert data["verdict"] == "non_compliant"
+    assert {f["rule_id"] for f in data["findings"]} == {"L0908-T01-SAMPLE", "L0908-T02-LIVE"}
+    assert data["pack"]["rule_count"] == 2
+
+
+def test_junit_has_one_case_per_rule(tmp_path: Path, pack: Path) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    out = tmp_path / "report.xml"
+    cli("--rules", pack, "check", sub, "--format", "junit", "--output", out)
+    suite = ET.parse(out).getroot()
+    assert suite.tag == "testsuite" and suite.get("tests") == "2" and suite.get("failures") == "2"
+    assert len(suite.findall("testcase/failure")) == 2
+
+
+def test_sarif_validates_against_the_official_schema(tmp_path: Path, pack: Path) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    out = tmp_path / "report.sarif"
+    cli("--rules", pack, "check", sub, "--format", "sarif", "--output", out)
+    doc = json.loads(out.read_text())
+    schema = json.loads(SARIF_SCHEMA.read_text())
+    jsonschema.Draft4Validator(schema).validate(doc)
+    results = doc["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} == {"L0908-T01-SAMPLE", "L0908-T02-LIVE"}
+    assert {r["level"] for r in results} == {"error"}
+    live = next(r for r in results if r["ruleId"] == "L0908-T02-LIVE")
+    assert live["locations"][0]["physicalLocation"]["region"]["startLine"] == 8  # the "live:" line
+    rules = doc["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[live["ruleIndex"]]["id"] == "L0908-T02-LIVE"
+    assert rules[live["ruleIndex"]]["properties"]["articles"] == ["Art. 4"]
+
+
+def test_markdown_report(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    cli("--rules", pack, "check", sub, "--format", "markdown")
+    out = capsys.readouterr().out
+    assert out.startswith("## Law 09-08 compliance report")
+    assert "| ❌ | `L0908-T02-LIVE` |" in out
+
+
+BAD_INPUTS = {
+    "malformed": ("project_name: [unclosed\n", "not valid YAML"),
+    "unknown_key": ('schema_version: "1.0"\nproject_name: x\nprocesses_data: true\n', "processes_data: Extra inputs"),
+    "wrong_type": (
+        'schema_version: "1.0"\nproject_name: x\nprocessings:\n  - retention: {period_days: forever}\n',
+        "processings.0.retention.period_days",
+    ),
+    "empty": ("", "empty"),
+    "not_a_mapping": ("- a\n- b\n", "expected a mapping"),
+    "duplicate_key": ('schema_version: "1.0"\nproject_name: a\nproject_name: b\n', "duplicate key 'project_name'"),
+    "bad_country": ('schema_version: "1.0"\nproject_name: x\ntransfers: [{country: France}]\n', "transfers.0.country"),
+    "bad_json": ('{"schema_version": "1.0",', "not valid JSON"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_exits_3_naming_file_and_field(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text, expected = BAD_INPUTS[case]
+    sub = write(tmp_path, text)
+    assert cli("check", sub) == 3
+    err = capsys.readouterr().err
+    assert str(sub) in err and expected in err
+    assert "Traceback" not in err
+
+
+def test_wrong_value_is_not_echoed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sub = write(tmp_path, 'schema_version: "1.0"\nproject_name: x\nlive: "Fatima Zahra 0612345678"\n')
+    assert cli("validate", sub) == 3
+    err = capsys.readouterr().err
+    assert "live" in err and "0612345678" not in err
+
+
+def test_missing_file_directory_binary_and_huge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("check", tmp_path / "nope.yaml") == 3
+    assert "no such file" in capsys.readouterr().err
+    assert cli("check", tmp_path) == 3
+    assert "is a directory" in capsys.readouterr().err
+    binary = tmp_path / "b.yaml"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert cli("check", binary) == 3
+    assert "binary" in capsys.readouterr().err
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as fh:
+        fh.write(b"# " + b"x" * (50 * 1024 * 1024) + b"\n")
+    assert cli("check", huge) == 3
+    assert "more than the 1,048,576 bytes" in capsys.readouterr().err
+
+
+def test_bad_command_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli("check")
+    assert info.value.code == 3
+    with pytest.raises(SystemExit) as info:
+        cli("check", "x.yaml", "--fail-on", "critical")
+    assert info.value.code == 3
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_broken_pack_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_pack(tmp_path / "p", [rule_doc(severity="huge")])
+    sub = write(tmp_path, GOOD)
+    assert cli("--rules", root, "check", sub) == 3
+    assert "rules/sample/rule-0.yaml: severity" in capsys.readouterr().err
+
+
+def test_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
+    sub = write(tmp_path, "\x00\x01binary")
+    proc = subprocess.run(
+        [sys.executable, "-m", "compliance.cli.main", "check", str(sub)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 3
+    assert "binary content" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_validate_accepts_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sub = write(tmp_path, json.dumps({"schema_version": "1.0", "project_name": "J"}), "p.json")
+    assert cli("validate", sub) == 0
+    assert "valid submission 'J'" in capsys.readouterr().out

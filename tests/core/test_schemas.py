@@ -1,0 +1,49 @@
+"""The committed JSON Schemas are generated from the models; they must not drift, and every fact is described."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from compliance.domain.rules import Rule
+from compliance.domain.submission import Submission
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMAS = {"submission.schema.json": Submission, "rule.schema.json": Rule}
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_committed_schema_matches_the_model(name: str) -> None:
+    committed = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+    assert committed == SCHEMAS[name].model_json_schema(), f"schemas/{name} is stale: run `make schema`"
+
+
+def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> None:
+    if model in seen:
+        return
+    seen.add(model)
+    for field in model.model_fields.values():
+        for sub in _nested(field.annotation):
+            _models(sub, seen)
+
+
+def _nested(annotation: object) -> list[type[BaseModel]]:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _nested(arg)]
+
+
+def test_every_fact_is_described_and_optional() -> None:
+    models: set[type[BaseModel]] = set()
+    _models(Submission, models)
+    required_top = {"schema_version", "project_name"}
+    for model in models:
+        for name, field in model.model_fields.items():
+            assert field.description, f"{model.__name__}.{name} has no description"
+            if not (model is Submission and name in required_top):
+                assert field.default is None, f"{model.__name__}.{name}: an unstated fact must default to None"
