@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/darija-support-chatbot.yaml
 
-.PHONY: install run test lint typecheck imports unit bench schema clean
+.PHONY: install run test lint typecheck imports unit bench schema docs clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,9 @@ bench: install
 schema: install
 	$(BIN)/compliance schema --output schemas/submission.schema.json
 	$(BIN)/compliance schema --rules --output schemas/rule.schema.json
+
+docs: install
+	$(BIN)/compliance rules export --format markdown --output docs/rules.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -22,6 +23,7 @@ from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.catalogue import export_catalogue
 from compliance.service.submissions import InvalidSubmission, read_submission
+from compliance.service.waivers import apply_waivers, read_waivers
 
 EXIT_OK, EXIT_FAIL, EXIT_NEEDS_INFO, EXIT_INVALID = 0, 1, 2, 3
 
@@ -46,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--output", type=Path, help="write the report here instead of standard output")
     c.add_argument("--fail-on", choices=[s.value for s in Severity], default="major", help="gate threshold")
     c.add_argument("--lang", choices=["fr", "en"], default="en")
+    c.add_argument(
+        "--waivers", type=Path, help="YAML file of approved waivers (rule_id, project, reason, ...)"
+    )
+    c.add_argument(
+        "--as-of", type=date.fromisoformat, default=None, help="date for waiver expiry (default: today)"
+    )
 
     v = sub.add_parser("validate", help="check that a submission file is well-formed, without assessing it")
     v.add_argument("file", type=Path)
@@ -82,8 +90,15 @@ def _invalid(message: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     submission = read_submission(args.file)  # a bad file is reported before the pack is even loaded
+    waivers = read_waivers(args.waivers) if args.waivers else []
     assessor = _assessor(args)
     assessment = assessor.assess(submission)
+    if waivers:
+        assessment, expired = apply_waivers(assessment, waivers, args.as_of or date.today())
+        for w in expired:
+            sys.stderr.write(
+                f"warning: the waiver of {w.rule_id} expired on {w.expires}: the finding gates again\n"
+            )
     threshold = Severity(args.fail_on)
     fmt = ReportFormat(args.format)
     text = args.file.read_text(encoding="utf-8", errors="replace") if fmt is ReportFormat.sarif else ""

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.domain.rules import Localized, LocalizedList, Reference, RefStatus, Severity
 from compliance.domain.vocabulary import FormCode
+from compliance.domain.waivers import AppliedWaiver
 
 
 class Out(BaseModel):
@@ -61,6 +62,9 @@ class Finding(Out):
     remediation: Localized | None = None
     questions: LocalizedList | None = None
     penalty: PenaltyExposure | None = None
+    waiver: AppliedWaiver | None = Field(
+        default=None, description="A waiver in force: the finding is reported but does not gate."
+    )
 
 
 class FormalityTrigger(Out):
@@ -116,10 +120,17 @@ class Assessment(Out):
     findings: list[Finding]
     formalities: FormalityPlan
 
+    def _open(self, outcome: Outcome, threshold: Severity) -> list[Finding]:
+        return [
+            f
+            for f in self.findings
+            if f.outcome is outcome and f.waiver is None and f.severity.rank >= threshold.rank
+        ]
+
     def failing(self, threshold: Severity) -> list[Finding]:
-        return [f for f in self.findings if f.outcome is Outcome.fail and f.severity.rank >= threshold.rank]
+        """Failures at or above the threshold that no waiver covers."""
+        return self._open(Outcome.fail, threshold)
 
     def missing(self, threshold: Severity) -> list[Finding]:
-        return [
-            f for f in self.findings if f.outcome is Outcome.needs_info and f.severity.rank >= threshold.rank
-        ]
+        """Missing information at or above the threshold that no waiver covers."""
+        return self._open(Outcome.needs_info, threshold)

@@ -23,6 +23,7 @@ from compliance.domain.vocabulary import (
     ErasureFromModels,
     Formality,
     FormCode,
+    GeolocationPurpose,
     HealthPurpose,
     InformationPlan,
     Language,
@@ -380,6 +381,9 @@ class Anonymisation(Facts):
     reidentification_test: bool | None = fact(
         "Whether a re-identification test backs the anonymisation claim."
     )
+    reidentified_in_test: bool | None = fact(
+        "Whether the re-identification test managed to single out or re-identify people (Art. 1(1))."
+    )
 
 
 class Training(Facts):
@@ -417,6 +421,10 @@ class Inference(Facts):
     api_data_retention_days: Days | None = fact("How long the provider keeps inputs and outputs.")
     zero_data_retention: bool | None = fact("Whether a zero-retention setting is in force.")
     provider_trains_on_inputs: bool | None = fact("Whether the provider may train on the inputs.")
+    provider_training_consent: bool | None = fact(
+        "Whether the persons gave prior consent to the provider re-using their inputs for its own purposes "
+        "(Art. 4 §2)."
+    )
     dpa_signed: bool | None = fact("Whether a data-processing agreement is signed with the provider.")
 
 
@@ -424,6 +432,7 @@ class Logging(Facts):
     prompts_logged: bool | None = fact("Whether prompts are logged.")
     outputs_logged: bool | None = fact("Whether model outputs are logged.")
     retention_days: Days | None = fact("How long logs are kept, in days.")
+    indefinite: bool | None = fact("True when logs are kept with no end date.")
     pii_redaction: bool | None = fact("Whether personal data are redacted in logs.")
     access_restricted: bool | None = fact("Whether access to logs is restricted.")
 
@@ -451,6 +460,12 @@ class AI(Facts):
     inference: Inference | None = fact("The model called at run time.")
     logging: Logging | None = fact("Prompt and output logs.")
     memorisation_tests: bool | None = fact("Whether the model is tested for memorised personal data.")
+    memorised_personal_data_found: bool | None = fact(
+        "Whether those tests found the model reproducing personal data from its training set."
+    )
+    impact_assessment: bool | None = fact(
+        "Whether a documented privacy and AI impact assessment exists (best practice: the law has no DPIA duty)."
+    )
     output_pii_filter: bool | None = fact("Whether outputs are filtered for personal data.")
     leakage_tests: bool | None = fact("Whether prompt-injection and data-exfiltration tests were run.")
     outputs_about_individuals: bool | None = fact(
@@ -482,6 +497,36 @@ class SensitiveData(Facts):
     )
 
 
+class VideoSurveillance(Facts):
+    used: bool | None = fact(
+        "Whether cameras film people (video surveillance or computer vision on premises)."
+    )
+    workplace_or_shared_premises: bool | None = fact(
+        "Whether cameras film a workplace or shared private premises (scope of CNDP Deliberation 350-2013)."
+    )
+    security_purpose_only: bool | None = fact(
+        "Whether the only purpose is the security of goods and persons."
+    )
+    cameras_in_prohibited_areas: bool | None = fact(
+        "Whether any camera films places of worship, union rooms, toilets, or staff break or meeting rooms."
+    )
+    retention_days: Days | None = fact("How long recordings are kept, in days.")
+    signage_with_receipt_number: bool | None = fact(
+        "Whether signs state the controller, the surveillance, its purpose, the rights contact and the CNDP "
+        "receipt number."
+    )
+
+
+class EmployeeMonitoring(Facts):
+    geolocation: bool | None = fact("Whether employees or their work vehicles are geolocated.")
+    geolocation_purposes: list[GeolocationPurpose] | None = fact("What the geolocation is used for.")
+    tracking_outside_working_time: bool | None = fact(
+        "Whether geolocation stays active outside working time or continuously."
+    )
+    biometric_attendance: bool | None = fact("Whether attendance or access control uses biometrics.")
+    staff_informed_individually: bool | None = fact("Whether each employee is informed individually.")
+
+
 class Submission(Facts):
     """An AI project described once: the input of every assessment."""
 
@@ -510,4 +555,10 @@ class Submission(Facts):
     security: Security | None = fact("Security measures (Art. 23-24).")
     sensitive: SensitiveData | None = fact("How sensitive data are processed lawfully (Art. 21).")
     ai: AI | None = fact("The AI block: training, inference, logs, memorisation, voice, faces.")
+    video_surveillance: VideoSurveillance | None = fact(
+        "Cameras filming people (CNDP Deliberation 350-2013)."
+    )
+    employee_monitoring: EmployeeMonitoring | None = fact(
+        "Monitoring of employees: geolocation, biometric attendance (CNDP deliberations)."
+    )
     cndp_sandbox: Sandbox | None = fact("Participation in a CNDP-supervised sandbox (context only).")

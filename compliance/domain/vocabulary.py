@@ -263,6 +263,17 @@ class HealthPurpose(StrEnum):
     other = "other"
 
 
+class GeolocationPurpose(StrEnum):
+    """Purposes of employee-vehicle geolocation; the first five are those CNDP Deliberation 17-2014 allows [SEC]."""
+
+    fleet_optimisation = "fleet_optimisation"
+    employee_safety = "employee_safety"
+    goods_or_vehicle_security = "goods_or_vehicle_security"
+    driver_performance = "driver_performance"
+    service_billing = "service_billing"
+    other = "other"
+
+
 # Categories the law calls sensitive (Art. 1(3)), including health and genetic data.
 SENSITIVE_CATEGORIES: frozenset[DataCategory] = frozenset(
     {

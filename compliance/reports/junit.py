@@ -59,6 +59,12 @@ def render_junit(assessment: Assessment, lang: str = "en", threshold: Severity =
             el.text = _body(f, lang)
         elif f.outcome is Outcome.not_applicable:
             ET.SubElement(case, "skipped", message="not applicable")
+        elif f.waiver is not None:
+            out = ET.SubElement(case, "system-out")
+            w = f.waiver
+            out.text = (
+                f"waived ({f.outcome.value}) by {w.approver} until {w.expires} ({w.legal_ground}): {w.reason}"
+            )
         elif f.outcome in (Outcome.fail, Outcome.needs_info, Outcome.advisory):
             out = ET.SubElement(case, "system-out")
             out.text = (

@@ -37,6 +37,8 @@ LABELS: dict[str, dict[str, str]] = {
         "max_total": "Cumul maximal des amendes",
         "basis": "fondement",
         "waived": "dérogation",
+        "waived_count": "dérogations",
+        "expired": "Dérogation expirée",
     },
     "en": {
         "title": "Law 09-08 compliance report",
@@ -69,6 +71,8 @@ LABELS: dict[str, dict[str, str]] = {
         "max_total": "Cumulative maximum of fines",
         "basis": "basis",
         "waived": "waiver",
+        "waived_count": "waived",
+        "expired": "Expired waiver",
     },
 }
 
@@ -147,3 +151,16 @@ def chapter_label(chapter: str, lang: str) -> str:
 def money(amount: int, lang: str) -> str:
     sep = "\u202f" if lang == "fr" else ","
     return f"{amount:,}".replace(",", sep) + " MAD"
+
+
+def count_label(key: str, lang: str) -> str:
+    """Label of a key of `Assessment.counts` (an outcome, or 'waived')."""
+    if key == "waived":
+        return LABELS[lang]["waived_count"]
+    return OUTCOME_LABELS[lang][Outcome(key)]
+
+
+def waiver_line(approver: str, legal_ground: str, expires: str, reason: str, lang: str) -> str:
+    if lang == "fr":
+        return f"Dérogation accordée par {approver} jusqu'au {expires} ({legal_ground}) : {reason}"
+    return f"Waived by {approver} until {expires} ({legal_ground}): {reason}"

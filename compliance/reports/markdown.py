@@ -6,11 +6,12 @@ from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.reports.labels import (
     LABELS,
-    OUTCOME_LABELS,
     SEVERITY_LABELS,
     VERDICT_LABELS,
     chapter_label,
+    count_label,
     money,
+    waiver_line,
 )
 from compliance.reports.summary import by_chapter, exposure, exposure_line, fact_line, max_total
 
@@ -34,6 +35,11 @@ def _details(f: Finding, lang: str) -> list[str]:
         "",
         f.explanation.get(lang),
         "",
+    ]
+    if f.waiver is not None:
+        w = f.waiver
+        lines += [f"> {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}", ""]
+    lines += [
         f"**{words['refs']}:** " + "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references),
     ]
     if f.trace:
@@ -53,7 +59,7 @@ def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severit
         f"## {words['title']} — {a.project_name}",
         "",
         f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}** · "
-        + " · ".join(f"{OUTCOME_LABELS[lang][Outcome(k)]}: {v}" for k, v in a.counts.items()),
+        + " · ".join(f"{count_label(k, lang)}: {v}" for k, v in a.counts.items()),
         "",
         f"{words['pack']} `{a.pack.id}` {a.pack.version} · {words['submission']} `{a.submission_hash[:19]}…`",
         "",
@@ -81,6 +87,8 @@ def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severit
         for f in open_items:
             gated = f.severity.rank >= threshold.rank and f.outcome is not Outcome.advisory
             sev = SEVERITY_LABELS[lang][f.severity] + (" ⛔" if gated and f.outcome is Outcome.fail else "")
+            if f.waiver is not None:
+                sev += f" ({words['waived']})"
             out.append(
                 f"| {_ICON[f.outcome]} | `{f.rule_id}` | {sev} | {_cell(f.references[0].cite())} | {_cell(f.title.get(lang))} |"
             )

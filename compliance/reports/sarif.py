@@ -67,30 +67,40 @@ def render_sarif(
         text = prefix + f.title.get(lang)
         if f.questions is not None:
             text += " — " + " ".join(f.questions.get(lang))
-        results.append(
-            {
-                "ruleId": f.rule_id,
-                "ruleIndex": index[f.rule_id],
-                "kind": "fail",
-                "level": level,
-                "message": {"text": text},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": artifact},
-                            "region": {"startLine": locate(f) if locate else 1},
-                        }
+        result: dict[str, Any] = {
+            "ruleId": f.rule_id,
+            "ruleIndex": index[f.rule_id],
+            "kind": "fail",
+            "level": level,
+            "message": {"text": text},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": artifact},
+                        "region": {"startLine": locate(f) if locate else 1},
                     }
-                ],
-                "properties": {
-                    "outcome": f.outcome.value,
-                    "severity": f.severity.value,
-                    "gating": f.outcome is not Outcome.advisory and f.severity.rank >= threshold.rank,
-                    "facts": [fact_line(t) for t in f.trace],
-                    "penalty": f.penalty.model_dump(mode="json") if f.penalty else None,
-                },
-            }
-        )
+                }
+            ],
+            "properties": {
+                "outcome": f.outcome.value,
+                "severity": f.severity.value,
+                "gating": f.outcome is not Outcome.advisory
+                and f.waiver is None
+                and f.severity.rank >= threshold.rank,
+                "facts": [fact_line(t) for t in f.trace],
+                "penalty": f.penalty.model_dump(mode="json") if f.penalty else None,
+            },
+        }
+        if f.waiver is not None:
+            w = f.waiver
+            result["suppressions"] = [
+                {
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": f"{w.legal_ground}: {w.reason} (approved by {w.approver}, until {w.expires})",
+                }
+            ]
+        results.append(result)
     doc = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

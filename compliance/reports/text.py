@@ -10,7 +10,9 @@ from compliance.reports.labels import (
     SEVERITY_LABELS,
     VERDICT_LABELS,
     chapter_label,
+    count_label,
     money,
+    waiver_line,
 )
 from compliance.reports.summary import by_chapter, exposure, exposure_line, fact_line, max_total
 
@@ -28,9 +30,14 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
     head = f"  {_MARK[f.outcome]} {OUTCOME_LABELS[lang][f.outcome]}"
     if f.outcome in (Outcome.fail, Outcome.needs_info, Outcome.advisory):
         head += f" [{SEVERITY_LABELS[lang][f.severity]}]"
+    if f.waiver is not None:
+        head += f" ({words['waived']})"
     out.append(f"{head} {f.rule_id} — {f.title.get(lang)}")
     if f.outcome in (Outcome.passed, Outcome.not_applicable):
         return
+    if f.waiver is not None:
+        w = f.waiver
+        out.append(f"      {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}")
     refs = "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references)
     out.append(f"      {words['refs']}: {refs}")
     out.append(f"      {f.explanation.get(lang)}")
@@ -56,7 +63,7 @@ def render_text(assessment: Assessment, lang: str = "en", threshold: Severity = 
     out = [
         f"{words['title']} — {a.project_name}",
         f"{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}   "
-        + " · ".join(f"{OUTCOME_LABELS[lang][Outcome(k)]} {v}" for k, v in a.counts.items()),
+        + " · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
         f"{words['pack']}: {a.pack.id} {a.pack.version} ({a.pack.rule_count}) · {words['submission']}: {a.submission_hash[:19]}…",
         "",
         f"{words['formalities']}",

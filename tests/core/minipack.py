@@ -19,7 +19,11 @@ def rule_doc(rule_id: str = "L0908-T01-SAMPLE", chapter: str = "sample", **over:
         "severity": "major",
         "references": [{"instrument": "Law 09-08", "article": "4", "status": "verified"}],
         "applies_when": {"op": "is_true", "path": "processes_personal_data"},
-        "require": {"op": "every", "path": "processings", "condition": {"op": "exists", "path": "legal_basis"}},
+        "require": {
+            "op": "every",
+            "path": "processings",
+            "condition": {"op": "exists", "path": "legal_basis"},
+        },
         "explain": {"fr": "Explication.", "en": "Explanation."},
         "remediation": {"fr": "Correction.", "en": "Fix."},
         "questions": {"fr": ["Quel fondement ?"], "en": ["Which ground?"]},
@@ -29,7 +33,9 @@ def rule_doc(rule_id: str = "L0908-T01-SAMPLE", chapter: str = "sample", **over:
     return doc
 
 
-def make_pack(tmp: Path, rules: list[dict[str, Any]] | None = None, raw: dict[str, str] | None = None) -> Path:
+def make_pack(
+    tmp: Path, rules: list[dict[str, Any]] | None = None, raw: dict[str, str] | None = None
+) -> Path:
     """A pack folder with the real manifest and reference data, the given rules, and features for each."""
     root = tmp / "rules"
     (root / "reference").mkdir(parents=True)

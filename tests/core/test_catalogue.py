@@ -38,7 +38,9 @@ def _scenarios(doc: dict) -> list[dict]:
 
 
 def _rule_tags(doc: dict) -> list[str]:
-    return [t["name"].removeprefix("@rule:") for t in doc["feature"]["tags"] if t["name"].startswith("@rule:")]
+    return [
+        t["name"].removeprefix("@rule:") for t in doc["feature"]["tags"] if t["name"].startswith("@rule:")
+    ]
 
 
 def test_there_are_features() -> None:
@@ -71,7 +73,9 @@ def test_no_step_is_swallowed_into_a_description(path: Path) -> None:
     blocks = [doc["feature"].get("description", "")] + [s.get("description", "") for s in _scenarios(doc)]
     for block in blocks:
         for line in block.splitlines():
-            assert not line.strip().startswith(STEP_KEYWORDS), f"{path.name}: step in a description: {line.strip()}"
+            assert not line.strip().startswith(STEP_KEYWORDS), (
+                f"{path.name}: step in a description: {line.strip()}"
+            )
 
 
 @pytest.mark.parametrize("path", FEATURES, ids=lambda p: p.stem)
@@ -91,7 +95,9 @@ def _outcomes_shown(pack: RulePack) -> dict[str, set[str]]:
         doc = _parse(path)
         for scenario in _scenarios(doc):
             rows = [
-                {c["value"] for c in row["cells"]} for ex in scenario.get("examples", []) for row in ex["tableBody"]
+                {c["value"] for c in row["cells"]}
+                for ex in scenario.get("examples", [])
+                for row in ex["tableBody"]
             ]
             for step in scenario["steps"]:
                 m = OUTCOME_STEP.search(step["text"])
@@ -118,7 +124,9 @@ def test_every_rule_shows_a_pass_and_a_fail_and_a_not_applicable_case(pack: Rule
             )
         else:
             assert negative in outcomes, f"{rule.id}: no failing scenario"
-        assert "non applicable" in outcomes or rule.applies_when.op == "true", f"{rule.id}: no not-applicable scenario"
+        assert "non applicable" in outcomes or rule.applies_when.op == "true", (
+            f"{rule.id}: no not-applicable scenario"
+        )
 
 
 def test_rule_ids_are_unique_and_well_formed(pack: RulePack) -> None:

@@ -71,7 +71,9 @@ def test_blocker_failure_gates_at_every_threshold(tmp_path: Path, pack: Path) ->
     assert cli("--rules", pack, "check", sub, "--fail-on", "blocker") == 1
 
 
-def test_text_report_in_both_languages(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_report_in_both_languages(
+    tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sub = write(tmp_path, GOOD + "live: false\n")
     cli("--rules", pack, "check", sub, "--lang", "fr")
     fr = capsys.readouterr().out
@@ -128,15 +130,24 @@ def test_markdown_report(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixtu
 
 BAD_INPUTS = {
     "malformed": ("project_name: [unclosed\n", "not valid YAML"),
-    "unknown_key": ('schema_version: "1.0"\nproject_name: x\nprocesses_data: true\n', "processes_data: Extra inputs"),
+    "unknown_key": (
+        'schema_version: "1.0"\nproject_name: x\nprocesses_data: true\n',
+        "processes_data: Extra inputs",
+    ),
     "wrong_type": (
         'schema_version: "1.0"\nproject_name: x\nprocessings:\n  - retention: {period_days: forever}\n',
         "processings.0.retention.period_days",
     ),
     "empty": ("", "empty"),
     "not_a_mapping": ("- a\n- b\n", "expected a mapping"),
-    "duplicate_key": ('schema_version: "1.0"\nproject_name: a\nproject_name: b\n', "duplicate key 'project_name'"),
-    "bad_country": ('schema_version: "1.0"\nproject_name: x\ntransfers: [{country: France}]\n', "transfers.0.country"),
+    "duplicate_key": (
+        'schema_version: "1.0"\nproject_name: a\nproject_name: b\n',
+        "duplicate key 'project_name'",
+    ),
+    "bad_country": (
+        'schema_version: "1.0"\nproject_name: x\ntransfers: [{country: France}]\n',
+        "transfers.0.country",
+    ),
     "bad_json": ('{"schema_version": "1.0",', "not valid JSON"),
 }
 
@@ -196,7 +207,10 @@ def test_broken_pack_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
     sub = write(tmp_path, "\x00\x01binary")
     proc = subprocess.run(
-        [sys.executable, "-m", "compliance.cli.main", "check", str(sub)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "compliance.cli.main", "check", str(sub)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 3
     assert "binary content" in proc.stderr and "Traceback" not in proc.stderr
@@ -206,3 +220,70 @@ def test_validate_accepts_json(tmp_path: Path, capsys: pytest.CaptureFixture[str
     sub = write(tmp_path, json.dumps({"schema_version": "1.0", "project_name": "J"}), "p.json")
     assert cli("validate", sub) == 0
     assert "valid submission 'J'" in capsys.readouterr().out
+
+
+WAIVERS = """\
+waivers:
+  - rule_id: L0908-T02-LIVE
+    project: Exemple
+    reason: Launch is scheduled; the liaison accepts the pre-launch state until the receipt arrives.
+    legal_ground: Art. 14
+    approver: Liaison A. Alaoui
+    expires: 2026-12-31
+  - rule_id: L0908-T01-SAMPLE
+    project: Exemple
+    reason: The training processing relies on the contract with the customer, documented separately.
+    legal_ground: Art. 4(b)
+    approver: Liaison A. Alaoui
+    expires: 2026-12-31
+"""
+
+
+def test_waivers_in_force_do_not_gate(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    waivers = write(tmp_path, WAIVERS, "waivers.yaml")
+    assert cli("--rules", pack, "check", sub, "--waivers", waivers, "--as-of", "2026-12-31") == 0
+    out = capsys.readouterr().out
+    assert "(waiver)" in out and "Waived by Liaison A. Alaoui until 2026-12-31 (Art. 14)" in out
+    assert "Verdict: COMPLIANT" in out
+
+
+def test_expired_waivers_fail_again(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    waivers = write(tmp_path, WAIVERS, "waivers.yaml")
+    assert cli("--rules", pack, "check", sub, "--waivers", waivers, "--as-of", "2027-01-01") == 1
+    assert "expired on 2026-12-31" in capsys.readouterr().err
+
+
+def test_waived_findings_are_sarif_suppressions(tmp_path: Path, pack: Path) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    waivers = write(tmp_path, WAIVERS, "waivers.yaml")
+    out = tmp_path / "r.sarif"
+    cli(
+        "--rules",
+        pack,
+        "check",
+        sub,
+        "--waivers",
+        waivers,
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "sarif",
+        "--output",
+        out,
+    )
+    doc = json.loads(out.read_text())
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).validate(doc)
+    assert all(r["suppressions"][0]["status"] == "accepted" for r in doc["runs"][0]["results"])
+
+
+def test_waiver_without_a_legal_ground_is_rejected(
+    tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sub = write(tmp_path, GOOD + "live: false\n")
+    waivers = write(
+        tmp_path, WAIVERS.replace("legal_ground: Art. 14", "legal_ground: because we said so"), "w.yaml"
+    )
+    assert cli("--rules", pack, "check", sub, "--waivers", waivers) == 3
+    assert "waivers.0.legal_ground" in capsys.readouterr().err

@@ -55,7 +55,12 @@ def test_pass_when_every_item_holds(tmp_path: Path) -> None:
     [(["cin_number"], Outcome.passed), (["contact"], Outcome.fail), (None, Outcome.needs_info)],
 )
 def test_contains_over_walked_lists(tmp_path: Path, categories: Any, expected: Outcome) -> None:
-    facts = {"processings": [{"id": "a", "data_categories": ["contact"]}, {"id": "b", "data_categories": categories}]}
+    facts = {
+        "processings": [
+            {"id": "a", "data_categories": ["contact"]},
+            {"id": "b", "data_categories": categories},
+        ]
+    }
     if categories is None:
         facts["processings"][0]["data_categories"] = ["contact"]
     _, f = run(
@@ -68,13 +73,19 @@ def test_contains_over_walked_lists(tmp_path: Path, categories: Any, expected: O
 
 
 def test_kleene_any_true_beats_unknown(tmp_path: Path) -> None:
-    cond = {"op": "any", "of": [{"op": "is_true", "path": "live"}, {"op": "is_true", "path": "rights.free_of_charge"}]}
+    cond = {
+        "op": "any",
+        "of": [{"op": "is_true", "path": "live"}, {"op": "is_true", "path": "rights.free_of_charge"}],
+    }
     _, f = run(tmp_path, {"rights": {"free_of_charge": True}}, applies_when={"op": "true"}, require=cond)
     assert f.outcome is Outcome.passed
 
 
 def test_kleene_all_false_beats_unknown(tmp_path: Path) -> None:
-    cond = {"op": "all", "of": [{"op": "is_true", "path": "live"}, {"op": "is_true", "path": "rights.free_of_charge"}]}
+    cond = {
+        "op": "all",
+        "of": [{"op": "is_true", "path": "live"}, {"op": "is_true", "path": "rights.free_of_charge"}],
+    }
     _, f = run(tmp_path, {"rights": {"free_of_charge": False}}, applies_when={"op": "true"}, require=cond)
     assert f.outcome is Outcome.fail
 
@@ -97,17 +108,27 @@ def test_count_bounds(tmp_path: Path) -> None:
     cond = {"op": "count", "path": "processings", "min": 1, "max": 2}
     three = {"processings": [{}, {}, {}]}
     assert run(tmp_path / "a", three, applies_when={"op": "true"}, require=cond)[1].outcome is Outcome.fail
-    assert run(tmp_path / "b", {"processings": [{}]}, applies_when={"op": "true"}, require=cond)[1].outcome is Outcome.passed
+    assert (
+        run(tmp_path / "b", {"processings": [{}]}, applies_when={"op": "true"}, require=cond)[1].outcome
+        is Outcome.passed
+    )
 
 
 def test_ref_reads_reference_data(tmp_path: Path) -> None:
-    cond = {"op": "every", "path": "transfers", "condition": {"op": "ref", "path": "country", "data": "adequate-countries"}}
+    cond = {
+        "op": "every",
+        "path": "transfers",
+        "condition": {"op": "ref", "path": "country", "data": "adequate-countries"},
+    }
     listed = {"transfers": [{"country": "FR"}]}
     unlisted = {"transfers": [{"country": "US"}]}
     assert run(tmp_path / "a", listed, applies_when={"op": "true"}, require=cond)[1].outcome is Outcome.passed
     assert run(tmp_path / "b", unlisted, applies_when={"op": "true"}, require=cond)[1].outcome is Outcome.fail
     verified_only = {**cond, "condition": {**cond["condition"], "where": {"verified": True}}}
-    assert run(tmp_path / "c", listed, applies_when={"op": "true"}, require=verified_only)[1].outcome is Outcome.fail
+    assert (
+        run(tmp_path / "c", listed, applies_when={"op": "true"}, require=verified_only)[1].outcome
+        is Outcome.fail
+    )
 
 
 def test_matches_is_case_insensitive(tmp_path: Path) -> None:
@@ -157,14 +178,22 @@ def router(tmp_path: Path, facts: dict[str, Any]) -> Any:
 
 
 def test_router_declaration_for_ordinary_data(tmp_path: Path) -> None:
-    plan = router(tmp_path, {"processes_personal_data": True, "processings": [{"data_categories": ["contact"], "interconnects_files": False}]})
+    plan = router(
+        tmp_path,
+        {
+            "processes_personal_data": True,
+            "processings": [{"data_categories": ["contact"], "interconnects_files": False}],
+        },
+    )
     assert plan.regime == "declaration" and [f.value for f in plan.forms] == ["F211"]
 
 
 def test_router_authorisation_with_triggers(tmp_path: Path) -> None:
     facts = {
         "processes_personal_data": True,
-        "processings": [{"data_categories": ["cin_number", "religious_belief"], "interconnects_files": False}],
+        "processings": [
+            {"data_categories": ["cin_number", "religious_belief"], "interconnects_files": False}
+        ],
     }
     plan = router(tmp_path, facts)
     assert plan.regime == "authorisation"
@@ -173,14 +202,23 @@ def test_router_authorisation_with_triggers(tmp_path: Path) -> None:
 
 
 def test_router_health_depends_on_secrecy(tmp_path: Path) -> None:
-    facts = {"processes_personal_data": True, "processings": [{"data_categories": ["health"], "interconnects_files": False}]}
+    facts = {
+        "processes_personal_data": True,
+        "processings": [{"data_categories": ["health"], "interconnects_files": False}],
+    }
     assert "health-data" in {t.id for t in router(tmp_path / "a", facts).possible_triggers}
     facts["controller"] = {"health_professional_under_secrecy": True}
+    facts["processings"][0]["health_purposes"] = ["diagnosis"]
     assert router(tmp_path / "b", facts).regime == "declaration"
+    facts["processings"][0]["health_purposes"] = ["diagnosis", "research"]
+    assert router(tmp_path / "c", facts).regime == "authorisation"
 
 
 def test_router_biometrics_is_secondary_and_not_a_legal_trigger(tmp_path: Path) -> None:
-    facts = {"processes_personal_data": True, "processings": [{"data_categories": ["face_template"], "interconnects_files": False}]}
+    facts = {
+        "processes_personal_data": True,
+        "processings": [{"data_categories": ["face_template"], "interconnects_files": False}],
+    }
     plan = router(tmp_path, facts)
     bio = next(t for t in plan.triggers if t.id == "biometrics")
     assert bio.status.value == "secondary"
@@ -206,5 +244,8 @@ def test_router_no_personal_data_no_formality(tmp_path: Path) -> None:
 
 
 def test_redacted_prompts_to_a_foreign_api_are_not_a_transfer(tmp_path: Path) -> None:
-    facts = {"processes_personal_data": True, "ai": {"inference": {"hosting_country": "US", "prompts_contain_personal_data": False}}}
+    facts = {
+        "processes_personal_data": True,
+        "ai": {"inference": {"hosting_country": "US", "prompts_contain_personal_data": False}},
+    }
     assert router(tmp_path, facts).transfers == []

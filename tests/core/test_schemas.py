@@ -46,4 +46,6 @@ def test_every_fact_is_described_and_optional() -> None:
         for name, field in model.model_fields.items():
             assert field.description, f"{model.__name__}.{name} has no description"
             if not (model is Submission and name in required_top):
-                assert field.default is None, f"{model.__name__}.{name}: an unstated fact must default to None"
+                assert field.default is None, (
+                    f"{model.__name__}.{name}: an unstated fact must default to None"
+                )

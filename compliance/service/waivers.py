@@ -1,0 +1,62 @@
+"""Apply waivers to an assessment: a waived finding is reported as waived and stops gating until it expires."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from compliance.domain.outcomes import Assessment, Outcome, Verdict
+from compliance.domain.waivers import AppliedWaiver, Waiver, WaiverFile
+from compliance.ruleset.loader import format_validation_error
+from compliance.service.submissions import InvalidSubmission, parse_data
+
+
+def read_waivers(path: Path) -> list[Waiver]:
+    source = str(path)
+    if not path.is_file():
+        raise InvalidSubmission(source, ["(file): no such file"])
+    data = parse_data(path.read_bytes(), source)
+    try:
+        return WaiverFile.model_validate(data).waivers
+    except ValidationError as exc:
+        raise InvalidSubmission(source, format_validation_error(exc)) from None
+
+
+def apply_waivers(
+    assessment: Assessment, waivers: list[Waiver], today: date, project_ids: tuple[str, ...] = ()
+) -> tuple[Assessment, list[Waiver]]:
+    """The assessment with waivers in force applied, and the waivers that matched but have expired."""
+    names = {assessment.project_name, *project_ids}
+    active: dict[str, Waiver] = {}
+    expired: list[Waiver] = []
+    for w in waivers:
+        if w.project not in names:
+            continue
+        if w.expires >= today:
+            active.setdefault(w.rule_id, w)
+        else:
+            expired.append(w)
+    findings = []
+    for finding in assessment.findings:
+        match = active.get(finding.rule_id)
+        if match is not None and finding.outcome in (Outcome.fail, Outcome.needs_info):
+            applied = AppliedWaiver(
+                approver=match.approver,
+                reason=match.reason,
+                legal_ground=match.legal_ground,
+                expires=match.expires,
+            )
+            findings.append(finding.model_copy(update={"waiver": applied}))
+        else:
+            findings.append(finding)
+    open_fails = any(f.outcome is Outcome.fail and f.waiver is None for f in findings)
+    open_missing = any(f.outcome is Outcome.needs_info and f.waiver is None for f in findings)
+    verdict = (
+        Verdict.non_compliant if open_fails else Verdict.incomplete if open_missing else Verdict.compliant
+    )
+    counts = dict(assessment.counts)
+    counts["waived"] = sum(1 for f in findings if f.waiver is not None)
+    updated = assessment.model_copy(update={"findings": findings, "verdict": verdict, "counts": counts})
+    return updated, expired

@@ -1,0 +1,166 @@
+"""In-memory repositories: for tests and dry runs. Same contract as the TinyDB store, nothing on disk."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+from compliance.domain.outcomes import Verdict
+from compliance.storage.audit_chain import GENESIS, line_of, seal
+from compliance.storage.errors import AlreadyExists
+from compliance.storage.records import (
+    ApiKey,
+    AuditEntry,
+    AuditEvent,
+    Organisation,
+    Project,
+    ProjectPage,
+    ProjectVersion,
+    VersionStatus,
+    VersionSummary,
+)
+from compliance.storage.protocol import Store
+from compliance.storage.selection import select_projects
+
+
+class MemoryAccess:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._orgs: dict[str, Organisation] = {}
+        self._keys: dict[str, ApiKey] = {}
+
+    def add_organisation(self, org: Organisation) -> None:
+        with self._lock:
+            if org.id in self._orgs:
+                raise AlreadyExists(f"organisation '{org.id}' already exists")
+            self._orgs[org.id] = org
+
+    def get_organisation(self, org_id: str) -> Organisation | None:
+        with self._lock:
+            return self._orgs.get(org_id)
+
+    def list_organisations(self) -> list[Organisation]:
+        with self._lock:
+            return sorted(self._orgs.values(), key=lambda o: o.id)
+
+    def add_key(self, key: ApiKey) -> None:
+        with self._lock:
+            if key.id in self._keys:
+                raise AlreadyExists(f"key '{key.id}' already exists")
+            self._keys[key.id] = key
+
+    def get_key(self, key_id: str) -> ApiKey | None:
+        with self._lock:
+            return self._keys.get(key_id)
+
+    def list_keys(self) -> list[ApiKey]:
+        with self._lock:
+            return sorted(self._keys.values(), key=lambda k: (k.created_at, k.id))
+
+    def revoke_key(self, key_id: str, at: datetime) -> ApiKey | None:
+        with self._lock:
+            key = self._keys.get(key_id)
+            if key is None or key.revoked_at is not None:
+                return key
+            revoked = key.model_copy(update={"revoked_at": at})
+            self._keys[key_id] = revoked
+            return revoked
+
+
+class MemoryProjects:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._projects: dict[str, Project] = {}
+        self._versions: dict[str, list[ProjectVersion]] = {}
+
+    def create_project(self, project: Project) -> tuple[Project, bool]:
+        with self._lock:
+            if project.idempotency_key is not None:
+                for existing in self._projects.values():
+                    if (
+                        existing.organisation == project.organisation
+                        and existing.idempotency_key == project.idempotency_key
+                    ):
+                        return existing, False
+            self._projects[project.id] = project
+            self._versions[project.id] = []
+            return project, True
+
+    def get_project(self, project_id: str) -> Project | None:
+        with self._lock:
+            return self._projects.get(project_id)
+
+    def list_projects(
+        self,
+        organisation: str | None,
+        *,
+        verdict: Verdict | None = None,
+        status: VersionStatus | None = None,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> ProjectPage:
+        with self._lock:
+            projects = [p for p in self._projects.values() if organisation in (None, p.organisation)]
+        return select_projects(projects, verdict=verdict, status=status, offset=offset, limit=limit)
+
+    def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
+        with self._lock:
+            project = self._projects.get(version.project_id)
+            if project is None:
+                return None
+            versions = self._versions[project.id]
+            if version.idempotency_key is not None:
+                for existing in versions:
+                    if existing.idempotency_key == version.idempotency_key:
+                        return existing, False
+            stored = version.model_copy(update={"number": len(versions) + 1})
+            versions.append(stored)
+            self._projects[project.id] = project.model_copy(
+                update={
+                    "version_count": len(versions),
+                    "latest": stored.summary,
+                    "updated_at": stored.submitted_at,
+                }
+            )
+            return stored, True
+
+    def get_version(self, project_id: str, number: int) -> ProjectVersion | None:
+        with self._lock:
+            versions = self._versions.get(project_id, [])
+            return versions[number - 1] if 1 <= number <= len(versions) else None
+
+    def list_versions(self, project_id: str) -> list[VersionSummary] | None:
+        with self._lock:
+            if project_id not in self._projects:
+                return None
+            return [v.summary for v in self._versions[project_id]]
+
+    def delete_project(self, project_id: str) -> int | None:
+        with self._lock:
+            if self._projects.pop(project_id, None) is None:
+                return None
+            return len(self._versions.pop(project_id, []))
+
+
+class MemoryAudit:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[AuditEntry] = []
+
+    def append(self, event: AuditEvent) -> AuditEntry:
+        with self._lock:
+            prev = self._entries[-1].hash if self._entries else GENESIS
+            entry = seal(event, len(self._entries) + 1, datetime.now(UTC), prev)
+            self._entries.append(entry)
+            return entry
+
+    def entries(self) -> list[AuditEntry]:
+        with self._lock:
+            return list(self._entries)
+
+    def raw_lines(self) -> list[str]:
+        return [line_of(e) for e in self.entries()]
+
+
+def memory_store() -> Store:
+    return Store(access=MemoryAccess(), projects=MemoryProjects(), audit=MemoryAudit(), description="memory")

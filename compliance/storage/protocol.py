@@ -1,0 +1,102 @@
+"""The repository contracts. Domain and storage records go in and out, never a backend's documents.
+
+Every adapter (memory, TinyDB, later a server database) passes the same contract tests in
+tests/storage/test_contract.py; nothing above `storage/` depends on which one is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from compliance.domain.outcomes import Verdict
+from compliance.storage.records import (
+    ApiKey,
+    AuditEntry,
+    AuditEvent,
+    Organisation,
+    Project,
+    ProjectPage,
+    ProjectVersion,
+    VersionStatus,
+    VersionSummary,
+)
+
+
+class AccessRepository(Protocol):
+    """Organisations and API keys."""
+
+    def add_organisation(self, org: Organisation) -> None:
+        """Raises AlreadyExists when the id is taken."""
+
+    def get_organisation(self, org_id: str) -> Organisation | None: ...
+
+    def list_organisations(self) -> list[Organisation]: ...
+
+    def add_key(self, key: ApiKey) -> None:
+        """Raises AlreadyExists when the id is taken."""
+
+    def get_key(self, key_id: str) -> ApiKey | None: ...
+
+    def list_keys(self) -> list[ApiKey]: ...
+
+    def revoke_key(self, key_id: str, at: datetime) -> ApiKey | None:
+        """The key as revoked (unchanged if it already was), None if there is no such key."""
+
+
+class ProjectRepository(Protocol):
+    """Projects and their versions. Ids are checked by the caller's shape rules and again here."""
+
+    def create_project(self, project: Project) -> tuple[Project, bool]:
+        """Store a new project; when its idempotency key is already used in its organisation, return that
+        project instead. The flag tells whether the project was created."""
+
+    def get_project(self, project_id: str) -> Project | None: ...
+
+    def list_projects(
+        self,
+        organisation: str | None,
+        *,
+        verdict: Verdict | None = None,
+        status: VersionStatus | None = None,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> ProjectPage:
+        """Oldest first, then by id; `organisation=None` lists every organisation."""
+
+    def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
+        """Store the next version of a project (its number is assigned here; the one given is ignored).
+        When its idempotency key is already used in the project, return that version instead. The flag
+        tells whether it was stored. None when the project does not exist."""
+
+    def get_version(self, project_id: str, number: int) -> ProjectVersion | None: ...
+
+    def list_versions(self, project_id: str) -> list[VersionSummary] | None: ...
+
+    def delete_project(self, project_id: str) -> int | None:
+        """Erase the project and every version: the data are really gone. Returns how many versions there
+        were, None if there was no such project."""
+
+
+class AuditRepository(Protocol):
+    """An append-only, hash-chained log of changes."""
+
+    def append(self, event: AuditEvent) -> AuditEntry: ...
+
+    def entries(self) -> list[AuditEntry]: ...
+
+    def raw_lines(self) -> list[str]:
+        """The log as stored, one JSON document a line, for `audit verify`."""
+
+
+@dataclass
+class Store:
+    """The three repositories a running service uses, and how to release them."""
+
+    access: AccessRepository
+    projects: ProjectRepository
+    audit: AuditRepository
+    description: str = "memory"
+    close: Callable[[], None] = field(default=lambda: None)

@@ -1,0 +1,126 @@
+"""What the store keeps: organisations, API keys, projects, their versions and audit entries.
+
+Only what is needed is kept: a submission, its assessment, ids, timestamps, the organisation and hashes.
+A version carries a `status` (``submitted`` for now; the review workflow moves it later) and a
+`revision` counter for optimistic locking.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from compliance.domain.outcomes import Assessment, Verdict
+
+ORG_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
+PROJECT_ID = re.compile(r"^prj_[0-9a-f]{16}$")
+KEY_ID = re.compile(r"^key_[0-9a-f]{12}$")
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Role(StrEnum):
+    submitter = "submitter"  # submits and reads the projects of one organisation
+    liaison = "liaison"  # reads every organisation (and will review)
+    admin = "admin"  # manages organisations and keys
+
+
+class VersionStatus(StrEnum):
+    submitted = "submitted"
+
+
+class Organisation(Record):
+    id: str
+    name: str
+    created_at: datetime
+
+
+class ApiKey(Record):
+    id: str
+    role: Role
+    organisation: str | None = Field(description="The organisation a submitter key is bound to.")
+    label: str
+    secret_hash: str = Field(description="sha256 of the secret; the secret itself is never stored.")
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+class VersionSummary(Record):
+    number: int
+    status: VersionStatus
+    revision: int
+    verdict: Verdict
+    submission_hash: str
+    submitted_at: datetime
+    submitted_by: str
+
+
+class Project(Record):
+    id: str
+    organisation: str
+    name: str
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    version_count: int = 0
+    latest: VersionSummary | None = None
+    idempotency_key: str | None = None
+    request_hash: str | None = None
+
+
+class ProjectVersion(Record):
+    project_id: str
+    organisation: str
+    number: int = Field(description="1 for the first version; assigned by the repository.")
+    status: VersionStatus = VersionStatus.submitted
+    revision: int = 1
+    submitted_at: datetime
+    submitted_by: str = Field(description="Id of the API key that submitted it.")
+    submission: dict[str, Any] = Field(description="The facts as validated, 'not stated' left out.")
+    assessment: Assessment
+    idempotency_key: str | None = None
+    request_hash: str | None = None
+
+    @property
+    def summary(self) -> VersionSummary:
+        return VersionSummary(
+            number=self.number,
+            status=self.status,
+            revision=self.revision,
+            verdict=self.assessment.verdict,
+            submission_hash=self.assessment.submission_hash,
+            submitted_at=self.submitted_at,
+            submitted_by=self.submitted_by,
+        )
+
+
+class ProjectPage(Record):
+    items: list[Project]
+    total: int
+
+
+class AuditEvent(Record):
+    """A change worth keeping a trace of. Never the contents of a submission: ids, hashes and outcomes."""
+
+    actor: str = Field(description="Key id, or 'cli' for a command run on the server machine.")
+    action: str = Field(description="e.g. version.submitted, project.deleted, key.created.")
+    organisation: str | None = None
+    target: str | None = Field(default=None, description="The project, version or key concerned.")
+    details: dict[str, str | int | None] = Field(default_factory=dict)
+
+
+class AuditEntry(AuditEvent):
+    seq: int
+    at: datetime
+    prev_hash: str
+    hash: str
