@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from compliance import __version__
 from compliance.cli.locate import fact_locator
+from compliance.cli.server_commands import add_server_commands, run_server_command
 from compliance.domain.rules import Rule, Severity
 from compliance.domain.submission import Submission
 from compliance.reports import ReportFormat, render
@@ -72,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     re_ = rsub.add_parser("export", help="the whole catalogue as a document")
     re_.add_argument("--format", choices=["markdown"], default="markdown")
     re_.add_argument("--output", type=Path)
+    add_server_commands(sub, _Parser)
     return p
 
 
@@ -173,6 +175,9 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        code = run_server_command(args)
+        if code is not None:
+            return code
         if args.command == "schema":
             return _schema(args)
         if args.command == "validate":

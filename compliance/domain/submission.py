@@ -120,6 +120,10 @@ class ThirdPartyDisclosure(Facts):
         "Whether the persons gave prior consent to the disclosure (Art. 4 §2)."
     )
     legal_basis: LegalBasis | None = fact("The Art. 4 ground relied on when consent was not obtained.")
+    exception_confirmed: bool | None = fact(
+        "Whether counsel or the CNDP confirmed in writing that the Art. 4 ground relied on covers this disclosure "
+        "without consent (the scope of the exceptions over disclosures is not settled)."
+    )
     purpose_linked_to_functions: bool | None = fact(
         "Whether the purpose is directly linked to the legitimate functions of both parties (Art. 4 §2)."
     )

@@ -100,7 +100,7 @@ class Engine:
 
     def _evaluate(self, c: CompiledRule, facts: dict[str, Any]) -> Finding:
         rule = c.rule
-        ctx = Context(reference=self.pack.reference)
+        ctx = Context(reference=self.pack.reference, root=facts)
         applies = c.applies(facts, ctx)
         if applies is False:
             outcome = Outcome.not_applicable
@@ -121,7 +121,7 @@ class Engine:
                 outcome = Outcome.needs_info
         severity = rule.severity
         for when, override in c.overrides:
-            if when(facts, Context(reference=self.pack.reference)) is True:
+            if when(facts, Context(reference=self.pack.reference, root=facts)) is True:
                 severity = override
                 break
         return Finding.model_construct(

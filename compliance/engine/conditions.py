@@ -38,6 +38,7 @@ from compliance.domain.rules import (
 )
 
 Truth = bool | None
+ROOT_PREFIX = "root."
 Scope = dict[str, Any]
 
 
@@ -48,6 +49,7 @@ class Context:
     reference: dict[str, dict[str, dict[str, Any]]]
     trace: list[TraceEntry] = field(default_factory=list)
     prefix: str = ""
+    root: Scope = field(default_factory=dict)
 
 
 Evaluator = Callable[[Scope, Context], Truth]
@@ -57,6 +59,7 @@ Evaluator = Callable[[Scope, Context], Truth]
 class Path:
     text: str
     segments: tuple[tuple[str, bool], ...]
+    from_root: bool = False
 
     @property
     def walks_lists(self) -> bool:
@@ -64,16 +67,20 @@ class Path:
 
 
 def parse_path(text: str) -> Path:
+    from_root = text.startswith(ROOT_PREFIX)
     segs = []
-    for part in text.split("."):
+    for part in text.removeprefix(ROOT_PREFIX).split("."):
         each = part.endswith("[]")
         segs.append((part[:-2] if each else part, each))
-    return Path(text, tuple(segs))
+    return Path(text, tuple(segs), from_root)
 
 
-def resolve(path: Path, scope: Scope) -> tuple[list[Any], bool]:
-    """Values reached by the path and whether some step was missing (not stated)."""
-    current: list[Any] = [scope]
+def resolve(path: Path, scope: Scope, ctx: Context) -> tuple[list[Any], bool]:
+    """Values reached by the path and whether some step was missing (not stated).
+
+    A path starting with `root.` reads from the whole submission even inside `every`/`some`.
+    """
+    current: list[Any] = [ctx.root if path.from_root else scope]
     missing = False
     for name, each in path.segments:
         nxt: list[Any] = []
@@ -101,15 +108,14 @@ def _flatten(values: list[Any]) -> list[Any]:
 
 def _record(ctx: Context, path: Path, value: Any, test: str, result: Truth) -> Truth:
     # model_construct: the values come from validated data, and this runs for every leaf of every rule.
-    ctx.trace.append(
-        TraceEntry.model_construct(path=ctx.prefix + path.text, value=value, test=test, result=result)
-    )
+    shown = path.text.removeprefix(ROOT_PREFIX) if path.from_root else ctx.prefix + path.text
+    ctx.trace.append(TraceEntry.model_construct(path=shown, value=value, test=test, result=result))
     return result
 
 
 def _scalar_leaf(path: Path, test: str, predicate: Callable[[Any], bool]) -> Evaluator:
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope)
+        values, missing = resolve(path, scope, ctx)
         if missing or not values:
             return _record(ctx, path, None, test, None)
         value = values[0]
@@ -125,7 +131,7 @@ def _collection_leaf(path: Path, test: str, found: Callable[[list[Any]], Truth])
     """
 
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope)
+        values, missing = resolve(path, scope, ctx)
         flat = _flatten(values)
         if missing and not path.walks_lists:
             return _record(ctx, path, None, test, None)
@@ -144,9 +150,9 @@ def _compare(cond: Lte | Gte) -> Evaluator:
     test = f"{sign} {cond.to_path if other else cond.value}"
 
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope)
+        values, missing = resolve(path, scope, ctx)
         if other is not None:
-            rhs_values, rhs_missing = resolve(other, scope)
+            rhs_values, rhs_missing = resolve(other, scope, ctx)
             rhs = None if rhs_missing or not rhs_values else rhs_values[0]
         else:
             rhs = cond.value
@@ -169,7 +175,7 @@ def _count(cond: Count) -> Evaluator:
     )
 
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope)
+        values, missing = resolve(path, scope, ctx)
         flat = _flatten(values)
         n = len(flat)
         low_ok = cond.min is None or n >= cond.min
@@ -193,7 +199,7 @@ def _quantifier(cond: Every | Some) -> Evaluator:
     label = "every" if is_every else "some"
 
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope)
+        values, missing = resolve(path, scope, ctx)
         items = _flatten(values)
         saved = ctx.prefix
         unknown = missing
@@ -262,7 +268,7 @@ def _ref(cond: Ref) -> Evaluator:
     test = f"in reference {cond.data}" + (f" where {where}" if where else "")
 
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope)
+        values, missing = resolve(path, scope, ctx)
         if missing or not values:
             return _record(ctx, path, None, test, None)
         entry = ctx.reference.get(cond.data, {}).get(str(values[0]))
@@ -325,7 +331,7 @@ def compile_condition(cond: Condition) -> Evaluator:
 
 def _subset(path: Path, allowed: set[Any], test: str) -> Evaluator:
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope)
+        values, missing = resolve(path, scope, ctx)
         flat = _flatten(values)
         if any(v not in allowed for v in flat):
             result: Truth = False
@@ -338,7 +344,7 @@ def _subset(path: Path, allowed: set[Any], test: str) -> Evaluator:
 
 def _exists(path: Path) -> Evaluator:
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope)
+        values, missing = resolve(path, scope, ctx)
         ok = bool(values) if path.walks_lists else not missing
         return _record(ctx, path, values[0] if len(values) == 1 else values or None, "is stated", ok)
 

@@ -161,7 +161,7 @@ class Router:
         possible: list[FormalityTrigger] = []
         if personal is not False:
             for spec, evaluate in self._triggers:
-                ctx = Context(reference=self.pack.reference)
+                ctx = Context(reference=self.pack.reference, root=facts)
                 result = evaluate(facts, ctx)
                 if result is False:
                     continue

@@ -80,7 +80,12 @@ class PathError(ValueError):
 
 
 def resolve_type(scope: Any, path: str) -> tuple[Any, bool]:
-    """The type reached by `path` from `scope` and whether the path walks lists with `[]`."""
+    """The type reached by `path` from `scope` and whether the path walks lists with `[]`.
+
+    A path starting with `root.` is read from the whole submission, whatever the scope.
+    """
+    if path.startswith("root."):
+        scope, path = ROOT, path.removeprefix("root.")
     tp = scope
     walked = False
     for part in path.split("."):
@@ -132,7 +137,7 @@ def check_condition(cond: Condition, scope: Any = ROOT) -> None:
         return
     if isinstance(cond, Const):
         return
-    if scope is _SCALAR_ITEM:
+    if scope is _SCALAR_ITEM and not cond.path.startswith("root."):
         if cond.path != _SCALAR_ITEM:
             raise PathError(f"'{cond.path}': items of this list are plain values, use the path 'value'")
         return

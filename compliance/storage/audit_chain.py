@@ -29,18 +29,17 @@ def hash_of(fields: dict[str, Any]) -> str:
 
 
 def seal(event: AuditEvent, seq: int, at: datetime, prev_hash: str) -> AuditEntry:
-    fields = event.model_dump(mode="json") | {
-        "seq": seq,
-        "at": at.isoformat(),
-        "prev_hash": prev_hash,
-        "hash": "",
-    }
-    fields["hash"] = hash_of(fields)
-    return AuditEntry.model_validate(fields)
+    """The entry, its hash computed over exactly the JSON that will be stored."""
+    unsealed = AuditEntry.model_validate(
+        event.model_dump() | {"seq": seq, "at": at, "prev_hash": prev_hash, "hash": ""}
+    )
+    return unsealed.model_copy(update={"hash": hash_of(unsealed.model_dump(mode="json"))})
 
 
 def line_of(entry: AuditEntry) -> str:
-    return json.dumps(entry.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        entry.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
 
 
 @dataclass

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from compliance.domain.outcomes import Verdict
 from compliance.storage.audit_chain import GENESIS, line_of, seal
 from compliance.storage.errors import AlreadyExists
+from compliance.storage.protocol import Store
 from compliance.storage.records import (
     ApiKey,
     AuditEntry,
@@ -19,7 +20,6 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
-from compliance.storage.protocol import Store
 from compliance.storage.selection import select_projects
 
 

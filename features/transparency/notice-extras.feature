@@ -65,3 +65,13 @@ Fonctionnalité: La notice indique aussi la durée de conservation, les transfer
     Quand le projet est évalué
     Alors la vérification "L0908-BP-NOTICE-EXTRAS" est "informations manquantes"
     Et une question porte sur "durée de conservation"
+
+  Scénario: Sans aucune notice, la recommandation est donnée sans poser de question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      information_notice:
+        exists: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-BP-NOTICE-EXTRAS" est "recommandation"

@@ -64,3 +64,19 @@ Fonctionnalité: La collecte en ligne avertit des risques des réseaux ouverts
     Quand le projet est évalué
     Alors la vérification "L0908-A05-OPEN-NETWORK" est "informations manquantes"
     Et une question porte sur "collectées en ligne"
+
+  Scénario: Une collecte en ligne sans aucune notice manque forcément l'avertissement
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: prospects
+          collection_channels:
+            - channel: formulaire web
+              online: true
+      information_notice:
+        exists: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A05-OPEN-NETWORK" est "non conforme"
+    Et la trace cite le fait "information_notice.exists"

@@ -69,3 +69,15 @@ Fonctionnalité: Les références du récépissé ou de l'autorisation de la CND
     Alors la vérification "L0908-A05-RECEIPT-DISPLAY" est "informations manquantes"
     Et la trace cite le fait "live"
     Et une question porte sur "production"
+
+  Scénario: Un traitement en production sans aucune notice n'affiche pas le numéro de la CNDP
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: true
+      information_notice:
+        exists: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A05-RECEIPT-DISPLAY" est "non conforme"
+    Et la trace cite le fait "information_notice.exists"

@@ -1,0 +1,90 @@
+"""The HTTP service: `create_app(settings, repository)` builds it; `compliance serve` runs it on uvicorn."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from compliance import __version__
+from compliance.api.deps import Services
+from compliance.api.middleware import AdmissionLimit, BodySizeLimit, CatchAll
+from compliance.api.openapi import build_openapi
+from compliance.api.problems import install_problem_handlers
+from compliance.api.routes import catalogue, evaluate, health, organisations, projects
+from compliance.api.settings import MAX_BODY_BYTES, Settings
+from compliance.service.access import has_active_admin
+from compliance.service.assessing import assessor_for
+from compliance.service.projects import Projects
+from compliance.service.store import Store, open_store
+
+log = logging.getLogger("uvicorn.error")
+
+
+def _first_start_hint(store: Store, settings: Settings) -> None:
+    if has_active_admin(store.access):
+        return
+    where = settings.data_dir
+    log.warning(
+        "No admin key yet. Create one (shown once) with:\n"
+        "    compliance admin create-key --role admin --data-dir %s\n"
+        "then an organisation and a submitter key for it:\n"
+        "    compliance admin create-org --name 'My company' --data-dir %s\n"
+        "    compliance admin create-key --role submitter --org my-company --data-dir %s",
+        where,
+        where,
+        where,
+    )
+
+
+def create_app(settings: Settings | None = None, repository: Store | None = None) -> FastAPI:
+    """The application. Without `repository` it opens the TinyDB store in `settings.data_dir`, which
+    refuses a second process on the same folder."""
+    settings = settings or Settings()
+    assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
+    store = repository if repository is not None else open_store(settings.data_dir)
+    owns_store = repository is None
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        _first_start_hint(store, settings)
+        try:
+            yield
+        finally:
+            if owns_store:
+                store.close()
+
+    app = FastAPI(
+        title="compliance-0908",
+        version=__version__,
+        lifespan=lifespan,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.services = Services(store=store, assessor=assessor, projects=Projects(store, assessor))
+    install_problem_handlers(app)
+    app.include_router(health.router)
+    api = APIRouter(prefix="/api/v1")
+    for module in (evaluate, projects, catalogue, organisations):
+        api.include_router(module.router)
+    app.include_router(api)
+    # Added innermost first: CatchAll ends up outermost.
+    app.add_middleware(
+        AdmissionLimit,
+        max_in_flight=settings.max_in_flight,
+        max_waiting=settings.max_waiting,
+        wait_seconds=settings.wait_seconds,
+        retry_after=settings.retry_after,
+    )
+    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(CatchAll)
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The factory uvicorn calls (`compliance serve`): settings from COMPLIANCE_* variables."""
+    return create_app(Settings.from_environment())

@@ -1,0 +1,51 @@
+"""Request bodies: JSON or YAML by Content-Type, read with the same parser as the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from compliance.api.problems import ApiError
+from compliance.domain.submission import Submission
+from compliance.service.submissions import parse_data, validate_submission
+
+JSON_TYPES = ("application/json",)
+YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+async def read_data(request: Request) -> Any:
+    media = _media_type(request)
+    if media not in JSON_TYPES + YAML_TYPES:
+        shown = f"'{media}'" if media else "none"
+        raise ApiError(
+            415,
+            "unsupported-media-type",
+            f"Content-Type {shown} is not accepted: send application/json or application/yaml "
+            "(also application/x-yaml, text/yaml)",
+        )
+    raw = await request.body()
+    return parse_data(raw, "body", json_only=media in JSON_TYPES)
+
+
+async def read_submission(request: Request) -> Submission:
+    return validate_submission(await read_data(request), "body")
+
+
+def submission_body(description: str) -> dict[str, Any]:
+    """The OpenAPI request body of a route that reads a submission itself (JSON or YAML)."""
+    ref = {"$ref": "#/components/schemas/Submission"}
+    return {
+        "requestBody": {
+            "required": True,
+            "description": description,
+            "content": {
+                media: {"schema": ref, "examples": {"chatbot": {"$ref": "#/components/examples/submission"}}}
+                for media in ("application/json", "application/yaml")
+            },
+        }
+    }

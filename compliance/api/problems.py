@@ -1,0 +1,203 @@
+"""Every error is a problem document (RFC 9457, application/problem+json) that names the fields at fault
+and never echoes what was submitted: submissions hold data about people."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from compliance.service.errors import (
+    Forbidden,
+    IdempotencyMismatch,
+    InvalidRequest,
+    NotFound,
+    StoreCorrupted,
+    StoreError,
+    StoreLocked,
+    Unauthenticated,
+)
+from compliance.service.submissions import InvalidSubmission
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_BASE = "urn:compliance-0908:problem:"
+log = logging.getLogger("compliance.api")
+
+
+class FieldError(BaseModel):
+    path: str = Field(
+        description="Where: 'body.controller.country', 'query.limit', 'header.Idempotency-Key'."
+    )
+    message: str
+
+
+class Problem(BaseModel):
+    type: str = Field(description="A URI naming the kind of problem.")
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = Field(default=None, description="The request path.")
+    errors: list[FieldError] | None = Field(default=None, description="Each field at fault (422 only).")
+
+
+class ApiError(Exception):
+    """An error raised by the HTTP layer itself (media types, negotiation, admission)."""
+
+    def __init__(self, status: int, kind: str, detail: str, headers: dict[str, str] | None = None) -> None:
+        self.status = status
+        self.kind = kind
+        self.detail = detail
+        self.headers = headers or {}
+        super().__init__(detail)
+
+
+def problem_body(
+    status: int, kind: str, detail: str | None, instance: str | None, errors: list[FieldError] | None = None
+) -> dict[str, Any]:
+    return Problem(
+        type=TYPE_BASE + kind,
+        title=HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=instance,
+        errors=errors,
+    ).model_dump(exclude_none=True)
+
+
+def problem(
+    request: Request | None,
+    status: int,
+    kind: str,
+    detail: str | None,
+    *,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    instance = request.url.path if request is not None else None
+    return JSONResponse(
+        problem_body(status, kind, detail, instance, errors),
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+def _submission_errors(problems: list[str]) -> list[FieldError]:
+    out = []
+    for line in problems:
+        where, _, message = line.partition(": ")
+        path = "body" if where in ("(file)", "(top level)") else "body." + where
+        out.append(FieldError(path=path, message=message or where))
+    return out
+
+
+def _request_errors(exc: RequestValidationError) -> list[FieldError]:
+    """FastAPI's own validation errors with `input` and `ctx` dropped: only where and what."""
+    return [
+        FieldError(
+            path=".".join(str(p) for p in err.get("loc", ())) or "request", message=str(err.get("msg", ""))
+        )
+        for err in exc.errors()
+    ]
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    async def invalid_submission(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, InvalidSubmission)
+        errors = _submission_errors(exc.problems)
+        return problem(
+            request, 422, "invalid-submission", "the submission does not fit the format", errors=errors
+        )
+
+    async def invalid_request(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, RequestValidationError):
+            errors = _request_errors(exc)
+        else:
+            assert isinstance(exc, InvalidRequest)
+            errors = [
+                FieldError(path=p.partition(": ")[0], message=p.partition(": ")[2]) for p in exc.problems
+            ]
+        return problem(request, 422, "invalid-request", "the request has invalid fields", errors=errors)
+
+    async def unauthenticated(request: Request, exc: Exception) -> Response:
+        return problem(request, 401, "unauthenticated", str(exc), headers={"WWW-Authenticate": "Bearer"})
+
+    async def forbidden(request: Request, exc: Exception) -> Response:
+        return problem(request, 403, "forbidden", str(exc))
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return problem(request, 404, "not-found", str(exc))
+
+    async def idempotency(request: Request, exc: Exception) -> Response:
+        errors = [FieldError(path="header.Idempotency-Key", message=str(exc))]
+        return problem(request, 422, "idempotency-key-reused", str(exc), errors=errors)
+
+    async def store_error(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, StoreCorrupted):
+            log.error("store file unreadable: %s", exc.path)
+        elif not isinstance(exc, StoreLocked):
+            log.error("store error: %s", type(exc).__name__)
+        return problem(
+            request,
+            503,
+            "storage-unavailable",
+            "the store cannot serve this request now",
+            headers={"Retry-After": "5"},
+        )
+
+    async def api_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        return problem(request, exc.status, exc.kind, exc.detail, headers=exc.headers)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        kind = {404: "not-found", 405: "method-not-allowed", 413: "content-too-large"}.get(
+            exc.status_code, "http-error"
+        )
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        if exc.status_code == 413:
+            detail = "the request body is larger than 1 MiB"
+        return problem(request, exc.status_code, kind, detail, headers=dict(exc.headers or {}))
+
+    app.add_exception_handler(InvalidSubmission, invalid_submission)
+    app.add_exception_handler(InvalidRequest, invalid_request)
+    app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(Unauthenticated, unauthenticated)
+    app.add_exception_handler(Forbidden, forbidden)
+    app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(IdempotencyMismatch, idempotency)
+    app.add_exception_handler(StoreError, store_error)
+    app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the problem documents an operation may answer."""
+    descriptions = {
+        401: "No API key, or an unknown or revoked one.",
+        403: "The key's role may not do this.",
+        404: "No such resource, or one of another organisation.",
+        406: "None of the accepted report formats can be produced.",
+        413: "The body is larger than 1 MiB.",
+        415: "The body is neither JSON nor YAML.",
+        422: "Invalid fields, each named by its path; submitted values are never echoed.",
+        503: "The server is saturated or its store is unavailable; retry after the Retry-After delay.",
+    }
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        entry: dict[str, Any] = {
+            "description": descriptions[status],
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        if status == 503:
+            entry["headers"] = {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds."}}
+        if status == 401:
+            entry["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}}}
+        out[status] = entry
+    return out

@@ -1,0 +1,51 @@
+"""POST /evaluate: assess a submission without storing anything (CI dry runs)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request, Response
+
+from compliance.api.bodies import read_submission, submission_body
+from compliance.api.deps import PrincipalDep, ServicesDep
+from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
+from compliance.api.problems import error_responses
+from compliance.domain.rules import Severity
+from compliance.reports import render
+
+router = APIRouter(tags=["evaluate"])
+
+FormatQuery = Annotated[
+    ApiFormat | None, Query(alias="format", description="The report format; overrides the Accept header.")
+]
+LangQuery = Annotated[str, Query(pattern="^(fr|en)$", description="Language of the texts in the report.")]
+FailOnQuery = Annotated[
+    Severity, Query(description="Severity at or above which a failure gates (JUnit, SARIF).")
+]
+
+
+@router.post(
+    "/evaluate",
+    summary="Assess a submission without storing it",
+    description="A dry run for CI: the assessment is returned and nothing is kept. JSON or YAML body.",
+    openapi_extra=submission_body("The project described by its facts (JSON or YAML)."),
+    responses={
+        **report_responses("The assessment, in the format asked."),
+        **error_responses(401, 403, 406, 413, 415, 422, 503),
+    },
+)
+async def evaluate(
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    fmt: FormatQuery = None,
+    lang: LangQuery = "en",
+    fail_on: FailOnQuery = Severity.major,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Response:
+    services.projects.check_can_evaluate(principal)
+    chosen = choose_format(fmt, accept)
+    submission = await read_submission(request)
+    assessment = services.projects.evaluate(principal, submission)
+    text = render(assessment, chosen, lang=lang, threshold=fail_on, artifact="submission")
+    return Response(content=text, media_type=media_type(chosen))

@@ -1,0 +1,219 @@
+"""Projects of an organisation and their versions: create, submit, list, read, report, erase."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from compliance.api.bodies import read_data, read_submission, submission_body
+from compliance.api.deps import PrincipalDep, ServicesDep
+from compliance.api.negotiation import choose_format, media_type, report_responses
+from compliance.api.problems import error_responses
+from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery
+from compliance.api.schemas import ProjectList, ProjectOut, VersionList, VersionOut, VersionRef
+from compliance.domain.outcomes import Verdict
+from compliance.domain.rules import Severity
+from compliance.reports import render
+from compliance.service.errors import InvalidRequest
+from compliance.service.projects import check_project_name
+from compliance.service.store import VersionStatus
+
+router = APIRouter(prefix="/projects", tags=["projects"])
+
+ProjectId = Annotated[str, Path(description="A project id, e.g. prj_0123456789abcdef.", max_length=64)]
+VersionNumber = Annotated[int, Path(ge=1, le=1_000_000_000, description="1 for the first version.")]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=200,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Retries with the same key are stored once and get the same answer.",
+    ),
+]
+REPLAYED = "Idempotent-Replayed"
+_REPLAY_HEADER = {
+    "Location": {"schema": {"type": "string"}},
+    REPLAYED: {"schema": {"type": "string"}, "description": "'true' when an earlier answer is replayed."},
+}
+
+
+def _version_location(project_id: str, number: int) -> str:
+    return f"/api/v1/projects/{project_id}/versions/{number}"
+
+
+@router.get(
+    "",
+    summary="List projects",
+    description="A submitter sees its organisation's projects, a liaison every organisation's. Filter by the "
+    "verdict and status of each project's latest version; oldest first.",
+    response_model=ProjectList,
+    responses=error_responses(401, 403, 422, 503),
+)
+async def list_projects(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    organisation: Annotated[str | None, Query(max_length=64, description="Only this organisation.")] = None,
+    verdict: Annotated[Verdict | None, Query(description="Verdict of the latest version.")] = None,
+    status: Annotated[VersionStatus | None, Query(description="Status of the latest version.")] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> ProjectList:
+    page = await run_in_threadpool(
+        services.projects.list_projects,
+        principal,
+        organisation=organisation,
+        verdict=verdict,
+        status=status,
+        offset=offset,
+        limit=limit,
+    )
+    following = offset + limit
+    return ProjectList(
+        items=[ProjectOut.of(p) for p in page.items],
+        total=page.total,
+        offset=offset,
+        limit=limit,
+        next_offset=following if following < page.total else None,
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a project in the caller's organisation",
+    response_model=ProjectOut,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                media: {
+                    "schema": {"$ref": "#/components/schemas/ProjectCreate"},
+                    "example": {"name": "Darija chatbot"},
+                }
+                for media in ("application/json", "application/yaml")
+            },
+        }
+    },
+    responses={201: {"headers": _REPLAY_HEADER}, **error_responses(401, 403, 413, 415, 422, 503)},
+)
+async def create_project(
+    request: Request,
+    response: Response,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    idempotency_key: IdempotencyKey = None,
+) -> ProjectOut:
+    services.projects.check_can_create(principal)
+    data = await read_data(request)
+    name = check_project_name(data.get("name") if isinstance(data, dict) else None)
+    if isinstance(data, dict) and set(data) - {"name"}:
+        raise InvalidRequest([f"body.{k}: unknown field" for k in sorted(set(data) - {"name"}, key=str)])
+    project, created = await run_in_threadpool(services.projects.create, principal, name, idempotency_key)
+    response.headers["Location"] = f"/api/v1/projects/{project.id}"
+    if not created:
+        response.headers[REPLAYED] = "true"
+    return ProjectOut.of(project)
+
+
+@router.get(
+    "/{project_id}",
+    summary="Read a project",
+    response_model=ProjectOut,
+    responses=error_responses(401, 403, 404, 422, 503),
+)
+async def get_project(project_id: ProjectId, principal: PrincipalDep, services: ServicesDep) -> ProjectOut:
+    return ProjectOut.of(await run_in_threadpool(services.projects.get, principal, project_id))
+
+
+@router.delete(
+    "/{project_id}",
+    status_code=204,
+    summary="Erase a project and all its submissions",
+    description="The submitter's right to erasure: the project, its versions and their assessments are "
+    "removed from the store. The audit log keeps only a tombstone (ids and a count).",
+    responses=error_responses(401, 403, 404, 422, 503),
+)
+async def delete_project(project_id: ProjectId, principal: PrincipalDep, services: ServicesDep) -> Response:
+    await run_in_threadpool(services.projects.delete, principal, project_id)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/{project_id}/versions",
+    summary="List the versions of a project",
+    response_model=VersionList,
+    responses=error_responses(401, 403, 404, 422, 503),
+)
+async def list_versions(project_id: ProjectId, principal: PrincipalDep, services: ServicesDep) -> VersionList:
+    summaries = await run_in_threadpool(services.projects.versions, principal, project_id)
+    return VersionList(project_id=project_id, items=[VersionRef.of(s) for s in summaries])
+
+
+@router.post(
+    "/{project_id}/versions",
+    status_code=201,
+    summary="Submit a new version of a project",
+    description="The submission is assessed and stored with its assessment; the answer comes once both are "
+    "durably written. Send an Idempotency-Key so that a retry is stored once.",
+    response_model=VersionOut,
+    openapi_extra=submission_body("The project described by its facts (JSON or YAML)."),
+    responses={201: {"headers": _REPLAY_HEADER}, **error_responses(401, 403, 404, 413, 415, 422, 503)},
+)
+async def submit_version(
+    project_id: ProjectId,
+    request: Request,
+    response: Response,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    idempotency_key: IdempotencyKey = None,
+) -> VersionOut:
+    await run_in_threadpool(services.projects.check_can_submit, principal, project_id)
+    submission = await read_submission(request)
+    version, created = await run_in_threadpool(
+        services.projects.submit, principal, project_id, submission, idempotency_key
+    )
+    response.headers["Location"] = _version_location(project_id, version.number)
+    if not created:
+        response.headers[REPLAYED] = "true"
+    return VersionOut.of(version)
+
+
+@router.get(
+    "/{project_id}/versions/{number}",
+    summary="Read a version and its assessment",
+    response_model=VersionOut,
+    responses=error_responses(401, 403, 404, 422, 503),
+)
+async def get_version(
+    project_id: ProjectId, number: VersionNumber, principal: PrincipalDep, services: ServicesDep
+) -> VersionOut:
+    return VersionOut.of(await run_in_threadpool(services.projects.version, principal, project_id, number))
+
+
+@router.get(
+    "/{project_id}/versions/{number}/report",
+    summary="The report of a stored assessment",
+    description="JSON, Markdown, SARIF or JUnit, chosen by `?format=` or the Accept header.",
+    response_class=Response,
+    responses={**report_responses("The report."), **error_responses(401, 403, 404, 406, 422, 503)},
+)
+async def get_report(
+    project_id: ProjectId,
+    number: VersionNumber,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    fmt: FormatQuery = None,
+    lang: LangQuery = "en",
+    fail_on: FailOnQuery = Severity.major,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Response:
+    chosen = choose_format(fmt, accept)
+    version = await run_in_threadpool(services.projects.version, principal, project_id, number)
+    text = render(
+        version.assessment, chosen, lang=lang, threshold=fail_on, artifact=f"{project_id}/v{number}"
+    )
+    return Response(content=text, media_type=media_type(chosen))

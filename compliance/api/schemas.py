@@ -1,0 +1,146 @@
+"""Response bodies of the API: what a client sees of the stored records (never idempotency internals)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from compliance.domain.outcomes import Assessment, Verdict
+from compliance.domain.rules import Localized, RefStatus, Rule, Severity
+from compliance.service.rule_docs import FeatureDoc
+from compliance.service.store import Organisation, Project, ProjectVersion, VersionStatus, VersionSummary
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class VersionRef(Out):
+    number: int
+    status: VersionStatus = Field(description="submitted, then the review states (in a later release).")
+    revision: int = Field(description="Incremented on every change of the version; for optimistic locking.")
+    verdict: Verdict
+    submission_hash: str
+    submitted_at: datetime
+    submitted_by: str = Field(description="Id of the API key that submitted it.")
+
+    @classmethod
+    def of(cls, summary: VersionSummary) -> VersionRef:
+        return cls.model_validate(summary.model_dump())
+
+
+class ProjectOut(Out):
+    id: str
+    organisation: str
+    name: str
+    created_at: datetime
+    updated_at: datetime
+    version_count: int
+    latest: VersionRef | None = Field(description="The latest version, null before the first submission.")
+
+    @classmethod
+    def of(cls, project: Project) -> ProjectOut:
+        return cls(
+            id=project.id,
+            organisation=project.organisation,
+            name=project.name,
+            created_at=project.created_at,
+            updated_at=project.updated_at,
+            version_count=project.version_count,
+            latest=VersionRef.of(project.latest) if project.latest else None,
+        )
+
+
+class ProjectCreate(Out):
+    name: str = Field(min_length=1, max_length=300, examples=["Darija customer-support chatbot"])
+
+
+class ProjectList(Out):
+    items: list[ProjectOut]
+    total: int = Field(description="How many projects match the filters.")
+    offset: int
+    limit: int
+    next_offset: int | None = Field(description="The offset of the next page, null on the last one.")
+
+
+class VersionList(Out):
+    project_id: str
+    items: list[VersionRef]
+
+
+class VersionOut(Out):
+    project_id: str
+    organisation: str
+    number: int
+    status: VersionStatus
+    revision: int
+    submitted_at: datetime
+    submitted_by: str
+    submission: dict[str, Any] = Field(description="The submission as validated (facts not stated left out).")
+    assessment: Assessment
+
+    @classmethod
+    def of(cls, version: ProjectVersion) -> VersionOut:
+        return cls(
+            project_id=version.project_id,
+            organisation=version.organisation,
+            number=version.number,
+            status=version.status,
+            revision=version.revision,
+            submitted_at=version.submitted_at,
+            submitted_by=version.submitted_by,
+            submission=version.submission,
+            assessment=version.assessment,
+        )
+
+
+class OrganisationOut(Out):
+    id: str
+    name: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, org: Organisation) -> OrganisationOut:
+        return cls(id=org.id, name=org.name, created_at=org.created_at)
+
+
+class RuleSummary(Out):
+    id: str
+    chapter: str
+    title: Localized
+    severity: Severity
+    basis_status: RefStatus
+    can_fail: bool = Field(description="false when the rule's basis is not verified: it asks, never fails.")
+    articles: list[str]
+
+    @classmethod
+    def of(cls, rule: Rule) -> RuleSummary:
+        return cls(
+            id=rule.id,
+            chapter=rule.chapter,
+            title=rule.title,
+            severity=rule.severity,
+            basis_status=rule.basis_status,
+            can_fail=rule.can_fail,
+            articles=[r.cite() for r in rule.references],
+        )
+
+
+class RuleDetail(Out):
+    rule: Rule
+    can_fail: bool
+    source: str | None = Field(description="The rule file, relative to the repository.")
+    feature: FeatureDoc | None = Field(description="The rule's scenarios: its executable documentation.")
+
+
+class Health(Out):
+    status: str
+
+
+class Readiness(Out):
+    status: str
+    store: str
+    rule_pack: str
+    rules: int

@@ -1,0 +1,32 @@
+"""Server settings. `compliance serve` sets them through the environment so that uvicorn can build the app
+from an import string (`compliance.api.app:app_from_environment`)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BODY_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("data")
+    rules_dir: Path | None = None
+    max_in_flight: int = 32
+    max_waiting: int = 512
+    wait_seconds: float = 1.0
+    retry_after: int = 1
+
+    @classmethod
+    def from_environment(cls) -> Settings:
+        env = os.environ
+        rules = env.get("COMPLIANCE_RULES_DIR")
+        return cls(
+            data_dir=Path(env.get("COMPLIANCE_DATA_DIR", "data")),
+            rules_dir=Path(rules) if rules else None,
+            max_in_flight=int(env.get("COMPLIANCE_MAX_IN_FLIGHT", cls.max_in_flight)),
+            max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
+            wait_seconds=float(env.get("COMPLIANCE_WAIT_SECONDS", cls.wait_seconds)),
+        )

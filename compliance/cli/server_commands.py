@@ -1,0 +1,158 @@
+"""`compliance serve`, `compliance admin ...` and `compliance audit verify`.
+
+The server is started from an import string so that the command line does not import the API package
+(the two are independent adapters); its settings travel in COMPLIANCE_* environment variables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from compliance.service.access import create_key, create_organisation, revoke_key
+from compliance.service.audit import verify_audit_file
+from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
+from compliance.service.store import Role, open_admin
+
+EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
+APP_FACTORY = "compliance.api.app:app_from_environment"
+
+
+def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    def data_dir(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--data-dir", type=Path, default=Path("data"), help="the store folder (default ./data)"
+        )
+
+    s = sub.add_parser("serve", help="run the HTTP API (uvicorn, one process)")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=1, help="must be 1: the embedded store is single-process")
+    s.add_argument("--no-access-log", action="store_true", help="do not log one line per request")
+    data_dir(s)
+
+    a = sub.add_parser("admin", help="organisations and API keys")
+    asub = a.add_subparsers(dest="admin_command", required=True, parser_class=parser_class)
+    o = asub.add_parser("create-org", help="create an organisation")
+    o.add_argument("--name", required=True)
+    o.add_argument("--id", dest="org_id", help="lower-case id (default: derived from the name)")
+    data_dir(o)
+    k = asub.add_parser("create-key", help="create an API key (shown once)")
+    k.add_argument("--role", required=True, choices=[r.value for r in Role])
+    k.add_argument("--org", help="the organisation of a submitter key")
+    k.add_argument("--label", default="", help="what the key is for, e.g. 'gitlab ci'")
+    data_dir(k)
+    r = asub.add_parser("revoke-key", help="revoke an API key")
+    r.add_argument("key_id")
+    data_dir(r)
+    lk = asub.add_parser("list-keys", help="list API keys (never their secrets)")
+    lk.add_argument("--format", choices=["text", "json"], default="text")
+    data_dir(lk)
+    lo = asub.add_parser("list-orgs", help="list organisations")
+    data_dir(lo)
+
+    au = sub.add_parser("audit", help="the audit trail")
+    ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
+    v = ausub.add_parser("verify", help="check the hash chain of the audit log")
+    data_dir(v)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if args.workers != 1:
+        sys.stderr.write(
+            "error: --workers must be 1: the embedded TinyDB store is single-process "
+            "(several processes would corrupt it; a server database is the path to several)\n"
+        )
+        return EXIT_INVALID
+    import uvicorn
+
+    os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
+    if args.rules is not None:
+        os.environ["COMPLIANCE_RULES_DIR"] = str(args.rules.resolve())
+    try:
+        uvicorn.run(
+            APP_FACTORY,
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=1,
+            access_log=not args.no_access_log,
+            proxy_headers=False,
+            server_header=False,
+        )
+    except StoreError as exc:
+        sys.stderr.write(f"error: the store cannot be opened\n  {exc}\n")
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _admin(args: argparse.Namespace) -> int:
+    access, audit = open_admin(args.data_dir)
+    command = args.admin_command
+    if command == "create-org":
+        org = create_organisation(access, audit, args.name, args.org_id)
+        sys.stdout.write(f"organisation '{org.id}' created ({org.name})\n")
+    elif command == "create-key":
+        key, token = create_key(access, audit, Role(args.role), args.org, args.label)
+        bound = f" for organisation '{key.organisation}'" if key.organisation else ""
+        sys.stdout.write(
+            f"{key.role.value} key {key.id} created{bound}.\n"
+            "The key is shown once and cannot be recovered; keep it secret:\n\n"
+            f"{token}\n\n"
+            "Send it as 'Authorization: Bearer <key>'.\n"
+        )
+    elif command == "revoke-key":
+        key = revoke_key(access, audit, args.key_id)
+        sys.stdout.write(f"key {key.id} revoked\n")
+    elif command == "list-keys":
+        keys = access.list_keys()
+        if args.format == "json":
+            rows = [k.model_dump(mode="json", exclude={"secret_hash"}) for k in keys]
+            sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        else:
+            for k in keys:
+                state = f"revoked {k.revoked_at:%Y-%m-%d}" if k.revoked_at else "active"
+                sys.stdout.write(
+                    f"{k.id}  {k.role.value:9} {k.organisation or '-':20} {state:18} {k.label}\n"
+                )
+    else:
+        for org in access.list_organisations():
+            sys.stdout.write(f"{org.id:30} {org.name}\n")
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    path = args.data_dir / "audit.log"
+    if not path.is_file():
+        sys.stderr.write(f"error: no audit log at {path}\n")
+        return EXIT_INVALID
+    report = verify_audit_file(path)
+    if report.ok:
+        sys.stdout.write(f"audit log intact: {report.entries} entries, head {report.head}\n")
+        return EXIT_OK
+    sys.stdout.write(f"audit log BROKEN ({report.entries} entries read):\n")
+    for problem in report.problems:
+        sys.stdout.write(f"  {problem}\n")
+    return EXIT_FAIL
+
+
+def run_server_command(args: argparse.Namespace) -> int | None:
+    """The exit code of a server, admin or audit command; None for other commands."""
+    try:
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "admin":
+            return _admin(args)
+        if args.command == "audit":
+            return _audit(args)
+    except (InvalidRequest, NotFound, AlreadyExists) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_INVALID
+    except StoreError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_INVALID
+    return None

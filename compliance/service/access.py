@@ -1,0 +1,153 @@
+"""Who may do what: API keys bound to a role, and the checks every use case makes.
+
+A key is `<key id>.<secret>`. Only sha256(secret) is stored: the secret is random (32 bytes), so a fast
+hash is enough and the key is shown once, at creation. Roles:
+
+- submitter: creates, submits, reads and deletes the projects of its one organisation;
+- liaison: reads the projects of every organisation (and will review them);
+- admin: organisations and keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from compliance.service.errors import Forbidden, InvalidRequest, NotFound, Unauthenticated
+from compliance.storage.protocol import AccessRepository, AuditRepository
+from compliance.storage.records import ORG_ID, ApiKey, AuditEvent, Organisation, Role
+
+_TOKEN = re.compile(r"^(key_[0-9a-f]{12})\.([A-Za-z0-9_-]{20,100})$")
+CLI_ACTOR = "cli"
+
+
+@dataclass(frozen=True)
+class Principal:
+    key_id: str
+    role: Role
+    organisation: str | None
+
+    def require(self, *roles: Role) -> None:
+        if self.role not in roles:
+            allowed = " or ".join(r.value for r in roles)
+            raise Forbidden(f"this needs a {allowed} key; this key's role is {self.role.value}")
+
+    def readable_organisation(self) -> str | None:
+        """The one organisation a submitter may read, or None for a liaison (every organisation)."""
+        self.require(Role.submitter, Role.liaison)
+        return self.organisation if self.role is Role.submitter else None
+
+    def can_read(self, organisation: str) -> bool:
+        readable = self.readable_organisation()
+        return readable is None or readable == organisation
+
+
+def _hash(secret: str) -> str:
+    return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
+
+
+def authenticate(access: AccessRepository, authorization: str | None) -> Principal:
+    if not authorization:
+        raise Unauthenticated("an API key is required: send 'Authorization: Bearer <key>'")
+    scheme, _, token = authorization.strip().partition(" ")
+    match = _TOKEN.match(token.strip()) if scheme.lower() == "bearer" else None
+    if match is None:
+        raise Unauthenticated(
+            "the Authorization header must be 'Bearer <key>' with a key from 'compliance admin'"
+        )
+    key = access.get_key(match.group(1))
+    if key is None or not hmac.compare_digest(key.secret_hash, _hash(match.group(2))):
+        raise Unauthenticated("unknown API key")
+    if not key.active:
+        raise Unauthenticated("this API key was revoked")
+    return Principal(key_id=key.id, role=key.role, organisation=key.organisation)
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-")
+    return slug or "org"
+
+
+def create_organisation(
+    access: AccessRepository,
+    audit: AuditRepository,
+    name: str,
+    org_id: str | None = None,
+    actor: str = CLI_ACTOR,
+) -> Organisation:
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise InvalidRequest(["name: must be 1 to 200 characters"])
+    chosen = org_id or _slug(name)
+    if not ORG_ID.match(chosen):
+        raise InvalidRequest(["id: lower-case letters, digits and '-', 1 to 40 characters"])
+    org = Organisation(id=chosen, name=name, created_at=datetime.now(UTC))
+    access.add_organisation(org)
+    audit.append(AuditEvent(actor=actor, action="organisation.created", organisation=org.id, target=org.id))
+    return org
+
+
+def create_key(
+    access: AccessRepository,
+    audit: AuditRepository,
+    role: Role,
+    organisation: str | None = None,
+    label: str = "",
+    actor: str = CLI_ACTOR,
+) -> tuple[ApiKey, str]:
+    """A new key and its token. The token is returned once and never stored."""
+    if role is Role.submitter:
+        if not organisation:
+            raise InvalidRequest(["org: a submitter key belongs to one organisation (--org)"])
+        if access.get_organisation(organisation) is None:
+            raise NotFound(f"no organisation '{organisation}' (create it with 'compliance admin create-org')")
+    elif organisation:
+        raise InvalidRequest([f"org: a {role.value} key is not bound to an organisation"])
+    secret = secrets.token_urlsafe(32)
+    key = ApiKey(
+        id="key_" + secrets.token_hex(6),
+        role=role,
+        organisation=organisation if role is Role.submitter else None,
+        label=label.strip()[:200],
+        secret_hash=_hash(secret),
+        created_at=datetime.now(UTC),
+    )
+    access.add_key(key)
+    audit.append(
+        AuditEvent(
+            actor=actor,
+            action="key.created",
+            organisation=key.organisation,
+            target=key.id,
+            details={"role": role.value},
+        )
+    )
+    return key, f"{key.id}.{secret}"
+
+
+def revoke_key(
+    access: AccessRepository, audit: AuditRepository, key_id: str, actor: str = CLI_ACTOR
+) -> ApiKey:
+    current = access.get_key(key_id)
+    if current is None:
+        raise NotFound(f"no key '{key_id}'")
+    revoked = access.revoke_key(key_id, datetime.now(UTC))
+    assert revoked is not None
+    if current.active:
+        audit.append(
+            AuditEvent(actor=actor, action="key.revoked", organisation=revoked.organisation, target=key_id)
+        )
+    return revoked
+
+
+def has_active_admin(access: AccessRepository) -> bool:
+    return any(k.active and k.role is Role.admin for k in access.list_keys())
+
+
+def list_organisations(access: AccessRepository, principal: Principal) -> list[Organisation]:
+    principal.require(Role.admin, Role.liaison)
+    return access.list_organisations()

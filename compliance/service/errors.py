@@ -1,0 +1,47 @@
+"""What a use case can refuse. The API maps each to a status code; the CLI to a message."""
+
+from __future__ import annotations
+
+from compliance.storage.errors import AlreadyExists, StoreCorrupted, StoreError, StoreLocked
+
+
+class ServiceError(Exception):
+    """Base of refusals; the message is safe to show: it never holds submitted values."""
+
+
+class Unauthenticated(ServiceError):
+    """No key, an unknown key or a revoked key."""
+
+
+class Forbidden(ServiceError):
+    """A valid key whose role may not do this."""
+
+
+class NotFound(ServiceError):
+    """No such thing, or one the caller may not see (another organisation's project)."""
+
+
+class InvalidRequest(ServiceError):
+    """A request that names a field wrongly; `problems` are 'path: message' lines."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+class IdempotencyMismatch(ServiceError):
+    """An Idempotency-Key already used for a different request."""
+
+
+__all__ = [
+    "AlreadyExists",
+    "Forbidden",
+    "IdempotencyMismatch",
+    "InvalidRequest",
+    "NotFound",
+    "ServiceError",
+    "StoreCorrupted",
+    "StoreError",
+    "StoreLocked",
+    "Unauthenticated",
+]

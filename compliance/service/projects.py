@@ -1,0 +1,211 @@
+"""The project use cases: dry-run evaluation, projects, versions and erasure, with their access rules.
+
+Another organisation's project answers NotFound, never Forbidden: its existence is not disclosed.
+Every change is written to the audit log with ids and hashes only, never the submitted facts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import UTC, datetime
+
+from compliance.domain.outcomes import Assessment, Verdict
+from compliance.domain.submission import Submission
+from compliance.service.access import Principal
+from compliance.service.assessing import Assessor
+from compliance.service.errors import IdempotencyMismatch, InvalidRequest, NotFound
+from compliance.storage.protocol import Store
+from compliance.storage.records import (
+    PROJECT_ID,
+    AuditEvent,
+    Project,
+    ProjectPage,
+    ProjectVersion,
+    Role,
+    VersionStatus,
+    VersionSummary,
+)
+
+_IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
+MAX_PAGE = 100
+
+
+def check_idempotency_key(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not _IDEMPOTENCY_KEY.match(value):
+        raise InvalidRequest(["header.Idempotency-Key: 1 to 200 visible ASCII characters, no spaces"])
+    return value
+
+
+def check_project_name(name: object) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidRequest(["body.name: a non-empty string is required"])
+    if len(name) > 300:
+        raise InvalidRequest(["body.name: at most 300 characters"])
+    return name.strip()
+
+
+class Projects:
+    def __init__(self, store: Store, assessor: Assessor) -> None:
+        self.store = store
+        self.assessor = assessor
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def check_can_evaluate(self, principal: Principal) -> None:
+        principal.require(Role.submitter, Role.liaison)
+
+    def evaluate(self, principal: Principal, submission: Submission) -> Assessment:
+        """Assess without storing anything (CI dry runs)."""
+        self.check_can_evaluate(principal)
+        return self.assessor.assess(submission)
+
+    def get(self, principal: Principal, project_id: str) -> Project:
+        principal.readable_organisation()
+        project = self.store.projects.get_project(project_id) if PROJECT_ID.match(project_id) else None
+        if project is None or not principal.can_read(project.organisation):
+            raise NotFound(f"no project '{project_id}'")
+        return project
+
+    def list_projects(
+        self,
+        principal: Principal,
+        *,
+        organisation: str | None = None,
+        verdict: Verdict | None = None,
+        status: VersionStatus | None = None,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> ProjectPage:
+        readable = principal.readable_organisation()
+        if readable is not None:
+            if organisation not in (None, readable):
+                return ProjectPage(items=[], total=0)
+            organisation = readable
+        return self.store.projects.list_projects(
+            organisation, verdict=verdict, status=status, offset=offset, limit=min(limit, MAX_PAGE)
+        )
+
+    def versions(self, principal: Principal, project_id: str) -> list[VersionSummary]:
+        self.get(principal, project_id)
+        found = self.store.projects.list_versions(project_id)
+        if found is None:
+            raise NotFound(f"no project '{project_id}'")
+        return found
+
+    def version(self, principal: Principal, project_id: str, number: int) -> ProjectVersion:
+        self.get(principal, project_id)
+        found = self.store.projects.get_version(project_id, number)
+        if found is None:
+            raise NotFound(f"project '{project_id}' has no version {number}")
+        return found
+
+    # -- changing --------------------------------------------------------------------------------------
+    def check_can_create(self, principal: Principal) -> None:
+        principal.require(Role.submitter)
+
+    def create(
+        self, principal: Principal, name: str, idempotency_key: str | None = None
+    ) -> tuple[Project, bool]:
+        principal.require(Role.submitter)
+        assert principal.organisation is not None
+        name = check_project_name(name)
+        request_hash = "sha256:" + hashlib.sha256(name.encode()).hexdigest()
+        now = datetime.now(UTC)
+        project = Project(
+            id="prj_" + secrets.token_hex(8),
+            organisation=principal.organisation,
+            name=name,
+            created_at=now,
+            created_by=principal.key_id,
+            updated_at=now,
+            idempotency_key=check_idempotency_key(idempotency_key),
+            request_hash=request_hash if idempotency_key else None,
+        )
+        stored, created = self.store.projects.create_project(project)
+        if not created:
+            if stored.request_hash != request_hash:
+                raise IdempotencyMismatch(
+                    "this Idempotency-Key was already used to create a different project"
+                )
+            return stored, False
+        self.store.audit.append(
+            AuditEvent(
+                actor=principal.key_id,
+                action="project.created",
+                organisation=stored.organisation,
+                target=stored.id,
+            )
+        )
+        return stored, True
+
+    def check_can_submit(self, principal: Principal, project_id: str) -> Project:
+        """Who may submit to this project, checked before the body is read."""
+        principal.require(Role.submitter)
+        return self.get(principal, project_id)
+
+    def submit(
+        self,
+        principal: Principal,
+        project_id: str,
+        submission: Submission,
+        idempotency_key: str | None = None,
+    ) -> tuple[ProjectVersion, bool]:
+        """Assess and store a new version; a retried request with the same Idempotency-Key is stored once."""
+        idempotency_key = check_idempotency_key(idempotency_key)
+        project = self.check_can_submit(principal, project_id)
+        assessment = self.assessor.assess(submission)
+        version = ProjectVersion(
+            project_id=project.id,
+            organisation=project.organisation,
+            number=0,
+            submitted_at=datetime.now(UTC),
+            submitted_by=principal.key_id,
+            submission=submission.model_dump(mode="json", exclude_none=True),
+            assessment=assessment,
+            idempotency_key=idempotency_key,
+            request_hash=assessment.submission_hash if idempotency_key else None,
+        )
+        result = self.store.projects.add_version(version)
+        if result is None:
+            raise NotFound(f"no project '{project_id}'")
+        stored, created = result
+        if not created:
+            if stored.request_hash != assessment.submission_hash:
+                raise IdempotencyMismatch("this Idempotency-Key was already used for a different submission")
+            return stored, False
+        self.store.audit.append(
+            AuditEvent(
+                actor=principal.key_id,
+                action="version.submitted",
+                organisation=stored.organisation,
+                target=f"{stored.project_id}/{stored.number}",
+                details={
+                    "submission_hash": stored.assessment.submission_hash,
+                    "verdict": stored.assessment.verdict.value,
+                    "pack": f"{stored.assessment.pack.id}@{stored.assessment.pack.version}",
+                },
+            )
+        )
+        return stored, True
+
+    def delete(self, principal: Principal, project_id: str) -> int:
+        """The right to erasure: the project and its submissions are removed from the store; the audit log
+        keeps a tombstone with the id and the number of versions erased."""
+        principal.require(Role.submitter)
+        project = self.get(principal, project_id)
+        count = self.store.projects.delete_project(project.id)
+        if count is None:
+            raise NotFound(f"no project '{project_id}'")
+        self.store.audit.append(
+            AuditEvent(
+                actor=principal.key_id,
+                action="project.deleted",
+                organisation=project.organisation,
+                target=project.id,
+                details={"versions_erased": count},
+            )
+        )
+        return count

@@ -1,0 +1,47 @@
+"""Opening the store a service runs on, and the stored records as the layers above see them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compliance.storage.memory import memory_store
+from compliance.storage.protocol import AccessRepository, AuditRepository, Store
+from compliance.storage.records import (
+    ApiKey,
+    AuditEntry,
+    Organisation,
+    Project,
+    ProjectPage,
+    ProjectVersion,
+    Role,
+    VersionStatus,
+    VersionSummary,
+)
+from compliance.storage.tinydb_store import open_admin_repositories, open_tinydb_store
+
+
+def open_store(data_dir: Path) -> Store:
+    """The embedded TinyDB store for a server process (one process per data folder)."""
+    return open_tinydb_store(data_dir)
+
+
+def open_admin(data_dir: Path) -> tuple[AccessRepository, AuditRepository]:
+    """Keys, organisations and the audit log, for commands run beside a live server."""
+    return open_admin_repositories(data_dir)
+
+
+__all__ = [
+    "ApiKey",
+    "AuditEntry",
+    "Organisation",
+    "Project",
+    "ProjectPage",
+    "ProjectVersion",
+    "Role",
+    "Store",
+    "VersionStatus",
+    "VersionSummary",
+    "memory_store",
+    "open_admin",
+    "open_store",
+]

@@ -1,0 +1,131 @@
+"""Durable file writes and the quarantine of unreadable files.
+
+A write goes to a temporary file in the same folder, which is fsynced, renamed over the target with
+`os.replace` and followed by an fsync of the folder: a crash leaves either the old file or the new one,
+never a torn one. A file that cannot be parsed is copied, bytes intact, into the quarantine folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from compliance.storage.errors import StoreCorrupted
+
+TEMP_SUFFIX = ".tmp"
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def remove_durably(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def remove_stale_temp_files(root: Path) -> None:
+    """Temporary files left by a crash mid-write: never the acknowledged state, so safe to drop."""
+    for tmp in root.rglob(f".*{TEMP_SUFFIX}"):
+        tmp.unlink(missing_ok=True)
+
+
+def quarantine(path: Path, quarantine_dir: Path, root: Path) -> Path | None:
+    """Copy the file's bytes into the quarantine folder and return where; None if even that failed."""
+    try:
+        relative = path.resolve().relative_to(root.resolve())
+    except ValueError:
+        relative = Path(path.name)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = quarantine_dir / f"{'__'.join(relative.parts)}.{stamp}.corrupt"
+    try:
+        quarantine_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        fsync_dir(quarantine_dir)
+    except OSError:
+        return None
+    return target
+
+
+def _is_tinydb_document(data: Any) -> bool:
+    return isinstance(data, dict) and all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in data.values()
+    )
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that writes atomically and durably, keeps the last state in memory (this process
+    is the only writer) and refuses, rather than empties, a file it cannot parse."""
+
+    def __init__(self, path: str, quarantine_dir: Path, root: Path) -> None:
+        self.path = Path(path)
+        self.quarantine_dir = quarantine_dir
+        self.root = root
+        self._cache: dict[str, dict[str, Any]] | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._cache is not None:
+            return self._cache
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        reason = None
+        data: Any = None
+        if not raw.strip():
+            reason = "empty or truncated (no JSON document)"
+        else:
+            try:
+                data = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                reason = f"not valid JSON ({exc}); it may be truncated or edited"
+            else:
+                if not _is_tinydb_document(data):
+                    reason = "valid JSON but not a store document (tables of documents)"
+        if reason is not None:
+            raise StoreCorrupted(self.path, reason, quarantine(self.path, self.quarantine_dir, self.root))
+        self._cache = data
+        return self._cache
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        try:
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            atomic_write(self.path, payload)
+        except BaseException:
+            self._cache = None  # TinyDB changed the cached tables in place: re-read what is on disk
+            raise
+        self._cache = data
+
+    def close(self) -> None:
+        self._cache = None

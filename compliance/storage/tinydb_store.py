@@ -1,0 +1,448 @@
+"""The embedded default store: TinyDB files under one data folder, written atomically.
+
+Layout (no write touches more than one project's file and its organisation's index)::
+
+    data/
+      .server.lock                  held by the one server process for its lifetime
+      access.json, access.lock      organisations and API keys (the admin commands write it, under the lock)
+      audit.log                     the hash-chained audit log (audit_file.py)
+      orgs/<org>/index.json         one compact summary per project of the organisation
+      orgs/<org>/projects/<id>.json one project: its versions, each with its compressed assessment
+      quarantine/                   bytes of any file found unreadable
+
+TinyDB is not thread-safe, so every call holds the repository's lock. The project file is the truth; the
+organisation index is derived from it and repaired at start if a crash fell between the two writes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from compliance.domain.outcomes import Verdict
+from compliance.storage.atomic_files import (
+    AtomicJSONStorage,
+    fsync_dir,
+    quarantine,
+    remove_durably,
+    remove_stale_temp_files,
+)
+from compliance.storage.audit_file import AuditLogFile
+from compliance.storage.codec import (
+    project_document,
+    project_from_document,
+    summary_from_document,
+    version_document,
+    version_from_document,
+)
+from compliance.storage.errors import AlreadyExists, StoreCorrupted, StoreLocked
+from compliance.storage.protocol import Store
+from compliance.storage.records import (
+    ORG_ID,
+    PROJECT_ID,
+    ApiKey,
+    Organisation,
+    Project,
+    ProjectPage,
+    ProjectVersion,
+    VersionStatus,
+    VersionSummary,
+)
+from compliance.storage.selection import select_projects
+
+QUARANTINE = "quarantine"
+OPEN_PROJECT_FILES = 64
+
+
+class _Files:
+    """Opens TinyDB databases on atomic storage under one data folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.quarantine = root / QUARANTINE
+
+    def open(self, path: Path) -> TinyDB:
+        db = TinyDB(str(path), quarantine_dir=self.quarantine, root=self.root, storage=AtomicJSONStorage)
+        db.storage.read()  # parse now: an unreadable file fails here, not in the middle of a change
+        return db
+
+    def read(self, path: Path) -> dict[str, dict[str, Any]]:
+        return AtomicJSONStorage(str(path), self.quarantine, self.root).read() or {}
+
+
+def _docs(db: TinyDB, table: str) -> dict[str, dict[str, Any]]:
+    data = db.storage.read() or {}
+    return data.get(table, {})
+
+
+def _corrupt_record(path: Path, exc: ValidationError, files: _Files) -> StoreCorrupted:
+    fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors(include_input=False)[:5])
+    return StoreCorrupted(
+        path, f"a record does not fit the format ({fields})", quarantine(path, files.quarantine, files.root)
+    )
+
+
+class TinyDBAccess:
+    """Organisations and keys in access.json. Written by the admin commands, possibly while the server
+    runs: writers take a file lock, readers reopen the file whenever it changed on disk."""
+
+    def __init__(self, root: Path) -> None:
+        self._files = _Files(root)
+        self._path = root / "access.json"
+        self._lock_path = root / "access.lock"
+        self._lock = threading.Lock()
+        self._db: TinyDB | None = None
+        self._seen: tuple[int, int, int] | None = None
+        with self._lock:
+            self._current()
+
+    def _identity(self) -> tuple[int, int, int] | None:
+        try:
+            st = self._path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _current(self) -> TinyDB:
+        seen = self._identity()
+        if self._db is None or seen != self._seen:
+            self._db = self._files.open(self._path)
+            self._seen = seen
+        return self._db
+
+    @contextmanager
+    def _writing(self) -> Iterator[TinyDB]:
+        with self._lock, open(self._lock_path, "a") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            db = self._current()
+            yield db
+            self._seen = self._identity()
+
+    def _table(self, name: str) -> dict[str, dict[str, Any]]:
+        with self._lock:
+            return dict(_docs(self._current(), name))
+
+    def add_organisation(self, org: Organisation) -> None:
+        with self._writing() as db:
+            if any(d["id"] == org.id for d in _docs(db, "organisations").values()):
+                raise AlreadyExists(f"organisation '{org.id}' already exists")
+            db.table("organisations").insert(org.model_dump(mode="json"))
+
+    def get_organisation(self, org_id: str) -> Organisation | None:
+        found = [d for d in self._table("organisations").values() if d["id"] == org_id]
+        return Organisation.model_validate(found[0]) if found else None
+
+    def list_organisations(self) -> list[Organisation]:
+        orgs = [Organisation.model_validate(d) for d in self._table("organisations").values()]
+        return sorted(orgs, key=lambda o: o.id)
+
+    def add_key(self, key: ApiKey) -> None:
+        with self._writing() as db:
+            if any(d["id"] == key.id for d in _docs(db, "keys").values()):
+                raise AlreadyExists(f"key '{key.id}' already exists")
+            db.table("keys").insert(key.model_dump(mode="json"))
+
+    def get_key(self, key_id: str) -> ApiKey | None:
+        found = [d for d in self._table("keys").values() if d["id"] == key_id]
+        return ApiKey.model_validate(found[0]) if found else None
+
+    def list_keys(self) -> list[ApiKey]:
+        keys = [ApiKey.model_validate(d) for d in self._table("keys").values()]
+        return sorted(keys, key=lambda k: (k.created_at, k.id))
+
+    def revoke_key(self, key_id: str, at: datetime) -> ApiKey | None:
+        with self._writing() as db:
+            for doc_id, doc in _docs(db, "keys").items():
+                if doc["id"] != key_id:
+                    continue
+                key = ApiKey.model_validate(doc)
+                if key.revoked_at is not None:
+                    return key
+                revoked = key.model_copy(update={"revoked_at": at})
+                db.table("keys").update(revoked.model_dump(mode="json"), doc_ids=[int(doc_id)])
+                return revoked
+        return None
+
+
+class TinyDBProjects:
+    def __init__(self, root: Path) -> None:
+        self._files = _Files(root)
+        self._orgs_dir = root / "orgs"
+        self._lock = threading.RLock()
+        self._indexes: dict[str, TinyDB] = {}
+        self._where: dict[str, tuple[str, int]] = {}  # project id -> (organisation, doc id in its index)
+        self._open: OrderedDict[str, TinyDB] = OrderedDict()
+        with self._lock:
+            self._recover()
+
+    # -- paths and files -------------------------------------------------------------------------------
+    def _org_dir(self, org: str) -> Path:
+        if not ORG_ID.match(org):
+            raise ValueError(f"not an organisation id: {org!r}")
+        return self._orgs_dir / org
+
+    def _project_path(self, org: str, project_id: str) -> Path:
+        if not PROJECT_ID.match(project_id):
+            raise ValueError("not a project id")
+        return self._org_dir(org) / "projects" / f"{project_id}.json"
+
+    def _index(self, org: str) -> Table:
+        db = self._indexes.get(org)
+        if db is None:
+            folder = self._org_dir(org)
+            (folder / "projects").mkdir(parents=True, exist_ok=True)
+            fsync_dir(self._orgs_dir)
+            db = self._files.open(folder / "index.json")
+            self._indexes[org] = db
+        return db.table("projects")
+
+    def _project_db(self, org: str, project_id: str) -> TinyDB:
+        db = self._open.get(project_id)
+        if db is None:
+            db = self._files.open(self._project_path(org, project_id))
+            self._open[project_id] = db
+            while len(self._open) > OPEN_PROJECT_FILES:
+                _, oldest = self._open.popitem(last=False)
+                oldest.close()
+        else:
+            self._open.move_to_end(project_id)
+        return db
+
+    # -- recovery at start -----------------------------------------------------------------------------
+    def _recover(self) -> None:
+        """Read every file once: an unreadable one stops the start (quarantined, never replaced); an
+        index that missed the last write before a crash is rebuilt from the project files."""
+        if not self._orgs_dir.is_dir():
+            self._orgs_dir.mkdir(parents=True, exist_ok=True)
+            return
+        remove_stale_temp_files(self._orgs_dir)
+        for folder in sorted(p for p in self._orgs_dir.iterdir() if p.is_dir()):
+            if not ORG_ID.match(folder.name):
+                continue
+            org = folder.name
+            index = self._index(org)
+            index_db = self._indexes[org]
+            listed = {doc["id"]: (int(doc_id), doc) for doc_id, doc in _docs(index_db, "projects").items()}
+            found: dict[str, Project] = {}
+            for path in sorted((folder / "projects").glob("*.json")):
+                if PROJECT_ID.match(path.stem):
+                    found[path.stem] = self._project_from_file(path, org)
+            for project_id, (doc_id, _) in listed.items():
+                if project_id not in found:  # the project file was erased before the index entry
+                    index.remove(doc_ids=[doc_id])
+            for project_id, project in found.items():
+                doc = project_document(project)
+                if project_id not in listed:
+                    doc_id = index.insert(doc)
+                else:
+                    doc_id, current = listed[project_id]
+                    if current != doc:
+                        index.update(doc, doc_ids=[doc_id])
+                self._where[project_id] = (org, doc_id)
+
+    def _project_from_file(self, path: Path, org: str) -> Project:
+        data = self._files.read(path)
+        try:
+            meta = data["project"]["1"]
+            versions = data.get("versions", {})
+            summaries = [summary_from_document(v) for v in versions.values()]
+        except KeyError as exc:
+            raise StoreCorrupted(
+                path, f"missing {exc}", quarantine(path, self._files.quarantine, self._files.root)
+            ) from None
+        except ValidationError as exc:
+            raise _corrupt_record(path, exc, self._files) from None
+        latest = max(summaries, key=lambda s: s.number) if summaries else None
+        return Project.model_validate(
+            meta
+            | {
+                "organisation": org,
+                "version_count": len(summaries),
+                "latest": latest.model_dump(mode="json") if latest else None,
+                "updated_at": latest.submitted_at.isoformat() if latest else meta["created_at"],
+            }
+        )
+
+    # -- the contract ----------------------------------------------------------------------------------
+    def create_project(self, project: Project) -> tuple[Project, bool]:
+        with self._lock:
+            index = self._index(project.organisation)
+            if project.idempotency_key is not None:
+                for doc in _docs(self._indexes[project.organisation], "projects").values():
+                    if doc.get("idempotency_key") == project.idempotency_key:
+                        return project_from_document(dict(doc)), False
+            if project.id in self._where:
+                raise AlreadyExists(f"project '{project.id}' already exists")
+            meta = project.model_dump(
+                mode="json",
+                include={"id", "name", "created_at", "created_by", "idempotency_key", "request_hash"},
+            )
+            db = self._project_db(project.organisation, project.id)
+            db.table("project").insert(Document(meta, doc_id=1))
+            doc_id = index.insert(project_document(project))
+            self._where[project.id] = (project.organisation, doc_id)
+            return project, True
+
+    def get_project(self, project_id: str) -> Project | None:
+        with self._lock:
+            where = self._where.get(project_id)
+            if where is None:
+                return None
+            org, doc_id = where
+            doc = self._index(org).get(doc_id=doc_id)
+            return project_from_document(dict(doc)) if doc is not None else None
+
+    def list_projects(
+        self,
+        organisation: str | None,
+        *,
+        verdict: Verdict | None = None,
+        status: VersionStatus | None = None,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> ProjectPage:
+        with self._lock:
+            if organisation is None:
+                orgs = sorted(self._indexes)
+            elif ORG_ID.match(organisation) and (self._orgs_dir / organisation).is_dir():
+                orgs = [organisation]
+            else:
+                orgs = []
+            docs = []
+            for org in orgs:
+                self._index(org)
+                docs += [dict(doc) for doc in _docs(self._indexes[org], "projects").values()]
+        return select_projects(
+            (project_from_document(d) for d in docs),
+            verdict=verdict,
+            status=status,
+            offset=offset,
+            limit=limit,
+        )
+
+    def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
+        with self._lock:
+            where = self._where.get(version.project_id)
+            if where is None:
+                return None
+            org, doc_id = where
+            db = self._project_db(org, version.project_id)
+            existing = _docs(db, "versions")
+            if version.idempotency_key is not None:
+                for doc in existing.values():
+                    if doc.get("idempotency_key") == version.idempotency_key:
+                        return version_from_document(doc, version.project_id, org), False
+            number = len(existing) + 1
+            stored = version.model_copy(update={"number": number, "organisation": org})
+            db.table("versions").insert(Document(version_document(stored), doc_id=number))
+            self._index(org).update(
+                {
+                    "version_count": number,
+                    "latest": stored.summary.model_dump(mode="json"),
+                    "updated_at": stored.submitted_at.isoformat(),
+                },
+                doc_ids=[doc_id],
+            )
+            return stored, True
+
+    def get_version(self, project_id: str, number: int) -> ProjectVersion | None:
+        with self._lock:
+            where = self._where.get(project_id)
+            if where is None:
+                return None
+            org, _ = where
+            doc = _docs(self._project_db(org, project_id), "versions").get(str(number))
+            return version_from_document(doc, project_id, org) if doc is not None else None
+
+    def list_versions(self, project_id: str) -> list[VersionSummary] | None:
+        with self._lock:
+            where = self._where.get(project_id)
+            if where is None:
+                return None
+            docs = _docs(self._project_db(where[0], project_id), "versions")
+            return sorted((summary_from_document(d) for d in docs.values()), key=lambda s: s.number)
+
+    def delete_project(self, project_id: str) -> int | None:
+        with self._lock:
+            where = self._where.get(project_id)
+            if where is None:
+                return None
+            org, doc_id = where
+            count = len(_docs(self._project_db(org, project_id), "versions"))
+            self._open.pop(project_id).close()
+            remove_durably(self._project_path(org, project_id))  # first the data: erasure is real
+            self._index(org).remove(doc_ids=[doc_id])
+            del self._where[project_id]
+            return count
+
+    def close(self) -> None:
+        with self._lock:
+            for db in [*self._open.values(), *self._indexes.values()]:
+                db.close()
+            self._open.clear()
+            self._indexes.clear()
+
+
+class ServerLock:
+    """One process per data folder: a second server, or a second worker, is refused at start."""
+
+    def __init__(self, root: Path) -> None:
+        self._file: IO[str] | None = open(root / ".server.lock", "a")  # noqa: SIM115
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file.close()
+            self._file = None
+            raise StoreLocked(
+                f"{root} is in use by another compliance server process. Run one server with one worker "
+                "per data folder (the embedded store is single-process)."
+            ) from None
+        self._file.truncate(0)
+        self._file.write(f"{os.getpid()}\n")
+        self._file.flush()
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def prepare_data_dir(data_dir: Path) -> Path:
+    root = data_dir.resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def open_admin_repositories(data_dir: Path) -> tuple[TinyDBAccess, AuditLogFile]:
+    """What the admin commands need; safe while a server runs on the same folder."""
+    root = prepare_data_dir(data_dir)
+    return TinyDBAccess(root), AuditLogFile(root / "audit.log", root / QUARANTINE)
+
+
+def open_tinydb_store(data_dir: Path) -> Store:
+    """Open the data folder for a server: take the process lock, check every file, repair the indexes."""
+    root = prepare_data_dir(data_dir)
+    lock = ServerLock(root)
+    try:
+        access, audit = open_admin_repositories(root)
+        projects = TinyDBProjects(root)
+    except BaseException:
+        lock.release()
+        raise
+
+    def close() -> None:
+        projects.close()
+        lock.release()
+
+    return Store(access=access, projects=projects, audit=audit, description=f"tinydb:{root}", close=close)
