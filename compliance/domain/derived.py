@@ -55,6 +55,11 @@ class Derived(Facts):
         description="Formality the law requires: authorisation, declaration, none; null when it depends on facts "
         "not stated.",
     )
+    legal_regime: str | None = Field(
+        default=None,
+        description="Formality required by the verified Art. 12 grounds alone (authorisation, declaration, none); "
+        "null when a fact deciding a verified ground is not stated. CNDP practice is left out.",
+    )
     authorisation_triggers: list[str] = Field(
         default_factory=list, description="Ids of the triggers that apply."
     )

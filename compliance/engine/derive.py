@@ -147,12 +147,14 @@ class Router:
             "required_regime": None,
             "authorisation_triggers": [],
             "legal_authorisation_triggers": [],
+            "legal_regime": None,
         }
         facts["derived"] = derived
         plan = self._plan(facts, destinations)
         derived["required_regime"] = None if plan.regime == "undetermined" else plan.regime
         derived["authorisation_triggers"] = [t.id for t in plan.triggers]
         derived["legal_authorisation_triggers"] = [t.id for t in plan.triggers if t.status.can_fail]
+        derived["legal_regime"] = _legal_regime(facts.get("processes_personal_data"), plan)
         return derived, plan
 
     def _plan(self, facts: dict[str, Any], destinations: list[ForeignDestination]) -> FormalityPlan:
@@ -229,6 +231,17 @@ class Router:
             covered_by_cndp=d.covered_by_cndp,
             reason=reason,
         )
+
+
+def _legal_regime(personal: Any, plan: FormalityPlan) -> str | None:
+    """The regime the verified grounds alone require; None while a verified ground is undecided."""
+    if personal is False:
+        return "none"
+    if any(t.status.can_fail for t in plan.triggers):
+        return "authorisation"
+    if personal is None or any(t.status.can_fail for t in plan.possible_triggers):
+        return None
+    return "declaration"
 
 
 _REGIME_TEXT = {

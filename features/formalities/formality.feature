@@ -31,7 +31,7 @@ Fonctionnalité: La formalité CNDP accomplie est celle que la loi exige
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A12-FORMALITY" est "conforme"
-    Et la trace cite le fait "derived.legal_authorisation_triggers"
+    Et la trace cite le fait "derived.legal_regime"
     Et le régime requis est "déclaration"
     Et le formulaire "F211" est requis
 
