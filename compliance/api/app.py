@@ -23,6 +23,16 @@ from compliance.service.store import Store, open_store
 log = logging.getLogger("uvicorn.error")
 
 
+class _NoQueryStrings(logging.Filter):
+    """The access log keeps method, path and status; query strings are cut (they may carry values)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and "?" in args[2]:
+            record.args = (*args[:2], args[2].split("?", 1)[0], *args[3:])
+        return True
+
+
 def _first_start_hint(store: Store, settings: Settings) -> None:
     if has_active_admin(store.access):
         return
@@ -49,6 +59,9 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        access_log = logging.getLogger("uvicorn.access")
+        if not any(isinstance(f, _NoQueryStrings) for f in access_log.filters):
+            access_log.addFilter(_NoQueryStrings())
         _first_start_hint(store, settings)
         try:
             yield

@@ -171,6 +171,21 @@ class IsTrue(_Leaf):
     op: Literal["is_true"]
 
 
+class Affirmed(_Leaf):
+    """The fact is stated true; false or not stated are unknown, so the rule asks instead of failing.
+
+    For duties whose absence must be confirmed before a failure is declared (law-09-08.md §7, transfers).
+    """
+
+    op: Literal["affirmed"]
+
+
+class Stated(_Leaf):
+    """The fact is stated (true), or unknown when it is not: unlike `exists`, never false."""
+
+    op: Literal["stated"]
+
+
 class IsFalse(_Leaf):
     op: Literal["is_false"]
 
@@ -256,6 +271,8 @@ Condition = Annotated[
     | SubsetOf
     | Exists
     | IsTrue
+    | Affirmed
+    | Stated
     | IsFalse
     | Lte
     | Gte

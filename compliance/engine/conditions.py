@@ -14,6 +14,7 @@ from typing import Any
 
 from compliance.domain.outcomes import TraceEntry
 from compliance.domain.rules import (
+    Affirmed,
     AllOf,
     AnyOf,
     Condition,
@@ -33,6 +34,7 @@ from compliance.domain.rules import (
     Not,
     Ref,
     Some,
+    Stated,
     SubsetOf,
     scalar_repr,
 )
@@ -113,7 +115,7 @@ def _record(ctx: Context, path: Path, value: Any, test: str, result: Truth) -> T
     return result
 
 
-def _scalar_leaf(path: Path, test: str, predicate: Callable[[Any], bool]) -> Evaluator:
+def _scalar_leaf(path: Path, test: str, predicate: Callable[[Any], Truth]) -> Evaluator:
     def run(scope: Scope, ctx: Context) -> Truth:
         values, missing = resolve(path, scope, ctx)
         if missing or not values:
@@ -319,6 +321,10 @@ def compile_condition(cond: Condition) -> Evaluator:
         return _scalar_leaf(path, f"in {scalar_repr(options)}", lambda v: v in options)
     if isinstance(cond, IsTrue):
         return _scalar_leaf(path, "is true", lambda v: v is True)
+    if isinstance(cond, Affirmed):
+        return _scalar_leaf(path, "is affirmed", lambda v: True if v is True else None)
+    if isinstance(cond, Stated):
+        return _scalar_leaf(path, "is stated", lambda v: True)
     if isinstance(cond, IsFalse):
         return _scalar_leaf(path, "is false", lambda v: v is False)
     if isinstance(cond, Matches):

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from compliance.domain.derived import Derived
 from compliance.domain.rules import (
+    Affirmed,
     AllOf,
     AnyOf,
     Condition,
@@ -157,7 +158,7 @@ def check_condition(cond: Condition, scope: Any = ROOT) -> None:
         _check_values(cond.path, tp, [cond.value])
     elif isinstance(cond, In | Intersects | SubsetOf):
         _check_values(cond.path, tp, list(cond.values))
-    elif isinstance(cond, IsTrue | IsFalse) and tp is not bool:
+    elif isinstance(cond, IsTrue | IsFalse | Affirmed) and tp is not bool:
         raise PathError(f"'{cond.path}': '{cond.op}' needs a true/false fact")
     elif isinstance(cond, Lte | Gte) and cond.to_path:
         resolve_type(scope, cond.to_path)

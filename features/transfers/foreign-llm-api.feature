@@ -58,7 +58,7 @@ Fonctionnalité: Un modèle d'IA appelé à l'étranger est traité comme un tra
     Et l'exposition pénale renvoie à l'article 60
     Et un transfert vers "US" est à déclarer
 
-  Scénario: Une API dans un pays de la liste explicitement non notifiée est une anomalie majeure
+  Scénario: Une API dans un pays de la liste déclarée non notifiée appelle la notification sans échouer
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -72,7 +72,7 @@ Fonctionnalité: Un modèle d'IA appelé à l'étranger est traité comme un tra
           notified_to_cndp: false
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-A43-FOREIGN-LLM-API" est "non conforme"
+    Alors la vérification "L0908-A43-FOREIGN-LLM-API" est "informations manquantes"
     Et la gravité est "major"
 
   Scénario: Une API dans un pays de la liste sans notification connue appelle la question

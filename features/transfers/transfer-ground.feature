@@ -75,7 +75,9 @@ Fonctionnalité: Chaque transfert de données à l'étranger repose sur un fonde
     Alors la vérification "L0908-A43-TRANSFER-GROUND" est "non conforme"
     Et la trace cite le fait "derived.foreign_destinations[0].declared_transfer"
 
-  Scénario: Un transfert non notifié vers un pays de la liste seulement est une anomalie majeure
+  Scénario: Un transfert vers un pays de la liste déclaré non notifié appelle la notification sans échouer
+    La liste de l'article 43 n'étant pas vérifiée, l'absence de notification d'un transfert vers un pays de la
+    liste est une question à régler (décret, art. 46), pas un échec.
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -85,8 +87,9 @@ Fonctionnalité: Chaque transfert de données à l'étranger repose sur un fonde
           notified_to_cndp: false
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "non conforme"
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "informations manquantes"
     Et la gravité est "major"
+    Et la trace cite le fait "derived.foreign_destinations[0].notified_to_cndp"
 
   Scénario: Un pays de la liste sans notification connue appelle la question de la notification
     Soit un projet décrit par :
