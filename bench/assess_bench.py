@@ -39,10 +39,14 @@ def main() -> None:
         loads.append(time.perf_counter() - t0)
     examples = sorted((ROOT / "examples").glob("*.yaml"))
     print(f"machine: {platform.machine()} · {platform.python_implementation()} {platform.python_version()}")
-    print(f"rule pack: {pack.info.id} {pack.info.version}, {pack.info.rule_count} rules, "
-          f"{len(pack.triggers)} formality triggers")
-    print(f"pack load + compile: median {statistics.median(loads) * 1000:.1f} ms, "
-          f"max {max(loads) * 1000:.1f} ms over {len(loads)} loads (target < 200 ms)")
+    print(
+        f"rule pack: {pack.info.id} {pack.info.version}, {pack.info.rule_count} rules, "
+        f"{len(pack.triggers)} formality triggers"
+    )
+    print(
+        f"pack load + compile: median {statistics.median(loads) * 1000:.1f} ms, "
+        f"max {max(loads) * 1000:.1f} ms over {len(loads)} loads (target < 200 ms)"
+    )
     print()
     print(f"{'example':38} {'parse+validate p50/p99 (ms)':>28} {'assess p50/p99 (ms)':>22}")
     all_assess: list[float] = []
@@ -62,15 +66,19 @@ def main() -> None:
                 assess_t.append(t2 - t1)
             all_parse += parse_t
             all_assess += assess_t
-            print(f"{path.stem:38} {statistics.median(parse_t) * 1e3:13.3f} / {pct(parse_t, 0.99) * 1e3:.3f}"
-                  f" {statistics.median(assess_t) * 1e3:13.3f} / {pct(assess_t, 0.99) * 1e3:.3f}")
+            print(
+                f"{path.stem:38} {statistics.median(parse_t) * 1e3:13.3f} / {pct(parse_t, 0.99) * 1e3:.3f}"
+                f" {statistics.median(assess_t) * 1e3:13.3f} / {pct(assess_t, 0.99) * 1e3:.3f}"
+            )
     finally:
         gc.enable()
     print()
     med, p99 = statistics.median(all_assess) * 1e3, pct(all_assess, 0.99) * 1e3
-    print(f"all examples: assess median {med:.3f} ms, p99 {p99:.3f} ms (target < 1 ms); "
-          f"parse+validate median {statistics.median(all_parse) * 1e3:.3f} ms, p99 {pct(all_parse, 0.99) * 1e3:.3f} ms; "
-          f"{len(all_assess)} assessments")
+    print(
+        f"all examples: assess median {med:.3f} ms, p99 {p99:.3f} ms (target < 1 ms); "
+        f"parse+validate median {statistics.median(all_parse) * 1e3:.3f} ms, p99 {pct(all_parse, 0.99) * 1e3:.3f} ms; "
+        f"{len(all_assess)} assessments"
+    )
 
 
 if __name__ == "__main__":

@@ -15,12 +15,17 @@ ARTICLE_NOTES = "article-notes.yaml"
 
 
 def articles_of(rule: Rule) -> set[int]:
-    """Law 09-08 article numbers a rule cites, e.g. '3(1)(b), 12(1)(b)' -> {3, 12}; '43-44' -> {43, 44}."""
+    """Law 09-08 article numbers a rule cites, e.g. '3(1)(b), 12(1)(b)' -> {3, 12}; '43-44' -> {43, 44}.
+
+    Paragraph marks are not articles: '11 §2-3' -> {11}.
+    """
     found: set[int] = set()
     for ref in rule.references:
         if ref.instrument != "Law 09-08":
             continue
-        for low, high in re.findall(r"(?<![\d(])(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?![\d)])", ref.article):
+        for low, high in re.findall(
+            r"(?<![\d(§\-–])(?<!§ )(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?![\d)])", ref.article
+        ):
             start = int(low)
             end = int(high) if high else start
             found.update(range(start, end + 1))

@@ -48,7 +48,16 @@ class Server:
         env = os.environ | {"PYTHONUNBUFFERED": "1"} | (extra_env or {})
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "compliance.cli.main", "serve", "--port", str(self.port), "--data-dir", str(self.data_dir)],
+                [
+                    sys.executable,
+                    "-m",
+                    "compliance.cli.main",
+                    "serve",
+                    "--port",
+                    str(self.port),
+                    "--data-dir",
+                    str(self.data_dir),
+                ],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 env=env,

@@ -39,7 +39,9 @@ def _call(client: httpx.Client, method: str, path: str, body: bytes) -> httpx.Re
     return client.request(method, path)
 
 
-def test_no_key_is_401_with_a_problem_document(live: Server, atlas_project: str, example_bytes: bytes) -> None:
+def test_no_key_is_401_with_a_problem_document(
+    live: Server, atlas_project: str, example_bytes: bytes
+) -> None:
     with live.client() as c:
         for method, path in [
             *_routes(atlas_project),
@@ -115,7 +117,9 @@ def test_a_liaison_reads_every_organisation_but_changes_nothing(
         assert c.post("/api/v1/projects", json={"name": "x"}).status_code == 403
 
 
-def test_an_admin_manages_keys_but_reads_no_project(live: Server, atlas_project: str, example_bytes: bytes) -> None:
+def test_an_admin_manages_keys_but_reads_no_project(
+    live: Server, atlas_project: str, example_bytes: bytes
+) -> None:
     with live.client("admin") as c:
         assert c.get("/api/v1/organisations").status_code == 200
         assert {o["id"] for o in c.get("/api/v1/organisations").json()} >= {"atlas", "sahara"}
@@ -152,7 +156,9 @@ def test_a_key_made_and_revoked_with_the_cli_takes_effect_on_the_running_server(
     headers = {"Authorization": f"Bearer {token}"}
     assert httpx.get(live.url + "/api/v1/projects", headers=headers).status_code == 200
     listed = cli("list-keys")
-    assert token.split(".")[0] in listed and token.split(".")[1] not in listed  # the secret is never shown again
+    assert (
+        token.split(".")[0] in listed and token.split(".")[1] not in listed
+    )  # the secret is never shown again
     cli("revoke-key", token.split(".")[0])
     r = httpx.get(live.url + "/api/v1/projects", headers=headers)
     assert r.status_code == 401

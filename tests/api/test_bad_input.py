@@ -37,7 +37,12 @@ def test_422_names_each_field_path_without_echoing_values(atlas: httpx.Client) -
     r = atlas.post("/api/v1/evaluate", json=body)
     problem = _assert_problem(r, 422)
     paths = {e["path"] for e in problem["errors"]}  # type: ignore[attr-defined]
-    assert {"body.controller.country", "body.controller.name", "body.processings.0.legal_basis", "body.unknown_fact"} <= paths
+    assert {
+        "body.controller.country",
+        "body.controller.name",
+        "body.processings.0.legal_basis",
+        "body.unknown_fact",
+    } <= paths
     assert SECRET not in r.text
 
 
@@ -78,7 +83,9 @@ def test_bodies_over_1_mib_get_413_before_anything_is_stored(live: Server, atlas
     assert atlas.get(f"/api/v1/projects/{project_id}").json()["version_count"] == 0
 
 
-@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml", ""])
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml", ""]
+)
 def test_a_wrong_content_type_is_415(atlas: httpx.Client, example_bytes: bytes, content_type: str) -> None:
     headers = {"Content-Type": content_type} if content_type else {}
     r = atlas.post("/api/v1/evaluate", content=example_bytes, headers=headers)
@@ -86,14 +93,18 @@ def test_a_wrong_content_type_is_415(atlas: httpx.Client, example_bytes: bytes, 
     assert "application/yaml" in str(problem["detail"])
 
 
-@pytest.mark.parametrize("content_type", ["application/yaml", "application/x-yaml", "text/yaml", "application/json"])
+@pytest.mark.parametrize(
+    "content_type", ["application/yaml", "application/x-yaml", "text/yaml", "application/json"]
+)
 def test_json_and_every_yaml_media_type_are_accepted(
     atlas: httpx.Client, example_bytes: bytes, content_type: str
 ) -> None:
     from compliance.strictyaml import load_yaml
 
     raw = example_bytes if "yaml" in content_type else json.dumps(load_yaml(example_bytes.decode())).encode()
-    r = atlas.post("/api/v1/evaluate", content=raw, headers={"Content-Type": content_type + "; charset=utf-8"})
+    r = atlas.post(
+        "/api/v1/evaluate", content=raw, headers={"Content-Type": content_type + "; charset=utf-8"}
+    )
     assert r.status_code == 200, r.text
     assert r.json()["project_name"] == "Darija customer-support chatbot"
 
@@ -104,7 +115,9 @@ def test_invalid_query_parameters_and_headers_are_422_naming_them(atlas: httpx.C
     assert {e["path"] for e in problem["errors"]} == {"query.limit", "query.verdict"}  # type: ignore[attr-defined]
     assert SECRET not in r.text
     project_id = new_project(atlas)
-    r = atlas.post(f"/api/v1/projects/{project_id}/versions", content=b"x", headers=YAML | {"Idempotency-Key": "a b"})
+    r = atlas.post(
+        f"/api/v1/projects/{project_id}/versions", content=b"x", headers=YAML | {"Idempotency-Key": "a b"}
+    )
     problem = _assert_problem(r, 422)
     assert problem["errors"][0]["path"] == "header.Idempotency-Key"  # type: ignore[index]
 
@@ -130,9 +143,14 @@ def test_a_report_format_nobody_can_produce_is_406(atlas: httpx.Client, example_
 
 def test_request_bodies_are_never_logged(live: Server, atlas: httpx.Client) -> None:
     atlas.post("/api/v1/evaluate", json={"schema_version": "1.0", "project_name": SECRET})
-    atlas.post("/api/v1/evaluate", json={"schema_version": "1.0", "project_name": "x", "controller": {"country": SECRET}})
+    atlas.post(
+        "/api/v1/evaluate",
+        json={"schema_version": "1.0", "project_name": "x", "controller": {"country": SECRET}},
+    )
     project_id = new_project(atlas, name="p")
-    atlas.post(f"/api/v1/projects/{project_id}/versions", json={"schema_version": "1.0", "project_name": SECRET})
+    atlas.post(
+        f"/api/v1/projects/{project_id}/versions", json={"schema_version": "1.0", "project_name": SECRET}
+    )
     log = live.log()
     assert "POST /api/v1/evaluate" in log  # the access log is there...
     assert SECRET not in log  # ...but never a body

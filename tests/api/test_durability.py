@@ -29,7 +29,9 @@ def _submit_until_stored(client: httpx.Client, project_id: str, tag: str) -> dic
     """A careful client: on 503 it waits as told and retries with the same Idempotency-Key."""
     for _ in range(50):
         r = client.post(
-            f"/api/v1/projects/{project_id}/versions", json=_body(tag), headers={"Idempotency-Key": f"ci-{tag}"}
+            f"/api/v1/projects/{project_id}/versions",
+            json=_body(tag),
+            headers={"Idempotency-Key": f"ci-{tag}"},
         )
         if r.status_code == 503:
             assert "retry-after" in r.headers
@@ -145,7 +147,9 @@ def test_a_corrupted_store_file_stops_the_start_and_is_quarantined_never_emptied
         "access": data / "access.json",
     }[target]
     original = path.read_bytes()
-    damaged = {"truncate": original[: len(original) // 2], "garbage": b"\x00\x17 not json", "empty": b""}[damage]
+    damaged = {"truncate": original[: len(original) // 2], "garbage": b"\x00\x17 not json", "empty": b""}[
+        damage
+    ]
     path.write_bytes(damaged)
 
     server = server_factory(data)
@@ -169,7 +173,10 @@ def test_a_retried_submission_with_the_same_idempotency_key_is_stored_once(live:
     with live.client("atlas") as c:
         project_id = new_project(c, "idempotent")
         headers = {"Idempotency-Key": "pipeline-4242-job-7"}
-        answers = [c.post(f"/api/v1/projects/{project_id}/versions", json=_body("x"), headers=headers) for _ in range(3)]
+        answers = [
+            c.post(f"/api/v1/projects/{project_id}/versions", json=_body("x"), headers=headers)
+            for _ in range(3)
+        ]
         assert [a.status_code for a in answers] == [201, 201, 201]
         assert answers[0].json() == answers[1].json() == answers[2].json()
         assert "idempotent-replayed" not in answers[0].headers
@@ -180,7 +187,9 @@ def test_a_retried_submission_with_the_same_idempotency_key_is_stored_once(live:
             racing = list(
                 pool.map(
                     lambda _: c.post(
-                        f"/api/v1/projects/{project_id}/versions", json=_body("y"), headers={"Idempotency-Key": "race"}
+                        f"/api/v1/projects/{project_id}/versions",
+                        json=_body("y"),
+                        headers={"Idempotency-Key": "race"},
                     ),
                     range(10),
                 )

@@ -21,7 +21,9 @@ def atlas(live: Server) -> httpx.Client:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_each_example_is_evaluated_stored_and_reported(live: Server, atlas: httpx.Client, example: Path) -> None:
+def test_each_example_is_evaluated_stored_and_reported(
+    live: Server, atlas: httpx.Client, example: Path
+) -> None:
     raw = example.read_bytes()
     dry = atlas.post("/api/v1/evaluate", content=raw, headers=YAML)
     assert dry.status_code == 200, dry.text
@@ -56,7 +58,9 @@ def test_each_example_is_evaluated_stored_and_reported(live: Server, atlas: http
     assert french.status_code == 200 and french.text != markdown.text
 
 
-def test_versions_are_numbered_and_the_project_tracks_the_latest(atlas: httpx.Client, example_bytes: bytes) -> None:
+def test_versions_are_numbered_and_the_project_tracks_the_latest(
+    atlas: httpx.Client, example_bytes: bytes
+) -> None:
     project_id = new_project(atlas)
     for expected in (1, 2, 3):
         r = atlas.post(f"/api/v1/projects/{project_id}/versions", content=example_bytes, headers=YAML)
@@ -77,7 +81,9 @@ def test_listing_pages_and_filters_by_verdict_and_status(live: Server, example_b
             c.post(f"/api/v1/projects/{project_id}/versions", content=example_bytes, headers=YAML)
         verdict = c.get(f"/api/v1/projects/{ids[0]}").json()["latest"]["verdict"]
         first = c.get("/api/v1/projects", params={"limit": 2}).json()
-        assert first["total"] == 5 and [p["id"] for p in first["items"]] == ids[:2] and first["next_offset"] == 2
+        assert (
+            first["total"] == 5 and [p["id"] for p in first["items"]] == ids[:2] and first["next_offset"] == 2
+        )
         last = c.get("/api/v1/projects", params={"limit": 2, "offset": 4}).json()
         assert [p["id"] for p in last["items"]] == ids[4:] and last["next_offset"] is None
         by_verdict = c.get("/api/v1/projects", params={"verdict": verdict}).json()
