@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from compliance.domain.vocabulary import (
     Art21Ground,
@@ -101,6 +101,13 @@ class Retention(Facts):
     period_days: Days | None = fact("How long identifying data are kept, in days.")
     indefinite: bool | None = fact("True when data are kept with no end date.")
     per_category: dict[DataCategory, Days] | None = fact("Retention in days per data category.")
+
+    @field_validator("per_category")
+    @classmethod
+    def _canonical_order(cls, value: dict[DataCategory, int] | None) -> dict[DataCategory, int] | None:
+        """Sorted keys, so that the submission hash does not depend on the order they were written in."""
+        return None if value is None else dict(sorted(value.items()))
+
     deletion_mechanism: Text | None = fact(
         "How deletion or anonymisation is enforced at the end of the period."
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -14,9 +13,10 @@ from compliance.domain.outcomes import (
     Outcome,
     PenaltyExposure,
     Verdict,
+    trusted,
 )
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Enforcement, Rule, Severity
+from compliance.domain.rules import Enforcement, RefStatus, Rule, Severity
 from compliance.domain.submission import Submission
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.derive import Router
@@ -37,12 +37,17 @@ class CompiledRule:
     require: Evaluator
     overrides: tuple[tuple[Evaluator, Severity], ...]
     penalty: PenaltyExposure | None
+    basis_status: RefStatus
+    can_fail: bool
 
 
-def submission_hash(facts: dict[str, Any]) -> str:
-    """SHA-256 of the canonical JSON of the submission (sorted keys, no whitespace)."""
-    canonical = json.dumps(facts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+_NOT_MET = (Outcome.fail, Outcome.advisory, Outcome.needs_info)
+
+
+def submission_hash(submission: Submission) -> str:
+    """SHA-256 of the submission's canonical JSON: fields in schema order, free-form mappings sorted when
+    validated, so the same facts always give the same hash whatever the order they were written in."""
+    return "sha256:" + hashlib.sha256(submission.model_dump_json().encode()).hexdigest()
 
 
 def _compile(rule: Rule) -> CompiledRule:
@@ -64,6 +69,8 @@ def _compile(rule: Rule) -> CompiledRule:
         require=compile_condition(rule.require),
         overrides=tuple((compile_condition(o.when), o.severity) for o in rule.severity_overrides),
         penalty=exposure,
+        basis_status=rule.basis_status,
+        can_fail=rule.can_fail,
     )
 
 
@@ -77,7 +84,7 @@ class Engine:
 
     def assess(self, submission: Submission) -> Assessment:
         facts = submission.model_dump(mode="json")
-        digest = submission_hash(facts)
+        digest = submission_hash(submission)
         _, plan = self._router.derive(facts)
         findings = [self._evaluate(c, facts) for c in self._rules]
         findings.sort(key=lambda f: (_OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
@@ -88,14 +95,17 @@ class Engine:
             verdict = Verdict.incomplete
         else:
             verdict = Verdict.compliant
-        return Assessment(
-            project_name=submission.project_name,
-            submission_hash=digest,
-            pack=self.pack.info,
-            verdict=verdict,
-            counts={o.value: counts.get(o.value, 0) for o in Outcome},
-            findings=findings,
-            formalities=plan,
+        return trusted(
+            Assessment,
+            {
+                "project_name": submission.project_name,
+                "submission_hash": digest,
+                "pack": self.pack.info,
+                "verdict": verdict,
+                "counts": {o.value: counts.get(o.value, 0) for o in Outcome},
+                "findings": findings,
+                "formalities": plan,
+            },
         )
 
     def _evaluate(self, c: CompiledRule, facts: dict[str, Any]) -> Finding:
@@ -112,7 +122,7 @@ class Engine:
                 outcome = Outcome.passed
             elif met is None:
                 outcome = Outcome.needs_info
-            elif rule.can_fail:
+            elif c.can_fail:
                 outcome = Outcome.fail
             elif rule.enforcement is Enforcement.best_practice:
                 outcome = Outcome.advisory
@@ -120,23 +130,26 @@ class Engine:
                 # Verification discipline: an unverified or secondary basis asks for confirmation instead.
                 outcome = Outcome.needs_info
         severity = rule.severity
-        for when, override in c.overrides:
-            if when(facts, Context(reference=self.pack.reference, root=facts)) is True:
-                severity = override
-                break
-        return Finding.model_construct(
-            rule_id=rule.id,
-            chapter=rule.chapter,
-            title=rule.title,
-            outcome=outcome,
-            severity=severity,
-            basis_status=rule.basis_status,
-            references=rule.references,
-            trace=ctx.trace,
-            explanation=rule.explain,
-            remediation=rule.remediation
-            if outcome in (Outcome.fail, Outcome.advisory, Outcome.needs_info)
-            else None,
-            questions=rule.questions if outcome is Outcome.needs_info else None,
-            penalty=c.penalty if outcome is Outcome.fail else None,
+        if outcome in _NOT_MET:  # the severity of a passing or not-applicable check decides nothing
+            for when, override in c.overrides:
+                if when(facts, Context(reference=self.pack.reference, root=facts)) is True:
+                    severity = override
+                    break
+        return trusted(
+            Finding,
+            {
+                "rule_id": rule.id,
+                "chapter": rule.chapter,
+                "title": rule.title,
+                "outcome": outcome,
+                "severity": severity,
+                "basis_status": c.basis_status,
+                "references": rule.references,
+                "trace": ctx.trace,
+                "explanation": rule.explain,
+                "remediation": rule.remediation if outcome in _NOT_MET else None,
+                "questions": rule.questions if outcome is Outcome.needs_info else None,
+                "penalty": c.penalty if outcome is Outcome.fail else None,
+                "waiver": None,
+            },
         )

@@ -62,10 +62,8 @@ class Path:
     text: str
     segments: tuple[tuple[str, bool], ...]
     from_root: bool = False
-
-    @property
-    def walks_lists(self) -> bool:
-        return any(each for _, each in self.segments)
+    walks_lists: bool = False
+    names: tuple[str, ...] = ()
 
 
 def parse_path(text: str) -> Path:
@@ -74,7 +72,7 @@ def parse_path(text: str) -> Path:
     for part in text.removeprefix(ROOT_PREFIX).split("."):
         each = part.endswith("[]")
         segs.append((part[:-2] if each else part, each))
-    return Path(text, tuple(segs), from_root)
+    return Path(text, tuple(segs), from_root, any(each for _, each in segs), tuple(n for n, _ in segs))
 
 
 def resolve(path: Path, scope: Scope, ctx: Context) -> tuple[list[Any], bool]:
@@ -82,7 +80,14 @@ def resolve(path: Path, scope: Scope, ctx: Context) -> tuple[list[Any], bool]:
 
     A path starting with `root.` reads from the whole submission even inside `every`/`some`.
     """
-    current: list[Any] = [ctx.root if path.from_root else scope]
+    node: Any = ctx.root if path.from_root else scope
+    if not path.walks_lists:  # the common case: a plain dotted path, one value or none
+        for name in path.names:
+            node = node.get(name) if isinstance(node, dict) else None
+            if node is None:
+                return [], True
+        return [node], False
+    current: list[Any] = [node]
     missing = False
     for name, each in path.segments:
         nxt: list[Any] = []
@@ -109,19 +114,26 @@ def _flatten(values: list[Any]) -> list[Any]:
 
 
 def _record(ctx: Context, path: Path, value: Any, test: str, result: Truth) -> Truth:
-    # model_construct: the values come from validated data, and this runs for every leaf of every rule.
     shown = path.text.removeprefix(ROOT_PREFIX) if path.from_root else ctx.prefix + path.text
-    ctx.trace.append(TraceEntry.model_construct(path=shown, value=value, test=test, result=result))
+    ctx.trace.append(TraceEntry(shown, value, test, result))
     return result
 
 
 def _scalar_leaf(path: Path, test: str, predicate: Callable[[Any], Truth]) -> Evaluator:
+    """A leaf on one plain fact. The hottest code of an assessment, hence the path walk inlined here."""
+    names = path.names
+    from_root = path.from_root
+    text = path.text.removeprefix(ROOT_PREFIX)
+
     def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope, ctx)
-        if missing or not values:
-            return _record(ctx, path, None, test, None)
-        value = values[0]
-        return _record(ctx, path, value, test, predicate(value))
+        node: Any = ctx.root if from_root else scope
+        for name in names:
+            node = node.get(name) if type(node) is dict else None
+            if node is None:
+                break
+        result = None if node is None else predicate(node)
+        ctx.trace.append(TraceEntry(text if from_root else ctx.prefix + text, node, test, result))
+        return result
 
     return run
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,8 @@ class Assessor:
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
         self.engine = Engine(pack)
+        # The pack lives as long as the process: keep the collector from walking it on every collection.
+        gc.freeze()
 
     def assess(self, submission: Submission) -> Assessment:
         return self.engine.assess(submission)

@@ -7,11 +7,14 @@ Layout (no write touches more than one project's file and its organisation's ind
       access.json, access.lock      organisations and API keys (the admin commands write it, under the lock)
       audit.log                     the hash-chained audit log (audit_file.py)
       orgs/<org>/index.json         one compact summary per project of the organisation
-      orgs/<org>/projects/<id>.json one project: its versions, each with its compressed assessment
+      orgs/<org>/projects/<id>/project.json  one project: its metadata and its versions' summaries
+      orgs/<org>/projects/<id>/v<n>.json.z   a version's submission and assessment, zlib, written once
       quarantine/                   bytes of any file found unreadable
 
-TinyDB is not thread-safe, so every call holds the repository's lock. The project file is the truth; the
-organisation index is derived from it and repaired at start if a crash fell between the two writes.
+A submission writes its payload, then the project file, then the organisation index, each atomically:
+nothing else is rewritten, so its cost does not grow with the store. TinyDB is not thread-safe, so every
+call holds the repository's lock. The project file is the truth; the index is derived from it and
+repaired at start if a crash fell between the writes.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +37,7 @@ from tinydb.table import Document, Table
 from compliance.domain.outcomes import Verdict
 from compliance.storage.atomic_files import (
     AtomicJSONStorage,
+    atomic_write,
     fsync_dir,
     quarantine,
     remove_durably,
@@ -43,8 +48,9 @@ from compliance.storage.codec import (
     project_document,
     project_from_document,
     summary_from_document,
-    version_document,
-    version_from_document,
+    version_from_parts,
+    version_payload,
+    version_summary_document,
 )
 from compliance.storage.errors import AlreadyExists, StoreCorrupted, StoreLocked
 from compliance.storage.protocol import Store
@@ -62,6 +68,8 @@ from compliance.storage.records import (
 from compliance.storage.selection import select_projects
 
 QUARANTINE = "quarantine"
+PROJECT_FILE = "project.json"
+PAYLOAD_SUFFIX = ".json.z"
 OPEN_PROJECT_FILES = 64
 
 
@@ -192,25 +200,33 @@ class TinyDBProjects:
             raise ValueError(f"not an organisation id: {org!r}")
         return self._orgs_dir / org
 
-    def _project_path(self, org: str, project_id: str) -> Path:
+    def _project_dir(self, org: str, project_id: str) -> Path:
         if not PROJECT_ID.match(project_id):
             raise ValueError("not a project id")
-        return self._org_dir(org) / "projects" / f"{project_id}.json"
+        return self._org_dir(org) / "projects" / project_id
 
-    def _index(self, org: str) -> Table:
+    def _payload_path(self, org: str, project_id: str, number: int) -> Path:
+        return self._project_dir(org, project_id) / f"v{number}{PAYLOAD_SUFFIX}"
+
+    def _index_db(self, org: str) -> TinyDB:
         db = self._indexes.get(org)
         if db is None:
             folder = self._org_dir(org)
-            (folder / "projects").mkdir(parents=True, exist_ok=True)
-            fsync_dir(self._orgs_dir)
+            if not (folder / "projects").is_dir():
+                (folder / "projects").mkdir(parents=True, exist_ok=True)
+                fsync_dir(folder)
+                fsync_dir(self._orgs_dir)
             db = self._files.open(folder / "index.json")
             self._indexes[org] = db
-        return db.table("projects")
+        return db
+
+    def _index(self, org: str) -> Table:
+        return self._index_db(org).table("projects")
 
     def _project_db(self, org: str, project_id: str) -> TinyDB:
         db = self._open.get(project_id)
         if db is None:
-            db = self._files.open(self._project_path(org, project_id))
+            db = self._files.open(self._project_dir(org, project_id) / PROJECT_FILE)
             self._open[project_id] = db
             while len(self._open) > OPEN_PROJECT_FILES:
                 _, oldest = self._open.popitem(last=False)
@@ -219,10 +235,25 @@ class TinyDBProjects:
             self._open.move_to_end(project_id)
         return db
 
+    def _read_payload(self, org: str, project_id: str, doc: dict[str, Any]) -> ProjectVersion:
+        path = self._payload_path(org, project_id, int(doc["number"]))
+        try:
+            payload = path.read_bytes()
+            return version_from_parts(doc, payload, project_id, org)
+        except FileNotFoundError:
+            raise StoreCorrupted(path, "the version's payload file is missing", None) from None
+        except (ValueError, KeyError, zlib.error) as exc:
+            reason = f"the version's payload cannot be read ({type(exc).__name__})"
+            raise StoreCorrupted(
+                path, reason, quarantine(path, self._files.quarantine, self._files.root)
+            ) from None
+
     # -- recovery at start -----------------------------------------------------------------------------
     def _recover(self) -> None:
-        """Read every file once: an unreadable one stops the start (quarantined, never replaced); an
-        index that missed the last write before a crash is rebuilt from the project files."""
+        """Read every index and project file once: an unreadable one stops the start (quarantined, never
+        replaced). Then undo what a crash left half-done: a project folder without its project file (a
+        creation or an erasure cut short) is removed, payloads of unrecorded versions are dropped, and an
+        index that missed the last write is rebuilt from the project files."""
         if not self._orgs_dir.is_dir():
             self._orgs_dir.mkdir(parents=True, exist_ok=True)
             return
@@ -232,14 +263,20 @@ class TinyDBProjects:
                 continue
             org = folder.name
             index = self._index(org)
-            index_db = self._indexes[org]
-            listed = {doc["id"]: (int(doc_id), doc) for doc_id, doc in _docs(index_db, "projects").items()}
+            listed = {
+                doc["id"]: (int(doc_id), doc)
+                for doc_id, doc in _docs(self._index_db(org), "projects").items()
+            }
             found: dict[str, Project] = {}
-            for path in sorted((folder / "projects").glob("*.json")):
-                if PROJECT_ID.match(path.stem):
-                    found[path.stem] = self._project_from_file(path, org)
+            for project_dir in sorted((folder / "projects").iterdir()):
+                if not (project_dir.is_dir() and PROJECT_ID.match(project_dir.name)):
+                    continue
+                if not (project_dir / PROJECT_FILE).is_file():
+                    _remove_tree(project_dir)
+                    continue
+                found[project_dir.name] = self._project_from_file(project_dir, org)
             for project_id, (doc_id, _) in listed.items():
-                if project_id not in found:  # the project file was erased before the index entry
+                if project_id not in found:
                     index.remove(doc_ids=[doc_id])
             for project_id, project in found.items():
                 doc = project_document(project)
@@ -251,18 +288,22 @@ class TinyDBProjects:
                         index.update(doc, doc_ids=[doc_id])
                 self._where[project_id] = (org, doc_id)
 
-    def _project_from_file(self, path: Path, org: str) -> Project:
+    def _project_from_file(self, project_dir: Path, org: str) -> Project:
+        path = project_dir / PROJECT_FILE
         data = self._files.read(path)
         try:
             meta = data["project"]["1"]
-            versions = data.get("versions", {})
-            summaries = [summary_from_document(v) for v in versions.values()]
+            summaries = [summary_from_document(v) for v in data.get("versions", {}).values()]
         except KeyError as exc:
-            raise StoreCorrupted(
-                path, f"missing {exc}", quarantine(path, self._files.quarantine, self._files.root)
-            ) from None
+            held = quarantine(path, self._files.quarantine, self._files.root)
+            raise StoreCorrupted(path, f"missing {exc}", held) from None
         except ValidationError as exc:
             raise _corrupt_record(path, exc, self._files) from None
+        numbers = {s.number for s in summaries}
+        for payload in project_dir.glob(f"v*{PAYLOAD_SUFFIX}"):
+            number = payload.name[1 : -len(PAYLOAD_SUFFIX)]
+            if not number.isdigit() or int(number) not in numbers:
+                payload.unlink()  # written just before a crash, never recorded nor acknowledged
         latest = max(summaries, key=lambda s: s.number) if summaries else None
         return Project.model_validate(
             meta
@@ -279,7 +320,7 @@ class TinyDBProjects:
         with self._lock:
             index = self._index(project.organisation)
             if project.idempotency_key is not None:
-                for doc in _docs(self._indexes[project.organisation], "projects").values():
+                for doc in _docs(self._index_db(project.organisation), "projects").values():
                     if doc.get("idempotency_key") == project.idempotency_key:
                         return project_from_document(dict(doc)), False
             if project.id in self._where:
@@ -288,8 +329,12 @@ class TinyDBProjects:
                 mode="json",
                 include={"id", "name", "created_at", "created_by", "idempotency_key", "request_hash"},
             )
-            db = self._project_db(project.organisation, project.id)
-            db.table("project").insert(Document(meta, doc_id=1))
+            folder = self._project_dir(project.organisation, project.id)
+            folder.mkdir()
+            fsync_dir(folder.parent)
+            self._project_db(project.organisation, project.id).table("project").insert(
+                Document(meta, doc_id=1)
+            )
             doc_id = index.insert(project_document(project))
             self._where[project.id] = (project.organisation, doc_id)
             return project, True
@@ -315,14 +360,11 @@ class TinyDBProjects:
         with self._lock:
             if organisation is None:
                 orgs = sorted(self._indexes)
-            elif ORG_ID.match(organisation) and (self._orgs_dir / organisation).is_dir():
+            elif ORG_ID.match(organisation) and organisation in self._indexes:
                 orgs = [organisation]
             else:
                 orgs = []
-            docs = []
-            for org in orgs:
-                self._index(org)
-                docs += [dict(doc) for doc in _docs(self._indexes[org], "projects").values()]
+            docs = [dict(doc) for org in orgs for doc in _docs(self._indexes[org], "projects").values()]
         return select_projects(
             (project_from_document(d) for d in docs),
             verdict=verdict,
@@ -332,6 +374,7 @@ class TinyDBProjects:
         )
 
     def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
+        payload = version_payload(version)  # the costly part, done before taking the lock
         with self._lock:
             where = self._where.get(version.project_id)
             if where is None:
@@ -342,10 +385,13 @@ class TinyDBProjects:
             if version.idempotency_key is not None:
                 for doc in existing.values():
                     if doc.get("idempotency_key") == version.idempotency_key:
-                        return version_from_document(doc, version.project_id, org), False
+                        return self._read_payload(org, version.project_id, doc), False
             number = len(existing) + 1
             stored = version.model_copy(update={"number": number, "organisation": org})
-            db.table("versions").insert(Document(version_document(stored), doc_id=number))
+            # Payload first, then its record, then the index: a crash between leaves nothing recorded
+            # that is not fully on disk, and recovery tidies the rest.
+            atomic_write(self._payload_path(org, version.project_id, number), payload)
+            db.table("versions").insert(Document(version_summary_document(stored), doc_id=number))
             self._index(org).update(
                 {
                     "version_count": number,
@@ -363,7 +409,7 @@ class TinyDBProjects:
                 return None
             org, _ = where
             doc = _docs(self._project_db(org, project_id), "versions").get(str(number))
-            return version_from_document(doc, project_id, org) if doc is not None else None
+        return self._read_payload(org, project_id, doc) if doc is not None else None
 
     def list_versions(self, project_id: str) -> list[VersionSummary] | None:
         with self._lock:
@@ -381,7 +427,7 @@ class TinyDBProjects:
             org, doc_id = where
             count = len(_docs(self._project_db(org, project_id), "versions"))
             self._open.pop(project_id).close()
-            remove_durably(self._project_path(org, project_id))  # first the data: erasure is real
+            _remove_tree(self._project_dir(org, project_id))  # first the data: erasure is real
             self._index(org).remove(doc_ids=[doc_id])
             del self._where[project_id]
             return count
@@ -392,6 +438,17 @@ class TinyDBProjects:
                 db.close()
             self._open.clear()
             self._indexes.clear()
+
+
+def _remove_tree(folder: Path) -> None:
+    """Remove a project folder: the project file first, so that a cut-short removal is finished at start."""
+    project_file = folder / PROJECT_FILE
+    if project_file.exists():
+        remove_durably(project_file)
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+    fsync_dir(folder.parent)
 
 
 class ServerLock:

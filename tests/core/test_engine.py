@@ -249,3 +249,18 @@ def test_redacted_prompts_to_a_foreign_api_are_not_a_transfer(tmp_path: Path) ->
         "ai": {"inference": {"hosting_country": "US", "prompts_contain_personal_data": False}},
     }
     assert router(tmp_path, facts).transfers == []
+
+
+def test_hash_ignores_the_order_of_mapping_keys(tmp_path: Path) -> None:
+    a = {"processings": [{"retention": {"per_category": {"contact": 30, "identification": 60}}}]}
+    b = {"processings": [{"retention": {"per_category": {"identification": 60, "contact": 30}}}]}
+    assert run(tmp_path / "a", a)[0].submission_hash == run(tmp_path / "b", b)[0].submission_hash
+
+
+def test_assessment_serialises_to_json_and_back(tmp_path: Path) -> None:
+    from compliance.domain.outcomes import Assessment
+
+    a, _ = run(tmp_path, {"processes_personal_data": True, "processings": [{"id": "a"}]})
+    again = Assessment.model_validate_json(a.model_dump_json())
+    assert again == a
+    assert again.findings[0].trace[0].path == a.findings[0].trace[0].path

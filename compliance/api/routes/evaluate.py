@@ -8,10 +8,9 @@ from fastapi import APIRouter, Header, Query, Request, Response
 
 from compliance.api.bodies import read_submission, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep
-from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
+from compliance.api.negotiation import ApiFormat, choose_format, media_type, render_report, report_responses
 from compliance.api.problems import error_responses
 from compliance.domain.rules import Severity
-from compliance.reports import render
 
 router = APIRouter(tags=["evaluate"])
 
@@ -47,5 +46,5 @@ async def evaluate(
     chosen = choose_format(fmt, accept)
     submission = await read_submission(request)
     assessment = services.projects.evaluate(principal, submission)
-    text = render(assessment, chosen, lang=lang, threshold=fail_on, artifact="submission")
+    text = render_report(assessment, chosen, lang, fail_on, "submission")
     return Response(content=text, media_type=media_type(chosen))

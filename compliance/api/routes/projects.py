@@ -9,13 +9,12 @@ from fastapi.concurrency import run_in_threadpool
 
 from compliance.api.bodies import read_data, read_submission, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep
-from compliance.api.negotiation import choose_format, media_type, report_responses
+from compliance.api.negotiation import choose_format, media_type, render_report, report_responses
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery
 from compliance.api.schemas import ProjectList, ProjectOut, VersionList, VersionOut, VersionRef
 from compliance.domain.outcomes import Verdict
 from compliance.domain.rules import Severity
-from compliance.reports import render
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import check_project_name
 from compliance.service.store import VersionStatus
@@ -213,7 +212,5 @@ async def get_report(
 ) -> Response:
     chosen = choose_format(fmt, accept)
     version = await run_in_threadpool(services.projects.version, principal, project_id, number)
-    text = render(
-        version.assessment, chosen, lang=lang, threshold=fail_on, artifact=f"{project_id}/v{number}"
-    )
+    text = render_report(version.assessment, chosen, lang, fail_on, f"{project_id}/v{number}")
     return Response(content=text, media_type=media_type(chosen))
