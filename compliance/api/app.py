@@ -16,6 +16,7 @@ from compliance.api.problems import install_problem_handlers
 from compliance.api.routes import catalogue, evaluate, health, organisations, projects
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
+from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
 from compliance.service.projects import Projects
 from compliance.service.store import Store, open_store
@@ -56,6 +57,14 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
     store = repository if repository is not None else open_store(settings.data_dir)
     owns_store = repository is None
+    try:
+        runner = make_runner(
+            assessor, settings.rules_dir.resolve() if settings.rules_dir else None, settings.workers()
+        )
+    except BaseException:
+        if owns_store:
+            store.close()
+        raise
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -66,6 +75,7 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
         try:
             yield
         finally:
+            runner.close()
             if owns_store:
                 store.close()
 
@@ -77,7 +87,7 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
         docs_url="/api/v1/docs",
         redoc_url=None,
     )
-    app.state.services = Services(store=store, assessor=assessor, projects=Projects(store, assessor))
+    app.state.services = Services(store=store, assessor=assessor, projects=Projects(store, runner))
     install_problem_handlers(app)
     app.include_router(health.router)
     api = APIRouter(prefix="/api/v1")

@@ -18,7 +18,8 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
-async def read_data(request: Request) -> Any:
+async def read_raw(request: Request) -> tuple[bytes, bool]:
+    """The body and whether it is JSON (else YAML); 415 for any other media type."""
     media = _media_type(request)
     if media not in JSON_TYPES + YAML_TYPES:
         shown = f"'{media}'" if media else "none"
@@ -28,8 +29,12 @@ async def read_data(request: Request) -> Any:
             f"Content-Type {shown} is not accepted: send application/json or application/yaml "
             "(also application/x-yaml, text/yaml)",
         )
-    raw = await request.body()
-    return parse_data(raw, "body", json_only=media in JSON_TYPES)
+    return await request.body(), media in JSON_TYPES
+
+
+async def read_data(request: Request) -> Any:
+    raw, is_json = await read_raw(request)
+    return parse_data(raw, "body", json_only=is_json)
 
 
 async def read_submission(request: Request) -> Submission:

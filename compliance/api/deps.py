@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from compliance.api.evaluate_cache import EvaluateCache
 from compliance.service.access import Principal, authenticate
 from compliance.service.assessing import Assessor
 from compliance.service.projects import Projects
@@ -25,6 +26,7 @@ class Services:
     store: Store
     assessor: Assessor
     projects: Projects
+    evaluate_cache: EvaluateCache = field(default_factory=EvaluateCache)
 
 
 def get_services(request: Request) -> Services:

@@ -6,9 +6,7 @@ from enum import StrEnum
 from typing import Any
 
 from compliance.api.problems import ApiError
-from compliance.domain.outcomes import Assessment
-from compliance.domain.rules import Severity
-from compliance.reports import MEDIA_TYPES, ReportFormat, render
+from compliance.reports import MEDIA_TYPES, ReportFormat
 
 
 class ApiFormat(StrEnum):
@@ -62,15 +60,6 @@ def choose_format(fmt: ApiFormat | None, accept: str | None) -> ReportFormat:
         "reports are available as application/json, text/markdown, application/sarif+json and "
         "application/xml (JUnit); or use ?format=json|markdown|sarif|junit",
     )
-
-
-def render_report(
-    assessment: Assessment, fmt: ReportFormat, lang: str, threshold: Severity, artifact: str
-) -> str:
-    """The report as the API sends it: JSON without indentation (it is for programs), others as rendered."""
-    if fmt is ReportFormat.json:
-        return assessment.model_dump_json()
-    return render(assessment, fmt, lang=lang, threshold=threshold, artifact=artifact)
 
 
 def media_type(fmt: ReportFormat) -> str:

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
     Forbidden,
     IdempotencyMismatch,
@@ -139,7 +140,9 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem(request, 422, "idempotency-key-reused", str(exc), errors=errors)
 
     async def store_error(request: Request, exc: Exception) -> Response:
-        if isinstance(exc, StoreCorrupted):
+        if isinstance(exc, AssessmentUnavailable):
+            log.error("the assessment processes stopped")
+        elif isinstance(exc, StoreCorrupted):
             log.error("store file unreadable: %s", exc.path)
         elif not isinstance(exc, StoreLocked):
             log.error("store error: %s", type(exc).__name__)
@@ -173,6 +176,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(IdempotencyMismatch, idempotency)
     app.add_exception_handler(StoreError, store_error)
+    app.add_exception_handler(AssessmentUnavailable, store_error)
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
 

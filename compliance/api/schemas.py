@@ -70,7 +70,9 @@ class VersionList(Out):
     items: list[VersionRef]
 
 
-class VersionOut(Out):
+class VersionHead(Out):
+    """A version without its assessment."""
+
     project_id: str
     organisation: str
     number: int
@@ -79,10 +81,9 @@ class VersionOut(Out):
     submitted_at: datetime
     submitted_by: str
     submission: dict[str, Any] = Field(description="The submission as validated (facts not stated left out).")
-    assessment: Assessment
 
     @classmethod
-    def of(cls, version: ProjectVersion) -> VersionOut:
+    def of(cls, version: ProjectVersion) -> VersionHead:
         return cls(
             project_id=version.project_id,
             organisation=version.organisation,
@@ -92,8 +93,11 @@ class VersionOut(Out):
             submitted_at=version.submitted_at,
             submitted_by=version.submitted_by,
             submission=version.submission,
-            assessment=version.assessment,
         )
+
+
+class VersionOut(VersionHead):
+    assessment: Assessment
 
 
 class OrganisationOut(Out):

@@ -18,6 +18,7 @@ class Settings:
     max_waiting: int = 512
     wait_seconds: float = 1.0
     retry_after: int = 1
+    assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -29,4 +30,10 @@ class Settings:
             max_in_flight=int(env.get("COMPLIANCE_MAX_IN_FLIGHT", cls.max_in_flight)),
             max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
             wait_seconds=float(env.get("COMPLIANCE_WAIT_SECONDS", cls.wait_seconds)),
+            assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
         )
+
+    def workers(self) -> int:
+        if self.assess_workers is not None:
+            return self.assess_workers
+        return max(0, min(4, (os.cpu_count() or 1) - 1))

@@ -32,7 +32,8 @@ class ForeignDestination(Facts):
         default=None, description="Whether the declaration lists it (Art. 15(e))."
     )
     covered_by_cndp: bool = Field(
-        description="A CNDP transfer authorisation number is on file, or the transfer is marked authorised."
+        description="A CNDP act covers the destination: its transfer's own authorisation number, or an Art. 44(3) "
+        "authorisation claimed for it with the project's transfer authorisation number on file."
     )
 
 

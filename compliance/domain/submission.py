@@ -349,6 +349,9 @@ class Transfer(Facts):
     contractual_clauses: bool | None = fact("Whether contractual clauses protect the data.")
     bcr: bool | None = fact("Whether binding internal company rules protect the data.")
     notified_to_cndp: bool | None = fact("Whether the transfer was notified to the CNDP (Decree Art. 46).")
+    cndp_authorisation_number: ReceiptNumber | None = fact(
+        "Number of the CNDP transfer authorisation (F118) covering this destination."
+    )
     declared: bool | None = fact("Whether the transfer appears in the CNDP declaration (Art. 15(e)).")
 
 
@@ -467,6 +470,10 @@ class FacialRecognition(Facts):
 
 
 class AI(Facts):
+    generative: bool | None = fact(
+        "Whether the system generates free text, speech or images (as a language model does), rather than "
+        "scores, labels or decisions."
+    )
     training: Training | None = fact("Training, fine-tuning and retrieval data.")
     inference: Inference | None = fact("The model called at run time.")
     logging: Logging | None = fact("Prompt and output logs.")

@@ -42,6 +42,7 @@ class CompiledRule:
 
 
 _NOT_MET = (Outcome.fail, Outcome.advisory, Outcome.needs_info)
+_ASKING = (Outcome.needs_info, Outcome.advisory)
 
 
 def submission_hash(submission: Submission) -> str:
@@ -129,6 +130,9 @@ class Engine:
             else:
                 # Verification discipline: an unverified or secondary basis asks for confirmation instead.
                 outcome = Outcome.needs_info
+        if outcome is Outcome.needs_info and rule.enforcement is Enforcement.best_practice:
+            # Best practice beyond the law never holds up a verdict: a missing fact is a recommendation too.
+            outcome = Outcome.advisory
         severity = rule.severity
         if outcome in _NOT_MET:  # the severity of a passing or not-applicable check decides nothing
             for when, override in c.overrides:
@@ -148,7 +152,7 @@ class Engine:
                 "trace": ctx.trace,
                 "explanation": rule.explain,
                 "remediation": rule.remediation if outcome in _NOT_MET else None,
-                "questions": rule.questions if outcome is Outcome.needs_info else None,
+                "questions": rule.questions if outcome in _ASKING else None,
                 "penalty": c.penalty if outcome is Outcome.fail else None,
                 "waiver": None,
             },

@@ -46,8 +46,10 @@ def _get(d: Any, *keys: str) -> Any:
 
 def _categories(facts: dict[str, Any]) -> list[str] | None:
     processings = facts.get("processings")
-    if not processings:
+    if processings is None:
         return None
+    if not processings:
+        return []  # stated: no processing, so no category
     stated = [p["data_categories"] for p in processings if p.get("data_categories") is not None]
     if not stated:
         return None
@@ -75,8 +77,11 @@ def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
     sends_personal = inference.get("prompts_contain_personal_data") is not False and not inference.get(
         "pii_redaction_before_call"
     )
-    if sends_personal and not inference.get("self_hosted"):
-        add(inference.get("hosting_country") or inference.get("provider_country"), "inference")
+    if sends_personal:
+        # Self-hosted on servers abroad is still a transfer; the provider's country only stands in for an
+        # unstated hosting country when the provider hosts the model.
+        fallback = None if inference.get("self_hosted") else inference.get("provider_country")
+        add(inference.get("hosting_country") or fallback, "inference")
     add(_get(facts, "ai", "facial_recognition", "hosting_country"), "facial_recognition")
     return found
 
@@ -87,6 +92,16 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
     transfers = facts.get("transfers") or []
     declared_countries = _get(facts, "cndp", "declared", "transfers")
     has_transfer_act = bool(_get(facts, "cndp", "transfer_authorisation_number"))
+
+    def covered(entries: list[dict[str, Any]]) -> bool:
+        """A CNDP act covers this destination: its own authorisation number, or an Art. 44(3) authorisation
+        claimed for it while the project holds a transfer authorisation number."""
+        return any(
+            t.get("cndp_authorisation_number")
+            or (t.get("mechanism") == "cndp_authorisation" and has_transfer_act)
+            for t in entries
+        )
+
     out = []
     for country, sources in _destination_sources(facts).items():
         entries = [t for t in transfers if t.get("country") == country]
@@ -108,7 +123,7 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
                 exception_justification=first("exception_justification"),
                 notified_to_cndp=first("notified_to_cndp"),
                 declared_to_cndp=declared,
-                covered_by_cndp=bool(entries) and has_transfer_act,
+                covered_by_cndp=covered(entries),
             )
         )
     return out

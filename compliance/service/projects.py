@@ -11,10 +11,12 @@ import re
 import secrets
 from datetime import UTC, datetime
 
-from compliance.domain.outcomes import Assessment, Verdict
+from compliance.domain.outcomes import Verdict
+from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
+from compliance.reports import ReportFormat
 from compliance.service.access import Principal
-from compliance.service.assessing import Assessor
+from compliance.service.assess_runner import AssessmentRunner
 from compliance.service.errors import IdempotencyMismatch, InvalidRequest, NotFound
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
@@ -49,18 +51,25 @@ def check_project_name(name: object) -> str:
 
 
 class Projects:
-    def __init__(self, store: Store, assessor: Assessor) -> None:
+    def __init__(self, store: Store, runner: AssessmentRunner) -> None:
         self.store = store
-        self.assessor = assessor
+        self.runner = runner
 
     # -- reading ---------------------------------------------------------------------------------------
     def check_can_evaluate(self, principal: Principal) -> None:
         principal.require(Role.submitter, Role.liaison)
 
-    def evaluate(self, principal: Principal, submission: Submission) -> Assessment:
-        """Assess without storing anything (CI dry runs)."""
+    def evaluate(
+        self,
+        principal: Principal,
+        submission: Submission,
+        fmt: ReportFormat = ReportFormat.json,
+        lang: str = "en",
+        threshold: Severity = Severity.major,
+    ) -> str:
+        """Assess without storing anything (CI dry runs): the report in the format asked."""
         self.check_can_evaluate(principal)
-        return self.assessor.assess(submission)
+        return self.runner.report(submission, fmt, lang, threshold, "submission")
 
     def get(self, principal: Principal, project_id: str) -> Project:
         principal.readable_organisation()
@@ -156,7 +165,7 @@ class Projects:
         """Assess and store a new version; a retried request with the same Idempotency-Key is stored once."""
         idempotency_key = check_idempotency_key(idempotency_key)
         project = self.check_can_submit(principal, project_id)
-        assessment = self.assessor.assess(submission)
+        assessment = self.runner.assess(submission)
         version = ProjectVersion(
             project_id=project.id,
             organisation=project.organisation,
@@ -185,7 +194,7 @@ class Projects:
                 details={
                     "submission_hash": stored.assessment.submission_hash,
                     "verdict": stored.assessment.verdict.value,
-                    "pack": f"{stored.assessment.pack.id}@{stored.assessment.pack.version}",
+                    "pack": stored.assessment.pack,
                 },
             )
         )

@@ -14,6 +14,7 @@ from compliance.storage.records import (
     ProjectPage,
     ProjectVersion,
     Role,
+    StoredAssessment,
     VersionStatus,
     VersionSummary,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "ProjectVersion",
     "Role",
     "Store",
+    "StoredAssessment",
     "VersionStatus",
     "VersionSummary",
     "memory_store",

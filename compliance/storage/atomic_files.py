@@ -129,3 +129,25 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._cache = None
+
+
+class DeferredJSONStorage(AtomicJSONStorage):
+    """For derived data (an organisation's index): changes stay in memory until `flush`, which writes
+    atomically. Whatever was not flushed before a crash is rebuilt from the files it derives from."""
+
+    def __init__(self, path: str, quarantine_dir: Path, root: Path) -> None:
+        super().__init__(path, quarantine_dir, root)
+        self._dirty = False
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._cache = data
+        self._dirty = True
+
+    def flush(self) -> None:
+        if self._dirty and self._cache is not None:
+            super().write(self._cache)
+            self._dirty = False
+
+    def close(self) -> None:
+        self.flush()
+        super().close()

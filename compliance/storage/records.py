@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -78,6 +79,34 @@ class Project(Record):
     request_hash: str | None = None
 
 
+class StoredAssessment(Record):
+    """An assessment as kept: its JSON exactly as produced, and the few facts the store indexes.
+
+    Serialising a 200 KB assessment and validating it back each cost about as much as assessing, so the
+    JSON is written to disk and sent to clients as it is; `parsed` rebuilds the domain object on demand
+    (for Markdown, SARIF or JUnit reports)."""
+
+    json_bytes: bytes = Field(repr=False)
+    verdict: Verdict
+    submission_hash: str
+    pack: str = Field(description="Rule pack id@version.")
+
+    @classmethod
+    def of(cls, assessment: Assessment) -> StoredAssessment:
+        stored = cls(
+            json_bytes=assessment.__pydantic_serializer__.to_json(assessment),
+            verdict=assessment.verdict,
+            submission_hash=assessment.submission_hash,
+            pack=f"{assessment.pack.id}@{assessment.pack.version}",
+        )
+        stored.__dict__["parsed"] = assessment  # what `parsed` would rebuild
+        return stored
+
+    @cached_property
+    def parsed(self) -> Assessment:
+        return Assessment.model_validate_json(self.json_bytes)
+
+
 class ProjectVersion(Record):
     project_id: str
     organisation: str
@@ -87,7 +116,7 @@ class ProjectVersion(Record):
     submitted_at: datetime
     submitted_by: str = Field(description="Id of the API key that submitted it.")
     submission: dict[str, Any] = Field(description="The facts as validated, 'not stated' left out.")
-    assessment: Assessment
+    assessment: StoredAssessment
     idempotency_key: str | None = None
     request_hash: str | None = None
 

@@ -32,11 +32,12 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Document
 
 from compliance.domain.outcomes import Verdict
 from compliance.storage.atomic_files import (
     AtomicJSONStorage,
+    DeferredJSONStorage,
     atomic_write,
     fsync_dir,
     quarantine,
@@ -80,8 +81,9 @@ class _Files:
         self.root = root
         self.quarantine = root / QUARANTINE
 
-    def open(self, path: Path) -> TinyDB:
-        db = TinyDB(str(path), quarantine_dir=self.quarantine, root=self.root, storage=AtomicJSONStorage)
+    def open(self, path: Path, *, deferred: bool = False) -> TinyDB:
+        storage = DeferredJSONStorage if deferred else AtomicJSONStorage
+        db = TinyDB(str(path), quarantine_dir=self.quarantine, root=self.root, storage=storage)
         db.storage.read()  # parse now: an unreadable file fails here, not in the middle of a change
         return db
 
@@ -112,6 +114,7 @@ class TinyDBAccess:
         self._lock = threading.Lock()
         self._db: TinyDB | None = None
         self._seen: tuple[int, int, int] | None = None
+        self._keys: dict[str, ApiKey] | None = None  # parsed once per version of the file
         with self._lock:
             self._current()
 
@@ -127,6 +130,7 @@ class TinyDBAccess:
         if self._db is None or seen != self._seen:
             self._db = self._files.open(self._path)
             self._seen = seen
+            self._keys = None
         return self._db
 
     @contextmanager
@@ -134,8 +138,11 @@ class TinyDBAccess:
         with self._lock, open(self._lock_path, "a") as lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
             db = self._current()
-            yield db
-            self._seen = self._identity()
+            try:
+                yield db
+            finally:
+                self._seen = self._identity()
+                self._keys = None
 
     def _table(self, name: str) -> dict[str, dict[str, Any]]:
         with self._lock:
@@ -162,8 +169,12 @@ class TinyDBAccess:
             db.table("keys").insert(key.model_dump(mode="json"))
 
     def get_key(self, key_id: str) -> ApiKey | None:
-        found = [d for d in self._table("keys").values() if d["id"] == key_id]
-        return ApiKey.model_validate(found[0]) if found else None
+        """Called on every request: served from the parsed keys while the file is unchanged."""
+        with self._lock:
+            db = self._current()
+            if self._keys is None:
+                self._keys = {d["id"]: ApiKey.model_validate(d) for d in _docs(db, "keys").values()}
+            return self._keys.get(key_id)
 
     def list_keys(self) -> list[ApiKey]:
         keys = [ApiKey.model_validate(d) for d in self._table("keys").values()]
@@ -184,17 +195,23 @@ class TinyDBAccess:
 
 
 class TinyDBProjects:
+    """Locks: one per project (its file and payloads), one per organisation (its index) and a registry lock
+    held only for dictionary updates. Different projects write in parallel; a project's writes are
+    serialised. The index is kept in memory and written when a project is created or erased (and at
+    close): it is derived from the project files, which recovery re-reads at start."""
+
     def __init__(self, root: Path) -> None:
         self._files = _Files(root)
         self._orgs_dir = root / "orgs"
-        self._lock = threading.RLock()
+        self._registry = threading.Lock()
         self._indexes: dict[str, TinyDB] = {}
+        self._org_locks: dict[str, threading.RLock] = {}
         self._where: dict[str, tuple[str, int]] = {}  # project id -> (organisation, doc id in its index)
+        self._project_locks: dict[str, threading.Lock] = {}
         self._open: OrderedDict[str, TinyDB] = OrderedDict()
-        with self._lock:
-            self._recover()
+        self._recover()
 
-    # -- paths and files -------------------------------------------------------------------------------
+    # -- paths, files and locks ------------------------------------------------------------------------
     def _org_dir(self, org: str) -> Path:
         if not ORG_ID.match(org):
             raise ValueError(f"not an organisation id: {org!r}")
@@ -208,7 +225,12 @@ class TinyDBProjects:
     def _payload_path(self, org: str, project_id: str, number: int) -> Path:
         return self._project_dir(org, project_id) / f"v{number}{PAYLOAD_SUFFIX}"
 
+    def _org_lock(self, org: str) -> threading.RLock:
+        with self._registry:
+            return self._org_locks.setdefault(org, threading.RLock())
+
     def _index_db(self, org: str) -> TinyDB:
+        """The organisation's index; call with the organisation's lock held."""
         db = self._indexes.get(org)
         if db is None:
             folder = self._org_dir(org)
@@ -216,24 +238,55 @@ class TinyDBProjects:
                 (folder / "projects").mkdir(parents=True, exist_ok=True)
                 fsync_dir(folder)
                 fsync_dir(self._orgs_dir)
-            db = self._files.open(folder / "index.json")
-            self._indexes[org] = db
+            db = self._files.open(folder / "index.json", deferred=True)
+            with self._registry:
+                self._indexes[org] = db
         return db
 
-    def _index(self, org: str) -> Table:
-        return self._index_db(org).table("projects")
+    def _flush_index(self, org: str) -> None:
+        storage = self._index_db(org).storage
+        assert isinstance(storage, DeferredJSONStorage)
+        storage.flush()
 
-    def _project_db(self, org: str, project_id: str) -> TinyDB:
-        db = self._open.get(project_id)
-        if db is None:
-            db = self._files.open(self._project_dir(org, project_id) / PROJECT_FILE)
-            self._open[project_id] = db
-            while len(self._open) > OPEN_PROJECT_FILES:
-                _, oldest = self._open.popitem(last=False)
-                oldest.close()
-        else:
-            self._open.move_to_end(project_id)
-        return db
+    def _evict(self) -> None:
+        """Close the least recently used project files beyond the limit, skipping busy ones; call with
+        the registry lock held."""
+        for project_id in list(self._open)[: max(0, len(self._open) - OPEN_PROJECT_FILES)]:
+            lock = self._project_locks.get(project_id)
+            if lock is not None and lock.acquire(blocking=False):
+                try:
+                    self._open.pop(project_id).close()
+                finally:
+                    lock.release()
+
+    @contextmanager
+    def _project(self, project_id: str) -> Iterator[tuple[str, int, TinyDB] | None]:
+        """Hold a project's lock and its open file; None if there is no such project."""
+        with self._registry:
+            where = self._where.get(project_id)
+            lock = self._project_locks.get(project_id)
+        if where is None or lock is None:
+            yield None
+            return
+        with lock:
+            with self._registry:
+                if self._where.get(project_id) != where:  # erased while we waited
+                    db = None
+                    where = None
+                else:
+                    db = self._open.get(project_id)
+                    if db is not None:
+                        self._open.move_to_end(project_id)
+            if where is None:
+                yield None
+                return
+            org, doc_id = where
+            if db is None:
+                db = self._files.open(self._project_dir(org, project_id) / PROJECT_FILE)
+                with self._registry:
+                    self._open[project_id] = db
+                    self._evict()
+            yield org, doc_id, db
 
     def _read_payload(self, org: str, project_id: str, doc: dict[str, Any]) -> ProjectVersion:
         path = self._payload_path(org, project_id, int(doc["number"]))
@@ -253,7 +306,7 @@ class TinyDBProjects:
         """Read every index and project file once: an unreadable one stops the start (quarantined, never
         replaced). Then undo what a crash left half-done: a project folder without its project file (a
         creation or an erasure cut short) is removed, payloads of unrecorded versions are dropped, and an
-        index that missed the last write is rebuilt from the project files."""
+        index that missed writes is rebuilt from the project files."""
         if not self._orgs_dir.is_dir():
             self._orgs_dir.mkdir(parents=True, exist_ok=True)
             return
@@ -262,7 +315,7 @@ class TinyDBProjects:
             if not ORG_ID.match(folder.name):
                 continue
             org = folder.name
-            index = self._index(org)
+            index = self._index_db(org).table("projects")
             listed = {
                 doc["id"]: (int(doc_id), doc)
                 for doc_id, doc in _docs(self._index_db(org), "projects").items()
@@ -287,6 +340,8 @@ class TinyDBProjects:
                     if current != doc:
                         index.update(doc, doc_ids=[doc_id])
                 self._where[project_id] = (org, doc_id)
+                self._project_locks[project_id] = threading.Lock()
+            self._flush_index(org)
 
     def _project_from_file(self, project_dir: Path, org: str) -> Project:
         path = project_dir / PROJECT_FILE
@@ -317,35 +372,42 @@ class TinyDBProjects:
 
     # -- the contract ----------------------------------------------------------------------------------
     def create_project(self, project: Project) -> tuple[Project, bool]:
-        with self._lock:
-            index = self._index(project.organisation)
+        org = project.organisation
+        with self._org_lock(org):
+            index_db = self._index_db(org)
             if project.idempotency_key is not None:
-                for doc in _docs(self._index_db(project.organisation), "projects").values():
+                for doc in _docs(index_db, "projects").values():
                     if doc.get("idempotency_key") == project.idempotency_key:
                         return project_from_document(dict(doc)), False
-            if project.id in self._where:
-                raise AlreadyExists(f"project '{project.id}' already exists")
+            with self._registry:
+                if project.id in self._where:
+                    raise AlreadyExists(f"project '{project.id}' already exists")
             meta = project.model_dump(
                 mode="json",
                 include={"id", "name", "created_at", "created_by", "idempotency_key", "request_hash"},
             )
-            folder = self._project_dir(project.organisation, project.id)
+            folder = self._project_dir(org, project.id)
             folder.mkdir()
             fsync_dir(folder.parent)
-            self._project_db(project.organisation, project.id).table("project").insert(
-                Document(meta, doc_id=1)
-            )
-            doc_id = index.insert(project_document(project))
-            self._where[project.id] = (project.organisation, doc_id)
+            db = self._files.open(folder / PROJECT_FILE)
+            db.table("project").insert(Document(meta, doc_id=1))
+            doc_id = index_db.table("projects").insert(project_document(project))
+            self._flush_index(org)
+            with self._registry:
+                self._where[project.id] = (org, doc_id)
+                self._project_locks[project.id] = threading.Lock()
+                self._open[project.id] = db
+                self._evict()
             return project, True
 
     def get_project(self, project_id: str) -> Project | None:
-        with self._lock:
+        with self._registry:
             where = self._where.get(project_id)
-            if where is None:
-                return None
-            org, doc_id = where
-            doc = self._index(org).get(doc_id=doc_id)
+        if where is None:
+            return None
+        org, doc_id = where
+        with self._org_lock(org):
+            doc = self._index_db(org).table("projects").get(doc_id=doc_id)
             return project_from_document(dict(doc)) if doc is not None else None
 
     def list_projects(
@@ -357,14 +419,13 @@ class TinyDBProjects:
         offset: int = 0,
         limit: int = 20,
     ) -> ProjectPage:
-        with self._lock:
-            if organisation is None:
-                orgs = sorted(self._indexes)
-            elif ORG_ID.match(organisation) and organisation in self._indexes:
-                orgs = [organisation]
-            else:
-                orgs = []
-            docs = [dict(doc) for org in orgs for doc in _docs(self._indexes[org], "projects").values()]
+        with self._registry:
+            known = sorted(self._indexes)
+        orgs = known if organisation is None else [o for o in known if o == organisation]
+        docs: list[dict[str, Any]] = []
+        for org in orgs:
+            with self._org_lock(org):
+                docs += [dict(doc) for doc in _docs(self._index_db(org), "projects").values()]
         return select_projects(
             (project_from_document(d) for d in docs),
             verdict=verdict,
@@ -374,13 +435,11 @@ class TinyDBProjects:
         )
 
     def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
-        payload = version_payload(version)  # the costly part, done before taking the lock
-        with self._lock:
-            where = self._where.get(version.project_id)
-            if where is None:
+        payload = version_payload(version)  # the costly part, done before taking any lock
+        with self._project(version.project_id) as held:
+            if held is None:
                 return None
-            org, doc_id = where
-            db = self._project_db(org, version.project_id)
+            org, doc_id, db = held
             existing = _docs(db, "versions")
             if version.idempotency_key is not None:
                 for doc in existing.values():
@@ -388,52 +447,61 @@ class TinyDBProjects:
                         return self._read_payload(org, version.project_id, doc), False
             number = len(existing) + 1
             stored = version.model_copy(update={"number": number, "organisation": org})
-            # Payload first, then its record, then the index: a crash between leaves nothing recorded
-            # that is not fully on disk, and recovery tidies the rest.
+            # The payload first, then its record: a crash between leaves an unrecorded payload, which
+            # recovery removes; nothing recorded is ever missing.
             atomic_write(self._payload_path(org, version.project_id, number), payload)
             db.table("versions").insert(Document(version_summary_document(stored), doc_id=number))
-            self._index(org).update(
-                {
-                    "version_count": number,
-                    "latest": stored.summary.model_dump(mode="json"),
-                    "updated_at": stored.submitted_at.isoformat(),
-                },
-                doc_ids=[doc_id],
-            )
-            return stored, True
+        latest = stored.summary.model_dump(mode="json")
+
+        def newer(doc: dict[str, Any]) -> None:  # concurrent submissions may reach the index out of order
+            if (doc.get("version_count") or 0) < number:
+                doc.update({"version_count": number, "latest": latest, "updated_at": latest["submitted_at"]})
+
+        with self._org_lock(org):
+            self._index_db(org).table("projects").update(newer, doc_ids=[doc_id])  # type: ignore[arg-type]
+        return stored, True
 
     def get_version(self, project_id: str, number: int) -> ProjectVersion | None:
-        with self._lock:
-            where = self._where.get(project_id)
-            if where is None:
+        with self._project(project_id) as held:
+            if held is None:
                 return None
-            org, _ = where
-            doc = _docs(self._project_db(org, project_id), "versions").get(str(number))
-        return self._read_payload(org, project_id, doc) if doc is not None else None
+            org, _, db = held
+            doc = _docs(db, "versions").get(str(number))
+            if doc is None:
+                return None
+            return self._read_payload(org, project_id, doc)
 
     def list_versions(self, project_id: str) -> list[VersionSummary] | None:
-        with self._lock:
-            where = self._where.get(project_id)
-            if where is None:
+        with self._project(project_id) as held:
+            if held is None:
                 return None
-            docs = _docs(self._project_db(where[0], project_id), "versions")
+            docs = _docs(held[2], "versions")
             return sorted((summary_from_document(d) for d in docs.values()), key=lambda s: s.number)
 
     def delete_project(self, project_id: str) -> int | None:
-        with self._lock:
-            where = self._where.get(project_id)
-            if where is None:
+        with self._project(project_id) as held:
+            if held is None:
                 return None
-            org, doc_id = where
-            count = len(_docs(self._project_db(org, project_id), "versions"))
-            self._open.pop(project_id).close()
+            org, doc_id, db = held
+            count = len(_docs(db, "versions"))
+            with self._registry:
+                self._open.pop(project_id, None)
+                del self._where[project_id]
+                self._project_locks.pop(project_id, None)
+            db.close()
             _remove_tree(self._project_dir(org, project_id))  # first the data: erasure is real
-            self._index(org).remove(doc_ids=[doc_id])
-            del self._where[project_id]
-            return count
+        with self._org_lock(org):
+            self._index_db(org).table("projects").remove(doc_ids=[doc_id])
+            self._flush_index(org)
+        return count
 
     def close(self) -> None:
-        with self._lock:
+        with self._registry:
+            orgs = list(self._indexes)
+        for org in orgs:
+            with self._org_lock(org):
+                self._flush_index(org)
+        with self._registry:
             for db in [*self._open.values(), *self._indexes.values()]:
                 db.close()
             self._open.clear()

@@ -46,7 +46,7 @@ Fonctionnalité: Les personnes savent qu'elles ont affaire à une IA et peuvent 
     Alors la vérification "L0908-AI-TRANSPARENCY" est "recommandation"
     Et la gravité est "info"
 
-  Scénario: Sans information sur l'annonce de l'IA, la question est posée
+  Scénario: Sans information sur l'annonce de l'IA, la recommandation pose la question
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -54,7 +54,7 @@ Fonctionnalité: Les personnes savent qu'elles ont affaire à une IA et peuvent 
         logic_explanation_available: true
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-AI-TRANSPARENCY" est "informations manquantes"
+    Alors la vérification "L0908-AI-TRANSPARENCY" est "recommandation"
     Et une question porte sur "interagissent avec une ia"
 
   Scénario: Un projet sans données personnelles n'est pas concerné par la transparence

@@ -48,7 +48,7 @@ Fonctionnalité: Les décisions automatisées aux effets importants, même non j
     Quand le projet est évalué
     Alors la vérification "L0908-BP-HUMAN-REVIEW-SIGNIFICANT" est "non applicable"
 
-  Scénario: Sans savoir si les décisions peuvent être contestées, la question est posée
+  Scénario: Sans savoir si les décisions peuvent être contestées, la recommandation pose la question
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -59,5 +59,5 @@ Fonctionnalité: Les décisions automatisées aux effets importants, même non j
         reviewer_can_override: true
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-BP-HUMAN-REVIEW-SIGNIFICANT" est "informations manquantes"
+    Alors la vérification "L0908-BP-HUMAN-REVIEW-SIGNIFICANT" est "recommandation"
     Et une question porte sur "contester"

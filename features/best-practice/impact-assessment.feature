@@ -28,13 +28,13 @@ Fonctionnalité: Une analyse d'impact sur la vie privée et l'IA est documentée
     Alors la vérification "L0908-BP-IMPACT-ASSESSMENT" est "recommandation"
     Et la gravité est "info"
 
-  Scénario: Sans réponse sur l'analyse d'impact, la question est posée
+  Scénario: Sans réponse sur l'analyse d'impact, la recommandation pose la question
     Soit un projet décrit par :
       """
       processes_personal_data: true
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-BP-IMPACT-ASSESSMENT" est "informations manquantes"
+    Alors la vérification "L0908-BP-IMPACT-ASSESSMENT" est "recommandation"
     Et une question porte sur "analyse d'impact"
 
   Scénario: Un projet sans données personnelles n'appelle pas d'analyse d'impact

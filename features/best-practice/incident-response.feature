@@ -27,7 +27,7 @@ Fonctionnalité: Une procédure de gestion des incidents et des violations de do
     Alors la vérification "L0908-BP-INCIDENT-RESPONSE" est "recommandation"
     Et la gravité est "info"
 
-  Scénario: Sans réponse sur la procédure d'incident, la question est posée
+  Scénario: Sans réponse sur la procédure d'incident, la recommandation pose la question
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -35,7 +35,7 @@ Fonctionnalité: Une procédure de gestion des incidents et des violations de do
         encryption_at_rest: true
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-BP-INCIDENT-RESPONSE" est "informations manquantes"
+    Alors la vérification "L0908-BP-INCIDENT-RESPONSE" est "recommandation"
     Et une question porte sur "procédure écrite"
 
   Scénario: Un projet sans données personnelles n'appelle pas de procédure d'incident

@@ -34,7 +34,7 @@ Fonctionnalité: Le projet est prêt à répondre à un contrôle de la CNDP
     Alors la vérification "L0908-A30-CNDP-READINESS" est "recommandation"
     Et la gravité est "info"
 
-  Scénario: Sans référent connu, la question est posée
+  Scénario: Sans référent connu, la recommandation pose la question
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -42,7 +42,7 @@ Fonctionnalité: Le projet est prêt à répondre à un contrôle de la CNDP
         documentation_pack: true
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-A30-CNDP-READINESS" est "informations manquantes"
+    Alors la vérification "L0908-A30-CNDP-READINESS" est "recommandation"
     Et une question porte sur "personne chargée"
 
   Scénario: Un projet sans données personnelles n'est pas concerné par les contrôles

@@ -13,6 +13,7 @@ Fonctionnalité: Un projet d'IA à risque déclaré se prépare à un passage au
       """
       processes_personal_data: true
       automated_decisions:
+        exists: true
         profiling: true
       cndp:
         formality: declaration
@@ -71,7 +72,7 @@ Fonctionnalité: Un projet d'IA à risque déclaré se prépare à un passage au
     Quand le projet est évalué
     Alors la vérification "L0908-A20-RECLASSIFICATION-RISK" est "non applicable"
 
-  Scénario: Sans indication sur le profilage ni l'échelle, la question est posée
+  Scénario: Sans indication sur le profilage ni l'échelle, la recommandation pose la question
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -79,5 +80,5 @@ Fonctionnalité: Un projet d'IA à risque déclaré se prépare à un passage au
         formality: declaration
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-A20-RECLASSIFICATION-RISK" est "informations manquantes"
+    Alors la vérification "L0908-A20-RECLASSIFICATION-RISK" est "recommandation"
     Et une question porte sur "profilage"

@@ -46,7 +46,7 @@ Fonctionnalité: Le consentement peut être retiré aussi facilement qu'il a ét
     Quand le projet est évalué
     Alors la vérification "L0908-BP-CONSENT-WITHDRAWAL" est "non applicable"
 
-  Scénario: Sans indication sur le retrait, la question est posée
+  Scénario: Sans indication sur le retrait, la recommandation pose la question
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -55,5 +55,5 @@ Fonctionnalité: Le consentement peut être retiré aussi facilement qu'il a ét
           legal_basis: consent
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-BP-CONSENT-WITHDRAWAL" est "informations manquantes"
+    Alors la vérification "L0908-BP-CONSENT-WITHDRAWAL" est "recommandation"
     Et une question porte sur "retirer son consentement"

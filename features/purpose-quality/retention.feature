@@ -72,3 +72,23 @@ Fonctionnalité: Une durée de conservation limitée et un mécanisme de suppres
       | durée | mécanisme      | sujet                 |
       | null  | Purge mensuelle | combien de jours     |
       | 90    | null           | suppression ou l'anonymisation |
+
+  Scénario: Des données conservées plus longtemps que la durée déclarée à la CNDP ne sont pas conformes
+    Conserver au-delà de la durée déclarée est l'infraction de l'article 55.
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: appels
+          retention:
+            period_days: 1825
+            indefinite: false
+            deletion_mechanism: purge annuelle
+      cndp:
+        declared:
+          retention_days: 90
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A03-RETENTION" est "non conforme"
+    Et la trace cite le fait "processings[0].retention.period_days"
+    Et l'exposition pénale renvoie à l'article 55

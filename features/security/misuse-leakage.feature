@@ -31,6 +31,7 @@ Fonctionnalité: Le modèle et ses journaux ne peuvent pas divulguer les donnée
       """
       processes_personal_data: true
       ai:
+        generative: true
         training:
           uses_personal_data: true
         rag_sources_personal: false
@@ -81,6 +82,7 @@ Fonctionnalité: Le modèle et ses journaux ne peuvent pas divulguer les donnée
       """
       processes_personal_data: true
       ai:
+        generative: true
         training:
           uses_personal_data: true
         output_pii_filter: true
@@ -91,3 +93,20 @@ Fonctionnalité: Le modèle et ses journaux ne peuvent pas divulguer les donnée
     Quand le projet est évalué
     Alors la vérification "L0908-A61-MISUSE-LEAKAGE" est "informations manquantes"
     Et une question porte sur "tests d'extraction"
+
+  Scénario: Un modèle de score entraîné sur des données personnelles, qui ne génère pas de texte, n'est pas concerné
+    Un modèle qui ne produit que des scores ou des étiquettes ne peut pas restituer les données d'une personne.
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      ai:
+        generative: false
+        training:
+          uses_personal_data: true
+        rag_sources_personal: false
+        logging:
+          prompts_logged: false
+          outputs_logged: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A61-MISUSE-LEAKAGE" est "non applicable"

@@ -192,3 +192,32 @@ Fonctionnalité: Chaque transfert de données à l'étranger repose sur un fonde
       | necessity_medical              | null                                                 | informations manquantes |
       | adequacy_list                  | null                                                 | non conforme            |
       | null                           | null                                                 | informations manquantes |
+
+  Scénario: Une autorisation de la CNDP invoquée pour un transfert jamais notifié n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          mechanism: cndp_authorisation
+          notified_to_cndp: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "non conforme"
+    Et la trace cite le fait "derived.foreign_destinations[0].notified_to_cndp"
+
+  Scénario: Un transfert couvert par sa propre autorisation de la CNDP est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          mechanism: cndp_authorisation
+          notified_to_cndp: true
+          cndp_authorisation_number: A-406/2020
+      cndp:
+        transfer_authorisation_number: A-406/2020
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "conforme"
+    Et la trace cite le fait "derived.foreign_destinations[0].covered_by_cndp"

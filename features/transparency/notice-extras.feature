@@ -57,13 +57,13 @@ Fonctionnalité: La notice indique aussi la durée de conservation, les transfer
     Quand le projet est évalué
     Alors la vérification "L0908-BP-NOTICE-EXTRAS" est "non applicable"
 
-  Scénario: Sans la liste des mentions de la notice, la question est posée
+  Scénario: Sans la liste des mentions de la notice, la recommandation pose la question
     Soit un projet décrit par :
       """
       processes_personal_data: true
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-BP-NOTICE-EXTRAS" est "informations manquantes"
+    Alors la vérification "L0908-BP-NOTICE-EXTRAS" est "recommandation"
     Et une question porte sur "durée de conservation"
 
   Scénario: Sans aucune notice, la recommandation est donnée sans poser de question

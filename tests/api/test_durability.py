@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from compliance.service.access import Principal
+from compliance.service.assess_runner import InProcessRunner
 from compliance.service.assessing import assessor_for
 from compliance.service.audit import verify_audit_file
 from compliance.service.projects import Projects
@@ -118,7 +119,7 @@ def _seed(data_dir: Path) -> str:
 
         create_organisation(store.access, store.audit, "Seeded", "seeded")
         key, _ = create_key(store.access, store.audit, Role.submitter, "seeded")
-        projects = Projects(store, assessor_for(None))
+        projects = Projects(store, InProcessRunner(assessor_for(None)))
         who = Principal(key_id=key.id, role=Role.submitter, organisation="seeded")
         project, _ = projects.create(who, "seeded project")
         raw = b'schema_version: "1.0"\nproject_name: seeded\n'
@@ -142,7 +143,7 @@ def test_a_corrupted_store_file_stops_the_start_and_is_quarantined_never_emptied
     data = tmp_path / "store"
     project_id = _seed(data)
     path = {
-        "project": data / "orgs" / "seeded" / "projects" / f"{project_id}.json",
+        "project": data / "orgs" / "seeded" / "projects" / project_id / "project.json",
         "index": data / "orgs" / "seeded" / "index.json",
         "access": data / "access.json",
     }[target]

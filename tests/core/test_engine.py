@@ -264,3 +264,40 @@ def test_assessment_serialises_to_json_and_back(tmp_path: Path) -> None:
     again = Assessment.model_validate_json(a.model_dump_json())
     assert again == a
     assert again.findings[0].trace[0].path == a.findings[0].trace[0].path
+
+
+def test_self_hosted_model_on_servers_abroad_is_a_transfer(tmp_path: Path) -> None:
+    facts = {
+        "processes_personal_data": True,
+        "ai": {
+            "inference": {"self_hosted": True, "hosting_country": "US", "prompts_contain_personal_data": True}
+        },
+    }
+    assert [t.country for t in router(tmp_path / "a", facts).transfers] == ["US"]
+    facts["ai"]["inference"] = {
+        "self_hosted": True,
+        "provider_country": "US",
+        "prompts_contain_personal_data": True,
+    }
+    assert router(tmp_path / "b", facts).transfers == []  # the provider's country says nothing of our servers
+
+
+def test_one_transfer_authorisation_does_not_cover_every_destination(tmp_path: Path) -> None:
+    engine = Engine(load_pack(make_pack(tmp_path, [rule_doc()])))
+    facts = {
+        **BASE,
+        "processes_personal_data": True,
+        "cndp": {"transfer_authorisation_number": "A-12/2024"},
+        "transfers": [
+            {"country": "US", "mechanism": "cndp_authorisation"},
+            {"country": "CN", "mechanism": "express_consent"},
+            {"country": "AE", "cndp_authorisation_number": "A-13/2024"},
+        ],
+    }
+    assessment = engine.assess(Submission.model_validate(facts))
+    from compliance.engine.derive import foreign_destinations
+
+    dumped = Submission.model_validate(facts).model_dump(mode="json")
+    covered = {d.country: d.covered_by_cndp for d in foreign_destinations(dumped, engine.pack)}
+    assert covered == {"US": True, "CN": False, "AE": True}
+    assert {t.country for t in assessment.formalities.transfers} == {"US", "CN", "AE"}

@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 
-from compliance.api.bodies import read_submission, submission_body
+from compliance.api.bodies import read_raw, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep
-from compliance.api.negotiation import ApiFormat, choose_format, media_type, render_report, report_responses
+from compliance.api.evaluate_cache import EvaluateCache
+from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
 from compliance.domain.rules import Severity
+from compliance.service.submissions import parse_data, validate_submission
 
 router = APIRouter(tags=["evaluate"])
 
@@ -44,7 +47,13 @@ async def evaluate(
 ) -> Response:
     services.projects.check_can_evaluate(principal)
     chosen = choose_format(fmt, accept)
-    submission = await read_submission(request)
-    assessment = services.projects.evaluate(principal, submission)
-    text = render_report(assessment, chosen, lang, fail_on, "submission")
+    raw, is_json = await read_raw(request)
+    key = EvaluateCache.key(raw, str(is_json), chosen.value, lang, fail_on.value)
+    text = services.evaluate_cache.get(key)
+    if text is None:
+        submission = validate_submission(parse_data(raw, "body", json_only=is_json), "body")
+        text = await run_in_threadpool(
+            services.projects.evaluate, principal, submission, chosen, lang, fail_on
+        )
+        services.evaluate_cache.put(key, text)
     return Response(content=text, media_type=media_type(chosen))

@@ -7,17 +7,20 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from compliance.api.bodies import read_data, read_submission, submission_body
+from compliance.api.bodies import read_data, read_raw, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep
-from compliance.api.negotiation import choose_format, media_type, render_report, report_responses
+from compliance.api.negotiation import choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery
-from compliance.api.schemas import ProjectList, ProjectOut, VersionList, VersionOut, VersionRef
+from compliance.api.schemas import ProjectList, ProjectOut, VersionHead, VersionList, VersionOut, VersionRef
 from compliance.domain.outcomes import Verdict
 from compliance.domain.rules import Severity
+from compliance.reports import ReportFormat
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import check_project_name
-from compliance.service.store import VersionStatus
+from compliance.service.reporting import render_assessment
+from compliance.service.store import ProjectVersion, VersionStatus
+from compliance.service.submissions import parse_data, validate_submission
 
 router = APIRouter(prefix="/projects", tags=["projects"])
 
@@ -38,6 +41,16 @@ _REPLAY_HEADER = {
     "Location": {"schema": {"type": "string"}},
     REPLAYED: {"schema": {"type": "string"}, "description": "'true' when an earlier answer is replayed."},
 }
+
+
+def json_response(
+    version: ProjectVersion, status: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    """A version as VersionOut JSON. The assessment (~200 KB) is spliced in as already serialised, and
+    FastAPI's generic re-validation of the return value is bypassed; the response_model documents it."""
+    head = VersionHead.of(version).model_dump_json().encode()
+    body = b"".join((head[:-1], b',"assessment":', version.assessment.json_bytes, b"}"))
+    return Response(body, status_code=status, headers=headers, media_type="application/json")
 
 
 def _version_location(project_id: str, number: int) -> str:
@@ -165,20 +178,23 @@ async def list_versions(project_id: ProjectId, principal: PrincipalDep, services
 async def submit_version(
     project_id: ProjectId,
     request: Request,
-    response: Response,
     principal: PrincipalDep,
     services: ServicesDep,
     idempotency_key: IdempotencyKey = None,
-) -> VersionOut:
-    await run_in_threadpool(services.projects.check_can_submit, principal, project_id)
-    submission = await read_submission(request)
-    version, created = await run_in_threadpool(
-        services.projects.submit, principal, project_id, submission, idempotency_key
-    )
-    response.headers["Location"] = _version_location(project_id, version.number)
+) -> Response:
+    raw, is_json = await read_raw(request)
+
+    def check_parse_and_submit() -> tuple[ProjectVersion, bool]:
+        # One trip to the thread pool; who may submit is checked before the body is parsed.
+        services.projects.check_can_submit(principal, project_id)
+        submission = validate_submission(parse_data(raw, "body", json_only=is_json), "body")
+        return services.projects.submit(principal, project_id, submission, idempotency_key)
+
+    version, created = await run_in_threadpool(check_parse_and_submit)
+    headers = {"Location": _version_location(project_id, version.number)}
     if not created:
-        response.headers[REPLAYED] = "true"
-    return VersionOut.of(version)
+        headers[REPLAYED] = "true"
+    return json_response(version, 201, headers)
 
 
 @router.get(
@@ -189,8 +205,9 @@ async def submit_version(
 )
 async def get_version(
     project_id: ProjectId, number: VersionNumber, principal: PrincipalDep, services: ServicesDep
-) -> VersionOut:
-    return VersionOut.of(await run_in_threadpool(services.projects.version, principal, project_id, number))
+) -> Response:
+    version = await run_in_threadpool(services.projects.version, principal, project_id, number)
+    return json_response(version)
 
 
 @router.get(
@@ -212,5 +229,9 @@ async def get_report(
 ) -> Response:
     chosen = choose_format(fmt, accept)
     version = await run_in_threadpool(services.projects.version, principal, project_id, number)
-    text = render_report(version.assessment, chosen, lang, fail_on, f"{project_id}/v{number}")
+    if chosen is ReportFormat.json:
+        return Response(content=version.assessment.json_bytes, media_type=media_type(chosen))
+    text = await run_in_threadpool(
+        render_assessment, version.assessment.parsed, chosen, lang, fail_on, f"{project_id}/v{number}"
+    )
     return Response(content=text, media_type=media_type(chosen))

@@ -1,0 +1,143 @@
+"""The liaison review of a project version: its states, per-finding judgements, comments and the decision.
+
+The state machine is data (`TRANSITIONS`): who may move a version from which state to which, so that the
+service, the API and the documentation read the same table.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from compliance.domain.outcomes import Outcome
+from compliance.domain.waivers import LEGAL_GROUND_PATTERN
+
+
+class ReviewModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ReviewState(StrEnum):
+    submitted = "submitted"  # first version, waiting for a liaison
+    resubmitted = "resubmitted"  # a new version answering a request for changes
+    in_review = "in_review"
+    changes_requested = "changes_requested"
+    approved = "approved"
+    rejected = "rejected"
+    superseded = "superseded"  # a newer version was submitted
+
+
+class ReviewAction(StrEnum):
+    start_review = "start_review"
+    request_changes = "request_changes"
+    approve = "approve"
+    reject = "reject"
+
+
+class Actor(StrEnum):
+    liaison = "liaison"
+    submitter = "submitter"
+
+
+# (action) -> (states it may start from, state it leads to, who may do it)
+TRANSITIONS: dict[ReviewAction, tuple[frozenset[ReviewState], ReviewState, Actor]] = {
+    ReviewAction.start_review: (
+        frozenset({ReviewState.submitted, ReviewState.resubmitted}),
+        ReviewState.in_review,
+        Actor.liaison,
+    ),
+    ReviewAction.request_changes: (
+        frozenset({ReviewState.in_review}),
+        ReviewState.changes_requested,
+        Actor.liaison,
+    ),
+    ReviewAction.approve: (frozenset({ReviewState.in_review}), ReviewState.approved, Actor.liaison),
+    ReviewAction.reject: (frozenset({ReviewState.in_review}), ReviewState.rejected, Actor.liaison),
+}
+
+# States in which a liaison may judge findings and comment.
+JUDGING_STATES = frozenset({ReviewState.in_review})
+# States a version leaves for `superseded` when a newer version is submitted.
+OPEN_STATES = frozenset(
+    {ReviewState.submitted, ReviewState.resubmitted, ReviewState.in_review, ReviewState.changes_requested}
+)
+AWAITING_REVIEW = frozenset({ReviewState.submitted, ReviewState.resubmitted, ReviewState.in_review})
+
+
+class Judgement(StrEnum):
+    confirmed = "confirmed"  # the liaison agrees with the machine's outcome
+    disputed = "disputed"  # the liaison corrects the outcome, with a written reason
+    waived = "waived"  # the finding stands but does not block, on a legal ground, until a date
+
+
+Reason = Annotated[str, StringConstraints(min_length=10, max_length=4000)]
+
+
+class FindingReview(ReviewModel):
+    rule_id: str
+    judgement: Judgement
+    reason: Reason | None = Field(default=None, description="Required to dispute or waive.")
+    corrected_outcome: Outcome | None = Field(default=None, description="The outcome a dispute asserts.")
+    legal_ground: Annotated[str, StringConstraints(pattern=LEGAL_GROUND_PATTERN)] | None = Field(
+        default=None, description="Article or exception a waiver rests on, e.g. 'Art. 6(b)'."
+    )
+    expires: date | None = Field(default=None, description="Last day a waiver applies.")
+    reviewer: str
+    at: datetime
+    carried_over_from: int | None = Field(
+        default=None, description="The version this judgement was made on, when carried over unchanged."
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> FindingReview:
+        if self.judgement is Judgement.disputed:
+            if self.reason is None or self.corrected_outcome is None:
+                raise ValueError("a dispute needs a written 'reason' and the 'corrected_outcome'")
+        if self.judgement is Judgement.waived:
+            if self.reason is None or self.legal_ground is None or self.expires is None:
+                raise ValueError(
+                    "a waiver needs a 'reason', a 'legal_ground' (e.g. 'Art. 6(b)') and an 'expires' date"
+                )
+        return self
+
+
+class Comment(ReviewModel):
+    rule_id: str | None = Field(
+        default=None, description="The finding discussed; none for the whole version."
+    )
+    author: str
+    role: Actor
+    lang: Annotated[str, StringConstraints(pattern=r"^(fr|en)$")]
+    text: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    at: datetime
+
+
+class StateChange(ReviewModel):
+    action: ReviewAction | None = Field(description="None for an automatic change (superseded).")
+    from_state: ReviewState
+    to_state: ReviewState
+    actor: str
+    at: datetime
+    message: str | None = None
+
+
+class Decision(ReviewModel):
+    """The liaison's decision on a version, with the hashes that tie it to what was decided on."""
+
+    project_id: str
+    organisation: str
+    version: int
+    decision: ReviewState = Field(description="approved or rejected.")
+    opinion: Reason
+    liaison: str
+    decided_at: datetime
+    submission_hash: str
+    assessment_hash: str
+    pack_id: str
+    pack_version: str
+    pack_hash: str
+    judgements: dict[str, Judgement] = Field(description="Rule id -> the liaison's judgement.")
+    waivers: list[FindingReview] = Field(default_factory=list)

@@ -1,0 +1,15 @@
+"""Reports as the service sends them: JSON without indentation (it is for programs), others as rendered."""
+
+from __future__ import annotations
+
+from compliance.domain.outcomes import Assessment
+from compliance.domain.rules import Severity
+from compliance.reports import ReportFormat, render
+
+
+def render_assessment(
+    assessment: Assessment, fmt: ReportFormat, lang: str, threshold: Severity, artifact: str
+) -> str:
+    if fmt is ReportFormat.json:
+        return assessment.model_dump_json()
+    return render(assessment, fmt, lang=lang, threshold=threshold, artifact=artifact)
