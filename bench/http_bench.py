@@ -38,7 +38,14 @@ sys.path.insert(0, str(ROOT))
 
 from compliance.service.access import create_key, create_organisation  # noqa: E402
 from compliance.service.assessing import assessor_for  # noqa: E402
-from compliance.service.store import Project, ProjectVersion, Role, open_admin, open_store  # noqa: E402
+from compliance.service.store import (  # noqa: E402
+    Project,
+    ProjectVersion,
+    Role,
+    StoredAssessment,
+    open_admin,
+    open_store,
+)
 from compliance.service.submissions import read_submission  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "darija-support-chatbot.yaml"
@@ -138,11 +145,16 @@ async def load(
         conn = Connection("127.0.0.1", port, token)
         path = paths[index % len(paths)]
         try:
-            for _ in counter:
+            for n in counter:
                 if time.perf_counter() > deadline:
                     return
+                raw = (
+                    body
+                    if isinstance(body, bytes)
+                    else json.dumps(body | {"project_name": f"bench {n}"}).encode()
+                )
                 t0 = time.perf_counter()
-                status, headers, _ = await conn.request("POST", path, body)
+                status, headers, _ = await conn.request("POST", path, raw)
                 run.latencies.append(time.perf_counter() - t0)
                 run.statuses[status] = run.statuses.get(status, 0) + 1
                 if status == 503 and "retry-after" not in headers:
@@ -227,7 +239,7 @@ def seed(data_dir: Path, assessments: int) -> str:
     """Fill a store through the repository: 10 versions a project, 10 projects an organisation."""
     store = open_store(data_dir)
     submission = read_submission(EXAMPLE)
-    assessment = assessor_for(None).assess(submission)
+    assessment = StoredAssessment.of(assessor_for(None).assess(submission))
     facts = submission.model_dump(mode="json", exclude_none=True)
     now = datetime.now(UTC)
     n = 0
@@ -286,10 +298,16 @@ def main() -> None:
                 run = asyncio.run(load("evaluate", server.port, token, c, int(n * scale), evaluate, body, 20))
                 results.append(run)
                 print(run.line(), flush=True)
+            for c, n in ((1, 500), (16, 2000), (200, 2000)):
+                run = asyncio.run(
+                    load("eval-new", server.port, token, c, int(n * scale), evaluate, example, 20)
+                )
+                results.append(run)
+                print(run.line(), flush=True)
             for c, n in ((1, 300), (16, 2000), (200, 2000)):
                 projects = asyncio.run(create_projects(server.port, token, min(c, 50)))
                 paths = [f"/api/v1/projects/{p}/versions" for p in projects]
-                run = asyncio.run(load("stored", server.port, token, c, int(n * scale), paths, body, 30))
+                run = asyncio.run(load("stored", server.port, token, c, int(n * scale), paths, example, 30))
                 results.append(run)
                 print(run.line(), flush=True)
 

@@ -93,14 +93,13 @@ class FindingReview(ReviewModel):
 
     @model_validator(mode="after")
     def _complete(self) -> FindingReview:
-        if self.judgement is Judgement.disputed:
-            if self.reason is None or self.corrected_outcome is None:
-                raise ValueError("a dispute needs a written 'reason' and the 'corrected_outcome'")
-        if self.judgement is Judgement.waived:
-            if self.reason is None or self.legal_ground is None or self.expires is None:
-                raise ValueError(
-                    "a waiver needs a 'reason', a 'legal_ground' (e.g. 'Art. 6(b)') and an 'expires' date"
-                )
+        if self.judgement is Judgement.disputed and (self.reason is None or self.corrected_outcome is None):
+            raise ValueError("a dispute needs a written 'reason' and the 'corrected_outcome'")
+        incomplete_waiver = self.reason is None or self.legal_ground is None or self.expires is None
+        if self.judgement is Judgement.waived and incomplete_waiver:
+            raise ValueError(
+                "a waiver needs a 'reason', a 'legal_ground' (e.g. 'Art. 6(b)') and an 'expires' date"
+            )
         return self
 
 
