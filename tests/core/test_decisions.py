@@ -1,0 +1,125 @@
+"""Decision records verify offline, and fail verification after any edit."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.domain.review import Decision, Judgement, ReviewState
+from compliance.service.decisions import SigningKey, decision_hash, export_decision, verify_export
+from compliance.storage.audit_chain import GENESIS, line_of, seal
+from compliance.storage.records import AuditEvent
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+
+
+def _decision() -> Decision:
+    return Decision(
+        project_id="prj_0123456789abcdef",
+        organisation="atlas",
+        version=2,
+        decision=ReviewState.approved,
+        opinion="Les constatations ont été corrigées ; le traitement peut être mis en œuvre.",
+        liaison="key_0123456789ab",
+        decided_at=NOW,
+        submission_hash="sha256:" + "a" * 64,
+        assessment_hash="sha256:" + "b" * 64,
+        pack_id="law-09-08-ai",
+        pack_version="0.1.0",
+        pack_hash="sha256:" + "c" * 64,
+        judgements={"L0908-A12-CIN": Judgement.confirmed},
+    )
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> tuple[dict[str, Any], Path, SigningKey]:
+    key = SigningKey.load_or_create(tmp_path / "keys")
+    decision = _decision()
+    first = seal(AuditEvent(actor="cli", action="org.created", target="atlas"), 1, NOW, GENESIS)
+    sealing = seal(
+        AuditEvent(
+            actor="key_0123456789ab",
+            action="version.decided",
+            organisation="atlas",
+            target="prj_0123456789abcdef/2",
+            details={"decision_hash": decision_hash(decision)},
+        ),
+        2,
+        NOW,
+        first.hash,
+    )
+    log = tmp_path / "audit.jsonl"
+    log.write_text(line_of(first) + "\n" + line_of(sealing) + "\n", encoding="utf-8")
+    return export_decision(decision, sealing.model_dump(mode="json"), key), log, key
+
+
+def test_a_genuine_export_verifies(exported: tuple[dict[str, Any], Path, SigningKey]) -> None:
+    doc, log, key = exported
+    result = verify_export(json.loads(json.dumps(doc)), audit_log=log, pinned_fingerprint=key.fingerprint)
+    assert result.ok, result.problems
+    assert len(result.checks) == 4
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("decision", "decision"), "rejected"),
+        (("decision", "opinion"), "Avis modifié après coup."),
+        (("decision", "submission_hash"), "sha256:" + "d" * 64),
+        (("decision", "judgements", "L0908-A12-CIN"), "waived"),
+        (("seal", "seq"), 7),
+        (("seal", "details", "decision_hash"), "sha256:" + "e" * 64),
+    ],
+)
+def test_any_edit_fails_verification(
+    exported: tuple[dict[str, Any], Path, SigningKey], path: tuple[str, ...], value: Any
+) -> None:
+    doc, _, _ = exported
+    edited = copy.deepcopy(doc)
+    node = edited
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    assert not verify_export(edited).ok
+
+
+def test_recomputing_the_hashes_does_not_forge_a_signature(
+    exported: tuple[dict[str, Any], Path, SigningKey],
+) -> None:
+    doc, _, _ = exported
+    forged = copy.deepcopy(doc)
+    forged["decision"]["decision"] = "rejected"
+    forged["decision_hash"] = decision_hash(forged["decision"])
+    forged["seal"]["details"]["decision_hash"] = forged["decision_hash"]
+    from compliance.storage.audit_chain import hash_of
+
+    forged["seal"]["hash"] = hash_of(forged["seal"])
+    result = verify_export(forged)
+    assert result.problems == ["signature: does not match the decision hash"]
+
+
+def test_a_signature_from_another_key_is_caught_by_the_pinned_fingerprint(
+    exported: tuple[dict[str, Any], Path, SigningKey], tmp_path: Path
+) -> None:
+    doc, _, _ = exported
+    other = SigningKey.load_or_create(tmp_path / "other")
+    assert not verify_export(doc, pinned_fingerprint=other.fingerprint).ok
+
+
+def test_a_seal_missing_from_the_log_is_caught(exported: tuple[dict[str, Any], Path, SigningKey]) -> None:
+    doc, log, _ = exported
+    log.write_text(log.read_text().splitlines()[0] + "\n")
+    result = verify_export(doc, audit_log=log)
+    assert any("is not in" in p for p in result.problems)
+
+
+def test_the_signing_key_persists(tmp_path: Path) -> None:
+    a = SigningKey.load_or_create(tmp_path)
+    b = SigningKey.load_or_create(tmp_path)
+    assert a.fingerprint == b.fingerprint
+    assert (tmp_path / "decision-signing-key.pem").stat().st_mode & 0o777 == 0o600
