@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/darija-support-chatbot.yaml
 
-.PHONY: install run test lint typecheck imports unit bench schema docs clean
+.PHONY: install run test lint typecheck imports unit bench bench-http schema docs clean
 
 install: $(VENV)/.installed
 
@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: install
-	$(BIN)/compliance check $(EXAMPLE) --fail-on blocker || test $$? -le 2
+	$(BIN)/compliance serve
 
 lint: install
 	$(BIN)/ruff check .
@@ -34,6 +34,9 @@ test: lint typecheck imports unit
 
 bench: install
 	$(BIN)/python bench/assess_bench.py
+
+bench-http: install
+	$(BIN)/python bench/http_bench.py
 
 schema: install
 	$(BIN)/compliance schema --output schemas/submission.schema.json

@@ -3,7 +3,9 @@
 Run: `.venv/bin/python bench/http_bench.py` (about two minutes; `--quick` for a smaller run).
 
 Measures, with a small asyncio HTTP/1.1 client (keep-alive, one connection per concurrent client):
-- `POST /api/v1/evaluate` at concurrency 1, 16 and 200: p50/p99 latency and throughput;
+- `POST /api/v1/evaluate` at concurrency 1, 16 and 200: p50/p99 latency and throughput, with the same
+  submission again and again ("evaluate": a CI rerun, answered from the server's memo of recent dry runs)
+  and with a new submission each time ("eval-new": assessed every time);
 - stored submissions (`POST /api/v1/projects/{id}/versions`, each fsynced before its 201) at the same
   concurrencies, with the count of 503 + Retry-After answers and of 5xx;
 - the cost of one stored submission when 100, 1,000 and 10,000 assessments are already stored (the store is
@@ -333,10 +335,18 @@ def main() -> None:
         ratio = per_size[largest] / per_size[smallest]
 
         ev16 = next(r for r in results if r.name == "evaluate" and r.concurrency == 16)
+        new16 = next(r for r in results if r.name == "eval-new" and r.concurrency == 16)
         st16 = next(r for r in results if r.name == "stored" and r.concurrency == 16)
         c200 = [r for r in results if r.concurrency == 200]
         checks = [
-            (f"/evaluate throughput at c=16 >= 500/s: {ev16.throughput:.0f}/s", ev16.throughput >= 500),
+            (
+                f"/evaluate, same submission again (memoised), c=16 >= 500/s: {ev16.throughput:.0f}/s",
+                ev16.throughput >= 500,
+            ),
+            (
+                f"/evaluate, a new submission each time, c=16 >= 500/s: {new16.throughput:.0f}/s",
+                new16.throughput >= 500,
+            ),
             (f"stored at c=16 >= 100/s: {st16.throughput:.0f}/s", st16.throughput >= 100),
             (f"stored at c=16 p99 < 100 ms: {st16.pct(0.99):.1f} ms", st16.pct(0.99) < 100),
             (

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
 from compliance import __version__
-from compliance.api.deps import Services
+from compliance.api.deps import Services, reject_unknown_query_parameters
 from compliance.api.middleware import AdmissionLimit, BodySizeLimit, CatchAll
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
         if not any(isinstance(f, _NoQueryStrings) for f in access_log.filters):
             access_log.addFilter(_NoQueryStrings())
         _first_start_hint(store, settings)
+        gc.freeze()  # what start-up loaded (the rule pack, the indexes) stays out of every later GC pass
         try:
             yield
         finally:
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
                 store.close()
 
     app = FastAPI(
+        dependencies=[Depends(reject_unknown_query_parameters)],
         title="compliance-0908",
         version=__version__,
         lifespan=lifespan,

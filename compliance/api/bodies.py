@@ -7,8 +7,7 @@ from typing import Any
 from fastapi import Request
 
 from compliance.api.problems import ApiError
-from compliance.domain.submission import Submission
-from compliance.service.submissions import parse_data, validate_submission
+from compliance.service.submissions import parse_data
 
 JSON_TYPES = ("application/json",)
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
@@ -35,10 +34,6 @@ async def read_raw(request: Request) -> tuple[bytes, bool]:
 async def read_data(request: Request) -> Any:
     raw, is_json = await read_raw(request)
     return parse_data(raw, "body", json_only=is_json)
-
-
-async def read_submission(request: Request) -> Submission:
-    return validate_submission(await read_data(request), "body")
 
 
 def submission_body(description: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ MAX_ENTRY_BYTES = 2 * 1024 * 1024
 class EvaluateCache:
     def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
         self.max_entries = max_entries
-        self._entries: OrderedDict[str, str] = OrderedDict()
+        self._entries: OrderedDict[str, str | bytes] = OrderedDict()
 
     @staticmethod
     def key(raw: bytes, *parts: str) -> str:
@@ -26,13 +26,13 @@ class EvaluateCache:
             digest.update(b"\0" + part.encode())
         return digest.hexdigest()
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str) -> str | bytes | None:
         found = self._entries.get(key)
         if found is not None:
             self._entries.move_to_end(key)
         return found
 
-    def put(self, key: str, text: str) -> None:
+    def put(self, key: str, text: str | bytes) -> None:
         if len(text) > MAX_ENTRY_BYTES:
             return
         self._entries[key] = text

@@ -137,7 +137,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     async def idempotency(request: Request, exc: Exception) -> Response:
         errors = [FieldError(path="header.Idempotency-Key", message=str(exc))]
-        return problem(request, 422, "idempotency-key-reused", str(exc), errors=errors)
+        return problem(request, 409, "idempotency-key-reused", str(exc), errors=errors)
 
     async def store_error(request: Request, exc: Exception) -> Response:
         if isinstance(exc, AssessmentUnavailable):
@@ -188,6 +188,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "The key's role may not do this.",
         404: "No such resource, or one of another organisation.",
         406: "None of the accepted report formats can be produced.",
+        409: "The Idempotency-Key was already used for a different request.",
         413: "The body is larger than 1 MiB.",
         415: "The body is neither JSON nor YAML.",
         422: "Invalid fields, each named by its path; submitted values are never echoed.",

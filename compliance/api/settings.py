@@ -14,7 +14,7 @@ MAX_BODY_BYTES = 1024 * 1024
 class Settings:
     data_dir: Path = Path("data")
     rules_dir: Path | None = None
-    max_in_flight: int = 32
+    max_in_flight: int = 8  # enough to overlap disk waits; more only adds contention for the GIL
     max_waiting: int = 512
     wait_seconds: float = 1.0
     retry_after: int = 1

@@ -9,13 +9,17 @@ The engine is pure, so nothing but the rule pack is shared.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
@@ -23,23 +27,87 @@ from compliance.reports import ReportFormat
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.errors import ServiceError
 from compliance.service.reporting import render_assessment
+from compliance.service.submissions import InvalidSubmission, parse_data, validate_submission
 from compliance.storage.records import StoredAssessment
 
 T = TypeVar("T")
+BODY = "body"
 
 
 class AssessmentUnavailable(ServiceError):
     """The helper processes failed twice in a row."""
 
 
+@dataclass(frozen=True)
+class AssessedBody:
+    assessment: StoredAssessment
+    facts: dict[str, Any]  # the submission as validated, facts not stated left out
+    facts_json: bytes
+
+
+def _assess_from_body(
+    assessor: Assessor, raw: bytes, is_json: bool
+) -> tuple[bytes, str, str, str, bytes] | list[str]:
+    """What the store needs of a body, or its problems (as data, see `_report_from_body`)."""
+    try:
+        submission = validate_submission(parse_data(raw, BODY, json_only=is_json), BODY)
+    except InvalidSubmission as exc:
+        return exc.problems
+    stored = StoredAssessment.of(assessor.assess(submission))
+    facts = submission.__pydantic_serializer__.to_json(submission, exclude_none=True)
+    return stored.json_bytes, stored.verdict.value, stored.submission_hash, stored.pack, facts
+
+
+def _assessed(result: tuple[bytes, str, str, str, bytes] | list[str]) -> AssessedBody:
+    if isinstance(result, list):
+        raise InvalidSubmission(BODY, result)
+    json_bytes, verdict, submission_hash, pack, facts = result
+    assessment = StoredAssessment.model_validate(
+        {"json_bytes": json_bytes, "verdict": verdict, "submission_hash": submission_hash, "pack": pack}
+    )
+    return AssessedBody(assessment=assessment, facts=json.loads(facts), facts_json=facts)
+
+
 class AssessmentRunner(Protocol):
     def assess(self, submission: Submission) -> StoredAssessment: ...
 
-    def report(
-        self, submission: Submission, fmt: ReportFormat, lang: str, threshold: Severity, artifact: str
-    ) -> str: ...
+    def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
+        """Parse, check and assess a request body; raises InvalidSubmission for a body that does not fit."""
+
+    def report_body(
+        self, raw: bytes, is_json: bool, fmt: ReportFormat, lang: str, threshold: Severity
+    ) -> Future[str | bytes]:
+        """Parse, check, assess and render a request body, without tying up a thread of the server: the
+        future raises InvalidSubmission for a body that does not fit."""
 
     def close(self) -> None: ...
+
+
+def _report_from_body(
+    assessor: Assessor, raw: bytes, is_json: bool, fmt: str, lang: str, threshold: str
+) -> tuple[str | bytes, list[str]]:
+    """The report, or the problems of a body that does not fit (exceptions with arguments do not cross
+    process boundaries well, so problems come back as data)."""
+    try:
+        submission = validate_submission(parse_data(raw, BODY, json_only=is_json), BODY)
+    except InvalidSubmission as exc:
+        return "", exc.problems
+    assessment = assessor.assess(submission)
+    return render_assessment(assessment, ReportFormat(fmt), lang, Severity(threshold), "submission"), []
+
+
+def _settle(outcome: Future[tuple[str | bytes, list[str]]], out: Future[str | bytes]) -> None:
+    error = outcome.exception()
+    if isinstance(error, BrokenProcessPool):
+        out.set_exception(AssessmentUnavailable("the assessment processes stopped unexpectedly"))
+    elif error is not None:
+        out.set_exception(error)
+    else:
+        text, problems = outcome.result()
+        if problems:
+            out.set_exception(InvalidSubmission(BODY, problems))
+        else:
+            out.set_result(text)
 
 
 class InProcessRunner:
@@ -49,10 +117,22 @@ class InProcessRunner:
     def assess(self, submission: Submission) -> StoredAssessment:
         return StoredAssessment.of(self.assessor.assess(submission))
 
-    def report(
-        self, submission: Submission, fmt: ReportFormat, lang: str, threshold: Severity, artifact: str
-    ) -> str:
-        return render_assessment(self.assessor.assess(submission), fmt, lang, threshold, artifact)
+    def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
+        return _assessed(_assess_from_body(self.assessor, raw, is_json))
+
+    def report_body(
+        self, raw: bytes, is_json: bool, fmt: ReportFormat, lang: str, threshold: Severity
+    ) -> Future[str | bytes]:
+        outcome: Future[tuple[str | bytes, list[str]]] = Future()
+        try:
+            outcome.set_result(
+                _report_from_body(self.assessor, raw, is_json, fmt.value, lang, threshold.value)
+            )
+        except Exception as exc:
+            outcome.set_exception(exc)
+        out: Future[str | bytes] = Future()
+        _settle(outcome, out)
+        return out
 
     def close(self) -> None:
         pass
@@ -62,9 +142,17 @@ class InProcessRunner:
 _assessor: Assessor | None = None
 
 
-def _load(rules_dir: Path | None) -> None:
+def _load(rules_dir: Path | None, server_pid: int) -> None:
     global _assessor  # noqa: PLW0603 - one pack per helper process, loaded once
     _assessor = assessor_for(rules_dir)
+    threading.Thread(target=_exit_with_server, args=(server_pid,), daemon=True).start()
+
+
+def _exit_with_server(server_pid: int) -> None:
+    """A server killed outright (SIGKILL, OOM) cannot stop its helpers: they notice and leave."""
+    while os.getppid() == server_pid:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _ready() -> bool:
@@ -77,10 +165,16 @@ def _assess(facts: bytes) -> tuple[bytes, str, str, str]:
     return stored.json_bytes, stored.verdict.value, stored.submission_hash, stored.pack
 
 
-def _report(facts: bytes, fmt: str, lang: str, threshold: str, artifact: str) -> str:
+def _assess_body(raw: bytes, is_json: bool) -> tuple[bytes, str, str, str, bytes] | list[str]:
     assert _assessor is not None
-    assessment = _assessor.assess(Submission.model_validate_json(facts))
-    return render_assessment(assessment, ReportFormat(fmt), lang, Severity(threshold), artifact)
+    return _assess_from_body(_assessor, raw, is_json)
+
+
+def _report_body(
+    raw: bytes, is_json: bool, fmt: str, lang: str, threshold: str
+) -> tuple[str | bytes, list[str]]:
+    assert _assessor is not None
+    return _report_from_body(_assessor, raw, is_json, fmt, lang, threshold)
 
 
 # -- in the server ---------------------------------------------------------------------------------------------
@@ -96,7 +190,7 @@ class ProcessRunner:
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded server
             initializer=_load,
-            initargs=(self.rules_dir,),
+            initargs=(self.rules_dir, os.getpid()),
         )
         for ready in [pool.submit(_ready) for _ in range(self.workers)]:
             ready.result()  # a pack that does not load fails here, at start
@@ -109,10 +203,7 @@ class ProcessRunner:
                 future: Future[T] = pool.submit(fn, *args)
                 return future.result()
             except BrokenProcessPool:
-                with self._lock:
-                    if self._pool is pool:  # restart once for everyone waiting on the broken pool
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        self._pool = self._start()
+                self._restart(pool)
                 if attempt == 2:
                     break
         raise AssessmentUnavailable("the assessment processes stopped unexpectedly")
@@ -125,11 +216,33 @@ class ProcessRunner:
             {"json_bytes": json_bytes, "verdict": verdict, "submission_hash": submission_hash, "pack": pack}
         )
 
-    def report(
-        self, submission: Submission, fmt: ReportFormat, lang: str, threshold: Severity, artifact: str
-    ) -> str:
-        facts = submission.model_dump_json().encode()
-        return self._call(_report, facts, fmt.value, lang, threshold.value, artifact)
+    def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
+        return _assessed(self._call(_assess_body, raw, is_json))
+
+    def report_body(
+        self, raw: bytes, is_json: bool, fmt: ReportFormat, lang: str, threshold: Severity
+    ) -> Future[str | bytes]:
+        pool = self._pool
+        out: Future[str | bytes] = Future()
+        try:
+            outcome = pool.submit(_report_body, raw, is_json, fmt.value, lang, threshold.value)
+        except BrokenProcessPool:
+            self._restart(pool)
+            outcome = self._pool.submit(_report_body, raw, is_json, fmt.value, lang, threshold.value)
+
+        def settle(done: Future[tuple[str | bytes, list[str]]]) -> None:
+            if isinstance(done.exception(), BrokenProcessPool):
+                self._restart(pool)
+            _settle(done, out)
+
+        outcome.add_done_callback(settle)
+        return out
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is broken:  # once for everyone who saw the same broken pool
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._start()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

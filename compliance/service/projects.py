@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from concurrent.futures import Future
 from datetime import UTC, datetime
+from typing import Any
 
 from compliance.domain.outcomes import Verdict
 from compliance.domain.rules import Severity
@@ -26,6 +28,7 @@ from compliance.storage.records import (
     ProjectPage,
     ProjectVersion,
     Role,
+    StoredAssessment,
     VersionStatus,
     VersionSummary,
 )
@@ -56,20 +59,22 @@ class Projects:
         self.runner = runner
 
     # -- reading ---------------------------------------------------------------------------------------
-    def check_can_evaluate(self, principal: Principal) -> None:
-        principal.require(Role.submitter, Role.liaison)
-
-    def evaluate(
+    def evaluate_body(
         self,
         principal: Principal,
-        submission: Submission,
-        fmt: ReportFormat = ReportFormat.json,
-        lang: str = "en",
-        threshold: Severity = Severity.major,
-    ) -> str:
-        """Assess without storing anything (CI dry runs): the report in the format asked."""
+        raw: bytes,
+        is_json: bool,
+        fmt: ReportFormat,
+        lang: str,
+        threshold: Severity,
+    ) -> Future[str | bytes]:
+        """A dry run straight from a request body: parsed, checked and assessed away from the server's
+        threads; the future raises InvalidSubmission for a body that does not fit."""
         self.check_can_evaluate(principal)
-        return self.runner.report(submission, fmt, lang, threshold, "submission")
+        return self.runner.report_body(raw, is_json, fmt, lang, threshold)
+
+    def check_can_evaluate(self, principal: Principal) -> None:
+        principal.require(Role.submitter, Role.liaison)
 
     def get(self, principal: Principal, project_id: str) -> Project:
         principal.readable_organisation()
@@ -165,21 +170,51 @@ class Projects:
         """Assess and store a new version; a retried request with the same Idempotency-Key is stored once."""
         idempotency_key = check_idempotency_key(idempotency_key)
         project = self.check_can_submit(principal, project_id)
-        assessment = self.runner.assess(submission)
+        facts = submission.model_dump(mode="json", exclude_none=True)
+        return self._store(principal, project, self.runner.assess(submission), facts, None, idempotency_key)
+
+    def submit_body(
+        self,
+        principal: Principal,
+        project_id: str,
+        raw: bytes,
+        is_json: bool,
+        idempotency_key: str | None = None,
+    ) -> tuple[ProjectVersion, bool]:
+        """`submit` straight from a request body, parsed and assessed by the runner (in a helper process
+        when there is one). Who may submit is checked before the body is read."""
+        idempotency_key = check_idempotency_key(idempotency_key)
+        project = self.check_can_submit(principal, project_id)
+        assessed = self.runner.assess_body(raw, is_json)
+        return self._store(
+            principal, project, assessed.assessment, assessed.facts, assessed.facts_json, idempotency_key
+        )
+
+    def _store(
+        self,
+        principal: Principal,
+        project: Project,
+        assessment: StoredAssessment,
+        facts: dict[str, Any],
+        facts_json: bytes | None,
+        idempotency_key: str | None,
+    ) -> tuple[ProjectVersion, bool]:
         version = ProjectVersion(
             project_id=project.id,
             organisation=project.organisation,
             number=0,
             submitted_at=datetime.now(UTC),
             submitted_by=principal.key_id,
-            submission=submission.model_dump(mode="json", exclude_none=True),
+            submission=facts,
             assessment=assessment,
             idempotency_key=idempotency_key,
             request_hash=assessment.submission_hash if idempotency_key else None,
         )
+        if facts_json is not None:
+            version.__dict__["submission_json"] = facts_json  # what the cached property would compute
         result = self.store.projects.add_version(version)
         if result is None:
-            raise NotFound(f"no project '{project_id}'")
+            raise NotFound(f"no project '{project.id}'")
         stored, created = result
         if not created:
             if stored.request_hash != assessment.submission_hash:

@@ -120,7 +120,9 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         try:
-            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            payload = json.dumps(
+                data, ensure_ascii=False, separators=(",", ":"), check_circular=False
+            ).encode()
             atomic_write(self.path, payload)
         except BaseException:
             self._cache = None  # TinyDB changed the cached tables in place: re-read what is on disk

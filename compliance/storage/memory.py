@@ -82,6 +82,8 @@ class MemoryProjects:
                         and existing.idempotency_key == project.idempotency_key
                     ):
                         return existing, False
+            if project.id in self._projects:
+                raise AlreadyExists(f"project '{project.id}' already exists")
             self._projects[project.id] = project
             self._versions[project.id] = []
             return project, True

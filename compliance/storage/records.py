@@ -7,6 +7,7 @@ A version carries a `status` (``submitted`` for now; the review workflow moves i
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from enum import StrEnum
@@ -119,6 +120,11 @@ class ProjectVersion(Record):
     assessment: StoredAssessment
     idempotency_key: str | None = None
     request_hash: str | None = None
+
+    @cached_property
+    def submission_json(self) -> bytes:
+        """The submission as compact JSON, for the stored payload and the HTTP answer."""
+        return json.dumps(self.submission, ensure_ascii=False, separators=(",", ":")).encode()
 
     @property
     def summary(self) -> VersionSummary:

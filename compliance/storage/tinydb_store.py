@@ -8,7 +8,7 @@ Layout (no write touches more than one project's file and its organisation's ind
       audit.log                     the hash-chained audit log (audit_file.py)
       orgs/<org>/index.json         one compact summary per project of the organisation
       orgs/<org>/projects/<id>/project.json  one project: its metadata and its versions' summaries
-      orgs/<org>/projects/<id>/v<n>.json.z   a version's submission and assessment, zlib, written once
+      orgs/<org>/projects/<id>/v<n>.json.zst a version's submission and assessment, compressed, written once
       quarantine/                   bytes of any file found unreadable
 
 A submission writes its payload, then the project file, then the organisation index, each atomically:
@@ -22,7 +22,6 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+import zstandard
 from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -70,7 +70,7 @@ from compliance.storage.selection import select_projects
 
 QUARANTINE = "quarantine"
 PROJECT_FILE = "project.json"
-PAYLOAD_SUFFIX = ".json.z"
+PAYLOAD_SUFFIX = ".json.zst"
 OPEN_PROJECT_FILES = 64
 
 
@@ -295,7 +295,7 @@ class TinyDBProjects:
             return version_from_parts(doc, payload, project_id, org)
         except FileNotFoundError:
             raise StoreCorrupted(path, "the version's payload file is missing", None) from None
-        except (ValueError, KeyError, zlib.error) as exc:
+        except (ValueError, KeyError, zstandard.ZstdError) as exc:
             reason = f"the version's payload cannot be read ({type(exc).__name__})"
             raise StoreCorrupted(
                 path, reason, quarantine(path, self._files.quarantine, self._files.root)

@@ -100,7 +100,7 @@ class Server:
 
     def add_key(self, name: str, role: Role, org: str | None = None) -> str:
         access, audit = open_admin(self.data_dir)
-        key, token = create_key(access, audit, role, org, label=name)
+        _, token = create_key(access, audit, role, org, label=name)
         self.tokens[name] = token
         return token
 

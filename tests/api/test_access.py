@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from compliance.service.store import Role
-from tests.api.conftest import ROOT, YAML, Server, new_project
+from tests.api.conftest import ROOT, YAML, Server, ServerFactory, new_project
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +178,10 @@ def test_a_submitter_key_needs_an_existing_organisation(live: Server) -> None:
         live.add_key("ghost", Role.submitter, "no-such-org")
     with pytest.raises(InvalidRequest):
         live.add_key("ghost", Role.submitter, None)
+
+
+def test_the_first_start_tells_how_to_create_the_first_admin_key(server_factory: ServerFactory) -> None:
+    server = server_factory(None)
+    server.start()
+    assert f"compliance admin create-key --role admin --data-dir {server.data_dir.resolve()}" in server.log()
+    assert httpx.get(server.url + "/api/v1/projects").status_code == 401  # and nothing is open meanwhile

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
 import httpx
@@ -13,6 +12,7 @@ import pytest
 
 from compliance.service.audit import verify_audit_file
 from compliance.service.store import Role
+from compliance.storage.codec import decompress
 from tests.api.conftest import EXAMPLES, YAML, Server, new_project
 
 
@@ -97,7 +97,7 @@ def test_listing_pages_and_filters_by_verdict_and_status(live: Server, example_b
 def _readable(path: Path) -> bytes:
     """A file's bytes, inflated when it is a compressed version payload."""
     data = path.read_bytes()
-    return zlib.decompress(data) if path.name.endswith(".json.z") else data
+    return decompress(data) if path.name.endswith(".json.zst") else data
 
 
 def test_deleting_a_project_really_erases_its_submissions(live: Server, atlas: httpx.Client) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 
 from compliance.api.bodies import read_raw, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep
@@ -13,7 +13,6 @@ from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
 from compliance.domain.rules import Severity
-from compliance.service.submissions import parse_data, validate_submission
 
 router = APIRouter(tags=["evaluate"])
 
@@ -51,9 +50,7 @@ async def evaluate(
     key = EvaluateCache.key(raw, str(is_json), chosen.value, lang, fail_on.value)
     text = services.evaluate_cache.get(key)
     if text is None:
-        submission = validate_submission(parse_data(raw, "body", json_only=is_json), "body")
-        text = await run_in_threadpool(
-            services.projects.evaluate, principal, submission, chosen, lang, fail_on
-        )
+        pending = services.projects.evaluate_body(principal, raw, is_json, chosen, lang, fail_on)
+        text = await asyncio.wrap_future(pending)
         services.evaluate_cache.put(key, text)
     return Response(content=text, media_type=media_type(chosen))

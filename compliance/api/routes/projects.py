@@ -20,7 +20,6 @@ from compliance.service.errors import InvalidRequest
 from compliance.service.projects import check_project_name
 from compliance.service.reporting import render_assessment
 from compliance.service.store import ProjectVersion, VersionStatus
-from compliance.service.submissions import parse_data, validate_submission
 
 router = APIRouter(prefix="/projects", tags=["projects"])
 
@@ -48,8 +47,16 @@ def json_response(
 ) -> Response:
     """A version as VersionOut JSON. The assessment (~200 KB) is spliced in as already serialised, and
     FastAPI's generic re-validation of the return value is bypassed; the response_model documents it."""
-    head = VersionHead.of(version).model_dump_json().encode()
-    body = b"".join((head[:-1], b',"assessment":', version.assessment.json_bytes, b"}"))
+    head = VersionHead.of(version).model_dump_json(exclude={"submission"}).encode()
+    parts = (
+        head[:-1],
+        b',"submission":',
+        version.submission_json,
+        b',"assessment":',
+        version.assessment.json_bytes,
+        b"}",
+    )
+    body = b"".join(parts)
     return Response(body, status_code=status, headers=headers, media_type="application/json")
 
 
@@ -110,7 +117,7 @@ async def list_projects(
             },
         }
     },
-    responses={201: {"headers": _REPLAY_HEADER}, **error_responses(401, 403, 413, 415, 422, 503)},
+    responses={201: {"headers": _REPLAY_HEADER}, **error_responses(401, 403, 409, 413, 415, 422, 503)},
 )
 async def create_project(
     request: Request,
@@ -173,7 +180,7 @@ async def list_versions(project_id: ProjectId, principal: PrincipalDep, services
     "durably written. Send an Idempotency-Key so that a retry is stored once.",
     response_model=VersionOut,
     openapi_extra=submission_body("The project described by its facts (JSON or YAML)."),
-    responses={201: {"headers": _REPLAY_HEADER}, **error_responses(401, 403, 404, 413, 415, 422, 503)},
+    responses={201: {"headers": _REPLAY_HEADER}, **error_responses(401, 403, 404, 409, 413, 415, 422, 503)},
 )
 async def submit_version(
     project_id: ProjectId,
@@ -184,13 +191,9 @@ async def submit_version(
 ) -> Response:
     raw, is_json = await read_raw(request)
 
-    def check_parse_and_submit() -> tuple[ProjectVersion, bool]:
-        # One trip to the thread pool; who may submit is checked before the body is parsed.
-        services.projects.check_can_submit(principal, project_id)
-        submission = validate_submission(parse_data(raw, "body", json_only=is_json), "body")
-        return services.projects.submit(principal, project_id, submission, idempotency_key)
-
-    version, created = await run_in_threadpool(check_parse_and_submit)
+    version, created = await run_in_threadpool(
+        services.projects.submit_body, principal, project_id, raw, is_json, idempotency_key
+    )
     headers = {"Location": _version_location(project_id, version.number)}
     if not created:
         headers[REPLAYED] = "true"

@@ -1,0 +1,201 @@
+"""One contract, every adapter: the in-memory repositories and the TinyDB store behave alike."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from compliance.domain.outcomes import Verdict
+from compliance.service.assessing import assessor_for
+from compliance.service.submissions import parse_submission
+from compliance.storage.audit_chain import verify_lines
+from compliance.storage.errors import AlreadyExists
+from compliance.storage.memory import memory_store
+from compliance.storage.protocol import Store
+from compliance.storage.records import (
+    ApiKey,
+    AuditEvent,
+    Organisation,
+    Project,
+    ProjectVersion,
+    Role,
+    StoredAssessment,
+    VersionStatus,
+)
+from compliance.storage.tinydb_store import open_tinydb_store
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@pytest.fixture(params=["memory", "tinydb"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def assessments() -> dict[str, StoredAssessment]:
+    assessor = assessor_for(None)
+    out = {}
+    for name, raw in {
+        "bare": b'schema_version: "1.0"\nproject_name: bare\n',
+        "none": b'schema_version: "1.0"\nproject_name: none\nprocesses_personal_data: false\n',
+    }.items():
+        out[name] = StoredAssessment.of(assessor.assess(parse_submission(raw)))
+    return out
+
+
+def project(n: int, org: str = "atlas", key: str | None = None) -> Project:
+    at = T0 + timedelta(seconds=n)
+    return Project(
+        id=f"prj_{n:016x}",
+        organisation=org,
+        name=f"project {n}",
+        created_at=at,
+        created_by="key_a",
+        updated_at=at,
+        idempotency_key=key,
+        request_hash="sha256:x" if key else None,
+    )
+
+
+def version(project_id: str, assessment: StoredAssessment, key: str | None = None) -> ProjectVersion:
+    return ProjectVersion(
+        project_id=project_id,
+        organisation="atlas",
+        number=0,
+        submitted_at=T0,
+        submitted_by="key_a",
+        submission={"schema_version": "1.0", "project_name": "x"},
+        assessment=assessment,
+        idempotency_key=key,
+        request_hash=assessment.submission_hash if key else None,
+    )
+
+
+def test_organisations_and_keys(store: Store) -> None:
+    org = Organisation(id="atlas", name="Atlas", created_at=T0)
+    store.access.add_organisation(org)
+    with pytest.raises(AlreadyExists):
+        store.access.add_organisation(org)
+    assert store.access.get_organisation("atlas") == org
+    assert store.access.get_organisation("nope") is None
+    key = ApiKey(
+        id="key_0123456789ab",
+        role=Role.submitter,
+        organisation="atlas",
+        label="ci",
+        secret_hash="sha256:h",
+        created_at=T0,
+    )
+    store.access.add_key(key)
+    with pytest.raises(AlreadyExists):
+        store.access.add_key(key)
+    assert store.access.get_key(key.id) == key and key.active
+    revoked = store.access.revoke_key(key.id, T0 + timedelta(days=1))
+    assert revoked is not None and not revoked.active
+    assert store.access.get_key(key.id) == revoked
+    assert (
+        store.access.revoke_key(key.id, T0 + timedelta(days=2)) == revoked
+    )  # revoking twice keeps the first date
+    assert store.access.revoke_key("key_ffffffffffff", T0) is None
+    assert [k.id for k in store.access.list_keys()] == [key.id]
+
+
+def test_projects_versions_and_numbering(store: Store, assessments: dict[str, StoredAssessment]) -> None:
+    created, fresh = store.projects.create_project(project(1))
+    assert fresh and store.projects.get_project(created.id) == created
+    assert store.projects.get_project("prj_ffffffffffffffff") is None
+    with pytest.raises(AlreadyExists):
+        store.projects.create_project(project(1))
+    for expected in (1, 2, 3):
+        result = store.projects.add_version(version(created.id, assessments["bare"]))
+        assert result is not None and result[1] and result[0].number == expected
+    assert store.projects.add_version(version("prj_ffffffffffffffff", assessments["bare"])) is None
+    read = store.projects.get_version(created.id, 2)
+    assert read is not None and read.number == 2
+    assert read.assessment.json_bytes == assessments["bare"].json_bytes
+    assert read.assessment.parsed.verdict is assessments["bare"].verdict
+    assert read.submission == {"schema_version": "1.0", "project_name": "x"}
+    assert store.projects.get_version(created.id, 4) is None
+    summaries = store.projects.list_versions(created.id)
+    assert summaries is not None and [s.number for s in summaries] == [1, 2, 3]
+    assert all(s.status is VersionStatus.submitted and s.revision == 1 for s in summaries)
+    latest = store.projects.get_project(created.id)
+    assert (
+        latest is not None
+        and latest.version_count == 3
+        and latest.latest is not None
+        and latest.latest.number == 3
+    )
+
+
+def test_idempotency_keys(store: Store, assessments: dict[str, StoredAssessment]) -> None:
+    first, created = store.projects.create_project(project(1, key="k1"))
+    again, created_again = store.projects.create_project(project(2, key="k1"))
+    assert created and not created_again and again.id == first.id
+    other_org, created_other = store.projects.create_project(project(3, org="sahara", key="k1"))
+    assert created_other and other_org.id != first.id  # keys are per organisation
+    one = store.projects.add_version(version(first.id, assessments["bare"], key="v1"))
+    two = store.projects.add_version(version(first.id, assessments["none"], key="v1"))
+    assert one is not None and two is not None
+    assert one[1] and not two[1] and two[0].number == one[0].number == 1
+    assert two[0].assessment.submission_hash == assessments["bare"].submission_hash  # the first one's answer
+    assert (
+        store.projects.list_versions(first.id) is not None
+        and len(store.projects.list_versions(first.id) or []) == 1
+    )
+
+
+def test_listing_filters_and_pages(store: Store, assessments: dict[str, StoredAssessment]) -> None:
+    ids = [
+        store.projects.create_project(project(n, org="atlas" if n < 5 else "sahara"))[0].id for n in range(7)
+    ]
+    store.projects.add_version(version(ids[0], assessments["bare"]))
+    store.projects.add_version(version(ids[5], assessments["none"]))
+    atlas = store.projects.list_projects("atlas")
+    assert atlas.total == 5 and [p.id for p in atlas.items] == ids[:5]
+    everyone = store.projects.list_projects(None, limit=100)
+    assert [p.id for p in everyone.items] == ids
+    page = store.projects.list_projects(None, offset=2, limit=3)
+    assert [p.id for p in page.items] == ids[2:5] and page.total == 7
+    bare_verdict = assessments["bare"].verdict
+    found = store.projects.list_projects(None, verdict=bare_verdict)
+    assert ids[0] in [p.id for p in found.items]
+    assert all(p.latest is not None and p.latest.verdict is bare_verdict for p in found.items)
+    submitted = store.projects.list_projects(None, status=VersionStatus.submitted)
+    assert {p.id for p in submitted.items} == {ids[0], ids[5]}
+    other = next(v for v in Verdict if v not in {assessments["bare"].verdict, assessments["none"].verdict})
+    assert store.projects.list_projects(None, verdict=other).total == 0
+    assert store.projects.list_projects("nobody").total == 0
+
+
+def test_erasure(store: Store, assessments: dict[str, StoredAssessment]) -> None:
+    kept, _ = store.projects.create_project(project(1))
+    gone, _ = store.projects.create_project(project(2))
+    for p in (kept, gone):
+        store.projects.add_version(version(p.id, assessments["bare"]))
+    assert store.projects.delete_project(gone.id) == 1
+    assert store.projects.get_project(gone.id) is None
+    assert store.projects.get_version(gone.id, 1) is None
+    assert store.projects.list_versions(gone.id) is None
+    assert store.projects.add_version(version(gone.id, assessments["bare"])) is None
+    assert store.projects.delete_project(gone.id) is None
+    assert [p.id for p in store.projects.list_projects("atlas").items] == [kept.id]
+    assert store.projects.get_version(kept.id, 1) is not None
+
+
+def test_the_audit_log_is_a_hash_chain(store: Store) -> None:
+    for n in range(5):
+        entry = store.audit.append(AuditEvent(actor="cli", action="key.created", target=f"key_{n}"))
+        assert entry.seq == n + 1
+    entries = store.audit.entries()
+    assert [e.seq for e in entries] == [1, 2, 3, 4, 5]
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
+    report = verify_lines(store.audit.raw_lines())
+    assert report.ok and report.entries == 5 and report.head == entries[-1].hash
