@@ -14,12 +14,14 @@ from compliance.api.deps import Services, reject_unknown_query_parameters
 from compliance.api.middleware import AdmissionLimit, BodySizeLimit, CatchAll
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
-from compliance.api.routes import catalogue, evaluate, health, organisations, projects
+from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
+from compliance.service.decisions import KEYS_DIR, SigningKey
 from compliance.service.projects import Projects
+from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
 
 log = logging.getLogger("uvicorn.error")
@@ -90,11 +92,20 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
         docs_url="/api/v1/docs",
         redoc_url=None,
     )
-    app.state.services = Services(store=store, assessor=assessor, projects=Projects(store, runner))
+    projects_service = Projects(store, runner)
+    reviews_service = Reviews(
+        store,
+        projects_service,
+        SigningKey.load_or_create(settings.data_dir / KEYS_DIR) if owns_store else SigningKey.ephemeral(),
+    )
+    projects_service.after_store = reviews_service.carry_over
+    app.state.services = Services(
+        store=store, assessor=assessor, projects=projects_service, reviews=reviews_service
+    )
     install_problem_handlers(app)
     app.include_router(health.router)
     api = APIRouter(prefix="/api/v1")
-    for module in (evaluate, projects, catalogue, organisations):
+    for module in (evaluate, projects, reviews, catalogue, organisations):
         api.include_router(module.router)
     app.include_router(api)
     # Added innermost first: CatchAll ends up outermost.

@@ -14,6 +14,7 @@ from compliance.service.access import Principal, authenticate
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import Projects
+from compliance.service.reviews import Reviews
 from compliance.service.store import Store
 
 
@@ -22,6 +23,7 @@ class Services:
     store: Store
     assessor: Assessor
     projects: Projects
+    reviews: Reviews
     evaluate_cache: EvaluateCache = field(default_factory=EvaluateCache)
 
 

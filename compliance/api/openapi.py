@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from compliance.api.problems import Problem
+from compliance.api.routes.reviews import ActionIn, CommentIn, JudgementIn
 from compliance.api.schemas import ProjectCreate
 from compliance.domain.submission import Submission
 
@@ -52,6 +53,9 @@ def _extra_schemas() -> dict[str, Any]:
     models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
         (Submission, "validation"),
         (ProjectCreate, "validation"),
+        (ActionIn, "validation"),
+        (JudgementIn, "validation"),
+        (CommentIn, "validation"),
         (Problem, "serialization"),
     ]
     _, top = models_json_schema(models, ref_template="#/components/schemas/{model}")

@@ -24,6 +24,7 @@ from compliance.service.errors import (
     StoreLocked,
     Unauthenticated,
 )
+from compliance.service.reviews import Conflict
 from compliance.service.submissions import InvalidSubmission
 
 PROBLEM_JSON = "application/problem+json"
@@ -139,6 +140,11 @@ def install_problem_handlers(app: FastAPI) -> None:
         errors = [FieldError(path="header.Idempotency-Key", message=str(exc))]
         return problem(request, 409, "idempotency-key-reused", str(exc), errors=errors)
 
+    async def conflict(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Conflict)
+        headers = {"ETag": f'"{exc.current_revision}"'} if exc.current_revision is not None else None
+        return problem(request, 409, "review-conflict", str(exc), headers=headers)
+
     async def store_error(request: Request, exc: Exception) -> Response:
         if isinstance(exc, AssessmentUnavailable):
             log.error("the assessment processes stopped")
@@ -175,6 +181,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Forbidden, forbidden)
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(IdempotencyMismatch, idempotency)
+    app.add_exception_handler(Conflict, conflict)
     app.add_exception_handler(StoreError, store_error)
     app.add_exception_handler(AssessmentUnavailable, store_error)
     app.add_exception_handler(ApiError, api_error)
@@ -188,7 +195,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "The key's role may not do this.",
         404: "No such resource, or one of another organisation.",
         406: "None of the accepted report formats can be produced.",
-        409: "The Idempotency-Key was already used for a different request.",
+        409: "The Idempotency-Key was already used for a different request, or (reviews) the version changed "
+        "since the revision sent, or its state does not allow the action.",
         413: "The body is larger than 1 MiB.",
         415: "The body is neither JSON nor YAML.",
         422: "Invalid fields, each named by its path; submitted values are never echoed.",

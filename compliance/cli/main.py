@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from compliance import __version__
 from compliance.cli.locate import fact_locator
+from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
 from compliance.domain.rules import Rule, Severity
 from compliance.domain.submission import Submission
@@ -74,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     re_.add_argument("--format", choices=["markdown"], default="markdown")
     re_.add_argument("--output", type=Path)
     add_server_commands(sub, _Parser)
+    add_review_commands(sub)
     return p
 
 
@@ -176,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         code = run_server_command(args)
+        if code is None:
+            code = run_review_command(args)
         if code is not None:
             return code
         if args.command == "schema":

@@ -30,6 +30,7 @@ from compliance.storage.audit_chain import canonical, hash_of, verify_lines
 
 EXPORT_FORMAT = "law0908-decision/1"
 KEY_FILE = "decision-signing-key.pem"
+KEYS_DIR = "keys"  # inside the data folder
 
 
 def sha256(data: bytes) -> str:
@@ -73,6 +74,11 @@ class SigningKey:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
         return cls(private)
+
+    @classmethod
+    def ephemeral(cls) -> SigningKey:
+        """A key for a store that keeps nothing (tests, dry runs): it dies with the process."""
+        return cls(Ed25519PrivateKey.generate())
 
     @property
     def public_key_b64(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import UTC, datetime
 from typing import Any
@@ -57,6 +58,8 @@ class Projects:
     def __init__(self, store: Store, runner: AssessmentRunner) -> None:
         self.store = store
         self.runner = runner
+        # Called with every newly stored version (the review carries judgements over to it).
+        self.after_store: Callable[[ProjectVersion], object] | None = None
 
     # -- reading ---------------------------------------------------------------------------------------
     def evaluate_body(
@@ -199,10 +202,14 @@ class Projects:
         facts_json: bytes | None,
         idempotency_key: str | None,
     ) -> tuple[ProjectVersion, bool]:
+        answers_changes = (
+            project.latest is not None and project.latest.status is VersionStatus.changes_requested
+        )
         version = ProjectVersion(
             project_id=project.id,
             organisation=project.organisation,
             number=0,
+            status=VersionStatus.resubmitted if answers_changes else VersionStatus.submitted,
             submitted_at=datetime.now(UTC),
             submitted_by=principal.key_id,
             submission=facts,
@@ -233,6 +240,8 @@ class Projects:
                 },
             )
         )
+        if self.after_store is not None:
+            self.after_store(stored)
         return stored, True
 
     def delete(self, principal: Principal, project_id: str) -> int:

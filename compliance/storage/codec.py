@@ -15,9 +15,10 @@ from typing import Any
 
 import zstandard
 
-from compliance.storage.records import Project, ProjectVersion, StoredAssessment, VersionSummary
+from compliance.storage.records import Project, ProjectVersion, ReviewRecord, StoredAssessment, VersionSummary
 
 _SUMMARY_FIELDS = ("number", "status", "revision", "submitted_at", "submitted_by")
+REVIEW_KEY = "review"  # judgements, comments, history and decision, kept in the summary document
 _ASSESSMENT_FIELDS = ("verdict", "submission_hash", "pack")
 _LEVEL = 1
 _local = threading.local()  # a Zstandard (de)compressor may not be shared between threads
@@ -63,7 +64,7 @@ def version_from_parts(
     submission, newline, assessment = decompress(payload).partition(b"\n")
     if not newline or not assessment.startswith(b"{"):
         raise ValueError("not a version payload")
-    fields = {k: v for k, v in doc.items() if k not in _ASSESSMENT_FIELDS}
+    fields = {k: v for k, v in doc.items() if k not in _ASSESSMENT_FIELDS and k != REVIEW_KEY}
     stored = StoredAssessment(json_bytes=assessment, **{k: doc[k] for k in _ASSESSMENT_FIELDS})
     version = ProjectVersion.model_validate(
         fields
@@ -91,3 +92,23 @@ def project_document(project: Project) -> dict[str, Any]:
 
 def project_from_document(doc: dict[str, Any]) -> Project:
     return Project.model_validate(doc)
+
+
+def review_from_document(doc: dict[str, Any], project_id: str, organisation: str) -> ReviewRecord:
+    return ReviewRecord.model_validate(
+        (doc.get(REVIEW_KEY) or {})
+        | {
+            "project_id": project_id,
+            "organisation": organisation,
+            "number": doc["number"],
+            "status": doc["status"],
+            "revision": doc["revision"],
+        }
+    )
+
+
+def review_into_document(doc: dict[str, Any], review: ReviewRecord) -> None:
+    """Write the review's status, revision and mutable part into a summary document, in place."""
+    doc["status"] = review.status.value
+    doc["revision"] = review.revision
+    doc[REVIEW_KEY] = review.review_document()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from compliance.domain.outcomes import Verdict
@@ -17,6 +18,7 @@ from compliance.storage.records import (
     Project,
     ProjectPage,
     ProjectVersion,
+    ReviewRecord,
     VersionStatus,
     VersionSummary,
 )
@@ -72,6 +74,7 @@ class MemoryProjects:
         self._lock = threading.Lock()
         self._projects: dict[str, Project] = {}
         self._versions: dict[str, list[ProjectVersion]] = {}
+        self._reviews: dict[tuple[str, int], ReviewRecord] = {}
 
     def create_project(self, project: Project) -> tuple[Project, bool]:
         with self._lock:
@@ -137,10 +140,54 @@ class MemoryProjects:
                 return None
             return [v.summary for v in self._versions[project_id]]
 
+    def _review(self, project_id: str, number: int) -> ReviewRecord | None:
+        versions = self._versions.get(project_id, [])
+        if not 1 <= number <= len(versions):
+            return None
+        v = versions[number - 1]
+        return self._reviews.get((project_id, number)) or ReviewRecord(
+            project_id=project_id,
+            organisation=v.organisation,
+            number=number,
+            status=v.status,
+            revision=v.revision,
+        )
+
+    def get_review(self, project_id: str, number: int) -> ReviewRecord | None:
+        with self._lock:
+            return self._review(project_id, number)
+
+    def update_review(
+        self,
+        project_id: str,
+        number: int,
+        change: Callable[[ReviewRecord], ReviewRecord],
+        *,
+        bump_revision: bool = True,
+    ) -> ReviewRecord | None:
+        with self._lock:
+            current = self._review(project_id, number)
+            if current is None:
+                return None
+            updated = change(current).model_copy(
+                update={"revision": current.revision + 1 if bump_revision else current.revision}
+            )
+            self._reviews[(project_id, number)] = updated
+            versions = self._versions[project_id]
+            versions[number - 1] = versions[number - 1].model_copy(
+                update={"status": updated.status, "revision": updated.revision}
+            )
+            if number == len(versions):
+                project = self._projects[project_id]
+                self._projects[project_id] = project.model_copy(update={"latest": versions[-1].summary})
+            return updated
+
     def delete_project(self, project_id: str) -> int | None:
         with self._lock:
             if self._projects.pop(project_id, None) is None:
                 return None
+            for key in [k for k in self._reviews if k[0] == project_id]:
+                del self._reviews[key]
             return len(self._versions.pop(project_id, []))
 
 

@@ -20,6 +20,7 @@ from compliance.storage.records import (
     Project,
     ProjectPage,
     ProjectVersion,
+    ReviewRecord,
     VersionStatus,
     VersionSummary,
 )
@@ -74,6 +75,22 @@ class ProjectRepository(Protocol):
     def get_version(self, project_id: str, number: int) -> ProjectVersion | None: ...
 
     def list_versions(self, project_id: str) -> list[VersionSummary] | None: ...
+
+    def get_review(self, project_id: str, number: int) -> ReviewRecord | None:
+        """The review of a version (empty until a liaison acts); None when there is no such version."""
+
+    def update_review(
+        self,
+        project_id: str,
+        number: int,
+        change: Callable[[ReviewRecord], ReviewRecord],
+        *,
+        bump_revision: bool = True,
+    ) -> ReviewRecord | None:
+        """Apply `change` to the current review under the project's lock and store the result in one
+        write, its revision incremented here (unless `bump_revision` is false, for comments that must not
+        make a concurrent action conflict). `change` may raise to refuse (e.g. a stale revision): nothing
+        is written then. None when there is no such version."""
 
     def delete_project(self, project_id: str) -> int | None:
         """Erase the project and every version: the data are really gone. Returns how many versions there

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.domain.outcomes import Assessment, Verdict
+from compliance.domain.review import Comment, Decision, FindingReview, ReviewState, StateChange
 
 ORG_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 PROJECT_ID = re.compile(r"^prj_[0-9a-f]{16}$")
@@ -33,8 +34,8 @@ class Role(StrEnum):
     admin = "admin"  # manages organisations and keys
 
 
-class VersionStatus(StrEnum):
-    submitted = "submitted"
+# A version's status is its place in the liaison review (compliance.domain.review).
+VersionStatus = ReviewState
 
 
 class Organisation(Record):
@@ -159,3 +160,24 @@ class AuditEntry(AuditEvent):
     at: datetime
     prev_hash: str
     hash: str
+
+
+class ReviewRecord(Record):
+    """The review of one version: its status and revision (for optimistic locking), the liaison's
+    judgements per finding, the comment threads, the history of states and, once decided, the decision
+    with the audit entry that sealed it."""
+
+    project_id: str
+    organisation: str
+    number: int
+    status: VersionStatus
+    revision: int
+    judgements: dict[str, FindingReview] = Field(default_factory=dict)
+    comments: list[Comment] = Field(default_factory=list)
+    history: list[StateChange] = Field(default_factory=list)
+    decision: Decision | None = None
+    seal: dict[str, Any] | None = Field(default=None, description="The audit entry that sealed the decision.")
+
+    def review_document(self) -> dict[str, Any]:
+        """The mutable part, as kept beside the version's summary."""
+        return self.model_dump(mode="json", include={"judgements", "comments", "history", "decision", "seal"})

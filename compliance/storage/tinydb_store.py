@@ -23,7 +23,7 @@ import fcntl
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +48,8 @@ from compliance.storage.audit_file import AuditLogFile
 from compliance.storage.codec import (
     project_document,
     project_from_document,
+    review_from_document,
+    review_into_document,
     summary_from_document,
     version_from_parts,
     version_payload,
@@ -63,6 +65,7 @@ from compliance.storage.records import (
     Project,
     ProjectPage,
     ProjectVersion,
+    ReviewRecord,
     VersionStatus,
     VersionSummary,
 )
@@ -477,6 +480,50 @@ class TinyDBProjects:
                 return None
             docs = _docs(held[2], "versions")
             return sorted((summary_from_document(d) for d in docs.values()), key=lambda s: s.number)
+
+    def get_review(self, project_id: str, number: int) -> ReviewRecord | None:
+        with self._project(project_id) as held:
+            if held is None:
+                return None
+            org, _, db = held
+            doc = _docs(db, "versions").get(str(number))
+            return None if doc is None else review_from_document(doc, project_id, org)
+
+    def update_review(
+        self,
+        project_id: str,
+        number: int,
+        change: Callable[[ReviewRecord], ReviewRecord],
+        *,
+        bump_revision: bool = True,
+    ) -> ReviewRecord | None:
+        with self._project(project_id) as held:
+            if held is None:
+                return None
+            org, doc_id, db = held
+            docs = _docs(db, "versions")
+            doc = docs.get(str(number))
+            if doc is None:
+                return None
+            current = review_from_document(doc, project_id, org)
+            updated = change(current).model_copy(
+                update={"revision": current.revision + 1 if bump_revision else current.revision}
+            )
+            new_doc = dict(doc)
+            review_into_document(new_doc, updated)
+            # One write of the project's file: status, revision and review change together or not at all.
+            db.table("versions").upsert(Document(new_doc, doc_id=number))
+            is_latest = number == len(docs)
+        if is_latest:
+
+            def restate(doc: dict[str, Any]) -> None:
+                latest = doc.get("latest")
+                if latest and latest.get("number") == number:
+                    doc["latest"] = latest | {"status": updated.status.value, "revision": updated.revision}
+
+            with self._org_lock(org):
+                self._index_db(org).table("projects").update(restate, doc_ids=[doc_id])  # type: ignore[arg-type]
+        return updated
 
     def delete_project(self, project_id: str) -> int | None:
         with self._project(project_id) as held:

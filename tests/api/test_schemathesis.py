@@ -12,6 +12,7 @@ import hypothesis
 import hypothesis.errors
 import pytest
 import schemathesis
+from schemathesis.checks import negative_data_rejection
 from schemathesis.generation.modes import GenerationMode
 
 from compliance.service.store import Role
@@ -51,7 +52,11 @@ def test_the_api_keeps_its_documented_promises(fuzz: Server) -> None:
             def check(case: schemathesis.Case) -> None:
                 nonlocal calls
                 calls += 1
-                response = case.call_and_validate(headers=headers, timeout=30)
+                # The key is sent with every case, so a negative case whose only fault was a missing
+                # Authorization header becomes valid: the rejection check would be unsound for it. No 5xx
+                # and documented responses are still checked for every case.
+                excluded = [negative_data_rejection] if mode is GenerationMode.NEGATIVE else []
+                response = case.call_and_validate(headers=headers, timeout=30, excluded_checks=excluded)
                 assert response.status_code < 500 or response.status_code == 503, response.text
 
             try:

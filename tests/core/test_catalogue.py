@@ -13,7 +13,9 @@ from compliance.domain.pack import RulePack
 from compliance.ruleset.loader import load_pack
 
 ROOT = Path(__file__).resolve().parents[2]
-FEATURES = sorted((ROOT / "features").rglob("*.feature"))
+ALL_FEATURES = sorted((ROOT / "features").rglob("*.feature"))
+WORKFLOW = ROOT / "features" / "workflow"
+FEATURES = [p for p in ALL_FEATURES if WORKFLOW not in p.parents]  # one feature per rule
 STEP_KEYWORDS = ("Soit ", "Quand ", "Alors ", "Et ", "Mais ", "Given ", "When ", "Then ", "And ", "But ")
 OUTCOME_STEP = re.compile(r'la vérification "(?P<rule>[^"]+)" est "(?P<outcome>[^"]+)"')
 
@@ -67,7 +69,7 @@ def test_feature_is_french_and_tags_name_rules(path: Path, pack: RulePack) -> No
         assert pack.rule(tag) is not None, f"{path.name}: @rule:{tag} names no rule"
 
 
-@pytest.mark.parametrize("path", FEATURES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_FEATURES, ids=lambda p: p.stem)
 def test_no_step_is_swallowed_into_a_description(path: Path) -> None:
     doc = _parse(path)
     blocks = [doc["feature"].get("description", "")] + [s.get("description", "") for s in _scenarios(doc)]
@@ -78,7 +80,7 @@ def test_no_step_is_swallowed_into_a_description(path: Path) -> None:
             )
 
 
-@pytest.mark.parametrize("path", FEATURES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_FEATURES, ids=lambda p: p.stem)
 def test_scenario_names_are_unique_and_scenarios_have_steps(path: Path) -> None:
     scenarios = _scenarios(_parse(path))
     assert scenarios, f"{path.name}: no scenario"
@@ -134,3 +136,11 @@ def test_rule_ids_are_unique_and_well_formed(pack: RulePack) -> None:
     assert len(ids) == len(set(ids))
     for rule in pack.rules:
         assert re.fullmatch(r"L0908-[A-Z0-9]+(-[A-Z0-9]+)*", rule.id)
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOW.glob("*.feature")), ids=lambda p: p.stem)
+def test_workflow_features_are_french_and_tagged(path: Path) -> None:
+    doc = _parse(path)
+    assert path.read_text(encoding="utf-8").startswith("# language: fr")
+    assert doc["feature"]["language"] == "fr"
+    assert "@workflow" in [t["name"] for t in doc["feature"]["tags"]]

@@ -199,3 +199,62 @@ def test_the_audit_log_is_a_hash_chain(store: Store) -> None:
     assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
     report = verify_lines(store.audit.raw_lines())
     assert report.ok and report.entries == 5 and report.head == entries[-1].hash
+
+
+def test_reviews_change_atomically_with_revisions(
+    store: Store, assessments: dict[str, StoredAssessment]
+) -> None:
+    from compliance.domain.review import Actor as ReviewActor
+    from compliance.domain.review import Comment, ReviewState
+
+    p = project(40)
+    store.projects.create_project(p)
+    store.projects.add_version(version(p.id, assessments["bare"]))
+    first = store.projects.get_review(p.id, 1)
+    assert first is not None and first.status is ReviewState.submitted and first.revision == 1
+    assert store.projects.get_review(p.id, 2) is None
+    assert store.projects.get_review("prj_" + "f" * 16, 1) is None
+
+    started = store.projects.update_review(
+        p.id, 1, lambda r: r.model_copy(update={"status": ReviewState.in_review})
+    )
+    assert started is not None and started.revision == 2
+    note = Comment(author="key_b", role=ReviewActor.liaison, lang="fr", text="Vu.", at=T0)
+    commented = store.projects.update_review(
+        p.id, 1, lambda r: r.model_copy(update={"comments": [*r.comments, note]}), bump_revision=False
+    )
+    assert commented is not None and commented.revision == 2 and commented.comments == [note]
+
+    class Refused(Exception):
+        pass
+
+    def refuse(_: object) -> object:
+        raise Refused
+
+    with pytest.raises(Refused):
+        store.projects.update_review(p.id, 1, refuse)  # type: ignore[arg-type]
+    again = store.projects.get_review(p.id, 1)
+    assert again is not None and again.revision == 2 and again.comments == [note]
+    # The version and the project's latest summary follow the review's status.
+    stored = store.projects.get_version(p.id, 1)
+    assert stored is not None and stored.status is ReviewState.in_review and stored.revision == 2
+    listed = store.projects.list_projects(None, status=ReviewState.in_review)
+    assert [x.id for x in listed.items] == [p.id]
+
+
+def test_reviews_survive_a_restart(tmp_path: Path, assessments: dict[str, StoredAssessment]) -> None:
+    from compliance.domain.review import ReviewState
+
+    first = open_tinydb_store(tmp_path / "data")
+    p = project(41)
+    first.projects.create_project(p)
+    first.projects.add_version(version(p.id, assessments["bare"]))
+    first.projects.update_review(p.id, 1, lambda r: r.model_copy(update={"status": ReviewState.approved}))
+    first.close()
+    second = open_tinydb_store(tmp_path / "data")
+    try:
+        review = second.projects.get_review(p.id, 1)
+        assert review is not None and review.status is ReviewState.approved and review.revision == 2
+        assert second.projects.get_project(p.id).latest.status is ReviewState.approved  # type: ignore[union-attr]
+    finally:
+        second.close()

@@ -1,0 +1,362 @@
+"""The liaison review over HTTP: a version's review, state changes, judgements, comments, the decision,
+diffs between versions, the review queue, statistics and the waivers approved in reviews."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import yaml
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from compliance.api.bodies import read_data
+from compliance.api.deps import PrincipalDep, ServicesDep
+from compliance.api.problems import error_responses
+from compliance.api.routes.projects import ProjectId, VersionNumber
+from compliance.api.schemas import ProjectOut
+from compliance.domain.outcomes import Outcome
+from compliance.domain.review import (
+    Comment,
+    Decision,
+    FindingReview,
+    Judgement,
+    ReviewAction,
+    ReviewState,
+    StateChange,
+)
+from compliance.domain.rules import RULE_ID_PATTERN, Severity
+from compliance.engine.diff import VersionDiff
+from compliance.service.errors import InvalidRequest
+from compliance.service.reviews import ReviewView
+
+router = APIRouter(tags=["reviews"])
+_VERSION = "/projects/{project_id}/versions/{number}"
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ActionIn(Body):
+    action: ReviewAction
+    revision: int = Field(ge=1, description="The revision last read: a stale one answers 409.")
+    message: str | None = Field(default=None, max_length=4000, description="Required to request changes.")
+    opinion: str | None = Field(default=None, max_length=8000, description="Required to approve or reject.")
+
+
+class JudgementIn(Body):
+    judgement: Judgement
+    revision: int = Field(ge=1, description="The revision last read: a stale one answers 409.")
+    reason: str | None = Field(default=None, max_length=4000, description="Required to dispute or waive.")
+    corrected_outcome: Outcome | None = Field(default=None, description="The outcome a dispute asserts.")
+    legal_ground: str | None = Field(
+        default=None, max_length=200, description="A waiver's ground: 'Art. 6(b)'."
+    )
+    expires: date | None = Field(default=None, description="Last day a waiver applies.")
+
+
+class CommentIn(Body):
+    rule_id: str | None = Field(default=None, pattern=RULE_ID_PATTERN, description="The finding discussed.")
+    lang: str = Field(pattern=r"^(fr|en)$", description="fr or en.")
+    text: str = Field(min_length=1, max_length=4000)
+
+
+class ReviewOut(Body):
+    project_id: str
+    number: int
+    status: ReviewState = Field(
+        description="The version's place in the review (superseded once a newer exists)."
+    )
+    revision: int = Field(description="Send it back with every action: optimistic locking.")
+    latest_version: int
+    judgements: dict[str, FindingReview]
+    comments: list[Comment]
+    history: list[StateChange]
+    decision: Decision | None
+
+    @classmethod
+    def of(cls, view: ReviewView) -> ReviewOut:
+        r = view.record
+        return cls(
+            project_id=r.project_id,
+            number=r.number,
+            status=view.status,
+            revision=r.revision,
+            latest_version=view.latest,
+            judgements=r.judgements,
+            comments=r.comments,
+            history=r.history,
+            decision=r.decision,
+        )
+
+
+class QueueItemOut(Body):
+    project: ProjectOut
+    version: int
+    status: ReviewState
+    submitted_at: datetime
+    age_days: int
+    sectors: list[str]
+    worst_open_severity: Severity | None
+    open_findings: int
+
+
+class QueueOut(Body):
+    items: list[QueueItemOut]
+    total: int
+
+
+def _validated(model: type[Body], data: Any) -> Any:
+    if not isinstance(data, dict):
+        raise InvalidRequest(["body: expected a mapping"])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidRequest(
+            [
+                f"body.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                for e in exc.errors(include_input=False, include_url=False)
+            ]
+        ) from None
+
+
+async def _view(services: ServicesDep, principal: PrincipalDep, project_id: str, number: int) -> ReviewOut:
+    view = await run_in_threadpool(services.reviews.view, principal, project_id, number)
+    return ReviewOut.of(view)
+
+
+def _json_body(model: type[Body], example: dict[str, Any]) -> dict[str, Any]:
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                m: {"schema": ref, "example": example} for m in ("application/json", "application/yaml")
+            },
+        }
+    }
+
+
+@router.get(
+    _VERSION + "/review",
+    summary="Read a version's review",
+    response_model=ReviewOut,
+    responses=error_responses(401, 403, 404, 422, 503),
+)
+async def get_review(
+    project_id: ProjectId, number: VersionNumber, principal: PrincipalDep, services: ServicesDep
+) -> ReviewOut:
+    return await _view(services, principal, project_id, number)
+
+
+@router.post(
+    _VERSION + "/review/actions",
+    summary="Move a version through the review (liaison)",
+    description="start_review, request_changes (with a message), approve or reject (with an opinion). Only the "
+    "allowed transitions, by a liaison; send the revision last read (409 when it is stale). Approving or rejecting "
+    "seals a decision into the audit log.",
+    response_model=ReviewOut,
+    openapi_extra=_json_body(ActionIn, {"action": "start_review", "revision": 1}),
+    responses=error_responses(401, 403, 404, 409, 415, 422, 503),
+)
+async def act(
+    project_id: ProjectId,
+    number: VersionNumber,
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+) -> ReviewOut:
+    body: ActionIn = _validated(ActionIn, await read_data(request))
+    text = body.opinion if body.action in (ReviewAction.approve, ReviewAction.reject) else body.message
+    await run_in_threadpool(
+        services.reviews.act, principal, project_id, number, body.action, body.revision, text
+    )
+    return await _view(services, principal, project_id, number)
+
+
+@router.put(
+    _VERSION + "/review/findings/{rule_id}",
+    summary="Judge a finding (liaison)",
+    description="confirmed; disputed (with the corrected outcome and a written reason); waived (with a reason "
+    "citing a legal ground, e.g. 'Art. 6(b)', and an expiry date).",
+    response_model=ReviewOut,
+    openapi_extra=_json_body(JudgementIn, {"judgement": "confirmed", "revision": 2}),
+    responses=error_responses(401, 403, 404, 409, 415, 422, 503),
+)
+async def judge(
+    project_id: ProjectId,
+    number: VersionNumber,
+    rule_id: Annotated[str, Path(pattern=RULE_ID_PATTERN, max_length=80, description="The rule id.")],
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+) -> ReviewOut:
+    body: JudgementIn = _validated(JudgementIn, await read_data(request))
+    await run_in_threadpool(
+        services.reviews.judge,
+        principal,
+        project_id,
+        number,
+        rule_id,
+        body.revision,
+        body.judgement,
+        body.reason,
+        body.corrected_outcome,
+        body.legal_ground,
+        body.expires,
+    )
+    return await _view(services, principal, project_id, number)
+
+
+@router.post(
+    _VERSION + "/review/comments",
+    status_code=201,
+    summary="Comment on a finding or on the version",
+    description="Liaisons and the project's submitters, in French or English. Comments do not change the "
+    "revision.",
+    response_model=ReviewOut,
+    openapi_extra=_json_body(
+        CommentIn, {"rule_id": "L0908-A12-CIN", "lang": "fr", "text": "Pourquoi la CIN ?"}
+    ),
+    responses=error_responses(401, 403, 404, 415, 422, 503),
+)
+async def comment(
+    project_id: ProjectId,
+    number: VersionNumber,
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+) -> ReviewOut:
+    body: CommentIn = _validated(CommentIn, await read_data(request))
+    await run_in_threadpool(
+        services.reviews.comment, principal, project_id, number, body.rule_id, body.lang, body.text
+    )
+    return await _view(services, principal, project_id, number)
+
+
+@router.get(
+    _VERSION + "/decision",
+    summary="Export the decision on a version, for offline verification",
+    description="The decision record with its hash, the audit entry that sealed it and the service's "
+    "signature. Check it with `compliance verify-decision FILE`.",
+    responses=error_responses(401, 403, 404, 422, 503),
+)
+async def decision(
+    project_id: ProjectId, number: VersionNumber, principal: PrincipalDep, services: ServicesDep
+) -> dict[str, Any]:
+    exported: dict[str, Any] = await run_in_threadpool(
+        services.reviews.decision_export, principal, project_id, number
+    )
+    return exported
+
+
+@router.get(
+    "/projects/{project_id}/diff",
+    summary="What changed between two versions",
+    description="Findings resolved, new, unchanged and changed, and the facts that changed.",
+    response_model=VersionDiff,
+    responses=error_responses(401, 403, 404, 422, 503),
+)
+async def diff(
+    project_id: ProjectId,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    from_version: Annotated[int, Query(alias="from", ge=1, le=1_000_000_000, description="Older version.")],
+    to_version: Annotated[int, Query(alias="to", ge=1, le=1_000_000_000, description="Newer version.")],
+) -> VersionDiff:
+    result: VersionDiff = await run_in_threadpool(
+        services.reviews.diff, principal, project_id, from_version, to_version
+    )
+    return result
+
+
+@router.get(
+    "/reviews/queue",
+    summary="Projects awaiting review (liaison)",
+    description="Latest versions submitted, resubmitted or in review; filter by sector, by the worst severity "
+    "still open, and by age in days. Oldest first.",
+    response_model=QueueOut,
+    responses=error_responses(401, 403, 422, 503),
+)
+async def queue(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    sector: Annotated[str | None, Query(max_length=40, description="A sector the project serves.")] = None,
+    worst_severity: Annotated[
+        Severity | None, Query(description="At least this severity still open.")
+    ] = None,
+    min_age_days: Annotated[int, Query(ge=0, le=100_000, description="Waiting at least this many days.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> QueueOut:
+    items, total = await run_in_threadpool(
+        lambda: services.reviews.queue(
+            principal,
+            sector=sector,
+            worst_severity=worst_severity,
+            min_age_days=min_age_days,
+            offset=offset,
+            limit=limit,
+        )
+    )
+    return QueueOut(
+        items=[
+            QueueItemOut(
+                project=ProjectOut.of(i.project),
+                version=i.version,
+                status=i.status,
+                submitted_at=i.submitted_at,
+                age_days=i.age_days,
+                sectors=i.sectors,
+                worst_open_severity=i.worst_open_severity,
+                open_findings=i.open_findings,
+            )
+            for i in items
+        ],
+        total=total,
+    )
+
+
+@router.get(
+    "/reviews/stats",
+    summary="Review statistics (liaison)",
+    description="Counts of latest versions per verdict and per state, and the most failed rules.",
+    responses=error_responses(401, 403, 422, 503),
+)
+async def stats(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]:
+    result: dict[str, Any] = await run_in_threadpool(services.reviews.stats, principal)
+    return result
+
+
+@router.get(
+    "/waivers",
+    summary="Waivers approved in reviews, for `compliance check --waivers`",
+    description="YAML by default (application/yaml), JSON with Accept: application/json.",
+    responses={
+        200: {"content": {"application/yaml": {}, "application/json": {}}},
+        **error_responses(401, 403, 404, 422, 503),
+    },
+)
+async def waivers(
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    project: Annotated[str | None, Query(max_length=64, description="Only this project's waivers.")] = None,
+) -> Response:
+    found = await run_in_threadpool(services.reviews.waivers, principal, project)
+    data = found.model_dump(mode="json")
+    if "application/json" in request.headers.get("accept", ""):
+        return Response(found.model_dump_json(indent=2), media_type="application/json")
+    return Response(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), media_type="application/yaml")
+
+
+@router.get(
+    "/decisions/public-key",
+    summary="The key that signs decisions",
+    description="Pin its fingerprint to verify exported decisions: `compliance verify-decision --fingerprint`.",
+)
+async def public_key(services: ServicesDep) -> dict[str, str]:
+    key = services.reviews.key
+    return {"algorithm": "ed25519", "public_key": key.public_key_b64, "fingerprint": key.fingerprint}

@@ -1,0 +1,79 @@
+"""Commands of the review workflow: `verify-decision` (offline) and `reassess` (on the server's store)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from compliance.service.access import CLI_ACTOR
+from compliance.service.assessing import assessor_for
+from compliance.service.decisions import verify_export
+from compliance.service.reassess import reassess
+from compliance.service.store import open_store
+
+EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
+
+
+def add_review_commands(sub: Any) -> None:
+    v = sub.add_parser(
+        "verify-decision", help="check an exported decision offline (exit 1 if it was altered)"
+    )
+    v.add_argument("file", type=Path)
+    v.add_argument("--audit-log", type=Path, help="also find its seal in this audit log and verify the chain")
+    v.add_argument("--fingerprint", help="the decision key's fingerprint the service publishes, to pin it")
+    r = sub.add_parser("reassess", help="assess stored submissions against the current rule pack")
+    r.add_argument("--data-dir", type=Path, default=Path("data"), help="the store folder (server stopped)")
+    r.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def run_review_command(args: argparse.Namespace) -> int | None:
+    if args.command == "verify-decision":
+        return _verify(args)
+    if args.command == "reassess":
+        return _reassess(args)
+    return None
+
+
+def _verify(args: argparse.Namespace) -> int:
+    try:
+        doc = json.loads(args.file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        sys.stderr.write(f"error: {args.file}: no such file\n")
+        return EXIT_INVALID
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        sys.stderr.write(f"error: {args.file}: not a JSON document\n")
+        return EXIT_INVALID
+    result = verify_export(doc, audit_log=args.audit_log, pinned_fingerprint=args.fingerprint)
+    for check in result.checks:
+        sys.stdout.write(f"ok: {check}\n")
+    for problem in result.problems:
+        sys.stdout.write(f"FAILED: {problem}\n")
+    sys.stdout.write("decision verified\n" if result.ok else "decision NOT verified\n")
+    return EXIT_OK if result.ok else EXIT_FAIL
+
+
+def _reassess(args: argparse.Namespace) -> int:
+    store = open_store(args.data_dir)
+    try:
+        changes = reassess(store, assessor_for(args.rules.resolve() if args.rules else None), CLI_ACTOR)
+    finally:
+        store.close()
+    if args.format == "json":
+        sys.stdout.write(json.dumps([asdict(c) | {"changed": c.changed} for c in changes], indent=2) + "\n")
+        return EXIT_OK
+    for c in changes:
+        mark = "changed" if c.changed else "unchanged"
+        sys.stdout.write(
+            f"{c.project_id} ({c.organisation}) v{c.version}: {mark}; {c.pack_before} -> {c.pack_after}; "
+            f"verdict {c.verdict_before} -> {c.verdict_after}\n"
+        )
+        for rule_id, outcome in c.gained.items():
+            sys.stdout.write(f"  + {rule_id}: {outcome}\n")
+        for rule_id, outcome in c.lost.items():
+            sys.stdout.write(f"  - {rule_id}: was {outcome}\n")
+    sys.stdout.write(f"{len(changes)} project(s) re-assessed, {sum(c.changed for c in changes)} changed\n")
+    return EXIT_OK

@@ -1,0 +1,89 @@
+"""Re-assess stored submissions against the current rule pack, keeping every stored version as it was.
+
+When the rules change, each project's latest submission is assessed again and compared with the assessment
+stored with it: which findings it gains (now failing or incomplete) and loses. Nothing stored is rewritten;
+the run is recorded in the audit log, one entry per project, with counts and the pack versions only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from compliance.domain.outcomes import Outcome
+from compliance.domain.submission import Submission
+from compliance.service.assessing import Assessor
+from compliance.storage.protocol import Store
+from compliance.storage.records import AuditEvent, Project
+
+_OPEN = (Outcome.fail, Outcome.needs_info)
+
+
+@dataclass
+class ProjectChange:
+    project_id: str
+    organisation: str
+    name: str
+    version: int
+    pack_before: str
+    pack_after: str
+    verdict_before: str
+    verdict_after: str
+    gained: dict[str, str] = field(default_factory=dict)  # rule id -> new outcome
+    lost: dict[str, str] = field(default_factory=dict)  # rule id -> outcome it had
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.gained or self.lost) or self.verdict_before != self.verdict_after
+
+
+def _all_projects(store: Store) -> list[Project]:
+    found: list[Project] = []
+    while True:
+        page = store.projects.list_projects(None, offset=len(found), limit=100)
+        found += page.items
+        if not page.items or len(found) >= page.total:
+            return found
+
+
+def reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange]:
+    changes = []
+    pack = assessor.pack.info
+    for project in _all_projects(store):
+        if project.latest is None:
+            continue
+        version = store.projects.get_version(project.id, project.latest.number)
+        if version is None:
+            continue
+        before = version.assessment.parsed
+        after = assessor.assess(Submission.model_validate(version.submission))
+        old = {f.rule_id: f.outcome for f in before.findings}
+        new = {f.rule_id: f.outcome for f in after.findings}
+        change = ProjectChange(
+            project_id=project.id,
+            organisation=project.organisation,
+            name=project.name,
+            version=version.number,
+            pack_before=f"{before.pack.id}@{before.pack.version}",
+            pack_after=f"{pack.id}@{pack.version}",
+            verdict_before=before.verdict.value,
+            verdict_after=after.verdict.value,
+            gained={r: o.value for r, o in sorted(new.items()) if o in _OPEN and old.get(r) not in _OPEN},
+            lost={r: o.value for r, o in sorted(old.items()) if o in _OPEN and new.get(r) not in _OPEN},
+        )
+        store.audit.append(
+            AuditEvent(
+                actor=actor,
+                action="project.reassessed",
+                organisation=project.organisation,
+                target=f"{project.id}/{version.number}",
+                details={
+                    "pack": change.pack_after,
+                    "pack_hash": pack.hash,
+                    "gained": len(change.gained),
+                    "lost": len(change.lost),
+                    "verdict": change.verdict_after,
+                },
+            )
+        )
+        changes.append(change)
+    return changes
