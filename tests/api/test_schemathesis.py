@@ -39,6 +39,7 @@ def test_the_api_keeps_its_documented_promises(fuzz: Server) -> None:
     calls = 0
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            excluded = [negative_data_rejection] if mode is GenerationMode.NEGATIVE else []
 
             @hypothesis.settings(
                 max_examples=EXAMPLES,
@@ -55,8 +56,11 @@ def test_the_api_keeps_its_documented_promises(fuzz: Server) -> None:
                 # The key is sent with every case, so a negative case whose only fault was a missing
                 # Authorization header becomes valid: the rejection check would be unsound for it. No 5xx
                 # and documented responses are still checked for every case.
-                excluded = [negative_data_rejection] if mode is GenerationMode.NEGATIVE else []
-                response = case.call_and_validate(headers=headers, timeout=30, excluded_checks=excluded)
+                response = case.call_and_validate(
+                    headers=headers,
+                    timeout=30,
+                    excluded_checks=excluded,  # noqa: B023 - the check runs inside this iteration
+                )
                 assert response.status_code < 500 or response.status_code == 503, response.text
 
             try:
