@@ -65,7 +65,10 @@ class Finding(Out):
     basis_status: RefStatus
     references: list[Reference]
     trace: list[TraceEntry]
-    explanation: Localized
+    explanation: Localized | None = Field(
+        default=None,
+        description="What the law asks, for findings that are not met (the rule documents the rest).",
+    )
     remediation: Localized | None = None
     questions: LocalizedList | None = None
     penalty: PenaltyExposure | None = None

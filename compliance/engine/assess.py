@@ -150,7 +150,9 @@ class Engine:
                 "basis_status": c.basis_status,
                 "references": rule.references,
                 "trace": ctx.trace,
-                "explanation": rule.explain,
+                # Only findings that are not met carry the texts: a passing check's explanation is in the rule,
+                # and repeating it in every assessment would double the size of what is stored and sent.
+                "explanation": rule.explain if outcome in _NOT_MET else None,
                 "remediation": rule.remediation if outcome in _NOT_MET else None,
                 "questions": rule.questions if outcome in _ASKING else None,
                 "penalty": c.penalty if outcome is Outcome.fail else None,

@@ -17,7 +17,10 @@ from compliance.reports.summary import fact_line
 
 def _body(f: Finding, lang: str) -> str:
     words = LABELS[lang]
-    lines = [f.explanation.get(lang), words["refs"] + ": " + "; ".join(r.cite() for r in f.references)]
+    lines = [
+        (f.explanation or f.title).get(lang),
+        words["refs"] + ": " + "; ".join(r.cite() for r in f.references),
+    ]
     lines += [f"{words['facts']}: {fact_line(t)}" for t in f.trace]
     if f.questions is not None:
         lines += [f"{words['questions']}: {q}" for q in f.questions.get(lang)]

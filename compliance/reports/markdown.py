@@ -33,7 +33,7 @@ def _details(f: Finding, lang: str) -> list[str]:
     lines = [
         f"<details><summary>{_ICON[f.outcome]} <code>{f.rule_id}</code> — {_cell(f.title.get(lang))}</summary>",
         "",
-        f.explanation.get(lang),
+        (f.explanation or f.title).get(lang),
         "",
     ]
     if f.waiver is not None:

@@ -27,8 +27,8 @@ def _rule(f: Finding, lang: str) -> dict[str, Any]:
         "id": f.rule_id,
         "name": f.rule_id.replace("-", ""),
         "shortDescription": {"text": f.title.get(lang)},
-        "fullDescription": {"text": f.explanation.get(lang)},
-        "help": {"text": f.remediation.get(lang) if f.remediation else f.explanation.get(lang)},
+        "fullDescription": {"text": (f.explanation or f.title).get(lang)},
+        "help": {"text": (f.remediation or f.explanation or f.title).get(lang)},
         "defaultConfiguration": {"level": _LEVEL[f.severity]},
         "properties": {
             "chapter": f.chapter,

@@ -40,7 +40,7 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
         out.append(f"      {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}")
     refs = "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references)
     out.append(f"      {words['refs']}: {refs}")
-    out.append(f"      {f.explanation.get(lang)}")
+    out.append(f"      {(f.explanation or f.title).get(lang)}")
     if f.trace:
         out.append(f"      {words['facts']}:")
         out.extend(f"        {fact_line(t)}" for t in f.trace)

@@ -38,6 +38,16 @@ _IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 MAX_PAGE = 100
 
 
+def all_pages(fetch: Callable[[int, int], ProjectPage]) -> list[Project]:
+    """Every project of a paginated listing: `fetch(offset, limit)` is called until all are read."""
+    found: list[Project] = []
+    while True:
+        page = fetch(len(found), MAX_PAGE)
+        found += page.items
+        if not page.items or len(found) >= page.total:
+            return found
+
+
 def check_idempotency_key(value: str | None) -> str | None:
     if value is None:
         return None

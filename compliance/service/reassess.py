@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from compliance.domain.outcomes import Outcome
 from compliance.domain.submission import Submission
 from compliance.service.assessing import Assessor
+from compliance.service.projects import all_pages
 from compliance.storage.protocol import Store
-from compliance.storage.records import AuditEvent, Project
+from compliance.storage.records import AuditEvent
 
 _OPEN = (Outcome.fail, Outcome.needs_info)
 
@@ -36,19 +37,12 @@ class ProjectChange:
         return bool(self.gained or self.lost) or self.verdict_before != self.verdict_after
 
 
-def _all_projects(store: Store) -> list[Project]:
-    found: list[Project] = []
-    while True:
-        page = store.projects.list_projects(None, offset=len(found), limit=100)
-        found += page.items
-        if not page.items or len(found) >= page.total:
-            return found
-
-
 def reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange]:
     changes = []
     pack = assessor.pack.info
-    for project in _all_projects(store):
+    for project in all_pages(
+        lambda offset, limit: store.projects.list_projects(None, offset=offset, limit=limit)
+    ):
         if project.latest is None:
             continue
         version = store.projects.get_version(project.id, project.latest.number)

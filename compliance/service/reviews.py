@@ -35,7 +35,7 @@ from compliance.engine.diff import VersionDiff, diff_versions, judgement_carries
 from compliance.service.access import Principal
 from compliance.service.decisions import SigningKey, assessment_hash, decision_hash, export_decision
 from compliance.service.errors import Forbidden, InvalidRequest, NotFound, ServiceError
-from compliance.service.projects import Projects
+from compliance.service.projects import Projects, all_pages
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, ReviewRecord, Role
 
@@ -455,14 +455,9 @@ class Reviews:
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _all_projects(self, principal: Principal) -> list[Project]:
-        found: list[Project] = []
-        offset = 0
-        while True:
-            page = self.projects.list_projects(principal, offset=offset, limit=100)
-            found += page.items
-            offset += len(page.items)
-            if not page.items or offset >= page.total:
-                return found
+        return all_pages(
+            lambda offset, limit: self.projects.list_projects(principal, offset=offset, limit=limit)
+        )
 
     @staticmethod
     def _check(current: ReviewRecord, latest: int, revision: int) -> ReviewState:
