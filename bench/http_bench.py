@@ -24,10 +24,7 @@ import json
 import os
 import platform
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from compliance.devserver import ServerProcess  # noqa: E402
 from compliance.service.access import create_key, create_organisation  # noqa: E402
 from compliance.service.assessing import assessor_for  # noqa: E402
 from compliance.service.store import (  # noqa: E402
@@ -171,51 +169,6 @@ async def load(
 
 
 # -- the server ---------------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-class Server:
-    def __init__(self, data_dir: Path, log: Path) -> None:
-        self.data_dir, self.log, self.port = data_dir, log, free_port()
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def __enter__(self) -> Server:
-        with self.log.open("ab") as out:
-            self.process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "compliance.cli.main",
-                    "serve",
-                    "--port",
-                    str(self.port),
-                    "--data-dir",
-                    str(self.data_dir),
-                ],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                cwd=ROOT,
-            )
-        import urllib.request
-
-        for _ in range(600):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/readyz", timeout=1):
-                    return self
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("server did not start: " + self.log.read_text())
-
-    def __exit__(self, *_: object) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-
 def make_key(data_dir: Path, org: str) -> str:
     access, audit = open_admin(data_dir)
     if access.get_organisation(org) is None:
@@ -293,7 +246,7 @@ def main() -> None:
     try:
         data = work / "load"
         token = make_key(data, "bench")
-        with Server(data, work / "load.log") as server:
+        with ServerProcess(data, work / "load.log") as server:
             evaluate = ["/api/v1/evaluate"]
             asyncio.run(load("warm-up", server.port, token, 4, 200, evaluate, body, 10))
             for c, n in ((1, 1000), (16, 4000), (200, 4000)):
@@ -324,7 +277,7 @@ def main() -> None:
             org = seed(folder, size)
             seeded = time.perf_counter() - t0
             token = make_key(folder, org)
-            with Server(folder, work / f"seeded-{size}.log") as server:
+            with ServerProcess(folder, work / f"seeded-{size}.log") as server:
                 projects = [f"prj_{i:016x}" for i in range(10)]
                 paths = [f"/api/v1/projects/{p}/versions" for p in projects]
                 asyncio.run(load("warm-up", server.port, token, 1, 10, ["/api/v1/evaluate"], body, 10))

@@ -3,12 +3,6 @@ temporary data folder, driven over HTTP with httpx. Keys are made with the same 
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from compliance.devserver import ServerProcess
 from compliance.service.access import create_key, create_organisation
 from compliance.service.store import Role, open_admin
 
@@ -24,75 +19,11 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 YAML = {"Content-Type": "application/yaml"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @dataclass
-class Server:
-    data_dir: Path
-    log_path: Path
-    port: int = 0
-    process: subprocess.Popen[bytes] | None = None
+class Server(ServerProcess):
+    """The real server with the keys the tests made for it, by name."""
+
     tokens: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout: float = 30.0, extra_env: dict[str, str] | None = None) -> None:
-        self.port = free_port()
-        env = os.environ | {"PYTHONUNBUFFERED": "1"} | (extra_env or {})
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "compliance.cli.main",
-                    "serve",
-                    "--port",
-                    str(self.port),
-                    "--data-dir",
-                    str(self.data_dir),
-                ],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=env,
-                cwd=ROOT,
-            )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited with {self.process.returncode}:\n{self.log()}")
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.05)
-        raise RuntimeError(f"the server did not start:\n{self.log()}")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown, no flush, nothing but what was already on disk survives."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-        self.process = None
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
 
     def add_org(self, org_id: str) -> None:
         access, audit = open_admin(self.data_dir)
