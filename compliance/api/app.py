@@ -96,7 +96,11 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
     reviews_service = Reviews(
         store,
         projects_service,
-        SigningKey.load_or_create(settings.data_dir / KEYS_DIR) if owns_store else SigningKey.ephemeral(),
+        (
+            SigningKey.ephemeral()  # a store that keeps nothing gets a key that dies with it
+            if store.description == "memory"
+            else SigningKey.load_or_create(settings.data_dir / KEYS_DIR)
+        ),
     )
     projects_service.after_store = reviews_service.carry_over
     app.state.services = Services(

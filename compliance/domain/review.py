@@ -81,9 +81,9 @@ class FindingReview(ReviewModel):
     judgement: Judgement
     reason: Reason | None = Field(default=None, description="Required to dispute or waive.")
     corrected_outcome: Outcome | None = Field(default=None, description="The outcome a dispute asserts.")
-    legal_ground: Annotated[str, StringConstraints(pattern=LEGAL_GROUND_PATTERN)] | None = Field(
-        default=None, description="Article or exception a waiver rests on, e.g. 'Art. 6(b)'."
-    )
+    legal_ground: (
+        Annotated[str, StringConstraints(strip_whitespace=True, pattern=LEGAL_GROUND_PATTERN)] | None
+    ) = Field(default=None, description="Article or exception a waiver rests on, e.g. 'Art. 6(b)'.")
     expires: date | None = Field(default=None, description="Last day a waiver applies.")
     reviewer: str
     at: datetime

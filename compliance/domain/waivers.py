@@ -24,8 +24,8 @@ class Waiver(Strict):
     reason: Annotated[str, StringConstraints(min_length=10, max_length=4000)] = Field(
         description="Why the finding does not block the project."
     )
-    legal_ground: Annotated[str, StringConstraints(pattern=LEGAL_GROUND_PATTERN)] = Field(
-        description="The article or exception relied on, e.g. 'Art. 6(b)' or 'Art. 44(1)(d)'."
+    legal_ground: Annotated[str, StringConstraints(strip_whitespace=True, pattern=LEGAL_GROUND_PATTERN)] = (
+        Field(description="The article or exception relied on, e.g. 'Art. 6(b)' or 'Art. 44(1)(d)'.")
     )
     approver: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
         description="Who approved the waiver."

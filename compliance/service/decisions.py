@@ -16,6 +16,7 @@ import base64
 import hashlib
 import json
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,10 @@ class SigningKey:
     def load_or_create(cls, folder: Path) -> SigningKey:
         path = folder / KEY_FILE
         if path.exists():
+            if path.stat().st_mode & 0o077:
+                raise PermissionError(
+                    f"{path}: the decision key must be readable by its owner only (chmod 600)"
+                )
             key = serialization.load_pem_private_key(path.read_bytes(), password=None)
             if not isinstance(key, Ed25519PrivateKey):
                 raise ValueError(f"{path}: not an Ed25519 private key")
@@ -66,13 +71,17 @@ class SigningKey:
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pem)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key-")
+        try:
+            os.fchmod(fd, 0o600)  # whatever the umask: only the service's user may read the key
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(pem)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
         return cls(private)
 
     @classmethod
@@ -151,8 +160,12 @@ def verify_export(
     if not isinstance(seal, dict):
         v.problems.append("seal: missing")
     else:
-        if (seal.get("details") or {}).get("decision_hash") != digest:
+        details = seal.get("details")
+        if not isinstance(details, dict) or details.get("decision_hash") != digest:
             v.problems.append("seal: the audit entry does not name this decision hash")
+        expected_target = f"{decision.get('project_id')}/{decision.get('version')}"
+        if seal.get("action") != "version.decided" or seal.get("target") != expected_target:
+            v.problems.append("seal: not the entry that decided this version")
         if hash_of(seal) != seal.get("hash"):
             v.problems.append("seal: the audit entry was edited — its content does not match its hash")
         else:
@@ -160,6 +173,11 @@ def verify_export(
         if audit_log is not None:
             _check_in_log(seal, audit_log, v)
 
+    if pinned_fingerprint is None and audit_log is None:
+        # Without a trust anchor, a forger could re-sign an edited record with a key of their own.
+        v.problems.append(
+            "no trust anchor: pass --fingerprint (GET /api/v1/decisions/public-key) or --audit-log to verify"
+        )
     sig = doc.get("signature")
     if not isinstance(sig, dict):
         v.problems.append("signature: missing")

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from compliance.domain.outcomes import Verdict
+from compliance.domain.review import OPEN_STATES
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
 from compliance.reports import ReportFormat
@@ -120,7 +121,14 @@ class Projects:
         found = self.store.projects.list_versions(project_id)
         if found is None:
             raise NotFound(f"no project '{project_id}'")
-        return found
+        # An open version that is no longer the latest reads as superseded, as its review does.
+        latest = len(found)
+        return [
+            s.model_copy(update={"status": VersionStatus.superseded})
+            if s.number < latest and s.status in OPEN_STATES
+            else s
+            for s in found
+        ]
 
     def version(self, principal: Principal, project_id: str, number: int) -> ProjectVersion:
         self.get(principal, project_id)

@@ -51,9 +51,10 @@ class Conflict(ServiceError):
         super().__init__(message)
 
 
-def effective_status(record: ReviewRecord, latest: int) -> ReviewState:
-    """An open version that is no longer the latest has been superseded; nothing is rewritten for that."""
-    if record.number < latest and record.status in OPEN_STATES:
+def effective_status(record: ReviewRecord) -> ReviewState:
+    """An open version that is no longer the latest has been superseded; nothing is rewritten for that.
+    `latest_version` is read by the store under the same lock as the record."""
+    if record.number < record.latest_version and record.status in OPEN_STATES:
         return ReviewState.superseded
     return record.status
 
@@ -110,9 +111,7 @@ class Reviews:
         record = self.store.projects.get_review(project_id, number)
         if record is None:
             raise NotFound(f"project '{project_id}' has no version {number}")
-        return ReviewView(
-            project, record, effective_status(record, project.version_count), project.version_count
-        )
+        return ReviewView(project, record, effective_status(record), record.latest_version)
 
     def _version(self, principal: Principal, project_id: str, number: int) -> ProjectVersion:
         return self.projects.version(principal, project_id, number)
@@ -140,11 +139,11 @@ class Reviews:
         if needs_text and (text is None or len(text.strip()) < 10):
             field = "opinion" if action is not ReviewAction.request_changes else "message"
             raise InvalidRequest([f"body.{field}: a written {field} of at least 10 characters is required"])
-        project = self.projects.get(principal, project_id)
         now = datetime.now(UTC)
+        moved: list[ReviewState] = []
 
         def change(current: ReviewRecord) -> ReviewRecord:
-            status = self._check(current, project.version_count, revision)
+            status = self._check(current, revision)
             if status not in sources:
                 allowed = ", ".join(sorted(s.value for s in sources))
                 raise Conflict(
@@ -152,6 +151,7 @@ class Reviews:
                     current.revision,
                     status.value,
                 )
+            moved.append(status)
             history = [
                 *current.history,
                 StateChange(
@@ -165,30 +165,55 @@ class Reviews:
             ]
             update: dict[str, Any] = {"status": target, "history": history}
             if action in (ReviewAction.approve, ReviewAction.reject):
-                decision = self._decision(principal, version, current, target, text or "", now)
-                entry = self.store.audit.append(
-                    AuditEvent(
-                        actor=principal.key_id,
-                        action="version.decided",
-                        organisation=version.organisation,
-                        target=f"{project_id}/{number}",
-                        details={"decision": target.value, "decision_hash": decision_hash(decision)},
-                    )
-                )
-                update |= {"decision": decision, "seal": entry.model_dump(mode="json")}
-            else:
-                self.store.audit.append(
-                    AuditEvent(
-                        actor=principal.key_id,
-                        action=f"review.{action.value}",
-                        organisation=version.organisation,
-                        target=f"{project_id}/{number}",
-                        details={"from": status.value, "to": target.value},
-                    )
-                )
+                update["decision"] = self._decision(principal, version, current, target, text or "", now)
             return current.model_copy(update=update)
 
-        return self._update(project_id, number, change)
+        # Stored first, audited after: the log never holds a change that did not take effect.
+        updated = self._update(project_id, number, change)
+        if updated.decision is not None and action in (ReviewAction.approve, ReviewAction.reject):
+            return self._seal(principal.key_id, updated)
+        self._audit(
+            principal.key_id,
+            f"review.{action.value}",
+            updated,
+            {"from": moved[-1].value, "to": target.value},
+        )
+        return updated
+
+    def _audit(
+        self, actor: str, action: str, record: ReviewRecord, details: dict[str, str | int | None]
+    ) -> None:
+        self.store.audit.append(
+            AuditEvent(
+                actor=actor,
+                action=action,
+                organisation=record.organisation,
+                target=f"{record.project_id}/{record.number}",
+                details=details,
+            )
+        )
+
+    def _seal(self, actor: str, record: ReviewRecord) -> ReviewRecord:
+        """Seal a stored decision into the audit log and keep the sealing entry beside it. Also run when an
+        export finds a decision stored but not sealed (the process stopped in between)."""
+        decision = record.decision
+        assert decision is not None
+        entry = self.store.audit.append(
+            AuditEvent(
+                actor=actor,
+                action="version.decided",
+                organisation=record.organisation,
+                target=f"{record.project_id}/{record.number}",
+                details={"decision": decision.decision.value, "decision_hash": decision_hash(decision)},
+            )
+        )
+        seal = entry.model_dump(mode="json")
+        return self._update(
+            record.project_id,
+            record.number,
+            lambda current: current.model_copy(update={"seal": current.seal or seal}),
+            bump_revision=False,
+        )
 
     def judge(
         self,
@@ -206,7 +231,6 @@ class Reviews:
         version = self._version(principal, project_id, number)  # first: another organisation's is a 404
         if principal.role is not Role.liaison:
             raise_forbidden(principal, "only a CNDP liaison may judge a finding")
-        project = self.projects.get(principal, project_id)
         finding = next((f for f in version.assessment.parsed.findings if f.rule_id == rule_id), None)
         if finding is None:
             raise NotFound(f"version {number} has no finding '{rule_id}'")
@@ -232,25 +256,20 @@ class Reviews:
             raise InvalidRequest(_field_errors(exc)) from None
 
         def change(current: ReviewRecord) -> ReviewRecord:
-            status = self._check(current, project.version_count, revision)
+            status = self._check(current, revision)
             if status not in JUDGING_STATES:
                 raise Conflict(
                     f"findings are judged while the version is in review; it is {status.value}",
                     current.revision,
                     status.value,
                 )
-            self.store.audit.append(
-                AuditEvent(
-                    actor=principal.key_id,
-                    action="finding.judged",
-                    organisation=version.organisation,
-                    target=f"{project_id}/{number}",
-                    details={"rule": rule_id, "judgement": judgement.value},
-                )
-            )
             return current.model_copy(update={"judgements": {**current.judgements, rule_id: review}})
 
-        return self._update(project_id, number, change)
+        updated = self._update(project_id, number, change)
+        self._audit(
+            principal.key_id, "finding.judged", updated, {"rule": rule_id, "judgement": judgement.value}
+        )
+        return updated
 
     def comment(
         self, principal: Principal, project_id: str, number: int, rule_id: str | None, lang: str, text: str
@@ -272,19 +291,14 @@ class Reviews:
         except ValueError as exc:
             raise InvalidRequest(_field_errors(exc)) from None
 
-        def change(current: ReviewRecord) -> ReviewRecord:
-            self.store.audit.append(
-                AuditEvent(
-                    actor=principal.key_id,
-                    action="comment.added",
-                    organisation=version.organisation,
-                    target=f"{project_id}/{number}",
-                    details={"rule": rule_id},
-                )
-            )
-            return current.model_copy(update={"comments": [*current.comments, comment]})
-
-        return self._update(project_id, number, change, bump_revision=False)
+        updated = self._update(
+            project_id,
+            number,
+            lambda current: current.model_copy(update={"comments": [*current.comments, comment]}),
+            bump_revision=False,
+        )
+        self._audit(principal.key_id, "comment.added", updated, {"rule": rule_id})
+        return updated
 
     def carry_over(self, version: ProjectVersion) -> int:
         """After a resubmission: copy the previous version's judgements whose facts did not change."""
@@ -298,12 +312,14 @@ class Reviews:
             return 0
         before = {f.rule_id: f for f in old.assessment.parsed.findings}
         after = {f.rule_id: f for f in version.assessment.parsed.findings}
+        today = datetime.now(UTC).date()  # an expired waiver is not carried into a new decision
         kept = {
             rule_id: j.model_copy(update={"carried_over_from": j.carried_over_from or old.number})
             for rule_id, j in previous.judgements.items()
             if rule_id in before
             and rule_id in after
             and judgement_carries_over(before[rule_id], after[rule_id])
+            and not (j.judgement is Judgement.waived and j.expires is not None and j.expires < today)
         }
         if kept:
             self._update(
@@ -345,8 +361,11 @@ class Reviews:
     def decision_export(self, principal: Principal, project_id: str, number: int) -> dict[str, Any]:
         view = self.view(principal, project_id, number)
         record = view.record
-        if record.decision is None or record.seal is None:
+        if record.decision is None:
             raise NotFound(f"version {number} has no decision yet (it is {view.status.value})")
+        if record.seal is None:  # stored, but the process stopped before sealing it
+            record = self._seal(SYSTEM_ACTOR, record)
+        assert record.decision is not None and record.seal is not None
         return export_decision(record.decision, record.seal, self.key)
 
     # -- comparing -------------------------------------------------------------------------------------
@@ -460,11 +479,12 @@ class Reviews:
         )
 
     @staticmethod
-    def _check(current: ReviewRecord, latest: int, revision: int) -> ReviewState:
-        status = effective_status(current, latest)
+    def _check(current: ReviewRecord, revision: int) -> ReviewState:
+        status = effective_status(current)
         if status is ReviewState.superseded:
             raise Conflict(
-                f"version {current.number} was superseded by version {latest}: review the latest version",
+                f"version {current.number} was superseded by version {current.latest_version}: "
+                "review the latest version",
                 current.revision,
                 status.value,
             )

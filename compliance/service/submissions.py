@@ -51,6 +51,8 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
         ) from None
     except YamlError as exc:
         raise InvalidSubmission(source, [f"(file): {exc}"]) from None
+    except RecursionError:
+        raise InvalidSubmission(source, ["(file): nested too deeply"]) from None
 
 
 def validate_submission(data: Any, source: str) -> Submission:

@@ -94,7 +94,9 @@ def project_from_document(doc: dict[str, Any]) -> Project:
     return Project.model_validate(doc)
 
 
-def review_from_document(doc: dict[str, Any], project_id: str, organisation: str) -> ReviewRecord:
+def review_from_document(
+    doc: dict[str, Any], project_id: str, organisation: str, latest_version: int
+) -> ReviewRecord:
     return ReviewRecord.model_validate(
         (doc.get(REVIEW_KEY) or {})
         | {
@@ -103,6 +105,7 @@ def review_from_document(doc: dict[str, Any], project_id: str, organisation: str
             "number": doc["number"],
             "status": doc["status"],
             "revision": doc["revision"],
+            "latest_version": latest_version,
         }
     )
 

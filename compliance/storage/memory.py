@@ -145,13 +145,14 @@ class MemoryProjects:
         if not 1 <= number <= len(versions):
             return None
         v = versions[number - 1]
-        return self._reviews.get((project_id, number)) or ReviewRecord(
+        stored = self._reviews.get((project_id, number)) or ReviewRecord(
             project_id=project_id,
             organisation=v.organisation,
             number=number,
             status=v.status,
             revision=v.revision,
         )
+        return stored.model_copy(update={"latest_version": len(versions)})
 
     def get_review(self, project_id: str, number: int) -> ReviewRecord | None:
         with self._lock:

@@ -177,6 +177,9 @@ class ReviewRecord(Record):
     history: list[StateChange] = Field(default_factory=list)
     decision: Decision | None = None
     seal: dict[str, Any] | None = Field(default=None, description="The audit entry that sealed the decision.")
+    latest_version: int = Field(
+        default=0, description="How many versions the project has, read under the same lock (not stored)."
+    )
 
     def review_document(self) -> dict[str, Any]:
         """The mutable part, as kept beside the version's summary."""

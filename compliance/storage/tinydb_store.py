@@ -486,8 +486,9 @@ class TinyDBProjects:
             if held is None:
                 return None
             org, _, db = held
-            doc = _docs(db, "versions").get(str(number))
-            return None if doc is None else review_from_document(doc, project_id, org)
+            docs = _docs(db, "versions")
+            doc = docs.get(str(number))
+            return None if doc is None else review_from_document(doc, project_id, org, len(docs))
 
     def update_review(
         self,
@@ -505,7 +506,7 @@ class TinyDBProjects:
             doc = docs.get(str(number))
             if doc is None:
                 return None
-            current = review_from_document(doc, project_id, org)
+            current = review_from_document(doc, project_id, org, len(docs))
             updated = change(current).model_copy(
                 update={"revision": current.revision + 1 if bump_revision else current.revision}
             )

@@ -183,3 +183,96 @@ def test_reassess_reports_changes_and_keeps_history(server_factory: ServerFactor
     assert after == before  # the stored history is untouched
     audit = (server.data_dir / "audit.log").read_text(encoding="utf-8")
     assert '"action":"project.reassessed"' in audit
+
+
+def test_oversized_opinion_and_deep_nesting_are_422_not_500(live: Server) -> None:
+    with live.client("atlas") as c:
+        project_id = _submit(c, "kyc-onboarding-cin")
+    with live.client("liaison") as c:
+        assert _act(c, project_id, "start_review", 1).status_code == 200
+        long = _act(c, project_id, "approve", 2, opinion="x" * 5000)
+        assert long.status_code == 422 and [e["path"] for e in long.json()["errors"]] == ["body.opinion"]
+        deep = c.post(
+            f"/api/v1/projects/{project_id}/versions/1/review/actions",
+            content=b"[" * 100_000,
+            headers={"Content-Type": "application/json"},
+        )
+        assert deep.status_code == 422
+        assert _review(c, project_id)["status"] == "in_review"
+
+
+def test_a_failed_store_write_leaves_nothing_in_the_audit_log() -> None:
+    """In-process, memory store: the audit entry of a change is appended only once the change is stored."""
+    from compliance.domain.review import ReviewAction
+    from compliance.service.access import Principal
+    from compliance.service.assess_runner import InProcessRunner
+    from compliance.service.assessing import assessor_for
+    from compliance.service.decisions import SigningKey
+    from compliance.service.projects import Projects
+    from compliance.service.reviews import Reviews
+    from compliance.service.submissions import read_submission
+    from compliance.storage.memory import memory_store
+
+    store = memory_store()
+    projects = Projects(store, InProcessRunner(assessor_for(None)))
+    reviews = Reviews(store, projects, SigningKey.ephemeral())
+    submitter = Principal(key_id="key_000000000001", role=Role.submitter, organisation="atlas")
+    liaison = Principal(key_id="key_000000000002", role=Role.liaison, organisation=None)
+    project, _ = projects.create(submitter, "kyc")
+    projects.submit(submitter, project.id, read_submission(ROOT / "examples" / "kyc-onboarding-cin.yaml"))
+    reviews.act(liaison, project.id, 1, ReviewAction.start_review, 1, None)
+    before = len(store.audit.entries())
+    original = store.projects.update_review
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    store.projects.update_review = failing  # type: ignore[method-assign]
+    with pytest.raises(OSError):
+        reviews.act(
+            liaison, project.id, 1, ReviewAction.approve, 2, "Approuvé sans réserve, pièces complètes."
+        )
+    assert len(store.audit.entries()) == before
+    store.projects.update_review = original  # type: ignore[method-assign]
+    decided = reviews.act(
+        liaison, project.id, 1, ReviewAction.approve, 2, "Approuvé sans réserve, pièces complètes."
+    )
+    assert decided.seal is not None
+    assert [e.action for e in store.audit.entries()].count("version.decided") == 1
+
+
+def test_a_resubmission_racing_an_approval_leaves_the_old_version_unapproved() -> None:
+    """The latest version number is read under the store's lock: an approval computed while a newer version
+    arrives is refused, never applied to a superseded version."""
+    from compliance.domain.review import ReviewAction
+    from compliance.service.access import Principal
+    from compliance.service.assess_runner import InProcessRunner
+    from compliance.service.assessing import assessor_for
+    from compliance.service.decisions import SigningKey
+    from compliance.service.projects import Projects
+    from compliance.service.reviews import Conflict, Reviews
+    from compliance.service.submissions import read_submission
+    from compliance.storage.memory import memory_store
+
+    store = memory_store()
+    projects = Projects(store, InProcessRunner(assessor_for(None)))
+    reviews = Reviews(store, projects, SigningKey.ephemeral())
+    submitter = Principal(key_id="key_000000000001", role=Role.submitter, organisation="atlas")
+    liaison = Principal(key_id="key_000000000002", role=Role.liaison, organisation=None)
+    sub = read_submission(ROOT / "examples" / "kyc-onboarding-cin.yaml")
+    project, _ = projects.create(submitter, "kyc")
+    projects.submit(submitter, project.id, sub)
+    reviews.act(liaison, project.id, 1, ReviewAction.start_review, 1, None)
+    original = store.projects.update_review
+
+    def resubmit_first(*args: Any, **kwargs: Any) -> Any:
+        store.projects.update_review = original  # type: ignore[method-assign]
+        projects.submit(submitter, project.id, sub)  # lands just before the approval takes the lock
+        return original(*args, **kwargs)
+
+    store.projects.update_review = resubmit_first  # type: ignore[method-assign]
+    with pytest.raises(Conflict, match="superseded"):
+        reviews.act(
+            liaison, project.id, 1, ReviewAction.approve, 2, "Approuvé sans réserve, pièces complètes."
+        )
+    assert reviews.view(liaison, project.id, 1).status.value == "superseded"

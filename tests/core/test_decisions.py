@@ -99,8 +99,51 @@ def test_recomputing_the_hashes_does_not_forge_a_signature(
     from compliance.storage.audit_chain import hash_of
 
     forged["seal"]["hash"] = hash_of(forged["seal"])
-    result = verify_export(forged)
+    result = verify_export(forged, pinned_fingerprint=exported[2].fingerprint)
     assert result.problems == ["signature: does not match the decision hash"]
+
+
+def test_a_forger_with_a_key_of_their_own_fails_without_and_with_a_trust_anchor(
+    exported: tuple[dict[str, Any], Path, SigningKey], tmp_path: Path
+) -> None:
+    doc, log, key = exported
+    forger = SigningKey.load_or_create(tmp_path / "forger")
+    forged = copy.deepcopy(doc)
+    forged["decision"]["opinion"] = "Avis réécrit par un tiers, signé de sa propre clé."
+    forged["decision_hash"] = decision_hash(forged["decision"])
+    forged["seal"]["details"]["decision_hash"] = forged["decision_hash"]
+    from compliance.storage.audit_chain import hash_of
+
+    forged["seal"]["hash"] = hash_of(forged["seal"])
+    forged["signature"] = export_decision(
+        Decision.model_validate(forged["decision"]), forged["seal"], forger
+    )["signature"]
+    unanchored = verify_export(forged)
+    assert not unanchored.ok and any("no trust anchor" in p for p in unanchored.problems)
+    assert not verify_export(forged, pinned_fingerprint=key.fingerprint).ok
+    assert not verify_export(forged, audit_log=log).ok
+
+
+def test_a_seal_of_another_version_is_caught(exported: tuple[dict[str, Any], Path, SigningKey]) -> None:
+    doc, _, key = exported
+    other = copy.deepcopy(doc)
+    other["decision"]["version"] = 3
+    other["decision_hash"] = decision_hash(other["decision"])
+    result = verify_export(other, pinned_fingerprint=key.fingerprint)
+    assert any("not the entry that decided this version" in p for p in result.problems)
+
+
+def test_malformed_exports_are_reported_not_crashed(
+    exported: tuple[dict[str, Any], Path, SigningKey],
+) -> None:
+    doc, _, key = exported
+    for broken in (
+        {**doc, "seal": {**doc["seal"], "details": "x"}},
+        {**doc, "signature": "x"},
+        [],
+        {"format": 1},
+    ):
+        assert not verify_export(broken, pinned_fingerprint=key.fingerprint).ok
 
 
 def test_a_signature_from_another_key_is_caught_by_the_pinned_fingerprint(
@@ -118,8 +161,18 @@ def test_a_seal_missing_from_the_log_is_caught(exported: tuple[dict[str, Any], P
     assert any("is not in" in p for p in result.problems)
 
 
-def test_the_signing_key_persists(tmp_path: Path) -> None:
-    a = SigningKey.load_or_create(tmp_path)
+def test_the_signing_key_persists_and_stays_private(tmp_path: Path) -> None:
+    import os
+
+    old_umask = os.umask(0o022)
+    try:
+        a = SigningKey.load_or_create(tmp_path)
+    finally:
+        os.umask(old_umask)
     b = SigningKey.load_or_create(tmp_path)
+    path = tmp_path / "decision-signing-key.pem"
     assert a.fingerprint == b.fingerprint
-    assert (tmp_path / "decision-signing-key.pem").stat().st_mode & 0o777 == 0o600
+    assert path.stat().st_mode & 0o777 == 0o600
+    path.chmod(0o644)
+    with pytest.raises(PermissionError, match="chmod 600"):
+        SigningKey.load_or_create(tmp_path)

@@ -43,7 +43,7 @@ class ActionIn(Body):
     action: ReviewAction
     revision: int = Field(ge=1, description="The revision last read: a stale one answers 409.")
     message: str | None = Field(default=None, max_length=4000, description="Required to request changes.")
-    opinion: str | None = Field(default=None, max_length=8000, description="Required to approve or reject.")
+    opinion: str | None = Field(default=None, max_length=4000, description="Required to approve or reject.")
 
 
 class JudgementIn(Body):
