@@ -4,7 +4,8 @@ Fonctionnalité: Les données collectées sont adéquates, pertinentes et non ex
   L'article 3(1)(c) de la loi 09-08 exige des données adéquates, pertinentes et non excessives au regard
   des finalités, et l'article 3(3) charge le responsable du traitement d'y veiller. Chaque catégorie de
   données doit être rattachée à une finalité qui la requiert. Le manquement est majeur lorsqu'il touche le
-  numéro de CIN, la biométrie, des données sensibles ou relatives aux infractions, mineur sinon.
+  numéro de CIN, la biométrie, des données sensibles ou relatives aux infractions, mineur sinon. La collecte
+  de données excessives est sanctionnée par l'article 54.
 
   Scénario: Des catégories toutes justifiées sont conformes
     Soit un projet décrit par :
@@ -33,6 +34,7 @@ Fonctionnalité: Les données collectées sont adéquates, pertinentes et non ex
     Quand le projet est évalué
     Alors la vérification "L0908-A03-MINIMISATION" est "non conforme"
     Et la gravité est "<gravité>"
+    Et l'exposition pénale renvoie à l'article 54
 
     Exemples:
       | catégories                | gravité |

@@ -4,8 +4,9 @@ Fonctionnalité: Les données sensibles reposent sur le consentement exprès ou 
   L'article 1(3) de la loi 09-08 range parmi les données sensibles l'origine raciale ou ethnique, les
   opinions politiques, les convictions religieuses ou philosophiques, l'appartenance syndicale et les données
   de santé, y compris génétiques. L'article 21 fonde leur traitement sur le consentement exprès de la
-  personne ou sur les fonctions légales ou statutaires du responsable ; la CNDP peut aussi l'autoriser pour un
-  intérêt vital, des données rendues publiques par la personne ou un droit en justice. L'article 57 punit le
+  personne ou sur les fonctions légales ou statutaires du responsable ; la CNDP peut aussi l'autoriser pour
+  l'intérêt vital de la personne ou d'autrui, des données rendues publiques par la personne ou un droit en
+  justice. L'article 57 punit le
   traitement de ces données sans consentement exprès. L'autorisation elle-même relève des contrôles
   L0908-A21-SENSITIVE-AUTHORISATION, L0908-A22-HEALTH et L0908-A12-GENETIC.
 
