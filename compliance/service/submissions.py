@@ -24,6 +24,16 @@ class InvalidSubmission(ValueError):
         super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON, like our YAML, refuses a key given twice instead of silently keeping the last value."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise json.JSONDecodeError(f"duplicate key '{key}'", "", 0)
+        out[key] = value
+    return out
+
+
 def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
     """Decode and parse YAML or JSON bytes into plain data."""
     if len(raw) > MAX_SUBMISSION_BYTES:
@@ -43,7 +53,7 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
         raise InvalidSubmission(source, ["(file): empty, expected a YAML or JSON mapping"])
     try:
         if json_only or text.lstrip().startswith("{"):
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
         return load_yaml(text)
     except json.JSONDecodeError as exc:
         raise InvalidSubmission(

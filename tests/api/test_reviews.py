@@ -72,6 +72,15 @@ def test_stale_revision_is_a_conflict_with_the_current_etag(live: Server) -> Non
         assert stale.json()["type"].endswith("review-conflict")
         wrong_state = _act(c, project_id, "start_review", 2)
         assert wrong_state.status_code == 409 and "in_review" in wrong_state.json()["detail"]
+        boolean = c.post(
+            f"/api/v1/projects/{project_id}/versions/1/review/actions",
+            json={
+                "action": "request_changes",
+                "revision": True,
+                "message": "Précisez la durée de conservation.",
+            },
+        )
+        assert boolean.status_code == 422 and boolean.json()["errors"][0]["path"] == "body.revision"
         no_opinion = _act(c, project_id, "approve", 2)
         assert no_opinion.status_code == 422
         assert [e["path"] for e in no_opinion.json()["errors"]] == ["body.opinion"]

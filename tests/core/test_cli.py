@@ -149,6 +149,10 @@ BAD_INPUTS = {
         "transfers.0.country",
     ),
     "bad_json": ('{"schema_version": "1.0",', "not valid JSON"),
+    "duplicate_json_key": (
+        '{"schema_version": "1.0", "project_name": "a", "project_name": "b"}',
+        "duplicate key",
+    ),
 }
 
 

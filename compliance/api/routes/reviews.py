@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import yaml
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from compliance.api.bodies import read_data
 from compliance.api.deps import PrincipalDep, ServicesDep
@@ -39,16 +39,26 @@ class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class ActionIn(Body):
-    action: ReviewAction
+class Revised(Body):
     revision: int = Field(ge=1, description="The revision last read: a stale one answers 409.")
+
+    @field_validator("revision", mode="before")
+    @classmethod
+    def _not_boolean(cls, value: Any) -> Any:
+        """JSON `true` is not a revision number (pydantic would read it as 1)."""
+        if isinstance(value, bool):
+            raise ValueError("a revision is a whole number, not true or false")
+        return value
+
+
+class ActionIn(Revised):
+    action: ReviewAction
     message: str | None = Field(default=None, max_length=4000, description="Required to request changes.")
     opinion: str | None = Field(default=None, max_length=4000, description="Required to approve or reject.")
 
 
-class JudgementIn(Body):
+class JudgementIn(Revised):
     judgement: Judgement
-    revision: int = Field(ge=1, description="The revision last read: a stale one answers 409.")
     reason: str | None = Field(default=None, max_length=4000, description="Required to dispute or waive.")
     corrected_outcome: Outcome | None = Field(default=None, description="The outcome a dispute asserts.")
     legal_ground: str | None = Field(
