@@ -25,6 +25,10 @@ class Outcome(StrEnum):
     advisory = "advisory"  # a best-practice recommendation not met: reported, never gates
 
 
+# Outcomes that leave a check open: it fails, or facts are missing. Waivers and reviews act on these.
+OPEN_OUTCOMES = frozenset({Outcome.fail, Outcome.needs_info})
+
+
 class Verdict(StrEnum):
     compliant = "compliant"
     non_compliant = "non_compliant"

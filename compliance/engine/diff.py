@@ -10,9 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from compliance.domain.outcomes import Assessment, Finding, Outcome
-
-_OPEN = (Outcome.fail, Outcome.needs_info)
+from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome
 
 
 class FactChange(BaseModel):
@@ -77,7 +75,7 @@ def diff_versions(
     for rule_id in sorted(before.keys() | after.keys()):
         o, n = before.get(rule_id), after.get(rule_id)
         change = FindingChange(rule_id=rule_id, old=o, new=n)
-        was_open, is_open = o in _OPEN, n in _OPEN
+        was_open, is_open = o in OPEN_OUTCOMES, n in OPEN_OUTCOMES
         if was_open and not is_open:
             resolved.append(change)
         elif is_open and not was_open:

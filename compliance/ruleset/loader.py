@@ -51,12 +51,15 @@ def default_features_dir(rules_dir: Path) -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
-def format_validation_error(exc: ValidationError) -> list[str]:
-    """`key.path: message` for each error, without echoing the offending input."""
+def format_validation_error(exc: ValidationError, prefix: str | None = None) -> list[str]:
+    """`key.path: message` for each error, without echoing the offending input; with a prefix (e.g. 'body'),
+    `prefix.key.path: message`."""
     out = []
     for err in exc.errors(include_input=False, include_url=False):
-        loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        out.append(f"{loc}: {err['msg']}")
+        loc = ".".join(str(p) for p in err["loc"])
+        if prefix is not None:
+            loc = f"{prefix}.{loc}" if loc else prefix
+        out.append(f"{loc or '(top level)'}: {err['msg']}")
     return out
 
 

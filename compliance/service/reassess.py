@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from compliance.domain.outcomes import Outcome
+from compliance.domain.outcomes import OPEN_OUTCOMES
 from compliance.domain.submission import Submission
 from compliance.service.assessing import Assessor
 from compliance.service.projects import all_pages
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent
-
-_OPEN = (Outcome.fail, Outcome.needs_info)
 
 
 @dataclass
@@ -61,8 +59,16 @@ def reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange
             pack_after=f"{pack.id}@{pack.version}",
             verdict_before=before.verdict.value,
             verdict_after=after.verdict.value,
-            gained={r: o.value for r, o in sorted(new.items()) if o in _OPEN and old.get(r) not in _OPEN},
-            lost={r: o.value for r, o in sorted(old.items()) if o in _OPEN and new.get(r) not in _OPEN},
+            gained={
+                r: o.value
+                for r, o in sorted(new.items())
+                if o in OPEN_OUTCOMES and old.get(r) not in OPEN_OUTCOMES
+            },
+            lost={
+                r: o.value
+                for r, o in sorted(old.items())
+                if o in OPEN_OUTCOMES and new.get(r) not in OPEN_OUTCOMES
+            },
         )
         store.audit.append(
             AuditEvent(

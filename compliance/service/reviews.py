@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, NoReturn
 
-from compliance.domain.outcomes import Assessment, Finding, Outcome
+from pydantic import ValidationError
+
+from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome
 from compliance.domain.review import (
     AWAITING_REVIEW,
     JUDGING_STATES,
@@ -32,6 +34,7 @@ from compliance.domain.review import (
 from compliance.domain.rules import Severity
 from compliance.domain.waivers import Waiver, WaiverFile
 from compliance.engine.diff import VersionDiff, diff_versions, judgement_carries_over
+from compliance.ruleset.loader import format_validation_error
 from compliance.service.access import Principal
 from compliance.service.decisions import SigningKey, assessment_hash, decision_hash, export_decision
 from compliance.service.errors import Forbidden, InvalidRequest, NotFound, ServiceError
@@ -84,7 +87,7 @@ def open_findings(assessment: Assessment, record: ReviewRecord | None) -> list[F
     judged = record.judgements if record else {}
     out = []
     for f in assessment.findings:
-        if f.outcome not in (Outcome.fail, Outcome.needs_info):
+        if f.outcome not in OPEN_OUTCOMES:
             continue
         j = judged.get(f.rule_id)
         if j is not None and (
@@ -237,7 +240,7 @@ class Reviews:
         if judgement is Judgement.disputed and corrected_outcome is finding.outcome:
             raise InvalidRequest(["body.corrected_outcome: a dispute must change the outcome"])
         if judgement is Judgement.waived:
-            if finding.outcome not in (Outcome.fail, Outcome.needs_info):
+            if finding.outcome not in OPEN_OUTCOMES:
                 raise InvalidRequest(["body.judgement: only a failing or incomplete finding can be waived"])
             if expires is not None and expires < datetime.now(UTC).date():
                 raise InvalidRequest(["body.expires: a waiver must expire in the future"])
@@ -252,8 +255,8 @@ class Reviews:
                 reviewer=principal.key_id,
                 at=datetime.now(UTC),
             )
-        except ValueError as exc:
-            raise InvalidRequest(_field_errors(exc)) from None
+        except ValidationError as exc:
+            raise InvalidRequest(format_validation_error(exc, "body")) from None
 
         def change(current: ReviewRecord) -> ReviewRecord:
             status = self._check(current, revision)
@@ -288,8 +291,8 @@ class Reviews:
                 text=text,
                 at=datetime.now(UTC),
             )
-        except ValueError as exc:
-            raise InvalidRequest(_field_errors(exc)) from None
+        except ValidationError as exc:
+            raise InvalidRequest(format_validation_error(exc, "body")) from None
 
         updated = self._update(
             project_id,
@@ -513,15 +516,3 @@ class Reviews:
 
 def raise_forbidden(principal: Principal, message: str) -> NoReturn:
     raise Forbidden(f"{message}; this key's role is {principal.role.value}")
-
-
-def _field_errors(exc: ValueError) -> list[str]:
-    """'body.<field>: message' lines, never the submitted values."""
-    errors = getattr(exc, "errors", None)
-    if not callable(errors):
-        return [f"body: {exc}"]
-    out = []
-    for e in errors(include_input=False, include_url=False):
-        loc = ".".join(str(p) for p in e["loc"])
-        out.append(f"body{'.' + loc if loc else ''}: {e['msg']}")
-    return out

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from compliance.domain.outcomes import Assessment, Outcome, Verdict
+from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Outcome, Verdict
 from compliance.domain.waivers import AppliedWaiver, Waiver, WaiverFile
 from compliance.ruleset.loader import format_validation_error
 from compliance.service.submissions import InvalidSubmission, parse_data
@@ -41,7 +41,7 @@ def apply_waivers(
     findings = []
     for finding in assessment.findings:
         match = active.get(finding.rule_id)
-        if match is not None and finding.outcome in (Outcome.fail, Outcome.needs_info):
+        if match is not None and finding.outcome in OPEN_OUTCOMES:
             applied = AppliedWaiver(
                 approver=match.approver,
                 reason=match.reason,

@@ -28,6 +28,7 @@ from compliance.domain.review import (
 )
 from compliance.domain.rules import RULE_ID_PATTERN, Severity
 from compliance.engine.diff import VersionDiff
+from compliance.ruleset.loader import format_validation_error
 from compliance.service.errors import InvalidRequest
 from compliance.service.reviews import ReviewView
 
@@ -124,12 +125,7 @@ def _validated(model: type[Body], data: Any) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidRequest(
-            [
-                f"body.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
-                for e in exc.errors(include_input=False, include_url=False)
-            ]
-        ) from None
+        raise InvalidRequest(format_validation_error(exc, "body")) from None
 
 
 async def _view(services: ServicesDep, principal: PrincipalDep, project_id: str, number: int) -> ReviewOut:
