@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.server_commands import add_key_dir_option, key_dir_of
 from compliance.service.access import CLI_ACTOR
 from compliance.service.assessing import assessor_for
 from compliance.service.decisions import verify_export
@@ -24,9 +25,20 @@ def add_review_commands(sub: Any) -> None:
     )
     v.add_argument("file", type=Path)
     v.add_argument("--audit-log", type=Path, help="also find its seal in this audit log and verify the chain")
-    v.add_argument("--fingerprint", help="the decision key's fingerprint the service publishes, to pin it")
+    v.add_argument(
+        "--fingerprint",
+        action="append",
+        help="a full SHA-256 fingerprint the service publishes (GET /api/v1/decisions/public-keys), to pin the "
+        "key; repeat it to accept any of several keys",
+    )
+    v.add_argument(
+        "--key-dir",
+        type=Path,
+        help="the service's key folder: its published keys, and its checkpoints for --audit-log",
+    )
     r = sub.add_parser("reassess", help="assess stored submissions against the current rule pack")
     r.add_argument("--data-dir", type=Path, default=Path("data"), help="the store folder (server stopped)")
+    add_key_dir_option(r)
     r.add_argument("--format", choices=["text", "json"], default="text")
 
 
@@ -47,7 +59,9 @@ def _verify(args: argparse.Namespace) -> int:
     except (json.JSONDecodeError, UnicodeDecodeError):
         sys.stderr.write(f"error: {args.file}: not a JSON document\n")
         return EXIT_INVALID
-    result = verify_export(doc, audit_log=args.audit_log, pinned_fingerprint=args.fingerprint)
+    result = verify_export(
+        doc, audit_log=args.audit_log, pinned_fingerprints=args.fingerprint, key_dir=args.key_dir
+    )
     for check in result.checks:
         sys.stdout.write(f"ok: {check}\n")
     for problem in result.problems:
@@ -57,7 +71,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _reassess(args: argparse.Namespace) -> int:
-    store = open_store(args.data_dir)
+    store = open_store(args.data_dir, key_dir_of(args))
     try:
         changes = reassess(store, assessor_for(args.rules.resolve() if args.rules else None), CLI_ACTOR)
     finally:
