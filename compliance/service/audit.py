@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compliance.storage.audit_chain import ChainReport, check_checkpoints, verify_lines
+from compliance.storage.faults import crash_point
 from compliance.storage.protocol import AuditRepository
 from compliance.storage.signing_keys import (
     CHECKPOINTS_FILE,
@@ -44,6 +45,7 @@ def verify_audit_file(path: Path, key_dir: Path | None = None) -> ChainReport:
 def rotate_signing_key(keys: KeyRing, audit: AuditRepository) -> tuple[PublishedKey, PublishedKey]:
     """A new key signs from now on; the old one stays published, retired, to verify what it signed."""
     old, new = keys.rotate()
+    crash_point("signing_key.published:stored")
     audit.append_missing(published_key_events(keys))
     return old, new
 

@@ -46,6 +46,7 @@ from compliance.service.decisions import (
 )
 from compliance.service.errors import Forbidden, InvalidRequest, NotFound, ServiceError, StoreError
 from compliance.service.projects import Projects, all_pages
+from compliance.storage.faults import crash_point
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, ReviewRecord, Role
 
@@ -198,6 +199,7 @@ class Reviews:
 
         updated = self._update(project_id, number, change, events=events)
         if updated.decision is not None and action in DECIDING:
+            crash_point("version.decided:logged")
             return self._store_seal(updated)
         return updated
 
