@@ -157,7 +157,9 @@ class AuditSoak:
                 return
 
     # -- the loop --------------------------------------------------------------------------------------
-    def run(self, kills: int, *, load: tuple[float, float] = (0.15, 0.45)) -> SoakReport:
+    def run(self, kills: int, *, acks: tuple[int, int] = (2, 12), jitter: float = 0.05) -> SoakReport:
+        """`kills` cycles: start the server, check, let the writers run until a random number of changes
+        (within `acks`) is acknowledged, wait a random fraction of `jitter` seconds, SIGKILL."""
         started = time.monotonic()
         report = SoakReport()
         env = {"COMPLIANCE_ASSESS_WORKERS": "0"}
@@ -171,7 +173,11 @@ class AuditSoak:
             ]
             for t in threads:
                 t.start()
-            time.sleep(self.random.uniform(*load))
+            wanted = sum(self.acked.values()) + self.random.randint(*acks)
+            deadline = time.monotonic() + 10
+            while sum(self.acked.values()) < wanted and time.monotonic() < deadline:
+                time.sleep(0.005)
+            time.sleep(self.random.uniform(0, jitter))
             self.server.kill()
             report.kills += 1
             stop.set()
