@@ -9,6 +9,7 @@ Only the standard library talks HTTP here (one connection a request), so that an
 
 from __future__ import annotations
 
+import http.client
 import json
 import random
 import threading
@@ -72,7 +73,7 @@ class AuditSoak:
                 return response.status, json.loads(raw) if raw else None
         except urllib.error.HTTPError as exc:
             return exc.code, None
-        except (OSError, ValueError):
+        except (OSError, ValueError, http.client.HTTPException):  # cut mid-answer: not acknowledged
             raise _ServerGone from None
 
     def _ack(self, action: str, target: str) -> None:
