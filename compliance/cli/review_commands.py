@@ -14,7 +14,7 @@ from compliance.service.access import CLI_ACTOR
 from compliance.service.assessing import assessor_for
 from compliance.service.decisions import verify_export
 from compliance.service.reassess import reassess
-from compliance.service.store import open_store
+from compliance.service.store import default_key_dir, open_store
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 
@@ -59,8 +59,13 @@ def _verify(args: argparse.Namespace) -> int:
     except (json.JSONDecodeError, UnicodeDecodeError):
         sys.stderr.write(f"error: {args.file}: not a JSON document\n")
         return EXIT_INVALID
+    key_dir = args.key_dir
+    if key_dir is None and args.audit_log is not None:
+        # A log is only as safe as its signed checkpoints: on the service's machine, use its key folder.
+        beside = default_key_dir(args.audit_log.parent)
+        key_dir = beside if beside.is_dir() else None
     result = verify_export(
-        doc, audit_log=args.audit_log, pinned_fingerprints=args.fingerprint, key_dir=args.key_dir
+        doc, audit_log=args.audit_log, pinned_fingerprints=args.fingerprint, key_dir=key_dir
     )
     for check in result.checks:
         sys.stdout.write(f"ok: {check}\n")

@@ -207,3 +207,58 @@ def test_after_a_rotation_old_and_new_records_verify_with_the_key_that_signed_th
         assert not any("signature" in p for p in published.problems), published.problems
     wrong = verify_export(old_doc, pinned_fingerprints=[current.fingerprint])
     assert any("not a pinned or published key" in p for p in wrong.problems)
+
+
+def test_a_forger_who_rewrites_the_log_too_is_caught_by_the_checkpoints_beside_it(tmp_path: Path) -> None:
+    """Write access to the data folder (the log included) but not to the key folder: re-signing an edited
+    record with one's own key and re-hashing the log from its seal on still fails `--audit-log`, because the
+    command holds the log to the signed checkpoints of the key folder beside the data folder."""
+    from compliance.cli.main import main
+    from compliance.storage.audit_chain import hash_of
+    from compliance.storage.audit_file import AuditLogFile
+    from compliance.storage.signing_keys import default_key_dir
+
+    data = tmp_path / "data"
+    data.mkdir()
+    ring = KeyRing(default_key_dir(data))
+    log = AuditLogFile(data / "audit.log", data / "quarantine", ring)
+    decision = _decision()
+    signature = sign_decision(decision, ring.current())
+    details = {"decision_hash": signature["decision_hash"], "key": ring.current().fingerprint}
+    entry = log.append(
+        AuditEvent(
+            actor="key_0123456789ab",
+            action="version.decided",
+            organisation="atlas",
+            target="prj_0123456789abcdef/2",
+            details=details,
+        )
+    )
+    log.append(AuditEvent(actor="cli", action="key.created", target="key_000000000001"))
+    genuine = export_decision(decision, signature, entry.model_dump(mode="json"))
+    (tmp_path / "genuine.json").write_text(json.dumps(genuine))
+    assert (
+        main(["verify-decision", str(tmp_path / "genuine.json"), "--audit-log", str(data / "audit.log")]) == 0
+    )
+
+    forger = SigningKey.generate()
+    edited = decision.model_copy(update={"decision": ReviewState.rejected})
+    forged_sig = sign_decision(edited, forger)
+    lines = (data / "audit.log").read_text().splitlines()
+    rewritten, prev = [], None
+    for line in lines:
+        fields = json.loads(line)
+        if fields["action"] == "version.decided":
+            fields["details"] = {"decision_hash": forged_sig["decision_hash"], "key": forger.fingerprint}
+        if prev is not None:
+            fields["prev_hash"] = prev
+        fields["hash"] = hash_of(fields)
+        prev = fields["hash"]
+        rewritten.append(fields)
+    (data / "audit.log").write_text("".join(json.dumps(f, sort_keys=True) + "\n" for f in rewritten))
+    forged = export_decision(edited, forged_sig, rewritten[-2])
+    (tmp_path / "forged.json").write_text(json.dumps(forged))
+    assert verify_export(forged, audit_log=data / "audit.log").ok  # the log alone vouches for what it holds
+    assert (
+        main(["verify-decision", str(tmp_path / "forged.json"), "--audit-log", str(data / "audit.log")]) == 1
+    )
