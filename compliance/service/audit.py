@@ -17,22 +17,27 @@ from compliance.storage.signing_keys import (
 
 
 def verify_audit(audit: AuditRepository, keys: KeyRing | None = None) -> ChainReport:
+    # The checkpoints first, the log second: a checkpoint is written after its entry, so a log read later
+    # holds every entry a checkpoint read earlier names, even while a server appends.
+    checkpoints = audit.checkpoint_lines()
     lines = audit.raw_lines()
     report = verify_lines(lines)
     if keys is not None and keys.folder is not None:
         published = {k.fingerprint: k.public_key for k in keys.published()}
-        check_checkpoints(report, lines, audit.checkpoint_lines(), published)
+        check_checkpoints(report, lines, checkpoints, published)
     return report
 
 
 def verify_audit_file(path: Path, key_dir: Path | None = None) -> ChainReport:
     """Verify a log file as it is, without opening (or repairing) a store around it, and hold it to the
     signed checkpoints of the key folder when one is given."""
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    checkpoints = key_dir / CHECKPOINTS_FILE if key_dir is not None else None
+    cp_lines = (
+        checkpoints.read_text(encoding="utf-8").splitlines() if checkpoints and checkpoints.is_file() else []
+    )
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()  # after: see verify_audit
     report = verify_lines(lines)
     if key_dir is not None:
-        checkpoints = key_dir / CHECKPOINTS_FILE
-        cp_lines = checkpoints.read_text(encoding="utf-8").splitlines() if checkpoints.is_file() else []
         if not cp_lines and report.entries:
             report.problems.append(
                 f"{checkpoints}: no signed checkpoint — is this the key folder of this data folder?"

@@ -202,13 +202,12 @@ def _check_in_log(
     if not audit_log.is_file():
         v.problems.append(f"{audit_log}: no such audit log")
         return
-    lines = audit_log.read_text(encoding="utf-8").splitlines()
+    cps = key_dir / CHECKPOINTS_FILE if key_dir is not None else None
+    checkpoints = cps.read_text(encoding="utf-8").splitlines() if cps is not None and cps.is_file() else []
+    lines = audit_log.read_text(encoding="utf-8").splitlines()  # after the checkpoints: a live log only grows
     report = verify_lines(lines)
     if key_dir is not None:
-        cps = key_dir / CHECKPOINTS_FILE
-        check_checkpoints(
-            report, lines, cps.read_text(encoding="utf-8").splitlines() if cps.is_file() else [], public_keys
-        )
+        check_checkpoints(report, lines, checkpoints, public_keys)
     if not report.ok:
         v.problems.append(f"{audit_log}: the audit chain does not verify ({report.problems[0]})")
     found = False

@@ -33,7 +33,10 @@ class AuditLogFile:
             JsonLinesFile(checkpoints, checkpoints.parent / "quarantine") if checkpoints is not None else None
         )
         with self._log.locked() as fd:
-            self._tail(fd)
+            self._tail(fd)  # sets aside a line torn by a crash, in the log and in the checkpoints
+            if self._checkpoints is not None:
+                with self._checkpoints.locked() as cfd:
+                    self._checkpoints.last(cfd)
 
     def _tail(self, fd: int) -> tuple[int, str]:
         last = self._log.last(fd)

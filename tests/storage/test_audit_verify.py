@@ -153,3 +153,18 @@ def test_the_key_folder_of_another_log_does_not_vouch_for_this_one(
 def test_a_missing_log_or_key_folder_is_an_invalid_command(tmp_path: Path, data: Path) -> None:
     assert main(["audit", "verify", "--data-dir", str(tmp_path / "nothing")]) == 3
     assert _verify(data, "--key-dir", str(tmp_path / "no-keys")) == 3
+
+
+def test_lines_torn_by_a_crash_are_set_aside_at_open_and_the_log_still_verifies(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keys = default_key_dir(data)
+    with (data / "audit.log").open("a") as f:
+        f.write('{"seq":6,"act')
+    with (keys / "checkpoints.jsonl").open("a") as f:
+        f.write('{"seq":5,"ha')
+    AuditLogFile(data / "audit.log", data / "quarantine", KeyRing(keys))  # what every start does
+    assert _verify(data) == 0
+    assert "intact: 5 entries" in capsys.readouterr().out
+    assert [p.name.split(".torn")[0] for p in (data / "quarantine").iterdir()] == ["audit.log"]
+    assert [p.name.split(".torn")[0] for p in (keys / "quarantine").iterdir()] == ["checkpoints.jsonl"]
