@@ -8,6 +8,8 @@ import json
 import logging
 import traceback
 
+from starlette.datastructures import MutableHeaders
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from compliance.api.problems import PROBLEM_JSON, ApiError, problem_body
@@ -49,11 +51,39 @@ class CatchAll:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except ClientDisconnect:  # the client hung up before sending its whole body: nobody to answer
+            log.info(
+                "client hung up before sending its whole request on %s %s", scope["method"], scope["path"]
+            )
         except Exception as exc:
             where = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unexpected %s on %s %s\n%s", type(exc).__name__, scope["method"], scope["path"], where)
             if not started:
                 await send_problem(send, 500, "internal-error", "an unexpected error occurred", scope["path"])
+
+
+class StandardHeaders:
+    """Every answer says not to store it (it may hold assessments of personal data) and not to sniff its
+    media type, whichever layer produced it."""
+
+    HEADERS = (("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"))
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.HEADERS:
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class BodySizeLimit:

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
@@ -25,6 +26,7 @@ from compliance.service.errors import (
     Unauthenticated,
 )
 from compliance.service.reviews import Conflict
+from compliance.service.submission_errors import split_position
 from compliance.service.submissions import InvalidSubmission
 
 PROBLEM_JSON = "application/problem+json"
@@ -37,6 +39,8 @@ class FieldError(BaseModel):
         description="Where: 'body.controller.country', 'query.limit', 'header.Idempotency-Key'."
     )
     message: str
+    line: int | None = Field(default=None, description="Line of the body where the problem is, when known.")
+    column: int | None = Field(default=None, description="Column of the body, when known.")
 
 
 class Problem(BaseModel):
@@ -92,10 +96,11 @@ def problem(
 
 def _submission_errors(problems: list[str]) -> list[FieldError]:
     out = []
-    for line in problems:
-        where, _, message = line.partition(": ")
+    for problem_line in problems:
+        where, _, text = problem_line.partition(": ")
         path = "body" if where in ("(file)", "(top level)") else "body." + where
-        out.append(FieldError(path=path, message=message or where))
+        message, line, column = split_position(text or where)
+        out.append(FieldError(path=path, message=message, line=line, column=column))
     return out
 
 
@@ -107,6 +112,20 @@ def _request_errors(exc: RequestValidationError) -> list[FieldError]:
         )
         for err in exc.errors()
     ]
+
+
+_METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route of this path accepts: Starlette names only the first route that matched
+    the path, so each method is tried against the whole routing table."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -170,9 +189,12 @@ def install_problem_handlers(app: FastAPI) -> None:
             exc.status_code, "http-error"
         )
         detail = exc.detail if isinstance(exc.detail, str) else None
+        headers = dict(exc.headers or {})
         if exc.status_code == 413:
             detail = "the request body is larger than 1 MiB"
-        return problem(request, exc.status_code, kind, detail, headers=dict(exc.headers or {}))
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return problem(request, exc.status_code, kind, detail, headers=headers)
 
     app.add_exception_handler(InvalidSubmission, invalid_submission)
     app.add_exception_handler(InvalidRequest, invalid_request)

@@ -148,3 +148,8 @@ class Readiness(Out):
     store: str
     rule_pack: str
     rules: int
+    quarantined_projects: int = Field(
+        default=0,
+        description="Projects whose file could not be read at start: set aside (not served) until the "
+        "operator restores the file and restarts; the server log names each file.",
+    )

@@ -40,7 +40,7 @@ def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
 def test_duplicate_yaml_key_is_an_error(tmp_path: Path) -> None:
     text = "id: L0908-T01-X\nid: L0908-T01-Y\n"
     msg = _errors(tmp_path, raw={"sample/dup.yaml": text})
-    assert "rules/sample/dup.yaml" in msg and "duplicate key 'id'" in msg
+    assert "rules/sample/dup.yaml" in msg and "duplicate key at line 2, column 1" in msg
 
 
 def test_duplicate_rule_id_is_an_error(tmp_path: Path) -> None:

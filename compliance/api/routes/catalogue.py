@@ -32,7 +32,7 @@ async def get_rule(rule_id: str, services: ServicesDep) -> RuleDetail:
     pack = services.assessor.pack
     rule = pack.rule(rule_id)
     if rule is None:
-        raise NotFound(f"no rule '{rule_id}'")
+        raise NotFound("no such rule")
     return RuleDetail(
         rule=rule, can_fail=rule.can_fail, source=pack.sources.get(rule.id), feature=feature_of(pack, rule)
     )
