@@ -12,15 +12,15 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from compliance.api.problems import PROBLEM_JSON, ApiError, problem_body
+from compliance.api.problems import PROBLEM_JSON, ApiError, problem_body, problem_instance
 
 log = logging.getLogger("compliance.api")
 
 
 async def send_problem(
-    send: Send, status: int, kind: str, detail: str, path: str, headers: dict[str, str] | None = None
+    send: Send, status: int, kind: str, detail: str, scope: Scope, headers: dict[str, str] | None = None
 ) -> None:
-    body = json.dumps(problem_body(status, kind, detail, path)).encode()
+    body = json.dumps(problem_body(status, kind, detail, problem_instance(scope))).encode()
     raw_headers = [
         (b"content-type", PROBLEM_JSON.encode()),
         (b"content-length", str(len(body)).encode()),
@@ -59,7 +59,7 @@ class CatchAll:
             where = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unexpected %s on %s %s\n%s", type(exc).__name__, scope["method"], scope["path"], where)
             if not started:
-                await send_problem(send, 500, "internal-error", "an unexpected error occurred", scope["path"])
+                await send_problem(send, 500, "internal-error", "an unexpected error occurred", scope)
 
 
 class StandardHeaders:
@@ -102,7 +102,7 @@ class BodySizeLimit:
         detail = f"the request body is larger than {self.max_bytes:,} bytes (1 MiB)"
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await send_problem(send, 413, "content-too-large", detail, scope["path"])
+                await send_problem(send, 413, "content-too-large", detail, scope)
                 return
         received = 0
 
@@ -140,13 +140,13 @@ class AdmissionLimit:
         self._slots: asyncio.Semaphore | None = None
         self._waiting = 0
 
-    async def _busy(self, send: Send, path: str) -> None:
+    async def _busy(self, send: Send, scope: Scope) -> None:
         await send_problem(
             send,
             503,
             "busy",
             "the server is at capacity; retry after the Retry-After delay",
-            path,
+            scope,
             {"Retry-After": str(self.retry_after)},
         )
 
@@ -159,13 +159,13 @@ class AdmissionLimit:
         slots = self._slots
         if slots.locked():
             if self._waiting >= self.max_waiting:
-                await self._busy(send, scope["path"])
+                await self._busy(send, scope)
                 return
             self._waiting += 1
             try:
                 await asyncio.wait_for(slots.acquire(), self.wait_seconds)
             except TimeoutError:
-                await self._busy(send, scope["path"])
+                await self._busy(send, scope)
                 return
             finally:
                 self._waiting -= 1

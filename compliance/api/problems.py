@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
+from starlette.types import Scope
 
 from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
@@ -48,7 +49,10 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str | None = None
-    instance: str | None = Field(default=None, description="The request path.")
+    instance: str | None = Field(
+        default=None,
+        description="The operation's path template, e.g. '/api/v1/projects/{project_id}': never the ids asked for.",
+    )
     errors: list[FieldError] | None = Field(default=None, description="Each field at fault (422 only).")
 
 
@@ -61,6 +65,22 @@ class ApiError(Exception):
         self.detail = detail
         self.headers = headers or {}
         super().__init__(detail)
+
+
+def problem_instance(scope: Scope) -> str | None:
+    """The path template of the route that answered, so that a problem never repeats the ids in the URL;
+    None when no route matched."""
+    route = scope.get("route")
+    template = getattr(route, "path", None)
+    if not isinstance(template, str):
+        return None
+    params = {k: str(v) for k, v in scope.get("path_params", {}).items()}
+    try:
+        concrete = template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return None
+    path = scope.get("path", "")
+    return path[: len(path) - len(concrete)] + template if path.endswith(concrete) else None
 
 
 def problem_body(
@@ -85,7 +105,7 @@ def problem(
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    instance = request.url.path if request is not None else None
+    instance = problem_instance(request.scope) if request is not None else None
     return JSONResponse(
         problem_body(status, kind, detail, instance, errors),
         status_code=status,
