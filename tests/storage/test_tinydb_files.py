@@ -188,7 +188,8 @@ def test_an_unreadable_project_file_quarantines_that_project_only(
 ) -> None:
     ids = _seeded(tmp_path, assessment)
     path = tmp_path / "orgs" / "atlas" / "projects" / ids[1] / "project.json"
-    damaged = path.read_bytes()[:7]
+    original = path.read_bytes()
+    damaged = original[:7]
     path.write_bytes(damaged)
     store = open_tinydb_store(tmp_path)
     (held,) = store.quarantined
@@ -199,6 +200,11 @@ def test_an_unreadable_project_file_quarantines_that_project_only(
     assert store.projects.get_version(ids[0], 2) is not None
     store.close()
     assert path.read_bytes() == damaged  # never replaced nor removed
+    path.write_bytes(original)  # restored from a backup: served again at the next start
+    restored = open_tinydb_store(tmp_path)
+    assert restored.quarantined == [] and restored.projects.get_version(ids[1], 2) is not None
+    assert {p.id for p in restored.projects.list_projects("atlas").items} == set(ids)
+    restored.close()
 
 
 def test_the_data_folder_is_readable_by_its_owner_only(tmp_path: Path, assessment: StoredAssessment) -> None:
