@@ -12,8 +12,8 @@ from starlette.types import Receive, Scope, Send
 from compliance.api.app import create_app
 from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy
 from compliance.api.settings import Settings
-from compliance.storage.memory import memory_store
 from compliance.cli.main import main
+from compliance.storage.memory import memory_store
 
 SECRET = "a-value-from-a-submission"
 

@@ -62,9 +62,8 @@ def _unbounded(schema: object, where: str = "") -> list[str]:
             found.append(where)
         if kind == "integer" and "maximum" not in schema:
             found.append(where)
-        if kind == "object" and "additionalProperties" in schema and "maxProperties" not in schema:
-            if isinstance(schema["additionalProperties"], dict):
-                found.append(where)
+        if isinstance(schema.get("additionalProperties"), dict) and "maxProperties" not in schema:
+            found.append(where)
         for key, value in schema.items():
             found += _unbounded(value, f"{where}.{key}")
     elif isinstance(schema, list):
