@@ -38,7 +38,7 @@ class AuthThrottle:
             if not authorization:  # no key at all is not a guess
                 raise
             subject = f"{address} {claimed_key_id(authorization) or '-'}"
-            failures, left = self.counters.add_failure(subject, time.monotonic(), self.window)
+            failures, left = self.counters.add_failure(subject, time.time(), self.window)
             if failures > self.limit:
                 raise TooManyFailures(max(1, math.ceil(left))) from None
             raise

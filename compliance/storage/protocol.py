@@ -102,9 +102,9 @@ class FailureCounters(Protocol):
     (the memory adapter serves one process; a server database serves several)."""
 
     def add_failure(self, subject: str, now: float, window: float) -> tuple[int, float]:
-        """Count one failure: the failures of `subject` in its current window (this one included) and the
-        seconds until that window ends. A window starts at a subject's first failure after the last one
-        ended."""
+        """Count one failure at `now` (seconds since the epoch: a clock every process shares): the failures
+        of `subject` in its current window (this one included) and the seconds until that window ends. A
+        window starts at a subject's first failure after the last one ended."""
 
     def clear(self, subject: str) -> None: ...
 
