@@ -84,6 +84,8 @@ def parse_text(text: str, source: str, *, json_only: bool = False) -> Any:
         raise InvalidSubmission(source, [f"(file): not valid JSON: {_duplicate_in_json(text)}"]) from None
     except YamlError as exc:
         raise InvalidSubmission(source, [f"(file): {exc}"]) from None
+    except ValueError:  # json's int(): more digits than Python reads (sys.get_int_max_str_digits())
+        raise InvalidSubmission(source, ["(file): a number too long to read"]) from None
     except RecursionError:
         raise InvalidSubmission(source, ["(file): nested too deeply"]) from None
 
