@@ -20,7 +20,9 @@ class Out(BaseModel):
 
 class VersionRef(Out):
     number: int
-    status: VersionStatus = Field(description="submitted, then the review states (in a later release).")
+    status: VersionStatus = Field(
+        description="submitted or resubmitted, then the review states (in_review, changes_requested, approved, rejected; superseded when a newer version exists)."
+    )
     revision: int = Field(description="Incremented on every change of the version; for optimistic locking.")
     verdict: Verdict
     submission_hash: str
