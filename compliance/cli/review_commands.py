@@ -9,14 +9,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.exit_codes import ExitCode
 from compliance.cli.server_commands import add_key_dir_option, key_dir_of
 from compliance.service.access import CLI_ACTOR
 from compliance.service.assessing import assessor_for
 from compliance.service.decisions import verify_export
 from compliance.service.reassess import reassess
 from compliance.service.store import default_key_dir, open_store
-
-EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 
 
 def add_review_commands(sub: Any) -> None:
@@ -55,10 +54,10 @@ def _verify(args: argparse.Namespace) -> int:
         doc = json.loads(args.file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         sys.stderr.write(f"error: {args.file}: no such file\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except (json.JSONDecodeError, UnicodeDecodeError):
         sys.stderr.write(f"error: {args.file}: not a JSON document\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     key_dir = args.key_dir
     if key_dir is None and args.audit_log is not None:
         # A log is only as safe as its signed checkpoints: on the service's machine, use its key folder.
@@ -72,7 +71,7 @@ def _verify(args: argparse.Namespace) -> int:
     for problem in result.problems:
         sys.stdout.write(f"FAILED: {problem}\n")
     sys.stdout.write("decision verified\n" if result.ok else "decision NOT verified\n")
-    return EXIT_OK if result.ok else EXIT_FAIL
+    return ExitCode.OK if result.ok else ExitCode.FAIL
 
 
 def _reassess(args: argparse.Namespace) -> int:
@@ -83,7 +82,7 @@ def _reassess(args: argparse.Namespace) -> int:
         store.close()
     if args.format == "json":
         sys.stdout.write(json.dumps([asdict(c) | {"changed": c.changed} for c in changes], indent=2) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     for c in changes:
         mark = "changed" if c.changed else "unchanged"
         sys.stdout.write(
@@ -95,4 +94,4 @@ def _reassess(args: argparse.Namespace) -> int:
         for rule_id, outcome in c.lost.items():
             sys.stdout.write(f"  - {rule_id}: was {outcome}\n")
     sys.stdout.write(f"{len(changes)} project(s) re-assessed, {sum(c.changed for c in changes)} changed\n")
-    return EXIT_OK
+    return ExitCode.OK

@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.exit_codes import ExitCode
 from compliance.service.access import create_key, create_organisation, revoke_key
 from compliance.service.audit import rotate_signing_key, verify_audit_file
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
 from compliance.service.store import Role, default_key_dir, open_admin, open_key_ring
 
-EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 APP_FACTORY = "compliance.api.app:app_from_environment"
 
 
@@ -96,7 +96,7 @@ def _serve(args: argparse.Namespace) -> int:
             "error: --workers must be 1: the embedded TinyDB store is single-process "
             "(several processes would corrupt it; a server database is the path to several)\n"
         )
-        return EXIT_INVALID
+        return ExitCode.INVALID
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
@@ -116,8 +116,8 @@ def _serve(args: argparse.Namespace) -> int:
         )
     except StoreError as exc:
         sys.stderr.write(f"error: the store cannot be opened\n  {exc}\n")
-        return EXIT_INVALID
-    return EXIT_OK
+        return ExitCode.INVALID
+    return ExitCode.OK
 
 
 def _admin(args: argparse.Namespace) -> int:
@@ -167,31 +167,31 @@ def _admin(args: argparse.Namespace) -> int:
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _audit(args: argparse.Namespace) -> int:
     path = args.data_dir / "audit.log"
     if not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     key_dir = key_dir_of(args)
     if not key_dir.is_dir():
         sys.stderr.write(
             f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
         )
-        return EXIT_INVALID
+        return ExitCode.INVALID
     report = verify_audit_file(path, key_dir)
     if report.ok:
         sys.stdout.write(
             f"audit log intact: {report.entries} entries, head {report.head}; {report.checkpoints} signed "
             f"checkpoints verified, the last at seq {report.last_checkpoint}\n"
         )
-        return EXIT_OK
+        return ExitCode.OK
     sys.stdout.write(f"audit log BROKEN ({report.entries} entries read):\n")
     for problem in report.problems:
         sys.stdout.write(f"  {problem}\n")
-    return EXIT_FAIL
+    return ExitCode.FAIL
 
 
 def run_server_command(args: argparse.Namespace) -> int | None:
@@ -205,8 +205,8 @@ def run_server_command(args: argparse.Namespace) -> int | None:
             return _audit(args)
     except (InvalidRequest, NotFound, AlreadyExists) as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except StoreError as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     return None

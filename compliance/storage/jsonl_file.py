@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from compliance.storage.atomic_files import fsync_dir
+from compliance.storage.atomic_files import atomic_write, fsync_dir, private_dir
 from compliance.storage.errors import StoreCorrupted
 
 _TAIL_BYTES = 64 * 1024
@@ -76,10 +76,9 @@ class JsonLinesFile:
 
     def _set_aside(self, fd: int, start: int, end: int) -> None:
         torn = os.pread(fd, end - start, start)
-        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.quarantine_dir)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        (self.quarantine_dir / f"{self.path.name}.torn-tail.{stamp}").write_bytes(torn)
-        fsync_dir(self.quarantine_dir)
+        atomic_write(self.quarantine_dir / f"{self.path.name}.torn-tail.{stamp}", torn)
         os.ftruncate(fd, start)
         os.fsync(fd)
 

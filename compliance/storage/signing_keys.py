@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from compliance.storage.atomic_files import atomic_write, fsync_dir
+from compliance.storage.atomic_files import atomic_write, fsync_dir, open_private, private_dir
 from compliance.storage.errors import StoreError
 from compliance.storage.records import AuditEvent
 
@@ -210,12 +210,12 @@ class KeyRing:
     def _locked(self) -> Iterator[None]:
         assert self.folder is not None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(self.folder)
         except OSError as exc:
             raise KeyFolderError(
                 f"{self.folder}: the key folder cannot be created ({exc.strerror})"
             ) from None
-        with open(self.folder / ".lock", "a") as lock_file:
+        with open_private(self.folder / ".lock") as lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
             yield
 
