@@ -19,6 +19,7 @@ class Settings:
     wait_seconds: float = 1.0
     retry_after: int = 1
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
+    sign_in_spacing: float = 2.0  # seconds between attempts on a throttled address or account
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -31,6 +32,7 @@ class Settings:
             max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
             wait_seconds=float(env.get("COMPLIANCE_WAIT_SECONDS", cls.wait_seconds)),
             assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
+            sign_in_spacing=float(env.get("COMPLIANCE_SIGN_IN_SPACING", cls.sign_in_spacing)),
         )
 
     def workers(self) -> int:

@@ -7,6 +7,7 @@ The server is started from an import string so that the command line does not im
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -16,10 +17,11 @@ from typing import Any
 from compliance.service.access import create_key, create_organisation, revoke_key
 from compliance.service.audit import verify_audit_file
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.store import Role, open_admin
+from compliance.service.accounts import Accounts
+from compliance.service.store import Role, open_admin, open_admin_accounts
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
-APP_FACTORY = "compliance.api.app:app_from_environment"
+APP_FACTORY = "compliance.server:server_from_environment"
 
 
 def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -35,7 +37,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     s.add_argument("--no-access-log", action="store_true", help="do not log one line per request")
     data_dir(s)
 
-    a = sub.add_parser("admin", help="organisations and API keys")
+    a = sub.add_parser("admin", help="organisations, API keys and accounts")
     asub = a.add_subparsers(dest="admin_command", required=True, parser_class=parser_class)
     o = asub.add_parser("create-org", help="create an organisation")
     o.add_argument("--name", required=True)
@@ -54,6 +56,15 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
+    cu = asub.add_parser("create-user", help="create a person's account for the web app")
+    cu.add_argument("--email", required=True)
+    cu.add_argument("--role", required=True, choices=[r.value for r in Role])
+    cu.add_argument("--org", help="the organisation of a submitter")
+    cu.add_argument("--org-admin", action="store_true", help="administrator of the organisation (needs TOTP)")
+    cu.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input (else asked)"
+    )
+    data_dir(cu)
 
     au = sub.add_parser("audit", help="the audit trail")
     ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
@@ -119,6 +130,12 @@ def _admin(args: argparse.Namespace) -> int:
                 sys.stdout.write(
                     f"{k.id}  {k.role.value:9} {k.organisation or '-':20} {state:18} {k.label}\n"
                 )
+    elif command == "create-user":
+        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
+        accounts = Accounts(access, audit, open_admin_accounts(args.data_dir))
+        user = accounts.create_user(args.email, password, Role(args.role), args.org, org_admin=args.org_admin)
+        factor = " It must set up a second factor (TOTP) at its first sign-in." if user.needs_second_factor else ""
+        sys.stdout.write(f"{user.role.value} account {user.id} created.{factor}\n")
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")

@@ -18,7 +18,8 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
-from compliance.storage.tinydb_store import open_admin_repositories, open_tinydb_store
+from compliance.storage.accounts import AccountTables, tinydb_accounts
+from compliance.storage.tinydb_store import QUARANTINE, open_admin_repositories, open_tinydb_store, prepare_data_dir
 
 
 def open_store(data_dir: Path) -> Store:
@@ -29,6 +30,12 @@ def open_store(data_dir: Path) -> Store:
 def open_admin(data_dir: Path) -> tuple[AccessRepository, AuditRepository]:
     """Keys, organisations and the audit log, for commands run beside a live server."""
     return open_admin_repositories(data_dir)
+
+
+def open_admin_accounts(data_dir: Path) -> AccountTables:
+    """People's accounts, for `compliance admin create-user` run beside a live server."""
+    root = prepare_data_dir(data_dir)
+    return tinydb_accounts(root, root / QUARANTINE)
 
 
 __all__ = [
@@ -45,5 +52,6 @@ __all__ = [
     "VersionSummary",
     "memory_store",
     "open_admin",
+    "open_admin_accounts",
     "open_store",
 ]

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.accounts import AccountTables, memory_accounts
 from compliance.storage.records import (
     ApiKey,
     AuditEntry,
@@ -35,6 +36,9 @@ class AccessRepository(Protocol):
     def get_organisation(self, org_id: str) -> Organisation | None: ...
 
     def list_organisations(self) -> list[Organisation]: ...
+
+    def delete_organisation(self, org_id: str) -> bool:
+        """Erase the organisation record (its projects, users and drafts are erased by the caller)."""
 
     def add_key(self, key: ApiKey) -> None:
         """Raises AlreadyExists when the id is taken."""
@@ -110,10 +114,11 @@ class AuditRepository(Protocol):
 
 @dataclass
 class Store:
-    """The three repositories a running service uses, and how to release them."""
+    """The repositories a running service uses, and how to release them."""
 
     access: AccessRepository
     projects: ProjectRepository
     audit: AuditRepository
+    accounts: AccountTables = field(default_factory=memory_accounts)
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)

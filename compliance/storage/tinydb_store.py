@@ -44,6 +44,7 @@ from compliance.storage.atomic_files import (
     remove_durably,
     remove_stale_temp_files,
 )
+from compliance.storage.accounts import tinydb_accounts
 from compliance.storage.audit_file import AuditLogFile
 from compliance.storage.codec import (
     project_document,
@@ -164,6 +165,13 @@ class TinyDBAccess:
     def list_organisations(self) -> list[Organisation]:
         orgs = [Organisation.model_validate(d) for d in self._table("organisations").values()]
         return sorted(orgs, key=lambda o: o.id)
+
+    def delete_organisation(self, org_id: str) -> bool:
+        with self._writing() as db:
+            found = [int(i) for i, d in _docs(db, "organisations").items() if d["id"] == org_id]
+            if found:
+                db.table("organisations").remove(doc_ids=found)
+            return bool(found)
 
     def add_key(self, key: ApiKey) -> None:
         with self._writing() as db:
@@ -618,4 +626,11 @@ def open_tinydb_store(data_dir: Path) -> Store:
         projects.close()
         lock.release()
 
-    return Store(access=access, projects=projects, audit=audit, description=f"tinydb:{root}", close=close)
+    return Store(
+        access=access,
+        projects=projects,
+        audit=audit,
+        accounts=tinydb_accounts(root, root / QUARANTINE),
+        description=f"tinydb:{root}",
+        close=close,
+    )
