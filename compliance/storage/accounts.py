@@ -137,7 +137,8 @@ class AttemptCounter(Protocol):
     def clear(self, key: str) -> None: ...
 
     def reserve(self, key: str, now: float, spacing: float) -> float:
-        """Book the key's next attempt slot, `spacing` seconds after the previous one; the seconds to wait."""
+        """Book the key's next attempt slot, `spacing` seconds after the previous slot or now, whichever is
+        later; the seconds to wait for it."""
 
 
 class DraftRepository(Protocol):
@@ -343,8 +344,8 @@ class AccountTables:
 
         def book(attempts: dict[str, Doc]) -> None:
             doc = attempts.setdefault(key, {"failures": [], "next_slot": 0.0})
-            slot = max(float(doc["next_slot"]), now)
-            doc["next_slot"] = slot + spacing
+            slot = max(float(doc["next_slot"]), now) + spacing
+            doc["next_slot"] = slot
             wait.append(slot - now)
 
         self.tables.change("attempts", book)
