@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from compliance.service.access import create_key, create_organisation, revoke_key
+from compliance.service.accounts import Accounts
 from compliance.service.audit import verify_audit_file
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.accounts import Accounts
 from compliance.service.store import Role, open_admin, open_admin_accounts
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
@@ -134,7 +134,9 @@ def _admin(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
         accounts = Accounts(access, audit, open_admin_accounts(args.data_dir))
         user = accounts.create_user(args.email, password, Role(args.role), args.org, org_admin=args.org_admin)
-        factor = " It must set up a second factor (TOTP) at its first sign-in." if user.needs_second_factor else ""
+        factor = (
+            " It must set up a second factor (TOTP) at its first sign-in." if user.needs_second_factor else ""
+        )
         sys.stdout.write(f"{user.role.value} account {user.id} created.{factor}\n")
     else:
         for org in access.list_organisations():

@@ -53,7 +53,7 @@ def translator(lang: Lang) -> Translator:
     messages: dict[tuple[str | None, str], str] = {}
     if path.exists():
         for entry in read_catalogue(path, lang):
-            if entry.id and isinstance(entry.id, str) and isinstance(entry.string, str) and entry.string:
-                if not entry.fuzzy:
-                    messages[(entry.context, entry.id)] = entry.string
+            message, text = entry.id, entry.string
+            if isinstance(message, str) and isinstance(text, str) and message and text and not entry.fuzzy:
+                messages[(entry.context, message)] = text
     return Translator(lang, messages)

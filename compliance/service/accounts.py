@@ -96,7 +96,14 @@ class Accounts:
         self.audit = audit
         self.repo = repo
 
-    def record(self, actor: str, action: str, organisation: str | None, target: str | None, **details: str | int | None) -> None:
+    def record(
+        self,
+        actor: str,
+        action: str,
+        organisation: str | None,
+        target: str | None,
+        **details: str | int | None,
+    ) -> None:
         self.audit.append(
             AuditEvent(actor=actor, action=action, organisation=organisation, target=target, details=details)
         )
@@ -114,7 +121,9 @@ class Accounts:
     ) -> User:
         if role is Role.submitter:
             if not organisation or self.access.get_organisation(organisation) is None:
-                raise NotFound(f"no organisation '{organisation}' (create it with 'compliance admin create-org')")
+                raise NotFound(
+                    f"no organisation '{organisation}' (create it with 'compliance admin create-org')"
+                )
         elif organisation or org_admin:
             raise InvalidRequest([f"org: a {role.value} account is not bound to an organisation"])
         now = datetime.now(UTC)
@@ -129,10 +138,14 @@ class Accounts:
             password_changed_at=now,
         )
         self.repo.add_user(user)
-        self.record(actor, "user.created", user.organisation, user.id, role=role.value, org_admin=int(org_admin))
+        self.record(
+            actor, "user.created", user.organisation, user.id, role=role.value, org_admin=int(org_admin)
+        )
         return user
 
-    def _issue(self, purpose: TokenPurpose, actor: User, email: str, user: User | None, org_admin: bool) -> IssuedLink:
+    def _issue(
+        self, purpose: TokenPurpose, actor: User, email: str, user: User | None, org_admin: bool
+    ) -> IssuedLink:
         token = secrets.token_urlsafe(32)
         now = datetime.now(UTC)
         record = OneTimeToken(
@@ -177,7 +190,12 @@ class Accounts:
         if taken is None:
             raise NotFound("this link was already used")
         return self.create_user(
-            taken.email, password, Role.submitter, taken.organisation, org_admin=taken.org_admin, actor=taken.created_by
+            taken.email,
+            password,
+            Role.submitter,
+            taken.organisation,
+            org_admin=taken.org_admin,
+            actor=taken.created_by,
         )
 
     def user_of_org(self, actor: User, user_id: str) -> User:

@@ -60,7 +60,9 @@ class Drafts:
             raise NotFound(f"no draft '{draft_id}'")
         return draft
 
-    def save(self, principal: Principal, draft: Draft, answers: dict[str, Any], name: str | None = None) -> Draft:
+    def save(
+        self, principal: Principal, draft: Draft, answers: dict[str, Any], name: str | None = None
+    ) -> Draft:
         current = self.get(principal, draft.id)
         changed = current.model_copy(
             update={
@@ -77,7 +79,12 @@ class Drafts:
         draft = self.get(principal, draft_id)
         self.store.accounts.delete_draft(draft.organisation, draft.id)
         self.store.audit.append(
-            AuditEvent(actor=principal.key_id, action="draft.deleted", organisation=draft.organisation, target=draft.id)
+            AuditEvent(
+                actor=principal.key_id,
+                action="draft.deleted",
+                organisation=draft.organisation,
+                target=draft.id,
+            )
         )
 
     def submit(self, principal: Principal, draft: Draft, submission: Submission) -> ProjectVersion:

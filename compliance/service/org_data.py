@@ -25,7 +25,9 @@ RETENTION = {
 
 def export_organisation(store: Store, organisation: str) -> dict[str, Any]:
     org = store.access.get_organisation(organisation)
-    projects = all_pages(lambda offset, limit: store.projects.list_projects(organisation, offset=offset, limit=limit))
+    projects = all_pages(
+        lambda offset, limit: store.projects.list_projects(organisation, offset=offset, limit=limit)
+    )
     return {
         "exported_at": datetime.now(UTC).isoformat(),
         "organisation": org.model_dump(mode="json") if org else {"id": organisation},
@@ -56,7 +58,9 @@ def export_organisation(store: Store, organisation: str) -> dict[str, Any]:
 
 
 def erase_organisation(store: Store, actor: User, organisation: str) -> dict[str, int]:
-    projects = all_pages(lambda offset, limit: store.projects.list_projects(organisation, offset=offset, limit=limit))
+    projects = all_pages(
+        lambda offset, limit: store.projects.list_projects(organisation, offset=offset, limit=limit)
+    )
     versions = 0
     for project in projects:
         versions += store.projects.delete_project(project.id) or 0
@@ -71,6 +75,12 @@ def erase_organisation(store: Store, actor: User, organisation: str) -> dict[str
     store.access.delete_organisation(organisation)
     counts = {"projects": len(projects), "versions": versions, "drafts": drafts, "users": len(users)}
     store.audit.append(
-        AuditEvent(actor=actor.id, action="organisation.erased", organisation=organisation, target=organisation, details=dict(counts))
+        AuditEvent(
+            actor=actor.id,
+            action="organisation.erased",
+            organisation=organisation,
+            target=organisation,
+            details=dict(counts),
+        )
     )
     return counts

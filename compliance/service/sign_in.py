@@ -17,7 +17,6 @@ from datetime import UTC, datetime, timedelta
 
 from compliance.storage.accounts import AccountTables, User, WebSession
 
-
 SESSION_COOKIE = "__Host-session"  # the web app's; the API refuses any request that carries it
 
 
@@ -37,7 +36,9 @@ class Sessions:
         self.repo = repo
         self.policy = policy or SessionPolicy()
 
-    def start(self, user: User, *, second_factor_done: bool, replacing: str | None = None) -> tuple[str, WebSession]:
+    def start(
+        self, user: User, *, second_factor_done: bool, replacing: str | None = None
+    ) -> tuple[str, WebSession]:
         """A new session id (never the one the browser came with: no fixation); `replacing` is ended."""
         if replacing:
             self.end(replacing)

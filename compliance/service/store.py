@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compliance.storage.accounts import AccountTables, tinydb_accounts
 from compliance.storage.memory import memory_store
 from compliance.storage.protocol import AccessRepository, AuditRepository, Store
 from compliance.storage.records import (
@@ -18,8 +19,12 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
-from compliance.storage.accounts import AccountTables, tinydb_accounts
-from compliance.storage.tinydb_store import QUARANTINE, open_admin_repositories, open_tinydb_store, prepare_data_dir
+from compliance.storage.tinydb_store import (
+    QUARANTINE,
+    open_admin_repositories,
+    open_tinydb_store,
+    prepare_data_dir,
+)
 
 
 def open_store(data_dir: Path) -> Store:

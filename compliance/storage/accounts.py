@@ -158,7 +158,7 @@ class Tables(Protocol):
 
     def read(self, table: str) -> dict[str, Doc]: ...
 
-    def change(self, table: str, fn: Callable[[dict[str, Doc]], None]) -> None: ...
+    def change(self, table: str, fn: Callable[[dict[str, Doc]], object]) -> None: ...
 
 
 class MemoryTables:
@@ -170,7 +170,7 @@ class MemoryTables:
         with self._lock:
             return dict(self._tables.get(table, {}))
 
-    def change(self, table: str, fn: Callable[[dict[str, Doc]], None]) -> None:
+    def change(self, table: str, fn: Callable[[dict[str, Doc]], object]) -> None:
         with self._lock:
             current = dict(self._tables.get(table, {}))
             fn(current)
@@ -219,7 +219,7 @@ class TinyDBTables:
         finally:
             os.close(fd)
 
-    def change(self, table: str, fn: Callable[[dict[str, Doc]], None]) -> None:
+    def change(self, table: str, fn: Callable[[dict[str, Doc]], object]) -> None:
         path = self._paths(table)
         with self._lock, self._file_lock(path):
             self._open.pop(path, None)  # under the file lock: read what is on disk now
@@ -366,7 +366,9 @@ class AccountTables:
 
     def delete_draft(self, organisation: str, draft_id: str) -> bool:
         found: list[bool] = []
-        self.tables.change(_drafts_table(organisation), lambda d: found.append(d.pop(draft_id, None) is not None))
+        self.tables.change(
+            _drafts_table(organisation), lambda d: found.append(d.pop(draft_id, None) is not None)
+        )
         return found[0]
 
     def delete_organisation_drafts(self, organisation: str) -> int:

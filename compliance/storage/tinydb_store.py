@@ -35,6 +35,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.accounts import tinydb_accounts
 from compliance.storage.atomic_files import (
     AtomicJSONStorage,
     DeferredJSONStorage,
@@ -44,7 +45,6 @@ from compliance.storage.atomic_files import (
     remove_durably,
     remove_stale_temp_files,
 )
-from compliance.storage.accounts import tinydb_accounts
 from compliance.storage.audit_file import AuditLogFile
 from compliance.storage.codec import (
     project_document,

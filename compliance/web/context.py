@@ -32,7 +32,7 @@ ENV = Environment(
 )
 
 
-class PageExit(Exception):  # noqa: N818 - a control-flow signal, not an error
+class PageExit(Exception):
     """Leave the handler with this response (a redirect to sign in, a 403, a 404)."""
 
     def __init__(self, response: Response) -> None:
@@ -78,7 +78,7 @@ class Ctx:
         text = self.t.gettext(message)
         return text % values if values else text
 
-    def render(self, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    def render(self, template: str, status: int = 200, **values: Any) -> Response:
         body = ENV.get_template(template).render(
             ctx=self,
             _=self._,
@@ -110,7 +110,12 @@ class Ctx:
         form = await self.request.form()
         sent = form.get("csrf")
         if not isinstance(sent, str) or not secrets.compare_digest(sent, self.csrf):
-            self.fail(403, self._("This form has expired or did not come from this site. Reload the page and try again."))
+            self.fail(
+                403,
+                self._(
+                    "This form has expired or did not come from this site. Reload the page and try again."
+                ),
+            )
         return form
 
 
@@ -121,7 +126,11 @@ def set_cookie(response: Response, name: str, value: str, max_age: int | None) -
 
 def context(request: Request) -> Ctx:
     services: WebServices = request.app.state.web
-    lang = parse(request.cookies.get(LANG_COOKIE)) or negotiate(request.headers.get("accept-language")) or DEFAULT
+    lang = (
+        parse(request.cookies.get(LANG_COOKIE))
+        or negotiate(request.headers.get("accept-language"))
+        or DEFAULT
+    )
     ctx = Ctx(request=request, services=services, lang=lang, t=translator(lang))
     ctx.anon_csrf = request.cookies.get(CSRF_COOKIE) or None
     session_id = request.cookies.get(SESSION_COOKIE)

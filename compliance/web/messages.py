@@ -47,9 +47,27 @@ def model_messages() -> Iterator[tuple[str | None, str, str]]:
     for what, how_long in RETENTION.items():
         yield None, what, "retention"
         yield None, how_long, "retention"
-    for value in ("submitter", "liaison", "admin", "compliant", "non_compliant", "incomplete", "fail", "needs_info",
-                  "pass", "not_applicable", "advisory", "submitted", "in_review", "changes_requested",
-                  "resubmitted", "approved", "rejected", "superseded", "withdrawn"):
+    for value in (
+        "submitter",
+        "liaison",
+        "admin",
+        "compliant",
+        "non_compliant",
+        "incomplete",
+        "fail",
+        "needs_info",
+        "pass",
+        "not_applicable",
+        "advisory",
+        "submitted",
+        "in_review",
+        "changes_requested",
+        "resubmitted",
+        "approved",
+        "rejected",
+        "superseded",
+        "withdrawn",
+    ):
         yield CHOICE, value.replace("_", " "), "outcomes and states"
 
 
@@ -61,7 +79,12 @@ def build_template() -> Catalog:
         str(WEB), method_map, options_map=options, keywords={"_": None}
     ):
         if isinstance(message, str):
-            template.add(message, locations=[(f"compliance/web/{filename}", lineno)], auto_comments=comments, context=context)
+            template.add(
+                message,
+                locations=[(f"compliance/web/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
+            )
     for context, message, where in model_messages():
         existing = template.get(message, context=context)
         if existing is None:
@@ -77,8 +100,12 @@ def update() -> dict[str, int]:
     missing: dict[str, int] = {}
     for lang in Lang:
         target = catalogue_path(lang)
-        catalogue = read_catalogue(target, lang) if target.exists() else Catalog(locale=lang.value, domain="messages")
-        catalogue.update(build_template(), no_fuzzy_matching=True)  # a fresh template: update() shares entries
+        catalogue = (
+            read_catalogue(target, lang) if target.exists() else Catalog(locale=lang.value, domain="messages")
+        )
+        catalogue.update(
+            build_template(), no_fuzzy_matching=True
+        )  # a fresh template: update() shares entries
         for entry in catalogue:
             if not entry.id or entry.string:
                 continue

@@ -25,7 +25,9 @@ def page(path: str, handler: Handler, methods: tuple[str, ...] = ("GET",)) -> Ro
         except PageExit as exit_:
             return exit_.response
         except NotFound:
-            return ctx.render("error.html", status=404, message=ctx._("This page does not exist, or you may not see it."))
+            return ctx.render(
+                "error.html", status=404, message=ctx._("This page does not exist, or you may not see it.")
+            )
         except (Forbidden, Unauthenticated):
             return ctx.render("error.html", status=403, message=ctx._("Your account may not do this."))
 

@@ -10,8 +10,9 @@ from starlette.routing import Route
 from compliance.i18n.languages import parse
 from compliance.service.accounts import password_matches, totp_uri
 from compliance.service.errors import InvalidRequest, NotFound
+from compliance.service.sign_in import SESSION_COOKIE
 from compliance.storage.accounts import TokenPurpose
-from compliance.web.context import LANG_COOKIE, SESSION_COOKIE, Ctx
+from compliance.web.context import LANG_COOKIE, Ctx
 from compliance.web.pages import blocking, page, safe_next
 
 PENDING_TOTP = "pending_totp"
@@ -31,7 +32,9 @@ async def home(ctx: Ctx) -> Response:
 async def sign_in_form(ctx: Ctx) -> Response:
     if ctx.signed_in:
         return ctx.redirect("/")
-    return ctx.render("sign_in.html", email="", error=None, next=safe_next(ctx.request.query_params.get("next")))
+    return ctx.render(
+        "sign_in.html", email="", error=None, next=safe_next(ctx.request.query_params.get("next"))
+    )
 
 
 async def sign_in(ctx: Ctx) -> Response:
@@ -53,12 +56,16 @@ async def sign_in(ctx: Ctx) -> Response:
         return ctx.render("sign_in.html", status=401, email=email, error=message, next=target)
     ctx.services.throttle.succeeded(keys[1])
     second_factor_done = not user.needs_second_factor and user.totp_secret is None
-    session_id, _ = ctx.services.sessions.start(user, second_factor_done=second_factor_done, replacing=ctx.session_id)
+    session_id, _ = ctx.services.sessions.start(
+        user, second_factor_done=second_factor_done, replacing=ctx.session_id
+    )
     ctx.cookies.append((SESSION_COOKIE, session_id, None))
     if second_factor_done:
         ctx.services.accounts.record(user.id, "user.signed_in", user.organisation, user.id)
         return ctx.redirect(target)
-    return ctx.redirect("/sign-in/code?next=" + target if user.totp_secret else "/sign-in/enrol?next=" + target)
+    return ctx.redirect(
+        "/sign-in/code?next=" + target if user.totp_secret else "/sign-in/enrol?next=" + target
+    )
 
 
 def _pending(ctx: Ctx) -> tuple[str, str]:
@@ -84,7 +91,9 @@ async def code(ctx: Ctx) -> Response:
         await asyncio.sleep(wait)
     if not ctx.services.accounts.check_totp(user, str(form.get("code") or "")):
         ctx.services.throttle.failed(keys[1:])
-        return ctx.render("sign_in_code.html", status=401, error=ctx._("This code is not right or was already used."))
+        return ctx.render(
+            "sign_in_code.html", status=401, error=ctx._("This code is not right or was already used.")
+        )
     ctx.services.throttle.succeeded(keys[1])
     new_id, _ = ctx.services.sessions.start(user, second_factor_done=True, replacing=session_id)
     ctx.cookies.append((SESSION_COOKIE, new_id, None))
@@ -108,7 +117,10 @@ async def enrol(ctx: Ctx) -> Response:
         user = ctx.services.accounts.enable_totp(ctx.user, secret, str(form.get("code") or ""))
     except (InvalidRequest, ValueError):
         return ctx.render(
-            "totp_enrol.html", status=400, secret=secret, uri=totp_uri(ctx.user, secret),
+            "totp_enrol.html",
+            status=400,
+            secret=secret,
+            uri=totp_uri(ctx.user, secret),
             error=ctx._("This code does not match. Check the clock of your device and try again."),
         )
     new_id, _ = ctx.services.sessions.start(user, second_factor_done=True, replacing=session_id)
@@ -135,10 +147,17 @@ async def change_password(ctx: Ctx) -> Response:
     user = ctx.require_user()
     form = await ctx.form()
     try:
-        await blocking(ctx.services.accounts.change_password, user, str(form.get("current") or ""), str(form.get("new") or ""))
+        await blocking(
+            ctx.services.accounts.change_password,
+            user,
+            str(form.get("current") or ""),
+            str(form.get("new") or ""),
+        )
     except InvalidRequest:
         return ctx.render(
-            "account.html", status=400, done=None,
+            "account.html",
+            status=400,
+            done=None,
             error=ctx._("The current password is wrong, or the new one is shorter than 12 characters."),
         )
     ctx.cookies.append((SESSION_COOKIE, "", 0))
@@ -149,7 +168,9 @@ async def erase_account(ctx: Ctx) -> Response:
     user = ctx.require_user()
     form = await ctx.form()
     if form.get("confirm") != "yes":
-        return ctx.render("account.html", status=400, done=None, error=ctx._("Tick the box to confirm the erasure."))
+        return ctx.render(
+            "account.html", status=400, done=None, error=ctx._("Tick the box to confirm the erasure.")
+        )
     ctx.services.accounts.erase_user(user, user)
     ctx.cookies.append((SESSION_COOKIE, "", 0))
     return ctx.redirect("/")

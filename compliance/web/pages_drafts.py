@@ -68,7 +68,9 @@ async def create(ctx: Ctx) -> Response:
     try:
         draft = ctx.services.drafts.create(ctx.principal, str(form.get("name") or ""))
     except InvalidRequest:
-        return ctx.render("draft_new.html", status=400, error=ctx._("Give the project a name (at most 300 characters)."))
+        return ctx.render(
+            "draft_new.html", status=400, error=ctx._("Give the project a name (at most 300 characters).")
+        )
     return ctx.redirect(f"/drafts/{draft.id}/steps/{questionnaire()[0].id}")
 
 
@@ -131,7 +133,9 @@ async def _save_step(ctx: Ctx, draft_id: str, step_id: str) -> tuple[Draft, Step
     name = stated.pop("project_name", None)
     answers = merge_step(draft.answers, step, stated)
     answers.pop("project_name", None)
-    draft = ctx.services.drafts.save(ctx.principal, draft, answers, name=name if isinstance(name, str) else None)
+    draft = ctx.services.drafts.save(
+        ctx.principal, draft, answers, name=name if isinstance(name, str) else None
+    )
     return draft, step, form
 
 

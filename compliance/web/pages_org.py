@@ -9,8 +9,9 @@ from starlette.routing import Route
 
 from compliance.service.errors import InvalidRequest
 from compliance.service.org_data import erase_organisation, export_organisation
+from compliance.service.sign_in import SESSION_COOKIE
 from compliance.storage.accounts import User
-from compliance.web.context import SESSION_COOKIE, Ctx
+from compliance.web.context import Ctx
 from compliance.web.pages import page
 
 
@@ -24,7 +25,9 @@ def _users_page(ctx: Ctx, status: int = 200, link: str | None = None, error: str
     _, organisation = _admin(ctx)
     users = ctx.services.accounts.repo.list_users(organisation)
     base = str(ctx.request.base_url).rstrip("/")
-    return ctx.render("org_users.html", status=status, users=users, link=base + link if link else None, error=error)
+    return ctx.render(
+        "org_users.html", status=status, users=users, link=base + link if link else None, error=error
+    )
 
 
 async def users(ctx: Ctx) -> Response:
@@ -35,7 +38,9 @@ async def invite(ctx: Ctx) -> Response:
     admin, _ = _admin(ctx)
     form = await ctx.form()
     try:
-        issued = ctx.services.accounts.invite(admin, str(form.get("email") or ""), org_admin=form.get("org_admin") == "yes")
+        issued = ctx.services.accounts.invite(
+            admin, str(form.get("email") or ""), org_admin=form.get("org_admin") == "yes"
+        )
     except InvalidRequest:
         return _users_page(ctx, 400, error=ctx._("Give a valid e-mail address that has no account yet."))
     return _users_page(ctx, link=f"/invitation/{issued.token}")

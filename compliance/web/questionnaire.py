@@ -16,11 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from compliance.domain.submission import SCHEMA_VERSION, Submission
-from compliance.strictyaml import load_yaml
+from compliance.strictyaml import YamlError, load_yaml
 
 STEPS_FILE = Path(__file__).with_name("questionnaire.yaml")
 NONE = "__none__"  # the form value of an explicit "none" (an empty list)
@@ -181,7 +182,9 @@ def get_path(data: Any, path: str) -> Any:
 def _convert(q: Question, text: str) -> Any:
     """The typed JSON value when it fits the field; otherwise the text as typed, for validation to name."""
     try:
-        return TypeAdapter(q.annotation).dump_python(TypeAdapter(q.annotation).validate_python(text), mode="json")
+        return TypeAdapter(q.annotation).dump_python(
+            TypeAdapter(q.annotation).validate_python(text), mode="json"
+        )
     except ValidationError:
         return text
 
@@ -226,8 +229,6 @@ def read_answer(q: Question, form: Any, name: str) -> Any:
                 items.append(item)
         return items or None
     if raw:
-        from compliance.strictyaml import YamlError
-
         try:
             return load_yaml(raw)
         except YamlError:
@@ -252,8 +253,7 @@ def merge_step(answers: dict[str, Any], step: Step, stated: dict[str, Any]) -> d
 
 
 def as_submission_data(answers: dict[str, Any], name: str) -> dict[str, Any]:
-    data = {"schema_version": SCHEMA_VERSION, "project_name": name, **answers}
-    return data
+    return {"schema_version": SCHEMA_VERSION, "project_name": name, **answers}
 
 
 def field_errors(answers: dict[str, Any], name: str) -> tuple[Submission | None, dict[str, str]]:
@@ -275,7 +275,5 @@ def display_value(q: Question, value: Any) -> str:
     if q.kind == "lines" and isinstance(value, list):
         return "\n".join(str(v) for v in value)
     if q.kind == "raw" and not isinstance(value, str):
-        import yaml
-
         return yaml.safe_dump(value, allow_unicode=True, sort_keys=False).strip()
     return str(value)

@@ -54,8 +54,11 @@ class _Form(HTMLParser):
 def submit_form_as_is(client: TestClient, html: str, action: str) -> Response:
     parser = _Form()
     parser.feed(html)
-    return client.post(action, content=_encode([*parser.fields, ("action", "stay")]),
-                       headers={"content-type": "application/x-www-form-urlencoded"})
+    return client.post(
+        action,
+        content=_encode([*parser.fields, ("action", "stay")]),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
 
 
 def _encode(fields: list[tuple[str, str]]) -> bytes:

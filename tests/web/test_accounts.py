@@ -29,13 +29,21 @@ def _admin_client(web: Web):  # type: ignore[no-untyped-def]
 
 def test_invitation_link_works_once(web: Web) -> None:
     admin = _admin_client(web)
-    page = admin.post("/organisation/invite", data={"csrf": csrf_of(admin.get("/organisation/users").text), "email": "cto@atlas.ma"})
+    page = admin.post(
+        "/organisation/invite",
+        data={"csrf": csrf_of(admin.get("/organisation/users").text), "email": "cto@atlas.ma"},
+    )
     link = LINK.search(page.text)
     assert link, page.text
     guest = web.client()
     form = guest.get(link.group(1))
     assert form.status_code == 200
-    assert guest.post(link.group(1), data={"csrf": csrf_of(form.text), "password": "a new member password"}).status_code == 303
+    assert (
+        guest.post(
+            link.group(1), data={"csrf": csrf_of(form.text), "password": "a new member password"}
+        ).status_code
+        == 303
+    )
     sign_in(guest, "cto@atlas.ma", "a new member password")
     assert guest.get("/").status_code == 200
     assert web.client().get(link.group(1)).status_code == 404  # used
@@ -58,7 +66,12 @@ def test_password_reset_link_and_disabling(web: Web) -> None:
     assert guest.get("/account").status_code == 303
     refused = web.client()
     t = csrf_of(refused.get("/sign-in").text)
-    assert refused.post("/sign-in", data={"csrf": t, "email": "founder@atlas.ma", "password": "reset by the admin 1"}).status_code == 401
+    assert (
+        refused.post(
+            "/sign-in", data={"csrf": t, "email": "founder@atlas.ma", "password": "reset by the admin 1"}
+        ).status_code
+        == 401
+    )
 
 
 def test_only_an_org_admin_manages_people_and_only_in_its_organisation(web: Web) -> None:
@@ -109,7 +122,9 @@ def test_erase_own_account(web: Web) -> None:
 
 @pytest.fixture(params=["memory", "tinydb"])
 def tables(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AccountTables]:
-    yield memory_accounts() if request.param == "memory" else tinydb_accounts(tmp_path, tmp_path / "quarantine")
+    yield (
+        memory_accounts() if request.param == "memory" else tinydb_accounts(tmp_path, tmp_path / "quarantine")
+    )
 
 
 def test_account_tables_contract(tables: AccountTables, web: Web) -> None:
@@ -118,12 +133,21 @@ def test_account_tables_contract(tables: AccountTables, web: Web) -> None:
         tables.add_user(web.founder.model_copy(update={"id": "usr_000000000000"}))
     assert tables.find_user("FOUNDER@atlas.ma ") == web.founder
     now = datetime.now(UTC)
-    session = WebSession(id_hash="h1", user_id=web.founder.id, created_at=now, last_seen=now, csrf="c", second_factor_done=True)
+    session = WebSession(
+        id_hash="h1", user_id=web.founder.id, created_at=now, last_seen=now, csrf="c", second_factor_done=True
+    )
     tables.add_session(session)
     tables.add_session(session.model_copy(update={"id_hash": "h2"}))
     assert tables.get_session("h1") == session
     assert tables.delete_user_sessions(web.founder.id) == 2 and tables.get_session("h2") is None
-    draft = Draft(id="drf_0000000000000001", organisation="atlas-ai", name="d", created_at=now, updated_at=now, updated_by="u")
+    draft = Draft(
+        id="drf_0000000000000001",
+        organisation="atlas-ai",
+        name="d",
+        created_at=now,
+        updated_at=now,
+        updated_by="u",
+    )
     tables.save_draft(draft)
     assert tables.get_draft("atlas-ai", draft.id) == draft
     assert tables.get_draft("souss-data", draft.id) is None

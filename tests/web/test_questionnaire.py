@@ -14,11 +14,10 @@ from pydantic import BaseModel, create_model
 from starlette.datastructures import MultiDict
 
 import compliance.i18n.catalogue as catalogue_module
-import compliance.web.pages_drafts as pages_drafts
 from compliance.domain.submission import Submission, fact
 from compliance.i18n import Lang
 from compliance.strictyaml import load_yaml
-from compliance.web import messages
+from compliance.web import messages, pages_drafts
 from compliance.web.questionnaire import (
     NONE,
     STEPS_FILE,
@@ -77,9 +76,15 @@ def test_answers_read_back_as_facts() -> None:
     assert project is not None
     stated = read_answers(
         project.questions,
-        _form([("project_name", "Bot"), ("processes_personal_data", "true"), ("live", ""), ("sectors", NONE)]),
+        _form(
+            [("project_name", "Bot"), ("processes_personal_data", "true"), ("live", ""), ("sectors", NONE)]
+        ),
     )
-    assert stated == {"project_name": "Bot", "processes_personal_data": True, "sectors": []}  # live: not stated
+    assert stated == {
+        "project_name": "Bot",
+        "processes_personal_data": True,
+        "sectors": [],
+    }  # live: not stated
     hosting = step_by_id(steps, "hosting-transfers")
     assert hosting is not None
     stated = read_answers(
@@ -97,7 +102,9 @@ def test_answers_read_back_as_facts() -> None:
         ),
     )
     assert stated == {
-        "transfers": [{"country": "FR", "contractual_clauses": False, "data_categories": ["contact", "voice_recording"]}],
+        "transfers": [
+            {"country": "FR", "contractual_clauses": False, "data_categories": ["contact", "voice_recording"]}
+        ],
         "processors": [],
     }
 
@@ -119,14 +126,25 @@ def test_a_field_added_to_the_model_is_asked_in_every_language(
     catalogue_module.translator.cache_clear()
     # The new field, and the step that gathers fields no step names yet.
     assert messages.update()["fr"] == 3
-    wanted = {Lang.fr: "Si l'assistant répond en amazighe écrit en tifinagh.", Lang.ar: "هل يجيب المساعد بالأمازيغية المكتوبة بتيفيناغ؟", Lang.en: label}
-    others = {Lang.fr: ("Autres faits", "Faits ajoutés récemment au format."), Lang.ar: ("معطيات أخرى", "معطيات أضيفت مؤخراً."), Lang.en: ("Other facts", "Facts recently added to the submission format.")}
+    wanted = {
+        Lang.fr: "Si l'assistant répond en amazighe écrit en tifinagh.",
+        Lang.ar: "هل يجيب المساعد بالأمازيغية المكتوبة بتيفيناغ؟",
+        Lang.en: label,
+    }
+    others = {
+        Lang.fr: ("Autres faits", "Faits ajoutés récemment au format."),
+        Lang.ar: ("معطيات أخرى", "معطيات أضيفت مؤخراً."),
+        Lang.en: ("Other facts", "Facts recently added to the submission format."),
+    }
     for lang, text in wanted.items():
         path = catalogue_module.catalogue_path(lang)
         with path.open("rb") as handle:
             catalogue = read_po(handle, locale=lang.value)
         catalogue[label].string = text
-        catalogue["Other facts"].string, catalogue["Facts recently added to the submission format."].string = others[lang]
+        (
+            catalogue["Other facts"].string,
+            catalogue["Facts recently added to the submission format."].string,
+        ) = others[lang]
         with path.open("wb") as handle:
             write_po(handle, catalogue)
     catalogue_module.translator.cache_clear()
@@ -143,7 +161,10 @@ def test_a_field_added_to_the_model_is_asked_in_every_language(
             assert text.replace("'", "&#39;") in page and others[lang][0] in page
             assert 'name="answers_in_tifinagh"' in page
         token = csrf_of(page)
-        client.post(f"/drafts/{draft_id}/steps/other", data={"csrf": token, "answers_in_tifinagh": "true", "action": "stay"})
+        client.post(
+            f"/drafts/{draft_id}/steps/other",
+            data={"csrf": token, "answers_in_tifinagh": "true", "action": "stay"},
+        )
         assert web.store.accounts.get_draft("atlas-ai", draft_id).answers == {"answers_in_tifinagh": True}  # type: ignore[union-attr]
     finally:
         catalogue_module.translator.cache_clear()
@@ -155,7 +176,9 @@ def test_import_then_export_gives_the_same_submission(web: Web) -> None:
     source = ROOT / "examples" / "darija-support-chatbot.yaml"
     token = csrf_of(client.get("/drafts/new").text)
     answer = client.post(
-        "/drafts/import", data={"csrf": token}, files={"file": (source.name, source.read_bytes(), "application/yaml")}
+        "/drafts/import",
+        data={"csrf": token},
+        files={"file": (source.name, source.read_bytes(), "application/yaml")},
     )
     assert answer.status_code == 303
     draft_id = answer.headers["location"].split("/")[2]
@@ -173,7 +196,9 @@ def test_every_step_of_an_imported_draft_renders_and_saves_unchanged(web: Web) -
     sign_in(client, "founder@atlas.ma")
     source = ROOT / "examples" / "darija-support-chatbot.yaml"
     token = csrf_of(client.get("/drafts/new").text)
-    answer = client.post("/drafts/import", data={"csrf": token}, files={"file": (source.name, source.read_bytes())})
+    answer = client.post(
+        "/drafts/import", data={"csrf": token}, files={"file": (source.name, source.read_bytes())}
+    )
     draft_id = answer.headers["location"].split("/")[2]
     before = web.store.accounts.get_draft("atlas-ai", draft_id).answers  # type: ignore[union-attr]
     from tests.web.formfill import submit_form_as_is

@@ -7,8 +7,8 @@ import time
 import pyotp
 from starlette.testclient import TestClient
 
-from compliance.web.context import CSRF_COOKIE
 from compliance.service.sign_in import SESSION_COOKIE
+from compliance.web.context import CSRF_COOKIE
 from tests.web.conftest import PASSWORD, Web, csrf_of, sign_in
 
 
@@ -85,14 +85,21 @@ def test_half_signed_in_session_is_replaced_after_the_second_factor(web: Web) ->
     assert stale.get("/account").status_code == 303
 
 
+def _password_step(client: TestClient, email: str) -> str:
+    token = csrf_of(client.get("/sign-in").text)
+    client.post("/sign-in", data={"csrf": token, "email": email, "password": PASSWORD})
+    return csrf_of(client.get("/sign-in/code").text)
+
+
 def test_wrong_or_replayed_code_refused(web: Web) -> None:
     client = web.client()
-    token = csrf_of(client.get("/sign-in").text)
-    client.post("/sign-in", data={"csrf": token, "email": "liaison@cndp.ma", "password": PASSWORD})
-    page = client.get("/sign-in/code")
-    assert client.post("/sign-in/code", data={"csrf": csrf_of(page.text), "code": "000000"}).status_code == 401
-    current = pyotp.TOTP(web.totp_secret).now()  # spent when the factor was turned on
-    assert client.post("/sign-in/code", data={"csrf": csrf_of(page.text), "code": current}).status_code == 401
+    token = _password_step(client, "liaison@cndp.ma")
+    assert client.post("/sign-in/code", data={"csrf": token, "code": "000000"}).status_code == 401
+    code = next_code(web.totp_secret)
+    assert client.post("/sign-in/code", data={"csrf": token, "code": code}).status_code == 303
+    again = web.client()
+    token = _password_step(again, "liaison@cndp.ma")
+    assert again.post("/sign-in/code", data={"csrf": token, "code": code}).status_code == 401  # spent
 
 
 def test_session_reuse_after_sign_out_refused(web: Web) -> None:
@@ -112,7 +119,9 @@ def test_password_change_and_disabling_end_sessions(web: Web) -> None:
     other_browser = web.client()
     sign_in(other_browser, "founder@atlas.ma")
     token = csrf_of(client.get("/account").text)
-    client.post("/account/password", data={"csrf": token, "current": PASSWORD, "new": "a brand new passphrase"})
+    client.post(
+        "/account/password", data={"csrf": token, "current": PASSWORD, "new": "a brand new passphrase"}
+    )
     assert other_browser.get("/account").status_code == 303
     sign_in(other_browser, "founder@atlas.ma", "a brand new passphrase")
     web.accounts.set_disabled(web.admin, web.founder.id, True)
@@ -138,13 +147,19 @@ def test_failed_sign_ins_are_slowed_but_the_right_password_still_works(web: Web)
     policy = client.app.routes[-1].app.app.state.web.throttle.policy  # type: ignore[attr-defined]
     token = csrf_of(client.get("/sign-in").text)
     for _ in range(policy.free):
-        wrong = client.post("/sign-in", data={"csrf": token, "email": "founder@atlas.ma", "password": "guess-guess-guess"})
+        wrong = client.post(
+            "/sign-in", data={"csrf": token, "email": "founder@atlas.ma", "password": "guess-guess-guess"}
+        )
         assert wrong.status_code == 401
     started = time.monotonic()
-    wrong = client.post("/sign-in", data={"csrf": token, "email": "founder@atlas.ma", "password": "guess-guess-guess"})
+    wrong = client.post(
+        "/sign-in", data={"csrf": token, "email": "founder@atlas.ma", "password": "guess-guess-guess"}
+    )
     assert wrong.status_code == 401 and time.monotonic() - started >= policy.spacing * 0.9
     started = time.monotonic()
-    right = client.post("/sign-in", data={"csrf": token, "email": "founder@atlas.ma", "password": PASSWORD, "next": "/"})
+    right = client.post(
+        "/sign-in", data={"csrf": token, "email": "founder@atlas.ma", "password": PASSWORD, "next": "/"}
+    )
     assert right.status_code == 303 and right.headers["location"] == "/"
     assert time.monotonic() - started >= policy.spacing * 0.9  # throttled, yet accepted
 
@@ -173,7 +188,11 @@ def test_liaison_needs_second_factor_and_reads_every_organisation(web: Web) -> N
     sign_in(founder, "founder@souss.ma")
     draft_id = new_draft(founder, "Souss crop advisor")
     summary = founder.get(f"/drafts/{draft_id}/summary")
-    project_id = founder.post(f"/drafts/{draft_id}/submit", data={"csrf": csrf_of(summary.text)}).headers["location"].split("/")[2]
+    project_id = (
+        founder.post(f"/drafts/{draft_id}/submit", data={"csrf": csrf_of(summary.text)})
+        .headers["location"]
+        .split("/")[2]
+    )
     liaison = web.client()
     sign_in(liaison, "liaison@cndp.ma", code=next_code(web.totp_secret))
     home = liaison.get("/")
