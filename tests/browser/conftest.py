@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output" / "browser"
 AXE = Path(__file__).with_name("vendor") / "axe-core" / "axe.min.js"
 PASSWORD = "correct horse battery staple"
+TIMINGS: list[tuple[str, float, float]] = []
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -97,6 +99,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     server.start(extra_env={"COMPLIANCE_ASSESS_WORKERS": "0"})
     yield built
     server.stop()
+    for name, shot, axe in TIMINGS:
+        sys.stderr.write(f"{name}: screenshot {shot:.2f}s axe {axe:.2f}s\n")
 
 
 @pytest.fixture(scope="session")
@@ -126,11 +130,13 @@ class Tab:
 
     def check(self, step: str) -> None:
         """Screenshot the page and run axe-core on it: no serious or critical violation."""
-        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_load_state("load")
         self.shots += 1
         folder = OUTPUT / self.name
         folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
         self.page.screenshot(path=str(folder / f"{self.shots:02d}-{step}.png"), full_page=True)
+        shot = time.perf_counter() - started
         if not self.page.evaluate("typeof window.axe !== 'undefined'"):
             self.page.evaluate(AXE.read_text(encoding="utf-8"))
         violations = self.page.evaluate(
@@ -138,6 +144,7 @@ class Tab:
             ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
             ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))"
         )
+        TIMINGS.append((f"{self.name}/{step}", shot, time.perf_counter() - started - shot))
         assert violations == [], f"{step}: {violations}"
 
 

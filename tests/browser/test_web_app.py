@@ -8,7 +8,7 @@ from pathlib import Path
 import pyotp
 import pytest
 
-from tests.browser.conftest import PASSWORD, ROOT, Site, Tab
+from tests.browser.conftest import OUTPUT, PASSWORD, ROOT, Site, Tab
 
 PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert('y')>"
 DESCRIPTION = "Assistant vocal bancaire en darija " + PAYLOAD
@@ -40,7 +40,7 @@ def test_founder_fills_the_questionnaire_and_submits(tab: Tab) -> None:
     page.wait_for_load_state()
     assert "/steps/project" in page.url
     page.fill("#f-description", DESCRIPTION)
-    with page.expect_response(lambda r: r.url.endswith("/preview")):  # htmx: saved and assessed as typed
+    with page.expect_response(lambda r: r.url.endswith("/preview")):  # htmx: saved and assessed on change
         page.check("#f-processes_personal_data-yes")
     page.wait_for_selector("#result #verdict")
     page.locator("input[name=sectors]").first.check()
@@ -48,6 +48,7 @@ def test_founder_fills_the_questionnaire_and_submits(tab: Tab) -> None:
     form = page.locator("form.questions").bounding_box()
     assert result and form and result["x"] > form["x"]  # the live result beside the form
     tab.check("step-project")
+    page.screenshot(path=str(OUTPUT / "questionnaire-fr.png"))  # the README's picture (docs/web-app.png)
     fill = {
         "controller": [("#f-controller-name", "Atlas AI SARL " + PAYLOAD), ("#f-controller-country", "MA")],
         "processings": [
@@ -170,13 +171,13 @@ def test_liaison_signs_in_with_totp_and_reads_every_organisation(
     tab.check("liaison-version")
     page.click(".nav form button")
     page.wait_for_load_state()
-    # Second sign-in: the code, not the enrolment. The current step was spent: wait for the next one.
+    # Second sign-in: the code, not the enrolment. The current step was spent: the next one is accepted
+    # (one step of clock drift either way), a replay of the spent one is not.
     sign_in(tab, "liaison@cndp.ma")
     assert "/sign-in/code" in page.url
     tab.check("liaison-code")
     totp = pyotp.TOTP(secret)
-    time.sleep(totp.interval - time.time() % totp.interval + 0.2)
-    page.fill("#code", totp.now())
+    page.fill("#code", totp.at(time.time() + totp.interval))
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
     assert page.url.endswith("/")
