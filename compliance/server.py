@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from starlette.exceptions import HTTPException
-from starlette.routing import Mount
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.routing import Match, Mount
+from starlette.types import Scope
 
 from compliance.api.app import create_app
 from compliance.api.settings import Settings
@@ -14,17 +13,15 @@ from compliance.service.store import Store
 from compliance.web.app import create_web
 
 
-class _NotUnderApi:
-    """Paths under /api stay the API's (an unknown one is a 404 problem document, not a web page)."""
+class _WebMount(Mount):
+    """The web app takes every path but those under /api: there the API answers (404 and 405 problem
+    documents included), never a web page."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
         path = scope.get("path", "")
         if path == "/api" or path.startswith("/api/"):
-            raise HTTPException(404)
-        await self.app(scope, receive, send)
+            return Match.NONE, {}
+        return super().matches(scope)
 
 
 def create_server(settings: Settings | None = None, repository: Store | None = None) -> FastAPI:
@@ -37,7 +34,8 @@ def create_server(settings: Settings | None = None, repository: Store | None = N
         services.projects,
         throttle_policy=ThrottlePolicy(spacing=settings.sign_in_spacing),
     )
-    app.router.routes.append(Mount("/", app=_NotUnderApi(web)))
+    app.router.routes.append(_WebMount("/", app=web))
+    app.state.web = web.state.web  # the web app's use cases, for tests and tools
     return app
 
 

@@ -101,15 +101,24 @@ async def code(ctx: Ctx) -> Response:
     return ctx.redirect(target)
 
 
+def _enrolling(ctx: Ctx) -> tuple[str, str]:
+    """A session whose account has no second factor yet: a password alone never replaces an existing one."""
+    session_id, target = _pending(ctx)
+    assert ctx.user is not None
+    if ctx.user.totp_secret is not None:
+        ctx.fail(403, ctx._("Your account may not do this."))
+    return session_id, target
+
+
 async def enrol_form(ctx: Ctx) -> Response:
-    _pending(ctx) if not ctx.signed_in else None
+    _enrolling(ctx)
     assert ctx.user is not None
     secret = ctx.services.accounts.new_totp_secret()
     return ctx.render("totp_enrol.html", secret=secret, uri=totp_uri(ctx.user, secret), error=None)
 
 
 async def enrol(ctx: Ctx) -> Response:
-    session_id, target = _pending(ctx)
+    session_id, target = _enrolling(ctx)
     form = await ctx.form()
     assert ctx.user is not None
     secret = str(form.get("secret") or "")

@@ -144,7 +144,7 @@ def test_cookie_flags(web: Web) -> None:
 
 def test_failed_sign_ins_are_slowed_but_the_right_password_still_works(web: Web) -> None:
     client = web.client()
-    policy = client.app.routes[-1].app.app.state.web.throttle.policy  # type: ignore[attr-defined]
+    policy = client.app.state.web.throttle.policy  # type: ignore[attr-defined]
     token = csrf_of(client.get("/sign-in").text)
     for _ in range(policy.free):
         wrong = client.post(
@@ -199,3 +199,17 @@ def test_liaison_needs_second_factor_and_reads_every_organisation(web: Web) -> N
     assert "Souss crop advisor" in home.text and "Souss Data" in home.text
     assert liaison.get(f"/projects/{project_id}/versions/1").status_code == 200
     assert liaison.get(f"/drafts/{draft_id}/summary").status_code == 403  # drafts stay the organisation's
+
+
+def test_a_password_alone_cannot_replace_an_existing_second_factor(web: Web) -> None:
+    client = web.client()
+    _password_step(client, "liaison@cndp.ma")
+    assert client.get("/sign-in/enrol").status_code == 403
+    secret = pyotp.random_base32()
+    token = csrf_of(client.get("/sign-in/code").text)
+    answer = client.post(
+        "/sign-in/enrol", data={"csrf": token, "secret": secret, "code": pyotp.TOTP(secret).now()}
+    )
+    assert answer.status_code == 403
+    assert web.store.accounts.get_user(web.liaison.id).totp_secret == web.totp_secret  # type: ignore[union-attr]
+    assert client.get("/account").status_code == 303
