@@ -48,7 +48,6 @@ def test_founder_fills_the_questionnaire_and_submits(tab: Tab) -> None:
     form = page.locator("form.questions").bounding_box()
     assert result and form and result["x"] > form["x"]  # the live result beside the form
     tab.check("step-project")
-    page.screenshot(path=str(OUTPUT / "questionnaire-fr.png"))  # the README's picture (docs/web-app.png)
     fill = {
         "controller": [("#f-controller-name", "Atlas AI SARL " + PAYLOAD), ("#f-controller-country", "MA")],
         "processings": [
@@ -99,6 +98,8 @@ def test_founder_imports_a_yaml_file_and_submits(tab: Tab) -> None:
     tab.go(page.url.replace("/summary", "/steps/ai").replace(tab.site.url, ""))
     assert page.input_value("#f-ai-inference-provider") == "Mistral AI"
     tab.check("import-step-ai")
+    tab.go(page.url.replace(tab.site.url, "").replace("/steps/ai", "/steps/project"))
+    page.screenshot(path=str(OUTPUT / "questionnaire-fr.png"))  # the README's picture (docs/web-app.png)
     tab.go(page.url.split("/steps/")[0].replace(tab.site.url, "") + "/summary")
     page.click("#submit-version")
     page.wait_for_load_state()
