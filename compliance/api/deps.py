@@ -10,13 +10,16 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from compliance.api.evaluate_cache import EvaluateCache
-from compliance.service.access import Principal, authenticate
+from compliance.api.middleware import Occupancy
+from compliance.service.access import Principal
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest, Unauthenticated
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.sign_in import SESSION_COOKIE
 from compliance.service.store import Store
+from compliance.service.throttle import AuthThrottle
+from compliance.storage.failure_counters import MemoryFailureCounters
 
 
 @dataclass
@@ -26,6 +29,8 @@ class Services:
     projects: Projects
     reviews: Reviews
     evaluate_cache: EvaluateCache = field(default_factory=EvaluateCache)
+    throttle: AuthThrottle = field(default_factory=lambda: AuthThrottle(MemoryFailureCounters()))
+    occupancy: Occupancy = field(default_factory=Occupancy)
 
 
 def services_of(request: Request) -> Services:
@@ -43,7 +48,10 @@ async def get_principal(request: Request) -> Principal:
     services = services_of(request)
     if SESSION_COOKIE in request.cookies:
         raise Unauthenticated("the API does not accept the web app's session cookie: send an API key")
-    return authenticate(services.store.access, request.headers.get("authorization"))
+    address = request.client.host if request.client else "-"
+    return services.throttle.authenticate(
+        services.store.access, request.headers.get("authorization"), address
+    )
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
@@ -75,4 +83,5 @@ async def reject_unknown_query_parameters(request: Request) -> None:
         return
     unknown = sorted(set(request.query_params) - _declared_query(route))
     if unknown:
-        raise InvalidRequest([f"query.{name}: unknown parameter" for name in unknown])
+        accepted = ", ".join(sorted(_declared_query(route))) or "none"
+        raise InvalidRequest([f"query: unknown parameter; the parameters accepted here are: {accepted}"])
