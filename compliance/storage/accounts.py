@@ -26,6 +26,7 @@ from compliance.storage.errors import AlreadyExists
 from compliance.storage.records import ORG_ID, Record, Role
 
 Doc = dict[str, Any]
+STALE = 24 * 3600.0  # seconds after which a quiet sign-in attempt counter is forgotten
 _RECORDS = "records"
 
 
@@ -327,6 +328,11 @@ class AccountTables:
     # -- attempts ----------------------------------------------------------------------------------------
     def record_failure(self, key: str, at: float) -> None:
         def add(attempts: dict[str, Doc]) -> None:
+            # Keys quiet for a day are dropped, so that many addresses cannot grow the table for good.
+            for stale in [
+                k for k, d in attempts.items() if max([d["next_slot"], *d["failures"]]) < at - STALE
+            ]:
+                del attempts[stale]
             doc = attempts.setdefault(key, {"failures": [], "next_slot": 0.0})
             doc["failures"] = [*doc["failures"][-99:], at]
 

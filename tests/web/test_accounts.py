@@ -159,6 +159,9 @@ def test_account_tables_contract(tables: AccountTables, web: Web) -> None:
     assert tables.reserve("k", start, 2.0) == pytest.approx(4.0)  # a queue: parallel guesses wait in line
     tables.clear("k")
     assert tables.failures_since("k", 0) == 0
+    tables.record_failure("old", start - 2 * 24 * 3600)
+    tables.record_failure("new", start)
+    assert tables.failures_since("old", 0) == 0 and tables.failures_since("new", 0) == 1  # quiet keys dropped
 
 
 def test_tinydb_tables_see_another_process_writes(tmp_path: Path, web: Web) -> None:
