@@ -126,7 +126,9 @@ class ThirdPartyDisclosure(Facts):
     consent_obtained: bool | None = fact(
         "Whether the persons gave prior consent to the disclosure (Art. 4 §2)."
     )
-    legal_basis: LegalBasis | None = fact("The Art. 4 ground relied on when consent was not obtained.")
+    legal_basis: LegalBasis | None = fact(
+        "The Art. 4 ground relied on when consent was not obtained; 'none' states there is no ground."
+    )
     exception_confirmed: bool | None = fact(
         "Whether counsel or the CNDP confirmed in writing that the Art. 4 ground relied on covers this disclosure "
         "without consent (the scope of the exceptions over disclosures is not settled)."
@@ -159,7 +161,9 @@ class Processing(Facts):
         "Concrete account of the purposes: what is done with which data, for whom and to what end; asked when "
         "the listed purposes are only general wording such as 'improve our services' (Art. 3(1)(b))."
     )
-    legal_basis: LegalBasis | None = fact("The Art. 4 ground for this processing.")
+    legal_basis: LegalBasis | None = fact(
+        "The Art. 4 ground for this processing; 'none' states that the processing rests on no ground."
+    )
     legal_basis_reference: Text | None = fact(
         "Evidence behind the ground: the statute, the contract, the public mandate or the situation."
     )
@@ -227,6 +231,10 @@ class IndirectCollection(Facts):
 
 class Rights(Facts):
     access_channel: ShortText | None = fact("Where a person asks for access to their data (Art. 7).")
+    access_channel_offered: bool | None = fact(
+        "Whether any channel exists where a person can ask for access; false states that there is none "
+        "(then leave access_channel out). Left out: not stated."
+    )
     identity_check: bool | None = fact("Whether the requester's identity is checked.")
     access_sla_days: Days | None = fact("Days taken to answer an access request.")
     access_delay_granted_by_cndp: bool | None = fact(
@@ -241,6 +249,10 @@ class Rights(Facts):
         "Whether corrections are passed on to recipients (Art. 8(b))."
     )
     opposition_channel: ShortText | None = fact("Where a person objects to the processing (Art. 9).")
+    opposition_channel_offered: bool | None = fact(
+        "Whether any channel exists where a person can object; false states that there is none (then leave "
+        "opposition_channel out). Left out: not stated."
+    )
     opposition_requires_justification: bool | None = fact(
         "Whether an objection to prospection must be justified (it must not, Art. 9)."
     )
@@ -342,7 +354,7 @@ class Transfer(Facts):
     purpose: Text | None = fact("Why data go there.")
     data_categories: list[DataCategory] | None = fact("Categories transferred.")
     mechanism: TransferMechanism | None = fact(
-        "The ground relied on (Art. 43 list or an Art. 44 derogation)."
+        "The ground relied on (Art. 43 list or an Art. 44 derogation); 'none' states that there is no ground."
     )
     exception_justification: Text | None = fact("Why the Art. 44 derogation applies.")
     agreement_reference: ShortText | None = fact("The international agreement relied on (Art. 44(2)).")
@@ -403,7 +415,9 @@ class Anonymisation(Facts):
 class Training(Facts):
     uses_personal_data: bool | None = fact("Whether training, fine-tuning or RAG data include personal data.")
     sources: list[TrainingSource] | None = fact("Where training data come from.")
-    legal_basis: LegalBasis | None = fact("The Art. 4 ground for training.")
+    legal_basis: LegalBasis | None = fact(
+        "The Art. 4 ground for training; 'none' states that training rests on no ground."
+    )
     collected_for_training: bool | None = fact("Whether the data were collected for the purpose of training.")
     original_purpose_compatible: bool | None = fact(
         "Whether training is compatible with the purpose the data were collected for (Art. 3(1)(b))."
@@ -438,6 +452,18 @@ class Inference(Facts):
     provider_training_consent: bool | None = fact(
         "Whether the persons gave prior consent to the provider re-using their inputs for its own purposes "
         "(Art. 4 §2)."
+    )
+    provider_reuse_legal_basis: LegalBasis | None = fact(
+        "When the provider re-uses inputs without the persons' consent: the Art. 4 ground the controller relies "
+        "on for that disclosure; 'none' states there is no ground."
+    )
+    provider_reuse_purpose_linked: bool | None = fact(
+        "Whether the provider's re-use is directly linked to the legitimate functions of both the controller "
+        "and the provider (Art. 4 §2)."
+    )
+    provider_reuse_exception_confirmed: bool | None = fact(
+        "Whether counsel or the CNDP confirmed in writing that the Art. 4 ground relied on covers the provider's "
+        "re-use without consent (the scope of the exceptions over disclosures is not settled)."
     )
     dpa_signed: bool | None = fact("Whether a data-processing agreement is signed with the provider.")
 
@@ -511,7 +537,8 @@ class Sandbox(Facts):
 class SensitiveData(Facts):
     art21_ground: Art21Ground | None = fact(
         "The ground relied on to process sensitive data (Art. 21): express consent, the controller's legal or "
-        "statutory functions, vital interest, data manifestly made public by the person, or a legal claim."
+        "statutory functions, vital interest, data manifestly made public by the person, or a legal claim; "
+        "'none' states that no Art. 21 ground applies."
     )
 
 

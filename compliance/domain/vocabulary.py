@@ -9,8 +9,10 @@ from enum import StrEnum
 
 
 class LegalBasis(StrEnum):
-    """The grounds of Art. 4: consent, or one of the exceptions (a)-(e)."""
+    """The grounds of Art. 4: consent, or one of the exceptions (a)-(e); `none` states that no ground is relied
+    on (a processing without a ground fails Art. 4). Leaving the fact out means "not stated"."""
 
+    none = "none"
     consent = "consent"
     legal_obligation = "legal_obligation"
     contract = "contract"
@@ -143,8 +145,10 @@ class FormCode(StrEnum):
 
 
 class TransferMechanism(StrEnum):
-    """Art. 43 (listed country) and the derogations of Art. 44."""
+    """Art. 43 (listed country) and the derogations of Art. 44; `none` states that the transfer rests on no
+    ground at all (to a country off the list it fails Art. 43-44). Leaving the fact out means "not stated"."""
 
+    none = "none"
     adequacy_list = "adequacy_list"
     express_consent = "express_consent"
     necessity_vital_interest = "necessity_vital_interest"
@@ -242,8 +246,10 @@ class DecisionEffect(StrEnum):
 
 
 class Art21Ground(StrEnum):
-    """The grounds on which sensitive data may be processed (Art. 21)."""
+    """The grounds on which sensitive data may be processed (Art. 21); `none` states that none applies (the
+    processing of sensitive data then fails Art. 21). Leaving the fact out means "not stated"."""
 
+    none = "none"
     express_consent = "express_consent"
     legal_or_statutory_function = "legal_or_statutory_function"
     vital_interest = "vital_interest"

@@ -22,6 +22,7 @@ from compliance.domain.rules import (
     Const,
     Contains,
     Count,
+    Doubtful,
     Eq,
     Every,
     Exists,
@@ -133,7 +134,7 @@ def check_condition(cond: Condition, scope: Any = ROOT) -> None:
         for c in cond.of:
             check_condition(c, scope)
         return
-    if isinstance(cond, Not):
+    if isinstance(cond, Not | Doubtful):
         check_condition(cond.condition, scope)
         return
     if isinstance(cond, Const):

@@ -83,3 +83,17 @@ Fonctionnalité: Chaque traitement repose sur le consentement ou sur l'un des fo
       | public_interest     | null                                           | informations manquantes |
       | vital_interest      | null                                           | informations manquantes |
       | legitimate_interest | null                                           | conforme                |
+
+  Scénario: Un traitement déclaré sans aucun fondement (« none ») n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: enrichissement
+          legal_basis: none
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A04-LEGAL-BASIS" est "non conforme"
+    Et la gravité est "blocker"
+    Et l'exposition pénale renvoie à l'article 56
+    Et la trace cite le fait "processings[0].legal_basis"

@@ -221,3 +221,29 @@ Fonctionnalité: Chaque transfert de données à l'étranger repose sur un fonde
     Quand le projet est évalué
     Alors la vérification "L0908-A43-TRANSFER-GROUND" est "conforme"
     Et la trace cite le fait "derived.foreign_destinations[0].covered_by_cndp"
+
+  Scénario: Un transfert hors liste déclaré sans aucun fondement (« none ») n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          recipient: API de modèle
+          mechanism: none
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "non conforme"
+    Et la gravité est "blocker"
+    Et l'exposition pénale renvoie à l'article 60
+    Et la trace cite le fait "derived.foreign_destinations[0].mechanism"
+
+  Scénario: Un transfert hors liste dont le fondement n'est pas indiqué appelle la question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          recipient: API de modèle
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "informations manquantes"
