@@ -25,6 +25,7 @@ from compliance.domain.vocabulary import (
     FormCode,
     GeolocationPurpose,
     HealthPurpose,
+    InformationExemption,
     InformationPlan,
     Language,
     LegalBasis,
@@ -192,8 +193,9 @@ class Processing(Facts):
         "Whether the re-use is compatible with the purpose the data were collected for (Art. 3(1)(b))."
     )
     interconnects_files: bool | None = fact(
-        "Whether this processing links files of other controllers, or files kept for another main purpose "
-        "(Art. 1(11), 12(1)(f))."
+        "Whether this processing links files whose main purposes differ (for public-service legal persons: "
+        "different public-interest purposes), held by other controllers or by the controller itself "
+        "(Art. 1(11), 12(1)(f)). Linking files kept for the same main purpose is not this case: answer false."
     )
     health_purposes: list[HealthPurpose] | None = fact(
         "For health or genetic data: what they are used for (Art. 12(1)(c), 22)."
@@ -226,6 +228,14 @@ class IndirectCollection(Facts):
     info_plan: InformationPlan | None = fact("When the persons are informed (Art. 5(3)).")
     cndp_notified_of_impossibility: bool | None = fact(
         "Whether the CNDP was told that informing the persons is impossible, and why (Art. 6(b))."
+    )
+    exemption: InformationExemption | None = fact(
+        "An Art. 6 case where informing is not required: national defence, State security or crime "
+        "prevention (6(a)), a law that expressly provides for the recording or communication (6(c)), "
+        "exclusively journalistic, artistic or literary purposes (6(d)); 'none' states that none applies."
+    )
+    exemption_reference: Text | None = fact(
+        "What backs the exemption: the law that provides for the recording, the mandate, the editorial purpose."
     )
 
 

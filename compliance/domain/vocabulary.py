@@ -109,6 +109,16 @@ class Language(StrEnum):
     spanish = "es"
 
 
+class InformationExemption(StrEnum):
+    """The cases of Art. 6 where the persons need not be informed, besides impossibility (6(b), see
+    `info_plan: impossible`); `none` states that none applies."""
+
+    none = "none"
+    defence_security_crime = "defence_security_crime"  # Art. 6(a)
+    law_provides_recording = "law_provides_recording"  # Art. 6(c)
+    journalistic_artistic_literary = "journalistic_artistic_literary"  # Art. 6(d)
+
+
 class InformationPlan(StrEnum):
     at_recording = "at_recording"
     at_first_disclosure = "at_first_disclosure"
@@ -171,6 +181,8 @@ class ControllerKind(StrEnum):
     private_company = "private_company"
     non_profit = "non_profit"
     public_authority = "public_authority"
+    # A legal person managing a public service (Art. 49: may process offence data within its legal remit).
+    public_service_legal_person = "public_service_legal_person"
     court = "court"
     auxiliaire_de_justice = "auxiliaire_de_justice"
     copyright_body = "copyright_body"
@@ -264,6 +276,9 @@ class HealthPurpose(StrEnum):
     diagnosis = "diagnosis"
     care = "care"
     health_service_management = "health_service_management"
+    # Art. 22, second indent: selecting persons eligible for a right, a benefit or a contract (its attachment is
+    # unverified and Decree Art. 29 requires authorisation for health data: a question, never a pass).
+    eligibility_selection = "eligibility_selection"
     research = "research"
     ai_training = "ai_training"
     other = "other"

@@ -36,7 +36,7 @@ Fonctionnalité: L'intérêt légitime invoqué est mis en balance par écrit et
     Et la gravité est "minor"
     Et une question porte sur "mise en balance"
 
-  Scénario: Un tri de patients fondé sur l'intérêt légitime n'est pas conforme
+  Scénario: Un tri de patients fondé sur le seul intérêt légitime n'est pas conforme
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -45,6 +45,10 @@ Fonctionnalité: L'intérêt légitime invoqué est mis en balance par écrit et
           legal_basis: legitimate_interest
           legitimate_interest_assessment: Analyse interne du 3 février 2025
           data_categories: [identification, health]
+      consent:
+        express: false
+      sensitive:
+        art21_ground: none
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A04-LEGIT-INTEREST" est "non conforme"
@@ -61,3 +65,35 @@ Fonctionnalité: L'intérêt légitime invoqué est mis en balance par écrit et
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A04-LEGIT-INTEREST" est "non applicable"
+
+  Scénario: Des données sensibles sous intérêt légitime avec un motif de l'article 21 et une autorisation sont conformes
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: contentieux
+          legal_basis: legitimate_interest
+          legitimate_interest_assessment: Analyse du 3 février 2025 sur la défense en justice
+          data_categories: [identification, health]
+      sensitive:
+        art21_ground: legal_claim
+      cndp:
+        authorisation_number: A-PO-23/2024
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A04-LEGIT-INTEREST" est "conforme"
+    Et la trace cite le fait "sensitive.art21_ground"
+
+  Scénario: Des données sensibles sous intérêt légitime sans motif connu de l'article 21 appellent la question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: triage
+          legal_basis: legitimate_interest
+          legitimate_interest_assessment: Analyse interne du 3 février 2025
+          data_categories: [health]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A04-LEGIT-INTEREST" est "informations manquantes"
+    Et une question porte sur "motif de l'article 21"
