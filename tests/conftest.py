@@ -150,6 +150,11 @@ def check_penalty(world: World, article: str) -> None:
     assert penalty.company_fine_mad == (penalty.fine_mad[0] * 2, penalty.fine_mad[1] * 2)
 
 
+@then("aucune exposition pénale n'est retenue")
+def check_no_penalty(world: World) -> None:
+    assert world.current().penalty is None, "this finding carries a penal exposure"
+
+
 @then(parsers.parse('le verdict est "{verdict}"'))
 def check_verdict(world: World, verdict: str) -> None:
     names = {"conforme": "compliant", "non conforme": "non_compliant", "incomplet": "incomplete"}

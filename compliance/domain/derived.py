@@ -74,6 +74,29 @@ class Derived(Facts):
         default=None,
         description="Prospection channels that Art. 10 covers (e-mail, SMS, WhatsApp, automated calls).",
     )
+    undeclared_purposes: list[str] | None = Field(
+        default=None,
+        description="Purposes of the processings that the declaration does not state (Art. 15(b)); null when "
+        "either side is not stated and nothing undeclared was found.",
+    )
+    undeclared_data_categories: list[DataCategory] | None = Field(
+        default=None, description="Data categories processed but not declared (Art. 15(c))."
+    )
+    undeclared_data_subjects: list[str] | None = Field(
+        default=None, description="Categories of persons concerned but not declared (Art. 15(c))."
+    )
+    undeclared_recipients: list[str] | None = Field(
+        default=None,
+        description="Recipients of the processings and third parties receiving disclosures, not declared "
+        "(Art. 15(d)).",
+    )
+    undeclared_processors: list[str] | None = Field(
+        default=None, description="Processors not named in the declaration (Art. 15(i))."
+    )
+    declared_controller_matches: bool | None = Field(
+        default=None,
+        description="Whether the controller named in the declaration is the controller (Art. 15(a)).",
+    )
     ai_uses_personal_data: bool | None = Field(
         default=None, description="Training data or prompts carry personal data."
     )

@@ -314,13 +314,31 @@ class DirectMarketing(Facts):
 
 
 class DeclaredContent(Facts):
+    """What the filed declaration states, item by item (Art. 15), compared with the facts of the project."""
+
+    controller: ShortText | None = fact("Controller named in the declaration (Art. 15(a)).")
+    representative: ShortText | None = fact(
+        "Representative in Morocco named in the declaration (Art. 15(a))."
+    )
     purposes: list[Text] | None = fact("Purposes stated in the CNDP declaration.")
+    data_subjects: list[DataSubject] | None = fact(
+        "Categories of persons stated in the declaration (Art. 15(c))."
+    )
     data_categories: list[DataCategory] | None = fact("Data categories stated in the declaration.")
     recipients: list[ShortText] | None = fact("Recipients stated in the declaration.")
     transfers: list[CountryCode] | None = fact("Foreign countries stated in the declaration (Art. 15(e)).")
     processors: list[ShortText] | None = fact("Processors stated in the declaration.")
     retention_days: Days | None = fact("Retention period stated in the declaration (Art. 15(f)).")
     security: bool | None = fact("Whether the declaration describes the security measures (Art. 15(h)).")
+    rights_service: ShortText | None = fact(
+        "The department where rights are exercised, as stated in the declaration (Art. 15(g))."
+    )
+    interconnections: bool | None = fact(
+        "Whether the declaration states the interconnections or other alignments of files (Art. 15(i))."
+    )
+    cessions: bool | None = fact(
+        "Whether the declaration states the cessions of data to third parties (Art. 15(i))."
+    )
 
 
 ReceiptNumber = Annotated[str, StringConstraints(min_length=1, max_length=64)]

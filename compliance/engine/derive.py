@@ -21,6 +21,7 @@ from compliance.domain.vocabulary import (
     MarketingChannel,
 )
 from compliance.engine.conditions import Context, Evaluator, compile_condition
+from compliance.engine.declared import compare_declaration
 
 MOROCCO = "MA"
 _SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
@@ -159,6 +160,7 @@ class Router:
             "ai_uses_personal_data": True
             if (training_pd or prompts_pd)
             else (None if training_pd is None or prompts_pd is None else False),
+            **compare_declaration(facts, cats),
             "required_regime": None,
             "authorisation_triggers": [],
             "legal_authorisation_triggers": [],

@@ -1,0 +1,90 @@
+"""The CNDP declaration compared with the project, item by item (Art. 15).
+
+The condition language cannot compare two lists, so each comparison is a derived fact: the items the project
+has that the declaration does not state. A comparison is `None` (unknown) when the declaration's side is not
+stated, or when some item of the project is not stated and nothing undeclared was found among the others.
+Free texts (purposes, recipients, processor names) match when equal after folding case and spacing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().strip(".;:").casefold()
+
+
+def _missing(
+    actual: Iterable[Any], complete: bool, declared: list[Any] | None, fold: bool
+) -> list[Any] | None:
+    if declared is None:
+        return None
+    known = {_fold(d) if fold else d for d in declared}
+    seen: dict[Any, None] = {}
+    for item in actual:
+        if (_fold(item) if fold else item) not in known:
+            seen[item] = None
+    if seen:
+        return list(seen)
+    return [] if complete else None
+
+
+def _gather(items: list[dict[str, Any]] | None, key: str, *, many: bool) -> tuple[list[Any], bool]:
+    """Values of `key` over items (flattening lists when `many`), and whether every item stated it."""
+    if items is None:
+        return [], False
+    out: list[Any] = []
+    complete = True
+    for item in items:
+        value = item.get(key)
+        if value is None:
+            complete = False
+        elif many:
+            out.extend(value)
+        else:
+            out.append(value)
+    return out, complete
+
+
+def compare_declaration(facts: dict[str, Any], categories: list[str] | None) -> dict[str, Any]:
+    declared = (facts.get("cndp") or {}).get("declared") or {}
+    processings = facts.get("processings")
+    purposes, purposes_complete = _gather(processings, "purposes", many=True)
+    subjects, subjects_complete = _gather(processings, "data_subjects", many=True)
+    recipients, recipients_complete = _gather(processings, "recipients", many=True)
+    disclosures: list[dict[str, Any]] = []
+    for p in processings or []:
+        disclosures.extend(p.get("third_party_disclosures") or [])
+    disclosed, disclosed_complete = _gather(disclosures, "recipient", many=False)
+    processors, processors_complete = _gather(facts.get("processors"), "name", many=False)
+    controller = (facts.get("controller") or {}).get("name")
+    declared_controller = declared.get("controller")
+    return {
+        "undeclared_purposes": _missing(purposes, purposes_complete, declared.get("purposes"), True),
+        "undeclared_data_categories": _missing(
+            categories or [], categories is not None, declared.get("data_categories"), False
+        ),
+        "undeclared_data_subjects": _missing(
+            subjects, subjects_complete, declared.get("data_subjects"), False
+        ),
+        "undeclared_recipients": _missing(
+            recipients + disclosed,
+            recipients_complete and disclosed_complete,
+            declared.get("recipients"),
+            True,
+        ),
+        "undeclared_processors": _missing(
+            processors,
+            processors_complete and facts.get("processors") is not None,
+            declared.get("processors"),
+            True,
+        ),
+        "declared_controller_matches": None
+        if controller is None or declared_controller is None
+        else _fold(controller) == _fold(declared_controller),
+    }
