@@ -7,6 +7,8 @@ derived from are not stated.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field
 
 from compliance.domain.submission import Facts
@@ -35,6 +37,20 @@ class ForeignDestination(Facts):
         description="A CNDP act covers the destination: its transfer's own authorisation number, or an Art. 44(3) "
         "authorisation claimed for it with the project's transfer authorisation number on file."
     )
+
+
+class AuthorisationCover(Facts):
+    """For each Art. 12(1) ground: whether an authorisation on file covers it (true), none does (false), or it
+    depends on a scope or date not stated (null)."""
+
+    sensitive_data: bool | None = None
+    health_data: bool | None = None
+    reuse_other_purpose: bool | None = None
+    genetic_data: bool | None = None
+    offences: bool | None = None
+    cin_number: bool | None = None
+    interconnection: bool | None = None
+    biometrics: bool | None = None
 
 
 class Derived(Facts):
@@ -68,8 +84,25 @@ class Derived(Facts):
         default_factory=list,
         description="Those of them resting on a verified or inferred basis: the only ones a rule may fail on.",
     )
-    has_cndp_act: bool = Field(description="A declaration receipt or an authorisation number is on file.")
-    has_authorisation: bool = Field(description="An authorisation number is on file.")
+    has_cndp_act: bool = Field(description="A declaration receipt or an authorisation is on file.")
+    has_authorisation: bool = Field(
+        description="Some authorisation exists, whatever its scope: an authorisation on file, a special law, or a "
+        "request deemed granted (Decree Art. 28)."
+    )
+    authorisation_cover: AuthorisationCover = Field(
+        default_factory=AuthorisationCover,
+        description="Per Art. 12(1) ground, whether an authorisation's scope covers it.",
+    )
+    uncovered_authorisation_triggers: list[str] | None = Field(
+        default=None,
+        description="The verified Art. 12(1) grounds that apply and that no authorisation covers (by its grounds or "
+        "processings); null when none is certainly uncovered but one depends on a scope or date not stated.",
+    )
+    authorised_on: date | None = Field(
+        default=None,
+        description="The day every verified ground that applies was covered by an authorisation (a request deemed "
+        "granted counts from the end of the Decree Art. 28 period); null when it cannot be said.",
+    )
     automated_marketing_channels: list[str] | None = Field(
         default=None,
         description="Prospection channels that Art. 10 covers (e-mail, SMS, WhatsApp, automated calls).",

@@ -6,6 +6,7 @@ rule needs a fact that is missing. An empty list means "stated: none".
 
 from __future__ import annotations
 
+import datetime as _dt
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -13,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from compliance.domain.vocabulary import (
     Art21Ground,
+    AuthorisationGround,
+    CndpActKind,
     CollectionSource,
     ConsentMechanism,
     ControllerKind,
@@ -32,6 +35,7 @@ from compliance.domain.vocabulary import (
     MarketingChannel,
     NoticeItem,
     RecipientRole,
+    RequestDecision,
     Sector,
     TemplateStorage,
     TrainingSource,
@@ -192,6 +196,7 @@ class Processing(Facts):
     reuse_compatible: bool | None = fact(
         "Whether the re-use is compatible with the purpose the data were collected for (Art. 3(1)(b))."
     )
+    reuse_started: date | None = fact("Date the re-use of data for this processing started or will start.")
     interconnects_files: bool | None = fact(
         "Whether this processing links files whose main purposes differ (for public-service legal persons: "
         "different public-interest purposes), held by other controllers or by the controller itself "
@@ -342,6 +347,37 @@ class DeclaredContent(Facts):
 
 
 ReceiptNumber = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+ProcessingId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+
+
+class CndpAct(Facts):
+    """A CNDP act with its scope. A rule that needs an act passes only when an act's scope covers what triggers
+    it; an act whose scope is not stated leaves the rule asking."""
+
+    kind: CndpActKind | None = fact("What the act is.")
+    number: ReceiptNumber | None = fact("Its number, e.g. D-W-85/2015, A-PO-23/2024.")
+    date: _dt.date | None = fact("Its date (for a notification: the date it was filed).")
+    processings: list[ProcessingId] | None = fact("Ids of the processings of this submission the act covers.")
+    purposes: list[Text] | None = fact("Purposes the act covers.")
+    grounds: list[AuthorisationGround] | None = fact(
+        "For an authorisation: the Art. 12(1) grounds it was granted for (CIN number, sensitive data, re-use for "
+        "another purpose...)."
+    )
+    destinations: list[CountryCode] | None = fact(
+        "For a transfer authorisation or notification: the destination countries it covers."
+    )
+
+
+class AuthorisationRequest(Facts):
+    """An authorisation request filed with the CNDP and not (yet) answered by an act on file."""
+
+    filed_date: date | None = fact("Date the request was filed.")
+    extension_notified: bool | None = fact(
+        "Whether the CNDP notified a reasoned extension of its two-month time limit (Decree Art. 28)."
+    )
+    decision: RequestDecision | None = fact("Where the request stands.")
+    processings: list[ProcessingId] | None = fact("Ids of the processings the request covers.")
+    grounds: list[AuthorisationGround] | None = fact("The Art. 12(1) grounds the request is for.")
 
 
 class Cndp(Facts):
@@ -349,7 +385,10 @@ class Cndp(Facts):
     forms_filed: list[FormCode] | None = fact("CNDP forms filed.")
     receipt_number: ReceiptNumber | None = fact("Number of the declaration receipt (récépissé).")
     receipt_date: date | None = fact("Date of the declaration receipt.")
-    authorisation_number: ReceiptNumber | None = fact("Number of the CNDP authorisation.")
+    authorisation_number: ReceiptNumber | None = fact(
+        "Number of a CNDP authorisation covering the whole project as described in this submission (every "
+        "processing and purpose); an authorisation with a narrower scope goes in `acts`."
+    )
     authorisation_date: date | None = fact("Date of the CNDP authorisation.")
     transfer_authorisation_number: ReceiptNumber | None = fact(
         "Number of the CNDP transfer authorisation (F118)."
@@ -372,6 +411,16 @@ class Cndp(Facts):
     statutory_authorisation: ShortText | None = fact(
         "The special law that authorises the processing and sets its conditions, in place of a CNDP "
         "authorisation (Art. 12 'unless special laws provide otherwise', Art. 21)."
+    )
+    statutory_authorisation_grounds: list[AuthorisationGround] | None = fact(
+        "The Art. 12(1) grounds the special law clearly covers; left out, its scope is unclear and asked."
+    )
+    acts: list[CndpAct] | None = fact(
+        "CNDP acts on file with their scope: receipts, authorisations, transfer authorisations, transfer "
+        "notifications."
+    )
+    authorisation_requests: list[AuthorisationRequest] | None = fact(
+        "Authorisation requests filed and not answered by an act on file (Decree Art. 28)."
     )
 
 

@@ -146,6 +146,39 @@ class Formality(StrEnum):
     simplified_authorisation = "simplified_authorisation"
 
 
+class CndpActKind(StrEnum):
+    """A CNDP act on file: a declaration receipt (Art. 19), an authorisation (Art. 12(1), 21), a transfer
+    authorisation (Art. 44(3), form F118) or a transfer notification (Decree Art. 46)."""
+
+    declaration_receipt = "declaration_receipt"
+    authorisation = "authorisation"
+    transfer_authorisation = "transfer_authorisation"
+    transfer_notification = "transfer_notification"
+
+
+class AuthorisationGround(StrEnum):
+    """The grounds that put a processing on the authorisation track (the ids of
+    `rules/reference/formality-triggers.yaml`): what an authorisation, a request or a statute covers."""
+
+    sensitive_data = "sensitive-data"
+    health_data = "health-data"
+    reuse_other_purpose = "reuse-other-purpose"
+    genetic_data = "genetic-data"
+    offences = "offences"
+    cin_number = "cin-number"
+    interconnection = "interconnection"
+    biometrics = "biometrics"
+
+
+class RequestDecision(StrEnum):
+    """Where an authorisation request stands. Under Decree Art. 28 the CNDP decides within two months,
+    extendable once by a reasoned decision; silence past the limit counts as authorisation."""
+
+    pending = "pending"
+    granted = "granted"
+    refused = "refused"
+
+
 class FormCode(StrEnum):
     F211 = "F211"
     F214 = "F214"

@@ -15,19 +15,20 @@ from typing import Any
 _SPACE = re.compile(r"\s+")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """A free text folded for comparison: case, spacing and a final stop do not count."""
     return _SPACE.sub(" ", text).strip().strip(".;:").casefold()
 
 
 def _missing(
-    actual: Iterable[Any], complete: bool, declared: list[Any] | None, fold: bool
+    actual: Iterable[Any], complete: bool, declared: list[Any] | None, texts: bool
 ) -> list[Any] | None:
     if declared is None:
         return None
-    known = {_fold(d) if fold else d for d in declared}
+    known = {fold(d) if texts else d for d in declared}
     seen: dict[Any, None] = {}
     for item in actual:
-        if (_fold(item) if fold else item) not in known:
+        if (fold(item) if texts else item) not in known:
             seen[item] = None
     if seen:
         return list(seen)
@@ -86,5 +87,5 @@ def compare_declaration(facts: dict[str, Any], categories: list[str] | None) -> 
         ),
         "declared_controller_matches": None
         if controller is None or declared_controller is None
-        else _fold(controller) == _fold(declared_controller),
+        else fold(controller) == fold(declared_controller),
     }

@@ -22,7 +22,7 @@ Fonctionnalité: L'interconnexion de fichiers n'a lieu qu'avec une autorisation 
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A12-INTERCONNECTION" est "conforme"
-    Et la trace cite le fait "derived.has_authorisation"
+    Et la trace cite le fait "derived.authorisation_cover.interconnection"
 
   Scénario: Un index RAG sur les fichiers de plusieurs organisations, sous simple déclaration, n'est pas conforme
     Soit un projet décrit par :
@@ -82,3 +82,19 @@ Fonctionnalité: L'interconnexion de fichiers n'a lieu qu'avec une autorisation 
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A12-INTERCONNECTION" est "non applicable"
+
+  Scénario: Une interconnexion prévue par une loi spéciale est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      controller:
+        kind: public_service_legal_person
+      processings:
+        - id: croisement
+          interconnects_files: true
+      cndp:
+        statutory_authorisation: "Loi organisant l'échange de données (exemple)"
+        statutory_authorisation_grounds: [interconnection]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-INTERCONNECTION" est "conforme"

@@ -52,6 +52,8 @@ Fonctionnalité: Les données d'infractions et de condamnations ne sont traitée
       processings:
         - id: records
           data_categories: [offences_convictions]
+      cndp:
+        statutory_authorisation_grounds: [offences]
       """
     Et le fait "cndp.authorisation_number" vaut <autorisation>
     Et le fait "cndp.statutory_authorisation" vaut <loi>

@@ -26,7 +26,7 @@ Fonctionnalité: Les données de santé suivent le bon régime (autorisation, sa
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A22-HEALTH" est "conforme"
-    Et la trace cite le fait "derived.has_authorisation"
+    Et la trace cite le fait "derived.authorisation_cover.health_data"
 
   Scénario: Un cabinet médical qui déclare son dossier patient à des fins de soins est conforme
     Soit un projet décrit par :

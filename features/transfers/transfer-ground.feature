@@ -247,3 +247,52 @@ Fonctionnalité: Chaque transfert de données à l'étranger repose sur un fonde
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A43-TRANSFER-GROUND" est "informations manquantes"
+
+  Scénario: Une autorisation de transfert enregistrée pour ce pays couvre le transfert
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          mechanism: cndp_authorisation
+      cndp:
+        acts:
+          - kind: transfer_authorisation
+            number: A-T-12/2025
+            date: 2025-01-15
+            destinations: [US]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "conforme"
+
+  Scénario: Une autorisation de transfert pour un autre pays ne couvre pas celui-ci
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          mechanism: none
+      cndp:
+        acts:
+          - kind: transfer_authorisation
+            number: A-T-12/2025
+            destinations: [CA]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "non conforme"
+
+  Scénario: Une notification de transfert enregistrée vers un pays de la liste est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: FR
+          mechanism: adequacy_list
+      cndp:
+        acts:
+          - kind: transfer_notification
+            date: 2025-01-15
+            destinations: [FR]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "conforme"
