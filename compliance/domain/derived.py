@@ -8,6 +8,7 @@ derived from are not stated.
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import Field
 
@@ -24,6 +25,11 @@ class ForeignDestination(Facts):
         description="Whether the country is on the Art. 43 list held as reference data."
     )
     list_verified: bool = Field(description="Whether that listing is verified against the deliberation.")
+    list_state: Literal["listed", "not_listed", "doubtful"] = Field(
+        default="not_listed",
+        description="On our unverified list; doubtful (absent from our sources but plausibly on the CNDP's current "
+        "list); or not on it.",
+    )
     declared_transfer: bool = Field(description="Whether a `transfers` entry describes this destination.")
     mechanism: TransferMechanism | None = Field(default=None, description="Ground stated in `transfers`.")
     exception_justification: str | None = Field(

@@ -448,6 +448,9 @@ class Processor(Facts):
     name: ShortText | None = fact("Name of the processor (sous-traitant).")
     service: ShortText | None = fact("What it does: hosting, LLM API, annotation, analytics, support.")
     country: CountryCode | None = fact("Where it processes the data.")
+    countries: list[CountryCode] | None = fact(
+        "Every country it processes the data in, when it serves from several (each is judged as a destination)."
+    )
     written_contract: bool | None = fact("Whether a written contract binds it (Art. 23).")
     instructions_only: bool | None = fact(
         "Whether it acts only on the controller's instructions (Art. 23, 25)."
@@ -516,6 +519,9 @@ class Inference(Facts):
     self_hosted: bool | None = fact("Whether the model runs on the controller's own infrastructure.")
     provider_country: CountryCode | None = fact("Country where the provider is established.")
     hosting_country: CountryCode | None = fact("Country where the inference endpoint processes the data.")
+    hosting_countries: list[CountryCode] | None = fact(
+        "Every country the endpoint may serve from (several regions, failover): each is judged as a destination."
+    )
     hosting_region: ShortText | None = fact("Provider region name, e.g. eu-west.")
     prompts_contain_personal_data: bool | None = fact(
         "Whether prompts sent to the model carry personal data."

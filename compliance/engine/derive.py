@@ -83,6 +83,8 @@ def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
         add(t.get("country"), "transfers")
     for p in facts.get("processors") or []:
         add(p.get("country"), "processors")
+        for country in p.get("countries") or []:
+            add(country, "processors")
     inference = _get(facts, "ai", "inference") or {}
     sends_personal = inference.get("prompts_contain_personal_data") is not False and not inference.get(
         "pii_redaction_before_call"
@@ -91,7 +93,10 @@ def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
         # Self-hosted on servers abroad is still a transfer; the provider's country only stands in for an
         # unstated hosting country when the provider hosts the model.
         fallback = None if inference.get("self_hosted") else inference.get("provider_country")
-        add(inference.get("hosting_country") or fallback, "inference")
+        several = inference.get("hosting_countries") or []
+        add(inference.get("hosting_country") or (None if several else fallback), "inference")
+        for country in several:
+            add(country, "inference")
     add(_get(facts, "ai", "facial_recognition", "hosting_country"), "facial_recognition")
     return found
 
@@ -131,6 +136,7 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
                 sources=sources,
                 on_adequacy_list=listed is not None,
                 list_verified=bool(listed and listed.verified),
+                list_state=pack.adequacy.state(country),
                 declared_transfer=bool(entries),
                 mechanism=mechanism,
                 exception_justification=first("exception_justification"),
@@ -264,6 +270,15 @@ class Router:
                 en=f"Data sent to {d.country} ({where}): a country on the Art. 43 list (listing not verified "
                 f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
                 f"(Decree Art. 46).",
+            )
+        elif d.list_state == "doubtful":
+            reason = Localized(
+                fr=f"Données envoyées vers {d.country} ({where}) : pays absent de nos sources mais peut-être sur la "
+                f"liste actuelle de l'art. 43 (à vérifier auprès de la CNDP) ; le transfert reste à déclarer "
+                f"(art. 15(e)) et à notifier (décret art. 46).",
+                en=f"Data sent to {d.country} ({where}): a country absent from our sources but possibly on the "
+                f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
+                f"and notified (Decree Art. 46).",
             )
         else:
             reason = Localized(
