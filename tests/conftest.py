@@ -16,7 +16,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.submission import Submission
+from compliance.domain.submission import SCHEMA_VERSION, Submission
 from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
 from compliance.strictyaml import load_yaml
@@ -31,7 +31,7 @@ OUTCOMES_FR = {
     "informations manquantes": Outcome.needs_info,
     "recommandation": Outcome.advisory,
 }
-BASE = {"schema_version": "1.0", "project_name": "Projet de test"}
+BASE = {"schema_version": SCHEMA_VERSION, "project_name": "Projet de test"}
 
 
 @pytest.fixture(scope="session")

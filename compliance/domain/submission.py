@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from compliance.domain.upgrade import SCHEMA_VERSION
 from compliance.domain.vocabulary import (
     Art21Ground,
     AuthorisationGround,
@@ -43,7 +44,7 @@ from compliance.domain.vocabulary import (
     VoiceInference,
 )
 
-SCHEMA_VERSION = "1.0"
+__all__ = ["SCHEMA_VERSION"]
 
 CountryCode = Annotated[
     str,
@@ -658,7 +659,10 @@ class EmployeeMonitoring(Facts):
 class Submission(Facts):
     """An AI project described once: the input of every assessment."""
 
-    schema_version: Literal["1.0"] = Field(description="Version of this submission format.")
+    schema_version: Literal["1.1"] = Field(
+        description="Version of this submission format. A submission in format 1.0 is accepted and upgraded on "
+        "read (see compliance/domain/upgrade.py)."
+    )
     project_name: ShortText = Field(description="Name of the AI project.")
     description: Text | None = fact("What the project does, in one or two sentences.")
     processes_personal_data: bool | None = fact(

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from compliance.domain.submission import Submission
+from compliance.domain.upgrade import upgrade
 from compliance.ruleset.loader import format_validation_error
 from compliance.strictyaml import YamlError, load_yaml
 
@@ -71,7 +72,7 @@ def validate_submission(data: Any, source: str) -> Submission:
             source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"]
         )
     try:
-        return Submission.model_validate(data)
+        return Submission.model_validate(upgrade(data))
     except ValidationError as exc:
         raise InvalidSubmission(source, format_validation_error(exc)) from None
 

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 
 from compliance.domain.outcomes import Outcome
-from compliance.domain.submission import Submission
+from compliance.domain.submission import SCHEMA_VERSION, Submission
 from compliance.engine.assess import Engine
 from compliance.ruleset.loader import load_pack
 from tests.core.minipack import make_pack, rule_doc
 
-BASE = {"schema_version": "1.0", "project_name": "t"}
+BASE = {"schema_version": SCHEMA_VERSION, "project_name": "t"}
 
 
 def run(tmp_path: Path, facts: dict[str, Any], **rule: Any) -> Any:
