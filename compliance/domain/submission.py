@@ -16,6 +16,7 @@ from compliance.domain.upgrade import SCHEMA_VERSION
 from compliance.domain.vocabulary import (
     Art21Ground,
     AuthorisationGround,
+    BalancingConclusion,
     CndpActKind,
     CollectionSource,
     ConsentMechanism,
@@ -157,6 +158,32 @@ class CollectionChannel(Facts):
     )
 
 
+class LegitimateInterestTest(Facts):
+    """The balancing test of Art. 4(e): the interest, its necessity, the impact on the persons, the safeguards and
+    the conclusion. A written text alone does not show the balance was struck."""
+
+    interest: Text | None = fact("The interest pursued by the controller or the recipient.")
+    necessity: Text | None = fact(
+        "Why the processing is necessary for it, and why less intrusive means fall short."
+    )
+    within_reasonable_expectations: bool | None = fact(
+        "Whether the persons can reasonably expect this use of their data, given how they were collected."
+    )
+    concerns_minors: bool | None = fact("Whether minors' data are processed on this ground.")
+    profiling: bool | None = fact("Whether the processing profiles or evaluates the persons.")
+    scraped_or_bought_data: bool | None = fact(
+        "Whether the data were scraped, bought or received from others."
+    )
+    large_scale: bool | None = fact("Whether many persons or much data per person are concerned.")
+    safeguards: Text | None = fact("The safeguards: minimisation, pseudonymisation, retention, information.")
+    opt_out_offered: bool | None = fact(
+        "Whether the persons can object simply, before and during the processing."
+    )
+    conclusion: BalancingConclusion | None = fact(
+        "The test's conclusion: the interest prevails, or the persons' interests or rights prevail."
+    )
+
+
 class Processing(Facts):
     id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] | None = fact(
         "Short identifier of the processing, unique in the submission."
@@ -174,7 +201,11 @@ class Processing(Facts):
         "Evidence behind the ground: the statute, the contract, the public mandate or the situation."
     )
     legitimate_interest_assessment: Text | None = fact(
-        "Written balancing test when the ground is legitimate interest."
+        "Reference of the written balancing document when the ground is legitimate interest (the structured test "
+        "goes in legitimate_interest_test)."
+    )
+    legitimate_interest_test: LegitimateInterestTest | None = fact(
+        "The structured balancing test when the ground is legitimate interest (Art. 4(e))."
     )
     data_categories: list[DataCategory] | None = fact("Categories of personal data processed.")
     data_categories_justified: bool | None = fact(

@@ -170,6 +170,13 @@ class AuthorisationGround(StrEnum):
     biometrics = "biometrics"
 
 
+class BalancingConclusion(StrEnum):
+    """What the controller's own legitimate-interest test concluded (Art. 4(e))."""
+
+    interest_prevails = "interest_prevails"
+    persons_rights_prevail = "persons_rights_prevail"
+
+
 class RequestDecision(StrEnum):
     """Where an authorisation request stands. Under Decree Art. 28 the CNDP decides within two months,
     extendable once by a reasoned decision; silence past the limit counts as authorisation."""
