@@ -489,6 +489,9 @@ class Processor(Facts):
     )
     security_obligations: bool | None = fact("Whether it is bound by the same security obligations.")
     subprocessors_disclosed: bool | None = fact("Whether its own subprocessors are disclosed.")
+    due_diligence_date: date | None = fact(
+        "Date the controller last checked that the processor offers sufficient guarantees (Art. 23(2))."
+    )
 
 
 class Security(Facts):
@@ -510,7 +513,9 @@ class Security(Facts):
     pseudonymisation: bool | None = fact("Identifiers pseudonymised where the purpose allows.")
     incident_procedure: bool | None = fact("A procedure to handle security incidents.")
     staff_confidentiality: bool | None = fact("Staff bound by confidentiality (Art. 26).")
-    risk_assessment_date: date | None = fact("Date of the last security risk assessment.")
+    risk_assessment_date: date | None = fact(
+        "Date of the last documented security risk assessment (the measures must match the risks, Art. 23(1))."
+    )
     legal_request_procedure: bool | None = fact("A procedure for disclosures required by law (Art. 26 §2).")
 
 

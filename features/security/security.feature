@@ -15,6 +15,7 @@ Fonctionnalité: Des mesures techniques et organisationnelles de base protègent
         access_control: true
         encryption_in_transit: true
         backups: true
+        risk_assessment_date: 2025-09-01
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A23-SECURITY" est "conforme"
@@ -73,3 +74,16 @@ Fonctionnalité: Des mesures techniques et organisationnelles de base protègent
     Quand le projet est évalué
     Alors la vérification "L0908-A23-SECURITY" est "informations manquantes"
     Et une question porte sur "sauvegardes"
+
+  Scénario: Sans analyse de risques documentée, la question est posée, sans échec
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      security:
+        access_control: true
+        encryption_in_transit: true
+        backups: true
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A23-SECURITY" est "informations manquantes"
+    Et la trace cite le fait "security.risk_assessment_date"
