@@ -45,6 +45,22 @@ class ForeignDestination(Facts):
     )
 
 
+class ProcessingConsent(Facts):
+    """The consent that applies to a processing based on consent: its own, or the project-wide one."""
+
+    processing: str | None = Field(default=None, description="Id of the processing.")
+    own: bool = Field(description="Whether the processing states a consent of its own.")
+    mechanism: str | None = None
+    recorded: bool | None = None
+    per_purpose: bool | None = None
+    separate_from_terms: bool | None = None
+    withdrawable: bool | None = None
+    purposes_without_consent: list[str] | None = Field(
+        default=None,
+        description="Purposes of the processing the consent does not name (null when the consent names none).",
+    )
+
+
 class AuthorisationCover(Facts):
     """For each Art. 12(1) ground: whether an authorisation on file covers it (true), none does (false), or it
     depends on a scope or date not stated (null)."""
@@ -135,6 +151,19 @@ class Derived(Facts):
     declared_controller_matches: bool | None = Field(
         default=None,
         description="Whether the controller named in the declaration is the controller (Art. 15(a)).",
+    )
+    processing_consents: list[ProcessingConsent] = Field(
+        default_factory=list,
+        description="For each processing based on consent, the consent that applies to it.",
+    )
+    unconsented_marketing_channels: list[str] | None = Field(
+        default=None,
+        description="Automated prospection channels used that no consent record covers; null when the records "
+        "are not stated, or a record lacks its proof.",
+    )
+    marketing_consent_from_lists: bool | None = Field(
+        default=None,
+        description="Whether a consent record comes with a bought, scraped or partner contact list.",
     )
     ai_uses_personal_data: bool | None = Field(
         default=None, description="Training data or prompts carry personal data."

@@ -20,6 +20,7 @@ from compliance.domain.vocabulary import (
     CndpActKind,
     CollectionSource,
     ConsentMechanism,
+    ContactSource,
     ControllerKind,
     DataCategory,
     DataSubject,
@@ -158,6 +159,19 @@ class CollectionChannel(Facts):
     )
 
 
+class Consent(Facts):
+    mechanism: ConsentMechanism | None = fact("How consent is collected.")
+    express: bool | None = fact("Whether consent is express (required for sensitive data, Art. 21).")
+    recorded: bool | None = fact("Whether consent is recorded as evidence.")
+    timestamped: bool | None = fact("Whether each consent record carries a date and time.")
+    withdrawable: bool | None = fact("Whether the person can withdraw consent as easily as giving it.")
+    per_purpose: bool | None = fact("Whether consent is asked separately for each purpose.")
+    separate_from_terms: bool | None = fact("Whether consent is separate from the terms and conditions.")
+    purposes: list[Text] | None = fact(
+        "The purposes the persons consented to; a purpose of the processing missing here has no consent of its own."
+    )
+
+
 class LegitimateInterestTest(Facts):
     """The balancing test of Art. 4(e): the interest, its necessity, the impact on the persons, the safeguards and
     the conclusion. A written text alone does not show the balance was struck."""
@@ -196,6 +210,10 @@ class Processing(Facts):
     )
     legal_basis: LegalBasis | None = fact(
         "The Art. 4 ground for this processing; 'none' states that the processing rests on no ground."
+    )
+    consent: Consent | None = fact(
+        "The consent collected for this processing, when it differs from the project-wide `consent` (a new "
+        "purpose needs its own consent)."
     )
     legal_basis_reference: Text | None = fact(
         "Evidence behind the ground: the statute, the contract, the public mandate or the situation."
@@ -237,16 +255,6 @@ class Processing(Facts):
     health_purposes: list[HealthPurpose] | None = fact(
         "For health or genetic data: what they are used for (Art. 12(1)(c), 22)."
     )
-
-
-class Consent(Facts):
-    mechanism: ConsentMechanism | None = fact("How consent is collected.")
-    express: bool | None = fact("Whether consent is express (required for sensitive data, Art. 21).")
-    recorded: bool | None = fact("Whether consent is recorded as evidence.")
-    timestamped: bool | None = fact("Whether each consent record carries a date and time.")
-    withdrawable: bool | None = fact("Whether the person can withdraw consent as easily as giving it.")
-    per_purpose: bool | None = fact("Whether consent is asked separately for each purpose.")
-    separate_from_terms: bool | None = fact("Whether consent is separate from the terms and conditions.")
 
 
 class InformationNotice(Facts):
@@ -328,12 +336,29 @@ class AutomatedDecisions(Facts):
     )
 
 
+class ChannelConsent(Facts):
+    """The prior consent to prospection through one channel (Art. 10)."""
+
+    channel: MarketingChannel | None = fact("The channel consented to.")
+    source: ContactSource | None = fact("Where the contact details and the consent were collected.")
+    collected_on: date | None = fact("When the consent was collected.")
+    proof: Text | None = fact("How the consent is proven: the form, the log, the recording.")
+
+
 class DirectMarketing(Facts):
     exists: bool | None = fact("Whether the project sends prospection messages (Art. 10).")
     channels: list[MarketingChannel] | None = fact("Channels used for prospection.")
     contacts_source: list[TrainingSource] | None = fact("Where the contact details come from.")
     prior_consent_per_channel: bool | None = fact(
-        "Whether prior consent was obtained for each automated channel."
+        "Whether prior consent was obtained for each automated channel (an attestation; the records go in "
+        "consented_channels)."
+    )
+    consented_channels: list[ChannelConsent] | None = fact(
+        "The prior consents per channel, with their source, date and proof (Art. 10)."
+    )
+    optout_offered_at_collection: bool | None = fact(
+        "For e-mail under the customer exception: whether a free and simple way to refuse was offered when the "
+        "address was collected (Art. 10)."
     )
     soft_optin_email: bool | None = fact(
         "Whether e-mail relies on the customer exception: address collected at a sale, from the person."

@@ -138,6 +138,15 @@ class MarketingChannel(StrEnum):
     human_call = "human_call"
 
 
+class ContactSource(StrEnum):
+    """Where the contact details a prospection consent was collected with come from."""
+
+    collected_from_person = "collected_from_person"
+    bought_list = "bought_list"
+    scraped = "scraped"
+    partner_list = "partner_list"
+
+
 class Formality(StrEnum):
     none = "none"
     declaration = "declaration"

@@ -30,6 +30,7 @@ from compliance.engine.acts import (
     uncovered,
 )
 from compliance.engine.conditions import Context, Evaluator, compile_condition
+from compliance.engine.consents import marketing_consents, processing_consents
 from compliance.engine.declared import compare_declaration
 
 MOROCCO = "MA"
@@ -191,11 +192,13 @@ class Router:
             if (training_pd or prompts_pd)
             else (None if training_pd is None or prompts_pd is None else False),
             **compare_declaration(facts, cats),
+            "processing_consents": processing_consents(facts),
             "required_regime": None,
             "authorisation_triggers": [],
             "legal_authorisation_triggers": [],
             "legal_regime": None,
         }
+        derived.update(marketing_consents(facts, derived["automated_marketing_channels"]))
         facts["derived"] = derived
         plan = self._plan(facts, destinations)
         derived["required_regime"] = None if plan.regime == "undetermined" else plan.regime

@@ -158,3 +158,63 @@ Fonctionnalité: La prospection par moyens automatisés n'est faite qu'avec le c
       | true   | false     | true  | non conforme            |
       | true   | true      | false | non conforme            |
       | true   | null      | true  | informations manquantes |
+
+  Scénario: Un consentement prouvé pour chaque canal automatisé est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      direct_marketing:
+        exists: true
+        channels: [sms, whatsapp]
+        consented_channels:
+          - {channel: sms, source: collected_from_person, collected_on: 2025-03-01, proof: Case cochée horodatée}
+          - {channel: whatsapp, source: collected_from_person, collected_on: 2025-03-01, proof: Message d'inscription}
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A10-CONSENT" est "conforme"
+    Et la trace cite le fait "derived.unconsented_marketing_channels"
+
+  Scénario: Un canal automatisé sans consentement enregistré n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      direct_marketing:
+        exists: true
+        channels: [sms, voice_bot]
+        consented_channels:
+          - {channel: sms, source: collected_from_person, collected_on: 2025-03-01, proof: Case cochée horodatée}
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A10-CONSENT" est "non conforme"
+    Et l'exposition pénale renvoie à l'article 59
+
+  Scénario: Un consentement qui accompagne une liste achetée appelle la question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      direct_marketing:
+        exists: true
+        channels: [sms]
+        consented_channels:
+          - {channel: sms, source: bought_list, collected_on: 2025-03-01, proof: Attestation du vendeur}
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A10-CONSENT" est "informations manquantes"
+    Et la trace cite le fait "derived.marketing_consent_from_lists"
+
+  Scénario: L'exception des clients sans refus proposé lors de la collecte de l'adresse n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      direct_marketing:
+        exists: true
+        channels: [email]
+        prior_consent_per_channel: false
+        soft_optin_email: true
+        analogous_products_only: true
+        optout_each_message: true
+        optout_offered_at_collection: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A10-CONSENT" est "non conforme"
+    Et la trace cite le fait "direct_marketing.optout_offered_at_collection"

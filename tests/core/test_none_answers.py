@@ -202,6 +202,8 @@ def test_an_explicit_none_fails_the_rule_that_reads_it(assessor: Assessor, case:
     cited = case.dotted
     if case.path[0] == "transfers":  # the rule reads a transfer through its destination
         cited = "derived.foreign_destinations[0].mechanism"
+    if case.path[0] == "consent":  # the rule reads the consent that applies to each processing
+        cited = "derived.processing_consents[0].mechanism"
     assert cited in trace
 
 
