@@ -8,7 +8,7 @@ Fonctionnalité: Chaque message de prospection identifie l'expéditeur, a un obj
   connue que par des sources secondaires : elle est citée pour information, la vérification repose sur
   l'article 10 seul.
 
-  Scénario: Des e-mails avec expéditeur identifié, objet fidèle et lien de désinscription sont conformes
+  Scénario: Des courriels avec expéditeur identifié, objet fidèle et lien de désinscription sont conformes
     Soit un projet décrit par :
       """
       processes_personal_data: true
