@@ -115,6 +115,12 @@ class Derived(Facts):
         default_factory=AuthorisationCover,
         description="Per Art. 12(1) ground, whether an authorisation's scope covers it.",
     )
+    has_receipt: bool = Field(
+        default=False, description="A declaration receipt is on file (`cndp.receipt_number` or an act)."
+    )
+    receipt_on: date | None = Field(
+        default=None, description="The earliest date of a declaration receipt on file."
+    )
     uncovered_authorisation_triggers: list[str] | None = Field(
         default=None,
         description="The verified Art. 12(1) grounds that apply and that no authorisation covers (by its grounds or "

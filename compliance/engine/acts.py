@@ -173,6 +173,22 @@ def authorised_on(facts: dict[str, Any], grounds: list[str], today: date) -> dat
     return worst
 
 
+def receipt(facts: dict[str, Any]) -> tuple[bool, str | None]:
+    """Whether a declaration receipt is on file (the project's, or an act), and its earliest date (ISO)."""
+    cndp = facts.get("cndp") or {}
+    found = False
+    dates: list[date | None] = []
+    if cndp.get("receipt_number"):
+        found = True
+        dates.append(_as_date(cndp.get("receipt_date")))
+    for act in cndp.get("acts") or []:
+        if act.get("kind") == "declaration_receipt":
+            found = True
+            dates.append(_as_date(act.get("date")))
+    known = [d for d in dates if d is not None]
+    return found, min(known).isoformat() if known else None
+
+
 def destination_acts(facts: dict[str, Any], country: str) -> tuple[bool, bool]:
     """Whether a transfer authorisation, and a transfer notification, on file name this destination."""
     authorised = notified = False

@@ -27,6 +27,7 @@ from compliance.engine.acts import (
     authorised_on,
     destination_acts,
     ground_cover,
+    receipt,
     uncovered,
 )
 from compliance.engine.conditions import Context, Evaluator, compile_condition
@@ -193,6 +194,7 @@ class Router:
             else (None if training_pd is None or prompts_pd is None else False),
             **compare_declaration(facts, cats),
             "processing_consents": processing_consents(facts),
+            **dict(zip(("has_receipt", "receipt_on"), receipt(facts), strict=True)),
             "required_regime": None,
             "authorisation_triggers": [],
             "legal_authorisation_triggers": [],

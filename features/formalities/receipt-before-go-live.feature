@@ -23,7 +23,7 @@ Fonctionnalité: Le récépissé ou l'autorisation de la CNDP est obtenu avant l
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "conforme"
-    Et la trace cite le fait "cndp.receipt_date"
+    Et la trace cite le fait "derived.receipt_on"
 
   Scénario: Un service en production sans récépissé ni autorisation n'est pas conforme
     Soit un projet décrit par :
@@ -181,3 +181,23 @@ Fonctionnalité: Le récépissé ou l'autorisation de la CNDP est obtenu avant l
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "non conforme"
+
+  Scénario: Un récépissé enregistré comme acte de la CNDP, daté avant la mise en service, est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: true
+      processings:
+        - id: support
+          data_categories: [contact]
+      cndp:
+        acts:
+          - kind: declaration_receipt
+            number: D-W-85/2015
+            date: 2015-03-02
+            processings: [support]
+        go_live_date: 2015-04-01
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "conforme"
+    Et la trace cite le fait "derived.receipt_on"
