@@ -158,6 +158,11 @@ class Derived(Facts):
         default=None,
         description="Whether the controller named in the declaration is the controller (Art. 15(a)).",
     )
+    declared_representative_matches: bool | None = Field(
+        default=None,
+        description="Whether the representative named in the declaration is the one in Morocco (Art. 15(a)); null "
+        "when either is not stated.",
+    )
     processing_consents: list[ProcessingConsent] = Field(
         default_factory=list,
         description="For each processing based on consent, the consent that applies to it.",

@@ -52,6 +52,10 @@ def _gather(items: list[dict[str, Any]] | None, key: str, *, many: bool) -> tupl
     return out, complete
 
 
+def _same(actual: str | None, declared: str | None) -> bool | None:
+    return None if actual is None or declared is None else fold(actual) == fold(declared)
+
+
 def compare_declaration(facts: dict[str, Any], categories: list[str] | None) -> dict[str, Any]:
     declared = (facts.get("cndp") or {}).get("declared") or {}
     processings = facts.get("processings")
@@ -65,6 +69,8 @@ def compare_declaration(facts: dict[str, Any], categories: list[str] | None) -> 
     processors, processors_complete = _gather(facts.get("processors"), "name", many=False)
     controller = (facts.get("controller") or {}).get("name")
     declared_controller = declared.get("controller")
+    representative = ((facts.get("controller") or {}).get("representative_in_morocco") or {}).get("name")
+    declared_representative = declared.get("representative")
     return {
         "undeclared_purposes": _missing(purposes, purposes_complete, declared.get("purposes"), True),
         "undeclared_data_categories": _missing(
@@ -85,7 +91,6 @@ def compare_declaration(facts: dict[str, Any], categories: list[str] | None) -> 
             declared.get("processors"),
             True,
         ),
-        "declared_controller_matches": None
-        if controller is None or declared_controller is None
-        else fold(controller) == fold(declared_controller),
+        "declared_controller_matches": _same(controller, declared_controller),
+        "declared_representative_matches": _same(representative, declared_representative),
     }

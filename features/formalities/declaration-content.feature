@@ -177,3 +177,21 @@ Fonctionnalité: La déclaration à la CNDP décrit le traitement réel, éléme
     Quand le projet est évalué
     Alors la vérification "L0908-A15-DECLARATION-CONTENT" est "informations manquantes"
     Et une question porte sur "déclaration déposée"
+
+  Scénario: Un représentant au Maroc absent de la déclaration appelle la question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      controller:
+        name: Atlas AI Ltd
+        established_in_morocco: false
+        representative_in_morocco: {name: Cabinet Benali, notified_to_cndp: true}
+      cndp:
+        formality: declaration
+        receipt_number: D-W-85/2015
+        declared:
+          controller: Atlas AI Ltd
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A15-DECLARATION-CONTENT" est "informations manquantes"
+    Et la trace cite le fait "derived.declared_representative_matches"

@@ -96,6 +96,19 @@ def test_not_of_unknown_is_unknown(tmp_path: Path) -> None:
     assert f.outcome is Outcome.needs_info
 
 
+@pytest.mark.parametrize(
+    ("live", "expected"),
+    [(True, Outcome.needs_info), (False, Outcome.fail), (None, Outcome.needs_info)],
+)
+def test_doubtful_turns_true_into_a_question_and_keeps_false(
+    tmp_path: Path, live: bool | None, expected: Outcome
+) -> None:
+    cond = {"op": "doubtful", "condition": {"op": "is_true", "path": "live"}}
+    facts = {} if live is None else {"live": live}
+    _, f = run(tmp_path, facts, applies_when={"op": "true"}, require=cond)
+    assert f.outcome is expected
+
+
 def test_compare_with_another_fact(tmp_path: Path) -> None:
     cond = {"op": "lte", "path": "cndp.receipt_date", "to_path": "cndp.go_live_date"}
     ok = {"cndp": {"receipt_date": "2025-01-02", "go_live_date": "2025-02-01"}}
