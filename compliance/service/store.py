@@ -43,10 +43,11 @@ def open_key_ring(data_dir: Path, key_dir: Path | None = None) -> KeyRing:
     return KeyRing(key_dir.resolve() if key_dir is not None else default_key_dir(data_dir))
 
 
-def open_admin_accounts(data_dir: Path) -> AccountTables:
-    """People's accounts, for `compliance admin create-user` run beside a live server."""
+def open_admin_accounts(data_dir: Path, audit: AuditRepository) -> AccountTables:
+    """People's accounts, for `compliance admin create-user` run beside a live server; `audit` is the log
+    that `open_admin` opened on the same folder."""
     root = prepare_data_dir(data_dir)
-    return tinydb_accounts(root, root / QUARANTINE)
+    return tinydb_accounts(root, root / QUARANTINE, audit)
 
 
 __all__ = [

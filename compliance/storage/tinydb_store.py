@@ -197,11 +197,14 @@ class TinyDBAccess:
         orgs = [Organisation.model_validate(d) for d in self._table("organisations").values()]
         return sorted(orgs, key=lambda o: o.id)
 
-    def delete_organisation(self, org_id: str) -> bool:
+    def delete_organisation(self, org_id: str, event: AuditEvent) -> bool:
         with self._writing() as db:
-            found = [int(i) for i, d in _docs(db, "organisations").items() if d["id"] == org_id]
+            found = [i for i, d in _docs(db, "organisations").items() if d["id"] == org_id]
             if found:
-                db.table("organisations").remove(doc_ids=found)
+                self._outbox.commit(
+                    db, {"organisations": dict.fromkeys(found)}, [event], point=_stored(event)
+                )
+                self._outbox.publish([event])
             return bool(found)
 
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
@@ -719,6 +722,7 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
     try:
         access, audit = open_admin_repositories(root, key_dir)
         projects = TinyDBProjects(root, Outbox(audit))
+        accounts = tinydb_accounts(root, root / QUARANTINE, audit)
     except BaseException:
         lock.release()
         raise
@@ -733,7 +737,7 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
         projects=projects,
         audit=audit,
         keys=audit.keys,
-        accounts=tinydb_accounts(root, root / QUARANTINE),
+        accounts=accounts,
         description=f"tinydb:{root}",
         close=close,
         quarantined=projects.quarantined,
