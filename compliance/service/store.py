@@ -35,8 +35,11 @@ def open_store(data_dir: Path, key_dir: Path | None = None) -> Store:
 
 
 def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepository, AuditRepository]:
-    """Keys, organisations and the audit log, for commands run beside a live server."""
-    return open_admin_repositories(data_dir, key_dir)
+    """Keys, organisations and the audit log, for commands run beside a live server. Opening them logs
+    what a crash kept out of the audit log, the accounts' changes included."""
+    access, audit = open_admin_repositories(data_dir, key_dir)
+    open_admin_accounts(data_dir, audit)
+    return access, audit
 
 
 def open_key_ring(data_dir: Path, key_dir: Path | None = None) -> KeyRing:

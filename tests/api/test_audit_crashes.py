@@ -188,6 +188,11 @@ def test_a_crash_at_every_window_between_store_and_log_leaves_every_change_with_
         ("key.created:stored", ["create-key", "--role", "liaison"], "key.created"),
         ("key.revoked:stored", ["revoke-key", "KEY"], "key.revoked"),
         ("signing_key.published:stored", ["rotate-signing-key"], "signing_key.published"),
+        (
+            "user.created:stored",
+            ["create-user", "--email", "liaison@cndp.ma", "--role", "liaison", "--password-stdin"],
+            "user.created",
+        ),
     ],
 )
 def test_an_admin_command_killed_between_its_change_and_its_entry_is_logged_by_the_next_one(
@@ -200,6 +205,7 @@ def test_an_admin_command_killed_between_its_change_and_its_entry_is_logged_by_t
         return subprocess.run(
             [sys.executable, "-m", "compliance.cli.main", "admin", *args, "--data-dir", str(data)],
             env=env,
+            input="correct horse battery staple\n",
             capture_output=True,
             text=True,
             check=False,
