@@ -9,7 +9,9 @@ reports and the API read, field for field. Stored, a compact assessment is about
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,3 +170,48 @@ def expand(compact: CompactAssessment, view: PackView) -> Assessment:
             "formalities": compact.formalities,
         },
     )
+
+
+def hash_logic(document: dict[str, Any]) -> str:
+    """The name of a pack's logic: the SHA-256 of its canonical JSON."""
+    canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    return "sha256:" + hashlib.sha256(canonical).hexdigest()
+
+
+class UnknownPack(LookupError):
+    """A stored assessment names a pack logic that no view or pack store holds."""
+
+
+# Views of the packs this process knows, by logic hash. A view is immutable data named by the hash of its logic,
+# so one table serves the whole process: engines add theirs, and the service adds a loader reading its pack
+# store for the logic of assessments stored by earlier packs.
+_views: dict[str, PackView] = {}
+_loaders: list[Callable[[str], PackView | None]] = []
+
+
+def register_view(view: PackView) -> None:
+    """The latest view of a logic wins: the texts of a pack whose logic is unchanged are the newest ones."""
+    _views[view.logic] = view
+
+
+def add_view_loader(loader: Callable[[str], PackView | None]) -> None:
+    if loader not in _loaders:
+        _loaders.append(loader)
+
+
+def remove_view_loader(loader: Callable[[str], PackView | None]) -> None:
+    if loader in _loaders:
+        _loaders.remove(loader)
+
+
+def view_for(logic: str) -> PackView:
+    found = _views.get(logic)
+    if found is None:
+        for loader in _loaders:
+            found = loader(logic)
+            if found is not None:
+                _views.setdefault(logic, found)
+                break
+        else:
+            raise UnknownPack(f"no rule pack with logic {logic} is known to this service")
+    return found

@@ -12,13 +12,13 @@ from typing import Any
 
 import pydantic_core
 
-from compliance.domain.compact import CompactAssessment, PackView, expand
+from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
 from compliance.domain.outcomes import Assessment, Outcome, Verdict
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
-from compliance.engine.logic import hash_logic, logic_document, view_of_pack
+from compliance.engine.logic import logic_document, view_of_pack
 from compliance.engine.program import Program, generate, load
 
 _OUTCOME_ORDER = {
@@ -51,6 +51,7 @@ class Engine:
         self._run = load(self.program, code)
         self.logic = logic or hash_logic(logic_document(pack, self.program.leaves))
         self.view: PackView = view_of_pack(pack, self.logic, self.program.leaves)
+        register_view(self.view)
         self._router = Router(pack)
         # Findings sort by outcome, then severity (worst first), then rule id: one integer key per finding.
         ids = sorted(r.id for r in pack.rules)

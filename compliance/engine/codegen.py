@@ -27,21 +27,24 @@ from compliance.domain.rules import (
     Eq,
     Every,
     Exists,
-    Gte,
     In,
     Intersects,
     IsFalse,
     IsTrue,
-    Lte,
     Matches,
     Not,
-    Ref,
     Some,
     Stated,
-    SubsetOf,
     scalar_repr,
 )
-from compliance.engine.conditions import ROOT_PREFIX, Context, _flatten, compile_condition, parse_path, resolve
+from compliance.engine.conditions import (
+    ROOT_PREFIX,
+    Context,
+    _flatten,
+    compile_condition,
+    parse_path,
+    resolve,
+)
 
 # A leaf of the trace table: the path as shown (without a scope prefix), whether it reads from the root (then
 # no prefix is ever added) and the comparison applied.
@@ -87,7 +90,9 @@ class _Function:
         shown = path_text.removeprefix(ROOT_PREFIX)
         return self.src.leaf(shown, from_root, test), from_root
 
-    def _record(self, ind: int, leaf: int, from_root: bool, value: str, result: str, prefix: str | None) -> None:
+    def _record(
+        self, ind: int, leaf: int, from_root: bool, value: str, result: str, prefix: str | None
+    ) -> None:
         if not self.traced:
             return
         if prefix is None or from_root:
@@ -169,7 +174,9 @@ class _Function:
         self.src.emit(ind + 2, f"{decided} = {r}")
         self.src.emit(ind + 2, "break")
         out = self.src.var("r")
-        self.src.emit(ind, f"{out} = {decided} if {decided} is not None else (None if {unknown} else {is_every})")
+        self.src.emit(
+            ind, f"{out} = {decided} if {decided} is not None else (None if {unknown} else {is_every})"
+        )
         if self.traced:
             self.src.emit(ind, f"if not {items}:")
             self._record(ind + 1, leaf, from_root, f"None if {missing} else []", out, prefix)

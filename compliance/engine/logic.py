@@ -8,11 +8,9 @@ an explanation, a question) leaves their name valid; the texts are kept beside i
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
 
-from compliance.domain.compact import Leaf, PackView, RuleView
+from compliance.domain.compact import Leaf, PackView, RuleView, hash_logic
 from compliance.domain.outcomes import PenaltyExposure
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Localized, LocalizedList, Reference, RefStatus, Rule
@@ -21,14 +19,6 @@ LOGIC_FORM = "law0908-logic/1"
 _LOGIC_FIELDS = {"id", "chapter", "severity", "severity_overrides", "enforcement", "references", "penalty"}
 _CONDITIONS = ("applies_when", "require")
 _TEXT_FIELDS = ("title", "explain", "remediation", "questions")
-
-
-def canonical(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def hash_logic(document: dict[str, Any]) -> str:
-    return "sha256:" + hashlib.sha256(canonical(document)).hexdigest()
 
 
 def logic_document(pack: RulePack, leaves: list[Leaf]) -> dict[str, Any]:

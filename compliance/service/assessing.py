@@ -6,6 +6,7 @@ import gc
 from functools import lru_cache
 from pathlib import Path
 
+from compliance.domain.compact import CompactAssessment
 from compliance.domain.outcomes import Assessment
 from compliance.domain.pack import RulePack
 from compliance.domain.submission import Submission
@@ -22,6 +23,10 @@ class Assessor:
 
     def assess(self, submission: Submission) -> Assessment:
         return self.engine.assess(submission)
+
+    def assess_compact(self, submission: Submission) -> CompactAssessment:
+        """What the service stores; `self.engine.view` expands it."""
+        return self.engine.assess_compact(submission)
 
 
 @lru_cache(maxsize=4)

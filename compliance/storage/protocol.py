@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.pack_store import MemoryPacks, PackRepository
 from compliance.storage.records import (
     ApiKey,
     AuditEntry,
@@ -117,3 +118,4 @@ class Store:
     audit: AuditRepository
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)
+    packs: PackRepository = field(default_factory=MemoryPacks)  # the rule packs stored assessments name

@@ -56,6 +56,7 @@ from compliance.storage.codec import (
     version_summary_document,
 )
 from compliance.storage.errors import AlreadyExists, StoreCorrupted, StoreLocked
+from compliance.storage.pack_store import FilePacks
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
     ORG_ID,
@@ -603,6 +604,9 @@ def open_admin_repositories(data_dir: Path) -> tuple[TinyDBAccess, AuditLogFile]
     return TinyDBAccess(root), AuditLogFile(root / "audit.log", root / QUARANTINE)
 
 
+PACKS_DIR = "packs"
+
+
 def open_tinydb_store(data_dir: Path) -> Store:
     """Open the data folder for a server: take the process lock, check every file, repair the indexes."""
     root = prepare_data_dir(data_dir)
@@ -618,4 +622,11 @@ def open_tinydb_store(data_dir: Path) -> Store:
         projects.close()
         lock.release()
 
-    return Store(access=access, projects=projects, audit=audit, description=f"tinydb:{root}", close=close)
+    return Store(
+        access=access,
+        projects=projects,
+        audit=audit,
+        description=f"tinydb:{root}",
+        close=close,
+        packs=FilePacks(root / PACKS_DIR),
+    )

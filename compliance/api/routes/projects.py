@@ -53,7 +53,7 @@ def json_response(
         b',"submission":',
         version.submission_json,
         b',"assessment":',
-        version.assessment.json_bytes,
+        version.assessment.expanded_json,
         b"}",
     )
     body = b"".join(parts)
@@ -233,7 +233,7 @@ async def get_report(
     chosen = choose_format(fmt, accept)
     version = await run_in_threadpool(services.projects.version, principal, project_id, number)
     if chosen is ReportFormat.json:
-        return Response(content=version.assessment.json_bytes, media_type=media_type(chosen))
+        return Response(content=version.assessment.expanded_json, media_type=media_type(chosen))
     text = await run_in_threadpool(
         render_assessment, version.assessment.parsed, chosen, lang, fail_on, f"{project_id}/v{number}"
     )

@@ -1,0 +1,126 @@
+"""The full assessment's JSON written straight from a compact one, byte for byte what pydantic writes.
+
+The API answers with the full assessment (about 100 KB, most of it rule texts). Expanding it into models and
+serialising them costs more than assessing; here every part fixed by the pack (a rule's title, references,
+texts and penalty, a leaf's path and comparison) is serialised once per pack view, and an assessment only joins
+those fragments around its own values. tests/core/test_lean_engine.py compares the bytes with pydantic's.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pydantic_core
+
+from compliance.domain.compact import ASKING, NOT_MET, CompactAssessment, PackView
+
+_encode_str = json.encoder.encode_basestring  # escapes as serde_json does
+_OUTCOMES_NOT_MET = {o.value for o in NOT_MET}
+_OUTCOMES_ASKING = {o.value for o in ASKING}
+
+
+def _dump(value: Any) -> str:
+    return pydantic_core.to_json(value).decode()
+
+
+def _model(value: Any) -> str:
+    return "null" if value is None else value.__pydantic_serializer__.to_json(value).decode()
+
+
+def _value(v: Any) -> str:
+    """A fact value as pydantic writes it; plain strings, booleans, integers and lists of strings directly."""
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if v is None:
+        return "null"
+    t = type(v)
+    if t is str:
+        return str(_encode_str(v))
+    if t is int:
+        return str(v)
+    if t is list and all(type(x) is str for x in v):
+        return "[" + ",".join([_encode_str(x) for x in v]) + "]"
+    return _dump(v)
+
+
+class Fragments:
+    """The serialised pieces of a pack view."""
+
+    def __init__(self, view: PackView) -> None:
+        self.rules: dict[str, tuple[str, str, tuple[str, str, str]]] = {}
+        for rule_id, r in view.rules.items():
+            head = '{"rule_id":' + _dump(rule_id) + ',"chapter":' + _dump(r.chapter)
+            head += ',"title":' + _model(r.title) + ',"outcome":"'
+            refs = "[" + ",".join(_model(ref) for ref in r.references) + "]"
+            mid = '","basis_status":"' + r.basis_status.value + '","references":' + refs + ',"trace":'
+            texts = ',"explanation":' + _model(r.explanation) + ',"remediation":' + _model(r.remediation)
+            questions = ',"questions":' + _model(r.questions)
+            tails = (
+                ',"explanation":null,"remediation":null,"questions":null,"penalty":null,"waiver":null}',  # met
+                texts + questions + ',"penalty":null,"waiver":null}',  # asking
+                texts + ',"questions":null,"penalty":' + _model(r.penalty) + ',"waiver":null}',  # failing
+            )
+            self.rules[rule_id] = (head, mid, tails)
+        # Per leaf, %-templates of its entry: (value, result) at the top level, (prefix, value, result) in a scope.
+        # Paths are made of [a-z0-9_.[\]] only: they need no escaping, and no '%' can reach a template.
+        self.leaves: list[tuple[str, str]] = []
+        for text, from_root, test in view.leaves:
+            tail = '","value":%s,"test":' + _dump(test).replace("%", "%%") + ',"result":%s}'
+            top = '{"path":"' + text + tail
+            self.leaves.append((top, top if from_root else '{"path":"%s' + text + tail))
+
+
+_fragments: dict[int, tuple[PackView, Fragments]] = {}
+
+
+def fragments_of(view: PackView) -> Fragments:
+    found = _fragments.get(id(view))
+    if found is None or found[0] is not view:
+        found = _fragments[id(view)] = (view, Fragments(view))
+    return found[1]
+
+
+_RESULT = {True: "true", False: "false", None: "null"}
+
+
+def _trace(trace: list[tuple[Any, ...]], leaves: list[tuple[str, str]]) -> str:
+    parts: list[str] = []
+    append = parts.append
+    for entry in trace:
+        v = entry[1]
+        value = "true" if v is True else "false" if v is False else "null" if v is None else _value(v)
+        if len(entry) == 3:
+            append(leaves[entry[0]][0] % (value, _RESULT[entry[2]]))
+        else:
+            append(leaves[entry[0]][1] % (entry[3], value, _RESULT[entry[2]]))
+    return "[" + ",".join(parts) + "]"
+
+
+def expanded_json(compact: CompactAssessment, view: PackView) -> bytes:
+    """`expand(compact, view)` serialised, without building it."""
+    frags = fragments_of(view)
+    findings = []
+    for rule_id, outcome, severity, trace in compact.findings:
+        head, mid, tails = frags.rules[rule_id]
+        tail = tails[0 if outcome not in _OUTCOMES_NOT_MET else 1 if outcome in _OUTCOMES_ASKING else 2]
+        findings.append(
+            head + outcome + '","severity":"' + severity + mid + _trace(trace, frags.leaves) + tail
+        )
+    c = compact
+    head = (
+        '{"project_name":'
+        + _dump(c.project_name)
+        + ',"submission_hash":'
+        + _dump(c.submission_hash)
+        + ',"pack":'
+        + _model(c.pack)
+        + ',"verdict":"'
+        + c.verdict.value
+        + '","counts":'
+        + _dump(c.counts)
+        + ',"findings":['
+    )
+    return (head + ",".join(findings) + '],"formalities":' + _model(c.formalities) + "}").encode()
