@@ -9,12 +9,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from compliance.service.access import CLI_ACTOR
-from compliance.service.assessing import assessor_for
-from compliance.service.decisions import verify_export
-from compliance.service.reassess import reassess
-from compliance.service.store import open_store
-
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 
 
@@ -39,6 +33,8 @@ def run_review_command(args: argparse.Namespace) -> int | None:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from compliance.service.decisions import verify_export  # crypto, for this command only
+
     try:
         doc = json.loads(args.file.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -57,6 +53,11 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _reassess(args: argparse.Namespace) -> int:
+    from compliance.service.access import CLI_ACTOR
+    from compliance.service.assessing import assessor_for
+    from compliance.service.reassess import reassess
+    from compliance.service.store import open_store
+
     store = open_store(args.data_dir)
     try:
         changes = reassess(store, assessor_for(args.rules.resolve() if args.rules else None), CLI_ACTOR)

@@ -13,13 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from compliance.service.access import create_key, create_organisation, revoke_key
-from compliance.service.audit import verify_audit_file
-from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.store import Role, open_admin
-
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 APP_FACTORY = "compliance.api.app:app_from_environment"
+COMMANDS = frozenset({"serve", "admin", "audit"})
+# The values of `Role`, here so that parsing a command line imports no storage module (tests/core/test_cli.py
+# checks they agree).
+ROLES = ("submitter", "liaison", "admin")
 
 
 def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -42,7 +41,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     o.add_argument("--id", dest="org_id", help="lower-case id (default: derived from the name)")
     data_dir(o)
     k = asub.add_parser("create-key", help="create an API key (shown once)")
-    k.add_argument("--role", required=True, choices=[r.value for r in Role])
+    k.add_argument("--role", required=True, choices=ROLES)
     k.add_argument("--org", help="the organisation of a submitter key")
     k.add_argument("--label", default="", help="what the key is for, e.g. 'gitlab ci'")
     data_dir(k)
@@ -62,6 +61,8 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from compliance.service.errors import StoreError
+
     if args.workers != 1:
         sys.stderr.write(
             "error: --workers must be 1: the embedded TinyDB store is single-process "
@@ -91,6 +92,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _admin(args: argparse.Namespace) -> int:
+    from compliance.service.access import create_key, create_organisation, revoke_key
+    from compliance.service.store import Role, open_admin
+
     access, audit = open_admin(args.data_dir)
     command = args.admin_command
     if command == "create-org":
@@ -126,6 +130,8 @@ def _admin(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    from compliance.service.audit import verify_audit_file
+
     path = args.data_dir / "audit.log"
     if not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")
@@ -142,6 +148,10 @@ def _audit(args: argparse.Namespace) -> int:
 
 def run_server_command(args: argparse.Namespace) -> int | None:
     """The exit code of a server, admin or audit command; None for other commands."""
+    if args.command not in COMMANDS:
+        return None  # and none of the store's modules imported: `check` does not need them
+    from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
+
     try:
         if args.command == "serve":
             return _serve(args)

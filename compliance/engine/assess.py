@@ -44,13 +44,18 @@ class Engine:
     `program` and `code` come from the pack cache when it holds them (see `compliance.ruleset.cache`)."""
 
     def __init__(
-        self, pack: RulePack, program: Program | None = None, code: Any = None, logic: str | None = None
+        self,
+        pack: RulePack,
+        program: Program | None = None,
+        code: Any = None,
+        logic: str | None = None,
+        view: PackView | None = None,
     ) -> None:
         self.pack = pack
         self.program = program or generate(pack)
         self._run = load(self.program, code)
         self.logic = logic or hash_logic(logic_document(pack, self.program.leaves))
-        self.view: PackView = view_of_pack(pack, self.logic, self.program.leaves)
+        self.view: PackView = view or view_of_pack(pack, self.logic, self.program.leaves)
         register_view(self.view)
         self._router = Router(pack)
         # Findings sort by outcome, then severity (worst first), then rule id: one integer key per finding.

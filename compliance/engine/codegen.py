@@ -226,11 +226,9 @@ class _Function:
             self._record(ind, leaf, from_root, n, r, prefix)
             return r
         # Everything else runs the closure of `conditions` on a private context: the same code, same trace.
-        evaluator = compile_condition(c)
-        fn = self.src.const(_via_closure)
-        ev = self.src.const(evaluator)
+        ev = self.src.const(ClosureLeaf(c))
         tr = self.src.var("t")
-        emit(ind, f"{r}, {tr} = {fn}({ev}, {scope}, root, ref)")
+        emit(ind, f"{r}, {tr} = {ev}({scope}, root, ref)")
         leaf, from_root = self._leaf(path_text, _closure_test(c))
         v = f"{tr}.value"
         self._record(ind, leaf, from_root, v, r, prefix)
@@ -266,10 +264,20 @@ def _closure_test(c: Condition) -> str:
     return ctx.trace[-1].test
 
 
-def _via_closure(evaluator: Any, scope: dict[str, Any], root: dict[str, Any], ref: Any) -> tuple[Any, Any]:
-    ctx = Context(reference=ref, root=root)
-    result = evaluator(scope, ctx)
-    return result, ctx.trace[-1]
+class ClosureLeaf:
+    """A leaf evaluated by its closure; pickled as its condition (the pack cache keeps programs)."""
+
+    def __init__(self, cond: Condition) -> None:
+        self.cond = cond
+        self._run = compile_condition(cond)
+
+    def __call__(self, scope: dict[str, Any], root: dict[str, Any], ref: Any) -> tuple[Any, Any]:
+        ctx = Context(reference=ref, root=root)
+        result = self._run(scope, ctx)
+        return result, ctx.trace[-1]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ClosureLeaf, (self.cond,))
 
 
 def _resolve_flat(scope: dict[str, Any], root: dict[str, Any], path: Any) -> tuple[list[Any], bool]:

@@ -11,7 +11,7 @@ import typing
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from compliance.domain.derived import Derived
 from compliance.domain.rules import (
@@ -47,6 +47,9 @@ _SCALAR_ITEM = "value"
 
 
 class _Facts(Submission):
+    # Only its fields are read (never validated): building it would rebuild the whole submission model.
+    model_config = ConfigDict(defer_build=True)
+
     derived: Derived | None = None
 
 
