@@ -25,7 +25,7 @@ def _dump(value: Any) -> str:
 
 
 def _model(value: Any) -> str:
-    return "null" if value is None else value.__pydantic_serializer__.to_json(value).decode()
+    return "null" if value is None else str(value.model_dump_json())
 
 
 def _value(v: Any) -> str:
@@ -50,7 +50,7 @@ class Fragments:
     """The serialised pieces of a pack view."""
 
     def __init__(self, view: PackView) -> None:
-        self.rules: dict[str, tuple[str, str, tuple[str, str, str]]] = {}
+        self.rules: dict[str, tuple[bytes, bytes, tuple[bytes, ...]]] = {}
         for rule_id, r in view.rules.items():
             head = '{"rule_id":' + _dump(rule_id) + ',"chapter":' + _dump(r.chapter)
             head += ',"title":' + _model(r.title) + ',"outcome":"'
@@ -63,10 +63,11 @@ class Fragments:
                 texts + questions + ',"penalty":null,"waiver":null}',  # asking
                 texts + ',"questions":null,"penalty":' + _model(r.penalty) + ',"waiver":null}',  # failing
             )
-            self.rules[rule_id] = (head, mid, tails)
+            self.rules[rule_id] = (head.encode(), mid.encode(), tuple(t.encode() for t in tails))
         # Per leaf, %-templates of its entry: (value, result) at the top level, (prefix, value, result) in a scope.
         # Paths are made of [a-z0-9_.[\]] only: they need no escaping, and no '%' can reach a template.
         self.leaves: list[tuple[str, str]] = []
+        self.memo: dict[tuple[Any, ...], str] = {}  # serialised entries, see `_trace`
         for text, from_root, test in view.leaves:
             tail = '","value":%s,"test":' + _dump(test).replace("%", "%%") + ',"result":%s}'
             top = '{"path":"' + text + tail
@@ -86,41 +87,65 @@ def fragments_of(view: PackView) -> Fragments:
 _RESULT = {True: "true", False: "false", None: "null"}
 
 
-def _trace(trace: list[tuple[Any, ...]], leaves: list[tuple[str, str]]) -> str:
+_MEMO_LIMIT = 20_000
+
+
+def _trace(trace: list[tuple[Any, ...]], frags: Fragments) -> str:
+    leaves, memo = frags.leaves, frags.memo
     parts: list[str] = []
     append = parts.append
     for entry in trace:
         v = entry[1]
-        value = "true" if v is True else "false" if v is False else "null" if v is None else _value(v)
-        if len(entry) == 3:
-            append(leaves[entry[0]][0] % (value, _RESULT[entry[2]]))
+        # Most entries are the same few again and again. Only values that equal no value of another type are
+        # memoised: 1 == True, so an integer could find the entry of a boolean.
+        if v is None or v is True or v is False or (type(v) is str and len(v) <= 80):
+            found = memo.get(entry)
+            if found is None:
+                found = memo[entry] = _entry(entry, leaves)
+                if len(memo) > _MEMO_LIMIT:
+                    memo.clear()
+            append(found)
         else:
-            append(leaves[entry[0]][1] % (entry[3], value, _RESULT[entry[2]]))
+            append(_entry(entry, leaves))
     return "[" + ",".join(parts) + "]"
+
+
+def _entry(entry: tuple[Any, ...], leaves: list[tuple[str, str]]) -> str:
+    v = entry[1]
+    value = "true" if v is True else "false" if v is False else "null" if v is None else _value(v)
+    if len(entry) == 3:
+        return leaves[entry[0]][0] % (value, _RESULT[entry[2]])
+    return leaves[entry[0]][1] % (entry[3], value, _RESULT[entry[2]])
 
 
 def expanded_json(compact: CompactAssessment, view: PackView) -> bytes:
     """`expand(compact, view)` serialised, without building it."""
     frags = fragments_of(view)
-    findings = []
-    for rule_id, outcome, severity, trace in compact.findings:
-        head, mid, tails = frags.rules[rule_id]
-        tail = tails[0 if outcome not in _OUTCOMES_NOT_MET else 1 if outcome in _OUTCOMES_ASKING else 2]
-        findings.append(
-            head + outcome + '","severity":"' + severity + mid + _trace(trace, frags.leaves) + tail
-        )
     c = compact
-    head = (
-        '{"project_name":'
-        + _dump(c.project_name)
-        + ',"submission_hash":'
-        + _dump(c.submission_hash)
-        + ',"pack":'
-        + _model(c.pack)
-        + ',"verdict":"'
-        + c.verdict.value
-        + '","counts":'
-        + _dump(c.counts)
-        + ',"findings":['
-    )
-    return (head + ",".join(findings) + '],"formalities":' + _model(c.formalities) + "}").encode()
+    parts = [
+        b'{"project_name":',
+        pydantic_core.to_json(c.project_name),
+        b',"submission_hash":',
+        pydantic_core.to_json(c.submission_hash),
+        b',"pack":',
+        c.pack.__pydantic_serializer__.to_json(c.pack),
+        b',"verdict":"',
+        c.verdict.value.encode(),
+        b'","counts":',
+        pydantic_core.to_json(c.counts),
+        b',"findings":[',
+    ]
+    add = parts.append
+    for i, (rule_id, outcome, severity, trace) in enumerate(c.findings):
+        head, mid, tails = frags.rules[rule_id]
+        if i:
+            add(b",")
+        add(head)
+        add(f'{outcome}","severity":"{severity}'.encode())
+        add(mid)
+        add(_trace(trace, frags).encode())
+        add(tails[0 if outcome not in _OUTCOMES_NOT_MET else 1 if outcome in _OUTCOMES_ASKING else 2])
+    add(b'],"formalities":')
+    add(c.formalities.__pydantic_serializer__.to_json(c.formalities))
+    add(b"}")
+    return b"".join(parts)

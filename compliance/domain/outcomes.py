@@ -14,7 +14,7 @@ from compliance.domain.waivers import AppliedWaiver
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Outcome(StrEnum):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from compliance.domain.compact import compact_from_json, expand, is_compact
+from compliance.domain.expanded_json import expanded_json
 from compliance.domain.outcomes import Assessment
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Severity
@@ -59,6 +60,7 @@ def test_every_example_and_every_report_as_before(
     submission = read_submission(path)
     new, old = lean.assess(submission), reference.assess(submission)
     assert _json(new) == _json(old)
+    assert expanded_json(lean.assess_compact(submission), lean.view) == _json(old)
     assert _reports(new) == _reports(old)
 
 
@@ -77,9 +79,14 @@ def test_random_submissions_as_before(engines: tuple[Engine, ReferenceEngine]) -
     differ = []
     for seed in range(RANDOM):
         submission: Submission = random_submission(seed)
-        new, old = lean.assess(submission), reference.assess(submission)
-        if _json(new) != _json(old) or (seed % 100 == 0 and _reports(new) != _reports(old)):
+        compact, old = lean.assess_compact(submission), reference.assess(submission)
+        expected = _json(old)
+        if expanded_json(compact, lean.view) != expected:
             differ.append(seed)
+        elif seed % 10 == 0:
+            new = expand(compact, lean.view)
+            if _json(new) != expected or (seed % 100 == 0 and _reports(new) != _reports(old)):
+                differ.append(seed)
     assert differ == []
 
 
