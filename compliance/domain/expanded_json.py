@@ -114,9 +114,10 @@ def _entry(entry: tuple[Any, ...], leaves: list[tuple[str, str]]) -> str:
     v = entry[1]
     value = "true" if v is True else "false" if v is False else "null" if v is None else _value(v)
     top, scoped = leaves[entry[0]]
-    if len(entry) == 3:
-        return top % (value, _RESULT[entry[2]])
-    return scoped % (entry[3], value, _RESULT[entry[2]])
+    out: str = (
+        top % (value, _RESULT[entry[2]]) if len(entry) == 3 else scoped % (entry[3], value, _RESULT[entry[2]])
+    )
+    return out
 
 
 def expanded_json(compact: CompactAssessment, view: PackView) -> bytes:
