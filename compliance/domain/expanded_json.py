@@ -97,16 +97,21 @@ def _trace(trace: list[tuple[Any, ...]], frags: Fragments) -> str:
     for entry in trace:
         v = entry[1]
         # Most entries are the same few again and again. Only values that equal no value of another type are
-        # memoised: 1 == True, so an integer could find the entry of a boolean.
+        # memoised (1 == True, so an integer could find the entry of a boolean): null, booleans, short strings,
+        # and lists of strings (as tuples).
         if v is None or v is True or v is False or (type(v) is str and len(v) <= 80):
-            found = memo.get(entry)
-            if found is None:
-                found = memo[entry] = _entry(entry, leaves)
-                if len(memo) > _MEMO_LIMIT:
-                    memo.clear()
-            append(found)
+            key = entry
+        elif type(v) is list and len(v) <= 16 and all(type(x) is str for x in v):
+            key = (entry[0], tuple(v), *entry[2:])
         else:
             append(_entry(entry, leaves))
+            continue
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _entry(entry, leaves)
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+        append(found)
     return "[" + ",".join(parts) + "]"
 
 
