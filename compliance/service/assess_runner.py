@@ -1,9 +1,10 @@
 """Where assessments are computed: in this process, or in helper processes.
 
-Assessing a submission and serialising its assessment (about 200 KB of JSON with the current pack) take
-most of a stored submission's CPU, and a server process runs Python on one core at a time. With
-`ProcessRunner` that work runs in helper processes on the other cores; they send back the JSON and the
-few facts the store indexes, never a Python object to rebuild (unpickling one costs as much as assessing).
+Assessing a submission and writing its assessment's JSON (the compact form to store, about 20 KB, and the full
+one the client reads, about 100 KB) take most of a stored submission's CPU, and a server process runs Python on
+one core at a time. With `ProcessRunner` that work runs in helper processes on the other cores; they send back
+both JSON documents and the few facts the store indexes, never a Python object to rebuild (unpickling one costs
+as much as assessing).
 The engine is pure, so nothing but the rule pack is shared.
 """
 

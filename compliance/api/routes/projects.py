@@ -45,8 +45,9 @@ _REPLAY_HEADER = {
 def json_response(
     version: ProjectVersion, status: int = 200, headers: dict[str, str] | None = None
 ) -> Response:
-    """A version as VersionOut JSON. The assessment (~200 KB) is spliced in as already serialised, and
-    FastAPI's generic re-validation of the return value is bypassed; the response_model documents it."""
+    """A version as VersionOut JSON. The full assessment (~100 KB, expanded from the stored compact form) is
+    spliced in as already serialised, and FastAPI's generic re-validation of the return value is bypassed;
+    the response_model documents it."""
     head = VersionHead.of(version).model_dump_json(exclude={"submission"}).encode()
     parts = (
         head[:-1],
