@@ -96,11 +96,13 @@ def _trace(trace: list[tuple[Any, ...]], frags: Fragments) -> str:
     append = parts.append
     for entry in trace:
         v = entry[1]
-        # Most entries are the same few again and again. Only values that equal no value of another type are
-        # memoised (1 == True, so an integer could find the entry of a boolean): null, booleans, short strings,
-        # and lists of strings (as tuples).
+        # Most entries are the same few again and again. Keys never mix values that compare equal across types
+        # (1 == True): null, booleans and short strings as they are; integers marked (a scope prefix is never
+        # "int"); lists of strings as tuples.
         if v is None or v is True or v is False or (type(v) is str and len(v) <= 80):
             key = entry
+        elif type(v) is int:
+            key = (*entry, "int")
         elif type(v) is list and len(v) <= 16 and all(type(x) is str for x in v):
             key = (entry[0], tuple(v), *entry[2:])
         else:
