@@ -64,7 +64,12 @@ def cache_dir() -> Path | None:
     env = os.environ.get("COMPLIANCE_CACHE_DIR")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory: no cache
+            return None
     return Path(base) / "compliance-0908"
 
 
