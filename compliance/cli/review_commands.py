@@ -9,7 +9,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
+from compliance.cli.exit_codes import ExitCode
+from compliance.cli.server_commands import add_key_dir_option, key_dir_of
 
 
 def add_review_commands(sub: Any) -> None:
@@ -18,9 +19,20 @@ def add_review_commands(sub: Any) -> None:
     )
     v.add_argument("file", type=Path)
     v.add_argument("--audit-log", type=Path, help="also find its seal in this audit log and verify the chain")
-    v.add_argument("--fingerprint", help="the decision key's fingerprint the service publishes, to pin it")
+    v.add_argument(
+        "--fingerprint",
+        action="append",
+        help="a full SHA-256 fingerprint the service publishes (GET /api/v1/decisions/public-keys), to pin the "
+        "key; repeat it to accept any of several keys",
+    )
+    v.add_argument(
+        "--key-dir",
+        type=Path,
+        help="the service's key folder: its published keys, and its checkpoints for --audit-log",
+    )
     r = sub.add_parser("reassess", help="assess stored submissions against the current rule pack")
     r.add_argument("--data-dir", type=Path, default=Path("data"), help="the store folder (server stopped)")
+    add_key_dir_option(r)
     r.add_argument("--format", choices=["text", "json"], default="text")
 
 
@@ -34,22 +46,30 @@ def run_review_command(args: argparse.Namespace) -> int | None:
 
 def _verify(args: argparse.Namespace) -> int:
     from compliance.service.decisions import verify_export  # crypto, for this command only
+    from compliance.service.store import default_key_dir
 
     try:
         doc = json.loads(args.file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         sys.stderr.write(f"error: {args.file}: no such file\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except (json.JSONDecodeError, UnicodeDecodeError):
         sys.stderr.write(f"error: {args.file}: not a JSON document\n")
-        return EXIT_INVALID
-    result = verify_export(doc, audit_log=args.audit_log, pinned_fingerprint=args.fingerprint)
+        return ExitCode.INVALID
+    key_dir = args.key_dir
+    if key_dir is None and args.audit_log is not None:
+        # A log is only as safe as its signed checkpoints: on the service's machine, use its key folder.
+        beside = default_key_dir(args.audit_log.parent)
+        key_dir = beside if beside.is_dir() else None
+    result = verify_export(
+        doc, audit_log=args.audit_log, pinned_fingerprints=args.fingerprint, key_dir=key_dir
+    )
     for check in result.checks:
         sys.stdout.write(f"ok: {check}\n")
     for problem in result.problems:
         sys.stdout.write(f"FAILED: {problem}\n")
     sys.stdout.write("decision verified\n" if result.ok else "decision NOT verified\n")
-    return EXIT_OK if result.ok else EXIT_FAIL
+    return ExitCode.OK if result.ok else ExitCode.FAIL
 
 
 def _reassess(args: argparse.Namespace) -> int:
@@ -58,14 +78,14 @@ def _reassess(args: argparse.Namespace) -> int:
     from compliance.service.reassess import reassess
     from compliance.service.store import open_store
 
-    store = open_store(args.data_dir)
+    store = open_store(args.data_dir, key_dir_of(args))
     try:
         changes = reassess(store, assessor_for(args.rules.resolve() if args.rules else None), CLI_ACTOR)
     finally:
         store.close()
     if args.format == "json":
         sys.stdout.write(json.dumps([asdict(c) | {"changed": c.changed} for c in changes], indent=2) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     for c in changes:
         mark = "changed" if c.changed else "unchanged"
         sys.stdout.write(
@@ -77,4 +97,4 @@ def _reassess(args: argparse.Namespace) -> int:
         for rule_id, outcome in c.lost.items():
             sys.stdout.write(f"  - {rule_id}: was {outcome}\n")
     sys.stdout.write(f"{len(changes)} project(s) re-assessed, {sum(c.changed for c in changes)} changed\n")
-    return EXIT_OK
+    return ExitCode.OK

@@ -1,5 +1,8 @@
 """`compliance serve`, `compliance admin ...` and `compliance audit verify`.
 
+Each takes `--data-dir` and `--key-dir` (the signing key and the audit checkpoints; default: the
+`COMPLIANCE_KEY_DIR` variable, else `<data dir>-keys` beside the data folder, never inside it).
+
 The server is started from an import string so that the command line does not import the API package
 (the two are independent adapters); its settings travel in COMPLIANCE_* environment variables.
 """
@@ -13,12 +16,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
-APP_FACTORY = "compliance.api.app:app_from_environment"
+from compliance.cli.exit_codes import ExitCode
+
+# The service's modules (the store, crypto) are imported by the commands that use them, so that `check`,
+# `validate` and `rules` import none of them (tests/core/test_pack_cache.py).
 COMMANDS = frozenset({"serve", "admin", "audit"})
-# The values of `Role`, here so that parsing a command line imports no storage module (tests/core/test_cli.py
+# The values of `Role`, here so that parsing a command line imports no storage module (test_pack_cache.py
 # checks they agree).
 ROLES = ("submitter", "liaison", "admin")
+
+APP_FACTORY = "compliance.api.app:app_from_environment"
 
 
 def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -26,6 +33,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
         p.add_argument(
             "--data-dir", type=Path, default=Path("data"), help="the store folder (default ./data)"
         )
+        add_key_dir_option(p)
 
     s = sub.add_parser("serve", help="run the HTTP API (uvicorn, one process)")
     s.add_argument("--host", default="127.0.0.1")
@@ -53,11 +61,38 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
+    rk = asub.add_parser(
+        "rotate-signing-key",
+        help="sign new decisions and checkpoints with a new key; the old one stays published",
+    )
+    data_dir(rk)
+    sk = asub.add_parser("list-signing-keys", help="every key that signed, with its full SHA-256 fingerprint")
+    sk.add_argument("--format", choices=["text", "json"], default="text")
+    data_dir(sk)
 
     au = sub.add_parser("audit", help="the audit trail")
     ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
-    v = ausub.add_parser("verify", help="check the hash chain of the audit log")
+    v = ausub.add_parser(
+        "verify",
+        help="check the hash chain of the audit log against the signed checkpoints of the key folder",
+    )
     data_dir(v)
+
+
+def add_key_dir_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--key-dir",
+        type=Path,
+        default=Path(os.environ["COMPLIANCE_KEY_DIR"]) if os.environ.get("COMPLIANCE_KEY_DIR") else None,
+        help="the folder of the signing key and the audit checkpoints, kept outside the data folder "
+        "(default: $COMPLIANCE_KEY_DIR, else <data dir>-keys)",
+    )
+
+
+def key_dir_of(args: argparse.Namespace) -> Path:
+    from compliance.service.store import default_key_dir
+
+    return Path(args.key_dir).resolve() if args.key_dir is not None else default_key_dir(args.data_dir)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -68,10 +103,11 @@ def _serve(args: argparse.Namespace) -> int:
             "error: --workers must be 1: the embedded TinyDB store is single-process "
             "(several processes would corrupt it; a server database is the path to several)\n"
         )
-        return EXIT_INVALID
+        return ExitCode.INVALID
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
+    os.environ["COMPLIANCE_KEY_DIR"] = str(key_dir_of(args))
     if args.rules is not None:
         os.environ["COMPLIANCE_RULES_DIR"] = str(args.rules.resolve())
     try:
@@ -87,15 +123,16 @@ def _serve(args: argparse.Namespace) -> int:
         )
     except StoreError as exc:
         sys.stderr.write(f"error: the store cannot be opened\n  {exc}\n")
-        return EXIT_INVALID
-    return EXIT_OK
+        return ExitCode.INVALID
+    return ExitCode.OK
 
 
 def _admin(args: argparse.Namespace) -> int:
     from compliance.service.access import create_key, create_organisation, revoke_key
-    from compliance.service.store import Role, open_admin
+    from compliance.service.audit import rotate_signing_key
+    from compliance.service.store import Role, open_admin, open_key_ring
 
-    access, audit = open_admin(args.data_dir)
+    access, audit = open_admin(args.data_dir, key_dir_of(args))
     command = args.admin_command
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
@@ -123,10 +160,25 @@ def _admin(args: argparse.Namespace) -> int:
                 sys.stdout.write(
                     f"{k.id}  {k.role.value:9} {k.organisation or '-':20} {state:18} {k.label}\n"
                 )
+    elif command == "rotate-signing-key":
+        old, new = rotate_signing_key(open_key_ring(args.data_dir, key_dir_of(args)), audit)
+        sys.stdout.write(
+            f"retired {old.fingerprint}\n"
+            f"current {new.fingerprint}\n"
+            "New decisions and audit checkpoints are signed with the current key (a running server picks it up "
+            "at once); records signed before keep verifying with the retired key. Publish both fingerprints.\n"
+        )
+    elif command == "list-signing-keys":
+        published = open_key_ring(args.data_dir, key_dir_of(args)).published()
+        if args.format == "json":
+            sys.stdout.write(json.dumps([k.model_dump(mode="json") for k in published], indent=2) + "\n")
+        for pk in published if args.format == "text" else []:
+            state = f"retired {pk.retired_at:%Y-%m-%d}" if pk.retired_at else "current"
+            sys.stdout.write(f"{pk.fingerprint}  {state:18} since {pk.created_at:%Y-%m-%d}\n")
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -135,21 +187,30 @@ def _audit(args: argparse.Namespace) -> int:
     path = args.data_dir / "audit.log"
     if not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")
-        return EXIT_INVALID
-    report = verify_audit_file(path)
+        return ExitCode.INVALID
+    key_dir = key_dir_of(args)
+    if not key_dir.is_dir():
+        sys.stderr.write(
+            f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
+        )
+        return ExitCode.INVALID
+    report = verify_audit_file(path, key_dir)
     if report.ok:
-        sys.stdout.write(f"audit log intact: {report.entries} entries, head {report.head}\n")
-        return EXIT_OK
+        sys.stdout.write(
+            f"audit log intact: {report.entries} entries, head {report.head}; {report.checkpoints} signed "
+            f"checkpoints verified, the last at seq {report.last_checkpoint}\n"
+        )
+        return ExitCode.OK
     sys.stdout.write(f"audit log BROKEN ({report.entries} entries read):\n")
     for problem in report.problems:
         sys.stdout.write(f"  {problem}\n")
-    return EXIT_FAIL
+    return ExitCode.FAIL
 
 
 def run_server_command(args: argparse.Namespace) -> int | None:
     """The exit code of a server, admin or audit command; None for other commands."""
     if args.command not in COMMANDS:
-        return None  # and none of the store's modules imported: `check` does not need them
+        return None
     from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
 
     try:
@@ -161,8 +222,8 @@ def run_server_command(args: argparse.Namespace) -> int | None:
             return _audit(args)
     except (InvalidRequest, NotFound, AlreadyExists) as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except StoreError as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     return None

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from compliance.domain.paths import ROOT_PREFIX, parse_path
 from compliance.domain.rules import (
     Affirmed,
     AllOf,
@@ -38,11 +39,9 @@ from compliance.domain.rules import (
     scalar_repr,
 )
 from compliance.engine.conditions import (
-    ROOT_PREFIX,
     Context,
     _flatten,
     compile_condition,
-    parse_path,
     resolve,
 )
 

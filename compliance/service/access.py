@@ -50,11 +50,21 @@ def _hash(secret: str) -> str:
     return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
 
 
+def _token(authorization: str) -> re.Match[str] | None:
+    scheme, _, token = authorization.strip().partition(" ")
+    return _TOKEN.match(token.strip()) if scheme.lower() == "bearer" else None
+
+
+def claimed_key_id(authorization: str) -> str | None:
+    """The key id a well-formed Authorization header claims, whether or not its secret is right."""
+    match = _token(authorization)
+    return match.group(1) if match else None
+
+
 def authenticate(access: AccessRepository, authorization: str | None) -> Principal:
     if not authorization:
         raise Unauthenticated("an API key is required: send 'Authorization: Bearer <key>'")
-    scheme, _, token = authorization.strip().partition(" ")
-    match = _TOKEN.match(token.strip()) if scheme.lower() == "bearer" else None
+    match = _token(authorization)
     if match is None:
         raise Unauthenticated(
             "the Authorization header must be 'Bearer <key>' with a key from 'compliance admin'"
@@ -86,8 +96,9 @@ def create_organisation(
     if not ORG_ID.match(chosen):
         raise InvalidRequest(["id: lower-case letters, digits and '-', 1 to 40 characters"])
     org = Organisation(id=chosen, name=name, created_at=datetime.now(UTC))
-    access.add_organisation(org)
-    audit.append(AuditEvent(actor=actor, action="organisation.created", organisation=org.id, target=org.id))
+    access.add_organisation(
+        org, AuditEvent(actor=actor, action="organisation.created", organisation=org.id, target=org.id)
+    )
     return org
 
 
@@ -116,15 +127,15 @@ def create_key(
         secret_hash=_hash(secret),
         created_at=datetime.now(UTC),
     )
-    access.add_key(key)
-    audit.append(
+    access.add_key(
+        key,
         AuditEvent(
             actor=actor,
             action="key.created",
             organisation=key.organisation,
             target=key.id,
             details={"role": role.value},
-        )
+        ),
     )
     return key, f"{key.id}.{secret}"
 
@@ -135,12 +146,9 @@ def revoke_key(
     current = access.get_key(key_id)
     if current is None:
         raise NotFound(f"no key '{key_id}'")
-    revoked = access.revoke_key(key_id, datetime.now(UTC))
+    event = AuditEvent(actor=actor, action="key.revoked", organisation=current.organisation, target=key_id)
+    revoked = access.revoke_key(key_id, datetime.now(UTC), event)  # logged only if it was active
     assert revoked is not None
-    if current.active:
-        audit.append(
-            AuditEvent(actor=actor, action="key.revoked", organisation=revoked.organisation, target=key_id)
-        )
     return revoked
 
 

@@ -29,7 +29,7 @@ from compliance.reports import ReportFormat
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.errors import ServiceError
 from compliance.service.reporting import render_compact
-from compliance.service.submissions import InvalidSubmission, parse_data, validate_submission
+from compliance.service.submissions import InvalidSubmission, parse_submission
 from compliance.storage.records import StoredAssessment
 
 T = TypeVar("T")
@@ -71,7 +71,7 @@ def _stored_assessment(result: Stored) -> StoredAssessment:
 def _assess_from_body(assessor: Assessor, raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[str]:
     """What the store needs of a body, or its problems (as data, see `_report_from_body`)."""
     try:
-        submission = validate_submission(parse_data(raw, BODY, json_only=is_json), BODY)
+        submission = parse_submission(raw, BODY, json_only=is_json)
     except InvalidSubmission as exc:
         return exc.problems
     facts = submission.__pydantic_serializer__.to_json(submission, exclude_none=True)
@@ -106,7 +106,7 @@ def _report_from_body(
     """The report, or the problems of a body that does not fit (exceptions with arguments do not cross
     process boundaries well, so problems come back as data)."""
     try:
-        submission = validate_submission(parse_data(raw, BODY, json_only=is_json), BODY)
+        submission = parse_submission(raw, BODY, json_only=is_json)
     except InvalidSubmission as exc:
         return "", exc.problems
     compact = assessor.assess_compact(submission)

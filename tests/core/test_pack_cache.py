@@ -125,3 +125,10 @@ def test_a_warm_check_builds_no_rule_model_and_imports_no_store(argv: list[str],
     assert result["code"] in (0, 1, 2)  # 3 would be an invalid command or file
     assert result["built"] == []
     assert [m for m in result["modules"] if m.startswith(FORBIDDEN)] == []
+
+
+def test_the_command_line_knows_every_role() -> None:
+    from compliance.cli.server_commands import ROLES
+    from compliance.storage.records import Role
+
+    assert tuple(r.value for r in Role) == ROLES
