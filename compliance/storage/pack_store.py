@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from compliance.domain.compact import hash_logic
-from compliance.storage.atomic_files import atomic_write, fsync_dir
+from compliance.storage.atomic_files import atomic_write, fsync_dir, private_dir
 
 _NAME = re.compile(r"^sha256:([0-9a-f]{64})$")
 
@@ -61,7 +61,7 @@ class FilePacks:
             if path.is_file() and path.read_bytes() == data:
                 return name
             if not self.folder.is_dir():
-                self.folder.mkdir(parents=True, exist_ok=True)
+                private_dir(self.folder)
                 fsync_dir(self.folder.parent)
             atomic_write(path, data)
         return name
