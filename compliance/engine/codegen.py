@@ -25,6 +25,7 @@ from compliance.domain.rules import (
     Const,
     Contains,
     Count,
+    Doubtful,
     Eq,
     Every,
     Exists,
@@ -119,6 +120,11 @@ class _Function:
             inner = self.cond(c.condition, ind, scope, prefix)
             r = self.src.var("r")
             self.src.emit(ind, f"{r} = None if {inner} is None else not {inner}")
+            return r
+        if isinstance(c, Doubtful):  # true becomes unknown, false stays false
+            inner = self.cond(c.condition, ind, scope, prefix)
+            r = self.src.var("r")
+            self.src.emit(ind, f"{r} = False if {inner} is False else None")
             return r
         if isinstance(c, Const):
             r = self.src.var("r")
