@@ -1,4 +1,4 @@
-"""One contract, every adapter: the in-memory repositories and the TinyDB store behave alike."""
+"""One contract, every adapter: the in-memory repositories, the TinyDB store and PostgreSQL behave alike."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from compliance.service.submissions import parse_submission
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.memory import memory_store
+from compliance.storage.postgres import open_postgres_store
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
     ApiKey,
@@ -26,15 +27,20 @@ from compliance.storage.records import (
     StoredAssessment,
     VersionStatus,
 )
+from compliance.storage.scope import scoped
 from compliance.storage.tinydb_store import open_tinydb_store
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=["memory", "tinydb", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
-    yield opened
+    if request.param == "postgresql":
+        opened = open_postgres_store(request.getfixturevalue("pg_empty").url())
+    else:
+        opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
+    with scoped(None, every=True):  # as the liaison side: these tests read across organisations
+        yield opened
     opened.close()
 
 

@@ -1,0 +1,46 @@
+"""The PostgreSQL store: several workers and servers on one database (see docs/deployment.md)."""
+
+from __future__ import annotations
+
+import psycopg
+
+from compliance.storage.errors import StoreError
+from compliance.storage.postgres.access import PostgresAccess
+from compliance.storage.postgres.audit import PostgresAudit
+from compliance.storage.postgres.database import Database, PoolSettings, SchemaOutdated
+from compliance.storage.postgres.migrate import expected_version
+from compliance.storage.postgres.projects import PostgresProjects
+from compliance.storage.protocol import Store
+
+
+def check_schema(db: Database) -> None:
+    """Refuse to serve on a schema this version does not expect (run `compliance db upgrade`)."""
+    with db.transaction(scope="") as cur:
+        try:
+            row = cur.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()
+        except (psycopg.errors.UndefinedTable, psycopg.errors.InsufficientPrivilege) as exc:
+            raise SchemaOutdated(
+                f"the database has no compliance schema ({type(exc).__name__}): run 'compliance db upgrade'"
+            ) from None
+    found, wanted = (row or {}).get("v"), expected_version()
+    if found != wanted:
+        raise SchemaOutdated(
+            f"the database schema is at version {found}, this service needs {wanted}: "
+            "run 'compliance db upgrade' (as the owner role)"
+        )
+
+
+def open_postgres_store(url: str, settings: PoolSettings | None = None) -> Store:
+    db = Database(url, settings)
+    try:
+        check_schema(db)
+    except StoreError:
+        db.close()
+        raise
+    return Store(
+        access=PostgresAccess(db),
+        projects=PostgresProjects(db),
+        audit=PostgresAudit(db),
+        description="postgresql",
+        close=db.close,
+    )
