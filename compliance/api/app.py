@@ -19,7 +19,7 @@ from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
-from compliance.service.decisions import KEYS_DIR, SigningKey
+from compliance.service.decisions import signing_key_for
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
@@ -58,7 +58,11 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
     refuses a second process on the same folder."""
     settings = settings or Settings()
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
-    store = repository if repository is not None else open_store(settings.data_dir)
+    store = (
+        repository
+        if repository is not None
+        else open_store(settings.data_dir, settings.database_url, settings.pool())
+    )
     owns_store = repository is None
     try:
         runner = make_runner(
@@ -96,11 +100,7 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
     reviews_service = Reviews(
         store,
         projects_service,
-        (
-            SigningKey.ephemeral()  # a store that keeps nothing gets a key that dies with it
-            if store.description == "memory"
-            else SigningKey.load_or_create(settings.data_dir / KEYS_DIR)
-        ),
+        signing_key_for(store.description, settings.data_dir, settings.keys_dir),
     )
     projects_service.after_store = reviews_service.carry_over
     app.state.services = Services(

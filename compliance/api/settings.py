@@ -4,8 +4,10 @@ from an import string (`compliance.api.app:app_from_environment`)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from compliance.service.store import PoolSettings, database_url
 
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -19,6 +21,10 @@ class Settings:
     wait_seconds: float = 1.0
     retry_after: int = 1
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
+    database_url: str | None = field(default=None, repr=False)  # PostgreSQL instead of the data folder
+    db_pool_size: int = 8
+    db_pool_timeout: float = 2.0  # waiting for a free connection, then 503
+    keys_dir: Path | None = None  # the decision key shared by every server (default: in the data folder)
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -31,7 +37,14 @@ class Settings:
             max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
             wait_seconds=float(env.get("COMPLIANCE_WAIT_SECONDS", cls.wait_seconds)),
             assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
+            database_url=database_url(),
+            db_pool_size=int(env.get("COMPLIANCE_DB_POOL_SIZE", cls.db_pool_size)),
+            db_pool_timeout=float(env.get("COMPLIANCE_DB_POOL_TIMEOUT", cls.db_pool_timeout)),
+            keys_dir=Path(keys) if (keys := env.get("COMPLIANCE_KEYS_DIR")) else None,
         )
+
+    def pool(self) -> PoolSettings:
+        return PoolSettings(max_size=self.db_pool_size, timeout=self.db_pool_timeout)
 
     def workers(self) -> int:
         if self.assess_workers is not None:

@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.db_commands import add_db_commands, run_db_command
 from compliance.service.access import create_key, create_organisation, revoke_key
-from compliance.service.audit import verify_audit_file
+from compliance.service.audit import verify_audit, verify_audit_file
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.store import Role, open_admin
+from compliance.service.store import Role, database_url, open_admin
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 APP_FACTORY = "compliance.api.app:app_from_environment"
@@ -31,7 +32,9 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     s = sub.add_parser("serve", help="run the HTTP API (uvicorn, one process)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--workers", type=int, default=1, help="must be 1: the embedded store is single-process")
+    s.add_argument(
+        "--workers", type=int, default=1, help="worker processes; more than 1 needs the PostgreSQL store"
+    )
     s.add_argument("--no-access-log", action="store_true", help="do not log one line per request")
     data_dir(s)
 
@@ -59,13 +62,14 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
     v = ausub.add_parser("verify", help="check the hash chain of the audit log")
     data_dir(v)
+    add_db_commands(sub, parser_class)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if args.workers != 1:
+    if args.workers < 1 or (args.workers != 1 and not database_url()):
         sys.stderr.write(
-            "error: --workers must be 1: the embedded TinyDB store is single-process "
-            "(several processes would corrupt it; a server database is the path to several)\n"
+            "error: --workers must be 1 on the embedded TinyDB store, which is single-process (several "
+            "processes would corrupt it); set COMPLIANCE_DATABASE_URL to run several on PostgreSQL\n"
         )
         return EXIT_INVALID
     import uvicorn
@@ -79,7 +83,7 @@ def _serve(args: argparse.Namespace) -> int:
             factory=True,
             host=args.host,
             port=args.port,
-            workers=1,
+            workers=args.workers,
             access_log=not args.no_access_log,
             proxy_headers=False,
             server_header=False,
@@ -127,10 +131,13 @@ def _admin(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     path = args.data_dir / "audit.log"
-    if not path.is_file():
+    if database_url():
+        report = verify_audit(open_admin(args.data_dir)[1])
+    elif not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")
         return EXIT_INVALID
-    report = verify_audit_file(path)
+    else:
+        report = verify_audit_file(path)
     if report.ok:
         sys.stdout.write(f"audit log intact: {report.entries} entries, head {report.head}\n")
         return EXIT_OK
@@ -149,6 +156,8 @@ def run_server_command(args: argparse.Namespace) -> int | None:
             return _admin(args)
         if args.command == "audit":
             return _audit(args)
+        if args.command == "db":
+            return run_db_command(args)
     except (InvalidRequest, NotFound, AlreadyExists) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_INVALID

@@ -55,6 +55,17 @@ class SigningKey:
         self._private = private
 
     @classmethod
+    def load_shared(cls, folder: Path) -> SigningKey:
+        """The key every server of a deployment shares (COMPLIANCE_KEYS_DIR): it must exist already, made
+        once by `compliance admin create-signing-key`, so that no server signs with a key of its own."""
+        if not (folder / KEY_FILE).is_file():
+            raise FileNotFoundError(
+                f"no decision key in {folder}: create it once with "
+                f"'compliance admin create-signing-key --keys-dir {folder}' and share it with every server"
+            )
+        return cls.load_or_create(folder)
+
+    @classmethod
     def load_or_create(cls, folder: Path) -> SigningKey:
         path = folder / KEY_FILE
         if path.exists():
@@ -102,6 +113,21 @@ class SigningKey:
 
     def sign(self, message: str) -> str:
         return base64.b64encode(self._private.sign(message.encode())).decode()
+
+
+def signing_key_for(store: str, data_dir: Path, keys_dir: Path | None) -> SigningKey:
+    """A store that keeps nothing gets a key that dies with it; a configured keys folder is shared by
+    every server (and must hold the key already); otherwise the embedded store keeps its own."""
+    if store == "memory":
+        return SigningKey.ephemeral()
+    if keys_dir is not None:
+        return SigningKey.load_shared(keys_dir)
+    if store == "postgresql":
+        raise FileNotFoundError(
+            "set COMPLIANCE_KEYS_DIR to the folder of the decision key every server shares "
+            "(create it once with 'compliance admin create-signing-key --keys-dir DIR')"
+        )
+    return SigningKey.load_or_create(data_dir / KEYS_DIR)
 
 
 def fingerprint_of(public_key_b64: str) -> str:

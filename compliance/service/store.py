@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from compliance.storage.memory import memory_store
+from compliance.storage.postgres import PoolSettings, open_admin_postgres, open_postgres_store
+from compliance.storage.postgres.config import database_url
 from compliance.storage.protocol import AccessRepository, AuditRepository, Store
 from compliance.storage.records import (
     ApiKey,
@@ -21,13 +23,20 @@ from compliance.storage.records import (
 from compliance.storage.tinydb_store import open_admin_repositories, open_tinydb_store
 
 
-def open_store(data_dir: Path) -> Store:
-    """The embedded TinyDB store for a server process (one process per data folder)."""
+def open_store(data_dir: Path, database_url: str | None = None, pool: PoolSettings | None = None) -> Store:
+    """PostgreSQL when a database URL is configured (any number of processes); otherwise the embedded
+    TinyDB store in `data_dir` (one process per data folder)."""
+    if database_url:
+        return open_postgres_store(database_url, pool)
     return open_tinydb_store(data_dir)
 
 
 def open_admin(data_dir: Path) -> tuple[AccessRepository, AuditRepository]:
-    """Keys, organisations and the audit log, for commands run beside a live server."""
+    """Keys, organisations and the audit log, for commands run beside a live server: in the database
+    when one is configured (COMPLIANCE_DATABASE_URL or its _FILE), otherwise in the data folder."""
+    url = database_url()
+    if url:
+        return open_admin_postgres(url)
     return open_admin_repositories(data_dir)
 
 
@@ -35,6 +44,7 @@ __all__ = [
     "ApiKey",
     "AuditEntry",
     "Organisation",
+    "PoolSettings",
     "Project",
     "ProjectPage",
     "ProjectVersion",
@@ -43,6 +53,7 @@ __all__ = [
     "StoredAssessment",
     "VersionStatus",
     "VersionSummary",
+    "database_url",
     "memory_store",
     "open_admin",
     "open_store",

@@ -44,3 +44,23 @@ def open_postgres_store(url: str, settings: PoolSettings | None = None) -> Store
         description="postgresql",
         close=db.close,
     )
+
+
+def open_admin_postgres(url: str) -> tuple[PostgresAccess, PostgresAudit]:
+    """Keys, organisations and the audit log for the admin commands (a pool of one connection)."""
+    db = Database(url, PoolSettings(max_size=1))
+    check_schema(db)
+    return PostgresAccess(db), PostgresAudit(db)
+
+
+__all__ = [
+    "Database",
+    "PoolSettings",
+    "PostgresAccess",
+    "PostgresAudit",
+    "PostgresProjects",
+    "SchemaOutdated",
+    "check_schema",
+    "open_admin_postgres",
+    "open_postgres_store",
+]

@@ -1,0 +1,194 @@
+"""Moving in: copy an embedded store (any adapter) into PostgreSQL, then check the copy.
+
+Everything keeps its ids, numbers, timestamps, reviews and audit lines exactly, so decisions sealed before
+the move still verify. Reruns are safe: what is already there is checked, not copied again; an audit log
+that diverged from the source (entries the database has that the source does not agree with) stops the
+import instead of being merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from psycopg.types.json import Jsonb
+
+from compliance.storage.audit_chain import verify_lines
+from compliance.storage.codec import version_payload
+from compliance.storage.errors import StoreError
+from compliance.storage.postgres.audit import AUDIT_LOCK
+from compliance.storage.postgres.database import Cursor, Database
+from compliance.storage.postgres.projects import VERSION_COLUMNS, PostgresProjects, version_row
+from compliance.storage.protocol import Store
+from compliance.storage.records import Project, ProjectVersion
+from compliance.storage.scope import EVERY_ORGANISATION, scoped
+
+PAGE = 100
+
+
+class ImportRefused(StoreError):
+    pass
+
+
+@dataclass
+class ImportReport:
+    copied: dict[str, int] = field(default_factory=dict)
+    checked: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    audit_head: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _fingerprint(version: ProjectVersion) -> str:
+    digest = hashlib.sha256(version.submission_json + b"\n" + version.assessment.json_bytes)
+    return f"{version.assessment.submission_hash}/{digest.hexdigest()}"
+
+
+def _all_projects(source: Store) -> list[Project]:
+    found: list[Project] = []
+    while True:
+        page = source.projects.list_projects(None, offset=len(found), limit=PAGE)
+        found += page.items
+        if not page.items or len(found) >= page.total:
+            return found
+
+
+def _copy_project(cur: Cursor, source: Store, project: Project) -> int:
+    cur.execute(
+        "INSERT INTO projects (id, organisation, name, created_at, created_by, idempotency_key, "
+        "request_hash) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+        (
+            project.id,
+            project.organisation,
+            project.name,
+            project.created_at,
+            project.created_by,
+            project.idempotency_key,
+            project.request_hash,
+        ),
+    )
+    cur.execute("SELECT 1 FROM projects WHERE id = %s FOR UPDATE", (project.id,))
+    present = {
+        r["number"] for r in cur.execute("SELECT number FROM versions WHERE project_id = %s", (project.id,))
+    }
+    copied = 0
+    for number in range(1, project.version_count + 1):
+        if number in present:
+            continue
+        version = source.projects.get_version(project.id, number)
+        review = source.projects.get_review(project.id, number)
+        if version is None or review is None:
+            raise ImportRefused(f"{project.id} v{number}: missing in the source")
+        row = list(version_row(version, number, version_payload(version)))
+        row[3], row[4], row[12] = review.status.value, review.revision, Jsonb(review.review_document())
+        cur.execute(f"INSERT INTO versions ({VERSION_COLUMNS}) VALUES ({', '.join(['%s'] * 14)})", row)
+        copied += 1
+    cur.execute(
+        "UPDATE projects SET version_count = GREATEST(version_count, %s) WHERE id = %s",
+        (project.version_count, project.id),
+    )
+    return copied
+
+
+def _copy_audit(db: Database, lines: list[str]) -> int:
+    source = verify_lines(lines)
+    if not source.ok:
+        raise ImportRefused("the source audit log is broken: " + "; ".join(source.problems[:3]))
+    copied = 0
+    with db.transaction(EVERY_ORGANISATION) as cur:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (AUDIT_LOCK,))
+        there = {r["seq"]: r["line"] for r in cur.execute("SELECT seq, line FROM audit_log")}
+        for seq, line in enumerate(lines, start=1):
+            if seq in there:
+                if there[seq] != line:
+                    raise ImportRefused(f"audit entry {seq} differs in the database: the logs diverged")
+                continue
+            head = verify_lines([line])  # its own hash, for the unique column
+            cur.execute(
+                "INSERT INTO audit_log (seq, hash, line) VALUES (%s, %s, %s)",
+                (seq, head.head, line),
+            )
+            copied += 1
+    return copied
+
+
+def import_store(source: Store, db: Database) -> ImportReport:
+    """Copy, then verify: counts, each version's hashes, and the database's audit chain from its start."""
+    with scoped(None, every=True):
+        return _import(source, db)
+
+
+def _import(source: Store, db: Database) -> ImportReport:
+    report = ImportReport()
+    orgs, keys = source.access.list_organisations(), source.access.list_keys()
+    with db.transaction(EVERY_ORGANISATION) as cur:
+        for org in orgs:
+            cur.execute(
+                "INSERT INTO organisations (id, name, created_at) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                (org.id, org.name, org.created_at),
+            )
+        for key in keys:
+            cur.execute(
+                "INSERT INTO api_keys (id, role, organisation, label, secret_hash, created_at, revoked_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (
+                    key.id,
+                    key.role.value,
+                    key.organisation,
+                    key.label,
+                    key.secret_hash,
+                    key.created_at,
+                    key.revoked_at,
+                ),
+            )
+    projects = _all_projects(source)
+    copied_versions = 0
+    for project in projects:
+        with db.transaction(EVERY_ORGANISATION) as cur:
+            copied_versions += _copy_project(cur, source, project)
+    report.copied = {
+        "organisations": len(orgs),
+        "keys": len(keys),
+        "projects": len(projects),
+        "versions": copied_versions,
+        "audit entries": _copy_audit(db, source.audit.raw_lines()),
+    }
+    _verify(source, db, projects, report)
+    return report
+
+
+def _verify(source: Store, db: Database, projects: list[Project], report: ImportReport) -> None:
+    target = PostgresProjects(db)
+    versions = 0
+    for project in projects:
+        copy = target.get_project(project.id)
+        if copy is None or copy.version_count != project.version_count:
+            report.problems.append(f"{project.id}: project missing or its version count differs")
+            continue
+        for number in range(1, project.version_count + 1):
+            a = source.projects.get_version(project.id, number)
+            b = target.get_version(project.id, number)
+            if a is None or b is None or _fingerprint(a) != _fingerprint(b) or a.status != b.status:
+                report.problems.append(f"{project.id} v{number}: the copy differs from the source")
+            versions += 1
+    with db.transaction(EVERY_ORGANISATION) as cur:
+        lines = [r["line"] for r in cur.execute("SELECT line FROM audit_log ORDER BY seq")]
+        counts = cur.execute(
+            "SELECT (SELECT count(*) FROM organisations) AS o, (SELECT count(*) FROM api_keys) AS k"
+        ).fetchone()
+    chain = verify_lines(lines)
+    report.problems += [f"audit log in the database: {p}" for p in chain.problems]
+    source_lines = source.audit.raw_lines()
+    if lines[: len(source_lines)] != source_lines:
+        report.problems.append("the database's audit log does not start with the source's")
+    if (
+        counts is None
+        or counts["o"] < len(source.access.list_organisations())
+        or counts["k"] < len(source.access.list_keys())
+    ):
+        report.problems.append("organisations or keys are missing in the database")
+    report.checked = {"projects": len(projects), "versions": versions, "audit entries": chain.entries}
+    report.audit_head = chain.head
