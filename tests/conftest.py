@@ -20,7 +20,7 @@ from compliance.domain.submission import Submission
 from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
 from compliance.strictyaml import load_yaml
-from tests.pgdb import pg_database, pg_empty  # noqa: F401  (fixtures for the PostgreSQL tests)
+from tests.pgdb import pg_database, pg_databases, pg_empty  # noqa: F401  (PostgreSQL fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

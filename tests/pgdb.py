@@ -6,7 +6,7 @@ COMPLIANCE_REQUIRE_TEST_DATABASE=1 (as in CI), which turns a missing database in
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import psycopg
 import pytest
@@ -25,18 +25,32 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def pg_database() -> Iterator[TemporaryDatabase]:
+def pg_databases() -> Iterator[Callable[[], TemporaryDatabase]]:
+    """Make fresh migrated databases (each with its two roles), all dropped at the end of the session."""
     url = os.environ.get(VARIABLE)
     if not url:
         _unavailable(f"{VARIABLE} is not set")
         raise AssertionError  # unreachable: skip and fail raise
-    try:
-        database = TemporaryDatabase(url).create()
-    except psycopg.OperationalError as exc:
-        _unavailable(f"cannot reach the server named by {VARIABLE} ({type(exc).__name__})")
-        raise AssertionError from exc
-    yield database
-    database.drop()
+    made: list[TemporaryDatabase] = []
+
+    def make(migrate: bool = True) -> TemporaryDatabase:
+        database = TemporaryDatabase(url)
+        made.append(database)
+        try:
+            return database.create(migrate=migrate)
+        except psycopg.OperationalError as exc:
+            _unavailable(f"cannot reach the server named by {VARIABLE} ({type(exc).__name__})")
+            raise AssertionError from exc
+
+    yield make
+    for database in made:
+        database.drop()
+
+
+@pytest.fixture(scope="session")
+def pg_database(pg_databases: Callable[[], TemporaryDatabase]) -> TemporaryDatabase:
+    """The session's database for the repository tests."""
+    return pg_databases()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from typing import Any
 from compliance.cli.db_commands import add_db_commands, run_db_command
 from compliance.service.access import create_key, create_organisation, revoke_key
 from compliance.service.audit import verify_audit, verify_audit_file
+from compliance.service.decisions import SigningKey
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
 from compliance.service.store import Role, database_url, open_admin
 
@@ -57,6 +58,8 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
+    sk = asub.add_parser("create-signing-key", help="create the decision key every server shares")
+    sk.add_argument("--keys-dir", type=Path, required=True, help="the folder COMPLIANCE_KEYS_DIR will name")
 
     au = sub.add_parser("audit", help="the audit trail")
     ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
@@ -95,8 +98,12 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _admin(args: argparse.Namespace) -> int:
-    access, audit = open_admin(args.data_dir)
     command = args.admin_command
+    if command == "create-signing-key":
+        fingerprint = SigningKey.load_or_create(args.keys_dir).fingerprint
+        sys.stdout.write(f"decision key in {args.keys_dir} (fingerprint {fingerprint})\n")
+        return EXIT_OK
+    access, audit = open_admin(args.data_dir)
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
         sys.stdout.write(f"organisation '{org.id}' created ({org.name})\n")
