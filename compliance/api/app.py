@@ -10,7 +10,9 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, Depends, FastAPI
 
 from compliance import __version__
+from compliance.api import metrics
 from compliance.api.deps import Services, reject_unknown_query_parameters
+from compliance.api.metrics import RequestMetrics
 from compliance.api.middleware import AdmissionLimit, BodySizeLimit, CatchAll
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
@@ -108,6 +110,7 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
     )
     install_problem_handlers(app)
     app.include_router(health.router)
+    app.include_router(metrics.router)
     api = APIRouter(prefix="/api/v1")
     for module in (evaluate, projects, reviews, catalogue, organisations):
         api.include_router(module.router)
@@ -122,6 +125,7 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
     )
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(CatchAll)
+    app.add_middleware(RequestMetrics)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,8 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # /metrics sums the workers
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="compliance-metrics-")
     if args.rules is not None:
         os.environ["COMPLIANCE_RULES_DIR"] = str(args.rules.resolve())
     try:

@@ -20,6 +20,7 @@ from compliance.storage.audit_chain import verify_lines
 from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.records import Role
 from tests.api.conftest import YAML, Server, new_project
+from tests.api.test_metrics import samples, value
 from tests.api.pg_servers import QUIET, PgServerFactory, pg_servers_fixture  # noqa: F401
 from tests.api.tcp_proxy import TcpProxy
 
@@ -81,6 +82,10 @@ def test_two_servers_share_keys_revisions_the_audit_chain_and_the_decision_key(
     assert verify_lines(a.audit_lines()).ok
     fingerprints = {s.client().get("/api/v1/decisions/public-key").json()["fingerprint"] for s in (a, b)}
     assert len(fingerprints) == 1
+    # /metrics on two workers sums both: every request made to server a is counted once.
+    counted = samples(a)
+    answered = sum(v for (name, _), v in counted.items() if name == "compliance_http_requests_total")
+    assert answered >= 2 + 2 + 1 + 2 + 1  # creations, submissions, start, decisions, public key sent to a
     for c in clients + liaisons:
         c.close()
 
@@ -177,6 +182,7 @@ def test_an_exhausted_pool_gives_503_never_a_hang(pg_servers: Factory) -> None:
             blocker.rollback()
             assert held.result(timeout=15).status_code == 201
         assert c.get("/api/v1/projects").status_code == 200
+    assert value(samples(server), "compliance_store_errors_total", error="StoreUnavailable") >= 1
 
 
 @pytest.mark.parametrize("workers", ["2"])
