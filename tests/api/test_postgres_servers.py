@@ -20,9 +20,9 @@ from compliance.storage.audit_chain import verify_lines
 from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.records import Role
 from tests.api.conftest import YAML, Server, new_project
-from tests.api.test_metrics import samples, value
 from tests.api.pg_servers import QUIET, PgServerFactory, pg_servers_fixture  # noqa: F401
 from tests.api.tcp_proxy import TcpProxy
+from tests.api.test_metrics import samples, value
 
 SUBMISSION = b'schema_version: "1.0"\nproject_name: bare\n'
 Factory = tuple[TemporaryDatabase, PgServerFactory]
