@@ -20,6 +20,7 @@ from compliance.service.audit import verify_audit, verify_audit_file
 from compliance.service.decisions import SigningKey
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
 from compliance.service.store import Role, database_url, open_admin
+from compliance.storage.backup import backup_data_dir
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 APP_FACTORY = "compliance.api.app:app_from_environment"
@@ -59,6 +60,9 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
+    b = asub.add_parser("backup", help="a consistent copy of the embedded store, while its server runs")
+    b.add_argument("--output", type=Path, required=True, help="a new folder for the copy")
+    data_dir(b)
     sk = asub.add_parser("create-signing-key", help="create the decision key every server shares")
     sk.add_argument("--keys-dir", type=Path, required=True, help="the folder COMPLIANCE_KEYS_DIR will name")
 
@@ -106,6 +110,8 @@ def _admin(args: argparse.Namespace) -> int:
         fingerprint = SigningKey.load_or_create(args.keys_dir).fingerprint
         sys.stdout.write(f"decision key in {args.keys_dir} (fingerprint {fingerprint})\n")
         return EXIT_OK
+    if command == "backup":
+        return _backup(args)
     access, audit = open_admin(args.data_dir)
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
@@ -136,6 +142,18 @@ def _admin(args: argparse.Namespace) -> int:
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    if database_url():
+        sys.stderr.write("error: the store is PostgreSQL: back it up with pg_dump (docs/deployment.md)\n")
+        return EXIT_INVALID
+    report = backup_data_dir(args.data_dir, args.output)
+    sys.stdout.write(
+        f"backup in {args.output}: {report.projects} projects, {report.versions} versions, "
+        f"{report.audit_entries} audit entries (head {report.audit_head}), checked by opening it\n"
+    )
     return EXIT_OK
 
 
