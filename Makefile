@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/darija-support-chatbot.yaml
 
-.PHONY: install run test lint typecheck imports unit bench bench-http schema docs clean
+.PHONY: install run test lint typecheck imports unit bench bench-http bench-pg schema docs clean
 
 install: $(VENV)/.installed
 
@@ -37,6 +37,9 @@ bench: install
 
 bench-http: install
 	$(BIN)/python bench/http_bench.py
+
+bench-pg: install
+	$(BIN)/python bench/pg_bench.py
 
 schema: install
 	$(BIN)/compliance schema --output schemas/submission.schema.json
