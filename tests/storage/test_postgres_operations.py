@@ -94,7 +94,7 @@ def test_import_copies_an_embedded_store_verifies_it_and_can_be_rerun(
     out = capsys.readouterr().out
     assert "4 versions" in out and "import verified" in out
     assert main(["db", "import", "--data-dir", str(tmp_path / "data")]) == 0  # a rerun copies nothing
-    assert "0 versions, 0 audit entries" in capsys.readouterr().out
+    assert "0 organisations, 0 keys, 0 projects, 0 versions, 0 audit entries" in capsys.readouterr().out
 
     source = open_tinydb_store(tmp_path / "data")
     target = open_postgres_store(database.url())

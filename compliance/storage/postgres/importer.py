@@ -56,8 +56,9 @@ def _all_projects(source: Store) -> list[Project]:
             return found
 
 
-def _copy_project(cur: Cursor, source: Store, project: Project) -> int:
-    cur.execute(
+def _copy_project(cur: Cursor, source: Store, project: Project) -> tuple[int, int]:
+    """Whether the project was new (1 or 0), and how many of its versions were copied."""
+    new = cur.execute(
         "INSERT INTO projects (id, organisation, name, created_at, created_by, idempotency_key, "
         "request_hash) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
         (
@@ -69,7 +70,7 @@ def _copy_project(cur: Cursor, source: Store, project: Project) -> int:
             project.idempotency_key,
             project.request_hash,
         ),
-    )
+    ).rowcount
     cur.execute("SELECT 1 FROM projects WHERE id = %s FOR UPDATE", (project.id,))
     present = {
         r["number"] for r in cur.execute("SELECT number FROM versions WHERE project_id = %s", (project.id,))
@@ -90,7 +91,7 @@ def _copy_project(cur: Cursor, source: Store, project: Project) -> int:
         "UPDATE projects SET version_count = GREATEST(version_count, %s) WHERE id = %s",
         (project.version_count, project.id),
     )
-    return copied
+    return new, copied
 
 
 def _copy_audit(db: Database, lines: list[str]) -> int:
@@ -124,14 +125,15 @@ def import_store(source: Store, db: Database) -> ImportReport:
 def _import(source: Store, db: Database) -> ImportReport:
     report = ImportReport()
     orgs, keys = source.access.list_organisations(), source.access.list_keys()
+    new_orgs = new_keys = 0
     with db.transaction(EVERY_ORGANISATION) as cur:
         for org in orgs:
-            cur.execute(
+            new_orgs += cur.execute(
                 "INSERT INTO organisations (id, name, created_at) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
                 (org.id, org.name, org.created_at),
-            )
+            ).rowcount
         for key in keys:
-            cur.execute(
+            new_keys += cur.execute(
                 "INSERT INTO api_keys (id, role, organisation, label, secret_hash, created_at, revoked_at) "
                 "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
                 (
@@ -143,16 +145,17 @@ def _import(source: Store, db: Database) -> ImportReport:
                     key.created_at,
                     key.revoked_at,
                 ),
-            )
+            ).rowcount
     projects = _all_projects(source)
-    copied_versions = 0
+    copied_versions = new_projects = 0
     for project in projects:
         with db.transaction(EVERY_ORGANISATION) as cur:
-            copied_versions += _copy_project(cur, source, project)
+            new, copied = _copy_project(cur, source, project)
+            new_projects, copied_versions = new_projects + new, copied_versions + copied
     report.copied = {
-        "organisations": len(orgs),
-        "keys": len(keys),
-        "projects": len(projects),
+        "organisations": new_orgs,
+        "keys": new_keys,
+        "projects": new_projects,
         "versions": copied_versions,
         "audit entries": _copy_audit(db, source.audit.raw_lines()),
     }
