@@ -12,6 +12,24 @@ from compliance.storage.postgres.database import Database
 from compliance.storage.records import ApiKey, Organisation
 
 _KEY_COLUMNS = "id, role, organisation, label, secret_hash, created_at, revoked_at"
+INSERT_ORGANISATION = "INSERT INTO organisations (id, name, created_at) VALUES (%s, %s, %s)"
+INSERT_KEY = f"INSERT INTO api_keys ({_KEY_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+
+
+def organisation_values(org: Organisation) -> tuple[object, ...]:
+    return (org.id, org.name, org.created_at)
+
+
+def key_values(key: ApiKey) -> tuple[object, ...]:
+    return (
+        key.id,
+        key.role.value,
+        key.organisation,
+        key.label,
+        key.secret_hash,
+        key.created_at,
+        key.revoked_at,
+    )
 
 
 class PostgresAccess:
@@ -21,10 +39,7 @@ class PostgresAccess:
     def add_organisation(self, org: Organisation) -> None:
         try:
             with self._db.transaction() as cur:
-                cur.execute(
-                    "INSERT INTO organisations (id, name, created_at) VALUES (%s, %s, %s)",
-                    (org.id, org.name, org.created_at),
-                )
+                cur.execute(INSERT_ORGANISATION, organisation_values(org))
         except psycopg.errors.UniqueViolation:
             raise AlreadyExists(f"organisation '{org.id}' already exists") from None
 
@@ -41,18 +56,7 @@ class PostgresAccess:
     def add_key(self, key: ApiKey) -> None:
         try:
             with self._db.transaction() as cur:
-                cur.execute(
-                    f"INSERT INTO api_keys ({_KEY_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                    (
-                        key.id,
-                        key.role.value,
-                        key.organisation,
-                        key.label,
-                        key.secret_hash,
-                        key.created_at,
-                        key.revoked_at,
-                    ),
-                )
+                cur.execute(INSERT_KEY, key_values(key))
         except psycopg.errors.UniqueViolation:
             raise AlreadyExists(f"key '{key.id}' already exists") from None
 

@@ -16,9 +16,21 @@ from psycopg.types.json import Jsonb
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.codec import version_payload
 from compliance.storage.errors import StoreError
+from compliance.storage.postgres.access import (
+    INSERT_KEY,
+    INSERT_ORGANISATION,
+    key_values,
+    organisation_values,
+)
 from compliance.storage.postgres.audit import AUDIT_LOCK
 from compliance.storage.postgres.database import Cursor, Database
-from compliance.storage.postgres.projects import VERSION_COLUMNS, PostgresProjects, version_row
+from compliance.storage.postgres.projects import (
+    INSERT_PROJECT,
+    VERSION_COLUMNS,
+    PostgresProjects,
+    project_values,
+    version_row,
+)
 from compliance.storage.protocol import Store
 from compliance.storage.records import Project, ProjectVersion
 from compliance.storage.scope import EVERY_ORGANISATION, scoped
@@ -58,19 +70,7 @@ def _all_projects(source: Store) -> list[Project]:
 
 def _copy_project(cur: Cursor, source: Store, project: Project) -> tuple[int, int]:
     """Whether the project was new (1 or 0), and how many of its versions were copied."""
-    new = cur.execute(
-        "INSERT INTO projects (id, organisation, name, created_at, created_by, idempotency_key, "
-        "request_hash) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-        (
-            project.id,
-            project.organisation,
-            project.name,
-            project.created_at,
-            project.created_by,
-            project.idempotency_key,
-            project.request_hash,
-        ),
-    ).rowcount
+    new = cur.execute(INSERT_PROJECT + " ON CONFLICT (id) DO NOTHING", project_values(project)).rowcount
     cur.execute("SELECT 1 FROM projects WHERE id = %s FOR UPDATE", (project.id,))
     present = {
         r["number"] for r in cur.execute("SELECT number FROM versions WHERE project_id = %s", (project.id,))
@@ -129,23 +129,10 @@ def _import(source: Store, db: Database) -> ImportReport:
     with db.transaction(EVERY_ORGANISATION) as cur:
         for org in orgs:
             new_orgs += cur.execute(
-                "INSERT INTO organisations (id, name, created_at) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                (org.id, org.name, org.created_at),
+                INSERT_ORGANISATION + " ON CONFLICT DO NOTHING", organisation_values(org)
             ).rowcount
         for key in keys:
-            new_keys += cur.execute(
-                "INSERT INTO api_keys (id, role, organisation, label, secret_hash, created_at, revoked_at) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                (
-                    key.id,
-                    key.role.value,
-                    key.organisation,
-                    key.label,
-                    key.secret_hash,
-                    key.created_at,
-                    key.revoked_at,
-                ),
-            ).rowcount
+            new_keys += cur.execute(INSERT_KEY + " ON CONFLICT DO NOTHING", key_values(key)).rowcount
     projects = _all_projects(source)
     copied_versions = new_projects = 0
     for project in projects:

@@ -99,6 +99,24 @@ def version_row(version: ProjectVersion, number: int, payload: bytes) -> tuple[A
     )
 
 
+INSERT_PROJECT = (
+    "INSERT INTO projects (id, organisation, name, created_at, created_by, idempotency_key, request_hash) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s)"
+)
+
+
+def project_values(project: Project) -> tuple[object, ...]:
+    return (
+        project.id,
+        project.organisation,
+        project.name,
+        project.created_at,
+        project.created_by,
+        project.idempotency_key,
+        project.request_hash,
+    )
+
+
 VERSION_COLUMNS = (
     "project_id, number, organisation, status, revision, submitted_at, submitted_by, verdict, "
     "submission_hash, pack, idempotency_key, request_hash, review, payload"
@@ -113,19 +131,9 @@ class PostgresProjects:
         try:
             with self._db.transaction() as cur:
                 inserted = cur.execute(
-                    "INSERT INTO projects (id, organisation, name, created_at, created_by, "
-                    "idempotency_key, request_hash) VALUES (%s, %s, %s, %s, %s, %s, %s) "
-                    "ON CONFLICT (organisation, idempotency_key) WHERE idempotency_key IS NOT NULL "
-                    "DO NOTHING RETURNING id",
-                    (
-                        project.id,
-                        project.organisation,
-                        project.name,
-                        project.created_at,
-                        project.created_by,
-                        project.idempotency_key,
-                        project.request_hash,
-                    ),
+                    INSERT_PROJECT + " ON CONFLICT (organisation, idempotency_key) "
+                    "WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id",
+                    project_values(project),
                 ).fetchone()
                 if inserted is not None:
                     return project.model_copy(update={"version_count": 0, "latest": None}), True
