@@ -92,13 +92,13 @@ def _backends(database: TemporaryDatabase) -> list[int]:
 class Measured:
     run: Run
     app_cpu_ms: float  # per successful request
-    db_cpu_ms: float
+    db_cpu_ms: float | None  # None: no database
 
     def row(self, label: str) -> str:
         r = self.run
         return (
             f"| {label} | {r.concurrency} | {r.throughput:,.0f}/s | {r.pct(0.5):.1f} ms | {r.pct(0.99):.1f} ms | "
-            f"{self.app_cpu_ms:.1f} ms | {self.db_cpu_ms:.1f} ms | {r.statuses.get(503, 0)} | {r.server_errors} |"
+            f"{self.app_cpu_ms:.1f} ms | {'–' if self.db_cpu_ms is None else f'{self.db_cpu_ms:.1f} ms'} | {r.statuses.get(503, 0)} | {r.server_errors} |"
         )
 
 
@@ -149,7 +149,8 @@ def measure(
     run = merge(asyncio.run(together()), "stored", concurrency)
     backends = _backends(database) if database else []
     ok = max(run.ok, 1)
-    return Measured(run, (_cpu(pids) - app0) * 1000 / ok, (_cpu(backends) - db0) * 1000 / ok)
+    db_ms = (_cpu(backends) - db0) * 1000 / ok if database else None
+    return Measured(run, (_cpu(pids) - app0) * 1000 / ok, db_ms)
 
 
 # -- servers on the database ----------------------------------------------------------------------------------
@@ -302,7 +303,7 @@ def main() -> None:
             asyncio.run(load("warm-up", server.port, token, 4, 40, ["/api/v1/evaluate"], body, 10))
             for c, n in ((16, 1200), (200, 1600)):
                 m = measure([server], [token], c, int(n * scale), body, None)
-                rows.append(m.row("embedded TinyDB, 1 worker").replace("| 0.0 ms | 0", "| – | 0", 1))
+                rows.append(m.row("embedded TinyDB, 1 worker"))
                 print(rows[-1], flush=True)
 
         print("\none stored submission, sequential (200 over 10 projects), with N versions already stored:")
