@@ -74,7 +74,12 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if args.workers < 1 or (args.workers != 1 and not database_url()):
+    try:
+        on_database = database_url() is not None
+    except ValueError as exc:  # a _FILE variable naming an unreadable or empty file
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_INVALID
+    if args.workers < 1 or (args.workers != 1 and not on_database):
         sys.stderr.write(
             "error: --workers must be 1 on the embedded TinyDB store, which is single-process (several "
             "processes would corrupt it); set COMPLIANCE_DATABASE_URL to run several on PostgreSQL\n"

@@ -1,4 +1,13 @@
-"""The PostgreSQL store: several workers and servers on one database (see docs/deployment.md)."""
+"""The PostgreSQL store: several workers and servers on one database (see docs/deployment.md).
+
+One module a repository (access, projects, audit), all on `Database.transaction`, which sets the caller's
+organisation scope. A new storage protocol (accounts and sessions, throttling counters, a notification
+queue, a pack store) gets the same: its module here, its tables in the next numbered file of
+`migrations/` (with row-level security when its rows belong to an organisation), its rights in
+`grants.sql`, a field in `open_postgres_store`, and the contract suite's `postgresql` parameter. Whatever
+must hold across processes goes in the database: unique constraints, row locks or advisory locks, never
+a Python lock.
+"""
 
 from __future__ import annotations
 

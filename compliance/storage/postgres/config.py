@@ -11,12 +11,14 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from compliance.storage.errors import StoreError
+
 SERVICE = "COMPLIANCE_DATABASE_URL"
 MIGRATION = "COMPLIANCE_MIGRATION_DATABASE_URL"
 
 
-class DatabaseNotConfigured(ValueError):
-    pass
+class DatabaseNotConfigured(StoreError, ValueError):
+    """The database settings are missing or unreadable (the message names the variable)."""
 
 
 def database_url(variable: str = SERVICE, env: Mapping[str, str] | None = None) -> str | None:
