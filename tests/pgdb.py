@@ -15,7 +15,7 @@ from compliance.storage.postgres.provision import TemporaryDatabase
 
 VARIABLE = "COMPLIANCE_TEST_DATABASE_URL"
 REQUIRED = "COMPLIANCE_REQUIRE_TEST_DATABASE"
-TABLES = "organisations, api_keys, projects, versions, audit_log"
+TABLES = "organisations, api_keys, projects, versions, audit_log, failure_counters"
 
 
 def _unavailable(reason: str) -> None:

@@ -13,7 +13,7 @@ from compliance import __version__
 from compliance.api import metrics
 from compliance.api.deps import Services, reject_unknown_query_parameters
 from compliance.api.metrics import RequestMetrics
-from compliance.api.middleware import AdmissionLimit, BodySizeLimit, CatchAll
+from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
 from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews
@@ -25,6 +25,9 @@ from compliance.service.decisions import signing_key_for
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
+from compliance.service.throttle import AuthThrottle
+from compliance.storage.failure_counters import MemoryFailureCounters
+from compliance.storage.protocol import FailureCounters
 
 log = logging.getLogger("uvicorn.error")
 
@@ -55,9 +58,14 @@ def _first_start_hint(store: Store, settings: Settings) -> None:
     )
 
 
-def create_app(settings: Settings | None = None, repository: Store | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    repository: Store | None = None,
+    failure_counters: FailureCounters | None = None,
+) -> FastAPI:
     """The application. Without `repository` it opens the TinyDB store in `settings.data_dir`, which
-    refuses a second process on the same folder."""
+    refuses a second process on the same folder; without `failure_counters` (failed authentications) it
+    counts in memory."""
     settings = settings or Settings()
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
     store = (
@@ -81,6 +89,8 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
         if not any(isinstance(f, _NoQueryStrings) for f in access_log.filters):
             access_log.addFilter(_NoQueryStrings())
         _first_start_hint(store, settings)
+        for damaged in store.quarantined:
+            log.error("project quarantined at start, not served until its file is restored: %s", damaged)
         gc.freeze()  # what start-up loaded (the rule pack, the indexes) stays out of every later GC pass
         try:
             yield
@@ -105,8 +115,19 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
         signing_key_for(store.description, settings.data_dir, settings.keys_dir),
     )
     projects_service.after_store = reviews_service.carry_over
+    throttle = AuthThrottle(
+        failure_counters or store.failure_counters or MemoryFailureCounters(),
+        limit=settings.auth_failure_limit,
+        window=settings.auth_failure_window,
+    )
+    occupancy = Occupancy()
     app.state.services = Services(
-        store=store, assessor=assessor, projects=projects_service, reviews=reviews_service
+        store=store,
+        assessor=assessor,
+        projects=projects_service,
+        reviews=reviews_service,
+        throttle=throttle,
+        occupancy=occupancy,
     )
     install_problem_handlers(app)
     app.include_router(health.router)
@@ -115,16 +136,18 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
     for module in (evaluate, projects, reviews, catalogue, organisations):
         api.include_router(module.router)
     app.include_router(api)
-    # Added innermost first: CatchAll ends up outermost.
+    # Added innermost first: StandardHeaders ends up outermost, so even a bare 500 carries its headers.
     app.add_middleware(
         AdmissionLimit,
         max_in_flight=settings.max_in_flight,
         max_waiting=settings.max_waiting,
         wait_seconds=settings.wait_seconds,
         retry_after=settings.retry_after,
+        occupancy=occupancy,
     )
-    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(BodyReader, max_bytes=MAX_BODY_BYTES, timeout_seconds=settings.body_timeout)
     app.add_middleware(CatchAll)
+    app.add_middleware(StandardHeaders)
     app.add_middleware(RequestMetrics)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app

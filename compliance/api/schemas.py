@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.domain.outcomes import Assessment, Verdict
 from compliance.domain.rules import Localized, RefStatus, Rule, Severity
+from compliance.service.projects import NAME_PATTERN
 from compliance.service.rule_docs import FeatureDoc
 from compliance.service.store import Organisation, Project, ProjectVersion, VersionStatus, VersionSummary
 
@@ -19,7 +20,9 @@ class Out(BaseModel):
 
 class VersionRef(Out):
     number: int
-    status: VersionStatus = Field(description="submitted, then the review states (in a later release).")
+    status: VersionStatus = Field(
+        description="submitted or resubmitted, then the review states (in_review, changes_requested, approved, rejected; superseded when a newer version exists)."
+    )
     revision: int = Field(description="Incremented on every change of the version; for optimistic locking.")
     verdict: Verdict
     submission_hash: str
@@ -54,7 +57,9 @@ class ProjectOut(Out):
 
 
 class ProjectCreate(Out):
-    name: str = Field(min_length=1, max_length=300, examples=["Darija customer-support chatbot"])
+    name: str = Field(
+        min_length=1, max_length=300, pattern=NAME_PATTERN, examples=["Darija customer-support chatbot"]
+    )
 
 
 class ProjectList(Out):
@@ -148,3 +153,8 @@ class Readiness(Out):
     store: str
     rule_pack: str
     rules: int
+    quarantined_projects: int = Field(
+        default=0,
+        description="Projects whose file could not be read at start: set aside (not served) until the "
+        "operator restores the file and restarts; the server log names each file.",
+    )

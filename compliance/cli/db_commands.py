@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.exit_codes import ExitCode
 from compliance.storage.postgres import Database, PoolSettings, check_schema
 from compliance.storage.postgres.config import MIGRATION, SERVICE, DatabaseNotConfigured, require_url
 from compliance.storage.postgres.importer import import_store
 from compliance.storage.postgres.migrate import upgrade
 from compliance.storage.tinydb_store import open_tinydb_store
 
-EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 DEFAULT_APP_ROLE = "compliance_app"
 
 
@@ -43,13 +43,13 @@ def _upgrade(args: argparse.Namespace) -> int:
     for migration in applied:
         sys.stdout.write(f"applied {migration.version:04d} {migration.name}\n")
     sys.stdout.write(f"schema up to date; role '{args.app_role}' granted the service's rights\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _import(args: argparse.Namespace) -> int:
     if not args.data_dir.is_dir():
         sys.stderr.write(f"error: no data folder at {args.data_dir}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     db = Database(require_url(SERVICE), PoolSettings(max_size=1, timeout=30))
     source = open_tinydb_store(args.data_dir)  # takes the folder's lock: stop its server first
     try:
@@ -65,10 +65,10 @@ def _import(args: argparse.Namespace) -> int:
     )
     if report.ok:
         sys.stdout.write("import verified: the database holds the embedded store\n")
-        return EXIT_OK
+        return ExitCode.OK
     for problem in report.problems:
         sys.stdout.write(f"  {problem}\n")
-    return EXIT_FAIL
+    return ExitCode.FAIL
 
 
 def run_db_command(args: argparse.Namespace) -> int:
@@ -76,4 +76,4 @@ def run_db_command(args: argparse.Namespace) -> int:
         return _upgrade(args) if args.db_command == "upgrade" else _import(args)
     except DatabaseNotConfigured as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from compliance import __version__
+from compliance.cli.exit_codes import ExitCode
 from compliance.cli.locate import fact_locator
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
@@ -27,15 +28,13 @@ from compliance.service.catalogue import export_catalogue
 from compliance.service.submissions import InvalidSubmission, read_submission
 from compliance.service.waivers import apply_waivers, read_waivers
 
-EXIT_OK, EXIT_FAIL, EXIT_NEEDS_INFO, EXIT_INVALID = 0, 1, 2, 3
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on a bad command; 2 means 'needs information' here, so bad usage exits 3."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
+        self.exit(ExitCode.INVALID, f"{self.prog}: error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,7 +88,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 def _invalid(message: str) -> int:
     sys.stderr.write(f"error: {message}\n")
-    return EXIT_INVALID
+    return ExitCode.INVALID
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -116,10 +115,10 @@ def _check(args: argparse.Namespace) -> int:
     )
     _emit(report, args.output)
     if assessment.failing(threshold):
-        return EXIT_FAIL
+        return ExitCode.FAIL
     if assessment.missing(threshold):
-        return EXIT_NEEDS_INFO
-    return EXIT_OK
+        return ExitCode.NEEDS_INFO
+    return ExitCode.OK
 
 
 def _assessor(args: argparse.Namespace) -> Assessor:
@@ -153,7 +152,7 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
         else:
             for rule in sorted(pack.rules, key=lambda r: r.id):
                 sys.stdout.write(_rule_line(rule, args.lang) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     if args.rules_command == "show":
         found = pack.rule(args.rule_id)
         if found is None:
@@ -162,16 +161,16 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
         data["source"] = pack.sources.get(found.id)
         data["can_fail"] = found.can_fail
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     _emit(export_catalogue(pack), args.output)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _schema(args: argparse.Namespace) -> int:
     model = Rule if args.rule_schema else Submission
     schema = model.model_json_schema()
     _emit(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             submission = read_submission(args.file)
             sys.stdout.write(f"{args.file}: valid submission '{submission.project_name}'\n")
-            return EXIT_OK
+            return ExitCode.OK
         if args.command == "check":
             return _check(args)
         return _rules(args, _assessor(args))
@@ -195,12 +194,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"error: invalid submission {exc.source}\n")
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except RulePackError as exc:
         sys.stderr.write("error: the rule pack cannot be loaded\n")
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except OSError as exc:
         return _invalid(f"{exc.filename or ''}: {exc.strerror or exc}")
 

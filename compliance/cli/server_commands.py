@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.cli.db_commands import add_db_commands, run_db_command
+from compliance.cli.exit_codes import ExitCode
 from compliance.service.access import create_key, create_organisation, revoke_key
 from compliance.service.audit import verify_audit, verify_audit_file
 from compliance.service.decisions import SigningKey
@@ -22,7 +23,6 @@ from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, S
 from compliance.service.store import Role, database_url, open_admin
 from compliance.storage.backup import backup_data_dir
 
-EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 APP_FACTORY = "compliance.api.app:app_from_environment"
 
 
@@ -78,13 +78,13 @@ def _serve(args: argparse.Namespace) -> int:
         on_database = database_url() is not None
     except ValueError as exc:  # a _FILE variable naming an unreadable or empty file
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     if args.workers < 1 or (args.workers != 1 and not on_database):
         sys.stderr.write(
             "error: --workers must be 1 on the embedded TinyDB store, which is single-process (several "
             "processes would corrupt it); set COMPLIANCE_DATABASE_URL to run several on PostgreSQL\n"
         )
-        return EXIT_INVALID
+        return ExitCode.INVALID
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
@@ -105,8 +105,8 @@ def _serve(args: argparse.Namespace) -> int:
         )
     except StoreError as exc:
         sys.stderr.write(f"error: the store cannot be opened\n  {exc}\n")
-        return EXIT_INVALID
-    return EXIT_OK
+        return ExitCode.INVALID
+    return ExitCode.OK
 
 
 def _admin(args: argparse.Namespace) -> int:
@@ -114,7 +114,7 @@ def _admin(args: argparse.Namespace) -> int:
     if command == "create-signing-key":
         fingerprint = SigningKey.load_or_create(args.keys_dir).fingerprint
         sys.stdout.write(f"decision key in {args.keys_dir} (fingerprint {fingerprint})\n")
-        return EXIT_OK
+        return ExitCode.OK
     if command == "backup":
         return _backup(args)
     access, audit = open_admin(args.data_dir)
@@ -147,19 +147,19 @@ def _admin(args: argparse.Namespace) -> int:
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _backup(args: argparse.Namespace) -> int:
     if database_url():
         sys.stderr.write("error: the store is PostgreSQL: back it up with pg_dump (docs/deployment.md)\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     report = backup_data_dir(args.data_dir, args.output)
     sys.stdout.write(
         f"backup in {args.output}: {report.projects} projects, {report.versions} versions, "
         f"{report.audit_entries} audit entries (head {report.audit_head}), checked by opening it\n"
     )
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -168,16 +168,16 @@ def _audit(args: argparse.Namespace) -> int:
         report = verify_audit(open_admin(args.data_dir)[1])
     elif not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     else:
         report = verify_audit_file(path)
     if report.ok:
         sys.stdout.write(f"audit log intact: {report.entries} entries, head {report.head}\n")
-        return EXIT_OK
+        return ExitCode.OK
     sys.stdout.write(f"audit log BROKEN ({report.entries} entries read):\n")
     for problem in report.problems:
         sys.stdout.write(f"  {problem}\n")
-    return EXIT_FAIL
+    return ExitCode.FAIL
 
 
 def run_server_command(args: argparse.Namespace) -> int | None:
@@ -193,8 +193,8 @@ def run_server_command(args: argparse.Namespace) -> int | None:
             return run_db_command(args)
     except (InvalidRequest, NotFound, AlreadyExists) as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except StoreError as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     return None

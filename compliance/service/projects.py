@@ -21,7 +21,7 @@ from compliance.domain.submission import Submission
 from compliance.reports import ReportFormat
 from compliance.service.access import Principal
 from compliance.service.assess_runner import AssessmentRunner
-from compliance.service.errors import IdempotencyMismatch, InvalidRequest, NotFound
+from compliance.service.errors import NO_PROJECT, NO_VERSION, IdempotencyMismatch, InvalidRequest, NotFound
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
     PROJECT_ID,
@@ -57,12 +57,16 @@ def check_idempotency_key(value: str | None) -> str | None:
     return value
 
 
+BLANK = " \t\n\r\f\v"  # what a name is trimmed of; NAME_PATTERN says "something else", in every regex dialect
+NAME_PATTERN = f"[^{BLANK.encode('unicode_escape').decode()}]"
+
+
 def check_project_name(name: object) -> str:
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not name.strip(BLANK):
         raise InvalidRequest(["body.name: a non-empty string is required"])
     if len(name) > 300:
         raise InvalidRequest(["body.name: at most 300 characters"])
-    return name.strip()
+    return name.strip(BLANK)
 
 
 class Projects:
@@ -94,7 +98,7 @@ class Projects:
         principal.readable_organisation()
         project = self.store.projects.get_project(project_id) if PROJECT_ID.match(project_id) else None
         if project is None or not principal.can_read(project.organisation):
-            raise NotFound(f"no project '{project_id}'")
+            raise NotFound(NO_PROJECT)
         return project
 
     def list_projects(
@@ -120,7 +124,7 @@ class Projects:
         self.get(principal, project_id)
         found = self.store.projects.list_versions(project_id)
         if found is None:
-            raise NotFound(f"no project '{project_id}'")
+            raise NotFound(NO_PROJECT)
         # An open version that is no longer the latest reads as superseded, as its review does.
         latest = len(found)
         return [
@@ -134,7 +138,7 @@ class Projects:
         self.get(principal, project_id)
         found = self.store.projects.get_version(project_id, number)
         if found is None:
-            raise NotFound(f"project '{project_id}' has no version {number}")
+            raise NotFound(NO_VERSION)
         return found
 
     # -- changing --------------------------------------------------------------------------------------
@@ -239,7 +243,7 @@ class Projects:
             version.__dict__["submission_json"] = facts_json  # what the cached property would compute
         result = self.store.projects.add_version(version)
         if result is None:
-            raise NotFound(f"no project '{project.id}'")
+            raise NotFound(NO_PROJECT)
         stored, created = result
         if not created:
             if stored.request_hash != assessment.submission_hash:
@@ -269,7 +273,7 @@ class Projects:
         project = self.get(principal, project_id)
         count = self.store.projects.delete_project(project.id)
         if count is None:
-            raise NotFound(f"no project '{project_id}'")
+            raise NotFound(NO_PROJECT)
         self.store.audit.append(
             AuditEvent(
                 actor=principal.key_id,

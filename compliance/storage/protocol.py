@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import (
     ApiKey,
     AuditEntry,
@@ -97,6 +98,18 @@ class ProjectRepository(Protocol):
         were, None if there was no such project."""
 
 
+class FailureCounters(Protocol):
+    """Failures counted per subject in fixed windows of time, shared by every process that serves the API
+    (the memory adapter serves one process; a server database serves several)."""
+
+    def add_failure(self, subject: str, now: float, window: float) -> tuple[int, float]:
+        """Count one failure at `now` (seconds since the epoch: a clock every process shares): the failures
+        of `subject` in its current window (this one included) and the seconds until that window ends. A
+        window starts at a subject's first failure after the last one ended."""
+
+    def clear(self, subject: str) -> None: ...
+
+
 class AuditRepository(Protocol):
     """An append-only, hash-chained log of changes."""
 
@@ -117,3 +130,5 @@ class Store:
     audit: AuditRepository
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)
+    quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start
+    failure_counters: FailureCounters | None = None  # shared by every process; None: each counts its own

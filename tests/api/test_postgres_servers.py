@@ -82,6 +82,13 @@ def test_two_servers_share_keys_revisions_the_audit_chain_and_the_decision_key(
     assert verify_lines(a.audit_lines()).ok
     fingerprints = {s.client().get("/api/v1/decisions/public-key").json()["fingerprint"] for s in (a, b)}
     assert len(fingerprints) == 1
+    # Key guessing is counted across every process: 12 wrong secrets spread over three processes.
+    guess = {"Authorization": f"Bearer {a.tokens['atlas'].split('.')[0]}.{'x' * 43}"}
+    codes = []
+    for n in range(12):
+        with httpx.Client(base_url=(a, b)[n % 2].url) as c:
+            codes.append(c.get("/api/v1/projects", headers=guess).status_code)
+    assert codes == [401] * 10 + [429] * 2
     # /metrics on two workers sums both: every request made to server a is counted once.
     counted = samples(a)
     answered = sum(v for (name, _), v in counted.items() if name == "compliance_http_requests_total")

@@ -15,7 +15,7 @@ from compliance.cli.main import main
 from tests.core.minipack import make_pack, rule_doc
 
 ROOT = Path(__file__).resolve().parents[2]
-SARIF_SCHEMA = ROOT.parent / "shared" / "reference" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = ROOT / "tests" / "reference" / "sarif-schema-2.1.0.json"  # vendored: see its README
 
 GOOD = """\
 schema_version: "1.0"
@@ -132,7 +132,7 @@ BAD_INPUTS = {
     "malformed": ("project_name: [unclosed\n", "not valid YAML"),
     "unknown_key": (
         'schema_version: "1.0"\nproject_name: x\nprocesses_data: true\n',
-        "processes_data: Extra inputs",
+        "(top level): unknown key; the keys allowed here are: schema_version, project_name",
     ),
     "wrong_type": (
         'schema_version: "1.0"\nproject_name: x\nprocessings:\n  - retention: {period_days: forever}\n',
@@ -142,7 +142,7 @@ BAD_INPUTS = {
     "not_a_mapping": ("- a\n- b\n", "expected a mapping"),
     "duplicate_key": (
         'schema_version: "1.0"\nproject_name: a\nproject_name: b\n',
-        "duplicate key 'project_name'",
+        "duplicate key at line 3, column 1",
     ),
     "bad_country": (
         'schema_version: "1.0"\nproject_name: x\ntransfers: [{country: France}]\n',
@@ -151,7 +151,27 @@ BAD_INPUTS = {
     "bad_json": ('{"schema_version": "1.0",', "not valid JSON"),
     "duplicate_json_key": (
         '{"schema_version": "1.0", "project_name": "a", "project_name": "b"}',
-        "duplicate key",
+        "duplicate key at line 1, column 48",
+    ),
+    "yes_is_not_a_boolean": (
+        'schema_version: "1.0"\nproject_name: x\nlive: yes\n',
+        "live: expected true or false",
+    ),
+    "zero_is_not_a_boolean": (
+        '{"schema_version": "1.0", "project_name": "x", "live": 0}',
+        "live: expected true or false",
+    ),
+    "text_is_not_a_number": (
+        'schema_version: "1.0"\nproject_name: x\nrights: {access_sla_days: "10"}\n',
+        "rights.access_sla_days: expected a whole number (line 3, column 10)",
+    ),
+    "complex_key": ('? [a, b]\n: 1\nschema_version: "1.0"\n', "a key must be a plain name"),
+    "huge_integer_yaml": ('schema_version: "1.0"\nproject_name: x\nlive: ' + "9" * 5000 + "\n", "too long"),
+    "huge_integer_json": ('{"schema_version": "1.0", "live": ' + "9" * 5000 + "}", "too long"),
+    "alias": ("schema_version: &v '1.0'\nproject_name: *v\n", "aliases"),
+    "too_many_items": (
+        'schema_version: "1.0"\nproject_name: x\nsectors: [' + ", ".join(["telecom"] * 101) + "]\n",
+        "sectors",
     ),
 }
 
@@ -166,6 +186,16 @@ def test_bad_input_exits_3_naming_file_and_field(
     err = capsys.readouterr().err
     assert str(sub) in err and expected in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("case", ["complex_key", "huge_integer_yaml", "alias"])
+def test_validate_exits_3_on_what_used_to_be_a_traceback(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sub = write(tmp_path, BAD_INPUTS[case][0])
+    assert cli("validate", sub) == 3
+    err = capsys.readouterr().err
+    assert BAD_INPUTS[case][1] in err and "Traceback" not in err
 
 
 def test_wrong_value_is_not_echoed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

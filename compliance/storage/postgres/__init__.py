@@ -17,6 +17,7 @@ from compliance.storage.errors import StoreError
 from compliance.storage.postgres.access import PostgresAccess
 from compliance.storage.postgres.audit import PostgresAudit
 from compliance.storage.postgres.database import Database, PoolSettings, SchemaOutdated
+from compliance.storage.postgres.failure_counters import PostgresFailureCounters
 from compliance.storage.postgres.migrate import expected_version
 from compliance.storage.postgres.projects import PostgresProjects
 from compliance.storage.protocol import Store
@@ -50,6 +51,7 @@ def open_postgres_store(url: str, settings: PoolSettings | None = None) -> Store
         access=PostgresAccess(db),
         projects=PostgresProjects(db),
         audit=PostgresAudit(db),
+        failure_counters=PostgresFailureCounters(db),
         description="postgresql",
         close=db.close,
     )
@@ -67,6 +69,7 @@ __all__ = [
     "PoolSettings",
     "PostgresAccess",
     "PostgresAudit",
+    "PostgresFailureCounters",
     "PostgresProjects",
     "SchemaOutdated",
     "check_schema",

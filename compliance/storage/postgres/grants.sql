@@ -11,3 +11,4 @@ GRANT UPDATE (version_count) ON projects TO {app};
 GRANT SELECT, INSERT ON versions TO {app};
 GRANT UPDATE (status, revision, review) ON versions TO {app};
 GRANT SELECT, INSERT ON audit_log TO {app};
+GRANT SELECT, INSERT, UPDATE, DELETE ON failure_counters TO {app};
