@@ -44,7 +44,8 @@ def test_a_query_without_its_organisation_filter_still_sees_only_its_organisatio
         assert store.projects.delete_project(_project(2, "sahara").id) is None
     with scoped(None, every=True):  # the liaison side sees every organisation through its policy
         assert store.projects.list_projects(None, limit=100).total == 3
-    assert store.projects.list_projects(None).total == 0  # no scope bound: nothing
+    with scoped(None):  # no organisation bound (a caller that is neither submitter nor liaison): nothing
+        assert store.projects.list_projects(None).total == 0
 
 
 def test_raw_sql_as_the_service_role_is_held_to_the_scope(pg_empty: TemporaryDatabase, store: Store) -> None:
