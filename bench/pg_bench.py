@@ -44,7 +44,6 @@ from http_bench import EXAMPLE, Run, create_projects, load, make_key, seed  # no
 from compliance.devserver import ServerProcess  # noqa: E402
 from compliance.service.access import create_key, create_organisation  # noqa: E402
 from compliance.service.assessing import assessor_for  # noqa: E402
-from compliance.service.decisions import SigningKey  # noqa: E402
 from compliance.service.submissions import read_submission  # noqa: E402
 from compliance.storage.audit_chain import GENESIS, line_of, seal  # noqa: E402
 from compliance.storage.codec import version_payload  # noqa: E402
@@ -52,6 +51,7 @@ from compliance.storage.postgres import open_admin_postgres  # noqa: E402
 from compliance.storage.postgres.projects import VERSION_COLUMNS, version_row  # noqa: E402
 from compliance.storage.postgres.provision import TemporaryDatabase  # noqa: E402
 from compliance.storage.records import AuditEvent, ProjectVersion, Role, StoredAssessment  # noqa: E402
+from compliance.storage.signing_keys import KeyRing  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -159,7 +159,7 @@ class PgDeployment:
         self.database = database
         self.work = work
         self.keys = work / "keys"
-        SigningKey.load_or_create(self.keys)
+        KeyRing(self.keys).current()  # made once, before the servers that share it start
         access, audit = open_admin_postgres(database.url())
         if access.get_organisation("bench") is None:
             create_organisation(access, audit, "bench", "bench")
@@ -170,7 +170,7 @@ class PgDeployment:
             self.work / name, self.work / f"{name}.log", args=("--workers", str(workers), "--no-access-log")
         )
         server.start(
-            extra_env={"COMPLIANCE_DATABASE_URL": self.database.url(), "COMPLIANCE_KEYS_DIR": str(self.keys)}
+            extra_env={"COMPLIANCE_DATABASE_URL": self.database.url(), "COMPLIANCE_KEY_DIR": str(self.keys)}
         )
         return server
 

@@ -21,7 +21,6 @@ from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
-from compliance.service.decisions import signing_key_for
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
@@ -71,7 +70,7 @@ def create_app(
     store = (
         repository
         if repository is not None
-        else open_store(settings.data_dir, settings.database_url, settings.pool())
+        else open_store(settings.data_dir, settings.key_dir, settings.database_url, settings.pool())
     )
     owns_store = repository is None
     try:
@@ -109,11 +108,7 @@ def create_app(
         redoc_url=None,
     )
     projects_service = Projects(store, runner)
-    reviews_service = Reviews(
-        store,
-        projects_service,
-        signing_key_for(store.description, settings.data_dir, settings.keys_dir),
-    )
+    reviews_service = Reviews(store, projects_service)  # signs with the store's key folder
     projects_service.after_store = reviews_service.carry_over
     throttle = AuthThrottle(
         failure_counters or store.failure_counters or MemoryFailureCounters(),

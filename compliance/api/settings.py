@@ -15,6 +15,7 @@ MAX_BODY_BYTES = 1024 * 1024
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path("data")
+    key_dir: Path | None = None  # the signing key and the audit checkpoints; None: `<data_dir>-keys`
     rules_dir: Path | None = None
     max_in_flight: int = 8  # enough to overlap disk waits; more only adds contention for the GIL
     max_waiting: int = 512
@@ -27,7 +28,6 @@ class Settings:
     database_url: str | None = field(default=None, repr=False)  # PostgreSQL instead of the data folder
     db_pool_size: int = 8
     db_pool_timeout: float = 2.0  # waiting for a free connection, then 503
-    keys_dir: Path | None = None  # the decision key shared by every server (default: in the data folder)
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -35,6 +35,7 @@ class Settings:
         rules = env.get("COMPLIANCE_RULES_DIR")
         return cls(
             data_dir=Path(env.get("COMPLIANCE_DATA_DIR", "data")),
+            key_dir=Path(keys) if (keys := env.get("COMPLIANCE_KEY_DIR")) else None,
             rules_dir=Path(rules) if rules else None,
             max_in_flight=int(env.get("COMPLIANCE_MAX_IN_FLIGHT", cls.max_in_flight)),
             max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
@@ -46,7 +47,6 @@ class Settings:
             database_url=database_url(),
             db_pool_size=int(env.get("COMPLIANCE_DB_POOL_SIZE", cls.db_pool_size)),
             db_pool_timeout=float(env.get("COMPLIANCE_DB_POOL_TIMEOUT", cls.db_pool_timeout)),
-            keys_dir=Path(keys) if (keys := env.get("COMPLIANCE_KEYS_DIR")) else None,
         )
 
     def pool(self) -> PoolSettings:

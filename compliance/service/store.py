@@ -20,41 +20,56 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
+from compliance.storage.signing_keys import KeyRing, PublishedKey, default_key_dir
 from compliance.storage.tinydb_store import open_admin_repositories, open_tinydb_store
 
 
-def open_store(data_dir: Path, database_url: str | None = None, pool: PoolSettings | None = None) -> Store:
-    """PostgreSQL when a database URL is configured (any number of processes); otherwise the embedded
-    TinyDB store in `data_dir` (one process per data folder)."""
+def open_store(
+    data_dir: Path,
+    key_dir: Path | None = None,
+    database_url: str | None = None,
+    pool: PoolSettings | None = None,
+) -> Store:
+    """PostgreSQL when a database URL is configured (any number of processes, sharing the key folder);
+    otherwise the embedded TinyDB store in `data_dir` (one process per data folder). The key folder (the
+    signing key and the audit checkpoints) defaults to `<data folder>-keys`, beside the data folder."""
     if database_url:
-        return open_postgres_store(database_url, pool)
-    return open_tinydb_store(data_dir)
+        return open_postgres_store(database_url, open_key_ring(data_dir, key_dir), pool)
+    return open_tinydb_store(data_dir, key_dir)
 
 
-def open_admin(data_dir: Path) -> tuple[AccessRepository, AuditRepository]:
+def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepository, AuditRepository]:
     """Keys, organisations and the audit log, for commands run beside a live server: in the database
     when one is configured (COMPLIANCE_DATABASE_URL or its _FILE), otherwise in the data folder."""
     url = database_url()
     if url:
         return open_admin_postgres(url)
-    return open_admin_repositories(data_dir)
+    return open_admin_repositories(data_dir, key_dir)
+
+
+def open_key_ring(data_dir: Path, key_dir: Path | None = None) -> KeyRing:
+    return KeyRing(key_dir.resolve() if key_dir is not None else default_key_dir(data_dir))
 
 
 __all__ = [
     "ApiKey",
     "AuditEntry",
+    "KeyRing",
     "Organisation",
     "PoolSettings",
     "Project",
     "ProjectPage",
     "ProjectVersion",
+    "PublishedKey",
     "Role",
     "Store",
     "StoredAssessment",
     "VersionStatus",
     "VersionSummary",
     "database_url",
+    "default_key_dir",
     "memory_store",
     "open_admin",
+    "open_key_ring",
     "open_store",
 ]

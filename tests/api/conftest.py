@@ -27,7 +27,7 @@ class Server(ServerProcess):
 
     tokens: dict[str, str] = field(default_factory=dict)
     database_url: str | None = None  # PostgreSQL (the service role) instead of the data folder
-    keys_dir: Path | None = None
+    keys_dir: Path | None = None  # the key folder every server on the database shares
 
     def admin(self) -> tuple[AccessRepository, AuditRepository]:
         return open_admin_postgres(self.database_url) if self.database_url else open_admin(self.data_dir)
@@ -35,7 +35,7 @@ class Server(ServerProcess):
     def start(self, timeout: float = 30.0, extra_env: dict[str, str] | None = None) -> None:
         env = dict(extra_env or {})
         if self.database_url:
-            env |= {"COMPLIANCE_DATABASE_URL": self.database_url, "COMPLIANCE_KEYS_DIR": str(self.keys_dir)}
+            env |= {"COMPLIANCE_DATABASE_URL": self.database_url, "COMPLIANCE_KEY_DIR": str(self.keys_dir)}
         super().start(timeout, env)
 
     def audit_lines(self) -> list[str]:

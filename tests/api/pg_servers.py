@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from compliance.service.decisions import SigningKey
 from compliance.storage.postgres.provision import TemporaryDatabase
 from tests.api.conftest import Server
 
@@ -22,7 +21,6 @@ def pg_servers_fixture(
     """A fresh database and a maker of servers on it (stopped at the end), sharing one decision key."""
     database = pg_databases()
     keys = tmp_path / "keys"
-    SigningKey.load_or_create(keys)
     made: list[Server] = []
 
     def make(*args: str, url: str | None = None) -> Server:

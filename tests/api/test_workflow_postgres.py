@@ -8,9 +8,9 @@ import httpx
 import pytest
 from pytest_bdd import scenarios
 
-from compliance.service.decisions import SigningKey
 from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.records import Role
+from compliance.storage.signing_keys import default_key_dir
 from tests.api import test_workflow
 from tests.api.conftest import Server
 from tests.api.pg_servers import QUIET
@@ -26,12 +26,11 @@ def live_pg(
     tmp_path_factory: pytest.TempPathFactory, pg_databases: Callable[[], TemporaryDatabase]
 ) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("live-pg")
-    SigningKey.load_or_create(folder / "keys")
     server = Server(
         data_dir=folder / "data",
         log_path=folder / "server.log",
         database_url=pg_databases().url(),
-        keys_dir=folder / "keys",
+        keys_dir=default_key_dir(folder / "data"),  # where the steps look for it
     )
     for org in ("atlas", "sahara"):
         server.add_org(org)

@@ -29,7 +29,7 @@ def store(pg_empty: TemporaryDatabase) -> Iterator[Store]:
     opened = open_postgres_store(pg_empty.url())
     for n, org in enumerate(["atlas", "atlas", "sahara"]):
         with scoped(org):
-            opened.projects.create_project(_project(n, org))
+            opened.projects.create_project(_project(n, org), AuditEvent(actor="k", action="project.created"))
     yield opened
     opened.close()
 
@@ -41,7 +41,8 @@ def test_a_query_without_its_organisation_filter_still_sees_only_its_organisatio
         assert {p.organisation for p in everything.items} == {"atlas"} and everything.total == 2
         assert store.projects.get_project(_project(2, "sahara").id) is None
         assert store.projects.list_versions(_project(2, "sahara").id) is None
-        assert store.projects.delete_project(_project(2, "sahara").id) is None
+        erased = AuditEvent(actor="k", action="project.deleted")
+        assert store.projects.delete_project(_project(2, "sahara").id, lambda _: erased) is None
     with scoped(None, every=True):  # the liaison side sees every organisation through its policy
         assert store.projects.list_projects(None, limit=100).total == 3
     with scoped(None):  # no organisation bound (a caller that is neither submitter nor liaison): nothing
@@ -77,13 +78,13 @@ def test_raw_sql_as_the_service_role_is_held_to_the_scope(pg_empty: TemporaryDat
 def test_the_service_role_runs_no_ddl_and_only_adds_to_the_audit_log(
     pg_empty: TemporaryDatabase, store: Store, statement: str
 ) -> None:
-    store.audit.append(AuditEvent(actor="cli", action="key.created", target="key_1"))
+    before = len(store.audit.raw_lines())
     with psycopg.connect(pg_empty.url()) as conn:
         conn.execute("SET search_path = compliance")
         conn.execute("SET LOCAL compliance.organisation = '*'")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute(statement)
-    assert verify_lines(store.audit.raw_lines()).entries == 1
+    assert verify_lines(store.audit.raw_lines()).entries == before
 
 
 def test_the_service_role_owns_nothing(pg_empty: TemporaryDatabase) -> None:

@@ -21,6 +21,7 @@ from compliance.storage.postgres.failure_counters import PostgresFailureCounters
 from compliance.storage.postgres.migrate import expected_version
 from compliance.storage.postgres.projects import PostgresProjects
 from compliance.storage.protocol import Store
+from compliance.storage.signing_keys import KeyRing, published_key_events
 
 
 def check_schema(db: Database) -> None:
@@ -40,17 +41,23 @@ def check_schema(db: Database) -> None:
         )
 
 
-def open_postgres_store(url: str, settings: PoolSettings | None = None) -> Store:
+def open_postgres_store(url: str, keys: KeyRing | None = None, settings: PoolSettings | None = None) -> Store:
+    """The store of a server; `keys` is the key folder every server of the deployment shares (default: a
+    key that dies with the process, for tests)."""
+    keys = keys or KeyRing.ephemeral()
     db = Database(url, settings)
     try:
         check_schema(db)
+        audit = PostgresAudit(db)
+        audit.append_missing(published_key_events(keys))  # a first key or a rotation, logged once
     except StoreError:
         db.close()
         raise
     return Store(
         access=PostgresAccess(db),
         projects=PostgresProjects(db),
-        audit=PostgresAudit(db),
+        audit=audit,
+        keys=keys,
         failure_counters=PostgresFailureCounters(db),
         description="postgresql",
         close=db.close,

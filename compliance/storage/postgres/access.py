@@ -8,8 +8,9 @@ from datetime import datetime
 import psycopg
 
 from compliance.storage.errors import AlreadyExists
+from compliance.storage.postgres.audit import append_in
 from compliance.storage.postgres.database import Database
-from compliance.storage.records import ApiKey, Organisation
+from compliance.storage.records import ApiKey, AuditEvent, Organisation
 
 _KEY_COLUMNS = "id, role, organisation, label, secret_hash, created_at, revoked_at"
 INSERT_ORGANISATION = "INSERT INTO organisations (id, name, created_at) VALUES (%s, %s, %s)"
@@ -36,10 +37,11 @@ class PostgresAccess:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add_organisation(self, org: Organisation) -> None:
+    def add_organisation(self, org: Organisation, event: AuditEvent) -> None:
         try:
             with self._db.transaction() as cur:
                 cur.execute(INSERT_ORGANISATION, organisation_values(org))
+                append_in(cur, event)
         except psycopg.errors.UniqueViolation:
             raise AlreadyExists(f"organisation '{org.id}' already exists") from None
 
@@ -53,10 +55,11 @@ class PostgresAccess:
             rows = cur.execute("SELECT * FROM organisations ORDER BY id").fetchall()
         return [Organisation.model_validate(r) for r in rows]
 
-    def add_key(self, key: ApiKey) -> None:
+    def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         try:
             with self._db.transaction() as cur:
                 cur.execute(INSERT_KEY, key_values(key))
+                append_in(cur, event)
         except psycopg.errors.UniqueViolation:
             raise AlreadyExists(f"key '{key.id}' already exists") from None
 
@@ -70,10 +73,12 @@ class PostgresAccess:
             rows = cur.execute(f"SELECT {_KEY_COLUMNS} FROM api_keys ORDER BY created_at, id").fetchall()
         return [ApiKey.model_validate(r) for r in rows]
 
-    def revoke_key(self, key_id: str, at: datetime) -> ApiKey | None:
+    def revoke_key(self, key_id: str, at: datetime, event: AuditEvent) -> ApiKey | None:
         with self._db.transaction() as cur:
-            cur.execute(
+            revoked = cur.execute(
                 "UPDATE api_keys SET revoked_at = %s WHERE id = %s AND revoked_at IS NULL", (at, key_id)
-            )
+            ).rowcount
+            if revoked:
+                append_in(cur, event)
             row = cur.execute(f"SELECT {_KEY_COLUMNS} FROM api_keys WHERE id = %s", (key_id,)).fetchone()
         return ApiKey.model_validate(row) if row else None

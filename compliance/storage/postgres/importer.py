@@ -9,6 +9,7 @@ import instead of being merged.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 
 from psycopg.types.json import Jsonb
@@ -22,7 +23,7 @@ from compliance.storage.postgres.access import (
     key_values,
     organisation_values,
 )
-from compliance.storage.postgres.audit import AUDIT_LOCK
+from compliance.storage.postgres.audit import AUDIT_LOCK, INSERT_ENTRY
 from compliance.storage.postgres.database import Cursor, Database
 from compliance.storage.postgres.projects import (
     INSERT_PROJECT,
@@ -102,16 +103,19 @@ def _copy_audit(db: Database, lines: list[str]) -> int:
     with db.transaction(EVERY_ORGANISATION) as cur:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (AUDIT_LOCK,))
         there = {r["seq"]: r["line"] for r in cur.execute("SELECT seq, line FROM audit_log")}
+        seen = {r["event_id"] for r in cur.execute("SELECT event_id FROM audit_log")}
         for seq, line in enumerate(lines, start=1):
             if seq in there:
                 if there[seq] != line:
                     raise ImportRefused(f"audit entry {seq} differs in the database: the logs diverged")
                 continue
-            head = verify_lines([line])  # its own hash, for the unique column
-            cur.execute(
-                "INSERT INTO audit_log (seq, hash, line) VALUES (%s, %s, %s)",
-                (seq, head.head, line),
-            )
+            fields = json.loads(line)
+            # Entries written before event ids existed (or repeating one) get an id derived from their hash.
+            event_id = fields.get("event_id")
+            if not event_id or event_id in seen:
+                event_id = "evt_" + fields["hash"].removeprefix("sha256:")[:24]
+            seen.add(event_id)
+            cur.execute(INSERT_ENTRY, (seq, fields["hash"], event_id, line))
             copied += 1
     return copied
 

@@ -18,8 +18,10 @@ from psycopg.types.json import Jsonb
 from compliance.domain.outcomes import Verdict
 from compliance.storage.codec import version_from_parts, version_payload
 from compliance.storage.errors import AlreadyExists
+from compliance.storage.postgres.audit import append_in
 from compliance.storage.postgres.database import Cursor, Database, Row
 from compliance.storage.records import (
+    AuditEvent,
     Project,
     ProjectPage,
     ProjectVersion,
@@ -127,7 +129,7 @@ class PostgresProjects:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def create_project(self, project: Project) -> tuple[Project, bool]:
+    def create_project(self, project: Project, event: AuditEvent) -> tuple[Project, bool]:
         try:
             with self._db.transaction() as cur:
                 inserted = cur.execute(
@@ -136,6 +138,7 @@ class PostgresProjects:
                     project_values(project),
                 ).fetchone()
                 if inserted is not None:
+                    append_in(cur, event)
                     return project.model_copy(update={"version_count": 0, "latest": None}), True
                 row = cur.execute(
                     _PROJECT + " WHERE p.organisation = %s AND p.idempotency_key = %s",
@@ -178,7 +181,9 @@ class PostgresProjects:
             ).fetchone()
         return ProjectPage(items=[_project(r) for r in rows], total=total_row["n"] if total_row else 0)
 
-    def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
+    def add_version(
+        self, version: ProjectVersion, event: Callable[[ProjectVersion], AuditEvent]
+    ) -> tuple[ProjectVersion, bool] | None:
         payload = version_payload(version)  # the costly part, before any lock is taken
         with self._db.transaction() as cur:
             project = cur.execute(
@@ -201,6 +206,7 @@ class PostgresProjects:
                 version_row(stored, number, payload),
             )
             cur.execute("UPDATE projects SET version_count = %s WHERE id = %s", (number, version.project_id))
+            append_in(cur, event(stored))
         return stored, True
 
     def get_version(self, project_id: str, number: int) -> ProjectVersion | None:
@@ -239,6 +245,7 @@ class PostgresProjects:
         change: Callable[[ReviewRecord], ReviewRecord],
         *,
         bump_revision: bool = True,
+        events: Callable[[ReviewRecord], list[AuditEvent]] | None = None,
     ) -> ReviewRecord | None:
         with self._db.transaction() as cur:
             current = self._locked_review(cur, project_id, number, lock=True)
@@ -258,12 +265,17 @@ class PostgresProjects:
                     number,
                 ),
             )
+            for entry in events(updated) if events is not None else []:
+                append_in(cur, entry)
         return updated
 
-    def delete_project(self, project_id: str) -> int | None:
+    def delete_project(self, project_id: str, event: Callable[[int], AuditEvent]) -> int | None:
         with self._db.transaction() as cur:
             # The versions go with it (ON DELETE CASCADE): the data are really gone.
             row = cur.execute(
                 "DELETE FROM projects WHERE id = %s RETURNING version_count", (project_id,)
             ).fetchone()
-        return None if row is None else int(row["version_count"])
+            if row is None:
+                return None
+            append_in(cur, event(int(row["version_count"])))
+        return int(row["version_count"])

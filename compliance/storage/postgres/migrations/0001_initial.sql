@@ -56,10 +56,12 @@ CREATE UNIQUE INDEX versions_idempotency ON versions (project_id, idempotency_ke
     WHERE idempotency_key IS NOT NULL;
 
 -- The hash chain as stored: each line is the JSON document its hash was computed over.
+-- A change and its entry are written in one transaction: no outbox is needed here.
 CREATE TABLE audit_log (
-    seq   bigint PRIMARY KEY CHECK (seq > 0),
-    hash  text NOT NULL UNIQUE,
-    line  text NOT NULL
+    seq       bigint PRIMARY KEY CHECK (seq > 0),
+    hash      text NOT NULL UNIQUE,
+    event_id  text NOT NULL UNIQUE,
+    line      text NOT NULL
 );
 
 -- Organisation isolation, enforced here as well as in the code. The service sets
