@@ -8,7 +8,9 @@ questions, penalties and formalities.
 from __future__ import annotations
 
 import copy
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import validate_submission
 from compliance.strictyaml import load_yaml
+from tests.pgdb import pg_database, pg_databases, pg_empty  # noqa: F401  (PostgreSQL fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -33,6 +36,18 @@ OUTCOMES_FR = {
     "recommandation": Outcome.advisory,
 }
 BASE = {"schema_version": SCHEMA_VERSION, "project_name": "Projet de test"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pack_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests (and the servers they start) never write the user's cache folder."""
+    before = os.environ.get("COMPLIANCE_CACHE_DIR")
+    os.environ["COMPLIANCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))
+    yield
+    if before is None:
+        del os.environ["COMPLIANCE_CACHE_DIR"]
+    else:
+        os.environ["COMPLIANCE_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")
