@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
-from compliance.storage.postgres import Database, PoolSettings, check_schema
-from compliance.storage.postgres.config import MIGRATION, SERVICE, DatabaseNotConfigured, require_url
-from compliance.storage.postgres.importer import import_store
-from compliance.storage.postgres.migrate import upgrade
-from compliance.storage.tinydb_store import open_tinydb_store
+
+# The environment variables of the two database URLs, repeated here so that building the command line imports
+# no storage module (a test checks they agree with compliance.storage.postgres.config).
+MIGRATION = "COMPLIANCE_MIGRATION_DATABASE_URL"
+SERVICE = "COMPLIANCE_DATABASE_URL"
 
 DEFAULT_APP_ROLE = "compliance_app"
 
@@ -39,6 +39,9 @@ def add_db_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> No
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres.config import require_url
+    from compliance.storage.postgres.migrate import upgrade
+
     applied = upgrade(require_url(MIGRATION), args.app_role)
     for migration in applied:
         sys.stdout.write(f"applied {migration.version:04d} {migration.name}\n")
@@ -47,6 +50,11 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres import Database, PoolSettings, check_schema
+    from compliance.storage.postgres.config import require_url
+    from compliance.storage.postgres.importer import import_store
+    from compliance.storage.tinydb_store import open_tinydb_store
+
     if not args.data_dir.is_dir():
         sys.stderr.write(f"error: no data folder at {args.data_dir}\n")
         return ExitCode.INVALID
@@ -72,6 +80,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def run_db_command(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres.config import DatabaseNotConfigured
+
     try:
         return _upgrade(args) if args.db_command == "upgrade" else _import(args)
     except DatabaseNotConfigured as exc:

@@ -132,3 +132,10 @@ def test_the_command_line_knows_every_role() -> None:
     from compliance.storage.records import Role
 
     assert tuple(r.value for r in Role) == ROLES
+
+
+def test_the_database_variables_of_the_command_line_match_the_store() -> None:
+    from compliance.cli import db_commands
+    from compliance.storage.postgres import config
+
+    assert (db_commands.MIGRATION, db_commands.SERVICE) == (config.MIGRATION, config.SERVICE)
