@@ -15,9 +15,11 @@ from compliance.service.access import Principal
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import Projects
+from compliance.service.review_queue import ReviewQueue
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store
 from compliance.service.throttle import AuthThrottle
+from compliance.service.waiver_export import WaiverExport
 from compliance.storage.failure_counters import MemoryFailureCounters
 
 
@@ -27,6 +29,8 @@ class Services:
     assessor: Assessor
     projects: Projects
     reviews: Reviews
+    review_queue: ReviewQueue
+    waivers: WaiverExport
     evaluate_cache: EvaluateCache = field(default_factory=EvaluateCache)
     throttle: AuthThrottle = field(default_factory=lambda: AuthThrottle(MemoryFailureCounters()))
     occupancy: Occupancy = field(default_factory=Occupancy)

@@ -30,7 +30,7 @@ from compliance.domain.rules import RULE_ID_PATTERN, Severity
 from compliance.engine.diff import VersionDiff
 from compliance.ruleset.loader import format_validation_error
 from compliance.service.errors import InvalidRequest
-from compliance.service.reviews import ReviewView
+from compliance.service.review_records import ReviewView
 
 router = APIRouter(tags=["reviews"])
 _VERSION = "/projects/{project_id}/versions/{number}"
@@ -176,10 +176,10 @@ async def act(
 ) -> ReviewOut:
     body: ActionIn = _validated(ActionIn, await read_data(request))
     text = body.opinion if body.action in (ReviewAction.approve, ReviewAction.reject) else body.message
-    await run_in_threadpool(
+    view = await run_in_threadpool(
         services.reviews.act, principal, project_id, number, body.action, body.revision, text
     )
-    return await _view(services, principal, project_id, number)
+    return ReviewOut.of(view)
 
 
 @router.put(
@@ -200,7 +200,7 @@ async def judge(
     services: ServicesDep,
 ) -> ReviewOut:
     body: JudgementIn = _validated(JudgementIn, await read_data(request))
-    await run_in_threadpool(
+    view = await run_in_threadpool(
         services.reviews.judge,
         principal,
         project_id,
@@ -213,7 +213,7 @@ async def judge(
         body.legal_ground,
         body.expires,
     )
-    return await _view(services, principal, project_id, number)
+    return ReviewOut.of(view)
 
 
 @router.post(
@@ -236,10 +236,10 @@ async def comment(
     services: ServicesDep,
 ) -> ReviewOut:
     body: CommentIn = _validated(CommentIn, await read_data(request))
-    await run_in_threadpool(
+    view = await run_in_threadpool(
         services.reviews.comment, principal, project_id, number, body.rule_id, body.lang, body.text
     )
-    return await _view(services, principal, project_id, number)
+    return ReviewOut.of(view)
 
 
 @router.get(
@@ -298,7 +298,7 @@ async def queue(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> QueueOut:
     items, total = await run_in_threadpool(
-        lambda: services.reviews.queue(
+        lambda: services.review_queue.queue(
             principal,
             sector=sector,
             worst_severity=worst_severity,
@@ -332,7 +332,7 @@ async def queue(
     responses=error_responses(401, 403, 422, 503),
 )
 async def stats(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]:
-    result: dict[str, Any] = await run_in_threadpool(services.reviews.stats, principal)
+    result: dict[str, Any] = await run_in_threadpool(services.review_queue.stats, principal)
     return result
 
 
@@ -351,7 +351,7 @@ async def waivers(
     services: ServicesDep,
     project: Annotated[str | None, Query(max_length=64, description="Only this project's waivers.")] = None,
 ) -> Response:
-    found = await run_in_threadpool(services.reviews.waivers, principal, project)
+    found = await run_in_threadpool(services.waivers.waivers, principal, project)
     data = found.model_dump(mode="json")
     if "application/json" in request.headers.get("accept", ""):
         return Response(found.model_dump_json(indent=2), media_type="application/json")
