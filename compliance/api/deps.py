@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.middleware import Occupancy
-from compliance.service.access import Principal
+from compliance.service.access import Credentials, Principal
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import Projects
@@ -46,13 +47,24 @@ async def get_services(request: Request) -> Services:
     return services_of(request)
 
 
-async def get_principal(request: Request) -> Principal:
-    """The caller, from `Authorization: Bearer <key>` (declared in the OpenAPI document by openapi.py)."""
+api_key = HTTPBearer(
+    auto_error=False,  # our own 401 problem, and a header in another scheme still counts as a guess
+    scheme_name="ApiKey",
+    description="An API key from `compliance admin create-key`, sent as `Authorization: Bearer <key>`.",
+)
+
+
+async def get_principal(
+    request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Security(api_key)]
+) -> Principal:
+    """The caller, from the bearer token HTTPBearer read (which also declares the scheme in OpenAPI)."""
     services = services_of(request)
     address = request.client.host if request.client else "-"
-    return services.throttle.authenticate(
-        services.store.access, request.headers.get("authorization"), address
+    credentials = Credentials(
+        token=bearer.credentials if bearer is not None else None,
+        presented=bearer is not None or bool(request.headers.get("authorization")),
     )
+    return services.throttle.authenticate(services.store.access, credentials, address)
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

@@ -1,17 +1,21 @@
-"""Server settings. `compliance serve` sets them through the environment so that uvicorn can build the app
-from an import string (`compliance.api.app:app_from_environment`)."""
+"""Server settings, read by pydantic-settings from COMPLIANCE_* environment variables (COMPLIANCE_DATA_DIR,
+COMPLIANCE_KEY_DIR, COMPLIANCE_MAX_IN_FLIGHT, ...): `compliance serve` sets them so that uvicorn can build
+the app from an import string (`compliance.api.app:app_from_environment`). An empty variable means the
+default."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MAX_BODY_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COMPLIANCE_", env_ignore_empty=True, frozen=True)
+
     data_dir: Path = Path("data")
     key_dir: Path | None = None  # the signing key and the audit checkpoints; None: `<data_dir>-keys`
     rules_dir: Path | None = None
@@ -26,20 +30,7 @@ class Settings:
 
     @classmethod
     def from_environment(cls) -> Settings:
-        env = os.environ
-        rules = env.get("COMPLIANCE_RULES_DIR")
-        return cls(
-            data_dir=Path(env.get("COMPLIANCE_DATA_DIR", "data")),
-            key_dir=Path(keys) if (keys := env.get("COMPLIANCE_KEY_DIR")) else None,
-            rules_dir=Path(rules) if rules else None,
-            max_in_flight=int(env.get("COMPLIANCE_MAX_IN_FLIGHT", cls.max_in_flight)),
-            max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
-            wait_seconds=float(env.get("COMPLIANCE_WAIT_SECONDS", cls.wait_seconds)),
-            body_timeout=float(env.get("COMPLIANCE_BODY_TIMEOUT", cls.body_timeout)),
-            auth_failure_limit=int(env.get("COMPLIANCE_AUTH_FAILURE_LIMIT", cls.auth_failure_limit)),
-            auth_failure_window=float(env.get("COMPLIANCE_AUTH_FAILURE_WINDOW", cls.auth_failure_window)),
-            assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
-        )
+        return cls()
 
     def workers(self) -> int:
         if self.assess_workers is not None:
