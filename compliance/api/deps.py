@@ -14,10 +14,11 @@ from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.middleware import Occupancy
 from compliance.service.access import Credentials, Principal
 from compliance.service.assessing import Assessor
-from compliance.service.errors import InvalidRequest
+from compliance.service.errors import InvalidRequest, Unauthenticated
 from compliance.service.projects import Projects
 from compliance.service.review_queue import ReviewQueue
 from compliance.service.reviews import Reviews
+from compliance.service.sign_in import SESSION_COOKIE
 from compliance.service.store import Store
 from compliance.service.throttle import AuthThrottle
 from compliance.service.waiver_export import WaiverExport
@@ -59,6 +60,8 @@ async def get_principal(
 ) -> Principal:
     """The caller, from the bearer token HTTPBearer read (which also declares the scheme in OpenAPI)."""
     services = services_of(request)
+    if SESSION_COOKIE in request.cookies:
+        raise Unauthenticated("the API does not accept the web app's session cookie: send an API key")
     address = request.client.host if request.client else "-"
     credentials = Credentials(
         token=bearer.credentials if bearer is not None else None,

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     auth_failure_limit: int = 10  # failed authentications per client address and key id ...
     auth_failure_window: float = 60.0  # ... in this many seconds; beyond: 429
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
+    sign_in_spacing: float = 2.0  # seconds between attempts on a throttled address or account
 
     @classmethod
     def from_environment(cls) -> Settings:

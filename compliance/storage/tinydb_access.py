@@ -92,6 +92,13 @@ class TinyDBAccess:
         orgs = [Organisation.model_validate(d) for d in self._table("organisations").values()]
         return sorted(orgs, key=lambda o: o.id)
 
+    def delete_organisation(self, org_id: str) -> bool:
+        with self._writing() as db:
+            found = [int(i) for i, d in table_docs(db, "organisations").items() if d["id"] == org_id]
+            if found:
+                db.table("organisations").remove(doc_ids=found)
+            return bool(found)
+
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         with self._writing() as db:
             if any(d["id"] == key.id for d in table_docs(db, "keys").values()):

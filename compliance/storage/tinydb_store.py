@@ -34,6 +34,7 @@ from typing import IO
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from compliance.storage.accounts import tinydb_accounts
 from compliance.storage.atomic_files import open_private, private_dir, remove_durably
 from compliance.storage.audit_file import AuditLogFile
 from compliance.storage.errors import StoreLocked
@@ -125,4 +126,5 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
         description=f"tinydb:{root}",
         close=close,
         quarantined=projects.quarantined,
+        accounts=tinydb_accounts(root, root / QUARANTINE),
     )
