@@ -8,26 +8,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.domain.outcomes import (
+    OUTCOME_ORDER,
     Assessment,
     Finding,
     Outcome,
     PenaltyExposure,
-    Verdict,
     trusted,
+    verdict_of,
 )
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Enforcement, RefStatus, Rule, Severity
 from compliance.domain.submission import Submission
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.derive import Router
-
-_OUTCOME_ORDER = {
-    Outcome.fail: 0,
-    Outcome.needs_info: 1,
-    Outcome.advisory: 2,
-    Outcome.passed: 3,
-    Outcome.not_applicable: 4,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +81,9 @@ class Engine:
         digest = submission_hash(submission)
         _, plan = self._router.derive(facts)
         findings = [self._evaluate(c, facts) for c in self._rules]
-        findings.sort(key=lambda f: (_OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
+        findings.sort(key=lambda f: (OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
         counts = Counter(f.outcome.value for f in findings)
-        if counts[Outcome.fail.value]:
-            verdict = Verdict.non_compliant
-        elif counts[Outcome.needs_info.value]:
-            verdict = Verdict.incomplete
-        else:
-            verdict = Verdict.compliant
+        verdict = verdict_of(f.outcome for f in findings)
         return trusted(
             Assessment,
             {
