@@ -128,8 +128,17 @@ class TransferFiling(Out):
     reason: Localized
 
 
+class Regime(StrEnum):
+    """The CNDP formality a project needs (Art. 12)."""
+
+    none = "none"
+    declaration = "declaration"
+    authorisation = "authorisation"
+    undetermined = "undetermined"  # facts are missing to choose between declaration and authorisation
+
+
 class FormalityPlan(Out):
-    regime: str = Field(description="none, declaration or authorisation.")
+    regime: Regime = Field(description="none, declaration, authorisation, or undetermined.")
     forms: list[FormCode]
     triggers: list[FormalityTrigger]
     possible_triggers: list[FormalityTrigger] = Field(
