@@ -20,6 +20,7 @@ from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
 from compliance.service.carry_over import JudgementCarryOver
+from compliance.service.pack_views import publish_pack
 from compliance.service.projects import Projects
 from compliance.service.review_queue import ReviewQueue
 from compliance.service.reviews import Reviews
@@ -81,6 +82,7 @@ def create_app(
     store = repository if repository is not None else open_store(settings.data_dir, settings.key_dir)
     owns_store = repository is None
     try:
+        unpublish = publish_pack(assessor, store.packs)
         runner = make_runner(
             assessor, settings.rules_dir.resolve() if settings.rules_dir else None, settings.workers()
         )
@@ -102,6 +104,7 @@ def create_app(
             yield
         finally:
             runner.close()
+            unpublish()
             if owns_store:
                 store.close()
 

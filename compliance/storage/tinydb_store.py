@@ -39,6 +39,7 @@ from compliance.storage.atomic_files import open_private, private_dir, remove_du
 from compliance.storage.audit_file import AuditLogFile
 from compliance.storage.errors import StoreLocked
 from compliance.storage.outbox import Outbox
+from compliance.storage.pack_store import FilePacks
 from compliance.storage.protocol import Store
 from compliance.storage.signing_keys import KeyRing, SigningKey, default_key_dir, published_key_events
 from compliance.storage.tinydb_access import TinyDBAccess
@@ -88,6 +89,9 @@ def open_admin_repositories(data_dir: Path, key_dir: Path | None = None) -> tupl
     return TinyDBAccess(root, Outbox(audit)), audit
 
 
+PACKS_DIR = "packs"
+
+
 def _retire_legacy_key(root: Path, keys: KeyRing) -> None:
     """Earlier versions kept the decision key inside the data folder, where whoever edits the data could
     use it: its public key is published as retired (old exports still verify) and the file removed."""
@@ -127,4 +131,5 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
         close=close,
         quarantined=projects.quarantined,
         accounts=tinydb_accounts(root, root / QUARANTINE),
+        packs=FilePacks(root / PACKS_DIR),
     )
