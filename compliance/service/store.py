@@ -22,8 +22,8 @@ from compliance.storage.records import (
     VersionSummary,
 )
 from compliance.storage.signing_keys import KeyRing, PublishedKey, default_key_dir
+from compliance.storage.tinydb_files import QUARANTINE
 from compliance.storage.tinydb_store import (
-    QUARANTINE,
     open_admin_repositories,
     open_tinydb_store,
     prepare_data_dir,

@@ -77,17 +77,20 @@ def _review(c: Any, pid: str, n: int) -> dict[str, Any]:
 
 def _act(c: Any, pid: str, n: int, action: str, **extra: str) -> httpx.Response:
     body = {"action": action, "revision": _review(c, pid, n)["revision"], **extra}
-    return c.post(f"/api/v1/projects/{pid}/versions/{n}/review/actions", json=body)
+    answer: httpx.Response = c.post(f"/api/v1/projects/{pid}/versions/{n}/review/actions", json=body)
+    return answer
 
 
 def _judge(c: Any, pid: str, n: int) -> httpx.Response:
     rule = c.get(f"/api/v1/projects/{pid}/versions/{n}").json()["assessment"]["findings"][0]["rule_id"]
     body = {"judgement": "confirmed", "revision": _review(c, pid, n)["revision"]}
-    return c.put(f"/api/v1/projects/{pid}/versions/{n}/review/findings/{rule}", json=body)
+    answer: httpx.Response = c.put(f"/api/v1/projects/{pid}/versions/{n}/review/findings/{rule}", json=body)
+    return answer
 
 
 def _submit(c: Any, pid: str) -> httpx.Response:
-    return c.post(f"/api/v1/projects/{pid}/versions", json=SUBMISSION)
+    answer: httpx.Response = c.post(f"/api/v1/projects/{pid}/versions", json=SUBMISSION)
+    return answer
 
 
 @pytest.fixture

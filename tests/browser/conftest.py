@@ -165,7 +165,12 @@ def tab(browser: Any, site: Site, request: pytest.FixtureRequest) -> Iterator[Ta
 
     context.route("**/*", route)
     page.on("console", lambda msg: made.console_errors.append(msg.text) if msg.type == "error" else None)
-    page.on("dialog", lambda dialog: (made.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        made.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     yield made
     context.close()
     assert made.foreign == [], f"requests to other hosts: {made.foreign}"
