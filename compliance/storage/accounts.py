@@ -18,84 +18,18 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
-from pydantic import Field
-
+from compliance.storage.account_records import Draft, OneTimeToken, TokenPurpose, User, WebSession
 from compliance.storage.atomic_files import AtomicJSONStorage
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.outbox import EventLog, Outbox
-from compliance.storage.records import ORG_ID, AuditEvent, Record, Role
+from compliance.storage.records import ORG_ID, AuditEvent
 
 Doc = dict[str, Any]
 STALE = 24 * 3600.0  # seconds after which a quiet sign-in attempt counter is forgotten
 _RECORDS = "records"
-
-
-class User(Record):
-    id: str
-    email: str = Field(description="Lower-cased; unique.")
-    organisation: str | None = Field(description="None for CNDP liaisons and service admins.")
-    role: Role
-    org_admin: bool = False
-    password_hash: str
-    totp_secret: str | None = None
-    totp_last_step: int = 0
-    disabled: bool = False
-    created_at: datetime
-    password_changed_at: datetime
-
-    @property
-    def needs_second_factor(self) -> bool:
-        """Liaisons, service admins and organisation admins must use TOTP."""
-        return self.role in (Role.liaison, Role.admin) or self.org_admin
-
-
-class TokenPurpose(StrEnum):
-    invitation = "invitation"
-    password_reset = "password_reset"
-
-
-class OneTimeToken(Record):
-    """An invitation or a password-reset link; only a hash of its secret is kept, and it is used once."""
-
-    token_hash: str
-    purpose: TokenPurpose
-    email: str
-    organisation: str | None
-    role: Role
-    org_admin: bool = False
-    user_id: str | None = None
-    created_by: str
-    created_at: datetime
-    expires_at: datetime
-
-
-class WebSession(Record):
-    """A signed-in browser. The cookie carries a random id; the store keeps only its hash."""
-
-    id_hash: str
-    user_id: str
-    created_at: datetime
-    last_seen: datetime
-    csrf: str
-    second_factor_done: bool
-
-
-class Draft(Record):
-    """A questionnaire being filled in: partial answers, possibly invalid, kept per organisation."""
-
-    id: str
-    organisation: str
-    name: str
-    answers: dict[str, Any] = Field(default_factory=dict)
-    project_id: str | None = None
-    created_at: datetime
-    updated_at: datetime
-    updated_by: str
 
 
 class UserRepository(Protocol):
@@ -443,3 +377,17 @@ def tinydb_accounts(root: Path, quarantine_dir: Path, log: EventLog) -> AccountT
     tables = TinyDBTables(root, tinydb_table_path(root), quarantine_dir, Outbox(log))
     tables.recover(tinydb_table_files(root))
     return AccountTables(tables)
+
+
+__all__ = [
+    "AccountTables",
+    "Draft",
+    "MemoryTables",
+    "OneTimeToken",
+    "TinyDBTables",
+    "TokenPurpose",
+    "User",
+    "WebSession",
+    "memory_accounts",
+    "tinydb_accounts",
+]
