@@ -21,12 +21,19 @@ from compliance.cli.review_commands import add_review_commands, run_review_comma
 from compliance.cli.server_commands import add_server_commands, run_server_command
 from compliance.domain.rules import Rule, Severity
 from compliance.domain.submission import Submission
+from compliance.domain.outcomes import Assessment
 from compliance.reports import ReportFormat, render
+from compliance.reports.html import render_html
+from compliance.reports.pdf import PdfRenderError, render_pdf
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.catalogue import export_catalogue
 from compliance.service.submissions import InvalidSubmission, read_submission
 from compliance.service.waivers import apply_waivers, read_waivers
+
+
+PDF = "pdf"
+LANGS = ["fr", "ar", "en"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,10 +52,12 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="assess a submission file and report")
     c.add_argument("file", type=Path)
-    c.add_argument("--format", choices=[f.value for f in ReportFormat], default="text")
-    c.add_argument("--output", type=Path, help="write the report here instead of standard output")
+    c.add_argument("--format", choices=[*(f.value for f in ReportFormat), PDF], default="text")
+    c.add_argument(
+        "--output", type=Path, help="write the report here instead of standard output (required for pdf)"
+    )
     c.add_argument("--fail-on", choices=[s.value for s in Severity], default="major", help="gate threshold")
-    c.add_argument("--lang", choices=["fr", "en"], default="en")
+    c.add_argument("--lang", choices=LANGS, default="en", help="language of the report (fr, ar, en)")
     c.add_argument(
         "--waivers", type=Path, help="YAML file of approved waivers (rule_id, project, reason, ...)"
     )
@@ -67,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     rsub = r.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rl = rsub.add_parser("list", help="one line per rule")
     rl.add_argument("--format", choices=["text", "json"], default="text")
-    rl.add_argument("--lang", choices=["fr", "en"], default="en")
+    rl.add_argument("--lang", choices=LANGS, default="en")
     rs = rsub.add_parser("show", help="one rule in full")
     rs.add_argument("rule_id")
     re_ = rsub.add_parser("export", help="the whole catalogue as a document")
@@ -103,6 +112,13 @@ def _check(args: argparse.Namespace) -> int:
                 f"warning: the waiver of {w.rule_id} expired on {w.expires}: the finding gates again\n"
             )
     threshold = Severity(args.fail_on)
+    if args.format == PDF:
+        if args.output is None:
+            return _invalid("--format pdf needs --output FILE")
+        pdf = render_pdf(render_html(assessment, args.lang))
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_bytes(pdf)
+        return _exit_code(assessment, threshold)
     fmt = ReportFormat(args.format)
     text = args.file.read_text(encoding="utf-8", errors="replace") if fmt is ReportFormat.sarif else ""
     report = render(
@@ -114,6 +130,10 @@ def _check(args: argparse.Namespace) -> int:
         locate=fact_locator(text) if text else None,
     )
     _emit(report, args.output)
+    return _exit_code(assessment, threshold)
+
+
+def _exit_code(assessment: Assessment, threshold: Severity) -> int:
     if assessment.failing(threshold):
         return ExitCode.FAIL
     if assessment.missing(threshold):
@@ -200,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
         return ExitCode.INVALID
+    except PdfRenderError as exc:
+        return _invalid(str(exc))
     except OSError as exc:
         return _invalid(f"{exc.filename or ''}: {exc.strerror or exc}")
 

@@ -1,4 +1,4 @@
-"""Render an assessment as text, JSON, Markdown, JUnit XML or SARIF."""
+"""Render an assessment as text, JSON, Markdown, HTML, JUnit XML or SARIF (and PDF: compliance.reports.pdf)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
+from compliance.reports.html import render_html
 from compliance.reports.junit import render_junit
 from compliance.reports.markdown import render_markdown
 from compliance.reports.sarif import Locator, render_sarif
@@ -16,6 +17,7 @@ class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
     junit = "junit"
     sarif = "sarif"
 
@@ -24,6 +26,7 @@ MEDIA_TYPES = {
     ReportFormat.text: "text/plain; charset=utf-8",
     ReportFormat.json: "application/json",
     ReportFormat.markdown: "text/markdown; charset=utf-8",
+    ReportFormat.html: "text/html; charset=utf-8",
     ReportFormat.junit: "application/xml",
     ReportFormat.sarif: "application/sarif+json",
 }
@@ -41,6 +44,8 @@ def render(
         return render_text(assessment, lang, threshold)
     if fmt is ReportFormat.markdown:
         return render_markdown(assessment, lang, threshold)
+    if fmt is ReportFormat.html:
+        return render_html(assessment, lang)
     if fmt is ReportFormat.junit:
         return render_junit(assessment, lang, threshold)
     if fmt is ReportFormat.sarif:

@@ -14,7 +14,8 @@ from compliance.reports.labels import (
     money,
     waiver_line,
 )
-from compliance.reports.summary import by_chapter, exposure, exposure_line, fact_line, max_total
+from compliance.reports.digest import Action, digest, stated_facts
+from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
 
 _MARK = {
     Outcome.fail: "✗",
@@ -41,9 +42,12 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
     refs = "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references)
     out.append(f"      {words['refs']}: {refs}")
     out.append(f"      {(f.explanation or f.title).get(lang)}")
-    if f.trace:
-        out.append(f"      {words['facts']}:")
-        out.extend(f"        {fact_line(t)}" for t in f.trace)
+    failed, missing = stated_facts(f, lang)
+    if failed:
+        out.append(f"      {words['not_met']}:")
+        out.extend(f"        - {where}: {value}" for where, value in failed)
+    if missing:
+        out.append(f"      {words['not_stated']} ({words['in_file']}): {', '.join(missing)}")
     if f.questions is not None:
         out.append(f"      {words['questions']}:")
         out.extend(f"        - {q}" for q in f.questions.get(lang))
@@ -57,11 +61,55 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
         out.append(line)
 
 
+def action_line(action: Action, lang: str) -> str:
+    """One action in words: what to fix, or which section of the file to complete and its fields."""
+    words = LABELS[lang]
+    if action.kind == "fix":
+        return f"{words['do_fix']} [{SEVERITY_LABELS[lang][action.severity]}]: {action.text}"
+    where = action.section or "/"
+    return (
+        f"{words['do_answer']}: {action.text} — {words['in_file']} « {where} » : {', '.join(action.fields)}"
+        f" ({words['decides'].format(n=action.unblocks)})"
+    )
+
+
+def summary_lines(assessment: Assessment, lang: str) -> list[str]:
+    """The one-page summary as lines of text."""
+    words = LABELS[lang]
+    a = assessment
+    d = digest(a, lang)
+    out = [
+        f"{words['title']} — {a.project_name}",
+        f"{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}",
+        "",
+        f"{words['summary']}",
+        f"  {words['formalities']}: {a.formalities.summary.get(lang)}",
+        f"  {words['forms_to_file']}: "
+        + ("; ".join(f"{code} ({name})" for code, name in d.forms) or words["none"]),
+        "",
+        f"  {words['actions']}:",
+    ]
+    out += [f"  {n}. {action_line(act, lang)}" for n, act in enumerate(d.actions, 1)] or [
+        f"  {words['nothing_to_do']}"
+    ]
+    if d.more:
+        out.append(f"     … {words['more'].format(n=d.more)}")
+    out += ["", f"  {words['exposure']}:"]
+    if d.exposures:
+        out.extend(f"  - {exposure_line(e, lang)}" for e in d.exposures)
+        out.append(f"  {words['max_total']}: {money(max_total(d.exposures), lang)}")
+    else:
+        out.append(f"  {words['exposure_none']}")
+    return out
+
+
 def render_text(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
     words = LABELS[lang]
     a = assessment
     out = [
-        f"{words['title']} — {a.project_name}",
+        *summary_lines(a, lang),
+        "",
+        "─" * 40,
         f"{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}   "
         + " · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
         f"{words['pack']}: {a.pack.id} {a.pack.version} ({a.pack.rule_count}) · {words['submission']}: {a.submission_hash[:19]}…",
