@@ -25,7 +25,7 @@ FORM_NAMES: dict[str, dict[str, str]] = {
     },
     "F214": {
         "fr": "déclaration simplifiée",
-        "ar": "تصريح مبسّط",
+        "ar": "تصريح مبسط",
         "en": "simplified declaration",
     },
     "F112": {
@@ -35,7 +35,7 @@ FORM_NAMES: dict[str, dict[str, str]] = {
     },
     "F113": {
         "fr": "demande d'autorisation simplifiée",
-        "ar": "طلب إذن مبسّط",
+        "ar": "طلب إذن مبسط",
         "en": "simplified authorisation request",
     },
     "F118": {

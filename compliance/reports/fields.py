@@ -79,7 +79,7 @@ SECTION_LABELS: dict[str, dict[str, str]] = {
     },
     "ai.inference": {
         "fr": "Le fournisseur et l'hébergement du modèle",
-        "ar": "مزوّد النموذج واستضافته",
+        "ar": "مزود النموذج واستضافته",
         "en": "Model provider and hosting",
     },
     "ai.logging": {

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from compliance.domain.outcomes import Assessment
+from compliance.domain.rules import Localized
 from compliance.reports.digest import digest, stated_facts
 from compliance.reports.labels import (
     LABELS,
@@ -44,6 +45,11 @@ def _environment() -> Environment:
 def _stylesheet() -> Markup:
     """The package's own stylesheet, trusted as markup (it holds quotes that escaping would break)."""
     return Markup((ASSETS / "report.css").read_text(encoding="utf-8"))
+
+
+def _fallback_attrs(text: Localized, lang: str) -> Markup:
+    """Marks a rule text shown in French for want of its Arabic, so that it is laid out left to right."""
+    return Markup('lang="fr" dir="ltr"') if lang == "ar" and text.ar is None else Markup("")
 
 
 def direction(lang: str) -> str:
@@ -78,5 +84,6 @@ def render_html(
         counts=" · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
         chapters=chapters,
         field_url=field_url,
+        attrs=lambda text: _fallback_attrs(text, lang),
         inline_css=_stylesheet() if inline_css else None,
     )

@@ -51,10 +51,14 @@ def html_to_pdf(html: str) -> bytes:
     """Render in this process (the worker calls this)."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
 
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=_own_assets_fetcher())
-    data: bytes = document.write_pdf(font_config=fonts)
+    try:
+        data: bytes = document.write_pdf(font_config=fonts)
+    except FatalURLFetchingError as exc:  # a BaseException in WeasyPrint: made an ordinary error here
+        raise PdfRenderError(str(exc)) from None
     return data
 
 
@@ -82,6 +86,8 @@ class PdfRenderer:
             future = self._worker().submit(html_to_pdf, html)
             try:
                 return future.result(timeout=self._time_limit)
+            except PdfRenderError:
+                raise
             except FutureTimeout:
                 self._kill()
                 raise PdfRenderError(f"the PDF took longer than {self._time_limit:.0f} s") from None
