@@ -19,9 +19,9 @@ from compliance.cli.exit_codes import ExitCode
 from compliance.cli.locate import fact_locator
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
+from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Rule, Severity
 from compliance.domain.submission import Submission
-from compliance.domain.outcomes import Assessment
 from compliance.reports import ReportFormat, render
 from compliance.reports.html import render_html
 from compliance.reports.pdf import PdfRenderError, render_pdf
@@ -30,7 +30,6 @@ from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.catalogue import export_catalogue
 from compliance.service.submissions import InvalidSubmission, read_submission
 from compliance.service.waivers import apply_waivers, read_waivers
-
 
 PDF = "pdf"
 LANGS = ["fr", "ar", "en"]

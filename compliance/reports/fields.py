@@ -51,7 +51,11 @@ SECTION_LABELS: dict[str, dict[str, str]] = {
         "ar": "حقوق الأشخاص المعنيين",
         "en": "Rights of persons",
     },
-    "automated_decisions": {"fr": "Les décisions automatisées", "ar": "القرارات الآلية", "en": "Automated decisions"},
+    "automated_decisions": {
+        "fr": "Les décisions automatisées",
+        "ar": "القرارات الآلية",
+        "en": "Automated decisions",
+    },
     "direct_marketing": {"fr": "La prospection directe", "ar": "الاستقراء المباشر", "en": "Direct marketing"},
     "cndp": {
         "fr": "Les formalités auprès de la CNDP",

@@ -69,21 +69,25 @@ def render_html(
         (chapter_label(chapter, lang), [(f, *stated_facts(f, lang)) for f in findings])
         for chapter, findings in by_chapter(a.findings)
     ]
-    return _environment().get_template("report.html").render(
-        a=a,
-        d=d,
-        lang=lang,
-        dir=direction(lang),
-        colon=" :" if lang == "fr" else ":",
-        words=LABELS[lang],
-        verdict=VERDICT_LABELS[lang][a.verdict],
-        outcome=OUTCOME_LABELS[lang],
-        severity=SEVERITY_LABELS[lang],
-        exposure_lines=[exposure_line(e, lang) for e in d.exposures],
-        max_total=money(max_total(d.exposures), lang),
-        counts=" · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
-        chapters=chapters,
-        field_url=field_url,
-        attrs=lambda text: _fallback_attrs(text, lang),
-        inline_css=_stylesheet() if inline_css else None,
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(
+            a=a,
+            d=d,
+            lang=lang,
+            dir=direction(lang),
+            colon=" :" if lang == "fr" else ":",
+            words=LABELS[lang],
+            verdict=VERDICT_LABELS[lang][a.verdict],
+            outcome=OUTCOME_LABELS[lang],
+            severity=SEVERITY_LABELS[lang],
+            exposure_lines=[exposure_line(e, lang) for e in d.exposures],
+            max_total=money(max_total(d.exposures), lang),
+            counts=" · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
+            chapters=chapters,
+            field_url=field_url,
+            attrs=lambda text: _fallback_attrs(text, lang),
+            inline_css=_stylesheet() if inline_css else None,
+        )
     )

@@ -210,7 +210,11 @@ SEVERITY_LABELS: dict[str, dict[Severity, str]] = {
 }
 
 CHAPTER_LABELS: dict[str, dict[str, str]] = {
-    "scope": {"fr": "Champ d'application (art. 1-2)", "ar": "نطاق التطبيق (المادتان 1 و2)", "en": "Scope (Art. 1-2)"},
+    "scope": {
+        "fr": "Champ d'application (art. 1-2)",
+        "ar": "نطاق التطبيق (المادتان 1 و2)",
+        "en": "Scope (Art. 1-2)",
+    },
     "purpose-quality": {
         "fr": "Finalités, qualité et conservation (art. 3)",
         "ar": "الغايات وجودة المعطيات ومدة حفظها (المادة 3)",

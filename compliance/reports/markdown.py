@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
+from compliance.reports.digest import digest, stated_facts
 from compliance.reports.labels import (
     LABELS,
     SEVERITY_LABELS,
@@ -13,7 +14,6 @@ from compliance.reports.labels import (
     money,
     waiver_line,
 )
-from compliance.reports.digest import digest, stated_facts
 from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
 
 _ICON = {

@@ -11,6 +11,7 @@ import resource
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -111,12 +112,12 @@ class PdfRenderer:
             pool.shutdown(wait=True)
 
 
-_shared: PdfRenderer | None = None
+@cache
+def shared_renderer() -> PdfRenderer:
+    """The process-wide renderer: one worker, so renderings queue instead of multiplying processes."""
+    return PdfRenderer()
 
 
 def render_pdf(html: str) -> bytes:
     """The PDF of a report page, through the process-wide bounded renderer."""
-    global _shared
-    if _shared is None:
-        _shared = PdfRenderer()
-    return _shared.render(html)
+    return shared_renderer().render(html)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
+from compliance.reports.digest import Action, digest, stated_facts
 from compliance.reports.labels import (
     LABELS,
     OUTCOME_LABELS,
@@ -14,7 +15,6 @@ from compliance.reports.labels import (
     money,
     waiver_line,
 )
-from compliance.reports.digest import Action, digest, stated_facts
 from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
 
 _MARK = {

@@ -66,7 +66,10 @@ def test_summary_fits_the_first_page(pdf: tuple[str, Path]) -> None:
     assert words["exposure_none"].rstrip(".") in first
     assert words["findings"] not in first
     assert words["findings"] in second.split("\n", 3)[0] + second
-    assert sorted(p.name for p in OUTPUT.glob(f"page-{lang}-*.png")) == [f"page-{lang}-01.png", f"page-{lang}-02.png"]
+    assert sorted(p.name for p in OUTPUT.glob(f"page-{lang}-*.png")) == [
+        f"page-{lang}-01.png",
+        f"page-{lang}-02.png",
+    ]
 
 
 def test_arabic_words_read_in_logical_order(pdf: tuple[str, Path]) -> None:
