@@ -114,7 +114,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == PDF:
         if args.output is None:
             return _invalid("--format pdf needs --output FILE")
-        pdf = render_pdf(render_html(assessment, args.lang))
+        pdf = render_pdf(render_html(assessment, args.lang, submission=submission))
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(pdf)
         return _exit_code(assessment, threshold)
@@ -127,6 +127,7 @@ def _check(args: argparse.Namespace) -> int:
         threshold=threshold,
         artifact=args.file.as_posix(),
         locate=fact_locator(text) if text else None,
+        submission=submission,
     )
     _emit(report, args.output)
     return _exit_code(assessment, threshold)

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
+from compliance.domain.submission import Submission
 from compliance.reports.html import render_html
 from compliance.reports.junit import render_junit
 from compliance.reports.markdown import render_markdown
@@ -39,13 +40,15 @@ def render(
     threshold: Severity = Severity.major,
     artifact: str = "submission.yaml",
     locate: Locator | None = None,
+    submission: Submission | None = None,
 ) -> str:
+    """The report; with the submission, text and HTML end with the annex on the content of the filings."""
     if fmt is ReportFormat.text:
-        return render_text(assessment, lang, threshold)
+        return render_text(assessment, lang, threshold, submission)
     if fmt is ReportFormat.markdown:
         return render_markdown(assessment, lang, threshold)
     if fmt is ReportFormat.html:
-        return render_html(assessment, lang)
+        return render_html(assessment, lang, submission=submission)
     if fmt is ReportFormat.junit:
         return render_junit(assessment, lang, threshold)
     if fmt is ReportFormat.sarif:

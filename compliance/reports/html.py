@@ -15,6 +15,8 @@ from markupsafe import Markup
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Localized
+from compliance.domain.submission import Submission
+from compliance.reports.annex import MISSING, NOTICE, filings
 from compliance.reports.digest import digest, stated_facts
 from compliance.reports.labels import (
     LABELS,
@@ -61,8 +63,10 @@ def render_html(
     lang: str = "fr",
     field_url: Callable[[str], str] | None = None,
     inline_css: bool = True,
+    submission: Submission | None = None,
 ) -> str:
-    """The report page; `field_url` links each question to the questionnaire field that answers it."""
+    """The report page; `field_url` links each question to the questionnaire field that answers it; with the
+    submission, the annex lists the content of the filings."""
     a = assessment
     d = digest(a, lang)
     chapters = [
@@ -88,6 +92,9 @@ def render_html(
             chapters=chapters,
             field_url=field_url,
             attrs=lambda text: _fallback_attrs(text, lang),
+            annex=filings(a, submission, lang) if submission is not None else [],
+            annex_notice=NOTICE[lang],
+            missing_word=MISSING[lang],
             inline_css=_stylesheet() if inline_css else None,
         )
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
+from compliance.domain.submission import Submission
+from compliance.reports.annex import MISSING, NOTICE, filings
 from compliance.reports.digest import Action, digest, stated_facts
 from compliance.reports.labels import (
     LABELS,
@@ -103,7 +105,23 @@ def summary_lines(assessment: Assessment, lang: str) -> list[str]:
     return out
 
 
-def render_text(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+def annex_lines(assessment: Assessment, submission: Submission, lang: str) -> list[str]:
+    """The content of the filings, item by item, with the field each value comes from."""
+    out = ["", LABELS[lang]["annex"], f"  {NOTICE[lang]}"]
+    for filing in filings(assessment, submission, lang):
+        out.append(f"\n== {filing.title} ==")
+        for item in filing.items:
+            value = item.value if item.value is not None else f"[{MISSING[lang].upper()}]"
+            out.append(f"  {item.label}: {value}  ({LABELS[lang]['in_file']}: {item.field})")
+    return out
+
+
+def render_text(
+    assessment: Assessment,
+    lang: str = "en",
+    threshold: Severity = Severity.major,
+    submission: Submission | None = None,
+) -> str:
     words = LABELS[lang]
     a = assessment
     out = [
@@ -138,4 +156,6 @@ def render_text(assessment: Assessment, lang: str = "en", threshold: Severity = 
             _finding(f, lang, out)
     failing, missing = len(a.failing(threshold)), len(a.missing(threshold))
     out += ["", f"{words['gate']} ≥ {threshold.value}: {failing} ✗, {missing} ?"]
+    if submission is not None:
+        out += annex_lines(a, submission, lang)
     return "\n".join(out) + "\n"

@@ -10,6 +10,7 @@ import pytest
 
 from compliance.domain.outcomes import Assessment, Outcome
 from compliance.reports import ReportFormat, render
+from compliance.reports.annex import MISSING, NOTICE, filings
 from compliance.reports.digest import MAX_ACTIONS, digest
 from compliance.reports.fields import file_field, plain_value
 from compliance.reports.labels import LABELS
@@ -87,3 +88,24 @@ def test_html_is_escaped_and_laid_out_right_to_left_in_arabic(bank: Assessment) 
     assert re.search(r'<html lang="ar" dir="rtl">', page)
     assert "تقرير المطابقة للقانون رقم 09.08" in page
     assert any(f.outcome is Outcome.needs_info for f in bank.findings)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_annex_lists_the_filings_items_from_named_fields(bank: Assessment, lang: str) -> None:
+    submission = read_submission(BANK)
+    found = {f.title: f for f in filings(bank, submission, lang)}
+    assert len(found) == 3  # declaration items, authorisation items, one transfer filing (US)
+    declaration, authorisation, transfer = found.values()
+    by_field = {i.field: i for f in found.values() for i in f.items}
+    assert (
+        by_field["controller.name, controller.rc_number"].value
+        == "Banque Atlas Al Maghrib SA; RC Casablanca 210345"
+    )
+    assert by_field["processings[].retention.period_days"].value is None  # not stated: flagged
+    assert by_field["security"].value is None
+    assert by_field["transfers[0].mechanism"].value is None
+    assert by_field["transfers[0].recipient"].value == "OpenAI"
+    assert "controller.representative_in_morocco.name" not in by_field  # established in Morocco
+    assert declaration.missing >= 3 and transfer.missing == 2 and authorisation.missing == 1
+    page = html.unescape(render(bank, ReportFormat.html, lang=lang, submission=submission))
+    assert NOTICE[lang] in page and MISSING[lang] in page
