@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from compliance import __version__
 from compliance.cli.exit_codes import ExitCode
+from compliance.cli.init_command import add_init_command, run_init_command
 from compliance.cli.locate import fact_locator
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
@@ -81,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     re_ = rsub.add_parser("export", help="the whole catalogue as a document")
     re_.add_argument("--format", choices=["markdown"], default="markdown")
     re_.add_argument("--output", type=Path)
+    add_init_command(sub)
     add_server_commands(sub, _Parser)
     add_review_commands(sub)
     return p
@@ -196,7 +198,9 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        code = run_server_command(args)
+        code = run_init_command(args)
+        if code is None:
+            code = run_server_command(args)
         if code is None:
             code = run_review_command(args)
         if code is not None:
