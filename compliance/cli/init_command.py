@@ -219,10 +219,7 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
     node: Any = data
     parts = path.split(".")
     for part in parts[:-1]:
-        if part.endswith("[0]"):
-            node = node.setdefault(part[:-3], [{}])[0]
-        else:
-            node = node.setdefault(part, {})
+        node = node.setdefault(part[:-3], [{}])[0] if part.endswith("[0]") else node.setdefault(part, {})
     node[parts[-1]] = value
 
 
