@@ -14,17 +14,30 @@ ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = yaml.safe_load((ROOT / "docs" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
 
 
-def test_every_rule_has_its_arabic_title() -> None:
+def _arabic(text: str | None) -> bool:
+    return text is not None and any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def test_every_rule_has_its_arabic_title_remediation_and_questions() -> None:
     pack = load_pack()
-    missing = [r.id for r in pack.rules if not r.title.ar]
-    assert not missing, f"no Arabic title (add rules/i18n/ar/<id>.yaml): {missing}"
+    missing = [
+        r.id
+        for r in pack.rules
+        if not (_arabic(r.title.ar) and _arabic(r.remediation.ar) and r.questions.ar)
+        or not all(_arabic(q) for q in r.questions.ar or [])
+    ]
+    assert not missing, f"Arabic texts missing (rules/i18n/ar/<id>.yaml): {missing}"
     for rule in pack.rules:
-        assert rule.title.ar is not None and any("\u0600" <= ch <= "\u06ff" for ch in rule.title.ar)
         assert rule.title.get("ar") == rule.title.ar
+        assert rule.questions.get("ar") == rule.questions.ar
+        assert len(rule.questions.get("ar")) == len(rule.questions.fr)
 
 
-def test_arabic_rule_titles_follow_the_glossary() -> None:
-    titles = "\n".join(r.title.ar or "" for r in load_pack().rules)
+def test_arabic_rule_texts_follow_the_glossary() -> None:
+    titles = "\n".join(
+        "\n".join([r.title.ar or "", r.remediation.ar or "", *(r.questions.ar or [])])
+        for r in load_pack().rules
+    )
     for term in GLOSSARY:
         for avoided in term.get("ar_avoid", []):
             assert avoided not in titles, (term["id"], avoided)
