@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compliance.domain.outcomes import Assessment, Finding, Outcome
+from compliance.domain.outcomes import Assessment, Finding, FormalityPlan, Outcome
 from compliance.domain.rules import Severity
 from compliance.reports.fields import file_field, plain_value, section_label, section_of
 from compliance.reports.summary import Exposure, exposure
@@ -68,6 +68,29 @@ class Digest:
     more: int
     forms: list[tuple[str, str]]
     exposures: list[Exposure] = field(default_factory=list)
+
+
+_REGIME_AR = {
+    "none": "لا إجراء (لا معطيات ذات طابع شخصي)",
+    "declaration": "تصريح مسبق (المادة 12(2))",
+    "authorisation": "إذن مسبق (المادة 12(1))",
+    "undetermined": "غير محدد: تنقص وقائع للاختيار بين التصريح والإذن",
+}
+
+
+def formality_summary(plan: FormalityPlan, lang: str) -> str:
+    """The formality plan in one sentence; in Arabic, composed here from the plan's parts (the engine words it
+    in French and English)."""
+    if lang != "ar":
+        return plan.summary.get(lang)
+    parts = [_REGIME_AR.get(plan.regime, plan.regime)]
+    if plan.triggers:
+        parts.append("الأسباب: " + "، ".join(t.article for t in plan.triggers))
+    if plan.possible_triggers:
+        parts.append("ينتظر التأكيد: " + "، ".join(t.article for t in plan.possible_triggers))
+    if plan.transfers:
+        parts.append("نقل المعطيات إلى الخارج (F118): " + "، ".join(t.country for t in plan.transfers))
+    return "؛ ".join(parts) + "."
 
 
 def first_sentence(text: str, limit: int = 240) -> str:

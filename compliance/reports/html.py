@@ -17,7 +17,7 @@ from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Localized
 from compliance.domain.submission import Submission
 from compliance.reports.annex import MISSING, NOTICE, filings
-from compliance.reports.digest import digest, stated_facts
+from compliance.reports.digest import digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
     OUTCOME_LABELS,
@@ -84,6 +84,7 @@ def render_html(
             colon=" :" if lang == "fr" else ":",
             words=LABELS[lang],
             verdict=VERDICT_LABELS[lang][a.verdict],
+            formality=formality_summary(a.formalities, lang),
             outcome=OUTCOME_LABELS[lang],
             severity=SEVERITY_LABELS[lang],
             exposure_lines=[exposure_line(e, lang) for e in d.exposures],

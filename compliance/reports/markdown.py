@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
-from compliance.reports.digest import digest, stated_facts
+from compliance.reports.digest import digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
     SEVERITY_LABELS,
@@ -62,7 +62,7 @@ def _summary(a: Assessment, lang: str) -> list[str]:
     out = [
         f"### {words['summary']}",
         "",
-        f"- **{words['formalities']}:** {a.formalities.summary.get(lang)}",
+        f"- **{words['formalities']}:** {formality_summary(a.formalities, lang)}",
         f"- **{words['forms_to_file']}:** " + ("; ".join(f"{c} ({n})" for c, n in d.forms) or words["none"]),
         "",
         f"**{words['actions']}**",
@@ -100,7 +100,7 @@ def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severit
         "",
         f"### {words['formalities']}",
         "",
-        a.formalities.summary.get(lang),
+        formality_summary(a.formalities, lang),
         "",
         f"- **{words['forms']}:** {', '.join(f.value for f in a.formalities.forms) or words['none']}",
     ]

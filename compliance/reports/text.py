@@ -6,7 +6,7 @@ from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
 from compliance.reports.annex import MISSING, NOTICE, filings
-from compliance.reports.digest import Action, digest, stated_facts
+from compliance.reports.digest import Action, digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
     OUTCOME_LABELS,
@@ -85,7 +85,7 @@ def summary_lines(assessment: Assessment, lang: str) -> list[str]:
         f"{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}",
         "",
         f"{words['summary']}",
-        f"  {words['formalities']}: {a.formalities.summary.get(lang)}",
+        f"  {words['formalities']}: {formality_summary(a.formalities, lang)}",
         f"  {words['forms_to_file']}: "
         + ("; ".join(f"{code} ({name})" for code, name in d.forms) or words["none"]),
         "",
@@ -133,7 +133,7 @@ def render_text(
         f"{words['pack']}: {a.pack.id} {a.pack.version} ({a.pack.rule_count}) · {words['submission']}: {a.submission_hash[:19]}…",
         "",
         f"{words['formalities']}",
-        f"  {a.formalities.summary.get(lang)}",
+        f"  {formality_summary(a.formalities, lang)}",
         f"  {words['forms']}: {', '.join(f.value for f in a.formalities.forms) or words['none']}",
     ]
     for t in a.formalities.triggers:

@@ -18,12 +18,14 @@ def _arabic(text: str | None) -> bool:
     return text is not None and any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
-def test_every_rule_has_its_arabic_title_remediation_and_questions() -> None:
+def test_every_rule_has_all_its_texts_in_arabic() -> None:
     pack = load_pack()
     missing = [
         r.id
         for r in pack.rules
-        if not (_arabic(r.title.ar) and _arabic(r.remediation.ar) and r.questions.ar)
+        if not (
+            _arabic(r.title.ar) and _arabic(r.explain.ar) and _arabic(r.remediation.ar) and r.questions.ar
+        )
         or not all(_arabic(q) for q in r.questions.ar or [])
     ]
     assert not missing, f"Arabic texts missing (rules/i18n/ar/<id>.yaml): {missing}"
