@@ -62,3 +62,24 @@ def test_arabic_report_words_use_the_glossary_terms() -> None:
     joined = "\n".join(texts)
     for concept in ("sensitive_data", "transfer_abroad", "direct_marketing", "processor", "legal_person"):
         assert used[concept] in joined, concept
+
+
+def test_cli_help_and_messages_in_every_language() -> None:
+    from compliance.cli.help_texts import HELP, lang_of
+
+    for key, words in HELP.items():
+        assert set(words) == {"fr", "ar", "en"}, key
+        assert any("\u0600" <= ch <= "\u06ff" for ch in words["ar"]), key
+    assert lang_of(["check", "f.yaml", "--lang", "ar"]) == "ar"
+    assert lang_of(["check", "--lang=fr", "f.yaml"]) == "fr"
+    assert lang_of(["check", "f.yaml", "--lang", "xx"]) == "en"
+
+
+def test_check_help_in_arabic(capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli.main import main
+
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "ar", "--help"])
+    assert "لغة التقرير والرسائل" in capsys.readouterr().out
+    assert main(["validate", str(ROOT / "examples" / "bank-voice-assistant.yaml"), "--lang", "ar"]) == 0
+    assert "ملف مقدم صالح" in capsys.readouterr().out
