@@ -25,16 +25,14 @@ from compliance.cli.server_commands import add_server_commands, run_server_comma
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Rule, Severity
 from compliance.domain.submission import Submission
-from compliance.reports import ReportFormat, render
-from compliance.reports.html import render_html
-from compliance.reports.pdf import PdfRenderError, render_pdf
+from compliance.reports import ReportFormat, render_document
+from compliance.reports.pdf import PdfRenderError
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.catalogue import export_catalogue
 from compliance.service.submissions import InvalidSubmission, read_submission
 from compliance.service.waivers import apply_waivers, read_waivers
 
-PDF = "pdf"
 LANGS = list(HELP_LANGS)
 
 
@@ -54,7 +52,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help=text("check", lang))
     c.add_argument("file", type=Path)
-    c.add_argument("--format", choices=[*(f.value for f in ReportFormat), PDF], default="text")
+    c.add_argument("--format", choices=[f.value for f in ReportFormat], default="text")
     c.add_argument("--output", type=Path, help=text("output", lang))
     c.add_argument(
         "--fail-on", choices=[s.value for s in Severity], default="major", help=text("fail_on", lang)
@@ -112,16 +110,11 @@ def _check(args: argparse.Namespace) -> int:
                 f"warning: the waiver of {w.rule_id} expired on {w.expires}: the finding gates again\n"
             )
     threshold = Severity(args.fail_on)
-    if args.format == PDF:
-        if args.output is None:
-            return _invalid("--format pdf needs --output FILE")
-        pdf = render_pdf(render_html(assessment, args.lang, submission=submission))
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_bytes(pdf)
-        return _exit_code(assessment, threshold)
     fmt = ReportFormat(args.format)
+    if fmt is ReportFormat.pdf and args.output is None:
+        return _invalid("--format pdf needs --output FILE")
     text = args.file.read_text(encoding="utf-8", errors="replace") if fmt is ReportFormat.sarif else ""
-    report = render(
+    report = render_document(
         assessment,
         fmt,
         lang=args.lang,
@@ -130,7 +123,11 @@ def _check(args: argparse.Namespace) -> int:
         locate=fact_locator(text) if text else None,
         submission=submission,
     )
-    _emit(report, args.output)
+    if isinstance(report, bytes):
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_bytes(report)
+    else:
+        _emit(report, args.output)
     return _exit_code(assessment, threshold)
 
 

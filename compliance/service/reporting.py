@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
-from compliance.reports import ReportFormat, render
+from compliance.reports import ReportFormat, render_document
 
 
 def render_assessment(
@@ -13,4 +13,4 @@ def render_assessment(
     """JSON comes as bytes straight from pydantic (no decoding of ~200 KB to re-encode it for the wire)."""
     if fmt is ReportFormat.json:
         return assessment.__pydantic_serializer__.to_json(assessment)
-    return render(assessment, fmt, lang=lang, threshold=threshold, artifact=artifact)
+    return render_document(assessment, fmt, lang=lang, threshold=threshold, artifact=artifact)
