@@ -23,6 +23,7 @@ class Settings:
     auth_failure_limit: int = 10  # failed authentications per client address and key id ...
     auth_failure_window: float = 60.0  # ... in this many seconds; beyond: 429
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
+    sign_in_spacing: float = 2.0  # seconds between attempts on a throttled address or account
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -39,6 +40,7 @@ class Settings:
             auth_failure_limit=int(env.get("COMPLIANCE_AUTH_FAILURE_LIMIT", cls.auth_failure_limit)),
             auth_failure_window=float(env.get("COMPLIANCE_AUTH_FAILURE_WINDOW", cls.auth_failure_window)),
             assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
+            sign_in_spacing=float(env.get("COMPLIANCE_SIGN_IN_SPACING", cls.sign_in_spacing)),
         )
 
     def workers(self) -> int:
