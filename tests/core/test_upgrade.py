@@ -117,7 +117,9 @@ def test_reassess_upgrades_a_stored_old_submission_and_keeps_the_stored_one(asse
             submission=copy.deepcopy(OLD),
             assessment=old_assessment,
         ),
-        lambda v: AuditEvent(actor="k", action="version.submitted", organisation="atlas", target=v.project_id),
+        lambda v: AuditEvent(
+            actor="k", action="version.submitted", organisation="atlas", target=v.project_id
+        ),
     ) or (None, False)
     assert stored is not None
     changes = reassess(store, assessor, "test")
