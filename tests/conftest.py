@@ -8,7 +8,9 @@ questions, penalties and formalities.
 from __future__ import annotations
 
 import copy
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,18 @@ OUTCOMES_FR = {
     "recommandation": Outcome.advisory,
 }
 BASE = {"schema_version": SCHEMA_VERSION, "project_name": "Projet de test"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pack_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests (and the servers they start) never write the user's cache folder."""
+    before = os.environ.get("COMPLIANCE_CACHE_DIR")
+    os.environ["COMPLIANCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))
+    yield
+    if before is None:
+        del os.environ["COMPLIANCE_CACHE_DIR"]
+    else:
+        os.environ["COMPLIANCE_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

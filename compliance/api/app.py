@@ -19,6 +19,7 @@ from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
+from compliance.service.pack_views import publish_pack
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
@@ -78,6 +79,7 @@ def create_app(
     store = repository if repository is not None else open_store(settings.data_dir, settings.key_dir)
     owns_store = repository is None
     try:
+        unpublish = publish_pack(assessor, store.packs)
         runner = make_runner(
             assessor, settings.rules_dir.resolve() if settings.rules_dir else None, settings.workers()
         )
@@ -99,6 +101,7 @@ def create_app(
             yield
         finally:
             runner.close()
+            unpublish()
             if owns_store:
                 store.close()
 

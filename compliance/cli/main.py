@@ -29,9 +29,7 @@ from compliance.reports import ReportFormat, render_document
 from compliance.reports.pdf import PdfRenderError
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
-from compliance.service.catalogue import export_catalogue
 from compliance.service.submissions import InvalidSubmission, read_submission
-from compliance.service.waivers import apply_waivers, read_waivers
 
 LANGS = list(HELP_LANGS)
 
@@ -100,7 +98,11 @@ def _invalid(message: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     submission = read_submission(args.file)  # a bad file is reported before the pack is even loaded
-    waivers = read_waivers(args.waivers) if args.waivers else []
+    waivers = []
+    if args.waivers:
+        from compliance.service.waivers import apply_waivers, read_waivers  # only when asked
+
+        waivers = read_waivers(args.waivers)
     assessor = _assessor(args)
     assessment = assessor.assess(submission)
     if waivers:
@@ -172,14 +174,13 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
                 sys.stdout.write(_rule_line(rule, args.lang) + "\n")
         return ExitCode.OK
     if args.rules_command == "show":
-        found = pack.rule(args.rule_id)
-        if found is None:
+        data = assessor.rule_documents.get(args.rule_id)
+        if data is None:
             return _invalid(f"no rule '{args.rule_id}' (see 'compliance rules list')")
-        data = found.model_dump(mode="json", exclude_defaults=False)
-        data["source"] = pack.sources.get(found.id)
-        data["can_fail"] = found.can_fail
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return ExitCode.OK
+    from compliance.service.catalogue import export_catalogue  # only for this command
+
     _emit(export_catalogue(pack), args.output)
     return ExitCode.OK
 

@@ -11,11 +11,6 @@ from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.server_commands import add_key_dir_option, key_dir_of
-from compliance.service.access import CLI_ACTOR
-from compliance.service.assessing import assessor_for
-from compliance.service.decisions import verify_export
-from compliance.service.reassess import reassess
-from compliance.service.store import default_key_dir, open_store
 
 
 def add_review_commands(sub: Any) -> None:
@@ -50,6 +45,9 @@ def run_review_command(args: argparse.Namespace) -> int | None:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from compliance.service.decisions import verify_export  # crypto, for this command only
+    from compliance.service.store import default_key_dir
+
     try:
         doc = json.loads(args.file.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -75,6 +73,11 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _reassess(args: argparse.Namespace) -> int:
+    from compliance.service.access import CLI_ACTOR
+    from compliance.service.assessing import assessor_for
+    from compliance.service.reassess import reassess
+    from compliance.service.store import open_store
+
     store = open_store(args.data_dir, key_dir_of(args))
     try:
         changes = reassess(store, assessor_for(args.rules.resolve() if args.rules else None), CLI_ACTOR)

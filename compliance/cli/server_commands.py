@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
-from compliance.service.access import create_key, create_organisation, revoke_key
-from compliance.service.accounts import Accounts
-from compliance.service.audit import rotate_signing_key, verify_audit_file
-from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.store import Role, default_key_dir, open_admin, open_admin_accounts, open_key_ring
+
+# The service's modules (the store, crypto) are imported by the commands that use them, so that `check`,
+# `validate` and `rules` import none of them (tests/core/test_pack_cache.py).
+COMMANDS = frozenset({"serve", "admin", "audit"})
+# The values of `Role`, here so that parsing a command line imports no storage module (test_pack_cache.py
+# checks they agree).
+ROLES = ("submitter", "liaison", "admin")
 
 APP_FACTORY = "compliance.server:server_from_environment"
 
@@ -48,7 +50,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     o.add_argument("--id", dest="org_id", help="lower-case id (default: derived from the name)")
     data_dir(o)
     k = asub.add_parser("create-key", help="create an API key (shown once)")
-    k.add_argument("--role", required=True, choices=[r.value for r in Role])
+    k.add_argument("--role", required=True, choices=ROLES)
     k.add_argument("--org", help="the organisation of a submitter key")
     k.add_argument("--label", default="", help="what the key is for, e.g. 'gitlab ci'")
     data_dir(k)
@@ -70,7 +72,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(sk)
     cu = asub.add_parser("create-user", help="create a person's account for the web app")
     cu.add_argument("--email", required=True)
-    cu.add_argument("--role", required=True, choices=[r.value for r in Role])
+    cu.add_argument("--role", required=True, choices=ROLES)
     cu.add_argument("--org", help="the organisation of a submitter")
     cu.add_argument("--org-admin", action="store_true", help="administrator of the organisation (needs TOTP)")
     cu.add_argument(
@@ -98,10 +100,14 @@ def add_key_dir_option(p: argparse.ArgumentParser) -> None:
 
 
 def key_dir_of(args: argparse.Namespace) -> Path:
+    from compliance.service.store import default_key_dir
+
     return Path(args.key_dir).resolve() if args.key_dir is not None else default_key_dir(args.data_dir)
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from compliance.service.errors import StoreError
+
     if args.workers != 1:
         sys.stderr.write(
             "error: --workers must be 1: the embedded TinyDB store is single-process "
@@ -132,6 +138,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _admin(args: argparse.Namespace) -> int:
+    from compliance.service.access import create_key, create_organisation, revoke_key
+    from compliance.service.accounts import Accounts
+    from compliance.service.audit import rotate_signing_key
+    from compliance.service.store import Role, open_admin, open_admin_accounts, open_key_ring
+
     access, audit = open_admin(args.data_dir, key_dir_of(args))
     command = args.admin_command
     if command == "create-org":
@@ -190,6 +201,8 @@ def _admin(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    from compliance.service.audit import verify_audit_file
+
     path = args.data_dir / "audit.log"
     if not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")
@@ -215,6 +228,10 @@ def _audit(args: argparse.Namespace) -> int:
 
 def run_server_command(args: argparse.Namespace) -> int | None:
     """The exit code of a server, admin or audit command; None for other commands."""
+    if args.command not in COMMANDS:
+        return None
+    from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
+
     try:
         if args.command == "serve":
             return _serve(args)

@@ -71,7 +71,7 @@ class AdequacyList(Strict):
 
 
 class RulePack(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     info: PackInfo
     manifest: PackManifest

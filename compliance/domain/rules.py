@@ -21,7 +21,7 @@ Scalar = str | int | float | bool
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Severity(StrEnum):
@@ -305,8 +305,8 @@ Condition = Annotated[
     Field(discriminator="op"),
 ]
 
-for _m in (AllOf, AnyOf, Not, Doubtful, Every, Some):
-    _m.model_rebuild()
+# The recursive models resolve `Condition` when first built (`defer_build`): a process that only reads a
+# cached pack (compliance.service.pack_cache) never builds the rule language.
 
 
 class SeverityOverride(Strict):

@@ -12,7 +12,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from compliance.domain.derived import Derived
 from compliance.domain.paths import parse_path
@@ -50,6 +50,9 @@ _SCALAR_ITEM = "value"
 
 
 class _Facts(Submission):
+    # Only its fields are read (never validated): building it would rebuild the whole submission model.
+    model_config = ConfigDict(defer_build=True)
+
     derived: Derived | None = None
 
 

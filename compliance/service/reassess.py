@@ -13,6 +13,7 @@ from compliance.domain.outcomes import OPEN_OUTCOMES
 from compliance.domain.submission import Submission
 from compliance.domain.upgrade import upgrade
 from compliance.service.assessing import Assessor
+from compliance.service.pack_views import publish_pack
 from compliance.service.projects import all_pages
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent
@@ -37,6 +38,14 @@ class ProjectChange:
 
 
 def reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange]:
+    unpublish = publish_pack(assessor, store.packs)  # stored assessments name the packs they were made with
+    try:
+        return _reassess(store, assessor, actor)
+    finally:
+        unpublish()
+
+
+def _reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange]:
     changes = []
     pack = assessor.pack.info
     for project in all_pages(

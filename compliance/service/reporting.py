@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from compliance.domain.compact import CompactAssessment, PackView, expand
+from compliance.domain.expanded_json import expanded_json
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.reports import ReportFormat, render_document
@@ -14,3 +16,17 @@ def render_assessment(
     if fmt is ReportFormat.json:
         return assessment.__pydantic_serializer__.to_json(assessment)
     return render_document(assessment, fmt, lang=lang, threshold=threshold, artifact=artifact)
+
+
+def render_compact(
+    compact: CompactAssessment,
+    view: PackView,
+    fmt: ReportFormat,
+    lang: str,
+    threshold: Severity,
+    artifact: str,
+) -> str | bytes:
+    """`render_assessment` of the expanded assessment; JSON written from the compact form directly."""
+    if fmt is ReportFormat.json:
+        return expanded_json(compact, view)
+    return render_document(expand(compact, view), fmt, lang=lang, threshold=threshold, artifact=artifact)

@@ -31,11 +31,9 @@ class _DuplicateKey(ValueError):
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """JSON, like our YAML, refuses a key given twice instead of silently keeping the last value."""
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey
-        out[key] = value
+    out = dict(pairs)  # in C; a key given twice leaves fewer entries than pairs
+    if len(out) != len(pairs):
+        raise _DuplicateKey
     return out
 
 
