@@ -23,6 +23,7 @@ from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import validate_submission
 from compliance.strictyaml import load_yaml
+from tests.pgdb import pg_database, pg_databases, pg_empty  # noqa: F401  (PostgreSQL fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -14,9 +14,11 @@ import getpass
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.db_commands import add_db_commands, run_db_command
 from compliance.cli.exit_codes import ExitCode
 
 # The service's modules (the store, crypto) are imported by the commands that use them, so that `check`,
@@ -39,7 +41,9 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     s = sub.add_parser("serve", help="run the HTTP API (uvicorn, one process)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--workers", type=int, default=1, help="must be 1: the embedded store is single-process")
+    s.add_argument(
+        "--workers", type=int, default=1, help="worker processes; more than 1 needs the PostgreSQL store"
+    )
     s.add_argument("--no-access-log", action="store_true", help="do not log one line per request")
     data_dir(s)
 
@@ -62,6 +66,9 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
+    b = asub.add_parser("backup", help="a consistent copy of the embedded store, while its server runs")
+    b.add_argument("--output", type=Path, required=True, help="a new folder for the copy")
+    data_dir(b)
     rk = asub.add_parser(
         "rotate-signing-key",
         help="sign new decisions and checkpoints with a new key; the old one stays published",
@@ -87,6 +94,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
         help="check the hash chain of the audit log against the signed checkpoints of the key folder",
     )
     data_dir(v)
+    add_db_commands(sub, parser_class)
 
 
 def add_key_dir_option(p: argparse.ArgumentParser) -> None:
@@ -107,16 +115,24 @@ def key_dir_of(args: argparse.Namespace) -> Path:
 
 def _serve(args: argparse.Namespace) -> int:
     from compliance.service.errors import StoreError
+    from compliance.service.store import database_url
 
-    if args.workers != 1:
+    try:
+        on_database = database_url() is not None
+    except ValueError as exc:  # a _FILE variable naming an unreadable or empty file
+        sys.stderr.write(f"error: {exc}\n")
+        return ExitCode.INVALID
+    if args.workers < 1 or (args.workers != 1 and not on_database):
         sys.stderr.write(
-            "error: --workers must be 1: the embedded TinyDB store is single-process "
-            "(several processes would corrupt it; a server database is the path to several)\n"
+            "error: --workers must be 1 on the embedded TinyDB store, which is single-process (several "
+            "processes would corrupt it); set COMPLIANCE_DATABASE_URL to run several on PostgreSQL\n"
         )
         return ExitCode.INVALID
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # /metrics sums the workers
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="compliance-metrics-")
     os.environ["COMPLIANCE_KEY_DIR"] = str(key_dir_of(args))
     if args.rules is not None:
         os.environ["COMPLIANCE_RULES_DIR"] = str(args.rules.resolve())
@@ -126,7 +142,7 @@ def _serve(args: argparse.Namespace) -> int:
             factory=True,
             host=args.host,
             port=args.port,
-            workers=1,
+            workers=args.workers,
             access_log=not args.no_access_log,
             proxy_headers=False,
             server_header=False,
@@ -145,6 +161,9 @@ def _admin(args: argparse.Namespace) -> int:
 
     access, audit = open_admin(args.data_dir, key_dir_of(args))
     command = args.admin_command
+    if command == "backup":
+        return _backup(args)
+    access, audit = open_admin(args.data_dir, key_dir_of(args))
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
         sys.stdout.write(f"organisation '{org.id}' created ({org.name})\n")
@@ -200,20 +219,39 @@ def _admin(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _backup(args: argparse.Namespace) -> int:
+    from compliance.service.store import database_url
+    from compliance.storage.backup import backup_data_dir
+
+    if database_url():
+        sys.stderr.write("error: the store is PostgreSQL: back it up with pg_dump (docs/deployment.md)\n")
+        return ExitCode.INVALID
+    report = backup_data_dir(args.data_dir, args.output)
+    sys.stdout.write(
+        f"backup in {args.output}: {report.projects} projects, {report.versions} versions, "
+        f"{report.audit_entries} audit entries (head {report.audit_head}), checked by opening it\n"
+    )
+    return ExitCode.OK
+
+
 def _audit(args: argparse.Namespace) -> int:
-    from compliance.service.audit import verify_audit_file
+    from compliance.service.audit import verify_audit, verify_audit_file
+    from compliance.service.store import database_url, open_admin
 
     path = args.data_dir / "audit.log"
-    if not path.is_file():
-        sys.stderr.write(f"error: no audit log at {path}\n")
-        return ExitCode.INVALID
-    key_dir = key_dir_of(args)
-    if not key_dir.is_dir():
-        sys.stderr.write(
-            f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
-        )
-        return ExitCode.INVALID
-    report = verify_audit_file(path, key_dir)
+    if database_url():
+        report = verify_audit(open_admin(args.data_dir)[1])
+    else:
+        if not path.is_file():
+            sys.stderr.write(f"error: no audit log at {path}\n")
+            return ExitCode.INVALID
+        key_dir = key_dir_of(args)
+        if not key_dir.is_dir():
+            sys.stderr.write(
+                f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
+            )
+            return ExitCode.INVALID
+        report = verify_audit_file(path, key_dir)
     if report.ok:
         sys.stdout.write(
             f"audit log intact: {report.entries} entries, head {report.head}; {report.checkpoints} signed "
@@ -239,6 +277,8 @@ def run_server_command(args: argparse.Namespace) -> int | None:
             return _admin(args)
         if args.command == "audit":
             return _audit(args)
+        if args.command == "db":
+            return run_db_command(args)
     except (InvalidRequest, NotFound, AlreadyExists) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return ExitCode.INVALID

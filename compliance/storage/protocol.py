@@ -159,3 +159,4 @@ class Store:
     close: Callable[[], None] = field(default=lambda: None)
     quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start
     packs: PackRepository = field(default_factory=MemoryPacks)  # the rule packs stored assessments name
+    failure_counters: FailureCounters | None = None  # shared by every process; None: each counts its own
