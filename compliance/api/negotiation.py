@@ -14,6 +14,8 @@ class ApiFormat(StrEnum):
     markdown = "markdown"
     sarif = "sarif"
     junit = "junit"
+    html = "html"
+    pdf = "pdf"
 
 
 _BY_MEDIA = {
@@ -23,6 +25,8 @@ _BY_MEDIA = {
     "application/xml": ReportFormat.junit,
     "text/xml": ReportFormat.junit,
     "application/junit+xml": ReportFormat.junit,
+    "text/html": ReportFormat.html,
+    "application/pdf": ReportFormat.pdf,
     "application/*": ReportFormat.json,
     "text/*": ReportFormat.markdown,
     "*/*": ReportFormat.json,
@@ -57,8 +61,8 @@ def choose_format(fmt: ApiFormat | None, accept: str | None) -> ReportFormat:
     raise ApiError(
         406,
         "not-acceptable",
-        "reports are available as application/json, text/markdown, application/sarif+json and "
-        "application/xml (JUnit); or use ?format=json|markdown|sarif|junit",
+        "reports are available as application/json, text/markdown, application/sarif+json, "
+        "application/xml (JUnit), text/html and application/pdf; or use ?format=json|markdown|sarif|junit|html|pdf",
     )
 
 
@@ -75,6 +79,8 @@ def report_responses(description: str) -> dict[int | str, dict[str, Any]]:
                 "text/markdown": {"schema": {"type": "string"}},
                 "application/sarif+json": {"schema": {"type": "object"}},
                 "application/xml": {"schema": {"type": "string"}},
+                "text/html": {"schema": {"type": "string"}},
+                "application/pdf": {"schema": {"type": "string", "format": "binary"}},
             },
         }
     }

@@ -16,15 +16,22 @@ from typing import NoReturn
 
 from compliance import __version__
 from compliance.cli.exit_codes import ExitCode
+from compliance.cli.help_texts import LANGS as HELP_LANGS
+from compliance.cli.help_texts import lang_of, text
+from compliance.cli.init_command import add_init_command, run_init_command
 from compliance.cli.locate import fact_locator
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
+from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Rule, Severity
 from compliance.domain.submission import Submission
-from compliance.reports import ReportFormat, render
+from compliance.reports import ReportFormat, render_document
+from compliance.reports.pdf import PdfRenderError
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import InvalidSubmission, read_submission
+
+LANGS = list(HELP_LANGS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,42 +42,42 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.INVALID, f"{self.prog}: error: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="compliance", description="Law 09-08 / CNDP compliance checks for AI projects.")
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    p = _Parser(prog="compliance", description=text("description", lang))
     p.add_argument("--version", action="version", version=f"compliance {__version__}")
-    p.add_argument("--rules", type=Path, default=None, help="rule pack folder (default: the bundled pack)")
+    p.add_argument("--rules", type=Path, default=None, help=text("rules_dir", lang))
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    c = sub.add_parser("check", help="assess a submission file and report")
+    c = sub.add_parser("check", help=text("check", lang))
     c.add_argument("file", type=Path)
     c.add_argument("--format", choices=[f.value for f in ReportFormat], default="text")
-    c.add_argument("--output", type=Path, help="write the report here instead of standard output")
-    c.add_argument("--fail-on", choices=[s.value for s in Severity], default="major", help="gate threshold")
-    c.add_argument("--lang", choices=["fr", "en"], default="en")
+    c.add_argument("--output", type=Path, help=text("output", lang))
     c.add_argument(
-        "--waivers", type=Path, help="YAML file of approved waivers (rule_id, project, reason, ...)"
+        "--fail-on", choices=[s.value for s in Severity], default="major", help=text("fail_on", lang)
     )
-    c.add_argument(
-        "--as-of", type=date.fromisoformat, default=None, help="date for waiver expiry (default: today)"
-    )
+    c.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
+    c.add_argument("--waivers", type=Path, help=text("waivers", lang))
+    c.add_argument("--as-of", type=date.fromisoformat, default=None, help=text("as_of", lang))
 
-    v = sub.add_parser("validate", help="check that a submission file is well-formed, without assessing it")
+    v = sub.add_parser("validate", help=text("validate", lang))
     v.add_argument("file", type=Path)
+    v.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
 
-    s = sub.add_parser("schema", help="print the JSON Schema of the submission (or of a rule file)")
-    s.add_argument("--rules", dest="rule_schema", action="store_true", help="the rule-file schema instead")
+    s = sub.add_parser("schema", help=text("schema", lang))
+    s.add_argument("--rules", dest="rule_schema", action="store_true", help=text("rule_schema", lang))
     s.add_argument("--output", type=Path)
 
-    r = sub.add_parser("rules", help="the rule catalogue")
+    r = sub.add_parser("rules", help=text("rules", lang))
     rsub = r.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
-    rl = rsub.add_parser("list", help="one line per rule")
+    rl = rsub.add_parser("list", help=text("rules_list", lang))
     rl.add_argument("--format", choices=["text", "json"], default="text")
-    rl.add_argument("--lang", choices=["fr", "en"], default="en")
-    rs = rsub.add_parser("show", help="one rule in full")
+    rl.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
+    rs = rsub.add_parser("show", help=text("rules_show", lang))
     rs.add_argument("rule_id")
-    re_ = rsub.add_parser("export", help="the whole catalogue as a document")
+    re_ = rsub.add_parser("export", help=text("rules_export", lang))
     re_.add_argument("--format", choices=["markdown"], default="markdown")
     re_.add_argument("--output", type=Path)
+    add_init_command(sub)
     add_server_commands(sub, _Parser)
     add_review_commands(sub)
     return p
@@ -106,16 +113,27 @@ def _check(args: argparse.Namespace) -> int:
             )
     threshold = Severity(args.fail_on)
     fmt = ReportFormat(args.format)
+    if fmt is ReportFormat.pdf and args.output is None:
+        return _invalid("--format pdf needs --output FILE")
     text = args.file.read_text(encoding="utf-8", errors="replace") if fmt is ReportFormat.sarif else ""
-    report = render(
+    report = render_document(
         assessment,
         fmt,
         lang=args.lang,
         threshold=threshold,
         artifact=args.file.as_posix(),
         locate=fact_locator(text) if text else None,
+        submission=submission,
     )
-    _emit(report, args.output)
+    if isinstance(report, bytes):
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_bytes(report)
+    else:
+        _emit(report, args.output)
+    return _exit_code(assessment, threshold)
+
+
+def _exit_code(assessment: Assessment, threshold: Severity) -> int:
     if assessment.failing(threshold):
         return ExitCode.FAIL
     if assessment.missing(threshold):
@@ -175,9 +193,12 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    words = lang_of(sys.argv[1:] if argv is None else list(argv))
+    args = _parser(words).parse_args(argv)
     try:
-        code = run_server_command(args)
+        code = run_init_command(args)
+        if code is None:
+            code = run_server_command(args)
         if code is None:
             code = run_review_command(args)
         if code is not None:
@@ -186,13 +207,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args)
         if args.command == "validate":
             submission = read_submission(args.file)
-            sys.stdout.write(f"{args.file}: valid submission '{submission.project_name}'\n")
+            message = text("valid", args.lang).format(file=args.file, name=submission.project_name)
+            sys.stdout.write(message + "\n")
             return ExitCode.OK
         if args.command == "check":
             return _check(args)
         return _rules(args, _assessor(args))
     except InvalidSubmission as exc:
-        sys.stderr.write(f"error: invalid submission {exc.source}\n")
+        sys.stderr.write(text("invalid", words).format(source=exc.source) + "\n")
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
         return ExitCode.INVALID
@@ -201,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
         return ExitCode.INVALID
+    except PdfRenderError as exc:
+        return _invalid(str(exc))
     except OSError as exc:
         return _invalid(f"{exc.filename or ''}: {exc.strerror or exc}")
 

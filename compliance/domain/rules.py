@@ -61,22 +61,30 @@ class Enforcement(StrEnum):
 class Localized(Strict):
     fr: Annotated[str, StringConstraints(min_length=1)]
     en: Annotated[str, StringConstraints(min_length=1)]
+    ar: Annotated[str, StringConstraints(min_length=1)] | None = Field(
+        default=None, description="Arabic text; French is shown while it is missing."
+    )
 
     def get(self, lang: str) -> str:
+        if lang == "ar":
+            return self.ar or self.fr
         return self.fr if lang == "fr" else self.en
 
 
 class LocalizedList(Strict):
     fr: list[Annotated[str, StringConstraints(min_length=1)]]
     en: list[Annotated[str, StringConstraints(min_length=1)]]
+    ar: list[Annotated[str, StringConstraints(min_length=1)]] | None = None
 
     def get(self, lang: str) -> list[str]:
+        if lang == "ar":
+            return self.ar or self.fr
         return self.fr if lang == "fr" else self.en
 
     @model_validator(mode="after")
     def _same_length(self) -> LocalizedList:
-        if len(self.fr) != len(self.en):
-            raise ValueError("fr and en must list the same number of questions")
+        if len(self.fr) != len(self.en) or (self.ar is not None and len(self.ar) != len(self.fr)):
+            raise ValueError("fr, en and ar must list the same number of questions")
         return self
 
 

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
+from compliance.reports.digest import formality_summary
 from compliance.reports.labels import LABELS
 from compliance.reports.summary import fact_line
 
@@ -46,7 +47,7 @@ def render_junit(assessment: Assessment, lang: str = "en", threshold: Severity =
         ("verdict", a.verdict.value),
         ("pack", f"{a.pack.id} {a.pack.version}"),
         ("submission_hash", a.submission_hash),
-        ("formalities", a.formalities.summary.get(lang)),
+        ("formalities", formality_summary(a.formalities, lang)),
     ):
         ET.SubElement(props, "property", name=name, value=value)
     for f in sorted(a.findings, key=lambda f: f.rule_id):

@@ -1,4 +1,4 @@
-"""Words of the reports in French and English."""
+"""Words of the reports in French, Arabic and English (terms as in the glossary, docs/glossary.yaml)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,64 @@ LABELS: dict[str, dict[str, str]] = {
         "waived": "dérogation",
         "waived_count": "dérogations",
         "expired": "Dérogation expirée",
+        "summary": "En bref",
+        "actions": "Ce qu'il faut faire",
+        "do_fix": "Corriger",
+        "do_answer": "Répondre",
+        "in_file": "dans le fichier",
+        "decides": "décide {n} vérification(s)",
+        "more": "et {n} autre(s) point(s), détaillés plus bas",
+        "nothing_to_do": "Rien à faire avant le dépôt.",
+        "forms_to_file": "Formulaires à déposer",
+        "not_stated": "À renseigner",
+        "not_met": "Ce qui ne va pas",
+        "annex": "Annexe : contenu de la déclaration",
+    },
+    "ar": {
+        "title": "تقرير المطابقة للقانون رقم 09.08",
+        "verdict": "النتيجة",
+        "pack": "مجموعة القواعد",
+        "submission": "الملف المقدم",
+        "formalities": "الإجراءات لدى اللجنة الوطنية",
+        "regime": "النظام",
+        "forms": "الاستمارات",
+        "triggers": "دواعي طلب الإذن",
+        "possible": "ينتظر التأكيد",
+        "transfers": "نقل المعطيات إلى الخارج",
+        "exposure": "التعرض للعقوبات الجنائية (شخص معنوي، تضاعف الغرامات بموجب المادة 64)",
+        "exposure_none": "لم يرصد أي تعرض لعقوبات جنائية.",
+        "findings": "عمليات التحقق حسب الفصل",
+        "facts": "الوقائع",
+        "fix": "التصحيح",
+        "questions": "أسئلة",
+        "refs": "المراجع",
+        "penalty": "العقوبة",
+        "prison": "الحبس",
+        "months": "أشهر",
+        "fine": "غرامة",
+        "company": "شخص معنوي",
+        "per_infringement": "عن كل مخالفة",
+        "passed_rules": "عمليات تحقق مطابقة",
+        "na_rules": "غير منطبقة",
+        "gate": "العتبة",
+        "none": "لا شيء",
+        "max_total": "الحد الأقصى الإجمالي للغرامات",
+        "basis": "الأساس",
+        "waived": "استثناء",
+        "waived_count": "استثناءات",
+        "expired": "استثناء منتهي الصلاحية",
+        "summary": "باختصار",
+        "actions": "ما يجب فعله",
+        "do_fix": "تصحيح",
+        "do_answer": "الإجابة",
+        "in_file": "في الملف",
+        "decides": "يحسم {n} من عمليات التحقق",
+        "more": "و{n} نقطة أخرى مفصلة أدناه",
+        "nothing_to_do": "لا شيء يلزم فعله قبل الإيداع.",
+        "forms_to_file": "الاستمارات الواجب إيداعها",
+        "not_stated": "معلومات يجب ذكرها",
+        "not_met": "ما لا يستوفي الشرط",
+        "annex": "ملحق: مضمون التصريح",
     },
     "en": {
         "title": "Law 09-08 compliance report",
@@ -73,6 +131,18 @@ LABELS: dict[str, dict[str, str]] = {
         "waived": "waiver",
         "waived_count": "waived",
         "expired": "Expired waiver",
+        "summary": "At a glance",
+        "actions": "What to do",
+        "do_fix": "Fix",
+        "do_answer": "Answer",
+        "in_file": "in the file",
+        "decides": "decides {n} check(s)",
+        "more": "and {n} more point(s), detailed below",
+        "nothing_to_do": "Nothing to do before filing.",
+        "forms_to_file": "Forms to file",
+        "not_stated": "To state",
+        "not_met": "What does not meet the check",
+        "annex": "Annex: content of the declaration",
     },
 }
 
@@ -83,6 +153,13 @@ OUTCOME_LABELS: dict[str, dict[Outcome, str]] = {
         Outcome.advisory: "RECOMMANDATION",
         Outcome.passed: "conforme",
         Outcome.not_applicable: "non applicable",
+    },
+    "ar": {
+        Outcome.fail: "غير مطابق",
+        Outcome.needs_info: "معلومات ناقصة",
+        Outcome.advisory: "توصية",
+        Outcome.passed: "مطابق",
+        Outcome.not_applicable: "غير منطبق",
     },
     "en": {
         Outcome.fail: "FAIL",
@@ -99,6 +176,11 @@ VERDICT_LABELS: dict[str, dict[Verdict, str]] = {
         Verdict.non_compliant: "NON CONFORME",
         Verdict.incomplete: "INCOMPLET (informations manquantes)",
     },
+    "ar": {
+        Verdict.compliant: "مطابق",
+        Verdict.non_compliant: "غير مطابق",
+        Verdict.incomplete: "غير مكتمل (معلومات ناقصة)",
+    },
     "en": {
         Verdict.compliant: "COMPLIANT",
         Verdict.non_compliant: "NON-COMPLIANT",
@@ -113,6 +195,12 @@ SEVERITY_LABELS: dict[str, dict[Severity, str]] = {
         Severity.minor: "mineur",
         Severity.info: "info",
     },
+    "ar": {
+        Severity.blocker: "مانع",
+        Severity.major: "رئيسي",
+        Severity.minor: "ثانوي",
+        Severity.info: "للعلم",
+    },
     "en": {
         Severity.blocker: "blocker",
         Severity.major: "major",
@@ -121,36 +209,89 @@ SEVERITY_LABELS: dict[str, dict[Severity, str]] = {
     },
 }
 
-CHAPTER_LABELS: dict[str, tuple[str, str]] = {
-    "scope": ("Champ d'application (art. 1-2)", "Scope (Art. 1-2)"),
-    "purpose-quality": (
-        "Finalités, qualité et conservation (art. 3)",
-        "Purpose, quality and retention (Art. 3)",
-    ),
-    "legal-basis": ("Consentement et fondements (art. 4)", "Consent and legal grounds (Art. 4)"),
-    "transparency": ("Information des personnes (art. 5-6)", "Information of persons (Art. 5-6)"),
-    "rights": ("Droits des personnes (art. 7-9)", "Rights of persons (Art. 7-9)"),
-    "marketing": ("Prospection directe (art. 10)", "Direct marketing (Art. 10)"),
-    "automated-decisions": ("Décisions automatisées (art. 11)", "Automated decisions (Art. 11)"),
-    "formalities": ("Formalités CNDP (art. 12-20)", "CNDP formalities (Art. 12-20)"),
-    "sensitive-data": ("Données sensibles (art. 21-24, 49)", "Sensitive data (Art. 21-24, 49)"),
-    "security": ("Sécurité et sous-traitants (art. 23-26)", "Security and processors (Art. 23-26)"),
-    "transfers": ("Transferts à l'étranger (art. 43-44)", "Transfers abroad (Art. 43-44)"),
-    "ai": ("Intelligence artificielle", "Artificial intelligence"),
-    "sector": ("Délibérations sectorielles de la CNDP", "CNDP sector deliberations"),
-    "cooperation": ("Coopération avec la CNDP (art. 30)", "Cooperation with the CNDP (Art. 30)"),
-    "best-practice": ("Bonnes pratiques (au-delà de la loi)", "Best practice (beyond the law)"),
+CHAPTER_LABELS: dict[str, dict[str, str]] = {
+    "scope": {
+        "fr": "Champ d'application (art. 1-2)",
+        "ar": "نطاق التطبيق (المادتان 1 و2)",
+        "en": "Scope (Art. 1-2)",
+    },
+    "purpose-quality": {
+        "fr": "Finalités, qualité et conservation (art. 3)",
+        "ar": "الغايات وجودة المعطيات ومدة حفظها (المادة 3)",
+        "en": "Purpose, quality and retention (Art. 3)",
+    },
+    "legal-basis": {
+        "fr": "Consentement et fondements (art. 4)",
+        "ar": "الرضا والأسس القانونية (المادة 4)",
+        "en": "Consent and legal grounds (Art. 4)",
+    },
+    "transparency": {
+        "fr": "Information des personnes (art. 5-6)",
+        "ar": "إخبار الأشخاص المعنيين (المادتان 5 و6)",
+        "en": "Information of persons (Art. 5-6)",
+    },
+    "rights": {
+        "fr": "Droits des personnes (art. 7-9)",
+        "ar": "حقوق الأشخاص المعنيين (المواد 7 إلى 9)",
+        "en": "Rights of persons (Art. 7-9)",
+    },
+    "marketing": {
+        "fr": "Prospection directe (art. 10)",
+        "ar": "الاستقراء المباشر (المادة 10)",
+        "en": "Direct marketing (Art. 10)",
+    },
+    "automated-decisions": {
+        "fr": "Décisions automatisées (art. 11)",
+        "ar": "القرارات الآلية (المادة 11)",
+        "en": "Automated decisions (Art. 11)",
+    },
+    "formalities": {
+        "fr": "Formalités CNDP (art. 12-20)",
+        "ar": "الإجراءات لدى اللجنة الوطنية (المواد 12 إلى 20)",
+        "en": "CNDP formalities (Art. 12-20)",
+    },
+    "sensitive-data": {
+        "fr": "Données sensibles (art. 21-24, 49)",
+        "ar": "المعطيات الحساسة (المواد 21 إلى 24 و49)",
+        "en": "Sensitive data (Art. 21-24, 49)",
+    },
+    "security": {
+        "fr": "Sécurité et sous-traitants (art. 23-26)",
+        "ar": "سلامة المعالجة والمعالجون من الباطن (المواد 23 إلى 26)",
+        "en": "Security and processors (Art. 23-26)",
+    },
+    "transfers": {
+        "fr": "Transferts à l'étranger (art. 43-44)",
+        "ar": "نقل المعطيات إلى الخارج (المادتان 43 و44)",
+        "en": "Transfers abroad (Art. 43-44)",
+    },
+    "ai": {"fr": "Intelligence artificielle", "ar": "الذكاء الاصطناعي", "en": "Artificial intelligence"},
+    "sector": {
+        "fr": "Délibérations sectorielles de la CNDP",
+        "ar": "المداولات القطاعية للجنة الوطنية",
+        "en": "CNDP sector deliberations",
+    },
+    "cooperation": {
+        "fr": "Coopération avec la CNDP (art. 30)",
+        "ar": "التعاون مع اللجنة الوطنية (المادة 30)",
+        "en": "Cooperation with the CNDP (Art. 30)",
+    },
+    "best-practice": {
+        "fr": "Bonnes pratiques (au-delà de la loi)",
+        "ar": "ممارسات فضلى (خارج ما يفرضه القانون)",
+        "en": "Best practice (beyond the law)",
+    },
 }
 
 
 def chapter_label(chapter: str, lang: str) -> str:
-    fr, en = CHAPTER_LABELS.get(chapter, (chapter, chapter))
-    return fr if lang == "fr" else en
+    return CHAPTER_LABELS.get(chapter, {}).get(lang, chapter)
 
 
 def money(amount: int, lang: str) -> str:
-    sep = "\u202f" if lang == "fr" else ","
-    return f"{amount:,}".replace(",", sep) + " MAD"
+    sep = "\u202f" if lang in ("fr", "ar") else ","
+    unit = "درهم" if lang == "ar" else "MAD"
+    return f"{amount:,}".replace(",", sep) + f" {unit}"
 
 
 def count_label(key: str, lang: str) -> str:
@@ -163,4 +304,6 @@ def count_label(key: str, lang: str) -> str:
 def waiver_line(approver: str, legal_ground: str, expires: str, reason: str, lang: str) -> str:
     if lang == "fr":
         return f"Dérogation accordée par {approver} jusqu'au {expires} ({legal_ground}) : {reason}"
+    if lang == "ar":
+        return f"استثناء منحه {approver} إلى غاية {expires} ({legal_ground}): {reason}"
     return f"Waived by {approver} until {expires} ({legal_ground}): {reason}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
+from compliance.reports.digest import digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
     SEVERITY_LABELS,
@@ -13,7 +14,7 @@ from compliance.reports.labels import (
     money,
     waiver_line,
 )
-from compliance.reports.summary import by_chapter, exposure, exposure_line, fact_line, max_total
+from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
 
 _ICON = {
     Outcome.fail: "❌",
@@ -42,8 +43,11 @@ def _details(f: Finding, lang: str) -> list[str]:
     lines += [
         f"**{words['refs']}:** " + "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references),
     ]
-    if f.trace:
-        lines += ["", f"**{words['facts']}:**", ""] + [f"- `{fact_line(t)}`" for t in f.trace]
+    failed, missing = stated_facts(f, lang)
+    if failed:
+        lines += ["", f"**{words['not_met']}:**", ""] + [f"- `{where}`: {value}" for where, value in failed]
+    if missing:
+        lines += ["", f"**{words['not_stated']}:** " + ", ".join(f"`{where}`" for where in missing)]
     if f.questions is not None:
         lines += ["", f"**{words['questions']}:**", ""] + [f"- {q}" for q in f.questions.get(lang)]
     if f.remediation is not None:
@@ -52,12 +56,43 @@ def _details(f: Finding, lang: str) -> list[str]:
     return lines
 
 
+def _summary(a: Assessment, lang: str) -> list[str]:
+    words = LABELS[lang]
+    d = digest(a, lang)
+    out = [
+        f"### {words['summary']}",
+        "",
+        f"- **{words['formalities']}:** {formality_summary(a.formalities, lang)}",
+        f"- **{words['forms_to_file']}:** " + ("; ".join(f"{c} ({n})" for c, n in d.forms) or words["none"]),
+        "",
+        f"**{words['actions']}**",
+        "",
+    ]
+    for n, act in enumerate(d.actions, 1):
+        if act.kind == "fix":
+            out.append(f"{n}. **{words['do_fix']}** ({SEVERITY_LABELS[lang][act.severity]}): {act.text}")
+        else:
+            fields = ", ".join(f"`{f}`" for f in act.fields)
+            out.append(
+                f"{n}. **{words['do_answer']}**: {act.text} — {words['in_file']} `{act.section or '/'}`: {fields}"
+                f" ({words['decides'].format(n=act.unblocks)})"
+            )
+    if not d.actions:
+        out.append(words["nothing_to_do"])
+    if d.more:
+        out.append(f"\n… {words['more'].format(n=d.more)}")
+    return [*out, ""]
+
+
 def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
     words = LABELS[lang]
     a = assessment
     out = [
         f"## {words['title']} — {a.project_name}",
         "",
+        f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}**",
+        "",
+        *_summary(a, lang),
         f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}** · "
         + " · ".join(f"{count_label(k, lang)}: {v}" for k, v in a.counts.items()),
         "",
@@ -65,7 +100,7 @@ def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severit
         "",
         f"### {words['formalities']}",
         "",
-        a.formalities.summary.get(lang),
+        formality_summary(a.formalities, lang),
         "",
         f"- **{words['forms']}:** {', '.join(f.value for f in a.formalities.forms) or words['none']}",
     ]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
+from compliance.domain.submission import Submission
+from compliance.reports.annex import MISSING, NOTICE, filings
+from compliance.reports.digest import Action, digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
     OUTCOME_LABELS,
@@ -14,7 +17,7 @@ from compliance.reports.labels import (
     money,
     waiver_line,
 )
-from compliance.reports.summary import by_chapter, exposure, exposure_line, fact_line, max_total
+from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
 
 _MARK = {
     Outcome.fail: "✗",
@@ -41,9 +44,12 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
     refs = "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references)
     out.append(f"      {words['refs']}: {refs}")
     out.append(f"      {(f.explanation or f.title).get(lang)}")
-    if f.trace:
-        out.append(f"      {words['facts']}:")
-        out.extend(f"        {fact_line(t)}" for t in f.trace)
+    failed, missing = stated_facts(f, lang)
+    if failed:
+        out.append(f"      {words['not_met']}:")
+        out.extend(f"        - {where}: {value}" for where, value in failed)
+    if missing:
+        out.append(f"      {words['not_stated']} ({words['in_file']}): {', '.join(missing)}")
     if f.questions is not None:
         out.append(f"      {words['questions']}:")
         out.extend(f"        - {q}" for q in f.questions.get(lang))
@@ -57,17 +63,77 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
         out.append(line)
 
 
-def render_text(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+def action_line(action: Action, lang: str) -> str:
+    """One action in words: what to fix, or which section of the file to complete and its fields."""
+    words = LABELS[lang]
+    if action.kind == "fix":
+        return f"{words['do_fix']} [{SEVERITY_LABELS[lang][action.severity]}]: {action.text}"
+    where = action.section or "/"
+    return (
+        f"{words['do_answer']}: {action.text} — {words['in_file']} « {where} » : {', '.join(action.fields)}"
+        f" ({words['decides'].format(n=action.unblocks)})"
+    )
+
+
+def summary_lines(assessment: Assessment, lang: str) -> list[str]:
+    """The one-page summary as lines of text."""
+    words = LABELS[lang]
+    a = assessment
+    d = digest(a, lang)
+    out = [
+        f"{words['title']} — {a.project_name}",
+        f"{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}",
+        "",
+        f"{words['summary']}",
+        f"  {words['formalities']}: {formality_summary(a.formalities, lang)}",
+        f"  {words['forms_to_file']}: "
+        + ("; ".join(f"{code} ({name})" for code, name in d.forms) or words["none"]),
+        "",
+        f"  {words['actions']}:",
+    ]
+    out += [f"  {n}. {action_line(act, lang)}" for n, act in enumerate(d.actions, 1)] or [
+        f"  {words['nothing_to_do']}"
+    ]
+    if d.more:
+        out.append(f"     … {words['more'].format(n=d.more)}")
+    out += ["", f"  {words['exposure']}:"]
+    if d.exposures:
+        out.extend(f"  - {exposure_line(e, lang)}" for e in d.exposures)
+        out.append(f"  {words['max_total']}: {money(max_total(d.exposures), lang)}")
+    else:
+        out.append(f"  {words['exposure_none']}")
+    return out
+
+
+def annex_lines(assessment: Assessment, submission: Submission, lang: str) -> list[str]:
+    """The content of the filings, item by item, with the field each value comes from."""
+    out = ["", LABELS[lang]["annex"], f"  {NOTICE[lang]}"]
+    for filing in filings(assessment, submission, lang):
+        out.append(f"\n== {filing.title} ==")
+        for item in filing.items:
+            value = item.value if item.value is not None else f"[{MISSING[lang].upper()}]"
+            out.append(f"  {item.label}: {value}  ({LABELS[lang]['in_file']}: {item.field})")
+    return out
+
+
+def render_text(
+    assessment: Assessment,
+    lang: str = "en",
+    threshold: Severity = Severity.major,
+    submission: Submission | None = None,
+) -> str:
     words = LABELS[lang]
     a = assessment
     out = [
-        f"{words['title']} — {a.project_name}",
+        *summary_lines(a, lang),
+        "",
+        "─" * 40,
         f"{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}   "
         + " · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
         f"{words['pack']}: {a.pack.id} {a.pack.version} ({a.pack.rule_count}) · {words['submission']}: {a.submission_hash[:19]}…",
         "",
         f"{words['formalities']}",
-        f"  {a.formalities.summary.get(lang)}",
+        f"  {formality_summary(a.formalities, lang)}",
         f"  {words['forms']}: {', '.join(f.value for f in a.formalities.forms) or words['none']}",
     ]
     for t in a.formalities.triggers:
@@ -90,4 +156,6 @@ def render_text(assessment: Assessment, lang: str = "en", threshold: Severity = 
             _finding(f, lang, out)
     failing, missing = len(a.failing(threshold)), len(a.missing(threshold))
     out += ["", f"{words['gate']} ≥ {threshold.value}: {failing} ✗, {missing} ?"]
+    if submission is not None:
+        out += annex_lines(a, submission, lang)
     return "\n".join(out) + "\n"

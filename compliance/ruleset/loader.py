@@ -17,6 +17,7 @@ from compliance.domain.outcomes import PackInfo
 from compliance.domain.pack import AdequacyList, FormalityTriggers, PackManifest, RulePack
 from compliance.domain.rules import Rule
 from compliance.ruleset.pathcheck import PathError, check_condition
+from compliance.ruleset.translations import I18N_DIR, LANGUAGES, RuleTexts, with_texts
 from compliance.strictyaml import YamlError, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -159,6 +160,23 @@ def load_pack(
                 problems.append(f"{where}: no feature file {feature.relative_to(features_dir.parent)}")
         sources[rule.id] = where
         rules.append(rule)
+    by_id = {rule.id: i for i, rule in enumerate(rules)}
+    for path in sorted(root.glob(f"{I18N_DIR}/*/*.yaml")):
+        if path.parent.name not in LANGUAGES:
+            problems.append(
+                f"{label(path)}: rule texts in '{path.parent.name}' are not read (only {LANGUAGES})"
+            )
+            continue
+        texts = read_model(RuleTexts, path)
+        if texts is None:
+            continue
+        if path.stem not in by_id:
+            problems.append(f"{label(path)}: no rule '{path.stem}' to translate")
+            continue
+        try:
+            rules[by_id[path.stem]] = with_texts(rules[by_id[path.stem]], texts)
+        except ValueError as exc:
+            problems.append(f"{label(path)}: {exc}")
     for path in sorted(root.glob("*.yaml")):
         if path.name != MANIFEST:
             problems.append(

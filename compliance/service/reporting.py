@@ -6,7 +6,7 @@ from compliance.domain.compact import CompactAssessment, PackView, expand
 from compliance.domain.expanded_json import expanded_json
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
-from compliance.reports import ReportFormat, render
+from compliance.reports import ReportFormat, render_document
 
 
 def render_assessment(
@@ -15,7 +15,7 @@ def render_assessment(
     """JSON comes as bytes straight from pydantic (no decoding of ~200 KB to re-encode it for the wire)."""
     if fmt is ReportFormat.json:
         return assessment.__pydantic_serializer__.to_json(assessment)
-    return render(assessment, fmt, lang=lang, threshold=threshold, artifact=artifact)
+    return render_document(assessment, fmt, lang=lang, threshold=threshold, artifact=artifact)
 
 
 def render_compact(
@@ -29,4 +29,4 @@ def render_compact(
     """`render_assessment` of the expanded assessment; JSON written from the compact form directly."""
     if fmt is ReportFormat.json:
         return expanded_json(compact, view)
-    return render(expand(compact, view), fmt, lang=lang, threshold=threshold, artifact=artifact)
+    return render_document(expand(compact, view), fmt, lang=lang, threshold=threshold, artifact=artifact)

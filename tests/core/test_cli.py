@@ -78,10 +78,13 @@ def test_text_report_in_both_languages(
     cli("--rules", pack, "check", sub, "--lang", "fr")
     fr = capsys.readouterr().out
     assert "Verdict: NON CONFORME" in fr and "Art. 52" in fr and "20\u202f000 MAD" in fr
-    assert "processings[1].legal_basis = null" in fr
+    assert "processings[1].legal_basis: non renseigné" in fr
     cli("--rules", pack, "check", sub, "--lang", "en")
     en = capsys.readouterr().out
     assert "Verdict: NON-COMPLIANT" in en and "20,000 MAD – 200,000 MAD" in en
+    cli("--rules", pack, "check", sub, "--lang", "ar")
+    ar = capsys.readouterr().out
+    assert "النتيجة: غير مطابق" in ar and "20\u202f000 درهم" in ar and "ما يجب فعله" in ar
 
 
 def test_json_report_is_the_assessment(tmp_path: Path, pack: Path) -> None:

@@ -34,6 +34,22 @@ class Expected:
 
 
 EXPECTED: dict[str, Expected] = {
+    # A first draft: the voiceprint (CNDP practice on biometrics) and the US LLM (no Art. 43 listing) already
+    # decide the track, F112 and F118; the legal basis is named but not supported, the transfer ground and the
+    # security measures are not stated, so nothing can fail yet and the project is incomplete (exit 2).
+    "bank-voice-assistant": Expected(
+        verdict=Verdict.incomplete,
+        regime="authorisation",
+        forms=["F112", "F118"],
+        transfers=["US"],
+        exit_code=2,
+        findings={
+            "L0908-A04-LEGAL-BASIS": NEEDS_INFO,
+            "L0908-A43-TRANSFER-GROUND": NEEDS_INFO,
+            "L0908-A23-SECURITY": NEEDS_INFO,
+            "L0908-AI-VOICE-BIOMETRICS": NEEDS_INFO,
+        },
+    ),
     # Art. 22: a health professional under secrecy, for diagnosis and care, only declares.
     "clinic-diagnostic-imaging": Expected(
         verdict=Verdict.compliant,

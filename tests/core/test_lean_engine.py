@@ -47,7 +47,8 @@ def _reports(assessment: Assessment) -> list[str]:
     return [
         render(assessment, fmt, lang=lang, threshold=threshold)
         for fmt in ReportFormat
-        for lang in ("fr", "en")
+        if fmt is not ReportFormat.pdf  # printed from the HTML report, compared here
+        for lang in ("fr", "ar", "en")
         for threshold in (Severity.major, Severity.info)
     ]
 

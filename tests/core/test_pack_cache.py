@@ -58,6 +58,20 @@ def test_a_changed_rule_file_or_version_is_another_key(
     assert pack_key(root) not in {key, changed}
 
 
+def test_an_arabic_rule_text_is_part_of_the_key(tmp_path: Path, cache: Path) -> None:
+    root = make_pack(tmp_path, [rule_doc()])
+    before = load_compiled(root)
+    key = pack_key(root)
+    rule_id = before.pack.rules[0].id
+    overlay = root / "i18n" / "ar" / f"{rule_id}.yaml"
+    overlay.parent.mkdir(parents=True)
+    overlay.write_text("title: عنوان القاعدة\n", encoding="utf-8")
+    assert pack_key(root) != key
+    after = load_compiled(root)
+    assert after.pack.rules[0].title.ar == "عنوان القاعدة" != before.pack.rules[0].title.ar
+    assert len(_entries(cache)) == 2
+
+
 def test_an_entry_that_fails_its_mac_is_rebuilt(tmp_path: Path, cache: Path) -> None:
     root = make_pack(tmp_path, [rule_doc()])
     load_compiled(root)

@@ -19,7 +19,9 @@ router = APIRouter(tags=["evaluate"])
 FormatQuery = Annotated[
     ApiFormat | None, Query(alias="format", description="The report format; overrides the Accept header.")
 ]
-LangQuery = Annotated[str, Query(pattern="^(fr|en)$", description="Language of the texts in the report.")]
+LangQuery = Annotated[
+    str, Query(pattern="^(fr|ar|en)$", description="Language of the texts in the report (ar: right to left).")
+]
 FailOnQuery = Annotated[
     Severity, Query(description="Severity at or above which a failure gates (JUnit, SARIF).")
 ]

@@ -217,7 +217,7 @@ async def get_version(
 @router.get(
     "/{project_id}/versions/{number}/report",
     summary="The report of a stored assessment",
-    description="JSON, Markdown, SARIF or JUnit, chosen by `?format=` or the Accept header.",
+    description="JSON, Markdown, SARIF, JUnit, HTML or PDF, chosen by `?format=` or the Accept header.",
     response_class=Response,
     responses={**report_responses("The report."), **error_responses(401, 403, 404, 406, 422, 503)},
 )

@@ -1,0 +1,179 @@
+"""The one-page summary every report opens with: verdict, CNDP formality, at most seven actions, penalties.
+
+Actions: the failures that gate (blockers, then majors), then the questions that decide the most open checks.
+A question is a section of the submission file with the fields still not stated in it: asked once, however
+many rules need it, and named by its place in the file so that a person knows where the answer goes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from compliance.domain.outcomes import Assessment, Finding, FormalityPlan, Outcome
+from compliance.domain.rules import Severity
+from compliance.reports.fields import file_field, plain_value, section_label, section_of
+from compliance.reports.summary import Exposure, exposure
+
+MAX_ACTIONS = 7
+
+FORM_NAMES: dict[str, dict[str, str]] = {
+    "F211": {
+        "fr": "déclaration préalable (normale)",
+        "ar": "تصريح مسبق (عادي)",
+        "en": "prior declaration (standard)",
+    },
+    "F214": {
+        "fr": "déclaration simplifiée",
+        "ar": "تصريح مبسط",
+        "en": "simplified declaration",
+    },
+    "F112": {
+        "fr": "demande d'autorisation préalable",
+        "ar": "طلب إذن مسبق",
+        "en": "request for prior authorisation",
+    },
+    "F113": {
+        "fr": "demande d'autorisation simplifiée",
+        "ar": "طلب إذن مبسط",
+        "en": "simplified authorisation request",
+    },
+    "F118": {
+        "fr": "transfert de données à l'étranger",
+        "ar": "نقل المعطيات إلى الخارج",
+        "en": "transfer of data abroad",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing to do: fix a failing check (`kind` 'fix') or answer the open fields of a section ('answer')."""
+
+    kind: str
+    severity: Severity
+    text: str
+    section: str = ""
+    fields: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+
+    @property
+    def unblocks(self) -> int:
+        return len(self.rules)
+
+
+@dataclass(frozen=True)
+class Digest:
+    actions: list[Action]
+    more: int
+    forms: list[tuple[str, str]]
+    exposures: list[Exposure] = field(default_factory=list)
+
+
+_REGIME_AR = {
+    "none": "لا إجراء (لا معطيات ذات طابع شخصي)",
+    "declaration": "تصريح مسبق (المادة 12(2))",
+    "authorisation": "إذن مسبق (المادة 12(1))",
+    "undetermined": "غير محدد: تنقص وقائع للاختيار بين التصريح والإذن",
+}
+
+
+def formality_summary(plan: FormalityPlan, lang: str) -> str:
+    """The formality plan in one sentence; in Arabic, composed here from the plan's parts (the engine words it
+    in French and English)."""
+    if lang != "ar":
+        return plan.summary.get(lang)
+    parts = [_REGIME_AR.get(plan.regime, plan.regime)]
+    if plan.triggers:
+        parts.append("الأسباب: " + "، ".join(t.article for t in plan.triggers))
+    if plan.possible_triggers:
+        parts.append("ينتظر التأكيد: " + "، ".join(t.article for t in plan.possible_triggers))
+    if plan.transfers:
+        parts.append("نقل المعطيات إلى الخارج (F118): " + "، ".join(t.country for t in plan.transfers))
+    return "؛ ".join(parts) + "."
+
+
+def first_sentence(text: str, limit: int = 240) -> str:
+    """The first sentence of a text, cut at a word boundary if it is still long."""
+    head = re.split(r"(?<=[.!?؟])\s", text.strip(), maxsplit=1)[0]
+    if len(head) <= limit:
+        return head
+    return head[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _open(assessment: Assessment, outcome: Outcome) -> list[Finding]:
+    return [f for f in assessment.findings if f.outcome is outcome and f.waiver is None]
+
+
+def _questions(findings: list[Finding], lang: str) -> list[Action]:
+    """Missing fields grouped by the section of the file holding them, each section asked once."""
+    sections: dict[str, tuple[set[str], set[str], int]] = {}
+    for f in findings:
+        for t in f.trace:
+            if t.result is not None:
+                continue
+            where = file_field(t.path)
+            if where is None:
+                continue
+            section = section_of(where)
+            fields, rules, rank = sections.setdefault(section, (set(), set(), 0))
+            fields.add(where.rpartition(".")[2])
+            rules.add(f.rule_id)
+            sections[section] = (fields, rules, max(rank, f.severity.rank))
+    actions = [
+        Action(
+            kind="answer",
+            severity=next(s for s in Severity if s.rank == rank),
+            text=section_label(section, lang),
+            section=section,
+            fields=tuple(sorted(fields)),
+            rules=tuple(sorted(rules)),
+        )
+        for section, (fields, rules, rank) in sections.items()
+    ]
+    actions.sort(key=lambda a: (a.severity is not Severity.blocker, -a.unblocks, -a.severity.rank, a.section))
+    return actions
+
+
+def digest(assessment: Assessment, lang: str) -> Digest:
+    fails = sorted(
+        (f for f in _open(assessment, Outcome.fail) if f.severity.rank >= Severity.major.rank),
+        key=lambda f: (-f.severity.rank, f.rule_id),
+    )
+    fixes = [
+        Action(
+            kind="fix",
+            severity=f.severity,
+            text=f"{f.title.get(lang)} — {first_sentence(f.remediation.get(lang))}"
+            if f.remediation
+            else f.title.get(lang),
+            rules=(f.rule_id,),
+        )
+        for f in fails
+    ]
+    questions = _questions(_open(assessment, Outcome.needs_info), lang)
+    actions = (fixes + questions)[:MAX_ACTIONS]
+    forms = [(code.value, FORM_NAMES[code.value][lang]) for code in assessment.formalities.forms]
+    return Digest(
+        actions=actions,
+        more=len(fixes) + len(questions) - len(actions),
+        forms=forms,
+        exposures=exposure(assessment),
+    )
+
+
+def stated_facts(f: Finding, lang: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """What a finding shows a reader: the facts that did not meet the check (field, value in words), and the
+    fields still not stated. Derived facts are shown as the field of the file they come from; a finding that
+    only needs information shows no failed fact (an alternative not taken is not a failure)."""
+    failed: dict[str, str] = {}
+    missing: dict[str, None] = {}
+    for t in f.trace:
+        where = file_field(t.path)
+        if where is None:
+            continue
+        if t.result is None:
+            missing[where] = None
+        elif t.result is False and f.outcome is Outcome.fail:
+            failed.setdefault(where, plain_value(t.value, lang))
+    return list(failed.items()), list(missing)

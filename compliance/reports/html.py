@@ -1,0 +1,101 @@
+"""The report as one HTML page (autoescaped Jinja2): the one-page summary, then the findings by chapter.
+
+The same page is printed to PDF (compliance.reports.pdf) and can be shown by the web app; its stylesheet is
+inlined unless the caller serves `assets/report.css` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from compliance.domain.outcomes import Assessment
+from compliance.domain.rules import Localized
+from compliance.domain.submission import Submission
+from compliance.reports.annex import MISSING, NOTICE, filings
+from compliance.reports.digest import digest, formality_summary, stated_facts
+from compliance.reports.labels import (
+    LABELS,
+    OUTCOME_LABELS,
+    SEVERITY_LABELS,
+    VERDICT_LABELS,
+    chapter_label,
+    count_label,
+    money,
+)
+from compliance.reports.summary import by_chapter, exposure_line, max_total
+
+HERE = Path(__file__).resolve().parent
+ASSETS = HERE / "assets"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def _stylesheet() -> Markup:
+    """The package's own stylesheet, trusted as markup (it holds quotes that escaping would break)."""
+    return Markup((ASSETS / "report.css").read_text(encoding="utf-8"))
+
+
+def _fallback_attrs(text: Localized, lang: str) -> Markup:
+    """Marks a rule text shown in French for want of its Arabic, so that it is laid out left to right."""
+    return Markup('lang="fr" dir="ltr"') if lang == "ar" and text.ar is None else Markup("")
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang == "ar" else "ltr"
+
+
+def render_html(
+    assessment: Assessment,
+    lang: str = "fr",
+    field_url: Callable[[str], str] | None = None,
+    inline_css: bool = True,
+    submission: Submission | None = None,
+) -> str:
+    """The report page; `field_url` links each question to the questionnaire field that answers it; with the
+    submission, the annex lists the content of the filings."""
+    a = assessment
+    d = digest(a, lang)
+    chapters = [
+        (chapter_label(chapter, lang), [(f, *stated_facts(f, lang)) for f in findings])
+        for chapter, findings in by_chapter(a.findings)
+    ]
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(
+            a=a,
+            d=d,
+            lang=lang,
+            dir=direction(lang),
+            colon=" :" if lang == "fr" else ":",
+            words=LABELS[lang],
+            verdict=VERDICT_LABELS[lang][a.verdict],
+            formality=formality_summary(a.formalities, lang),
+            outcome=OUTCOME_LABELS[lang],
+            severity=SEVERITY_LABELS[lang],
+            exposure_lines=[exposure_line(e, lang) for e in d.exposures],
+            max_total=money(max_total(d.exposures), lang),
+            counts=" · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
+            chapters=chapters,
+            field_url=field_url,
+            attrs=lambda text: _fallback_attrs(text, lang),
+            annex=filings(a, submission, lang) if submission is not None else [],
+            annex_notice=NOTICE[lang],
+            missing_word=MISSING[lang],
+            inline_css=_stylesheet() if inline_css else None,
+        )
+    )
