@@ -38,7 +38,9 @@ from compliance.ruleset.loader import format_validation_error
 from compliance.service.access import Principal
 from compliance.service.decisions import SigningKey, assessment_hash, decision_hash, export_decision
 from compliance.service.errors import NO_VERSION, Forbidden, InvalidRequest, NotFound, ServiceError
+from compliance.service.people import People
 from compliance.service.projects import Projects, all_pages
+from compliance.service.review_report import reviewed_assessment
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, ReviewRecord, Role
 
@@ -107,6 +109,7 @@ class Reviews:
         self.store = store
         self.projects = projects
         self.key = signing_key
+        self.people = People(store.access)
 
     # -- reading ---------------------------------------------------------------------------------------
     def view(self, principal: Principal, project_id: str, number: int) -> ReviewView:
@@ -115,6 +118,13 @@ class Reviews:
         if record is None:
             raise NotFound(NO_VERSION)
         return ReviewView(project, record, effective_status(record), record.latest_version)
+
+    def report(self, principal: Principal, project_id: str, number: int, today: date) -> Assessment:
+        """The version's assessment as every report format shows it: review state, decided waivers and
+        corrections applied, verdict and counts recomputed."""
+        version = self._version(principal, project_id, number)
+        view = self.view(principal, project_id, number)
+        return reviewed_assessment(version.assessment.parsed, view.record, view.status, self.people, today)
 
     def _version(self, principal: Principal, project_id: str, number: int) -> ProjectVersion:
         return self.projects.version(principal, project_id, number)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
@@ -15,7 +16,6 @@ from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery
 from compliance.api.schemas import ProjectList, ProjectOut, VersionHead, VersionList, VersionOut, VersionRef
 from compliance.domain.outcomes import Verdict
 from compliance.domain.rules import Severity
-from compliance.reports import ReportFormat
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import check_project_name
 from compliance.service.reporting import render_assessment
@@ -231,10 +231,10 @@ async def get_report(
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
     chosen = choose_format(fmt, accept)
-    version = await run_in_threadpool(services.projects.version, principal, project_id, number)
-    if chosen is ReportFormat.json:
-        return Response(content=version.assessment.json_bytes, media_type=media_type(chosen))
+    assessment = await run_in_threadpool(
+        services.reviews.report, principal, project_id, number, datetime.now(UTC).date()
+    )
     text = await run_in_threadpool(
-        render_assessment, version.assessment.parsed, chosen, lang, fail_on, f"{project_id}/v{number}"
+        render_assessment, assessment, chosen, lang, fail_on, f"{project_id}/v{number}"
     )
     return Response(content=text, media_type=media_type(chosen))
