@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, FastAPI
 
 from compliance import __version__
 from compliance.api.deps import Services, reject_unknown_query_parameters
+from compliance.api.docs_page import install_api_docs
 from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
@@ -99,7 +100,7 @@ def create_app(
         version=__version__,
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # served from the package by install_api_docs
         redoc_url=None,
     )
     projects_service = Projects(store, runner)
@@ -133,6 +134,7 @@ def create_app(
     for module in (evaluate, projects, reviews, catalogue, organisations):
         api.include_router(module.router)
     app.include_router(api)
+    install_api_docs(app)
     # Added innermost first: StandardHeaders ends up outermost, so even a bare 500 carries its headers.
     app.add_middleware(
         AdmissionLimit,
