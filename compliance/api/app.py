@@ -13,9 +13,10 @@ from compliance import __version__
 from compliance.api.deps import Services, reject_unknown_query_parameters
 from compliance.api.docs_page import install_api_docs
 from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
+from compliance.api.notifications_setup import start_sender, stop_sender, wire_notifications
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
-from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews
+from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews, webhooks
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
@@ -87,9 +88,11 @@ def create_app(
         for damaged in store.quarantined:
             log.error("project quarantined at start, not served until its file is restored: %s", damaged)
         gc.freeze()  # what start-up loaded (the rule pack, the indexes) stays out of every later GC pass
+        sending = start_sender(sender, settings)
         try:
             yield
         finally:
+            await stop_sender(sending)
             runner.close()
             if owns_store:
                 store.close()
@@ -113,7 +116,7 @@ def create_app(
             else SigningKey.load_or_create(settings.data_dir / KEYS_DIR)
         ),
     )
-    projects_service.after_store = reviews_service.carry_over
+    webhooks_service, sender = wire_notifications(store, settings, projects_service, reviews_service)
     throttle = AuthThrottle(
         failure_counters or MemoryFailureCounters(),
         limit=settings.auth_failure_limit,
@@ -125,13 +128,14 @@ def create_app(
         assessor=assessor,
         projects=projects_service,
         reviews=reviews_service,
+        webhooks=webhooks_service,
         throttle=throttle,
         occupancy=occupancy,
     )
     install_problem_handlers(app)
     app.include_router(health.router)
     api = APIRouter(prefix="/api/v1")
-    for module in (evaluate, projects, reviews, catalogue, organisations):
+    for module in (evaluate, projects, reviews, catalogue, organisations, webhooks):
         api.include_router(module.router)
     app.include_router(api)
     install_api_docs(app)

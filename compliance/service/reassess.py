@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from compliance.domain.outcomes import OPEN_OUTCOMES
 from compliance.domain.submission import Submission
 from compliance.service.assessing import Assessor
+from compliance.service.notifications import Notifier
 from compliance.service.projects import all_pages
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent
@@ -85,5 +86,15 @@ def reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange
                 },
             )
         )
+        if change.verdict_before != change.verdict_after:
+            # announced to the organisation's and the liaisons' webhooks (delivered by the server)
+            Notifier(store).verdict_changed(
+                project.organisation,
+                project.id,
+                version.number,
+                change.verdict_before,
+                change.verdict_after,
+                change.pack_after,
+            )
         changes.append(change)
     return changes

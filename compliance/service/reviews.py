@@ -38,6 +38,7 @@ from compliance.ruleset.loader import format_validation_error
 from compliance.service.access import Principal
 from compliance.service.decisions import SigningKey, assessment_hash, decision_hash, export_decision
 from compliance.service.errors import NO_VERSION, Forbidden, InvalidRequest, NotFound, ServiceError
+from compliance.service.notifications import Notifier
 from compliance.service.people import People
 from compliance.service.projects import Projects, all_pages
 from compliance.service.review_report import reviewed_assessment
@@ -110,6 +111,7 @@ class Reviews:
         self.projects = projects
         self.key = signing_key
         self.people = People(store.access)
+        self.notifier: Notifier | None = None  # set by the app: review changes raise notifications
 
     # -- reading ---------------------------------------------------------------------------------------
     def view(self, principal: Principal, project_id: str, number: int) -> ReviewView:
@@ -183,6 +185,8 @@ class Reviews:
 
         # Stored first, audited after: the log never holds a change that did not take effect.
         updated = self._update(project_id, number, change)
+        if self.notifier is not None:
+            self.notifier.review_changed(updated, action)
         if updated.decision is not None and action in (ReviewAction.approve, ReviewAction.reject):
             return self._seal(principal.key_id, updated)
         self._audit(

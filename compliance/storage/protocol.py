@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from compliance.domain.events import Event
 from compliance.domain.outcomes import Verdict
 from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import (
@@ -25,6 +26,7 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
+from compliance.storage.webhook_records import Delivery, Webhook
 
 
 class AccessRepository(Protocol):
@@ -121,6 +123,38 @@ class AuditRepository(Protocol):
         """The log as stored, one JSON document a line, for `audit verify`."""
 
 
+class WebhookRepository(Protocol):
+    """Webhooks, the outbox of their deliveries, and recent events (memory, TinyDB; PostgreSQL later)."""
+
+    def add_webhook(self, hook: Webhook) -> None: ...
+
+    def get_webhook(self, webhook_id: str) -> Webhook | None: ...
+
+    def list_webhooks(self, owner: str | None = None) -> list[Webhook]: ...
+
+    def delete_webhook(self, webhook_id: str) -> bool: ...
+
+    def enqueue(self, deliveries: list[Delivery]) -> int:
+        """Add the deliveries whose id is not in the outbox yet, durably; how many were added."""
+
+    def due(self, now: datetime, limit: int) -> list[Delivery]: ...
+
+    def save_delivery(self, delivery: Delivery) -> None: ...
+
+    def deliveries(self, webhook_id: str, limit: int = 100) -> list[Delivery]:
+        """A webhook's delivery log, newest first."""
+
+    def record_event(self, event: Event) -> None: ...
+
+    def events(self, organisation: str | None, limit: int = 50) -> list[Event]: ...
+
+
+def _memory_webhooks() -> WebhookRepository:
+    from compliance.storage.webhooks import MemoryWebhooks
+
+    return MemoryWebhooks()
+
+
 @dataclass
 class Store:
     """The three repositories a running service uses, and how to release them."""
@@ -131,3 +165,4 @@ class Store:
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)
     quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start
+    webhooks: WebhookRepository = field(default_factory=_memory_webhooks)

@@ -6,6 +6,7 @@ Layout (no write touches more than one project's file and its organisation's ind
       .server.lock                  held by the one server process for its lifetime
       access.json, access.lock      organisations and API keys (the admin commands write it, under the lock)
       audit.log                     the hash-chained audit log (audit_file.py)
+      webhooks.json                 webhooks, the outbox of their deliveries, recent events (webhooks.py)
       orgs/<org>/index.json         one compact summary per project of the organisation
       orgs/<org>/projects/<id>/project.json  one project: its metadata and its versions' summaries
       orgs/<org>/projects/<id>/v<n>.json.zst a version's submission and assessment, compressed, written once
@@ -72,6 +73,7 @@ from compliance.storage.records import (
     VersionSummary,
 )
 from compliance.storage.selection import select_projects
+from compliance.storage.webhooks import TinyDBWebhooks
 
 QUARANTINE = "quarantine"
 PROJECT_FILE = "project.json"
@@ -620,12 +622,14 @@ def open_tinydb_store(data_dir: Path) -> Store:
     try:
         access, audit = open_admin_repositories(root)
         projects = TinyDBProjects(root)
+        webhooks = TinyDBWebhooks(root / "webhooks.json", root / QUARANTINE, root)
     except BaseException:
         lock.release()
         raise
 
     def close() -> None:
         projects.close()
+        webhooks.close()
         lock.release()
 
     return Store(
@@ -635,4 +639,5 @@ def open_tinydb_store(data_dir: Path) -> Store:
         description=f"tinydb:{root}",
         close=close,
         quarantined=projects.quarantined,
+        webhooks=webhooks,
     )
