@@ -6,7 +6,8 @@ Layout (no write touches more than one project's file and its organisation's ind
       .server.lock                  held by the one server process for its lifetime
       access.json, access.lock      organisations and API keys (the admin commands write it, under the lock)
       audit.log                     the hash-chained audit log (audit_file.py)
-      webhooks.json                 webhooks, the outbox of their deliveries, recent events (webhooks.py)
+      webhooks.json                 webhooks and the outbox of their deliveries (webhooks.py)
+      events.jsonl                  recent notifications, one line each (shown in the app)
       orgs/<org>/index.json         one compact summary per project of the organisation
       orgs/<org>/projects/<id>/project.json  one project: its metadata and its versions' summaries
       orgs/<org>/projects/<id>/v<n>.json.zst a version's submission and assessment, compressed, written once
@@ -622,7 +623,7 @@ def open_tinydb_store(data_dir: Path) -> Store:
     try:
         access, audit = open_admin_repositories(root)
         projects = TinyDBProjects(root)
-        webhooks = TinyDBWebhooks(root / "webhooks.json", root / QUARANTINE, root)
+        webhooks = TinyDBWebhooks(root, root / QUARANTINE)
     except BaseException:
         lock.release()
         raise

@@ -7,6 +7,7 @@ a restart, with the same event id.
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from compliance.domain.events import Event
-from compliance.storage.atomic_files import AtomicJSONStorage
+from compliance.storage.atomic_files import TEMP_SUFFIX, AtomicJSONStorage, atomic_write, open_private
 from compliance.storage.webhook_records import Delivery, DeliveryState, Webhook
 
 KEEP_EVENTS = 2000  # recent events shown in the app
@@ -126,10 +127,15 @@ class MemoryWebhooks:
 
 
 class TinyDBWebhooks(MemoryWebhooks):
-    """The same, written through to `webhooks.json` (atomic writes) in the data folder."""
+    """The same, written through to the data folder: webhooks and the outbox in `webhooks.json` (TinyDB,
+    atomic and durable writes, only when there is a subscriber to write for), recent events appended to
+    `events.jsonl` (a line per event, no rewrite per submission; compacted when it doubles)."""
 
-    def __init__(self, path: Path, quarantine_dir: Path, root: Path) -> None:
+    def __init__(self, root: Path, quarantine_dir: Path) -> None:
         super().__init__()
+        path = root / "webhooks.json"
+        for tmp in root.glob(f".{path.name}.*{TEMP_SUFFIX}"):
+            tmp.unlink(missing_ok=True)  # a write a crash interrupted: never the acknowledged state
         self._db = TinyDB(str(path), quarantine_dir=quarantine_dir, root=root, storage=AtomicJSONStorage)
         for doc in self._db.table("webhooks").all():
             hook = Webhook.model_validate(doc)
@@ -137,15 +143,46 @@ class TinyDBWebhooks(MemoryWebhooks):
         for doc in self._db.table("deliveries").all():
             delivery = Delivery.model_validate(doc)
             self._deliveries[delivery.id] = delivery
-        events = [Event.model_validate(doc) for doc in self._db.table("events").all()]
-        self._events = sorted(events, key=lambda e: e.timestamp)
+        self._events_path = root / "events.jsonl"
+        self._events = self._read_events()
+        self._events_file = open_private(self._events_path)
+        if self._events_path.stat().st_size and not self._events_path.read_bytes().endswith(b"\n"):
+            self._events_file.write("\n")  # end a line a crash tore, so the next event starts its own
+        self._lines = len(self._events)
+
+    def _read_events(self) -> list[Event]:
+        events: list[Event] = []
+        try:
+            lines = self._events_path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return events
+        for line in lines[-KEEP_EVENTS:]:
+            try:
+                events.append(Event.model_validate_json(line))
+            except ValueError:
+                continue  # a line torn by a crash: events are for display, the outbox is elsewhere
+        return events
 
     def _put(self, table: str, key: str, doc: dict[str, Any]) -> None:
+        if table == "events":
+            self._events_file.write(json.dumps(doc, separators=(",", ":")) + "\n")
+            self._events_file.flush()
+            self._lines += 1
+            return
         self._db.table(table).upsert(doc, Query().id == key)
 
     def _drop(self, table: str, keys: list[str]) -> None:
+        if table == "events":
+            if self._lines > 2 * KEEP_EVENTS:
+                body = "".join(e.model_dump_json() + "\n" for e in self._events)
+                atomic_write(self._events_path, body.encode())
+                self._events_file.close()
+                self._events_file = open_private(self._events_path)
+                self._lines = len(self._events)
+            return
         gone = set(keys)
         self._db.table(table).remove(Query().id.test(lambda v: v in gone))
 
     def close(self) -> None:
+        self._events_file.close()
         self._db.close()
