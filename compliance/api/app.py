@@ -21,7 +21,6 @@ from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
-from compliance.service.decisions import KEYS_DIR, SigningKey
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
@@ -68,7 +67,7 @@ def create_app(
     counts in memory."""
     settings = settings or Settings()
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
-    store = repository if repository is not None else open_store(settings.data_dir)
+    store = repository if repository is not None else open_store(settings.data_dir, settings.key_dir)
     owns_store = repository is None
     try:
         runner = make_runner(
@@ -107,15 +106,7 @@ def create_app(
         redoc_url=None,
     )
     projects_service = Projects(store, runner)
-    reviews_service = Reviews(
-        store,
-        projects_service,
-        (
-            SigningKey.ephemeral()  # a store that keeps nothing gets a key that dies with it
-            if store.description == "memory"
-            else SigningKey.load_or_create(settings.data_dir / KEYS_DIR)
-        ),
-    )
+    reviews_service = Reviews(store, projects_service)  # signs with the store's key folder
     webhooks_service, sender = wire_notifications(store, settings, projects_service, reviews_service)
     throttle = AuthThrottle(
         failure_counters or MemoryFailureCounters(),

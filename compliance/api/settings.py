@@ -13,6 +13,7 @@ MAX_BODY_BYTES = 1024 * 1024
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path("data")
+    key_dir: Path | None = None  # the signing key and the audit checkpoints; None: `<data_dir>-keys`
     rules_dir: Path | None = None
     max_in_flight: int = 8  # enough to overlap disk waits; more only adds contention for the GIL
     max_waiting: int = 512
@@ -35,6 +36,7 @@ class Settings:
         rules = env.get("COMPLIANCE_RULES_DIR")
         return cls(
             data_dir=Path(env.get("COMPLIANCE_DATA_DIR", "data")),
+            key_dir=Path(keys) if (keys := env.get("COMPLIANCE_KEY_DIR")) else None,
             rules_dir=Path(rules) if rules else None,
             max_in_flight=int(env.get("COMPLIANCE_MAX_IN_FLIGHT", cls.max_in_flight)),
             max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
