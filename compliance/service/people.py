@@ -9,6 +9,7 @@ from __future__ import annotations
 from compliance.domain.outcomes import Person
 from compliance.service.access import CLI_ACTOR
 from compliance.storage.protocol import AccessRepository
+from compliance.storage.records import ReviewRecord
 
 _FIXED = {CLI_ACTOR: "command line on the server", "system": "the service"}
 
@@ -22,6 +23,14 @@ class People:
             return Person(id=actor_id, name=_FIXED[actor_id])
         key = self.access.get_key(actor_id)
         return Person(id=actor_id, name=key.label if key is not None else actor_id)
+
+    def of_review(self, record: ReviewRecord) -> dict[str, Person]:
+        """Every id that acted in a review (judged, commented, moved it, decided), with its name."""
+        ids = {j.reviewer for j in record.judgements.values()}
+        ids |= {c.author for c in record.comments} | {h.actor for h in record.history}
+        if record.decision is not None:
+            ids.add(record.decision.liaison)
+        return {i: self.person(i) for i in sorted(ids)}
 
     def shown(self, actor_id: str) -> str:
         """'Name (id)', the way reports and pages print who acted."""

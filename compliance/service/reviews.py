@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
-from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome
+from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome, Person
 from compliance.domain.review import (
     AWAITING_REVIEW,
     JUDGING_STATES,
@@ -86,6 +86,7 @@ class ReviewView:
     record: ReviewRecord
     status: ReviewState
     latest: int
+    people: dict[str, Person]
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,9 @@ class Reviews:
         record = self.store.projects.get_review(project_id, number)
         if record is None:
             raise NotFound(NO_VERSION)
-        return ReviewView(project, record, effective_status(record), record.latest_version)
+        return ReviewView(
+            project, record, effective_status(record), record.latest_version, self.people.of_review(record)
+        )
 
     def report(self, principal: Principal, project_id: str, number: int, today: date) -> Assessment:
         """The version's assessment as every report format shows it: review state, decided waivers and

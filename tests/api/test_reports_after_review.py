@@ -3,14 +3,20 @@ the counts and the waivers agree across text, JSON, Markdown, SARIF and JUnit.""
 
 from __future__ import annotations
 
+import io
+import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from pypdf import PdfReader
 
+from compliance.cli.main import main
 from compliance.domain.outcomes import Assessment
 from compliance.reports import ReportFormat, render
+from compliance.service.decision_pdf import render_decision_pdf
 from tests.api.conftest import Server
 from tests.api.test_reviews import _review, _submit
 
@@ -151,3 +157,55 @@ def test_before_a_decision_reports_show_the_state_and_the_machine_findings(live:
     assert report["review"]["state"] == "submitted" and report["review"]["judgements_applied"] is False
     assert report["counts"]["waived"] == 0
     assert "CNDP review: version 1 submitted — machine findings, not yet decided" in markdown
+
+
+def test_the_review_names_the_people_by_their_stable_ids(
+    live: Server, approved: tuple[str, list[str], str]
+) -> None:
+    base, waived, _ = approved
+    with live.client("atlas") as c:
+        review = c.get(f"{base}/review").json()
+    liaison_id = review["decision"]["liaison"]
+    assert liaison_id.startswith("key_")  # records keep the stable id ...
+    assert review["people"][liaison_id] == {
+        "id": liaison_id,
+        "name": "liaison",
+    }  # ... names come on the way out
+    assert {review["judgements"][r]["reviewer"] for r in waived} == {liaison_id}
+    assert {h["actor"] for h in review["history"]} <= set(review["people"])
+
+
+def test_the_decision_pdf_carries_the_signed_record_and_verifies(
+    live: Server, approved: tuple[str, list[str], str], tmp_path: Path
+) -> None:
+    base, waived, _ = approved
+    with live.client("atlas") as c:
+        as_json = c.get(f"{base}/decision")
+        as_pdf = c.get(f"{base}/decision", params={"format": "pdf"})
+        fingerprint = c.get("/api/v1/decisions/public-key").json()["fingerprint"]
+    assert as_pdf.status_code == 200 and as_pdf.headers["content-type"] == "application/pdf"
+    assert as_pdf.content.startswith(b"%PDF-") and "attachment" in as_pdf.headers["content-disposition"]
+    embedded = PdfReader(io.BytesIO(as_pdf.content)).attachments["decision.json"][0]
+    assert json.loads(embedded) == as_json.json()  # the very record the JSON export gives
+    printed = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(as_pdf.content)).pages).split()
+    )
+    assert "approved" in printed and "Liaison liaison (key_" in printed and f"{waived[0]}: waived" in printed
+
+    pdf_path, json_path = tmp_path / "decision.pdf", tmp_path / "decision.json"
+    pdf_path.write_bytes(as_pdf.content)
+    json_path.write_bytes(as_json.content)
+    assert main(["verify-decision", str(pdf_path), "--fingerprint", fingerprint]) == 0
+    assert main(["verify-decision", str(json_path), "--fingerprint", fingerprint]) == 0
+
+    forged = json.loads(embedded)
+    forged["decision"]["opinion"] = "Avis réécrit après la décision, dans le PDF."
+    forged_path = tmp_path / "forged.pdf"
+    forged_path.write_bytes(render_decision_pdf(forged))
+    assert main(["verify-decision", str(forged_path), "--fingerprint", fingerprint]) == 1
+
+    plain = tmp_path / "plain.pdf"
+    from weasyprint import HTML
+
+    plain.write_bytes(HTML(string="<p>no record</p>").write_pdf())
+    assert main(["verify-decision", str(plain), "--fingerprint", fingerprint]) == 3
