@@ -42,6 +42,16 @@ class _NoQueryStrings(logging.Filter):
 
 
 def _first_start_hint(store: Store, settings: Settings) -> None:
+    if not store.accounts.list_users(None):
+        log.warning(
+            "No account for the web app yet. Create an organisation and its first person with:\n"
+            "    compliance admin create-org --name 'My company' --data-dir %s\n"
+            "    compliance admin create-user --email you@example.ma --role submitter --org my-company "
+            "--org-admin --data-dir %s\n"
+            "then open http://127.0.0.1:8000 and sign in.",
+            settings.data_dir,
+            settings.data_dir,
+        )
     if has_active_admin(store.access):
         return
     where = settings.data_dir

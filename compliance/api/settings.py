@@ -29,6 +29,7 @@ class Settings:
     webhook_retry: str = ""  # seconds before each retry, comma-separated; empty: the default schedule
     webhook_poll: float = 1.0  # seconds between passes of the webhook sender
     webhook_scan: float = 3600.0  # seconds between scans for waivers about to expire
+    sign_in_spacing: float = 2.0  # seconds between attempts on a throttled address or account
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -49,6 +50,7 @@ class Settings:
             webhook_retry=env.get("COMPLIANCE_WEBHOOK_RETRY", ""),
             webhook_poll=float(env.get("COMPLIANCE_WEBHOOK_POLL", cls.webhook_poll)),
             webhook_scan=float(env.get("COMPLIANCE_WEBHOOK_SCAN", cls.webhook_scan)),
+            sign_in_spacing=float(env.get("COMPLIANCE_SIGN_IN_SPACING", cls.sign_in_spacing)),
         )
 
     def workers(self) -> int:

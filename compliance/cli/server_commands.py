@@ -10,6 +10,7 @@ The server is started from an import string so that the command line does not im
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -18,11 +19,12 @@ from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.service.access import create_key, create_organisation, revoke_key
+from compliance.service.accounts import Accounts
 from compliance.service.audit import rotate_signing_key, verify_audit_file
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.store import Role, default_key_dir, open_admin, open_key_ring
+from compliance.service.store import Role, default_key_dir, open_admin, open_admin_accounts, open_key_ring
 
-APP_FACTORY = "compliance.api.app:app_from_environment"
+APP_FACTORY = "compliance.server:server_from_environment"
 
 
 def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -39,7 +41,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     s.add_argument("--no-access-log", action="store_true", help="do not log one line per request")
     data_dir(s)
 
-    a = sub.add_parser("admin", help="organisations and API keys")
+    a = sub.add_parser("admin", help="organisations, API keys and accounts")
     asub = a.add_subparsers(dest="admin_command", required=True, parser_class=parser_class)
     o = asub.add_parser("create-org", help="create an organisation")
     o.add_argument("--name", required=True)
@@ -66,6 +68,15 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     sk = asub.add_parser("list-signing-keys", help="every key that signed, with its full SHA-256 fingerprint")
     sk.add_argument("--format", choices=["text", "json"], default="text")
     data_dir(sk)
+    cu = asub.add_parser("create-user", help="create a person's account for the web app")
+    cu.add_argument("--email", required=True)
+    cu.add_argument("--role", required=True, choices=[r.value for r in Role])
+    cu.add_argument("--org", help="the organisation of a submitter")
+    cu.add_argument("--org-admin", action="store_true", help="administrator of the organisation (needs TOTP)")
+    cu.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input (else asked)"
+    )
+    data_dir(cu)
 
     au = sub.add_parser("audit", help="the audit trail")
     ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
@@ -164,6 +175,14 @@ def _admin(args: argparse.Namespace) -> int:
         for pk in published if args.format == "text" else []:
             state = f"retired {pk.retired_at:%Y-%m-%d}" if pk.retired_at else "current"
             sys.stdout.write(f"{pk.fingerprint}  {state:18} since {pk.created_at:%Y-%m-%d}\n")
+    elif command == "create-user":
+        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
+        accounts = Accounts(access, audit, open_admin_accounts(args.data_dir))
+        user = accounts.create_user(args.email, password, Role(args.role), args.org, org_admin=args.org_admin)
+        factor = (
+            " It must set up a second factor (TOTP) at its first sign-in." if user.needs_second_factor else ""
+        )
+        sys.stdout.write(f"{user.role.value} account {user.id} created.{factor}\n")
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compliance.storage.accounts import AccountTables, tinydb_accounts
 from compliance.storage.memory import memory_store
 from compliance.storage.protocol import AccessRepository, AuditRepository, Store
 from compliance.storage.records import (
@@ -19,7 +20,12 @@ from compliance.storage.records import (
     VersionSummary,
 )
 from compliance.storage.signing_keys import KeyRing, PublishedKey, default_key_dir
-from compliance.storage.tinydb_store import open_admin_repositories, open_tinydb_store
+from compliance.storage.tinydb_store import (
+    QUARANTINE,
+    open_admin_repositories,
+    open_tinydb_store,
+    prepare_data_dir,
+)
 
 
 def open_store(data_dir: Path, key_dir: Path | None = None) -> Store:
@@ -35,6 +41,12 @@ def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepos
 
 def open_key_ring(data_dir: Path, key_dir: Path | None = None) -> KeyRing:
     return KeyRing(key_dir.resolve() if key_dir is not None else default_key_dir(data_dir))
+
+
+def open_admin_accounts(data_dir: Path) -> AccountTables:
+    """People's accounts, for `compliance admin create-user` run beside a live server."""
+    root = prepare_data_dir(data_dir)
+    return tinydb_accounts(root, root / QUARANTINE)
 
 
 __all__ = [
@@ -54,6 +66,7 @@ __all__ = [
     "default_key_dir",
     "memory_store",
     "open_admin",
+    "open_admin_accounts",
     "open_key_ring",
     "open_store",
 ]

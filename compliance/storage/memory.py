@@ -47,6 +47,10 @@ class MemoryAccess:
         with self._lock:
             return sorted(self._orgs.values(), key=lambda o: o.id)
 
+    def delete_organisation(self, org_id: str) -> bool:
+        with self._lock:
+            return self._orgs.pop(org_id, None) is not None
+
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         with self._lock:
             if key.id in self._keys:

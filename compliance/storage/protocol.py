@@ -18,6 +18,7 @@ from typing import Protocol
 
 from compliance.domain.events import Event
 from compliance.domain.outcomes import Verdict
+from compliance.storage.accounts import AccountTables, memory_accounts
 from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import (
     ApiKey,
@@ -44,6 +45,9 @@ class AccessRepository(Protocol):
     def get_organisation(self, org_id: str) -> Organisation | None: ...
 
     def list_organisations(self) -> list[Organisation]: ...
+
+    def delete_organisation(self, org_id: str) -> bool:
+        """Erase the organisation record (its projects, users and drafts are erased by the caller)."""
 
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         """Raises AlreadyExists when the id is taken."""
@@ -177,12 +181,13 @@ def _memory_webhooks() -> WebhookRepository:
 
 @dataclass
 class Store:
-    """The three repositories a running service uses, and how to release them."""
+    """The repositories a running service uses, and how to release them."""
 
     access: AccessRepository
     projects: ProjectRepository
     audit: AuditRepository
     keys: KeyRing = field(default_factory=KeyRing.ephemeral)
+    accounts: AccountTables = field(default_factory=memory_accounts)
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)
     quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start

@@ -44,6 +44,7 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.accounts import tinydb_accounts
 from compliance.storage.atomic_files import (
     AtomicJSONStorage,
     DeferredJSONStorage,
@@ -198,6 +199,13 @@ class TinyDBAccess:
     def list_organisations(self) -> list[Organisation]:
         orgs = [Organisation.model_validate(d) for d in self._table("organisations").values()]
         return sorted(orgs, key=lambda o: o.id)
+
+    def delete_organisation(self, org_id: str) -> bool:
+        with self._writing() as db:
+            found = [int(i) for i, d in _docs(db, "organisations").items() if d["id"] == org_id]
+            if found:
+                db.table("organisations").remove(doc_ids=found)
+            return bool(found)
 
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         with self._writing() as db:
@@ -730,6 +738,7 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
         projects=projects,
         audit=audit,
         keys=audit.keys,
+        accounts=tinydb_accounts(root, root / QUARANTINE),
         description=f"tinydb:{root}",
         close=close,
         quarantined=projects.quarantined,
