@@ -126,7 +126,7 @@ class Reviews:
         self.store = store
         self.projects = projects
         self.keys = store.keys
-        self.people = People(store.access)
+        self.people = People(store.access, store.accounts)
         self.notifier: Notifier | None = None  # set by the app: review changes raise notifications
 
     # -- reading ---------------------------------------------------------------------------------------

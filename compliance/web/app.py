@@ -14,6 +14,7 @@ from compliance.service.accounts import Accounts
 from compliance.service.assessing import Assessor
 from compliance.service.drafts import Drafts
 from compliance.service.projects import Projects
+from compliance.service.reviews import Reviews
 from compliance.service.sign_in import SessionPolicy, Sessions, Throttle, ThrottlePolicy
 from compliance.storage.protocol import Store
 from compliance.web import pages_auth, pages_drafts, pages_org, pages_projects
@@ -27,6 +28,7 @@ def create_web(
     store: Store,
     assessor: Assessor,
     projects: Projects,
+    reviews: Reviews,
     session_policy: SessionPolicy | None = None,
     throttle_policy: ThrottlePolicy | None = None,
 ) -> Starlette:
@@ -48,5 +50,6 @@ def create_web(
         sessions=Sessions(store.accounts, session_policy),
         throttle=Throttle(store.accounts, throttle_policy),
         drafts=Drafts(store, projects),
+        reviews=reviews,
     )
     return app
