@@ -37,6 +37,9 @@ class MemoryWebhooks:
     def _drop(self, table: str, keys: list[str]) -> None:
         pass
 
+    def _add_all(self, table: str, docs: list[dict[str, Any]]) -> None:
+        """Documents whose ids are new, in one write."""
+
     # -- webhooks ---------------------------------------------------------------------------------------
     def add_webhook(self, hook: Webhook) -> None:
         with self._lock:
@@ -63,13 +66,11 @@ class MemoryWebhooks:
     def enqueue(self, deliveries: list[Delivery]) -> int:
         """Add the deliveries not already in the outbox; how many were added."""
         with self._lock:
-            added = 0
-            for d in deliveries:
-                if d.id not in self._deliveries:
-                    self._deliveries[d.id] = d
-                    self._put("deliveries", d.id, d.model_dump(mode="json"))
-                    added += 1
-            return added
+            new = {d.id: d for d in deliveries if d.id not in self._deliveries}
+            self._deliveries.update(new)
+            if new:
+                self._add_all("deliveries", [d.model_dump(mode="json") for d in new.values()])
+            return len(new)
 
     def due(self, now: datetime, limit: int) -> list[Delivery]:
         with self._lock:
@@ -170,6 +171,9 @@ class TinyDBWebhooks(MemoryWebhooks):
             self._lines += 1
             return
         self._db.table(table).upsert(doc, Query().id == key)
+
+    def _add_all(self, table: str, docs: list[dict[str, Any]]) -> None:
+        self._db.table(table).insert_multiple(docs)
 
     def _drop(self, table: str, keys: list[str]) -> None:
         if table == "events":
