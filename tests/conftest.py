@@ -16,6 +16,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
+from compliance.domain.submission import SCHEMA_VERSION
 from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import validate_submission
@@ -31,7 +32,7 @@ OUTCOMES_FR = {
     "informations manquantes": Outcome.needs_info,
     "recommandation": Outcome.advisory,
 }
-BASE = {"schema_version": "1.0", "project_name": "Projet de test"}
+BASE = {"schema_version": SCHEMA_VERSION, "project_name": "Projet de test"}
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +149,11 @@ def check_penalty(world: World, article: str) -> None:
     assert penalty is not None, "no penalty exposure on this finding"
     assert penalty.article == article
     assert penalty.company_fine_mad == (penalty.fine_mad[0] * 2, penalty.fine_mad[1] * 2)
+
+
+@then("aucune exposition pénale n'est retenue")
+def check_no_penalty(world: World) -> None:
+    assert world.current().penalty is None, "this finding carries a penal exposure"
 
 
 @then(parsers.parse('le verdict est "{verdict}"'))

@@ -134,6 +134,17 @@ class Not(Strict):
     condition: Condition
 
 
+class Doubtful(Strict):
+    """The inner condition, where true becomes unknown: the rule asks instead of passing (false stays false).
+
+    For a situation the law does not settle (law-09-08.md marks it unverified, or sets no figure): it may
+    never pass on its own, and only what the inner condition excludes fails.
+    """
+
+    op: Literal["doubtful"]
+    condition: Condition
+
+
 class Eq(_Leaf):
     op: Literal["eq"]
     value: Scalar
@@ -264,6 +275,7 @@ Condition = Annotated[
     AllOf
     | AnyOf
     | Not
+    | Doubtful
     | Eq
     | In
     | Contains
@@ -285,7 +297,7 @@ Condition = Annotated[
     Field(discriminator="op"),
 ]
 
-for _m in (AllOf, AnyOf, Not, Every, Some):
+for _m in (AllOf, AnyOf, Not, Doubtful, Every, Some):
     _m.model_rebuild()
 
 

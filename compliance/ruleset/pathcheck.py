@@ -24,6 +24,7 @@ from compliance.domain.rules import (
     Const,
     Contains,
     Count,
+    Doubtful,
     Eq,
     Every,
     Exists,
@@ -165,7 +166,7 @@ def check_condition(cond: Condition, scope: Any = ROOT) -> None:
         for c in cond.of:
             check_condition(c, scope)
         return
-    if isinstance(cond, Not):
+    if isinstance(cond, Not | Doubtful):
         check_condition(cond.condition, scope)
         return
     if isinstance(cond, Const):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from compliance.domain.outcomes import OPEN_OUTCOMES
 from compliance.domain.submission import Submission
+from compliance.domain.upgrade import upgrade
 from compliance.service.assessing import Assessor
 from compliance.service.notifications import Notifier
 from compliance.service.projects import all_pages
@@ -48,7 +49,8 @@ def reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange
         if version is None:
             continue
         before = version.assessment.parsed
-        after = assessor.assess(Submission.model_validate(version.submission))
+        # A submission stored in an earlier format is upgraded on read; the stored one is left as it was.
+        after = assessor.assess(Submission.model_validate(upgrade(version.submission)))
         old = {f.rule_id: f.outcome for f in before.findings}
         new = {f.rule_id: f.outcome for f in after.findings}
         change = ProjectChange(

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from compliance.domain.submission import Submission
+from compliance.domain.upgrade import upgrade
 from compliance.service.submission_errors import describe_errors
 from compliance.strictyaml import YamlError, load_yaml
 
@@ -104,7 +105,7 @@ def validate_submission(data: Any, source: str, text: str | None = None) -> Subm
             source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"]
         )
     try:
-        payload = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        payload = json.dumps(upgrade(data), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         raise InvalidSubmission(
             source,
