@@ -12,11 +12,13 @@ from fastapi import APIRouter, Depends, FastAPI
 from compliance import __version__
 from compliance.api import metrics
 from compliance.api.deps import Services, reject_unknown_query_parameters
+from compliance.api.docs_page import install_api_docs
 from compliance.api.metrics import RequestMetrics
 from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
+from compliance.api.notifications_setup import start_sender, stop_sender, wire_notifications
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
-from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews
+from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews, webhooks
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
@@ -103,9 +105,11 @@ def create_app(
         for damaged in store.quarantined:
             log.error("project quarantined at start, not served until its file is restored: %s", damaged)
         gc.freeze()  # what start-up loaded (the rule pack, the indexes) stays out of every later GC pass
+        sending = start_sender(sender, settings)
         try:
             yield
         finally:
+            await stop_sender(sending)
             runner.close()
             unpublish()
             if owns_store:
@@ -117,12 +121,12 @@ def create_app(
         version=__version__,
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # served from the package by install_api_docs
         redoc_url=None,
     )
     projects_service = Projects(store, runner)
     reviews_service = Reviews(store, projects_service)  # signs with the store's key folder
-    projects_service.after_store = reviews_service.carry_over
+    webhooks_service, sender = wire_notifications(store, settings, projects_service, reviews_service)
     throttle = AuthThrottle(
         failure_counters or store.failure_counters or MemoryFailureCounters(),
         limit=settings.auth_failure_limit,
@@ -134,6 +138,7 @@ def create_app(
         assessor=assessor,
         projects=projects_service,
         reviews=reviews_service,
+        webhooks=webhooks_service,
         throttle=throttle,
         occupancy=occupancy,
     )
@@ -141,9 +146,10 @@ def create_app(
     app.include_router(health.router)
     app.include_router(metrics.router)
     api = APIRouter(prefix="/api/v1")
-    for module in (evaluate, projects, reviews, catalogue, organisations):
+    for module in (evaluate, projects, reviews, catalogue, organisations, webhooks):
         api.include_router(module.router)
     app.include_router(api)
+    install_api_docs(app)
     # Added innermost first: StandardHeaders ends up outermost, so even a bare 500 carries its headers.
     app.add_middleware(
         AdmissionLimit,

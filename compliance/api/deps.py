@@ -14,6 +14,7 @@ from compliance.api.middleware import Occupancy
 from compliance.service.access import Principal
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest, Unauthenticated
+from compliance.service.notifications import Webhooks
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.sign_in import SESSION_COOKIE
@@ -28,6 +29,7 @@ class Services:
     assessor: Assessor
     projects: Projects
     reviews: Reviews
+    webhooks: Webhooks
     evaluate_cache: EvaluateCache = field(default_factory=EvaluateCache)
     throttle: AuthThrottle = field(default_factory=lambda: AuthThrottle(MemoryFailureCounters()))
     occupancy: Occupancy = field(default_factory=Occupancy)

@@ -25,6 +25,12 @@ class Settings:
     auth_failure_limit: int = 10  # failed authentications per client address and key id ...
     auth_failure_window: float = 60.0  # ... in this many seconds; beyond: 429
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
+    webhook_allow: str = (
+        ""  # hosts, addresses or networks webhooks may reach though internal (tests: loopback)
+    )
+    webhook_retry: str = ""  # seconds before each retry, comma-separated; empty: the default schedule
+    webhook_poll: float = 1.0  # seconds between passes of the webhook sender
+    webhook_scan: float = 3600.0  # seconds between scans for waivers about to expire
     sign_in_spacing: float = 2.0  # seconds between attempts on a throttled address or account
     database_url: str | None = field(default=None, repr=False)  # PostgreSQL instead of the data folder
     db_pool_size: int = 8
@@ -45,6 +51,10 @@ class Settings:
             auth_failure_limit=int(env.get("COMPLIANCE_AUTH_FAILURE_LIMIT", cls.auth_failure_limit)),
             auth_failure_window=float(env.get("COMPLIANCE_AUTH_FAILURE_WINDOW", cls.auth_failure_window)),
             assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
+            webhook_allow=env.get("COMPLIANCE_WEBHOOK_ALLOW", ""),
+            webhook_retry=env.get("COMPLIANCE_WEBHOOK_RETRY", ""),
+            webhook_poll=float(env.get("COMPLIANCE_WEBHOOK_POLL", cls.webhook_poll)),
+            webhook_scan=float(env.get("COMPLIANCE_WEBHOOK_SCAN", cls.webhook_scan)),
             sign_in_spacing=float(env.get("COMPLIANCE_SIGN_IN_SPACING", cls.sign_in_spacing)),
             database_url=database_url(),
             db_pool_size=int(env.get("COMPLIANCE_DB_POOL_SIZE", cls.db_pool_size)),

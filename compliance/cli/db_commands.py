@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
-from compliance.storage.postgres import Database, PoolSettings, check_schema
-from compliance.storage.postgres.config import MIGRATION, SERVICE, DatabaseNotConfigured, require_url
-from compliance.storage.postgres.importer import import_store
-from compliance.storage.postgres.migrate import upgrade
-from compliance.storage.tinydb_store import open_tinydb_store
+
+# The storage modules are imported by the commands that use them: `compliance check` must not load them.
+# The variables' names as `compliance.storage.postgres.config` reads them (SERVICE, MIGRATION), for the help.
+_SERVICE = "COMPLIANCE_DATABASE_URL"
+_MIGRATION = "COMPLIANCE_MIGRATION_DATABASE_URL"
 
 DEFAULT_APP_ROLE = "compliance_app"
 
@@ -27,18 +27,21 @@ def add_db_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> No
     dsub = d.add_subparsers(dest="db_command", required=True, parser_class=parser_class)
     u = dsub.add_parser(
         "upgrade",
-        help=f"apply pending schema migrations as the owner role ({MIGRATION}), then grant the service role",
+        help=f"apply pending schema migrations as the owner role ({_MIGRATION}), then grant the service role",
     )
     u.add_argument(
         "--app-role",
         default=os.environ.get("COMPLIANCE_DB_APP_ROLE", DEFAULT_APP_ROLE),
         help=f"the role the service connects as (default: $COMPLIANCE_DB_APP_ROLE or {DEFAULT_APP_ROLE})",
     )
-    i = dsub.add_parser("import", help=f"copy an embedded store into the database ({SERVICE}) and verify it")
+    i = dsub.add_parser("import", help=f"copy an embedded store into the database ({_SERVICE}) and verify it")
     i.add_argument("--data-dir", type=Path, default=Path("data"), help="the embedded store (default ./data)")
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres.config import MIGRATION, require_url
+    from compliance.storage.postgres.migrate import upgrade
+
     applied = upgrade(require_url(MIGRATION), args.app_role)
     for migration in applied:
         sys.stdout.write(f"applied {migration.version:04d} {migration.name}\n")
@@ -47,6 +50,11 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres import Database, PoolSettings, check_schema
+    from compliance.storage.postgres.config import SERVICE, require_url
+    from compliance.storage.postgres.importer import import_store
+    from compliance.storage.tinydb_store import open_tinydb_store
+
     if not args.data_dir.is_dir():
         sys.stderr.write(f"error: no data folder at {args.data_dir}\n")
         return ExitCode.INVALID
@@ -72,6 +80,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def run_db_command(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres.config import DatabaseNotConfigured
+
     try:
         return _upgrade(args) if args.db_command == "upgrade" else _import(args)
     except DatabaseNotConfigured as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compliance.domain.outcomes import Outcome, Verdict
+from compliance.domain.outcomes import Correction, Outcome, ReviewNote, Verdict
 from compliance.domain.rules import Severity
 
 LABELS: dict[str, dict[str, str]] = {
@@ -39,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
         "waived": "dérogation",
         "waived_count": "dérogations",
         "expired": "Dérogation expirée",
+        "review": "Revue CNDP",
     },
     "en": {
         "title": "Law 09-08 compliance report",
@@ -73,6 +74,7 @@ LABELS: dict[str, dict[str, str]] = {
         "waived": "waiver",
         "waived_count": "waived",
         "expired": "Expired waiver",
+        "review": "CNDP review",
     },
 }
 
@@ -164,3 +166,55 @@ def waiver_line(approver: str, legal_ground: str, expires: str, reason: str, lan
     if lang == "fr":
         return f"Dérogation accordée par {approver} jusqu'au {expires} ({legal_ground}) : {reason}"
     return f"Waived by {approver} until {expires} ({legal_ground}): {reason}"
+
+
+REVIEW_STATE_LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "submitted": "soumise",
+        "resubmitted": "soumise à nouveau",
+        "in_review": "en revue",
+        "changes_requested": "modifications demandées",
+        "approved": "approuvée",
+        "rejected": "rejetée",
+        "superseded": "remplacée",
+    },
+    "en": {
+        "submitted": "submitted",
+        "resubmitted": "resubmitted",
+        "in_review": "in review",
+        "changes_requested": "changes requested",
+        "approved": "approved",
+        "rejected": "rejected",
+        "superseded": "superseded",
+    },
+}
+
+
+def review_line(note: ReviewNote, lang: str) -> str:
+    """'CNDP review: version 2 approved by Name (key id) on 2026-11-29; waivers and corrections applied'."""
+    state = REVIEW_STATE_LABELS[lang].get(note.state, note.state)
+    head = f"{LABELS[lang]['review']}: version {note.version} {state}"
+    if note.decided_by is not None and note.decided_at is not None:
+        who, when = f"{note.decided_by.name} ({note.decided_by.id})", note.decided_at.date().isoformat()
+        head += f" par {who} le {when}" if lang == "fr" else f" by {who} on {when}"
+    if note.judgements_applied:
+        tail = (
+            "dérogations et corrections de la décision appliquées"
+            if lang == "fr"
+            else "the decision's waivers and corrections applied"
+        )
+    else:
+        tail = (
+            "constats de la machine, pas encore décidés"
+            if lang == "fr"
+            else "machine findings, not yet decided"
+        )
+    return f"{head} — {tail}"
+
+
+def correction_line(c: Correction, lang: str) -> str:
+    who = f"{c.reviewer.name} ({c.reviewer.id})"
+    machine = OUTCOME_LABELS[lang][c.machine_outcome]
+    if lang == "fr":
+        return f"Résultat corrigé par {who} (la machine disait {machine}) : {c.reason}"
+    return f"Outcome corrected by {who} (the machine said {machine}): {c.reason}"

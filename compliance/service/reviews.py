@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
-from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome
+from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome, Person
 from compliance.domain.review import (
     AWAITING_REVIEW,
     JUDGING_STATES,
@@ -52,7 +52,10 @@ from compliance.service.errors import (
     ServiceError,
     StoreError,
 )
+from compliance.service.notifications import Notifier
+from compliance.service.people import People
 from compliance.service.projects import Projects, all_pages
+from compliance.service.review_report import review_note, reviewed_assessment, with_review_note
 from compliance.storage.faults import crash_point
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, ReviewRecord, Role
@@ -83,6 +86,7 @@ class ReviewView:
     record: ReviewRecord
     status: ReviewState
     latest: int
+    people: dict[str, Person]
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,8 @@ class Reviews:
         self.store = store
         self.projects = projects
         self.keys = store.keys
+        self.people = People(store.access, store.accounts)
+        self.notifier: Notifier | None = None  # set by the app: review changes raise notifications
 
     # -- reading ---------------------------------------------------------------------------------------
     def view(self, principal: Principal, project_id: str, number: int) -> ReviewView:
@@ -129,7 +135,28 @@ class Reviews:
         record = self.store.projects.get_review(project_id, number)
         if record is None:
             raise NotFound(NO_VERSION)
-        return ReviewView(project, record, effective_status(record), record.latest_version)
+        return ReviewView(
+            project, record, effective_status(record), record.latest_version, self.people.of_review(record)
+        )
+
+    def report(self, principal: Principal, project_id: str, number: int, today: date) -> Assessment:
+        """The version's assessment as every report format shows it: review state, decided waivers and
+        corrections applied, verdict and counts recomputed."""
+        version = self._version(principal, project_id, number)
+        view = self.view(principal, project_id, number)
+        return reviewed_assessment(version.assessment.parsed, view.record, view.status, self.people, today)
+
+    def report_json(self, principal: Principal, project_id: str, number: int, today: date) -> bytes:
+        """`report` as JSON. Before a decision nothing in the findings changes: the stored compact assessment
+        is written straight to JSON (the fast path) with the review state added."""
+        version = self._version(principal, project_id, number)
+        view = self.view(principal, project_id, number)
+        if view.record.decision is None and version.assessment.compact is not None:
+            return with_review_note(
+                version.assessment.expanded_json, review_note(view.record, view.status, self.people)
+            )
+        found = reviewed_assessment(version.assessment.parsed, view.record, view.status, self.people, today)
+        return found.__pydantic_serializer__.to_json(found)
 
     def _version(self, principal: Principal, project_id: str, number: int) -> ProjectVersion:
         return self.projects.version(principal, project_id, number)
@@ -205,6 +232,8 @@ class Reviews:
             ]
 
         updated = self._update(project_id, number, change, events=events)
+        if self.notifier is not None:
+            self.notifier.review_changed(updated, action)
         if updated.decision is not None and action in DECIDING:
             crash_point("version.decided:logged")
             return self._store_seal(updated)

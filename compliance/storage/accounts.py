@@ -33,6 +33,9 @@ _RECORDS = "records"
 class User(Record):
     id: str
     email: str = Field(description="Lower-cased; unique.")
+    display_name: str = Field(
+        default="", max_length=120, description="The name shown to others; the e-mail if empty."
+    )
     organisation: str | None = Field(description="None for CNDP liaisons and service admins.")
     role: Role
     org_admin: bool = False

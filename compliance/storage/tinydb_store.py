@@ -7,6 +7,8 @@ Layout (no write touches more than one project's file and its organisation's ind
       access.json, access.lock      organisations and API keys (the admin commands write it, under the lock)
       audit.log                     the hash-chained audit log (audit_file.py); its signed checkpoints
                                     and the signing key live in the key folder, outside this one
+      webhooks.json                 webhooks and the outbox of their deliveries (webhooks.py)
+      events.jsonl                  recent notifications, one line each (shown in the app)
       orgs/<org>/index.json         one compact summary per project of the organisation
       orgs/<org>/projects/<id>/project.json  one project: its metadata and its versions' summaries
       orgs/<org>/projects/<id>/v<n>.json.zst a version's submission and assessment, compressed, written once
@@ -85,6 +87,7 @@ from compliance.storage.records import (
 )
 from compliance.storage.selection import select_projects
 from compliance.storage.signing_keys import KeyRing, SigningKey, default_key_dir, published_key_events
+from compliance.storage.webhooks import TinyDBWebhooks
 
 QUARANTINE = "quarantine"
 PROJECT_FILE = "project.json"
@@ -723,12 +726,14 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
     try:
         access, audit = open_admin_repositories(root, key_dir)
         projects = TinyDBProjects(root, Outbox(audit))
+        webhooks = TinyDBWebhooks(root, root / QUARANTINE)
     except BaseException:
         lock.release()
         raise
 
     def close() -> None:
         projects.close()
+        webhooks.close()
         lock.release()
 
     assert audit.keys is not None
@@ -742,4 +747,5 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
         close=close,
         quarantined=projects.quarantined,
         packs=FilePacks(root / PACKS_DIR),
+        webhooks=webhooks,
     )

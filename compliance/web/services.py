@@ -8,6 +8,7 @@ from compliance.service.accounts import Accounts
 from compliance.service.assessing import Assessor
 from compliance.service.drafts import Drafts
 from compliance.service.projects import Projects
+from compliance.service.reviews import Reviews
 from compliance.service.sign_in import Sessions, Throttle
 from compliance.storage.protocol import Store
 
@@ -21,3 +22,4 @@ class WebServices:
     sessions: Sessions
     throttle: Throttle
     drafts: Drafts
+    reviews: Reviews
