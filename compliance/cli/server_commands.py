@@ -23,7 +23,7 @@ from compliance.cli.exit_codes import ExitCode
 
 # The service's modules (the store, crypto) are imported by the commands that use them, so that `check`,
 # `validate` and `rules` import none of them (tests/core/test_pack_cache.py).
-COMMANDS = frozenset({"serve", "admin", "audit"})
+COMMANDS = frozenset({"serve", "admin", "audit", "db"})
 # The values of `Role`, here so that parsing a command line imports no storage module (test_pack_cache.py
 # checks they agree).
 ROLES = ("submitter", "liaison", "admin")
