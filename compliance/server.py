@@ -39,6 +39,7 @@ def create_server(settings: Settings | None = None, repository: Store | None = N
         services.store,
         services.assessor,
         services.projects,
+        services.reviews,
         throttle_policy=ThrottlePolicy(spacing=settings.sign_in_spacing),
     )
     app.router.routes.append(_WebMount(web, list(app.router.routes)))

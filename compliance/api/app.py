@@ -12,16 +12,19 @@ from fastapi import APIRouter, Depends, FastAPI
 from compliance import __version__
 from compliance.api import metrics
 from compliance.api.deps import Services, reject_unknown_query_parameters
+from compliance.api.docs_page import install_api_docs
 from compliance.api.metrics import RequestMetrics
 from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
+from compliance.api.notifications_setup import start_sender, stop_sender, wire_notifications
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
-from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews
+from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews, webhooks
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
 from compliance.service.carry_over import JudgementCarryOver
+from compliance.service.notifications import Notifier
 from compliance.service.pack_views import publish_pack
 from compliance.service.projects import Projects
 from compliance.service.review_queue import ReviewQueue
@@ -31,6 +34,7 @@ from compliance.service.throttle import AuthThrottle
 from compliance.service.waiver_export import WaiverExport
 from compliance.storage.failure_counters import MemoryFailureCounters
 from compliance.storage.protocol import FailureCounters
+from compliance.storage.records import ProjectVersion
 
 log = logging.getLogger("uvicorn.error")
 
@@ -106,9 +110,11 @@ def create_app(
         for damaged in store.quarantined:
             log.error("project quarantined at start, not served until its file is restored: %s", damaged)
         gc.freeze()  # what start-up loaded (the rule pack, the indexes) stays out of every later GC pass
+        sending = start_sender(sender, settings)
         try:
             yield
         finally:
+            await stop_sender(sending)
             runner.close()
             unpublish()
             if owns_store:
@@ -120,10 +126,20 @@ def create_app(
         version=__version__,
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # served from the package by install_api_docs
         redoc_url=None,
     )
-    projects_service = Projects(store, runner, on_new_version=JudgementCarryOver(store))
+    notifier = Notifier(store)
+    carry_over = JudgementCarryOver(store)
+
+    def on_new_version(version: ProjectVersion) -> None:
+        carry_over(version)
+        notifier.version_stored(version)
+
+    projects_service = Projects(store, runner, on_new_version=on_new_version)
+    # signs with the store's key folder; review changes raise notifications
+    reviews_service = Reviews(store, projects_service, notifier=notifier)
+    webhooks_service, sender = wire_notifications(store, settings, notifier)
     throttle = AuthThrottle(
         failure_counters or store.failure_counters or MemoryFailureCounters(),
         limit=settings.auth_failure_limit,
@@ -134,9 +150,10 @@ def create_app(
         store=store,
         assessor=assessor,
         projects=projects_service,
-        reviews=Reviews(store, projects_service),  # signs with the store's key folder
+        reviews=reviews_service,
         review_queue=ReviewQueue(store, projects_service),
         waivers=WaiverExport(store, projects_service),
+        webhooks=webhooks_service,
         throttle=throttle,
         occupancy=occupancy,
     )
@@ -144,9 +161,10 @@ def create_app(
     app.include_router(health.router)
     app.include_router(metrics.router)
     api = APIRouter(prefix="/api/v1")
-    for module in (evaluate, projects, reviews, catalogue, organisations):
+    for module in (evaluate, projects, reviews, catalogue, organisations, webhooks):
         api.include_router(module.router)
     app.include_router(api)
+    install_api_docs(app)
     # Added innermost first: StandardHeaders ends up outermost, so even a bare 500 carries its headers.
     app.add_middleware(
         AdmissionLimit,

@@ -15,6 +15,7 @@ from compliance.api.middleware import Occupancy
 from compliance.service.access import Credentials, Principal
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest, Unauthenticated
+from compliance.service.notifications import Webhooks
 from compliance.service.projects import Projects
 from compliance.service.review_queue import ReviewQueue
 from compliance.service.reviews import Reviews
@@ -33,6 +34,7 @@ class Services:
     reviews: Reviews
     review_queue: ReviewQueue
     waivers: WaiverExport
+    webhooks: Webhooks
     evaluate_cache: EvaluateCache = field(default_factory=EvaluateCache)
     throttle: AuthThrottle = field(default_factory=lambda: AuthThrottle(MemoryFailureCounters()))
     occupancy: Occupancy = field(default_factory=Occupancy)

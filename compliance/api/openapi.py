@@ -12,6 +12,7 @@ from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from compliance.api.problems import Problem
 from compliance.api.routes.reviews import ActionIn, CommentIn, JudgementIn
+from compliance.api.routes.webhooks import WebhookIn
 from compliance.api.schemas import ProjectCreate
 from compliance.domain.submission import SCHEMA_VERSION, Submission
 
@@ -56,6 +57,7 @@ def _extra_schemas() -> dict[str, Any]:
         (ActionIn, "validation"),
         (JudgementIn, "validation"),
         (CommentIn, "validation"),
+        (WebhookIn, "validation"),
         (Problem, "serialization"),
     ]
     _, top = models_json_schema(models, ref_template="#/components/schemas/{model}")

@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     auth_failure_limit: int = 10  # failed authentications per client address and key id ...
     auth_failure_window: float = 60.0  # ... in this many seconds; beyond: 429
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
+    webhook_allow: str = (
+        ""  # hosts, addresses or networks webhooks may reach though internal (tests: loopback)
+    )
+    webhook_retry: str = ""  # seconds before each retry, comma-separated; empty: the default schedule
+    webhook_poll: float = 1.0  # seconds between passes of the webhook sender
+    webhook_scan: float = 3600.0  # seconds between scans for waivers about to expire
     sign_in_spacing: float = 2.0  # seconds between attempts on a throttled address or account
     database_url: str | None = Field(default=None, repr=False)  # PostgreSQL instead of the data folder
     db_pool_size: int = 8

@@ -15,7 +15,8 @@ from compliance.cli.server_commands import add_key_dir_option, key_dir_of
 
 def add_review_commands(sub: Any) -> None:
     v = sub.add_parser(
-        "verify-decision", help="check an exported decision offline (exit 1 if it was altered)"
+        "verify-decision",
+        help="check an exported decision offline, JSON or decision PDF (exit 1 if it was altered)",
     )
     v.add_argument("file", type=Path)
     v.add_argument("--audit-log", type=Path, help="also find its seal in this audit log and verify the chain")
@@ -45,16 +46,17 @@ def run_review_command(args: argparse.Namespace) -> int | None:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from compliance.service.decision_pdf import NotADecisionFile, read_decision_file
     from compliance.service.decisions import verify_export  # crypto, for this command only
     from compliance.service.store import default_key_dir
 
     try:
-        doc = json.loads(args.file.read_text(encoding="utf-8"))
+        doc = read_decision_file(args.file.read_bytes())  # the JSON export, or the decision PDF carrying it
     except FileNotFoundError:
         sys.stderr.write(f"error: {args.file}: no such file\n")
         return ExitCode.INVALID
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        sys.stderr.write(f"error: {args.file}: not a JSON document\n")
+    except NotADecisionFile as exc:
+        sys.stderr.write(f"error: {args.file}: {exc}\n")
         return ExitCode.INVALID
     key_dir = args.key_dir
     if key_dir is None and args.audit_log is not None:

@@ -29,6 +29,7 @@ from compliance.domain.outcomes import (
     trusted,
 )
 from compliance.domain.rules import Localized, LocalizedList, Reference, RefStatus, Severity
+from compliance.domain.standing import WAIVED
 
 COMPACT_FORM = "law0908-compact/1"
 NOT_MET = (Outcome.fail, Outcome.advisory, Outcome.needs_info)
@@ -107,7 +108,7 @@ def compact_from_json(data: bytes) -> CompactAssessment:
         pack=PackInfo.model_validate(doc["pack"]),
         logic=doc["logic"],
         verdict=Verdict(doc["verdict"]),
-        counts=doc["counts"],
+        counts={**doc["counts"], WAIVED: doc["counts"].get(WAIVED, 0)},  # stored before waivers were counted
         findings=[
             (rule_id, _OUTCOME[outcome].value, _SEVERITY[severity].value, [tuple(e) for e in trace])
             for rule_id, outcome, severity, trace in doc["findings"]
@@ -155,6 +156,7 @@ def expand(compact: CompactAssessment, view: PackView) -> Assessment:
                     "questions": rule.questions if outcome in ASKING else None,
                     "penalty": rule.penalty if outcome is Outcome.fail else None,
                     "waiver": None,
+                    "correction": None,
                 },
             )
         )
@@ -168,6 +170,7 @@ def expand(compact: CompactAssessment, view: PackView) -> Assessment:
             "counts": compact.counts,
             "findings": findings,
             "formalities": compact.formalities,
+            "review": None,
         },
     )
 

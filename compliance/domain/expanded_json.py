@@ -18,6 +18,7 @@ from compliance.domain.compact import ASKING, NOT_MET, CompactAssessment, PackVi
 _encode_str = json.encoder.encode_basestring  # escapes as serde_json does
 _OUTCOMES_NOT_MET = {o.value for o in NOT_MET}
 _OUTCOMES_ASKING = {o.value for o in ASKING}
+_UNJUDGED = ',"waiver":null,"correction":null}'  # a fresh assessment: no review has judged a finding
 
 
 def _dump(value: Any) -> str:
@@ -59,9 +60,9 @@ class Fragments:
             texts = ',"explanation":' + _model(r.explanation) + ',"remediation":' + _model(r.remediation)
             questions = ',"questions":' + _model(r.questions)
             tails = (
-                ',"explanation":null,"remediation":null,"questions":null,"penalty":null,"waiver":null}',  # met
-                texts + questions + ',"penalty":null,"waiver":null}',  # asking
-                texts + ',"questions":null,"penalty":' + _model(r.penalty) + ',"waiver":null}',  # failing
+                ',"explanation":null,"remediation":null,"questions":null,"penalty":null' + _UNJUDGED,  # met
+                texts + questions + ',"penalty":null' + _UNJUDGED,  # asking
+                texts + ',"questions":null,"penalty":' + _model(r.penalty) + _UNJUDGED,  # failing
             )
             self.rules[rule_id] = (head.encode(), mid.encode(), tuple(t.encode() for t in tails))
         # Per leaf, %-templates of its entry: (value, result) at the top level, (prefix, value, result) in a scope.
@@ -156,5 +157,5 @@ def expanded_json(compact: CompactAssessment, view: PackView) -> bytes:
         add(tails[0 if outcome not in _OUTCOMES_NOT_MET else 1 if outcome in _OUTCOMES_ASKING else 2])
     add(b'],"formalities":')
     add(c.formalities.__pydantic_serializer__.to_json(c.formalities))
-    add(b"}")
+    add(b',"review":null}')
     return b"".join(parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -72,6 +73,33 @@ class TraceEntry:
     result: bool | None
 
 
+class Person(Out):
+    """Who did something: the stable id kept in records, and the name shown to people."""
+
+    id: str
+    name: str
+
+
+class Correction(Out):
+    """A liaison disputed the machine's outcome; the finding reports the corrected one."""
+
+    machine_outcome: Outcome
+    reason: str
+    reviewer: Person
+
+
+class ReviewNote(Out):
+    """The review state of the assessed version, shown by every report."""
+
+    version: int
+    state: str = Field(description="The version's review state (submitted, in_review, approved, ...).")
+    decided_by: Person | None = None
+    decided_at: datetime | None = None
+    judgements_applied: bool = Field(
+        description="True once a decision is taken: its waivers and corrections are applied to the findings."
+    )
+
+
 class PenaltyExposure(Out):
     article: str
     prison_months: tuple[int, int] | None
@@ -100,6 +128,9 @@ class Finding(Out):
     penalty: PenaltyExposure | None = None
     waiver: AppliedWaiver | None = Field(
         default=None, description="A waiver in force: the finding is reported but does not gate."
+    )
+    correction: Correction | None = Field(
+        default=None, description="A liaison's decided dispute: `outcome` is the corrected one."
     )
 
 
@@ -164,6 +195,9 @@ class Assessment(Out):
     counts: dict[str, int]
     findings: list[Finding]
     formalities: FormalityPlan
+    review: ReviewNote | None = Field(
+        default=None, description="The review state of the stored version this report is about."
+    )
 
     def _open(self, outcome: Outcome, threshold: Severity) -> list[Finding]:
         return [

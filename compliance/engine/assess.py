@@ -13,9 +13,10 @@ from typing import Any
 import pydantic_core
 
 from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
-from compliance.domain.outcomes import Assessment, Outcome, Verdict
+from compliance.domain.outcomes import Assessment, Outcome
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Severity
+from compliance.domain.standing import tally
 from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
 from compliance.engine.logic import logic_document, view_of_pack
@@ -29,7 +30,6 @@ _OUTCOME_ORDER = {
     Outcome.not_applicable.value: 4,
 }
 _SEVERITY_RANK = {s.value: s.rank for s in Severity}
-_OUTCOMES = [o.value for o in Outcome]
 
 
 def submission_hash(submission: Submission) -> str:
@@ -73,15 +73,7 @@ class Engine:
         findings = self._run(facts, self.pack.reference)
         rank, width, order, sev = self._id_rank, self._width, _OUTCOME_ORDER, _SEVERITY_RANK
         findings.sort(key=lambda f: (order[f[1]] * 4 + 3 - sev[f[2]]) * width + rank[f[0]])
-        counts = dict.fromkeys(_OUTCOMES, 0)
-        for f in findings:
-            counts[f[1]] += 1
-        if counts[Outcome.fail.value]:
-            verdict = Verdict.non_compliant
-        elif counts[Outcome.needs_info.value]:
-            verdict = Verdict.incomplete
-        else:
-            verdict = Verdict.compliant
+        verdict, counts = tally([f[1] for f in findings])  # no waiver applies at assessment time
         return CompactAssessment(
             project_name=submission.project_name,
             submission_hash="sha256:" + hashlib.sha256(canonical).hexdigest(),

@@ -6,7 +6,6 @@ measured against in the same run (bench/assess_bench.py)."""
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +14,11 @@ from compliance.domain.outcomes import (
     Finding,
     Outcome,
     PenaltyExposure,
-    Verdict,
     trusted,
 )
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Enforcement, RefStatus, Rule, Severity
+from compliance.domain.standing import standing
 from compliance.domain.submission import Submission
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.derive import Router
@@ -92,13 +91,7 @@ class ReferenceEngine:
         _, plan = self._router.derive(facts)
         findings = [self._evaluate(c, facts) for c in self._rules]
         findings.sort(key=lambda f: (_OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
-        counts = Counter(f.outcome.value for f in findings)
-        if counts[Outcome.fail.value]:
-            verdict = Verdict.non_compliant
-        elif counts[Outcome.needs_info.value]:
-            verdict = Verdict.incomplete
-        else:
-            verdict = Verdict.compliant
+        verdict, counts = standing(findings)
         return trusted(
             Assessment,
             {
@@ -106,9 +99,10 @@ class ReferenceEngine:
                 "submission_hash": digest,
                 "pack": self.pack.info,
                 "verdict": verdict,
-                "counts": {o.value: counts.get(o.value, 0) for o in Outcome},
+                "counts": counts,
                 "findings": findings,
                 "formalities": plan,
+                "review": None,
             },
         )
 
@@ -160,5 +154,6 @@ class ReferenceEngine:
                 "questions": rule.questions if outcome in _ASKING else None,
                 "penalty": c.penalty if outcome is Outcome.fail else None,
                 "waiver": None,
+                "correction": None,
             },
         )

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.reports.digest import formality_summary
-from compliance.reports.labels import LABELS
+from compliance.reports.labels import LABELS, correction_line, review_line
 from compliance.reports.summary import fact_line
 
 
@@ -23,6 +23,8 @@ def _body(f: Finding, lang: str) -> str:
         words["refs"] + ": " + "; ".join(r.cite() for r in f.references),
     ]
     lines += [f"{words['facts']}: {fact_line(t)}" for t in f.trace]
+    if f.correction is not None:
+        lines.append(correction_line(f.correction, lang))
     if f.questions is not None:
         lines += [f"{words['questions']}: {q}" for q in f.questions.get(lang)]
     if f.remediation is not None:
@@ -48,6 +50,8 @@ def render_junit(assessment: Assessment, lang: str = "en", threshold: Severity =
         ("pack", f"{a.pack.id} {a.pack.version}"),
         ("submission_hash", a.submission_hash),
         ("formalities", formality_summary(a.formalities, lang)),
+        *((("review", review_line(a.review, lang)), ("review_state", a.review.state)) if a.review else ()),
+        ("waived", str(a.counts.get("waived", 0))),
     ):
         ET.SubElement(props, "property", name=name, value=value)
     for f in sorted(a.findings, key=lambda f: f.rule_id):

@@ -10,8 +10,10 @@ from compliance.reports.labels import (
     SEVERITY_LABELS,
     VERDICT_LABELS,
     chapter_label,
+    correction_line,
     count_label,
     money,
+    review_line,
     waiver_line,
 )
 from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
@@ -37,6 +39,8 @@ def _details(f: Finding, lang: str) -> list[str]:
         (f.explanation or f.title).get(lang),
         "",
     ]
+    if f.correction is not None:
+        lines += [f"> {correction_line(f.correction, lang)}", ""]
     if f.waiver is not None:
         w = f.waiver
         lines += [f"> {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}", ""]
@@ -98,6 +102,7 @@ def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severit
         "",
         f"{words['pack']} `{a.pack.id}` {a.pack.version} · {words['submission']} `{a.submission_hash[:19]}…`",
         "",
+        *([f"**{review_line(a.review, lang)}**", ""] if a.review is not None else []),
         f"### {words['formalities']}",
         "",
         formality_summary(a.formalities, lang),
@@ -120,8 +125,8 @@ def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severit
     if open_items:
         out += ["", "| | Rule | Severity | Article | Check |", "|---|---|---|---|---|"]
         for f in open_items:
-            gated = f.severity.rank >= threshold.rank and f.outcome is not Outcome.advisory
-            sev = SEVERITY_LABELS[lang][f.severity] + (" ⛔" if gated and f.outcome is Outcome.fail else "")
+            gated = f.outcome is Outcome.fail and f.waiver is None and f.severity.rank >= threshold.rank
+            sev = SEVERITY_LABELS[lang][f.severity] + (" ⛔" if gated else "")
             if f.waiver is not None:
                 sev += f" ({words['waived']})"
             out.append(

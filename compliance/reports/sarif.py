@@ -89,6 +89,7 @@ def render_sarif(
                 and f.severity.rank >= threshold.rank,
                 "facts": [fact_line(t) for t in f.trace],
                 "penalty": f.penalty.model_dump(mode="json") if f.penalty else None,
+                "correction": f.correction.model_dump(mode="json") if f.correction else None,
             },
         }
         if f.waiver is not None:
@@ -119,6 +120,8 @@ def render_sarif(
                 "results": results,
                 "properties": {
                     "verdict": a.verdict.value,
+                    "counts": a.counts,
+                    "review": a.review.model_dump(mode="json") if a.review else None,
                     "pack": a.pack.model_dump(mode="json"),
                     "submission_hash": a.submission_hash,
                     "formalities": a.formalities.model_dump(mode="json"),

@@ -13,8 +13,10 @@ from compliance.reports.labels import (
     SEVERITY_LABELS,
     VERDICT_LABELS,
     chapter_label,
+    correction_line,
     count_label,
     money,
+    review_line,
     waiver_line,
 )
 from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
@@ -38,6 +40,8 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
     out.append(f"{head} {f.rule_id} — {f.title.get(lang)}")
     if f.outcome in (Outcome.passed, Outcome.not_applicable):
         return
+    if f.correction is not None:
+        out.append(f"      {correction_line(f.correction, lang)}")
     if f.waiver is not None:
         w = f.waiver
         out.append(f"      {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}")
@@ -131,6 +135,7 @@ def render_text(
         f"{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}   "
         + " · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
         f"{words['pack']}: {a.pack.id} {a.pack.version} ({a.pack.rule_count}) · {words['submission']}: {a.submission_hash[:19]}…",
+        *([review_line(a.review, lang)] if a.review is not None else []),
         "",
         f"{words['formalities']}",
         f"  {formality_summary(a.formalities, lang)}",

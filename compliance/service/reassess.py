@@ -13,6 +13,7 @@ from compliance.domain.outcomes import OPEN_OUTCOMES
 from compliance.domain.submission import Submission
 from compliance.domain.upgrade import upgrade
 from compliance.service.assessing import Assessor
+from compliance.service.notifications import Notifier
 from compliance.service.pack_views import publish_pack
 from compliance.service.projects import all_pages
 from compliance.storage.protocol import Store
@@ -96,5 +97,15 @@ def _reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChang
                 },
             )
         )
+        if change.verdict_before != change.verdict_after:
+            # announced to the organisation's and the liaisons' webhooks (delivered by the server)
+            Notifier(store).verdict_changed(
+                project.organisation,
+                project.id,
+                version.number,
+                change.verdict_before,
+                change.verdict_after,
+                change.pack_after,
+            )
         changes.append(change)
     return changes

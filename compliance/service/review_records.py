@@ -4,9 +4,10 @@ action produces, the revision check and the audit event of a change."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NoReturn
 
+from compliance.domain.outcomes import Person
 from compliance.domain.review import OPEN_STATES, ReviewState
 from compliance.service.access import Principal
 from compliance.service.errors import NO_VERSION, Forbidden, NotFound, ServiceError
@@ -39,10 +40,13 @@ class ReviewView:
     record: ReviewRecord
     status: ReviewState
     latest: int
+    people: dict[str, Person] = field(default_factory=dict)  # every id in the review, with its name
 
     @classmethod
-    def of(cls, project: Project, record: ReviewRecord) -> ReviewView:
-        return cls(project, record, effective_status(record), record.latest_version)
+    def of(
+        cls, project: Project, record: ReviewRecord, people: dict[str, Person] | None = None
+    ) -> ReviewView:
+        return cls(project, record, effective_status(record), record.latest_version, people or {})
 
 
 def check_revision(current: ReviewRecord, revision: int) -> ReviewState:

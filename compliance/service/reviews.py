@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from compliance.domain.outcomes import OPEN_OUTCOMES, Outcome
+from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Outcome
 from compliance.domain.review import (
     JUDGING_STATES,
     TRANSITIONS,
@@ -41,6 +41,8 @@ from compliance.service.decisions import (
     sign_decision,
 )
 from compliance.service.errors import NO_VERSION, InvalidRequest, NotFound, StoreError
+from compliance.service.notifications import Notifier
+from compliance.service.people import People
 from compliance.service.projects import Projects
 from compliance.service.review_records import (
     Conflict,
@@ -50,6 +52,7 @@ from compliance.service.review_records import (
     review_event,
     update_review,
 )
+from compliance.service.review_report import review_note, reviewed_assessment, with_review_note
 from compliance.storage.faults import crash_point
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, ReviewRecord, Role
@@ -60,10 +63,13 @@ DECIDING = (ReviewAction.approve, ReviewAction.reject)
 
 
 class Reviews:
-    def __init__(self, store: Store, projects: Projects) -> None:
+    def __init__(self, store: Store, projects: Projects, notifier: Notifier | None = None) -> None:
+        """`notifier`, when given, is told of every review change (webhooks)."""
         self.store = store
         self.projects = projects
         self.keys = store.keys
+        self.people = People(store.access, store.accounts)
+        self.notifier = notifier
 
     # -- reading ---------------------------------------------------------------------------------------
     def view(self, principal: Principal, project_id: str, number: int) -> ReviewView:
@@ -71,7 +77,26 @@ class Reviews:
         record = self.store.projects.get_review(project_id, number)
         if record is None:
             raise NotFound(NO_VERSION)
-        return ReviewView.of(project, record)
+        return ReviewView.of(project, record, self.people.of_review(record))
+
+    def report(self, principal: Principal, project_id: str, number: int, today: date) -> Assessment:
+        """The version's assessment as every report format shows it: review state, decided waivers and
+        corrections applied, verdict and counts recomputed."""
+        version = self._target(principal, project_id, number)[1]
+        view = self.view(principal, project_id, number)
+        return reviewed_assessment(version.assessment.parsed, view.record, view.status, self.people, today)
+
+    def report_json(self, principal: Principal, project_id: str, number: int, today: date) -> bytes:
+        """`report` as JSON. Before a decision nothing in the findings changes: the stored compact assessment
+        is written straight to JSON (the fast path) with the review state added."""
+        version = self._target(principal, project_id, number)[1]
+        view = self.view(principal, project_id, number)
+        if view.record.decision is None and version.assessment.compact is not None:
+            return with_review_note(
+                version.assessment.expanded_json, review_note(view.record, view.status, self.people)
+            )
+        found = reviewed_assessment(version.assessment.parsed, view.record, view.status, self.people, today)
+        return found.__pydantic_serializer__.to_json(found)
 
     def _target(self, principal: Principal, project_id: str, number: int) -> tuple[Project, ProjectVersion]:
         """The project and version acted on; another organisation's is a 404, before any other check."""
@@ -152,10 +177,12 @@ class Reviews:
             ]
 
         updated = update_review(self.store, project_id, number, change, events=events)
+        if self.notifier is not None:
+            self.notifier.review_changed(updated, action)
         if updated.decision is not None and action in DECIDING:
             crash_point("version.decided:logged")
             updated = self._store_seal(updated)
-        return ReviewView.of(project, updated)
+        return ReviewView.of(project, updated, self.people.of_review(updated))
 
     def _store_seal(self, record: ReviewRecord) -> ReviewRecord:
         """Keep the audit entry that sealed a decision beside it. Also run when an export finds a decision
@@ -233,7 +260,7 @@ class Reviews:
             change,
             events=lambda updated: [review_event(principal.key_id, "finding.judged", updated, details)],
         )
-        return ReviewView.of(project, updated)
+        return ReviewView.of(project, updated, self.people.of_review(updated))
 
     def comment(
         self, principal: Principal, project_id: str, number: int, rule_id: str | None, lang: str, text: str
@@ -265,7 +292,7 @@ class Reviews:
                 review_event(principal.key_id, "comment.added", updated, {"rule": rule_id})
             ],
         )
-        return ReviewView.of(project, updated)
+        return ReviewView.of(project, updated, self.people.of_review(updated))
 
     # -- the decision ----------------------------------------------------------------------------------
     def _decision(

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, verdict_of
+from compliance.domain.outcomes import Assessment
+from compliance.domain.standing import in_force, settle
 from compliance.domain.waivers import AppliedWaiver, Waiver, WaiverFile
 from compliance.ruleset.loader import format_validation_error
 from compliance.service.submissions import InvalidSubmission, parse_data
@@ -34,25 +35,14 @@ def apply_waivers(
     for w in waivers:
         if w.project not in names:
             continue
-        if w.expires >= today:
+        if in_force(w.expires, today):
             active.setdefault(w.rule_id, w)
         else:
             expired.append(w)
-    findings = []
-    for finding in assessment.findings:
-        match = active.get(finding.rule_id)
-        if match is not None and finding.outcome in OPEN_OUTCOMES:
-            applied = AppliedWaiver(
-                approver=match.approver,
-                reason=match.reason,
-                legal_ground=match.legal_ground,
-                expires=match.expires,
-            )
-            findings.append(finding.model_copy(update={"waiver": applied}))
-        else:
-            findings.append(finding)
-    verdict = verdict_of(f.outcome for f in findings if f.waiver is None)
-    counts = dict(assessment.counts)
-    counts["waived"] = sum(1 for f in findings if f.waiver is not None)
-    updated = assessment.model_copy(update={"findings": findings, "verdict": verdict, "counts": counts})
-    return updated, expired
+    applied = {
+        rule: AppliedWaiver(
+            approver=w.approver, reason=w.reason, legal_ground=w.legal_ground, expires=w.expires
+        )
+        for rule, w in active.items()
+    }
+    return settle(assessment, applied), expired

@@ -14,6 +14,9 @@ from compliance.storage.records import Record, Role
 class User(Record):
     id: str
     email: str = Field(description="Lower-cased; unique.")
+    display_name: str = Field(
+        default="", max_length=120, description="The name shown to others; the e-mail if empty."
+    )
     organisation: str | None = Field(description="None for CNDP liaisons and service admins.")
     role: Role
     org_admin: bool = False

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from compliance.domain.events import Event
 from compliance.domain.outcomes import Verdict
 from compliance.storage.accounts import AccountTables, memory_accounts
 from compliance.storage.errors import StoreCorrupted
@@ -33,6 +34,7 @@ from compliance.storage.records import (
     VersionSummary,
 )
 from compliance.storage.signing_keys import KeyRing
+from compliance.storage.webhook_records import Delivery, Webhook
 
 
 class AccessRepository(Protocol):
@@ -147,6 +149,38 @@ class AuditRepository(Protocol):
         """Append, in order, the events whose event id the log does not hold yet; returns them."""
 
 
+class WebhookRepository(Protocol):
+    """Webhooks, the outbox of their deliveries, and recent events (memory, TinyDB; PostgreSQL later)."""
+
+    def add_webhook(self, hook: Webhook) -> None: ...
+
+    def get_webhook(self, webhook_id: str) -> Webhook | None: ...
+
+    def list_webhooks(self, owner: str | None = None) -> list[Webhook]: ...
+
+    def delete_webhook(self, webhook_id: str) -> bool: ...
+
+    def enqueue(self, deliveries: list[Delivery]) -> int:
+        """Add the deliveries whose id is not in the outbox yet, durably; how many were added."""
+
+    def due(self, now: datetime, limit: int) -> list[Delivery]: ...
+
+    def save_delivery(self, delivery: Delivery) -> None: ...
+
+    def deliveries(self, webhook_id: str, limit: int = 100) -> list[Delivery]:
+        """A webhook's delivery log, newest first."""
+
+    def record_event(self, event: Event) -> None: ...
+
+    def events(self, organisation: str | None, limit: int = 50) -> list[Event]: ...
+
+
+def _memory_webhooks() -> WebhookRepository:
+    from compliance.storage.webhooks import MemoryWebhooks
+
+    return MemoryWebhooks()
+
+
 @dataclass
 class Store:
     """The repositories a running service uses, and how to release them."""
@@ -161,3 +195,4 @@ class Store:
     quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start
     packs: PackRepository = field(default_factory=MemoryPacks)  # the rule packs stored assessments name
     failure_counters: FailureCounters | None = None  # shared by every process; None: each counts its own
+    webhooks: WebhookRepository = field(default_factory=_memory_webhooks)

@@ -7,6 +7,8 @@ Layout (no write touches more than one project's file and its organisation's ind
       access.json, access.lock      organisations and API keys (the admin commands write it, under the lock)
       audit.log                     the hash-chained audit log (audit_file.py); its signed checkpoints
                                     and the signing key live in the key folder, outside this one
+      webhooks.json                 webhooks and the outbox of their deliveries (webhooks.py)
+      events.jsonl                  recent notifications, one line each (shown in the app)
       orgs/<org>/index.json         one compact summary per project of the organisation
       orgs/<org>/projects/<id>/project.json  one project: its metadata and its versions' summaries
       orgs/<org>/projects/<id>/v<n>.json.zst a version's submission and assessment, compressed, written once
@@ -45,6 +47,7 @@ from compliance.storage.signing_keys import KeyRing, SigningKey, default_key_dir
 from compliance.storage.tinydb_access import TinyDBAccess
 from compliance.storage.tinydb_files import QUARANTINE
 from compliance.storage.tinydb_projects import TinyDBProjects
+from compliance.storage.webhooks import TinyDBWebhooks
 
 
 class ServerLock:
@@ -114,12 +117,14 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
         access, audit = open_admin_repositories(root, key_dir)
         projects = TinyDBProjects(root, Outbox(audit))
         accounts = tinydb_accounts(root, root / QUARANTINE, audit)
+        webhooks = TinyDBWebhooks(root, root / QUARANTINE)
     except BaseException:
         lock.release()
         raise
 
     def close() -> None:
         projects.close()
+        webhooks.close()
         lock.release()
 
     assert audit.keys is not None
@@ -133,4 +138,5 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
         quarantined=projects.quarantined,
         accounts=accounts,
         packs=FilePacks(root / PACKS_DIR),
+        webhooks=webhooks,
     )

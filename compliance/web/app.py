@@ -14,9 +14,11 @@ from compliance.service.accounts import Accounts
 from compliance.service.assessing import Assessor
 from compliance.service.drafts import Drafts
 from compliance.service.projects import Projects
+from compliance.service.review_queue import ReviewQueue
+from compliance.service.reviews import Reviews
 from compliance.service.sign_in import SessionPolicy, Sessions, Throttle, ThrottlePolicy
 from compliance.storage.protocol import Store
-from compliance.web import pages_auth, pages_drafts, pages_org, pages_projects
+from compliance.web import pages_auth, pages_drafts, pages_org, pages_projects, pages_review
 from compliance.web.security import WebHeaders
 from compliance.web.services import WebServices
 
@@ -27,6 +29,7 @@ def create_web(
     store: Store,
     assessor: Assessor,
     projects: Projects,
+    reviews: Reviews,
     session_policy: SessionPolicy | None = None,
     throttle_policy: ThrottlePolicy | None = None,
 ) -> Starlette:
@@ -37,6 +40,7 @@ def create_web(
             *pages_drafts.ROUTES,
             *pages_org.ROUTES,
             *pages_projects.ROUTES,
+            *pages_review.ROUTES,
         ],
         middleware=[Middleware(WebHeaders)],
     )
@@ -48,5 +52,7 @@ def create_web(
         sessions=Sessions(store.accounts, session_policy),
         throttle=Throttle(store.accounts, throttle_policy),
         drafts=Drafts(store, projects),
+        reviews=reviews,
+        review_queue=ReviewQueue(store, projects),
     )
     return app

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.responses import Response
 from starlette.routing import Route
 
 from compliance.domain.outcomes import Outcome
+from compliance.domain.review import ReviewAction
 from compliance.web.context import Ctx
 from compliance.web.pages import page
 
@@ -37,14 +39,23 @@ async def version(ctx: Ctx, project_id: str, number: str) -> Response:
         ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
     found = ctx.services.projects.get(principal, project_id)
     stored = ctx.services.projects.version(principal, project_id, int(number))
-    assessment = stored.assessment.parsed
-    open_findings = [f for f in assessment.findings if f.outcome in (Outcome.fail, Outcome.needs_info)]
+    # the findings as the review left them: the same computation as every report format
+    assessment = ctx.services.reviews.report(principal, project_id, int(number), datetime.now(UTC).date())
+    review = ctx.services.reviews.view(principal, project_id, int(number))
+    open_findings = [
+        f for f in assessment.findings if f.outcome in (Outcome.fail, Outcome.needs_info) and f.waiver is None
+    ]
+    requested = [h.message for h in review.record.history if h.action is ReviewAction.request_changes]
     return ctx.render(
         "version.html",
         project=found,
         version=stored,
         assessment=assessment,
         open_findings=open_findings,
+        waived=[f for f in assessment.findings if f.waiver is not None],
+        comments=review.record.comments,
+        people=review.people,
+        to_change=requested[-1] if requested and review.status.value == "changes_requested" else None,
         facts=_flatten(stored.submission),
         text_lang="fr" if ctx.lang.value == "fr" else "en",
     )

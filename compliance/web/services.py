@@ -8,6 +8,8 @@ from compliance.service.accounts import Accounts
 from compliance.service.assessing import Assessor
 from compliance.service.drafts import Drafts
 from compliance.service.projects import Projects
+from compliance.service.review_queue import ReviewQueue
+from compliance.service.reviews import Reviews
 from compliance.service.sign_in import Sessions, Throttle
 from compliance.storage.protocol import Store
 
@@ -21,3 +23,5 @@ class WebServices:
     sessions: Sessions
     throttle: Throttle
     drafts: Drafts
+    reviews: Reviews
+    review_queue: ReviewQueue

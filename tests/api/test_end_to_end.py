@@ -45,7 +45,17 @@ def test_each_example_is_evaluated_stored_and_reported(
 
     base = f"/api/v1/projects/{project_id}/versions/1/report"
     as_json = atlas.get(base, params={"format": "json"})
-    assert as_json.headers["content-type"] == "application/json" and as_json.json() == assessment
+    assert as_json.headers["content-type"] == "application/json"
+    report = as_json.json()
+    review = report.pop("review")
+    assert assessment.pop("review") is None and report == assessment  # the machine's findings, unchanged
+    assert review == {
+        "version": 1,
+        "state": "submitted",
+        "decided_by": None,
+        "decided_at": None,
+        "judgements_applied": False,
+    }
     markdown = atlas.get(base, headers={"Accept": "text/markdown"})
     assert markdown.headers["content-type"].startswith("text/markdown")
     assert assessment["project_name"] in markdown.text

@@ -12,7 +12,7 @@ import hypothesis
 import hypothesis.errors
 import pytest
 import schemathesis
-from schemathesis.checks import negative_data_rejection
+from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 from schemathesis.core.result import Ok
 from schemathesis.generation.modes import GenerationMode
 
@@ -20,6 +20,9 @@ from compliance.service.store import Role
 from tests.api.conftest import Server
 
 EXAMPLES = 30
+# Whether a webhook target is accepted depends on where its host resolves and on the operator's allow-list,
+# which no schema can say: a schema-valid URL may rightly be refused (422). Everything else is still checked.
+TARGET_DEPENDENT = {"POST /api/v1/webhooks"}
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +44,8 @@ def test_the_api_keeps_its_documented_promises(fuzz: Server) -> None:
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             excluded = [negative_data_rejection] if mode is GenerationMode.NEGATIVE else []
+            if mode is GenerationMode.POSITIVE and operation.label in TARGET_DEPENDENT:
+                excluded = [positive_data_acceptance]
 
             @hypothesis.settings(
                 max_examples=EXAMPLES,

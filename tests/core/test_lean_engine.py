@@ -98,3 +98,26 @@ def test_the_logic_hash_ignores_texts_but_not_conditions(tmp_path: Path, pack: R
     logic = Engine(pack).logic
     assert Engine(pack.model_copy(update={"rules": [retitled, *pack.rules[1:]]})).logic == logic
     assert Engine(pack.model_copy(update={"rules": [resevered, *pack.rules[1:]]})).logic != logic
+
+
+@pytest.mark.parametrize("path", EXAMPLES[:3], ids=[p.stem for p in EXAMPLES[:3]])
+def test_the_undecided_report_fast_path_equals_the_settled_model(
+    path: Path, engines: tuple[Engine, ReferenceEngine]
+) -> None:
+    """Before a decision the API splices the review state into the pre-serialised JSON; it must be what
+    `settle` (the path of decided versions) writes for the same state."""
+    from datetime import UTC, datetime
+
+    from compliance.domain.outcomes import Person, ReviewNote
+    from compliance.domain.standing import settle
+    from compliance.service.review_report import with_review_note
+
+    lean, _ = engines
+    compact = lean.assess_compact(read_submission(path))
+    note = ReviewNote(version=1, state="in_review", judgements_applied=False)
+    settled = settle(expand(compact, lean.view), {}, None, note)
+    assert with_review_note(expanded_json(compact, lean.view), note) == _json(settled)
+    decided = note.model_copy(
+        update={"decided_by": Person(id="u1", name="Liaison"), "decided_at": datetime(2026, 1, 2, tzinfo=UTC)}
+    )
+    assert b'"decided_by":{"id":"u1"' in with_review_note(expanded_json(compact, lean.view), decided)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
@@ -232,10 +233,12 @@ async def get_report(
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
     chosen = choose_format(fmt, accept)
-    version = await run_in_threadpool(services.projects.version, principal, project_id, number)
-    if chosen is ReportFormat.json:
-        return Response(content=version.assessment.expanded_json, media_type=media_type(chosen))
+    today = datetime.now(UTC).date()
+    if chosen is ReportFormat.json:  # the fast path before a decision, the review applied after it
+        content = await run_in_threadpool(services.reviews.report_json, principal, project_id, number, today)
+        return Response(content=content, media_type=media_type(chosen))
+    assessment = await run_in_threadpool(services.reviews.report, principal, project_id, number, today)
     text = await run_in_threadpool(
-        render_assessment, version.assessment.parsed, chosen, lang, fail_on, f"{project_id}/v{number}"
+        render_assessment, assessment, chosen, lang, fail_on, f"{project_id}/v{number}"
     )
     return Response(content=text, media_type=media_type(chosen))

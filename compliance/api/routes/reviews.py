@@ -4,7 +4,7 @@ diffs between versions, the review queue, statistics and the waivers approved in
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -16,7 +16,7 @@ from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
 from compliance.api.routes.projects import ProjectId, VersionNumber
 from compliance.api.schemas import ProjectOut
-from compliance.domain.outcomes import Outcome
+from compliance.domain.outcomes import Outcome, Person
 from compliance.domain.review import (
     Comment,
     Decision,
@@ -28,6 +28,7 @@ from compliance.domain.review import (
 )
 from compliance.domain.rules import RULE_ID_PATTERN, Severity
 from compliance.engine.diff import VersionDiff
+from compliance.service.decision_pdf import record_bytes, render_decision_pdf
 from compliance.service.review_records import ReviewView
 
 router = APIRouter(tags=["reviews"])
@@ -84,6 +85,7 @@ class ReviewOut(Body):
     comments: list[Comment]
     history: list[StateChange]
     decision: Decision | None
+    people: dict[str, Person] = Field(description="Every id in this review, with the name it goes by.")
 
     @classmethod
     def of(cls, view: ReviewView) -> ReviewOut:
@@ -98,6 +100,7 @@ class ReviewOut(Body):
             comments=r.comments,
             history=r.history,
             decision=r.decision,
+            people=view.people,
         )
 
 
@@ -232,16 +235,39 @@ async def comment(
     _VERSION + "/decision",
     summary="Export the decision on a version, for offline verification",
     description="The decision record with its hash, the audit entry that sealed it and the service's "
-    "signature. Check it with `compliance verify-decision FILE`.",
-    responses=error_responses(401, 403, 404, 422, 503),
+    "signature, or (`?format=pdf`) a printable decision carrying that record as the embedded file "
+    "`decision.json`. Check either with `compliance verify-decision FILE`.",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The signed record (JSON) or the decision PDF.",
+            "content": {"application/json": {"schema": {"type": "object"}}, "application/pdf": {}},
+        },
+        **error_responses(401, 403, 404, 422, 503),
+    },
 )
 async def decision(
-    project_id: ProjectId, number: VersionNumber, principal: PrincipalDep, services: ServicesDep
-) -> dict[str, Any]:
+    project_id: ProjectId,
+    number: VersionNumber,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    fmt: Annotated[
+        Literal["json", "pdf"],
+        Query(alias="format", description="json: the signed record; pdf: a printable decision carrying it."),
+    ] = "json",
+) -> Response:
     exported: dict[str, Any] = await run_in_threadpool(
         services.reviews.decision_export, principal, project_id, number
     )
-    return exported
+    if fmt == "pdf":
+        pdf = await run_in_threadpool(render_decision_pdf, exported, services.reviews.people)
+        filename = f"decision-{project_id}-v{number}.pdf"
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+    return Response(record_bytes(exported), media_type="application/json")
 
 
 @router.get(

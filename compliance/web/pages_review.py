@@ -1,0 +1,215 @@
+"""The liaison's console: the review queue, a version's review (judgements, comments, actions, each form
+carrying the revision it was read at) and the decision downloads. Liaisons only: a submitter gets 403."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from starlette.responses import Response
+from starlette.routing import Route
+
+from compliance.domain.outcomes import OPEN_OUTCOMES, Outcome
+from compliance.domain.review import Judgement, ReviewAction
+from compliance.domain.rules import Severity
+from compliance.service.access import Principal
+from compliance.service.decision_pdf import record_bytes, render_decision_pdf
+from compliance.service.errors import InvalidRequest
+from compliance.service.reviews import Conflict
+from compliance.storage.records import Role
+from compliance.web.context import Ctx
+from compliance.web.pages import blocking, page
+
+PAGE_SIZE = 20
+
+
+def _liaison(ctx: Ctx) -> Principal:
+    principal = ctx.principal
+    principal.require(Role.liaison)  # Forbidden: the page() wrapper answers 403
+    return principal
+
+
+def _number(ctx: Ctx, number: str) -> int:
+    if not number.isdigit():
+        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
+    return int(number)
+
+
+async def queue(ctx: Ctx) -> Response:
+    principal = _liaison(ctx)
+    q = ctx.request.query_params
+    severity = q.get("severity") or None
+    wanted = Severity(severity) if severity in {s.value for s in Severity} else None
+    age = int(q["min_age"]) if q.get("min_age", "").isdigit() else 0
+    sector = (q.get("sector") or "").strip() or None
+    state = q.get("state") or None
+    sort = q.get("sort") if q.get("sort") in ("age", "severity") else "age"
+    page_no = int(q["page"]) if q.get("page", "").isdigit() and int(q["page"]) > 0 else 1
+    items, _ = await blocking(
+        ctx.services.review_queue.queue,
+        principal,
+        sector=sector,
+        worst_severity=wanted,
+        min_age_days=age,
+        offset=0,
+        limit=10_000,
+    )
+    if state:
+        items = [i for i in items if i.status.value == state]
+    if sort == "severity":
+        items.sort(
+            key=lambda i: (-(i.worst_open_severity.rank if i.worst_open_severity else -1), -i.age_days)
+        )
+    total = len(items)
+    shown = items[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
+    return ctx.render(
+        "review_queue.html",
+        items=shown,
+        total=total,
+        page_no=page_no,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        filters={
+            "sector": sector or "",
+            "severity": severity or "",
+            "min_age": age,
+            "state": state or "",
+            "sort": sort,
+        },
+        severities=[s.value for s in Severity],
+    )
+
+
+async def _render_review(ctx: Ctx, project_id: str, n: int, status: int = 200, **extra: Any) -> Response:
+    principal = _liaison(ctx)
+    view = await blocking(ctx.services.reviews.view, principal, project_id, n)
+    version = await blocking(ctx.services.projects.version, principal, project_id, n)
+    assessment = version.assessment.parsed
+    versions = await blocking(ctx.services.projects.versions, principal, project_id)
+    return ctx.render(
+        "review_version.html",
+        status=status,
+        project=view.project,
+        record=view.record,
+        state=view.status,
+        people=view.people,
+        findings=[f for f in assessment.findings if f.outcome in OPEN_OUTCOMES],
+        verdict=assessment.verdict,
+        versions=versions,
+        text_lang="fr" if ctx.lang.value == "fr" else "en",
+        judgements=[j.value for j in Judgement],
+        outcomes=[o.value for o in Outcome],
+        **({"conflict": None, "error": None} | extra),
+    )
+
+
+async def review(ctx: Ctx, project_id: str, number: str) -> Response:
+    return await _render_review(ctx, project_id, _number(ctx, number))
+
+
+def _conflict_note(ctx: Ctx, exc: Conflict, read: int) -> str:
+    return ctx._(
+        "Someone else changed this project: reload. You read revision %(read)s; it is now at revision %(now)s (%(state)s).",
+        read=read,
+        now=exc.current_revision or "?",
+        state=exc.status or "?",
+    )
+
+
+async def judge(ctx: Ctx, project_id: str, number: str, rule_id: str) -> Response:
+    n = _number(ctx, number)
+    principal = _liaison(ctx)
+    form = await ctx.form()
+    read = int(form.get("revision", "0")) if str(form.get("revision", "")).isdigit() else 0
+    choice = form.get("judgement")
+    try:
+        judgement = Judgement(choice)
+        corrected = Outcome(form["corrected_outcome"]) if form.get("corrected_outcome") else None
+        expires = date.fromisoformat(form["expires"]) if form.get("expires") else None
+    except ValueError:
+        return await _render_review(
+            ctx, project_id, n, 422, error=ctx._("Check the judgement, outcome and date.")
+        )
+    try:
+        await blocking(
+            ctx.services.reviews.judge,
+            principal,
+            project_id,
+            n,
+            rule_id,
+            read,
+            judgement,
+            reason=form.get("reason") or None,
+            corrected_outcome=corrected,
+            legal_ground=form.get("legal_ground") or None,
+            expires=expires,
+        )
+    except Conflict as exc:
+        return await _render_review(ctx, project_id, n, 409, conflict=_conflict_note(ctx, exc, read))
+    except InvalidRequest as exc:
+        return await _render_review(ctx, project_id, n, 422, error=str(exc))
+    return ctx.redirect(f"/review/{project_id}/versions/{n}#{rule_id}")
+
+
+async def act(ctx: Ctx, project_id: str, number: str) -> Response:
+    n = _number(ctx, number)
+    principal = _liaison(ctx)
+    form = await ctx.form()
+    read = int(form.get("revision", "0")) if str(form.get("revision", "")).isdigit() else 0
+    try:
+        action = ReviewAction(form.get("action"))
+    except ValueError:
+        return await _render_review(ctx, project_id, n, 422, error=ctx._("Choose an action."))
+    try:
+        await blocking(
+            ctx.services.reviews.act, principal, project_id, n, action, read, form.get("text") or None
+        )
+    except Conflict as exc:
+        return await _render_review(ctx, project_id, n, 409, conflict=_conflict_note(ctx, exc, read))
+    except InvalidRequest as exc:
+        return await _render_review(ctx, project_id, n, 422, error=str(exc))
+    return ctx.redirect(f"/review/{project_id}/versions/{n}")
+
+
+async def comment(ctx: Ctx, project_id: str, number: str) -> Response:
+    n = _number(ctx, number)
+    principal = _liaison(ctx)
+    form = await ctx.form()
+    try:
+        await blocking(
+            ctx.services.reviews.comment,
+            principal,
+            project_id,
+            n,
+            form.get("rule_id") or None,
+            "fr" if ctx.lang.value == "fr" else "en",
+            str(form.get("text") or ""),
+        )
+    except InvalidRequest as exc:
+        return await _render_review(ctx, project_id, n, 422, error=str(exc))
+    return ctx.redirect(f"/review/{project_id}/versions/{n}#comments")
+
+
+async def decision(ctx: Ctx, project_id: str, number: str, fmt: str) -> Response:
+    n = _number(ctx, number)
+    principal = _liaison(ctx)
+    if fmt not in ("json", "pdf"):
+        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
+    exported = await blocking(ctx.services.reviews.decision_export, principal, project_id, n)
+    name = f"decision-{project_id}-v{n}"
+    if fmt == "pdf":
+        body = await blocking(render_decision_pdf, exported, ctx.services.reviews.people)
+        media = "application/pdf"
+    else:
+        body, media = record_bytes(exported), "application/json"
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+    return ctx.finish(Response(body, media_type=media, headers=headers))
+
+
+ROUTES: list[Route] = [
+    page("/review", queue),
+    page("/review/{project_id}/versions/{number}", review),
+    page("/review/{project_id}/versions/{number}/findings/{rule_id}", judge, ("POST",)),
+    page("/review/{project_id}/versions/{number}/actions", act, ("POST",)),
+    page("/review/{project_id}/versions/{number}/comments", comment, ("POST",)),
+    page("/review/{project_id}/versions/{number}/decision.{fmt:str}", decision),
+]
