@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from compliance import __version__
-from compliance.cli.locate import fact_locator
+from compliance.cli.artifact import DOCS_URL_ENV, sarif_target_for
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
 from compliance.domain.rules import Rule, Severity
@@ -55,6 +55,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--as-of", type=date.fromisoformat, default=None, help="date for waiver expiry (default: today)"
+    )
+    c.add_argument(
+        "--source-root",
+        type=Path,
+        default=None,
+        help="SARIF: folder the file's URI is relative to (default: the git root above the file)",
+    )
+    c.add_argument(
+        "--docs-url",
+        default=None,
+        help=f"SARIF: where docs/rules.md is published, for each rule's helpUri (default: ${DOCS_URL_ENV})",
     )
 
     v = sub.add_parser("validate", help="check that a submission file is well-formed, without assessing it")
@@ -105,15 +116,11 @@ def _check(args: argparse.Namespace) -> int:
             )
     threshold = Severity(args.fail_on)
     fmt = ReportFormat(args.format)
-    text = args.file.read_text(encoding="utf-8", errors="replace") if fmt is ReportFormat.sarif else ""
-    report = render(
-        assessment,
-        fmt,
-        lang=args.lang,
-        threshold=threshold,
-        artifact=args.file.as_posix(),
-        locate=fact_locator(text) if text else None,
-    )
+    target = None
+    if fmt is ReportFormat.sarif:
+        text = args.file.read_text(encoding="utf-8-sig", errors="replace")
+        target = sarif_target_for(args.file, text, args.source_root, args.docs_url)
+    report = render(assessment, fmt, lang=args.lang, threshold=threshold, target=target)
     _emit(report, args.output)
     if assessment.failing(threshold):
         return EXIT_FAIL

@@ -8,7 +8,7 @@ from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.reports.junit import render_junit
 from compliance.reports.markdown import render_markdown
-from compliance.reports.sarif import Locator, render_sarif
+from compliance.reports.sarif import SarifTarget, render_sarif
 from compliance.reports.text import render_text
 
 
@@ -34,8 +34,7 @@ def render(
     fmt: ReportFormat,
     lang: str = "en",
     threshold: Severity = Severity.major,
-    artifact: str = "submission.yaml",
-    locate: Locator | None = None,
+    target: SarifTarget | None = None,
 ) -> str:
     if fmt is ReportFormat.text:
         return render_text(assessment, lang, threshold)
@@ -44,8 +43,8 @@ def render(
     if fmt is ReportFormat.junit:
         return render_junit(assessment, lang, threshold)
     if fmt is ReportFormat.sarif:
-        return render_sarif(assessment, lang, threshold, artifact, locate)
+        return render_sarif(assessment, lang, threshold, target)
     return assessment.model_dump_json(indent=2) + "\n"
 
 
-__all__ = ["MEDIA_TYPES", "ReportFormat", "render"]
+__all__ = ["MEDIA_TYPES", "ReportFormat", "SarifTarget", "render"]

@@ -39,6 +39,8 @@ LABELS: dict[str, dict[str, str]] = {
         "waived": "dérogation",
         "waived_count": "dérogations",
         "expired": "Dérogation expirée",
+        "sarif_needs_info": "Informations manquantes : ",
+        "sarif_advisory": "Recommandation : ",
     },
     "en": {
         "title": "Law 09-08 compliance report",
@@ -73,6 +75,8 @@ LABELS: dict[str, dict[str, str]] = {
         "waived": "waiver",
         "waived_count": "waived",
         "expired": "Expired waiver",
+        "sarif_needs_info": "Information needed: ",
+        "sarif_advisory": "Recommendation: ",
     },
 }
 

@@ -16,12 +16,11 @@ from typing import Any
 
 from compliance.domain.outcomes import Verdict
 from compliance.domain.review import OPEN_STATES
-from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
-from compliance.reports import ReportFormat
 from compliance.service.access import Principal
 from compliance.service.assess_runner import AssessmentRunner
 from compliance.service.errors import IdempotencyMismatch, InvalidRequest, NotFound
+from compliance.service.reporting import ReportOptions
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
     PROJECT_ID,
@@ -78,14 +77,12 @@ class Projects:
         principal: Principal,
         raw: bytes,
         is_json: bool,
-        fmt: ReportFormat,
-        lang: str,
-        threshold: Severity,
+        options: ReportOptions,
     ) -> Future[str | bytes]:
         """A dry run straight from a request body: parsed, checked and assessed away from the server's
         threads; the future raises InvalidSubmission for a body that does not fit."""
         self.check_can_evaluate(principal)
-        return self.runner.report_body(raw, is_json, fmt, lang, threshold)
+        return self.runner.report_body(raw, is_json, options)
 
     def check_can_evaluate(self, principal: Principal) -> None:
         principal.require(Role.submitter, Role.liaison)

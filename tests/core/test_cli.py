@@ -15,7 +15,7 @@ from compliance.cli.main import main
 from tests.core.minipack import make_pack, rule_doc
 
 ROOT = Path(__file__).resolve().parents[2]
-SARIF_SCHEMA = ROOT.parent / "shared" / "reference" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = ROOT / "tests" / "reference" / "sarif-schema-2.1.0.json"  # vendored: see its README
 
 GOOD = """\
 schema_version: "1.0"

@@ -6,6 +6,7 @@ import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
+from pydantic import AfterValidator
 
 from compliance.api.bodies import read_raw, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep
@@ -13,6 +14,7 @@ from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
 from compliance.domain.rules import Severity
+from compliance.service.reporting import ReportOptions
 
 router = APIRouter(tags=["evaluate"])
 
@@ -22,6 +24,24 @@ FormatQuery = Annotated[
 LangQuery = Annotated[str, Query(pattern="^(fr|en)$", description="Language of the texts in the report.")]
 FailOnQuery = Annotated[
     Severity, Query(description="Severity at or above which a failure gates (JUnit, SARIF).")
+]
+
+
+def _inside_repository(path: str | None) -> str | None:
+    if path is not None and ".." in path.split("/"):
+        raise ValueError("a path inside the repository, without '..'")
+    return path
+
+
+SourceQuery = Annotated[
+    str | None,
+    AfterValidator(_inside_repository),
+    Query(
+        max_length=300,
+        pattern=r"^[^/\x00-\x1f:\\][^\x00-\x1f:\\]*$",
+        description="SARIF: the path of the submission file relative to the repository root, e.g. "
+        "`compliance/project.yaml`; results then point at that file.",
+    ),
 ]
 
 
@@ -42,15 +62,17 @@ async def evaluate(
     fmt: FormatQuery = None,
     lang: LangQuery = "en",
     fail_on: FailOnQuery = Severity.major,
+    source: SourceQuery = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
     services.projects.check_can_evaluate(principal)
     chosen = choose_format(fmt, accept)
     raw, is_json = await read_raw(request)
-    key = EvaluateCache.key(raw, str(is_json), chosen.value, lang, fail_on.value)
+    options = ReportOptions(chosen, lang, fail_on, source)
+    key = EvaluateCache.key(raw, str(is_json), chosen.value, lang, fail_on.value, source or "")
     text = services.evaluate_cache.get(key)
     if text is None:
-        pending = services.projects.evaluate_body(principal, raw, is_json, chosen, lang, fail_on)
+        pending = services.projects.evaluate_body(principal, raw, is_json, options)
         text = await asyncio.wrap_future(pending)
         services.evaluate_cache.put(key, text)
     return Response(content=text, media_type=media_type(chosen))
