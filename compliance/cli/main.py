@@ -10,17 +10,20 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from compliance import __version__
 from compliance.cli.artifact import DOCS_URL_ENV, sarif_target_for
+from compliance.cli.baseline_commands import add_diff_command, compare_with_baseline, gate, run_diff
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
 from compliance.domain.rules import Rule, Severity
 from compliance.domain.submission import Submission
 from compliance.reports import ReportFormat, render
+from compliance.reports.sarif import baseline_states
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.catalogue import export_catalogue
@@ -57,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of", type=date.fromisoformat, default=None, help="date for waiver expiry (default: today)"
     )
     c.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="an earlier assessment (--format json): gate only on findings new or worse than in it",
+    )
+    c.add_argument(
         "--source-root",
         type=Path,
         default=None,
@@ -85,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     re_ = rsub.add_parser("export", help="the whole catalogue as a document")
     re_.add_argument("--format", choices=["markdown"], default="markdown")
     re_.add_argument("--output", type=Path)
+    add_diff_command(sub)
     add_server_commands(sub, _Parser)
     add_review_commands(sub)
     return p
@@ -120,13 +130,12 @@ def _check(args: argparse.Namespace) -> int:
     if fmt is ReportFormat.sarif:
         text = args.file.read_text(encoding="utf-8-sig", errors="replace")
         target = sarif_target_for(args.file, text, args.source_root, args.docs_url)
+    comparison = compare_with_baseline(args.baseline, assessment, args.lang) if args.baseline else None
+    if target is not None and comparison is not None:
+        target = replace(target, baseline=baseline_states(comparison))
     report = render(assessment, fmt, lang=args.lang, threshold=threshold, target=target)
     _emit(report, args.output)
-    if assessment.failing(threshold):
-        return EXIT_FAIL
-    if assessment.missing(threshold):
-        return EXIT_NEEDS_INFO
-    return EXIT_OK
+    return gate(assessment, threshold, comparison)
 
 
 def _assessor(args: argparse.Namespace) -> Assessor:
@@ -197,9 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "check":
             return _check(args)
+        if args.command == "diff":
+            return run_diff(args)
         return _rules(args, _assessor(args))
     except InvalidSubmission as exc:
-        sys.stderr.write(f"error: invalid submission {exc.source}\n")
+        sys.stderr.write(f"error: invalid {exc.what} {exc.source}\n")
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
         return EXIT_INVALID

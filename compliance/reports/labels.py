@@ -41,6 +41,9 @@ LABELS: dict[str, dict[str, str]] = {
         "expired": "Dérogation expirée",
         "sarif_needs_info": "Informations manquantes : ",
         "sarif_advisory": "Recommandation : ",
+        "absent": "absente",
+        "compared": "Comparaison",
+        "pack_changed": "Le référentiel a changé entre les deux évaluations.",
     },
     "en": {
         "title": "Law 09-08 compliance report",
@@ -77,6 +80,9 @@ LABELS: dict[str, dict[str, str]] = {
         "expired": "Expired waiver",
         "sarif_needs_info": "Information needed: ",
         "sarif_advisory": "Recommendation: ",
+        "absent": "absent",
+        "compared": "Compared",
+        "pack_changed": "The rule pack changed between the two assessments.",
     },
 }
 

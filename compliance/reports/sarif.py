@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compliance import __version__
+from compliance.domain.baseline import Comparison
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.reports.labels import LABELS
@@ -53,6 +54,16 @@ class SarifTarget:
     uri: str = "submission.yaml"
     source: SourceMap = field(default_factory=SourceMap)
     docs_url: str | None = None
+    baseline: dict[str, str] | None = None  # rule id -> SARIF baselineState, when compared with a baseline
+
+
+def baseline_states(comparison: Comparison) -> dict[str, str]:
+    """SARIF §3.27.24: new, updated (worse or better) or unchanged (a result the comparison does not list
+    had the same outcome and severity in the baseline)."""
+    states = {d.rule_id: "new" for d in comparison.new}
+    states.update({d.rule_id: "updated" for d in comparison.worse + comparison.improved})
+    states.update({d.rule_id: "unchanged" for d in comparison.unchanged})
+    return states
 
 
 def result_level(f: Finding) -> str:
@@ -156,6 +167,8 @@ def _result(f: Finding, index: int, lang: str, threshold: Severity, target: Sari
             "penalty": f.penalty.model_dump(mode="json") if f.penalty else None,
         },
     }
+    if target.baseline is not None:
+        result["baselineState"] = target.baseline.get(f.rule_id, "unchanged")
     if f.waiver is not None:
         w = f.waiver
         result["suppressions"] = [

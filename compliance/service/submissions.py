@@ -16,11 +16,13 @@ MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobyte
 
 
 class InvalidSubmission(ValueError):
-    """A submission that cannot be read or does not fit the format. `problems` are 'path: message' lines."""
+    """A submission (or another input file: `what` says which) that cannot be read or does not fit the
+    format. `problems` are 'path: message' lines."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[str], what: str = "submission") -> None:
         self.source = source
         self.problems = problems
+        self.what = what
         super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
