@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of", type=date.fromisoformat, default=None, help="date for waiver expiry (default: today)"
     )
     c.add_argument(
+        "--summary",
+        action="store_true",
+        help="with --format markdown: a pull-request summary that always fits in 60,000 characters",
+    )
+    c.add_argument(
         "--baseline",
         type=Path,
         default=None,
@@ -114,6 +119,8 @@ def _invalid(message: str) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.summary and args.format != ReportFormat.markdown.value:
+        return _invalid("--summary goes with --format markdown")
     submission = read_submission(args.file)  # a bad file is reported before the pack is even loaded
     waivers = read_waivers(args.waivers) if args.waivers else []
     assessor = _assessor(args)
@@ -133,7 +140,7 @@ def _check(args: argparse.Namespace) -> int:
     comparison = compare_with_baseline(args.baseline, assessment, args.lang) if args.baseline else None
     if target is not None and comparison is not None:
         target = replace(target, baseline=baseline_states(comparison))
-    report = render(assessment, fmt, lang=args.lang, threshold=threshold, target=target)
+    report = render(assessment, fmt, lang=args.lang, threshold=threshold, target=target, summary=args.summary)
     _emit(report, args.output)
     return gate(assessment, threshold, comparison)
 

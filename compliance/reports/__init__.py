@@ -8,6 +8,7 @@ from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.reports.junit import render_junit
 from compliance.reports.markdown import render_markdown
+from compliance.reports.pr_summary import render_summary
 from compliance.reports.sarif import SarifTarget, render_sarif
 from compliance.reports.text import render_text
 
@@ -35,10 +36,13 @@ def render(
     lang: str = "en",
     threshold: Severity = Severity.major,
     target: SarifTarget | None = None,
+    summary: bool = False,
 ) -> str:
     if fmt is ReportFormat.text:
         return render_text(assessment, lang, threshold)
     if fmt is ReportFormat.markdown:
+        if summary:
+            return render_summary(assessment, lang, threshold)
         return render_markdown(assessment, lang, threshold)
     if fmt is ReportFormat.junit:
         return render_junit(assessment, lang, threshold)

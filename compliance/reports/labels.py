@@ -1,9 +1,12 @@
-"""Words of the reports in French and English."""
+"""Words of the reports in French and English (a language is added by adding its column here; `RTL` lists
+the languages written right to left, which the Markdown reports wrap in `<div dir="rtl">`)."""
 
 from __future__ import annotations
 
 from compliance.domain.outcomes import Outcome, Verdict
 from compliance.domain.rules import Severity
+
+RTL = frozenset({"ar"})
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -44,6 +47,13 @@ LABELS: dict[str, dict[str, str]] = {
         "absent": "absente",
         "compared": "Comparaison",
         "pack_changed": "Le référentiel a changé entre les deux évaluations.",
+        "rule": "Règle",
+        "severity": "Gravité",
+        "article": "Article",
+        "check": "Vérification",
+        "fact": "Fait déterminant",
+        "not_shown": "{count} vérification(s) non détaillée(s) ici faute de place : voir le rapport complet "
+        "(`--format markdown` sans `--summary`) ou les alertes SARIF.",
     },
     "en": {
         "title": "Law 09-08 compliance report",
@@ -83,6 +93,13 @@ LABELS: dict[str, dict[str, str]] = {
         "absent": "absent",
         "compared": "Compared",
         "pack_changed": "The rule pack changed between the two assessments.",
+        "rule": "Rule",
+        "severity": "Severity",
+        "article": "Article",
+        "check": "Check",
+        "fact": "Deciding fact",
+        "not_shown": "{count} finding(s) not detailed here for lack of room: see the full report "
+        "(`--format markdown` without `--summary`) or the SARIF alerts.",
     },
 }
 

@@ -15,7 +15,7 @@ from compliance.reports.labels import (
 )
 from compliance.reports.summary import by_chapter, exposure, exposure_line, fact_line, max_total
 
-_ICON = {
+ICON = {
     Outcome.fail: "❌",
     Outcome.needs_info: "❓",
     Outcome.advisory: "💡",
@@ -24,14 +24,14 @@ _ICON = {
 }
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _details(f: Finding, lang: str) -> list[str]:
     words = LABELS[lang]
     lines = [
-        f"<details><summary>{_ICON[f.outcome]} <code>{f.rule_id}</code> — {_cell(f.title.get(lang))}</summary>",
+        f"<details><summary>{ICON[f.outcome]} <code>{f.rule_id}</code> — {cell(f.title.get(lang))}</summary>",
         "",
         (f.explanation or f.title).get(lang),
         "",
@@ -83,14 +83,18 @@ def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severit
         out.append(words["exposure_none"])
     open_items = [f for f in a.findings if f.outcome in (Outcome.fail, Outcome.needs_info, Outcome.advisory)]
     if open_items:
-        out += ["", "| | Rule | Severity | Article | Check |", "|---|---|---|---|---|"]
+        out += [
+            "",
+            f"| | {words['rule']} | {words['severity']} | {words['article']} | {words['check']} |",
+            "|---|---|---|---|---|",
+        ]
         for f in open_items:
             gated = f.severity.rank >= threshold.rank and f.outcome is not Outcome.advisory
             sev = SEVERITY_LABELS[lang][f.severity] + (" ⛔" if gated and f.outcome is Outcome.fail else "")
             if f.waiver is not None:
                 sev += f" ({words['waived']})"
             out.append(
-                f"| {_ICON[f.outcome]} | `{f.rule_id}` | {sev} | {_cell(f.references[0].cite())} | {_cell(f.title.get(lang))} |"
+                f"| {ICON[f.outcome]} | `{f.rule_id}` | {sev} | {cell(f.references[0].cite())} | {cell(f.title.get(lang))} |"
             )
     out += ["", f"### {words['findings']}", ""]
     for chapter, findings in by_chapter(a.findings):
