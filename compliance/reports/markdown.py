@@ -52,15 +52,23 @@ def _details(f: Finding, lang: str) -> list[str]:
     return lines
 
 
-def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+def heading(a: Assessment, lang: str, name: str) -> list[str]:
+    """The title and the verdict line every Markdown report opens with."""
     words = LABELS[lang]
-    a = assessment
-    out = [
-        f"## {words['title']} — {a.project_name}",
+    return [
+        f"## {words['title']} — {name}",
         "",
         f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}** · "
         + " · ".join(f"{count_label(k, lang)}: {v}" for k, v in a.counts.items()),
         "",
+    ]
+
+
+def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+    words = LABELS[lang]
+    a = assessment
+    out = [
+        *heading(a, lang, a.project_name),
         f"{words['pack']} `{a.pack.id}` {a.pack.version} · {words['submission']} `{a.submission_hash[:19]}…`",
         "",
         f"### {words['formalities']}",

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
-from compliance.reports.labels import LABELS, RTL, SEVERITY_LABELS, VERDICT_LABELS, count_label
+from compliance.reports.labels import LABELS, RTL, SEVERITY_LABELS
 from compliance.reports.locate import deciding_fact
-from compliance.reports.markdown import ICON, cell
+from compliance.reports.markdown import ICON, cell, heading
 from compliance.reports.summary import fact_line
 
 LIMIT = 60_000
@@ -65,11 +65,7 @@ def render_summary(
     shown.sort(key=lambda f: (not _gates(f, threshold), f.outcome is Outcome.advisory))
     gating = sum(1 for f in shown if _gates(f, threshold))
     head = [
-        f"## {words['title']} — {_clip(a.project_name, CELL)}",
-        "",
-        f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}** · "
-        + " · ".join(f"{count_label(k, lang)}: {v}" for k, v in a.counts.items()),
-        "",
+        *heading(a, lang, _clip(a.project_name, CELL)),
         f"{words['gate']} ≥ {SEVERITY_LABELS[lang][threshold]}: {gating} ⛔ · "
         f"{words['formalities']}: {_clip(a.formalities.summary.get(lang), 2 * CELL)}",
         "",
