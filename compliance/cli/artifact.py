@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from compliance.reports import SarifTarget
+from compliance.reports import SourceFile
 from compliance.reports.links import artifact_uri
 from compliance.reports.source_map import SourceMap
 
@@ -33,8 +33,8 @@ def relative_name(file: Path, source_root: Path | None) -> str:
         return file.as_posix()
 
 
-def sarif_target_for(file: Path, text: str, source_root: Path | None, docs_url: str | None) -> SarifTarget:
-    return SarifTarget(
+def source_file_for(file: Path, text: str, source_root: Path | None, docs_url: str | None) -> SourceFile:
+    return SourceFile(
         uri=artifact_uri(relative_name(file, source_root)),
         source=SourceMap(text),
         docs_url=docs_url or os.environ.get(DOCS_URL_ENV) or None,

@@ -6,10 +6,11 @@ from enum import StrEnum
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
+from compliance.reports.gitlab import render_gitlab
 from compliance.reports.junit import render_junit
 from compliance.reports.markdown import render_markdown
 from compliance.reports.pr_summary import render_summary
-from compliance.reports.sarif import SarifTarget, render_sarif
+from compliance.reports.sarif import SourceFile, render_sarif
 from compliance.reports.text import render_text
 
 
@@ -19,6 +20,7 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     junit = "junit"
     sarif = "sarif"
+    gitlab = "gitlab"
 
 
 MEDIA_TYPES = {
@@ -27,6 +29,7 @@ MEDIA_TYPES = {
     ReportFormat.markdown: "text/markdown; charset=utf-8",
     ReportFormat.junit: "application/xml",
     ReportFormat.sarif: "application/sarif+json",
+    ReportFormat.gitlab: "application/json",
 }
 
 
@@ -35,7 +38,7 @@ def render(
     fmt: ReportFormat,
     lang: str = "en",
     threshold: Severity = Severity.major,
-    target: SarifTarget | None = None,
+    target: SourceFile | None = None,
     summary: bool = False,
 ) -> str:
     if fmt is ReportFormat.text:
@@ -48,7 +51,9 @@ def render(
         return render_junit(assessment, lang, threshold)
     if fmt is ReportFormat.sarif:
         return render_sarif(assessment, lang, threshold, target)
+    if fmt is ReportFormat.gitlab:
+        return render_gitlab(assessment, lang, target)
     return assessment.model_dump_json(indent=2) + "\n"
 
 
-__all__ = ["MEDIA_TYPES", "ReportFormat", "SarifTarget", "render"]
+__all__ = ["MEDIA_TYPES", "ReportFormat", "SourceFile", "render"]

@@ -47,7 +47,7 @@ SRCROOT = "%SRCROOT%"
 
 
 @dataclass(frozen=True)
-class SarifTarget:
+class SourceFile:
     """The submission file the results are about: its URI relative to the repository root, its text (to
     find lines) and where docs/rules.md is published (for `helpUri`)."""
 
@@ -136,7 +136,7 @@ def _message(f: Finding, lang: str, fact: str) -> str:
     return text
 
 
-def _result(f: Finding, index: int, lang: str, threshold: Severity, target: SarifTarget) -> dict[str, Any]:
+def _result(f: Finding, index: int, lang: str, threshold: Severity, target: SourceFile) -> dict[str, Any]:
     where = locate(f, target.source)
     decided = next((t for t in reversed(f.trace) if t.path == where.path), None)
     result: dict[str, Any] = {
@@ -185,9 +185,9 @@ def render_sarif(
     assessment: Assessment,
     lang: str = "en",
     threshold: Severity = Severity.major,
-    target: SarifTarget | None = None,
+    target: SourceFile | None = None,
 ) -> str:
-    target = target or SarifTarget()
+    target = target or SourceFile()
     a = assessment
     shown = sorted((f for f in a.findings if f.outcome in SHOWN), key=lambda f: f.rule_id)
     doc = {

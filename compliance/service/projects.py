@@ -85,7 +85,7 @@ class Projects:
         return self.runner.report_body(raw, is_json, options)
 
     def check_can_evaluate(self, principal: Principal) -> None:
-        principal.require(Role.submitter, Role.liaison)
+        principal.require(Role.submitter, Role.liaison, Role.ci)
 
     def get(self, principal: Principal, project_id: str) -> Project:
         principal.readable_organisation()
@@ -174,9 +174,13 @@ class Projects:
         return stored, True
 
     def check_can_submit(self, principal: Principal, project_id: str) -> Project:
-        """Who may submit to this project, checked before the body is read."""
-        principal.require(Role.submitter)
-        return self.get(principal, project_id)
+        """Who may submit to this project, checked before the body is read: a submitter or a CI key of the
+        project's organisation (a CI key may submit without being able to read the project)."""
+        principal.require(Role.submitter, Role.ci)
+        project = self.store.projects.get_project(project_id) if PROJECT_ID.match(project_id) else None
+        if project is None or project.organisation != principal.organisation:
+            raise NotFound(f"no project '{project_id}'")
+        return project
 
     def submit(
         self,

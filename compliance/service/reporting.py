@@ -6,18 +6,18 @@ from dataclasses import dataclass
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
-from compliance.reports import ReportFormat, SarifTarget, render
+from compliance.reports import ReportFormat, SourceFile, render
 from compliance.reports.links import artifact_uri
 from compliance.reports.source_map import SourceMap
 
 UNNAMED = "submission.yaml"
 
 
-def sarif_target(raw: bytes | None, source: str | None) -> SarifTarget:
+def source_file(raw: bytes | None, source: str | None) -> SourceFile:
     """SARIF names the file the client says the submission was read from (`?source=`), and finds the lines
     of the facts in the body when the body is at hand (a dry run); a stored version keeps only the facts."""
     text = raw.decode("utf-8-sig", errors="replace") if raw else ""
-    return SarifTarget(uri=artifact_uri(source or UNNAMED), source=SourceMap(text))
+    return SourceFile(uri=artifact_uri(source or UNNAMED), source=SourceMap(text))
 
 
 @dataclass(frozen=True)
@@ -36,5 +36,5 @@ def render_assessment(
     """JSON comes as bytes straight from pydantic (no decoding of ~200 KB to re-encode it for the wire)."""
     if options.fmt is ReportFormat.json:
         return assessment.__pydantic_serializer__.to_json(assessment)
-    target = sarif_target(raw, options.source) if options.fmt is ReportFormat.sarif else None
+    target = source_file(raw, options.source) if options.fmt is ReportFormat.sarif else None
     return render(assessment, options.fmt, lang=options.lang, threshold=options.threshold, target=target)

@@ -14,7 +14,7 @@ import pytest
 from compliance.cli.main import main
 from compliance.domain.outcomes import Assessment, Finding
 from compliance.reports.locate import DERIVED, DERIVED_SOURCES
-from compliance.reports.sarif import SarifTarget, render_sarif
+from compliance.reports.sarif import SourceFile, render_sarif
 from compliance.reports.source_map import SourceMap, split_path
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import parse_submission
@@ -33,7 +33,7 @@ def sarif_of(
     assessor: Assessor, text: str, uri: str = "examples/x.yaml"
 ) -> tuple[Assessment, dict[str, Any]]:
     assessment = assessor.assess(parse_submission(text.encode(), uri))
-    doc = check_sarif(render_sarif(assessment, "en", target=SarifTarget(uri=uri, source=SourceMap(text))))
+    doc = check_sarif(render_sarif(assessment, "en", target=SourceFile(uri=uri, source=SourceMap(text))))
     return assessment, doc
 
 
@@ -225,7 +225,7 @@ def test_uri_is_relative_to_the_git_root_or_the_source_root(tmp_path: Path) -> N
 def test_french_messages(assessor: Assessor) -> None:
     text = (ROOT / "examples" / "darija-support-chatbot.yaml").read_text(encoding="utf-8")
     assessment = assessor.assess(parse_submission(text.encode()))
-    doc = check_sarif(render_sarif(assessment, "fr", target=SarifTarget(source=SourceMap(text))))
+    doc = check_sarif(render_sarif(assessment, "fr", target=SourceFile(source=SourceMap(text))))
     texts = [r["message"]["text"] for r in doc["runs"][0]["results"]]
     assert any(t.startswith("Informations manquantes : ") for t in texts)
     assert any(t.startswith("Recommandation : ") for t in texts)
