@@ -11,7 +11,7 @@ import pytest
 from compliance.cli.main import main
 from compliance.service.store import Role
 from tests.api.conftest import ROOT, YAML, Server, new_project
-from tests.reports.sarif_checks import check_sarif
+from tests.reports.report_checks import check_sarif
 
 EXAMPLE = ROOT / "examples" / "darija-support-chatbot.yaml"
 

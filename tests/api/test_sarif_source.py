@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.conftest import YAML, Server, new_project
-from tests.reports.sarif_checks import check_sarif
+from tests.reports.report_checks import check_sarif
 
 
 def _first_location(text: str, rule_id: str) -> dict[str, object]:

@@ -14,7 +14,7 @@ from compliance.domain.outcomes import Assessment, Outcome
 from compliance.domain.rules import Severity
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import read_submission
-from tests.reports.sarif_checks import check_sarif
+from tests.reports.report_checks import check_sarif
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "darija-support-chatbot.yaml"

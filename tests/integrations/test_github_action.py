@@ -8,18 +8,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
-from tests.integrations.runners import ROOT, ActionRun, python_on_path, run_composite, runner_python
-from tests.reports.sarif_checks import check_sarif
+from tests.integrations.runners import ROOT, ActionRun, python_on_path, run_composite
+from tests.reports.report_checks import check_sarif
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def runner(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    return runner_python(tmp_path_factory.mktemp("runner") / "python")
 
 
 def _run(

@@ -6,40 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from compliance.cli.main import main
-from tests.reports.sarif_checks import ROOT
+from tests.reports.report_checks import ROOT, check_code_quality
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-
-# What GitLab's "Code Quality" documentation lists as the fields it reads, all required.
-GITLAB_CODE_QUALITY = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["description", "check_name", "fingerprint", "severity", "location"],
-        "properties": {
-            "description": {"type": "string", "minLength": 1},
-            "check_name": {"type": "string", "minLength": 1},
-            "fingerprint": {"type": "string", "minLength": 1},
-            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
-            "location": {
-                "type": "object",
-                "required": ["path", "lines"],
-                "properties": {
-                    "path": {"type": "string", "pattern": "^[^/]"},
-                    "lines": {
-                        "type": "object",
-                        "required": ["begin"],
-                        "properties": {"begin": {"type": "integer", "minimum": 1}},
-                    },
-                },
-            },
-        },
-    },
-}
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -50,7 +22,7 @@ def test_code_quality_report_has_the_documented_fields(
     json_out = tmp_path / "a.json"
     main(["check", str(example), "--format", "gitlab", "--output", str(out), "--also", f"json={json_out}"])
     issues = json.loads(out.read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(GITLAB_CODE_QUALITY).validate(issues)
+    check_code_quality(issues)
     assessment = json.loads(json_out.read_text(encoding="utf-8"))
     open_rules = {
         f["rule_id"] for f in assessment["findings"] if f["outcome"] in ("fail", "needs_info", "advisory")

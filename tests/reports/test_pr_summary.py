@@ -14,7 +14,7 @@ from compliance.reports import labels
 from compliance.reports.pr_summary import LIMIT, render_summary
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import parse_submission
-from tests.reports.sarif_checks import ROOT
+from tests.reports.report_checks import ROOT
 
 PARTIAL = 'schema_version: "1.0"\nproject_name: Partial\nprocesses_personal_data: true\nprocessings:\n'
 PARTIAL += "".join(f"  - id: p{i}\n" for i in range(3))

@@ -18,7 +18,7 @@ from compliance.reports.sarif import SourceFile, render_sarif
 from compliance.reports.source_map import SourceMap, split_path
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import parse_submission
-from tests.reports.sarif_checks import ROOT, check_sarif
+from tests.reports.report_checks import ROOT, check_sarif
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 IDS = [p.stem for p in EXAMPLES]

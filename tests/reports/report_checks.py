@@ -1,5 +1,5 @@
-"""What every SARIF document we produce must satisfy: the official schema, SARIF §3.27.10, and the limits
-GitHub documents for code-scanning uploads ("SARIF results exceed limit", "SARIF support")."""
+"""What every SARIF document we produce must satisfy (the official schema, SARIF §3.27.10, the limits GitHub
+documents for code-scanning uploads), and what GitLab documents for a code-quality report."""
 
 from __future__ import annotations
 
@@ -60,3 +60,35 @@ def check_sarif(text: str) -> dict[str, Any]:
             assert result["partialFingerprints"]
             assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     return doc
+
+
+# What GitLab's "Code Quality" documentation lists as the fields it reads, all required.
+GITLAB_CODE_QUALITY = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "pattern": "^[^/]"},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def check_code_quality(issues: Any) -> None:
+    jsonschema.Draft7Validator(GITLAB_CODE_QUALITY).validate(issues)
