@@ -14,7 +14,7 @@ from compliance.api.deps import Services, reject_unknown_query_parameters
 from compliance.api.middleware import AdmissionLimit, BodySizeLimit, CatchAll
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
-from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews
+from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reassessment, reviews
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
@@ -109,7 +109,7 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
     install_problem_handlers(app)
     app.include_router(health.router)
     api = APIRouter(prefix="/api/v1")
-    for module in (evaluate, projects, reviews, catalogue, organisations):
+    for module in (evaluate, projects, reviews, reassessment, catalogue, organisations):
         api.include_router(module.router)
     app.include_router(api)
     # Added innermost first: CatchAll ends up outermost.

@@ -7,6 +7,7 @@ stand in the way; 3 the input or the command is invalid. With several files, the
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 from datetime import date
@@ -165,9 +166,22 @@ def _check_one(args: argparse.Namespace, file: Path, assessor: Assessor | None) 
     return gate(assessment, threshold, comparison)
 
 
+def quiet_stdout() -> None:
+    """The reader of standard output went away (`| head`): send the rest to /dev/null, so neither our writes
+    nor the interpreter's last flush raise."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def emit(text: str, output: Path | None) -> None:
+    """Write a report; a closed pipe ends the output quietly (the exit code still says the gate)."""
     if output is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_stdout()
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from compliance.cli.baseline_commands import add_diff_command, run_diff
-from compliance.cli.check_command import add_check_command, emit, run_check
+from compliance.cli.check_command import add_check_command, emit, quiet_stdout, run_check
 from compliance.cli.remote import RemoteError
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
@@ -49,19 +49,25 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("file", type=Path, nargs="+", help="submission files (YAML or JSON)")
 
     s = sub.add_parser("schema", help="print the JSON Schema of the submission (or of a rule file)")
-    s.add_argument("--rules", dest="rule_schema", action="store_true", help="the rule-file schema instead")
-    s.add_argument("--output", type=Path)
+    s.add_argument(
+        "--rules", dest="rule_schema", action="store_true", help="the rule-file schema instead (default: off)"
+    )
+    s.add_argument("--output", type=Path, help="write it here (default: standard output)")
 
     r = sub.add_parser("rules", help="the rule catalogue")
     rsub = r.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rl = rsub.add_parser("list", help="one line per rule")
-    rl.add_argument("--format", choices=["text", "json"], default="text")
-    rl.add_argument("--lang", choices=["fr", "en"], default="en")
+    rl.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
+    rl.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the titles (default: en)")
     rs = rsub.add_parser("show", help="one rule in full")
-    rs.add_argument("rule_id")
+    rs.add_argument("rule_id", help="the rule's id, e.g. L0908-A03-RETENTION (see 'rules list')")
     re_ = rsub.add_parser("export", help="the whole catalogue as a document")
-    re_.add_argument("--format", choices=["markdown"], default="markdown")
-    re_.add_argument("--output", type=Path)
+    re_.add_argument(
+        "--format", choices=["markdown"], default="markdown", help="output format (default: markdown)"
+    )
+    re_.add_argument("--output", type=Path, help="write it here (default: standard output)")
     add_diff_command(sub)
     add_server_commands(sub, _Parser)
     add_review_commands(sub)
@@ -175,7 +181,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `compliance rules list | head -1`: the reader had what it wanted
+        quiet_stdout()
+        code = EXIT_OK
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -16,41 +16,53 @@ from typing import Any
 from compliance.service.access import create_key, create_organisation, revoke_key
 from compliance.service.audit import verify_audit_file
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.store import Role, open_admin
+from compliance.service.store import Role, missing_data_dir, open_admin
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 APP_FACTORY = "compliance.api.app:app_from_environment"
+CREATING = ("create-org", "create-key")  # the admin commands that may start a fresh data folder
 
 
 def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     def data_dir(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "--data-dir", type=Path, default=Path("data"), help="the store folder (default ./data)"
+            "--data-dir", type=Path, default=Path("data"), help="the store folder (default: ./data)"
         )
 
     s = sub.add_parser("serve", help="run the HTTP API (uvicorn, one process)")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--workers", type=int, default=1, help="must be 1: the embedded store is single-process")
-    s.add_argument("--no-access-log", action="store_true", help="do not log one line per request")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument(
+        "--workers", type=int, default=1, help="must be 1: the embedded store is single-process (default: 1)"
+    )
+    s.add_argument(
+        "--no-access-log", action="store_true", help="do not log one line per request (default: log)"
+    )
     data_dir(s)
 
     a = sub.add_parser("admin", help="organisations and API keys")
     asub = a.add_subparsers(dest="admin_command", required=True, parser_class=parser_class)
     o = asub.add_parser("create-org", help="create an organisation")
-    o.add_argument("--name", required=True)
+    o.add_argument("--name", required=True, help="the organisation's name, e.g. 'Atlas Connect' (required)")
     o.add_argument("--id", dest="org_id", help="lower-case id (default: derived from the name)")
     data_dir(o)
     k = asub.add_parser("create-key", help="create an API key (shown once)")
-    k.add_argument("--role", required=True, choices=[r.value for r in Role])
-    k.add_argument("--org", help="the organisation of a submitter key")
-    k.add_argument("--label", default="", help="what the key is for, e.g. 'gitlab ci'")
+    k.add_argument(
+        "--role",
+        required=True,
+        choices=[r.value for r in Role],
+        help="submitter, ci (a pipeline: evaluate and submit only), liaison or admin (required)",
+    )
+    k.add_argument("--org", help="the organisation of a submitter or ci key (default: none)")
+    k.add_argument("--label", default="", help="what the key is for, e.g. 'gitlab ci' (default: empty)")
     data_dir(k)
     r = asub.add_parser("revoke-key", help="revoke an API key")
-    r.add_argument("key_id")
+    r.add_argument("key_id", help="the key's id, key_<12 hex digits> (see list-keys)")
     data_dir(r)
     lk = asub.add_parser("list-keys", help="list API keys (never their secrets)")
-    lk.add_argument("--format", choices=["text", "json"], default="text")
+    lk.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
@@ -91,8 +103,12 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _admin(args: argparse.Namespace) -> int:
-    access, audit = open_admin(args.data_dir)
     command = args.admin_command
+    missing = None if command in CREATING else missing_data_dir(args.data_dir)
+    if missing:
+        sys.stderr.write(f"error: {missing}\n")
+        return EXIT_INVALID
+    access, audit = open_admin(args.data_dir)
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
         sys.stdout.write(f"organisation '{org.id}' created ({org.name})\n")
@@ -126,6 +142,10 @@ def _admin(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    missing = missing_data_dir(args.data_dir)
+    if missing:
+        sys.stderr.write(f"error: {missing}\n")
+        return EXIT_INVALID
     path = args.data_dir / "audit.log"
     if not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")

@@ -26,6 +26,16 @@ def open_store(data_dir: Path) -> Store:
     return open_tinydb_store(data_dir)
 
 
+def missing_data_dir(data_dir: Path) -> str | None:
+    """Why a command that reads a store cannot run on this folder (it must exist: reading never creates
+    one), or None."""
+    if not data_dir.exists():
+        return f"no data folder at {data_dir} (give the --data-dir the server runs with)"
+    if not data_dir.is_dir():
+        return f"{data_dir} is not a folder (give the --data-dir the server runs with)"
+    return None
+
+
 def open_admin(data_dir: Path) -> tuple[AccessRepository, AuditRepository]:
     """Keys, organisations and the audit log, for commands run beside a live server."""
     return open_admin_repositories(data_dir)
@@ -44,6 +54,7 @@ __all__ = [
     "VersionStatus",
     "VersionSummary",
     "memory_store",
+    "missing_data_dir",
     "open_admin",
     "open_store",
 ]
