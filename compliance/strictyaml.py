@@ -2,7 +2,9 @@
 
 YAML 1.1 surprises are switched off: `no`, `yes`, `on` and `off` stay strings (only `true`/`false` are
 booleans), dates stay strings (pydantic parses them where a date is expected), and a duplicate key is an
-error instead of silently keeping the last value.
+error instead of silently keeping the last value. Anchors and aliases (`&a`, `*a`, `<<: *a`) are refused: a few
+kilobytes of aliases can expand into hundreds of megabytes once the document is validated and assessed. Keys are
+plain scalars (`? [a, b]` is refused), and an integer too long for Python to read is an error naming its line.
 """
 
 from __future__ import annotations
@@ -37,18 +39,46 @@ StrictLoader.add_implicit_resolver(
 )
 
 
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _no_alias(loader: Any, node: yaml.Node, deep: bool = False) -> Any:
+    """`construct_object`, refusing a node met a second time: that is what an alias is once composed."""
+    if node in loader.constructed_objects or node in loader.recursive_objects:
+        raise YamlError(
+            f"anchors and aliases ('&name', '*name') are not accepted (the value anchored at line "
+            f"{_line(node)}): write each value out"
+        )
+    return _construct_object(loader, node, deep)
+
+
+_construct_object = StrictLoader.construct_object
+StrictLoader.construct_object = _no_alias
+
+
 def _mapping(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlError(f"a key must be a plain name, not a list or a mapping, at line {_line(key_node)}")
         key = loader.construct_object(key_node, deep=True)
         if key in result:
-            line = key_node.start_mark.line + 1
-            raise YamlError(f"duplicate key '{key}' at line {line}")
+            raise YamlError(f"duplicate key '{key}' at line {_line(key_node)}")
         result[key] = loader.construct_object(value_node, deep=True)
     return result
 
 
+def _integer(loader: Any, node: yaml.ScalarNode) -> int:
+    try:
+        value: int = yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        raise YamlError(f"a number too long to read at line {_line(node)}") from None
+    return value
+
+
 StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _integer)
 
 
 def load_yaml(text: str) -> Any:

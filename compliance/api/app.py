@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, FastAPI
 
 from compliance import __version__
 from compliance.api.deps import Services, reject_unknown_query_parameters
-from compliance.api.middleware import AdmissionLimit, BodySizeLimit, CatchAll
+from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
 from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reassessment, reviews
@@ -23,6 +23,9 @@ from compliance.service.decisions import KEYS_DIR, SigningKey
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
+from compliance.service.throttle import AuthThrottle
+from compliance.storage.failure_counters import MemoryFailureCounters
+from compliance.storage.protocol import FailureCounters
 
 log = logging.getLogger("uvicorn.error")
 
@@ -53,9 +56,14 @@ def _first_start_hint(store: Store, settings: Settings) -> None:
     )
 
 
-def create_app(settings: Settings | None = None, repository: Store | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    repository: Store | None = None,
+    failure_counters: FailureCounters | None = None,
+) -> FastAPI:
     """The application. Without `repository` it opens the TinyDB store in `settings.data_dir`, which
-    refuses a second process on the same folder."""
+    refuses a second process on the same folder; without `failure_counters` (failed authentications) it
+    counts in memory."""
     settings = settings or Settings()
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
     store = repository if repository is not None else open_store(settings.data_dir)
@@ -103,8 +111,19 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
         ),
     )
     projects_service.after_store = reviews_service.carry_over
+    throttle = AuthThrottle(
+        failure_counters or MemoryFailureCounters(),
+        limit=settings.auth_failure_limit,
+        window=settings.auth_failure_window,
+    )
+    occupancy = Occupancy()
     app.state.services = Services(
-        store=store, assessor=assessor, projects=projects_service, reviews=reviews_service
+        store=store,
+        assessor=assessor,
+        projects=projects_service,
+        reviews=reviews_service,
+        throttle=throttle,
+        occupancy=occupancy,
     )
     install_problem_handlers(app)
     app.include_router(health.router)
@@ -119,8 +138,9 @@ def create_app(settings: Settings | None = None, repository: Store | None = None
         max_waiting=settings.max_waiting,
         wait_seconds=settings.wait_seconds,
         retry_after=settings.retry_after,
+        occupancy=occupancy,
     )
-    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(BodyReader, max_bytes=MAX_BODY_BYTES, timeout_seconds=settings.body_timeout)
     app.add_middleware(CatchAll)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app

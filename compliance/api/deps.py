@@ -10,12 +10,15 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from compliance.api.evaluate_cache import EvaluateCache
-from compliance.service.access import Principal, authenticate
+from compliance.api.middleware import Occupancy
+from compliance.service.access import Principal
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store
+from compliance.service.throttle import AuthThrottle
+from compliance.storage.failure_counters import MemoryFailureCounters
 
 
 @dataclass
@@ -25,6 +28,8 @@ class Services:
     projects: Projects
     reviews: Reviews
     evaluate_cache: EvaluateCache = field(default_factory=EvaluateCache)
+    throttle: AuthThrottle = field(default_factory=lambda: AuthThrottle(MemoryFailureCounters()))
+    occupancy: Occupancy = field(default_factory=Occupancy)
 
 
 def services_of(request: Request) -> Services:
@@ -40,7 +45,10 @@ async def get_services(request: Request) -> Services:
 async def get_principal(request: Request) -> Principal:
     """The caller, from `Authorization: Bearer <key>` (declared in the OpenAPI document by openapi.py)."""
     services = services_of(request)
-    return authenticate(services.store.access, request.headers.get("authorization"))
+    address = request.client.host if request.client else "-"
+    return services.throttle.authenticate(
+        services.store.access, request.headers.get("authorization"), address
+    )
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

@@ -7,12 +7,14 @@ import asyncio
 import json
 import logging
 import traceback
+from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from compliance.api.problems import PROBLEM_JSON, ApiError, problem_body
+from compliance.api.problems import PROBLEM_JSON, problem_body
 
 log = logging.getLogger("compliance.api")
+_CLOSE = {"Connection": "close"}  # after an unread or partly read body
 
 
 async def send_problem(
@@ -56,41 +58,78 @@ class CatchAll:
                 await send_problem(send, 500, "internal-error", "an unexpected error occurred", scope["path"])
 
 
-class BodySizeLimit:
-    """Bodies over the limit get a 413 problem document: a declared Content-Length is refused before the
-    body is read, a body without one is counted as it arrives. (FastAPI's own `max_body_size` answers
-    with plain text, so it is not used.)"""
+class BodyReader:
+    """The whole request body is read here, before admission, then handed on in one piece: a client that
+    trickles its body holds no admission slot, only its connection. Bodies over the limit get a 413 problem
+    (a declared Content-Length is refused before anything is read); a body not complete within
+    `timeout_seconds` gets a 408 problem and the connection is closed. (FastAPI's own `max_body_size`
+    answers with plain text, so it is not used.)"""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_seconds: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_seconds = timeout_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        detail = f"the request body is larger than {self.max_bytes:,} bytes (1 MiB)"
+        too_large = f"the request body is larger than {self.max_bytes:,} bytes (1 MiB)"
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await send_problem(send, 413, "content-too-large", detail, scope["path"])
+                await send_problem(send, 413, "content-too-large", too_large, scope["path"], _CLOSE)
                 return
+        chunks: list[bytes] = []
         received = 0
+        try:
+            async with asyncio.timeout(self.timeout_seconds):
+                while True:
+                    message = await receive()
+                    if message["type"] != "http.request":
+                        return  # the client hung up: nobody to answer
+                    chunk = message.get("body", b"")
+                    received += len(chunk)
+                    if received > self.max_bytes:
+                        await send_problem(send, 413, "content-too-large", too_large, scope["path"], _CLOSE)
+                        return
+                    chunks.append(chunk)
+                    if not message.get("more_body", False):
+                        break
+        except TimeoutError:
+            detail = f"the request body did not arrive within {self.timeout_seconds:g} seconds"
+            await send_problem(send, 408, "request-timeout", detail, scope["path"], _CLOSE)
+            return
+        whole: Message | None = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
 
-        async def counting_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise ApiError(413, "content-too-large", detail)
-            return message
+        async def replay() -> Message:
+            nonlocal whole
+            if whole is not None:
+                message, whole = whole, None
+                return message
+            return await receive()
 
-        await self.app(scope, counting_receive, send)
+        await self.app(scope, replay, send)
+
+
+@dataclass
+class Occupancy:
+    """How many admission slots are taken, shared with `/readyz`."""
+
+    capacity: int = 0
+    in_flight: int = 0
+
+    @property
+    def saturated(self) -> bool:
+        return self.in_flight >= self.capacity > 0
 
 
 class AdmissionLimit:
     """At most `max_in_flight` API requests run at once; up to `max_waiting` more wait at most
-    `wait_seconds` for a turn. Beyond that: 503 with Retry-After, never a hang."""
+    `wait_seconds` for a turn. Beyond that: 503 with Retry-After, never a hang.
+
+    A request gives its slot back as soon as its answer is complete and handed to the server (the response
+    start of a body with a Content-Length, else its last part): a client that does not read its answers then
+    holds its own connection, not a slot (uvicorn waits for the socket to drain inside `send`)."""
 
     def __init__(
         self,
@@ -100,6 +139,7 @@ class AdmissionLimit:
         wait_seconds: float,
         retry_after: int,
         prefix: str = "/api/",
+        occupancy: Occupancy | None = None,
     ) -> None:
         self.app = app
         self.max_in_flight = max_in_flight
@@ -107,6 +147,8 @@ class AdmissionLimit:
         self.wait_seconds = wait_seconds
         self.retry_after = retry_after
         self.prefix = prefix
+        self.occupancy = occupancy or Occupancy()
+        self.occupancy.capacity = max_in_flight
         self._slots: asyncio.Semaphore | None = None
         self._waiting = 0
 
@@ -141,7 +183,25 @@ class AdmissionLimit:
                 self._waiting -= 1
         else:
             await slots.acquire()
+        self.occupancy.in_flight += 1
+        held = True
+
+        def release() -> None:
+            nonlocal held
+            if held:
+                held = False
+                self.occupancy.in_flight -= 1
+                slots.release()
+
+        async def releasing_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                if any(name.lower() == b"content-length" for name, _ in message.get("headers", ())):
+                    release()
+            elif not message.get("more_body", False):
+                release()
+            await send(message)
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, releasing_send)
         finally:
-            slots.release()
+            release()

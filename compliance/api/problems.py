@@ -26,6 +26,7 @@ from compliance.service.errors import (
 )
 from compliance.service.reviews import Conflict
 from compliance.service.submissions import InvalidSubmission
+from compliance.service.throttle import TooManyFailures
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "urn:compliance-0908:problem:"
@@ -130,6 +131,11 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def unauthenticated(request: Request, exc: Exception) -> Response:
         return problem(request, 401, "unauthenticated", str(exc), headers={"WWW-Authenticate": "Bearer"})
 
+    async def too_many_failures(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, TooManyFailures)
+        headers = {"Retry-After": str(exc.retry_after)}
+        return problem(request, 429, "too-many-failed-authentications", str(exc), headers=headers)
+
     async def forbidden(request: Request, exc: Exception) -> Response:
         return problem(request, 403, "forbidden", str(exc))
 
@@ -178,6 +184,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(InvalidRequest, invalid_request)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(Unauthenticated, unauthenticated)
+    app.add_exception_handler(TooManyFailures, too_many_failures)
     app.add_exception_handler(Forbidden, forbidden)
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(IdempotencyMismatch, idempotency)
@@ -197,18 +204,25 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         406: "None of the accepted report formats can be produced.",
         409: "The Idempotency-Key was already used for a different request, or (reviews) the version changed "
         "since the revision sent, or its state does not allow the action.",
+        408: "The body did not arrive in time; the connection is closed.",
         413: "The body is larger than 1 MiB.",
         415: "The body is neither JSON nor YAML.",
         422: "Invalid fields, each named by its path; submitted values are never echoed.",
+        429: "Too many failed authentications from this address for this key id; a valid key is never "
+        "refused. Retry after the Retry-After delay.",
         503: "The server is saturated or its store is unavailable; retry after the Retry-After delay.",
     }
     out: dict[int | str, dict[str, Any]] = {}
+    if 401 in statuses:  # every operation that authenticates may throttle failed attempts
+        statuses = (*statuses, 429)
+    if 413 in statuses:  # and every one that reads a body may time it out
+        statuses = (*statuses, 408)
     for status in statuses:
         entry: dict[str, Any] = {
             "description": descriptions[status],
             "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
-        if status == 503:
+        if status in (429, 503):
             entry["headers"] = {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds."}}
         if status == 401:
             entry["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}}}

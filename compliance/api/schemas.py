@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.domain.outcomes import Assessment, Verdict
 from compliance.domain.rules import Localized, RefStatus, Rule, Severity
+from compliance.service.projects import NAME_PATTERN
 from compliance.service.rule_docs import FeatureDoc
 from compliance.service.store import Organisation, Project, ProjectVersion, VersionStatus, VersionSummary
 
@@ -54,7 +55,9 @@ class ProjectOut(Out):
 
 
 class ProjectCreate(Out):
-    name: str = Field(min_length=1, max_length=300, examples=["Darija customer-support chatbot"])
+    name: str = Field(
+        min_length=1, max_length=300, pattern=NAME_PATTERN, examples=["Darija customer-support chatbot"]
+    )
 
 
 class ProjectList(Out):

@@ -18,6 +18,9 @@ class Settings:
     max_waiting: int = 512
     wait_seconds: float = 1.0
     retry_after: int = 1
+    body_timeout: float = 20.0  # seconds for a whole request body to arrive (1 MiB at 50 KB/s)
+    auth_failure_limit: int = 10  # failed authentications per client address and key id ...
+    auth_failure_window: float = 60.0  # ... in this many seconds; beyond: 429
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
 
     @classmethod
@@ -30,6 +33,9 @@ class Settings:
             max_in_flight=int(env.get("COMPLIANCE_MAX_IN_FLIGHT", cls.max_in_flight)),
             max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
             wait_seconds=float(env.get("COMPLIANCE_WAIT_SECONDS", cls.wait_seconds)),
+            body_timeout=float(env.get("COMPLIANCE_BODY_TIMEOUT", cls.body_timeout)),
+            auth_failure_limit=int(env.get("COMPLIANCE_AUTH_FAILURE_LIMIT", cls.auth_failure_limit)),
+            auth_failure_window=float(env.get("COMPLIANCE_AUTH_FAILURE_WINDOW", cls.auth_failure_window)),
             assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
         )
 

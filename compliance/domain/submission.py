@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, StringConstraints, field_validator
+from pydantic_core import CoreSchema
 
+from compliance.domain.bounds import MAX_PROCESSINGS, cap_sizes
 from compliance.domain.vocabulary import (
     Art21Ground,
     CollectionSource,
@@ -51,9 +53,16 @@ Days = Annotated[int, Field(ge=0, le=36500)]
 
 
 class Facts(BaseModel):
-    """Base of every block: unknown keys are errors, values are validated strictly."""
+    """Base of every block: unknown keys are errors, values are validated strictly, and every list, text and
+    integer is capped (`bounds.py`) unless its field states a tighter limit."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema = handler(source)
+        cap_sizes(schema)
+        return schema
 
 
 def fact(description: str) -> Any:
@@ -558,7 +567,9 @@ class Submission(Facts):
     live: bool | None = fact("Whether processing has started (false: pre-launch).")
     sectors: list[Sector] | None = fact("Sectors the project serves.")
     controller: Controller | None = fact("Who decides the purposes and means (Art. 1).")
-    processings: list[Processing] | None = fact("Each processing of personal data.")
+    processings: Annotated[list[Processing], Field(max_length=MAX_PROCESSINGS)] | None = fact(
+        "Each processing of personal data."
+    )
     consent: Consent | None = fact("How consent is obtained, when it is the ground.")
     information_notice: InformationNotice | None = fact("The notice given to persons (Art. 5).")
     indirect_collection: IndirectCollection | None = fact("Data not collected from the persons themselves.")

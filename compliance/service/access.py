@@ -51,11 +51,21 @@ def _hash(secret: str) -> str:
     return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
 
 
+def _token(authorization: str) -> re.Match[str] | None:
+    scheme, _, token = authorization.strip().partition(" ")
+    return _TOKEN.match(token.strip()) if scheme.lower() == "bearer" else None
+
+
+def claimed_key_id(authorization: str) -> str | None:
+    """The key id a well-formed Authorization header claims, whether or not its secret is right."""
+    match = _token(authorization)
+    return match.group(1) if match else None
+
+
 def authenticate(access: AccessRepository, authorization: str | None) -> Principal:
     if not authorization:
         raise Unauthenticated("an API key is required: send 'Authorization: Bearer <key>'")
-    scheme, _, token = authorization.strip().partition(" ")
-    match = _TOKEN.match(token.strip()) if scheme.lower() == "bearer" else None
+    match = _token(authorization)
     if match is None:
         raise Unauthenticated(
             "the Authorization header must be 'Bearer <key>' with a key from 'compliance admin'"

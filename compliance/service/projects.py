@@ -56,12 +56,16 @@ def check_idempotency_key(value: str | None) -> str | None:
     return value
 
 
+BLANK = " \t\n\r\f\v"  # what a name is trimmed of; NAME_PATTERN says "something else", in every regex dialect
+NAME_PATTERN = f"[^{BLANK.encode('unicode_escape').decode()}]"
+
+
 def check_project_name(name: object) -> str:
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not name.strip(BLANK):
         raise InvalidRequest(["body.name: a non-empty string is required"])
     if len(name) > 300:
         raise InvalidRequest(["body.name: at most 300 characters"])
-    return name.strip()
+    return name.strip(BLANK)
 
 
 class Projects:

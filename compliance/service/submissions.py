@@ -63,6 +63,8 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
         ) from None
     except YamlError as exc:
         raise InvalidSubmission(source, [f"(file): {exc}"]) from None
+    except ValueError:  # json's int(): more digits than Python reads (sys.get_int_max_str_digits())
+        raise InvalidSubmission(source, ["(file): a number too long to read"]) from None
     except RecursionError:
         raise InvalidSubmission(source, ["(file): nested too deeply"]) from None
 

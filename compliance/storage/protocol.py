@@ -97,6 +97,18 @@ class ProjectRepository(Protocol):
         were, None if there was no such project."""
 
 
+class FailureCounters(Protocol):
+    """Failures counted per subject in fixed windows of time, shared by every process that serves the API
+    (the memory adapter serves one process; a server database serves several)."""
+
+    def add_failure(self, subject: str, now: float, window: float) -> tuple[int, float]:
+        """Count one failure at `now` (seconds since the epoch: a clock every process shares): the failures
+        of `subject` in its current window (this one included) and the seconds until that window ends. A
+        window starts at a subject's first failure after the last one ended."""
+
+    def clear(self, subject: str) -> None: ...
+
+
 class AuditRepository(Protocol):
     """An append-only, hash-chained log of changes."""
 

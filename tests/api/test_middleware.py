@@ -9,14 +9,18 @@ import httpx
 import pytest
 from starlette.types import Receive, Scope, Send
 
-from compliance.api.middleware import AdmissionLimit, BodySizeLimit, CatchAll
+from compliance.api.app import create_app
+from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy
+from compliance.api.settings import Settings
 from compliance.cli.main import main
+from compliance.storage.memory import memory_store
 
 SECRET = "a-value-from-a-submission"
 
 
 async def _ok(scope: Scope, receive: Receive, send: Send) -> None:
-    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+    headers = [(b"content-type", b"text/plain"), (b"content-length", b"2")]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
     await send({"type": "http.response.body", "body": b"ok"})
 
 
@@ -105,13 +109,66 @@ def test_a_declared_oversized_body_is_refused_before_it_is_read() -> None:
         await _ok(scope, receive, send)
 
     async def run() -> httpx.Response:
-        transport = httpx.ASGITransport(app=BodySizeLimit(reader, max_bytes=10))
+        transport = httpx.ASGITransport(app=BodyReader(reader, max_bytes=10, timeout_seconds=5))
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
             return await client.post("/api/v1/evaluate", content=b"x" * 11)
 
     response = asyncio.run(run())
     assert response.status_code == 413 and response.json()["status"] == 413
     assert not read
+
+
+def test_a_slot_is_given_back_once_the_answer_is_handed_over_not_once_it_is_read() -> None:
+    """A client that never reads: the server's `send` never returns. Its slot is free all the same."""
+    occupancy = Occupancy()
+    limited = AdmissionLimit(
+        _ok, max_in_flight=1, max_waiting=0, wait_seconds=60, retry_after=1, occupancy=occupancy
+    )
+    scope: Scope = {"type": "http", "path": "/api/v1/projects", "method": "GET", "headers": []}
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def run() -> list[int]:
+        never = asyncio.Event()
+        started: list[int] = []
+
+        async def unread_send(message: dict[str, object]) -> None:
+            await never.wait()  # the socket never drains
+
+        async def send(message: dict[str, object]) -> None:
+            if message["type"] == "http.response.start":
+                started.append(int(message["status"]))  # type: ignore[call-overload]
+
+        stuck = asyncio.create_task(limited(scope, receive, unread_send))  # type: ignore[arg-type]
+        await asyncio.sleep(0)
+        await asyncio.wait_for(limited(scope, receive, send), 5)  # type: ignore[arg-type]
+        assert not stuck.done() and not occupancy.saturated
+        stuck.cancel()
+        return started
+
+    assert asyncio.run(run()) == [200]
+    assert occupancy.in_flight == 0
+
+
+def test_readyz_says_503_with_the_reason_while_every_slot_is_taken() -> None:
+    app = create_app(Settings(assess_workers=0), repository=memory_store())
+    occupancy: Occupancy = app.state.services.occupancy
+
+    async def run() -> tuple[httpx.Response, httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            await client.get("/healthz")  # builds the middleware stack, which sets the capacity
+            ready = await client.get("/readyz")
+            occupancy.in_flight = occupancy.capacity  # as the admission limit counts them
+            saturated = await client.get("/readyz")
+            occupancy.in_flight = 0
+            return ready, saturated
+
+    ready, saturated = asyncio.run(run())
+    assert ready.status_code == 200
+    assert saturated.status_code == 503 and saturated.headers["retry-after"] == "1"
+    assert "admission slots" in saturated.json()["detail"]
 
 
 def test_serve_refuses_several_workers(capsys: pytest.CaptureFixture[str]) -> None:

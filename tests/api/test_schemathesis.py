@@ -6,8 +6,6 @@ not run under pytest 9 yet, so the operations are walked here.)"""
 
 from __future__ import annotations
 
-import time
-
 import hypothesis
 import hypothesis.errors
 import pytest
@@ -19,7 +17,6 @@ from compliance.service.store import Role
 from tests.api.conftest import Server
 
 EXAMPLES = 30
-BUDGET_SECONDS = 90
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +32,6 @@ def test_the_api_keeps_its_documented_promises(fuzz: Server) -> None:
     failures: list[str] = []
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 12
-    started = time.monotonic()
     calls = 0
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
@@ -61,7 +57,7 @@ def test_the_api_keeps_its_documented_promises(fuzz: Server) -> None:
                     timeout=30,
                     excluded_checks=excluded,  # noqa: B023 - the check runs inside this iteration
                 )
-                assert response.status_code < 500 or response.status_code == 503, response.text
+                assert response.status_code < 500, response.text
 
             try:
                 check()
@@ -71,4 +67,3 @@ def test_the_api_keeps_its_documented_promises(fuzz: Server) -> None:
                 failures.append(f"{operation.label} [{mode.value}]: {str(exc)[:2000]}")
     assert calls > 5 * len(operations)
     assert not failures, "\n\n".join(failures)
-    assert time.monotonic() - started < BUDGET_SECONDS

@@ -153,6 +153,14 @@ BAD_INPUTS = {
         '{"schema_version": "1.0", "project_name": "a", "project_name": "b"}',
         "duplicate key",
     ),
+    "complex_key": ('? [a, b]\n: 1\nschema_version: "1.0"\n', "a key must be a plain name"),
+    "huge_integer_yaml": ('schema_version: "1.0"\nproject_name: x\nlive: ' + "9" * 5000 + "\n", "too long"),
+    "huge_integer_json": ('{"schema_version": "1.0", "live": ' + "9" * 5000 + "}", "too long"),
+    "alias": ("schema_version: &v '1.0'\nproject_name: *v\n", "aliases"),
+    "too_many_items": (
+        'schema_version: "1.0"\nproject_name: x\nsectors: [' + ", ".join(["telecom"] * 101) + "]\n",
+        "sectors",
+    ),
 }
 
 
@@ -166,6 +174,16 @@ def test_bad_input_exits_3_naming_file_and_field(
     err = capsys.readouterr().err
     assert str(sub) in err and expected in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("case", ["complex_key", "huge_integer_yaml", "alias"])
+def test_validate_exits_3_on_what_used_to_be_a_traceback(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sub = write(tmp_path, BAD_INPUTS[case][0])
+    assert cli("validate", sub) == 3
+    err = capsys.readouterr().err
+    assert BAD_INPUTS[case][1] in err and "Traceback" not in err
 
 
 def test_wrong_value_is_not_echoed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

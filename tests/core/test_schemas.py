@@ -49,3 +49,31 @@ def test_every_fact_is_described_and_optional() -> None:
                 assert field.default is None, (
                     f"{model.__name__}.{name}: an unstated fact must default to None"
                 )
+
+
+def _unbounded(schema: object, where: str = "") -> list[str]:
+    """Every array, text and integer of the schema that states no upper bound."""
+    found: list[str] = []
+    if isinstance(schema, dict):
+        kind = schema.get("type")
+        if kind == "array" and "maxItems" not in schema:
+            found.append(where)
+        if kind == "string" and not {"maxLength", "enum", "const", "format"} & schema.keys():
+            found.append(where)
+        if kind == "integer" and "maximum" not in schema:
+            found.append(where)
+        if isinstance(schema.get("additionalProperties"), dict) and "maxProperties" not in schema:
+            found.append(where)
+        for key, value in schema.items():
+            found += _unbounded(value, f"{where}.{key}")
+    elif isinstance(schema, list):
+        for n, value in enumerate(schema):
+            found += _unbounded(value, f"{where}[{n}]")
+    return found
+
+
+def test_every_list_text_and_number_of_a_submission_states_its_cap() -> None:
+    schema = Submission.model_json_schema()
+    assert _unbounded(schema) == []
+    processings = schema["properties"]["processings"]["anyOf"][0]
+    assert processings["maxItems"] == 200

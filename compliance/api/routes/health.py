@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
 from compliance.api.deps import ServicesDep
-from compliance.api.problems import error_responses
+from compliance.api.problems import ApiError, error_responses
 from compliance.api.schemas import Health, Readiness
 
 router = APIRouter(tags=["health"])
@@ -19,11 +19,19 @@ async def healthz() -> Health:
 
 @router.get(
     "/readyz",
-    summary="The store and the rule pack are usable",
+    summary="The store and the rule pack are usable, and an API request would be admitted now",
     response_model=Readiness,
     responses=error_responses(503),
 )
 async def readyz(services: ServicesDep) -> Readiness:
+    occupancy = services.occupancy
+    if occupancy.saturated:
+        raise ApiError(
+            503,
+            "saturated",
+            f"all {occupancy.capacity} admission slots are taken: API requests wait or get 503",
+            {"Retry-After": "1"},
+        )
     await run_in_threadpool(services.store.access.list_organisations)
     await run_in_threadpool(services.store.projects.list_projects, None, limit=1)
     pack = services.assessor.pack
