@@ -59,7 +59,9 @@ def add_check_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         default="major",
         help="severity at or above which a finding gates (default: major)",
     )
-    c.add_argument("--lang", choices=LANGS, default="en", help="language of the report (default: en)")
+    c.add_argument(
+        "--lang", choices=LANGS, default="en", help="language of the report and of input errors (default: en)"
+    )
     c.add_argument(
         "--waivers",
         type=Path,
@@ -126,7 +128,9 @@ def _invalid(message: str) -> int:
 
 
 def _assess(args: argparse.Namespace, file: Path, assessor: Assessor | None) -> Assessment:
-    submission = read_submission(file)  # a bad file is reported here, with its lines, before any request
+    submission = read_submission(
+        file, args.lang
+    )  # a bad file is told here, with its lines, before any request
     if args.server is None:
         assert assessor is not None
         return assessor.assess(submission)
@@ -208,6 +212,6 @@ def run_check(args: argparse.Namespace, rules: Path | None) -> int:
             return _invalid(f"{what} takes one submission file ({len(files)} given)")
     if args.server is None:
         for file in files:
-            read_submission(file)  # a bad file is reported before the pack is even loaded
+            read_submission(file, args.lang)  # a bad file is reported before the pack is even loaded
     assessor = assessor_for(rules) if args.server is None else None
     return worst([_check_one(args, file, assessor) for file in files])

@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="check that submission files are well-formed, without assessing them")
     v.add_argument("file", type=Path, nargs="+", help="submission files (YAML or JSON)")
+    v.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the errors (default: en)")
 
     s = sub.add_parser("schema", help="print the JSON Schema of the submission (or of a rule file)")
     s.add_argument(
@@ -81,11 +82,11 @@ def _report_invalid(exc: InvalidSubmission) -> int:
     return EXIT_INVALID
 
 
-def _validate(files: list[Path]) -> int:
+def _validate(files: list[Path], lang: str) -> int:
     code = EXIT_OK
     for file in files:
         try:
-            submission = read_submission(file)
+            submission = read_submission(file, lang)
         except InvalidSubmission as exc:
             code = _report_invalid(exc)
             continue
@@ -161,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             return _schema(args)
         if args.command == "validate":
-            return _validate(args.file)
+            return _validate(args.file, args.lang)
         if args.command == "check":
             return run_check(args, args.rules.resolve() if args.rules else None)
         if args.command == "diff":

@@ -25,7 +25,7 @@ from compliance.domain.submission import Submission
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.errors import ServiceError
 from compliance.service.reporting import ReportOptions, render_assessment
-from compliance.service.submissions import InvalidSubmission, parse_data, validate_submission
+from compliance.service.submissions import InvalidSubmission, parse_submission
 from compliance.storage.records import StoredAssessment
 
 T = TypeVar("T")
@@ -48,7 +48,7 @@ def _assess_from_body(
 ) -> tuple[bytes, str, str, str, bytes] | list[str]:
     """What the store needs of a body, or its problems (as data, see `_report_from_body`)."""
     try:
-        submission = validate_submission(parse_data(raw, BODY, json_only=is_json), BODY)
+        submission = parse_submission(raw, BODY, json_only=is_json)
     except InvalidSubmission as exc:
         return exc.problems
     stored = StoredAssessment.of(assessor.assess(submission))
@@ -85,7 +85,7 @@ def _report_from_body(
     """The report, or the problems of a body that does not fit (exceptions with arguments do not cross
     process boundaries well, so problems come back as data)."""
     try:
-        submission = validate_submission(parse_data(raw, BODY, json_only=is_json), BODY)
+        submission = parse_submission(raw, BODY, json_only=is_json, lang=options.lang)
     except InvalidSubmission as exc:
         return "", exc.problems
     assessment = assessor.assess(submission)

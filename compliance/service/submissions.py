@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from compliance.domain.submission import Submission
-from compliance.ruleset.loader import format_validation_error
+from compliance.reports.source_map import SourceMap
+from compliance.service.field_messages import describe
 from compliance.strictyaml import YamlError, load_yaml
 
 MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobytes.
@@ -69,7 +70,8 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
         raise InvalidSubmission(source, ["(file): nested too deeply"]) from None
 
 
-def validate_submission(data: Any, source: str) -> Submission:
+def validate_submission(data: Any, source: str, text: str | None = None, lang: str = "en") -> Submission:
+    """Check plain data against the format; with the text, each problem gives the line and column."""
     if not isinstance(data, dict):
         raise InvalidSubmission(
             source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"]
@@ -77,14 +79,18 @@ def validate_submission(data: Any, source: str) -> Submission:
     try:
         return Submission.model_validate(data)
     except ValidationError as exc:
-        raise InvalidSubmission(source, format_validation_error(exc)) from None
+        problems = describe(Submission, exc, lang, SourceMap(text) if text else None)
+        raise InvalidSubmission(source, problems) from None
 
 
-def parse_submission(raw: bytes, source: str = "<submission>", *, json_only: bool = False) -> Submission:
-    return validate_submission(parse_data(raw, source, json_only=json_only), source)
+def parse_submission(
+    raw: bytes, source: str = "<submission>", *, json_only: bool = False, lang: str = "en"
+) -> Submission:
+    data = parse_data(raw, source, json_only=json_only)
+    return validate_submission(data, source, raw.decode("utf-8-sig", errors="replace"), lang)
 
 
-def read_submission(path: Path) -> Submission:
+def read_submission(path: Path, lang: str = "en") -> Submission:
     """Read a submission file; a missing file, a folder or an oversized file are clear errors."""
     source = str(path)
     if not path.exists():
@@ -103,4 +109,4 @@ def read_submission(path: Path) -> Submission:
         raw = path.read_bytes()
     except OSError as exc:
         raise InvalidSubmission(source, [f"(file): cannot be read ({exc.strerror})"]) from None
-    return parse_submission(raw, source, json_only=path.suffix.lower() == ".json")
+    return parse_submission(raw, source, json_only=path.suffix.lower() == ".json", lang=lang)

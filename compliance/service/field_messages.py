@@ -1,0 +1,209 @@
+"""Field errors a founder understands, in French or English: plain words for dates, country codes, versions
+and numbers (never a raw regular expression), and "did you mean" for an unknown key or a misspelt value.
+
+A suggestion always comes from the vocabulary (the keys of the model, the accepted values, or the member
+names of an enumeration such as `darija` for `ary`): the submitted text is compared with it but never
+repeated, so the same message is safe in an API answer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+from enum import StrEnum
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from compliance.reports.source_map import SourceMap
+
+LANGS = ("fr", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "unknown_key": "unknown key",
+        "did_you_mean": "did you mean '{0}'?",
+        "allowed_keys": "the keys allowed here: {0}",
+        "enum": "not one of the accepted values: {0}",
+        "date": "expected a date written YYYY-MM-DD, e.g. 2026-03-31",
+        "country": "expected a country as its two-letter ISO 3166 code in capitals, e.g. MA, FR, US",
+        "version": 'this tool reads version {0} of the format: write schema_version: "{0}"',
+        "identifier": "expected letters, digits, '_', '.' or '-' only (at most 64)",
+        "pattern": "not written in the expected form (see the field's description in the schema)",
+        "integer": "expected a whole number, e.g. 365",
+        "number": "expected a number",
+        "boolean": "expected true or false",
+        "text": "expected a text",
+        "mapping": "expected a mapping of facts (key: value lines)",
+        "list": "expected a list, e.g. [a, b]",
+        "too_long_text": "at most {0} characters",
+        "too_long_list": "at most {0} items",
+        "too_short": "must not be empty",
+        "too_big": "at most {0}",
+        "too_small": "at least {0}",
+        "missing": "required",
+    },
+    "fr": {
+        "unknown_key": "clé inconnue",
+        "did_you_mean": "vouliez-vous dire « {0} » ?",
+        "allowed_keys": "les clés admises ici : {0}",
+        "enum": "n'est pas une des valeurs admises : {0}",
+        "date": "une date est attendue, écrite AAAA-MM-JJ, par exemple 2026-03-31",
+        "country": "un pays est attendu, par son code ISO 3166 à deux lettres majuscules, par exemple MA, FR, US",
+        "version": 'cet outil lit la version {0} du format : écrivez schema_version: "{0}"',
+        "identifier": "seuls les lettres, chiffres, « _ », « . » et « - » sont admis (64 au plus)",
+        "pattern": "n'a pas la forme attendue (voir la description du champ dans le schéma)",
+        "integer": "un nombre entier est attendu, par exemple 365",
+        "number": "un nombre est attendu",
+        "boolean": "true ou false est attendu",
+        "text": "un texte est attendu",
+        "mapping": "une liste de faits est attendue (lignes clé: valeur)",
+        "list": "une liste est attendue, par exemple [a, b]",
+        "too_long_text": "{0} caractères au plus",
+        "too_long_list": "{0} éléments au plus",
+        "too_short": "ne doit pas être vide",
+        "too_big": "{0} au plus",
+        "too_small": "{0} au moins",
+        "missing": "obligatoire",
+    },
+}
+
+COUNTRY_PATTERN = "^[A-Z]{2}$"
+IDENTIFIER_PATTERN = "^[A-Za-z0-9_.-]{1,64}$"
+_BY_TYPE = {
+    "date_from_datetime_parsing": "date",
+    "date_parsing": "date",
+    "date_type": "date",
+    "date_from_datetime_inexact": "date",
+    "int_parsing": "integer",
+    "int_type": "integer",
+    "int_from_float": "integer",
+    "float_parsing": "number",
+    "float_type": "number",
+    "bool_parsing": "boolean",
+    "bool_type": "boolean",
+    "string_type": "text",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dict_type": "mapping",
+    "list_type": "list",
+    "missing": "missing",
+}
+
+
+def _unwrap(annotation: Any) -> Any:
+    """`X | None`, `list[X]` and `Annotated[X, ...]` down to X."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated or origin is list:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            rest = [a for a in get_args(annotation) if a is not type(None)]
+            if len(rest) != 1:
+                return annotation
+            annotation = rest[0]
+        else:
+            return annotation
+
+
+def _target(model: type[BaseModel], loc: tuple[int | str, ...]) -> Any:
+    """The model or type a location ends in (None when it leaves the model)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        inner = _unwrap(current)
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)) or part not in inner.model_fields:
+            return None
+        current = inner.model_fields[part].annotation
+    return _unwrap(current)
+
+
+def closest(word: str, vocabulary: list[str]) -> str | None:
+    """The vocabulary word closest to `word` (case and separators aside), if close enough."""
+    norm = {re.sub(r"[\s_-]+", "_", v.lower()): v for v in vocabulary}
+    found = difflib.get_close_matches(re.sub(r"[\s_-]+", "_", word.lower()), list(norm), n=1, cutoff=0.6)
+    return norm[found[0]] if found else None
+
+
+def _enum_suggestion(enum: type[StrEnum], given: str) -> str | None:
+    by_name = {m.name: m.value for m in enum}  # `darija` written for `ary`
+    named = by_name.get(given.lower().replace(" ", "_").replace("-", "_"))
+    if named is not None:
+        return named
+    guess = closest(given, [m.value for m in enum] + list(by_name))
+    return by_name.get(guess, guess) if guess is not None else None
+
+
+def explain(model: type[BaseModel], err: ErrorDetails, lang: str = "en") -> tuple[str, str]:
+    """(path, message) for one validation error. The path names our fields only: an unknown key is
+    reported at its parent, the key itself never repeated."""
+    words = MESSAGES[lang if lang in MESSAGES else "en"]
+    loc = tuple(err["loc"])
+    kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
+    if kind == "extra_forbidden":
+        parent = _target(model, loc[:-1])
+        keys = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+        guess = closest(str(loc[-1]), keys) if keys else None
+        message = words["unknown_key"] + ("; " + words["did_you_mean"].format(guess) if guess else "")
+        if keys and not guess:
+            message += "; " + words["allowed_keys"].format(", ".join(keys))
+        return _path(loc[:-1]), message
+    target = _target(model, loc)
+    if kind == "enum" and isinstance(target, type) and issubclass(target, StrEnum):
+        values = [m.value for m in target]
+        guess = _enum_suggestion(target, given) if isinstance(given, str) else None
+        message = words["enum"].format(", ".join(values))
+        return _path(loc), message + ("; " + words["did_you_mean"].format(guess) if guess is not None else "")
+    if kind == "literal_error" and loc == ("schema_version",):
+        return _path(loc), words["version"].format(str(ctx.get("expected", "")).strip("'"))
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        key = {COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")
+        return _path(loc), words[key]
+    if kind in ("string_too_long", "too_long"):
+        limit = ctx.get("max_length", "")
+        return _path(loc), words["too_long_text" if kind == "string_too_long" else "too_long_list"].format(
+            limit
+        )
+    if kind in ("string_too_short", "too_short"):
+        return _path(loc), words["too_short"]
+    if kind in ("less_than_equal", "less_than"):
+        return _path(loc), words["too_big"].format(ctx.get("le", ctx.get("lt", "")))
+    if kind in ("greater_than_equal", "greater_than"):
+        return _path(loc), words["too_small"].format(ctx.get("ge", ctx.get("gt", "")))
+    if kind in _BY_TYPE:
+        return _path(loc), words[_BY_TYPE[kind]]
+    return _path(loc), err["msg"]
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(top level)"
+
+
+def describe(
+    model: type[BaseModel], exc: ValidationError, lang: str = "en", source: SourceMap | None = None
+) -> list[str]:
+    """'path: message (line L, column C)' lines for a validation error, in the language asked; the line
+    and column are those of the key at fault (or of its parent, for a missing one) when the text is given."""
+    out = []
+    for err in exc.errors(include_url=False):
+        path, message = explain(model, err, lang)
+        where = ""
+        if source:  # the full location: an unknown key is placed on its own line, though never named
+            place = source.place(_bracketed(_path(tuple(err["loc"]))))
+            if place.region.start_line > 1 or place.written:
+                r = place.region
+                where = f" ({LINE[lang if lang in LINE else 'en'].format(r.start_line, r.start_column)})"
+        out.append(f"{path}: {message}{where}")
+    return out
+
+
+LINE = {"en": "line {0}, column {1}", "fr": "ligne {0}, colonne {1}"}
+
+
+def _bracketed(path: str) -> str:
+    """'processings.0.legal_basis' -> 'processings[0].legal_basis' (the source map's form)."""
+    return re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path) if path != "(top level)" else ""
