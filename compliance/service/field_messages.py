@@ -43,7 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_short": "must not be empty",
         "too_big": "at most {0}",
         "too_small": "at least {0}",
-        "missing": "required",
+        "missing": "missing: this key is required",
     },
     "fr": {
         "unknown_key": "clé inconnue",
@@ -66,7 +66,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_short": "ne doit pas être vide",
         "too_big": "{0} au plus",
         "too_small": "{0} au moins",
-        "missing": "obligatoire",
+        "missing": "manquante : cette clé est obligatoire",
     },
 }
 

@@ -38,7 +38,7 @@ def test_helpers_answer_exactly_as_this_process_does(pooled: ProcessRunner) -> N
 def test_a_body_that_does_not_fit_comes_back_as_invalid_submission(pooled: ProcessRunner) -> None:
     with pytest.raises(InvalidSubmission) as caught:
         pooled.assess_body(b'{"schema_version": "1.0"}', True)
-    assert caught.value.problems == ["project_name: Field required"]
+    assert caught.value.problems == ["project_name: missing: this key is required"]
     with pytest.raises(InvalidSubmission):
         pooled.report_body(b"[1]", True, ReportOptions(ReportFormat.json)).result(timeout=60)
 
