@@ -64,7 +64,8 @@ def _mapping(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
             raise YamlError(f"a key must be a plain name, not a list or a mapping, at line {_line(key_node)}")
         key = loader.construct_object(key_node, deep=True)
         if key in result:
-            raise YamlError(f"duplicate key '{key}' at line {_line(key_node)}")
+            mark = key_node.start_mark
+            raise YamlError(f"duplicate key at line {mark.line + 1}, column {mark.column + 1}")
         result[key] = loader.construct_object(value_node, deep=True)
     return result
 
@@ -90,6 +91,18 @@ def load_yaml(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise YamlError(f"not valid YAML{where}: {exc.problem}") from None
-    except yaml.YAMLError as exc:
-        raise YamlError(f"not valid YAML: {exc}") from None
+        raise YamlError(f"not valid YAML{where}: {_without_quotes(exc)}") from None
+    except yaml.YAMLError:
+        raise YamlError("not valid YAML") from None
+
+
+def _without_quotes(exc: yaml.MarkedYAMLError) -> str:
+    """The reader's complaint without the text it quotes (a tag, an anchor, a key): grammar tokens such as
+    '<block end>' and single punctuation stay."""
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        return "a tag or a value this reader does not accept"
+    return _QUOTED.sub(lambda m: m.group(0) if _TOKEN.fullmatch(m.group(1)) else "…", exc.problem or "")
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+_TOKEN = re.compile(r"<[a-z ]+>|[^\w\s]|\\[a-z]")

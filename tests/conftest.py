@@ -16,9 +16,9 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.submission import Submission
 from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
+from compliance.service.submissions import validate_submission
 from compliance.strictyaml import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +108,7 @@ def unset_fact(world: World, path: str) -> None:
 
 @when("le projet est évalué")
 def assess(world: World, assessor: Assessor) -> None:
-    world.assessment = assessor.assess(Submission.model_validate(world.facts))
+    world.assessment = assessor.assess(validate_submission(world.facts, "feature"))  # as strict as a user's
 
 
 @then(parsers.parse('la vérification "{rule_id}" est "{outcome}"'))

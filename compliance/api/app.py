@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, FastAPI
 
 from compliance import __version__
 from compliance.api.deps import Services, reject_unknown_query_parameters
-from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy
+from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
 from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reassessment, reviews
@@ -83,6 +83,8 @@ def create_app(
         if not any(isinstance(f, _NoQueryStrings) for f in access_log.filters):
             access_log.addFilter(_NoQueryStrings())
         _first_start_hint(store, settings)
+        for damaged in store.quarantined:
+            log.error("project quarantined at start, not served until its file is restored: %s", damaged)
         gc.freeze()  # what start-up loaded (the rule pack, the indexes) stays out of every later GC pass
         try:
             yield
@@ -131,7 +133,7 @@ def create_app(
     for module in (evaluate, projects, reviews, reassessment, catalogue, organisations):
         api.include_router(module.router)
     app.include_router(api)
-    # Added innermost first: CatchAll ends up outermost.
+    # Added innermost first: StandardHeaders ends up outermost, so even a bare 500 carries its headers.
     app.add_middleware(
         AdmissionLimit,
         max_in_flight=settings.max_in_flight,
@@ -142,6 +144,7 @@ def create_app(
     )
     app.add_middleware(BodyReader, max_bytes=MAX_BODY_BYTES, timeout_seconds=settings.body_timeout)
     app.add_middleware(CatchAll)
+    app.add_middleware(StandardHeaders)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -80,4 +80,5 @@ async def reject_unknown_query_parameters(request: Request) -> None:
         return
     unknown = sorted(set(request.query_params) - _declared_query(route))
     if unknown:
-        raise InvalidRequest([f"query.{name}: unknown parameter" for name in unknown])
+        accepted = ", ".join(sorted(_declared_query(route))) or "none"
+        raise InvalidRequest([f"query: unknown parameter; the parameters accepted here are: {accepted}"])

@@ -9,18 +9,20 @@ import logging
 import traceback
 from dataclasses import dataclass
 
+from starlette.datastructures import MutableHeaders
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from compliance.api.problems import PROBLEM_JSON, problem_body
+from compliance.api.problems import PROBLEM_JSON, problem_body, problem_instance
 
 log = logging.getLogger("compliance.api")
 _CLOSE = {"Connection": "close"}  # after an unread or partly read body
 
 
 async def send_problem(
-    send: Send, status: int, kind: str, detail: str, path: str, headers: dict[str, str] | None = None
+    send: Send, status: int, kind: str, detail: str, scope: Scope, headers: dict[str, str] | None = None
 ) -> None:
-    body = json.dumps(problem_body(status, kind, detail, path)).encode()
+    body = json.dumps(problem_body(status, kind, detail, problem_instance(scope))).encode()
     raw_headers = [
         (b"content-type", PROBLEM_JSON.encode()),
         (b"content-length", str(len(body)).encode()),
@@ -51,11 +53,39 @@ class CatchAll:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except ClientDisconnect:  # the client hung up before sending its whole body: nobody to answer
+            log.info(
+                "client hung up before sending its whole request on %s %s", scope["method"], scope["path"]
+            )
         except Exception as exc:
             where = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unexpected %s on %s %s\n%s", type(exc).__name__, scope["method"], scope["path"], where)
             if not started:
-                await send_problem(send, 500, "internal-error", "an unexpected error occurred", scope["path"])
+                await send_problem(send, 500, "internal-error", "an unexpected error occurred", scope)
+
+
+class StandardHeaders:
+    """Every answer says not to store it (it may hold assessments of personal data) and not to sniff its
+    media type, whichever layer produced it."""
+
+    HEADERS = (("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"))
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.HEADERS:
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class BodyReader:
@@ -77,7 +107,7 @@ class BodyReader:
         too_large = f"the request body is larger than {self.max_bytes:,} bytes (1 MiB)"
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await send_problem(send, 413, "content-too-large", too_large, scope["path"], _CLOSE)
+                await send_problem(send, 413, "content-too-large", too_large, scope, _CLOSE)
                 return
         chunks: list[bytes] = []
         received = 0
@@ -90,14 +120,14 @@ class BodyReader:
                     chunk = message.get("body", b"")
                     received += len(chunk)
                     if received > self.max_bytes:
-                        await send_problem(send, 413, "content-too-large", too_large, scope["path"], _CLOSE)
+                        await send_problem(send, 413, "content-too-large", too_large, scope, _CLOSE)
                         return
                     chunks.append(chunk)
                     if not message.get("more_body", False):
                         break
         except TimeoutError:
             detail = f"the request body did not arrive within {self.timeout_seconds:g} seconds"
-            await send_problem(send, 408, "request-timeout", detail, scope["path"], _CLOSE)
+            await send_problem(send, 408, "request-timeout", detail, scope, _CLOSE)
             return
         whole: Message | None = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
 
@@ -152,13 +182,13 @@ class AdmissionLimit:
         self._slots: asyncio.Semaphore | None = None
         self._waiting = 0
 
-    async def _busy(self, send: Send, path: str) -> None:
+    async def _busy(self, send: Send, scope: Scope) -> None:
         await send_problem(
             send,
             503,
             "busy",
             "the server is at capacity; retry after the Retry-After delay",
-            path,
+            scope,
             {"Retry-After": str(self.retry_after)},
         )
 
@@ -171,13 +201,13 @@ class AdmissionLimit:
         slots = self._slots
         if slots.locked():
             if self._waiting >= self.max_waiting:
-                await self._busy(send, scope["path"])
+                await self._busy(send, scope)
                 return
             self._waiting += 1
             try:
                 await asyncio.wait_for(slots.acquire(), self.wait_seconds)
             except TimeoutError:
-                await self._busy(send, scope["path"])
+                await self._busy(send, scope)
                 return
             finally:
                 self._waiting -= 1

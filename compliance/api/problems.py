@@ -12,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from starlette.types import Scope
 
 from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
@@ -25,6 +27,7 @@ from compliance.service.errors import (
     Unauthenticated,
 )
 from compliance.service.reviews import Conflict
+from compliance.service.submission_errors import split_position
 from compliance.service.submissions import InvalidSubmission
 from compliance.service.throttle import TooManyFailures
 
@@ -38,6 +41,8 @@ class FieldError(BaseModel):
         description="Where: 'body.controller.country', 'query.limit', 'header.Idempotency-Key'."
     )
     message: str
+    line: int | None = Field(default=None, description="Line of the body where the problem is, when known.")
+    column: int | None = Field(default=None, description="Column of the body, when known.")
 
 
 class Problem(BaseModel):
@@ -45,7 +50,10 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str | None = None
-    instance: str | None = Field(default=None, description="The request path.")
+    instance: str | None = Field(
+        default=None,
+        description="The operation's path template, e.g. '/api/v1/projects/{project_id}': never the ids asked for.",
+    )
     errors: list[FieldError] | None = Field(default=None, description="Each field at fault (422 only).")
 
 
@@ -58,6 +66,22 @@ class ApiError(Exception):
         self.detail = detail
         self.headers = headers or {}
         super().__init__(detail)
+
+
+def problem_instance(scope: Scope) -> str | None:
+    """The path template of the route that answered, so that a problem never repeats the ids in the URL;
+    None when no route matched."""
+    route = scope.get("route")
+    template = getattr(route, "path", None)
+    if not isinstance(template, str):
+        return None
+    params = {k: str(v) for k, v in scope.get("path_params", {}).items()}
+    try:
+        concrete = template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return None
+    path = scope.get("path", "")
+    return path[: len(path) - len(concrete)] + template if path.endswith(concrete) else None
 
 
 def problem_body(
@@ -82,7 +106,7 @@ def problem(
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    instance = request.url.path if request is not None else None
+    instance = problem_instance(request.scope) if request is not None else None
     return JSONResponse(
         problem_body(status, kind, detail, instance, errors),
         status_code=status,
@@ -93,10 +117,11 @@ def problem(
 
 def _submission_errors(problems: list[str]) -> list[FieldError]:
     out = []
-    for line in problems:
-        where, _, message = line.partition(": ")
+    for problem_line in problems:
+        where, _, text = problem_line.partition(": ")
         path = "body" if where in ("(file)", "(top level)") else "body." + where
-        out.append(FieldError(path=path, message=message or where))
+        message, line, column = split_position(text or where)
+        out.append(FieldError(path=path, message=message, line=line, column=column))
     return out
 
 
@@ -108,6 +133,20 @@ def _request_errors(exc: RequestValidationError) -> list[FieldError]:
         )
         for err in exc.errors()
     ]
+
+
+_METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route of this path accepts: Starlette names only the first route that matched
+    the path, so each method is tried against the whole routing table."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -176,9 +215,12 @@ def install_problem_handlers(app: FastAPI) -> None:
             exc.status_code, "http-error"
         )
         detail = exc.detail if isinstance(exc.detail, str) else None
+        headers = dict(exc.headers or {})
         if exc.status_code == 413:
             detail = "the request body is larger than 1 MiB"
-        return problem(request, exc.status_code, kind, detail, headers=dict(exc.headers or {}))
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return problem(request, exc.status_code, kind, detail, headers=headers)
 
     app.add_exception_handler(InvalidSubmission, invalid_submission)
     app.add_exception_handler(InvalidRequest, invalid_request)

@@ -20,7 +20,9 @@ class Out(BaseModel):
 
 class VersionRef(Out):
     number: int
-    status: VersionStatus = Field(description="submitted, then the review states (in a later release).")
+    status: VersionStatus = Field(
+        description="submitted or resubmitted, then the review states (in_review, changes_requested, approved, rejected; superseded when a newer version exists)."
+    )
     revision: int = Field(description="Incremented on every change of the version; for optimistic locking.")
     verdict: Verdict
     submission_hash: str
@@ -151,3 +153,8 @@ class Readiness(Out):
     store: str
     rule_pack: str
     rules: int
+    quarantined_projects: int = Field(
+        default=0,
+        description="Projects whose file could not be read at start: set aside (not served) until the "
+        "operator restores the file and restarts; the server log names each file.",
+    )

@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
+from compliance.cli.exit_codes import ExitCode
 from compliance.domain.baseline import Comparison, compare
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.reports.baseline import render_comparison
 from compliance.service.baseline import read_assessment
 
-EXIT_OK, EXIT_FAIL, EXIT_NEEDS_INFO = 0, 1, 2
 LANGS = ["fr", "en"]
 
 
@@ -37,7 +37,7 @@ def run_diff(args: argparse.Namespace) -> int:
     else:
         names = (str(args.old), str(args.new))
         sys.stdout.write(render_comparison(comparison, old, new, args.lang, names))
-    return EXIT_FAIL if comparison.regressed else EXIT_OK
+    return ExitCode.FAIL if comparison.regressed else ExitCode.OK
 
 
 def compare_with_baseline(path: Path, current: Assessment, lang: str) -> Comparison:
@@ -57,7 +57,7 @@ def gate(assessment: Assessment, threshold: Severity, comparison: Comparison | N
         return regressed is None or rule_id in regressed
 
     if any(counted(f.rule_id) for f in assessment.failing(threshold)):
-        return EXIT_FAIL
+        return ExitCode.FAIL
     if any(counted(f.rule_id) for f in assessment.missing(threshold)):
-        return EXIT_NEEDS_INFO
-    return EXIT_OK
+        return ExitCode.NEEDS_INFO
+    return ExitCode.OK

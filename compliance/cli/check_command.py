@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from compliance.cli.artifact import DOCS_URL_ENV, relative_name, source_file_for
-from compliance.cli.baseline_commands import EXIT_FAIL, EXIT_NEEDS_INFO, EXIT_OK, compare_with_baseline, gate
+from compliance.cli.baseline_commands import compare_with_baseline, gate
+from compliance.cli.exit_codes import ExitCode
 from compliance.cli.remote import KEY_ENV, Remote, current_commit, idempotency_key
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
@@ -24,7 +25,6 @@ from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import read_submission
 from compliance.service.waivers import apply_waivers, read_waivers
 
-EXIT_INVALID = 3
 LANGS = ["fr", "en"]
 ONE_FILE_ONLY = ("output", "also", "baseline", "submit")
 
@@ -124,7 +124,7 @@ def _also(value: str) -> tuple[str, Path]:
 
 def _invalid(message: str) -> int:
     sys.stderr.write(f"error: {message}\n")
-    return EXIT_INVALID
+    return ExitCode.INVALID
 
 
 def _assess(args: argparse.Namespace, file: Path, assessor: Assessor | None) -> Assessment:
@@ -193,10 +193,10 @@ def emit(text: str, output: Path | None) -> None:
 
 def worst(codes: list[int]) -> int:
     """Invalid beats fail beats needs information beats pass."""
-    for code in (EXIT_INVALID, EXIT_FAIL, EXIT_NEEDS_INFO):
+    for code in (ExitCode.INVALID, ExitCode.FAIL, ExitCode.NEEDS_INFO):
         if code in codes:
             return code
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def run_check(args: argparse.Namespace, rules: Path | None) -> int:

@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from compliance.cli.baseline_commands import add_diff_command, run_diff
 from compliance.cli.check_command import add_check_command, emit, quiet_stdout, run_check
+from compliance.cli.exit_codes import ExitCode
 from compliance.cli.remote import RemoteError
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
@@ -26,15 +27,13 @@ from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.catalogue import export_catalogue
 from compliance.service.submissions import InvalidSubmission, read_submission
 
-EXIT_OK, EXIT_FAIL, EXIT_NEEDS_INFO, EXIT_INVALID = 0, 1, 2, 3
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on a bad command; 2 means 'needs information' here, so bad usage exits 3."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
+        self.exit(ExitCode.INVALID, f"{self.prog}: error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,11 +78,11 @@ def _report_invalid(exc: InvalidSubmission) -> int:
     sys.stderr.write(f"error: invalid {exc.what} {exc.source}\n")
     for problem in exc.problems:
         sys.stderr.write(f"  {problem}\n")
-    return EXIT_INVALID
+    return ExitCode.INVALID
 
 
 def _validate(files: list[Path], lang: str) -> int:
-    code = EXIT_OK
+    code: int = ExitCode.OK
     for file in files:
         try:
             submission = read_submission(file, lang)
@@ -96,7 +95,7 @@ def _validate(files: list[Path], lang: str) -> int:
 
 def _invalid(message: str) -> int:
     sys.stderr.write(f"error: {message}\n")
-    return EXIT_INVALID
+    return ExitCode.INVALID
 
 
 def _assessor(args: argparse.Namespace) -> Assessor:
@@ -130,7 +129,7 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
         else:
             for rule in sorted(pack.rules, key=lambda r: r.id):
                 sys.stdout.write(_rule_line(rule, args.lang) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     if args.rules_command == "show":
         found = pack.rule(args.rule_id)
         if found is None:
@@ -139,16 +138,16 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
         data["source"] = pack.sources.get(found.id)
         data["can_fail"] = found.can_fail
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     emit(export_catalogue(pack), args.output)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _schema(args: argparse.Namespace) -> int:
     model = Rule if args.rule_schema else Submission
     schema = model.model_json_schema()
     emit(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -174,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("error: the rule pack cannot be loaded\n")
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except RemoteError as exc:
         return _invalid(str(exc))
     except OSError as exc:
@@ -187,7 +186,7 @@ def entry() -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # `compliance rules list | head -1`: the reader had what it wanted
         quiet_stdout()
-        code = EXIT_OK
+        code = ExitCode.OK
     sys.exit(code)
 
 

@@ -9,14 +9,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.exit_codes import ExitCode
 from compliance.service.access import CLI_ACTOR
 from compliance.service.assessing import assessor_for
 from compliance.service.decisions import verify_export
 from compliance.service.errors import StoreLocked
 from compliance.service.reassess import reassess
 from compliance.service.store import missing_data_dir, open_store
-
-EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 
 
 def add_review_commands(sub: Any) -> None:
@@ -59,24 +58,24 @@ def _verify(args: argparse.Namespace) -> int:
         doc = json.loads(args.file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         sys.stderr.write(f"error: {args.file}: no such file\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except (json.JSONDecodeError, UnicodeDecodeError):
         sys.stderr.write(f"error: {args.file}: not a JSON document\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     result = verify_export(doc, audit_log=args.audit_log, pinned_fingerprint=args.fingerprint)
     for check in result.checks:
         sys.stdout.write(f"ok: {check}\n")
     for problem in result.problems:
         sys.stdout.write(f"FAILED: {problem}\n")
     sys.stdout.write("decision verified\n" if result.ok else "decision NOT verified\n")
-    return EXIT_OK if result.ok else EXIT_FAIL
+    return ExitCode.OK if result.ok else ExitCode.FAIL
 
 
 def _reassess(args: argparse.Namespace) -> int:
     missing = missing_data_dir(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     try:
         store = open_store(args.data_dir)
     except StoreLocked:
@@ -84,14 +83,14 @@ def _reassess(args: argparse.Namespace) -> int:
             f"error: the store {args.data_dir} is held by a running server. Stop it first, or ask the server "
             "to reassess: POST /api/v1/reassess with a liaison key (docs/review-workflow.md).\n"
         )
-        return EXIT_INVALID
+        return ExitCode.INVALID
     try:
         changes = reassess(store, assessor_for(args.rules.resolve() if args.rules else None), CLI_ACTOR)
     finally:
         store.close()
     if args.format == "json":
         sys.stdout.write(json.dumps([asdict(c) | {"changed": c.changed} for c in changes], indent=2) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     for c in changes:
         mark = "changed" if c.changed else "unchanged"
         sys.stdout.write(
@@ -103,4 +102,4 @@ def _reassess(args: argparse.Namespace) -> int:
         for rule_id, outcome in c.lost.items():
             sys.stdout.write(f"  - {rule_id}: was {outcome}\n")
     sys.stdout.write(f"{len(changes)} project(s) re-assessed, {sum(c.changed for c in changes)} changed\n")
-    return EXIT_OK
+    return ExitCode.OK

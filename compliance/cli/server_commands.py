@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.exit_codes import ExitCode
 from compliance.service.access import create_key, create_organisation, revoke_key
 from compliance.service.audit import verify_audit_file
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
 from compliance.service.store import Role, missing_data_dir, open_admin
 
-EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 3
 APP_FACTORY = "compliance.api.app:app_from_environment"
 CREATING = ("create-org", "create-key")  # the admin commands that may start a fresh data folder
 
@@ -79,7 +79,7 @@ def _serve(args: argparse.Namespace) -> int:
             "error: --workers must be 1: the embedded TinyDB store is single-process "
             "(several processes would corrupt it; a server database is the path to several)\n"
         )
-        return EXIT_INVALID
+        return ExitCode.INVALID
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
@@ -98,8 +98,8 @@ def _serve(args: argparse.Namespace) -> int:
         )
     except StoreError as exc:
         sys.stderr.write(f"error: the store cannot be opened\n  {exc}\n")
-        return EXIT_INVALID
-    return EXIT_OK
+        return ExitCode.INVALID
+    return ExitCode.OK
 
 
 def _admin(args: argparse.Namespace) -> int:
@@ -107,7 +107,7 @@ def _admin(args: argparse.Namespace) -> int:
     missing = None if command in CREATING else missing_data_dir(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     access, audit = open_admin(args.data_dir)
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
@@ -138,26 +138,26 @@ def _admin(args: argparse.Namespace) -> int:
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _audit(args: argparse.Namespace) -> int:
     missing = missing_data_dir(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     path = args.data_dir / "audit.log"
     if not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     report = verify_audit_file(path)
     if report.ok:
         sys.stdout.write(f"audit log intact: {report.entries} entries, head {report.head}\n")
-        return EXIT_OK
+        return ExitCode.OK
     sys.stdout.write(f"audit log BROKEN ({report.entries} entries read):\n")
     for problem in report.problems:
         sys.stdout.write(f"  {problem}\n")
-    return EXIT_FAIL
+    return ExitCode.FAIL
 
 
 def run_server_command(args: argparse.Namespace) -> int | None:
@@ -171,8 +171,8 @@ def run_server_command(args: argparse.Namespace) -> int | None:
             return _audit(args)
     except (InvalidRequest, NotFound, AlreadyExists) as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except StoreError as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     return None

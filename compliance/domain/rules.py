@@ -40,7 +40,7 @@ _SEVERITY_RANK = {Severity.blocker: 3, Severity.major: 2, Severity.minor: 1, Sev
 
 
 class RefStatus(StrEnum):
-    """How sure we are of the legal basis, mirroring the markers of law-09-08.md §0."""
+    """How sure we are of the legal basis, as defined in docs/legal-basis.md §2."""
 
     verified = "verified"  # [V-TEXT], [V-CNDP]
     inferred = "inferred"  # [V-TEXT*], decree read in Arabic only, or our interpretation of a verified text
@@ -174,7 +174,7 @@ class IsTrue(_Leaf):
 class Affirmed(_Leaf):
     """The fact is stated true; false or not stated are unknown, so the rule asks instead of failing.
 
-    For duties whose absence must be confirmed before a failure is declared (law-09-08.md §7, transfers).
+    For duties whose absence must be confirmed before a failure is declared (docs/legal-basis.md §5, transfers).
     """
 
     op: Literal["affirmed"]

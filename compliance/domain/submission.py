@@ -1,4 +1,4 @@
-"""The submission: one AI project described by its facts (law-09-08.md §5.1 and §8).
+"""The submission: one AI project described by its facts.
 
 Every fact is optional and ``None`` means *not stated*, never *no*: the engine answers ``needs_info`` when a
 rule needs a fact that is missing. An empty list means "stated: none".

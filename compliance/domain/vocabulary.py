@@ -1,4 +1,4 @@
-"""Closed vocabularies of the submission format (law-09-08.md §5.1 and §8).
+"""Closed vocabularies of the submission format.
 
 Every enumeration is a ``StrEnum`` so that a value reads the same in YAML, JSON and the JSON Schema.
 """

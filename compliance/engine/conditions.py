@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compliance.domain.outcomes import TraceEntry
+from compliance.domain.paths import ROOT_PREFIX, ParsedPath, parse_path
 from compliance.domain.rules import (
     Affirmed,
     AllOf,
@@ -40,7 +41,6 @@ from compliance.domain.rules import (
 )
 
 Truth = bool | None
-ROOT_PREFIX = "root."
 Scope = dict[str, Any]
 
 
@@ -57,25 +57,7 @@ class Context:
 Evaluator = Callable[[Scope, Context], Truth]
 
 
-@dataclass(frozen=True, slots=True)
-class Path:
-    text: str
-    segments: tuple[tuple[str, bool], ...]
-    from_root: bool = False
-    walks_lists: bool = False
-    names: tuple[str, ...] = ()
-
-
-def parse_path(text: str) -> Path:
-    from_root = text.startswith(ROOT_PREFIX)
-    segs = []
-    for part in text.removeprefix(ROOT_PREFIX).split("."):
-        each = part.endswith("[]")
-        segs.append((part[:-2] if each else part, each))
-    return Path(text, tuple(segs), from_root, any(each for _, each in segs), tuple(n for n, _ in segs))
-
-
-def resolve(path: Path, scope: Scope, ctx: Context) -> tuple[list[Any], bool]:
+def resolve(path: ParsedPath, scope: Scope, ctx: Context) -> tuple[list[Any], bool]:
     """Values reached by the path and whether some step was missing (not stated).
 
     A path starting with `root.` reads from the whole submission even inside `every`/`some`.
@@ -113,13 +95,13 @@ def _flatten(values: list[Any]) -> list[Any]:
     return out
 
 
-def _record(ctx: Context, path: Path, value: Any, test: str, result: Truth) -> Truth:
+def _record(ctx: Context, path: ParsedPath, value: Any, test: str, result: Truth) -> Truth:
     shown = path.text.removeprefix(ROOT_PREFIX) if path.from_root else ctx.prefix + path.text
     ctx.trace.append(TraceEntry(shown, value, test, result))
     return result
 
 
-def _scalar_leaf(path: Path, test: str, predicate: Callable[[Any], Truth]) -> Evaluator:
+def _scalar_leaf(path: ParsedPath, test: str, predicate: Callable[[Any], Truth]) -> Evaluator:
     """A leaf on one plain fact. The hottest code of an assessment, hence the path walk inlined here."""
     names = path.names
     from_root = path.from_root
@@ -138,7 +120,7 @@ def _scalar_leaf(path: Path, test: str, predicate: Callable[[Any], Truth]) -> Ev
     return run
 
 
-def _collection_leaf(path: Path, test: str, found: Callable[[list[Any]], Truth]) -> Evaluator:
+def _collection_leaf(path: ParsedPath, test: str, found: Callable[[list[Any]], Truth]) -> Evaluator:
     """For contains/intersects over one list or every list reached through `[]`.
 
     Found anywhere: true. Not found: false, or unknown when some value along the way was not stated.
@@ -347,7 +329,7 @@ def compile_condition(cond: Condition) -> Evaluator:
     raise TypeError(f"unknown condition {type(cond).__name__}")  # pragma: no cover - the union is closed
 
 
-def _subset(path: Path, allowed: set[Any], test: str) -> Evaluator:
+def _subset(path: ParsedPath, allowed: set[Any], test: str) -> Evaluator:
     def run(scope: Scope, ctx: Context) -> Truth:
         values, missing = resolve(path, scope, ctx)
         flat = _flatten(values)
@@ -360,7 +342,7 @@ def _subset(path: Path, allowed: set[Any], test: str) -> Evaluator:
     return run
 
 
-def _exists(path: Path) -> Evaluator:
+def _exists(path: ParsedPath) -> Evaluator:
     def run(scope: Scope, ctx: Context) -> Truth:
         values, missing = resolve(path, scope, ctx)
         ok = bool(values) if path.walks_lists else not missing

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome, PenaltyExposure, TraceEntry
-from compliance.domain.rules import Severity, scalar_repr
+from compliance.domain.rules import scalar_repr
 from compliance.reports.labels import LABELS, money
 
 _RANK = {
@@ -67,7 +67,3 @@ def exposure_line(e: Exposure, lang: str) -> str:
 
 def max_total(exposures: list[Exposure]) -> int:
     return sum(e.company_fine_mad[1] for e in exposures)
-
-
-def gate_counts(assessment: Assessment, threshold: Severity) -> tuple[int, int]:
-    return len(assessment.failing(threshold)), len(assessment.missing(threshold))

@@ -6,6 +6,7 @@ Any problem is a `RulePackError` naming the file and the key; a pack never loads
 from __future__ import annotations
 
 import hashlib
+import importlib.resources
 import os
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,20 +35,32 @@ class RulePackError(ValueError):
         super().__init__("\n".join(problems))
 
 
+PACKAGED_RULES = "_rules"  # where the wheel carries rules/ (pyproject: hatch force-include)
+PACKAGED_FEATURES = "_features"  # ... and features/
+
+
+def _packaged(name: str) -> Path | None:
+    """A folder shipped inside the installed `compliance` package, if it is on the file system."""
+    folder = importlib.resources.files("compliance") / name
+    return folder if isinstance(folder, Path) and folder.is_dir() else None
+
+
 def default_rules_dir() -> Path:
-    """The pack shipped with the project (repository checkout or installed wheel)."""
+    """The pack shipped with the project: `rules/` of a checkout, else the copy inside the installed wheel."""
     env = os.environ.get("COMPLIANCE_RULES_DIR")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here.parent / "rules", here / "_rules"):
-        if (candidate / MANIFEST).is_file():
-            return candidate
-    return here.parent / "rules"
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if (checkout / MANIFEST).is_file():
+        return checkout
+    packaged = _packaged(PACKAGED_RULES)
+    return packaged if packaged is not None else checkout
 
 
 def default_features_dir(rules_dir: Path) -> Path | None:
-    candidate = rules_dir.parent / "features"
+    """The feature texts beside a pack: `features/` next to `rules/`, or `_features` next to `_rules`."""
+    name = PACKAGED_FEATURES if rules_dir.name == PACKAGED_RULES else "features"
+    candidate = rules_dir.parent / name
     return candidate if candidate.is_dir() else None
 
 
@@ -63,12 +76,19 @@ def format_validation_error(exc: ValidationError, prefix: str | None = None) -> 
     return out
 
 
+def _label(path: Path, root: Path) -> str:
+    """A pack file as reports and the pack hash name it: the wheel's copy reads as `rules/...` too, so an
+    installed pack and a checkout have the same sources and the same hash."""
+    top = "rules" if root.name == PACKAGED_RULES else root.name
+    return str(Path(top) / path.relative_to(root))
+
+
 def _read(path: Path, root: Path) -> tuple[Any, bytes]:
     raw = path.read_bytes()
     try:
         return load_yaml(raw.decode("utf-8")), raw
     except (YamlError, UnicodeDecodeError) as exc:
-        raise RulePackError([f"{path.relative_to(root.parent)}: {exc}"]) from None
+        raise RulePackError([f"{_label(path, root)}: {exc}"]) from None
 
 
 def _model(model: type[M], data: Any, label: str) -> M:
@@ -92,7 +112,7 @@ def load_pack(
     problems: list[str] = []
 
     def label(p: Path) -> str:
-        return str(p.relative_to(root.parent))
+        return _label(p, root)
 
     def read_model(model: type[M], path: Path) -> M | None:
         try:

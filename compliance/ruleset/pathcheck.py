@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import types
 import typing
+from datetime import date
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
 
 from compliance.domain.derived import Derived
+from compliance.domain.paths import parse_path
 from compliance.domain.rules import (
     Affirmed,
     AllOf,
@@ -85,13 +87,10 @@ def resolve_type(scope: Any, path: str) -> tuple[Any, bool]:
 
     A path starting with `root.` is read from the whole submission, whatever the scope.
     """
-    if path.startswith("root."):
-        scope, path = ROOT, path.removeprefix("root.")
-    tp = scope
-    walked = False
-    for part in path.split("."):
-        each = part.endswith("[]")
-        name = part[:-2] if each else part
+    parsed = parse_path(path)
+    tp = ROOT if parsed.from_root else scope
+    last = len(parsed.segments) - 1
+    for i, (name, each) in enumerate(parsed.segments):
         if tp is _SCALAR_ITEM:
             raise PathError(f"'{path}': items of this list are plain values, use the path 'value'")
         if not (isinstance(tp, type) and issubclass(tp, BaseModel)):
@@ -105,10 +104,9 @@ def resolve_type(scope: Any, path: str) -> tuple[Any, bool]:
             if not _is_list(tp):
                 raise PathError(f"'{path}': '{name}' is not a list, remove '[]'")
             tp = _item(tp)
-            walked = True
-        elif _is_list(tp) and part != path.rsplit(".", maxsplit=1)[-1]:
+        elif _is_list(tp) and i != last:
             raise PathError(f"'{path}': '{name}' is a list, write '{name}[]' to walk its items")
-    return tp, walked
+    return tp, parsed.walks_lists
 
 
 def _enum_of(tp: Any) -> type[Enum] | None:
@@ -118,13 +116,47 @@ def _enum_of(tp: Any) -> type[Enum] | None:
 
 
 def _check_values(path: str, tp: Any, values: list[Any]) -> None:
+    """Each operand must be a value the fact can hold: a member of its enumeration, or of its type."""
+    leaf = _item(tp) if _is_list(tp) else tp
     enum = _enum_of(tp)
-    if enum is None:
+    if enum is not None:
+        allowed = {m.value for m in enum}
+        bad = [v for v in values if v not in allowed]
+        if bad:
+            raise PathError(f"'{path}': {bad} not among the values of {enum.__name__}: {sorted(allowed)}")
         return
-    allowed = {m.value for m in enum}
-    bad = [v for v in values if v not in allowed]
+    kind = _kind(leaf)
+    bad = [v for v in values if kind is not None and _kind(type(v)) != kind]
     if bad:
-        raise PathError(f"'{path}': {bad} not among the values of {enum.__name__}: {sorted(allowed)}")
+        raise PathError(f"'{path}': {bad} cannot be compared with a {kind} fact")
+
+
+def _kind(tp: Any) -> str | None:
+    """The family of values a type holds, for operand checks; None when the type is not a plain scalar."""
+    if tp is bool:
+        return "true/false"
+    if tp in (int, float):
+        return "number"
+    if tp is str:
+        return "text"
+    if tp is date:
+        return "date"
+    return None
+
+
+def _check_comparable(cond: Lte | Gte, scope: Any, tp: Any) -> None:
+    """`lte`/`gte` read numbers or dates, and compare them with a value or a fact of the same family."""
+    kind = _kind(tp)
+    if kind not in ("number", "date"):
+        raise PathError(f"'{cond.path}': '{cond.op}' needs a number or a date, not a {kind or 'block'} fact")
+    if cond.to_path:
+        other, _ = resolve_type(scope, cond.to_path)
+        if _kind(other) != kind:
+            raise PathError(f"'{cond.path}': '{cond.op}' compares a {kind} with '{cond.to_path}'")
+    elif kind == "number" and _kind(type(cond.value)) != "number":
+        raise PathError(f"'{cond.path}': '{cond.op}' compares a number with {cond.value!r}")
+    elif kind == "date":
+        raise PathError(f"'{cond.path}': '{cond.op}' compares a date only with another date fact ('to_path')")
 
 
 def check_condition(cond: Condition, scope: Any = ROOT) -> None:
@@ -160,13 +192,17 @@ def check_condition(cond: Condition, scope: Any = ROOT) -> None:
         _check_values(cond.path, tp, list(cond.values))
     elif isinstance(cond, IsTrue | IsFalse | Affirmed) and tp is not bool:
         raise PathError(f"'{cond.path}': '{cond.op}' needs a true/false fact")
-    elif isinstance(cond, Lte | Gte) and cond.to_path:
-        resolve_type(scope, cond.to_path)
+    elif isinstance(cond, Lte | Gte):
+        _check_comparable(cond, scope, tp)
     elif isinstance(cond, Count) and not (_is_list(tp) or walked):
         raise PathError(f"'{cond.path}': 'count' needs a list")
     elif isinstance(cond, Ref) and cond.data not in REFERENCE_DATASETS:
         raise PathError(
             f"'{cond.path}': unknown reference data '{cond.data}' (known: {sorted(REFERENCE_DATASETS)})"
         )
-    elif isinstance(cond, Matches | Exists):
-        pass
+    elif (
+        isinstance(cond, Matches)
+        and _kind(tp) != "text"
+        and not (isinstance(tp, type) and issubclass(tp, str))
+    ):
+        raise PathError(f"'{cond.path}': 'matches' needs a text fact")

@@ -18,7 +18,12 @@ class Forbidden(ServiceError):
 
 
 class NotFound(ServiceError):
-    """No such thing, or one the caller may not see (another organisation's project)."""
+    """No such thing, or one the caller may not see (another organisation's project). The message never
+    repeats the id asked for."""
+
+
+NO_PROJECT = "no such project"
+NO_VERSION = "this project has no such version"
 
 
 class InvalidRequest(ServiceError):
@@ -34,6 +39,8 @@ class IdempotencyMismatch(ServiceError):
 
 
 __all__ = [
+    "NO_PROJECT",
+    "NO_VERSION",
     "AlreadyExists",
     "Forbidden",
     "IdempotencyMismatch",

@@ -14,10 +14,8 @@ import types
 from enum import StrEnum
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
-
-from compliance.reports.source_map import SourceMap
 
 LANGS = ("fr", "en")
 
@@ -25,14 +23,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "unknown_key": "unknown key",
         "did_you_mean": "did you mean '{0}'?",
-        "allowed_keys": "the keys allowed here: {0}",
+        "allowed_keys": "the keys allowed here are: {0}",
         "enum": "not one of the accepted values: {0}",
         "date": "expected a date written YYYY-MM-DD, e.g. 2026-03-31",
         "country": "expected a country as its two-letter ISO 3166 code in capitals, e.g. MA, FR, US",
         "version": 'this tool reads version {0} of the format: write schema_version: "{0}"',
         "identifier": "expected letters, digits, '_', '.' or '-' only (at most 64)",
         "pattern": "not written in the expected form (see the field's description in the schema)",
-        "integer": "expected a whole number, e.g. 365",
+        "integer": "expected a whole number",
         "number": "expected a number",
         "boolean": "expected true or false",
         "text": "expected a text",
@@ -44,6 +42,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_big": "at most {0}",
         "too_small": "at least {0}",
         "missing": "missing: this key is required",
+        "bad_key": "a key of this mapping is not accepted",
+        "not_here": "not accepted here",
+        "position": "line {0}, column {1}",
     },
     "fr": {
         "unknown_key": "clé inconnue",
@@ -55,7 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "version": 'cet outil lit la version {0} du format : écrivez schema_version: "{0}"',
         "identifier": "seuls les lettres, chiffres, « _ », « . » et « - » sont admis (64 au plus)",
         "pattern": "n'a pas la forme attendue (voir la description du champ dans le schéma)",
-        "integer": "un nombre entier est attendu, par exemple 365",
+        "integer": "un nombre entier est attendu",
         "number": "un nombre est attendu",
         "boolean": "true ou false est attendu",
         "text": "un texte est attendu",
@@ -67,6 +68,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_big": "{0} au plus",
         "too_small": "{0} au moins",
         "missing": "manquante : cette clé est obligatoire",
+        "bad_key": "une clé de cette liste n'est pas admise",
+        "not_here": "n'est pas admis ici",
+        "position": "ligne {0}, colonne {1}",
     },
 }
 
@@ -137,73 +141,42 @@ def _enum_suggestion(enum: type[StrEnum], given: str) -> str | None:
     return by_name.get(guess, guess) if guess is not None else None
 
 
-def explain(model: type[BaseModel], err: ErrorDetails, lang: str = "en") -> tuple[str, str]:
-    """(path, message) for one validation error. The path names our fields only: an unknown key is
-    reported at its parent, the key itself never repeated."""
-    words = MESSAGES[lang if lang in MESSAGES else "en"]
+def words(lang: str) -> dict[str, str]:
+    return MESSAGES[lang if lang in MESSAGES else "en"]
+
+
+def explain(
+    model: type[BaseModel], err: ErrorDetails, lang: str = "en", keys: list[str] | None = None
+) -> str:
+    """The message for one validation error; `keys` are those allowed where an unknown key was found."""
+    w = words(lang)
     loc = tuple(err["loc"])
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
     if kind == "extra_forbidden":
-        parent = _target(model, loc[:-1])
-        keys = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
         guess = closest(str(loc[-1]), keys) if keys else None
-        message = words["unknown_key"] + ("; " + words["did_you_mean"].format(guess) if guess else "")
-        if keys and not guess:
-            message += "; " + words["allowed_keys"].format(", ".join(keys))
-        return _path(loc[:-1]), message
+        if guess:
+            return w["unknown_key"] + "; " + w["did_you_mean"].format(guess)
+        return w["unknown_key"] + ("; " + w["allowed_keys"].format(", ".join(keys)) if keys else "")
     target = _target(model, loc)
     if kind == "enum" and isinstance(target, type) and issubclass(target, StrEnum):
-        values = [m.value for m in target]
         guess = _enum_suggestion(target, given) if isinstance(given, str) else None
-        message = words["enum"].format(", ".join(values))
-        return _path(loc), message + ("; " + words["did_you_mean"].format(guess) if guess is not None else "")
+        message = w["enum"].format(", ".join(f"'{m.value}'" for m in target))
+        return message + ("; " + w["did_you_mean"].format(guess) if guess is not None else "")
     if kind == "literal_error" and loc == ("schema_version",):
-        return _path(loc), words["version"].format(str(ctx.get("expected", "")).strip("'"))
+        return w["version"].format(str(ctx.get("expected", "")).strip("'"))
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        key = {COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")
-        return _path(loc), words[key]
+        return w[{COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")]
     if kind in ("string_too_long", "too_long"):
-        limit = ctx.get("max_length", "")
-        return _path(loc), words["too_long_text" if kind == "string_too_long" else "too_long_list"].format(
-            limit
+        return w["too_long_text" if kind == "string_too_long" else "too_long_list"].format(
+            ctx.get("max_length", "")
         )
     if kind in ("string_too_short", "too_short"):
-        return _path(loc), words["too_short"]
+        return w["too_short"]
     if kind in ("less_than_equal", "less_than"):
-        return _path(loc), words["too_big"].format(ctx.get("le", ctx.get("lt", "")))
+        return w["too_big"].format(ctx.get("le", ctx.get("lt", "")))
     if kind in ("greater_than_equal", "greater_than"):
-        return _path(loc), words["too_small"].format(ctx.get("ge", ctx.get("gt", "")))
+        return w["too_small"].format(ctx.get("ge", ctx.get("gt", "")))
     if kind in _BY_TYPE:
-        return _path(loc), words[_BY_TYPE[kind]]
-    return _path(loc), err["msg"]
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(p) for p in loc) or "(top level)"
-
-
-def describe(
-    model: type[BaseModel], exc: ValidationError, lang: str = "en", source: SourceMap | None = None
-) -> list[str]:
-    """'path: message (line L, column C)' lines for a validation error, in the language asked; the line
-    and column are those of the key at fault (or of its parent, for a missing one) when the text is given."""
-    out = []
-    for err in exc.errors(include_url=False):
-        path, message = explain(model, err, lang)
-        where = ""
-        if source:  # the full location: an unknown key is placed on its own line, though never named
-            place = source.place(_bracketed(_path(tuple(err["loc"]))))
-            if place.region.start_line > 1 or place.written:
-                r = place.region
-                where = f" ({LINE[lang if lang in LINE else 'en'].format(r.start_line, r.start_column)})"
-        out.append(f"{path}: {message}{where}")
-    return out
-
-
-LINE = {"en": "line {0}, column {1}", "fr": "ligne {0}, colonne {1}"}
-
-
-def _bracketed(path: str) -> str:
-    """'processings.0.legal_basis' -> 'processings[0].legal_basis' (the source map's form)."""
-    return re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path) if path != "(top level)" else ""
+        return w[_BY_TYPE[kind]]
+    return err["msg"]

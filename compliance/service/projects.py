@@ -19,7 +19,7 @@ from compliance.domain.review import OPEN_STATES
 from compliance.domain.submission import Submission
 from compliance.service.access import Principal
 from compliance.service.assess_runner import AssessmentRunner
-from compliance.service.errors import IdempotencyMismatch, InvalidRequest, NotFound
+from compliance.service.errors import NO_PROJECT, NO_VERSION, IdempotencyMismatch, InvalidRequest, NotFound
 from compliance.service.reporting import ReportOptions
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
@@ -95,7 +95,7 @@ class Projects:
         principal.readable_organisation()
         project = self.store.projects.get_project(project_id) if PROJECT_ID.match(project_id) else None
         if project is None or not principal.can_read(project.organisation):
-            raise NotFound(f"no project '{project_id}'")
+            raise NotFound(NO_PROJECT)
         return project
 
     def list_projects(
@@ -121,7 +121,7 @@ class Projects:
         self.get(principal, project_id)
         found = self.store.projects.list_versions(project_id)
         if found is None:
-            raise NotFound(f"no project '{project_id}'")
+            raise NotFound(NO_PROJECT)
         # An open version that is no longer the latest reads as superseded, as its review does.
         latest = len(found)
         return [
@@ -135,7 +135,7 @@ class Projects:
         self.get(principal, project_id)
         found = self.store.projects.get_version(project_id, number)
         if found is None:
-            raise NotFound(f"project '{project_id}' has no version {number}")
+            raise NotFound(NO_VERSION)
         return found
 
     # -- changing --------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ class Projects:
         principal.require(Role.submitter, Role.ci)
         project = self.store.projects.get_project(project_id) if PROJECT_ID.match(project_id) else None
         if project is None or project.organisation != principal.organisation:
-            raise NotFound(f"no project '{project_id}'")
+            raise NotFound(NO_PROJECT)
         return project
 
     def submit(
@@ -244,7 +244,7 @@ class Projects:
             version.__dict__["submission_json"] = facts_json  # what the cached property would compute
         result = self.store.projects.add_version(version)
         if result is None:
-            raise NotFound(f"no project '{project.id}'")
+            raise NotFound(NO_PROJECT)
         stored, created = result
         if not created:
             if stored.request_hash != assessment.submission_hash:
@@ -274,7 +274,7 @@ class Projects:
         project = self.get(principal, project_id)
         count = self.store.projects.delete_project(project.id)
         if count is None:
-            raise NotFound(f"no project '{project_id}'")
+            raise NotFound(NO_PROJECT)
         self.store.audit.append(
             AuditEvent(
                 actor=principal.key_id,

@@ -37,7 +37,7 @@ from compliance.engine.diff import VersionDiff, diff_versions, judgement_carries
 from compliance.ruleset.loader import format_validation_error
 from compliance.service.access import Principal
 from compliance.service.decisions import SigningKey, assessment_hash, decision_hash, export_decision
-from compliance.service.errors import Forbidden, InvalidRequest, NotFound, ServiceError
+from compliance.service.errors import NO_VERSION, Forbidden, InvalidRequest, NotFound, ServiceError
 from compliance.service.projects import Projects, all_pages
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, ReviewRecord, Role
@@ -113,7 +113,7 @@ class Reviews:
         project = self.projects.get(principal, project_id)
         record = self.store.projects.get_review(project_id, number)
         if record is None:
-            raise NotFound(f"project '{project_id}' has no version {number}")
+            raise NotFound(NO_VERSION)
         return ReviewView(project, record, effective_status(record), record.latest_version)
 
     def _version(self, principal: Principal, project_id: str, number: int) -> ProjectVersion:
@@ -236,7 +236,7 @@ class Reviews:
             raise_forbidden(principal, "only a CNDP liaison may judge a finding")
         finding = next((f for f in version.assessment.parsed.findings if f.rule_id == rule_id), None)
         if finding is None:
-            raise NotFound(f"version {number} has no finding '{rule_id}'")
+            raise NotFound("this version has no such finding")
         if judgement is Judgement.disputed and corrected_outcome is finding.outcome:
             raise InvalidRequest(["body.corrected_outcome: a dispute must change the outcome"])
         if judgement is Judgement.waived:
@@ -281,7 +281,7 @@ class Reviews:
         the revision: they never make a liaison's next action conflict."""
         version = self._version(principal, project_id, number)
         if rule_id is not None and all(f.rule_id != rule_id for f in version.assessment.parsed.findings):
-            raise NotFound(f"version {number} has no finding '{rule_id}'")
+            raise NotFound("this version has no such finding")
         try:
             comment = Comment(
                 rule_id=rule_id,
@@ -510,7 +510,7 @@ class Reviews:
     ) -> ReviewRecord:
         updated = self.store.projects.update_review(project_id, number, change, bump_revision=bump_revision)
         if updated is None:
-            raise NotFound(f"project '{project_id}' has no version {number}")
+            raise NotFound(NO_VERSION)
         return updated
 
 

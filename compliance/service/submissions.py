@@ -9,8 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from compliance.domain.submission import Submission
-from compliance.reports.source_map import SourceMap
-from compliance.service.field_messages import describe
+from compliance.service.submission_errors import describe_errors
 from compliance.strictyaml import YamlError, load_yaml
 
 MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobytes.
@@ -27,18 +26,34 @@ class InvalidSubmission(ValueError):
         super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """JSON, like our YAML, refuses a key given twice instead of silently keeping the last value."""
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise json.JSONDecodeError(f"duplicate key '{key}'", "", 0)
+            raise _DuplicateKey
         out[key] = value
     return out
 
 
-def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
-    """Decode and parse YAML or JSON bytes into plain data."""
+def _duplicate_in_json(text: str) -> str:
+    """Where the repeated key of a JSON text is: the YAML reader (JSON is YAML) says it without the key."""
+    try:
+        load_yaml(text)
+    except YamlError as exc:
+        if str(exc).startswith("duplicate key"):
+            return str(exc)
+    except (RecursionError, ValueError, TypeError):
+        pass
+    return "duplicate key"
+
+
+def decode(raw: bytes, source: str) -> str:
+    """The text of a submission: at most 1 MiB of UTF-8, not binary, not empty."""
     if len(raw) > MAX_SUBMISSION_BYTES:
         raise InvalidSubmission(
             source,
@@ -54,6 +69,11 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
         raise InvalidSubmission(source, [f"(file): not UTF-8 text (byte {exc.start})"]) from None
     if not text.strip():
         raise InvalidSubmission(source, ["(file): empty, expected a YAML or JSON mapping"])
+    return text
+
+
+def parse_text(text: str, source: str, *, json_only: bool = False) -> Any:
+    """Parse a YAML or JSON text into plain data."""
     try:
         if json_only or text.lstrip().startswith("{"):
             return json.loads(text, object_pairs_hook=_no_duplicate_keys)
@@ -62,6 +82,8 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
         raise InvalidSubmission(
             source, [f"(file): not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
         ) from None
+    except _DuplicateKey:
+        raise InvalidSubmission(source, [f"(file): not valid JSON: {_duplicate_in_json(text)}"]) from None
     except YamlError as exc:
         raise InvalidSubmission(source, [f"(file): {exc}"]) from None
     except ValueError:  # json's int(): more digits than Python reads (sys.get_int_max_str_digits())
@@ -70,24 +92,49 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
         raise InvalidSubmission(source, ["(file): nested too deeply"]) from None
 
 
+def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
+    """Decode and parse YAML or JSON bytes into plain data."""
+    return parse_text(decode(raw, source), source, json_only=json_only)
+
+
+def _whole_numbers(data: Any) -> Any:
+    """`365.0` is the whole number 365, as JSON Schema's `integer` says (the published schema accepts it), so
+    strict validation gets it as one; `365.5` stays a number that is not whole, and is refused."""
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**63:
+        return int(data)
+    if isinstance(data, dict):
+        return {k: _whole_numbers(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(v) for v in data]
+    return data
+
+
 def validate_submission(data: Any, source: str, text: str | None = None, lang: str = "en") -> Submission:
-    """Check plain data against the format; with the text, each problem gives the line and column."""
+    """Check plain data against the format, strictly: the data go through JSON, where pydantic's strict mode
+    takes only `true`/`false` as booleans and whole numbers as integers, and still reads enumerated values
+    and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr or en)."""
     if not isinstance(data, dict):
         raise InvalidSubmission(
             source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"]
         )
     try:
-        return Submission.model_validate(data)
+        payload = json.dumps(_whole_numbers(data), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        raise InvalidSubmission(
+            source,
+            ["(file): holds a key or value that is not text, a number, true/false, a list or a mapping"],
+        ) from None
+    try:
+        return Submission.model_validate_json(payload, strict=True)
     except ValidationError as exc:
-        problems = describe(Submission, exc, lang, SourceMap(text) if text else None)
-        raise InvalidSubmission(source, problems) from None
+        raise InvalidSubmission(source, describe_errors(Submission, exc, text, lang)) from None
 
 
 def parse_submission(
     raw: bytes, source: str = "<submission>", *, json_only: bool = False, lang: str = "en"
 ) -> Submission:
-    data = parse_data(raw, source, json_only=json_only)
-    return validate_submission(data, source, raw.decode("utf-8-sig", errors="replace"), lang)
+    text = decode(raw, source)
+    return validate_submission(parse_text(text, source, json_only=json_only), source, text, lang)
 
 
 def read_submission(path: Path, lang: str = "en") -> Submission:

@@ -9,17 +9,28 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tinydb.storages import Storage
 
 from compliance.storage.errors import StoreCorrupted
 
 TEMP_SUFFIX = ".tmp"
+
+
+def private_dir(folder: Path) -> None:
+    """Create a folder only its owner may enter (0700), or make an existing one so."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        os.chmod(folder, 0o700)
+
+
+def open_private(path: Path) -> IO[str]:
+    """Open a small text file (a lock file) for appending, readable by its owner only."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -69,9 +80,8 @@ def quarantine(path: Path, quarantine_dir: Path, root: Path) -> Path | None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = quarantine_dir / f"{'__'.join(relative.parts)}.{stamp}.corrupt"
     try:
-        quarantine_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        fsync_dir(quarantine_dir)
+        private_dir(quarantine_dir)
+        atomic_write(target, path.read_bytes())  # 0600, like every store file
     except OSError:
         return None
     return target

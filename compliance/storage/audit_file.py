@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from compliance.storage.atomic_files import fsync_dir
+from compliance.storage.atomic_files import atomic_write, fsync_dir, private_dir
 from compliance.storage.audit_chain import GENESIS, line_of, seal
 from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import AuditEntry, AuditEvent
@@ -75,10 +75,9 @@ class AuditLogFile:
 
     def _set_aside(self, fd: int, start: int, end: int) -> None:
         torn = os.pread(fd, end - start, start)
-        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.quarantine_dir)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        (self.quarantine_dir / f"audit.log.torn-tail.{stamp}").write_bytes(torn)
-        fsync_dir(self.quarantine_dir)
+        atomic_write(self.quarantine_dir / f"audit.log.torn-tail.{stamp}", torn)
         os.ftruncate(fd, start)
         os.fsync(fd)
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import (
     ApiKey,
     AuditEntry,
@@ -129,3 +130,4 @@ class Store:
     audit: AuditRepository
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)
+    quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start

@@ -1,8 +1,8 @@
 """What the store keeps: organisations, API keys, projects, their versions and audit entries.
 
 Only what is needed is kept: a submission, its assessment, ids, timestamps, the organisation and hashes.
-A version carries a `status` (``submitted`` for now; the review workflow moves it later) and a
-`revision` counter for optimistic locking.
+A version carries its review `status` (submitted or resubmitted, then the states of the review workflow) and
+a `revision` counter for optimistic locking.
 """
 
 from __future__ import annotations

@@ -40,6 +40,8 @@ from compliance.storage.atomic_files import (
     DeferredJSONStorage,
     atomic_write,
     fsync_dir,
+    open_private,
+    private_dir,
     quarantine,
     remove_durably,
     remove_stale_temp_files,
@@ -138,7 +140,7 @@ class TinyDBAccess:
 
     @contextmanager
     def _writing(self) -> Iterator[TinyDB]:
-        with self._lock, open(self._lock_path, "a") as lock_file:
+        with self._lock, open_private(self._lock_path) as lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
             db = self._current()
             try:
@@ -212,6 +214,7 @@ class TinyDBProjects:
         self._where: dict[str, tuple[str, int]] = {}  # project id -> (organisation, doc id in its index)
         self._project_locks: dict[str, threading.Lock] = {}
         self._open: OrderedDict[str, TinyDB] = OrderedDict()
+        self.quarantined: list[StoreCorrupted] = []  # projects set aside at start, never served
         self._recover()
 
     # -- paths, files and locks ------------------------------------------------------------------------
@@ -238,7 +241,8 @@ class TinyDBProjects:
         if db is None:
             folder = self._org_dir(org)
             if not (folder / "projects").is_dir():
-                (folder / "projects").mkdir(parents=True, exist_ok=True)
+                private_dir(folder)
+                private_dir(folder / "projects")
                 fsync_dir(folder)
                 fsync_dir(self._orgs_dir)
             db = self._files.open(folder / "index.json", deferred=True)
@@ -306,12 +310,14 @@ class TinyDBProjects:
 
     # -- recovery at start -----------------------------------------------------------------------------
     def _recover(self) -> None:
-        """Read every index and project file once: an unreadable one stops the start (quarantined, never
-        replaced). Then undo what a crash left half-done: a project folder without its project file (a
+        """Read every index and project file once. An unreadable index stops the start; an unreadable
+        project file quarantines that project only: its bytes are copied to the quarantine folder, the file
+        is left as it is (never replaced), and the project is not served until the operator restores it and
+        restarts. Then undo what a crash left half-done: a project folder without its project file (a
         creation or an erasure cut short) is removed, payloads of unrecorded versions are dropped, and an
         index that missed writes is rebuilt from the project files."""
         if not self._orgs_dir.is_dir():
-            self._orgs_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(self._orgs_dir)
             return
         remove_stale_temp_files(self._orgs_dir)
         for folder in sorted(p for p in self._orgs_dir.iterdir() if p.is_dir()):
@@ -330,7 +336,10 @@ class TinyDBProjects:
                 if not (project_dir / PROJECT_FILE).is_file():
                     _remove_tree(project_dir)
                     continue
-                found[project_dir.name] = self._project_from_file(project_dir, org)
+                try:
+                    found[project_dir.name] = self._project_from_file(project_dir, org)
+                except StoreCorrupted as exc:
+                    self.quarantined.append(exc)
             for project_id, (doc_id, _) in listed.items():
                 if project_id not in found:
                     index.remove(doc_ids=[doc_id])
@@ -390,7 +399,7 @@ class TinyDBProjects:
                 include={"id", "name", "created_at", "created_by", "idempotency_key", "request_hash"},
             )
             folder = self._project_dir(org, project.id)
-            folder.mkdir()
+            folder.mkdir(mode=0o700)
             fsync_dir(folder.parent)
             db = self._files.open(folder / PROJECT_FILE)
             db.table("project").insert(Document(meta, doc_id=1))
@@ -571,7 +580,7 @@ class ServerLock:
     """One process per data folder: a second server, or a second worker, is refused at start."""
 
     def __init__(self, root: Path) -> None:
-        self._file: IO[str] | None = open(root / ".server.lock", "a")  # noqa: SIM115
+        self._file: IO[str] | None = open_private(root / ".server.lock")
         try:
             fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -592,8 +601,9 @@ class ServerLock:
 
 
 def prepare_data_dir(data_dir: Path) -> Path:
+    """The data folder, created or made readable by its owner only (0700)."""
     root = data_dir.resolve()
-    root.mkdir(parents=True, exist_ok=True)
+    private_dir(root)
     return root
 
 
@@ -618,4 +628,11 @@ def open_tinydb_store(data_dir: Path) -> Store:
         projects.close()
         lock.release()
 
-    return Store(access=access, projects=projects, audit=audit, description=f"tinydb:{root}", close=close)
+    return Store(
+        access=access,
+        projects=projects,
+        audit=audit,
+        description=f"tinydb:{root}",
+        close=close,
+        quarantined=projects.quarantined,
+    )

@@ -111,13 +111,15 @@ def test_sigkill_mid_stream_keeps_every_acknowledged_submission(server_factory: 
     assert not list(server.data_dir.rglob("*.tmp"))
 
 
-def _seed(data_dir: Path) -> str:
-    """A store with one organisation, one project and one version, written through the service."""
+def _seed(data_dir: Path, organisation: str | None = "Seeded") -> str:
+    """A store with one organisation (made unless None), one project and one version, written through
+    the service."""
     store = open_store(data_dir)
     try:
         from compliance.service.access import create_key, create_organisation
 
-        create_organisation(store.access, store.audit, "Seeded", "seeded")
+        if organisation is not None:
+            create_organisation(store.access, store.audit, organisation, "seeded")
         key, _ = create_key(store.access, store.audit, Role.submitter, "seeded")
         projects = Projects(store, InProcessRunner(assessor_for(None)))
         who = Principal(key_id=key.id, role=Role.submitter, organisation="seeded")
@@ -132,7 +134,6 @@ def _seed(data_dir: Path) -> str:
 @pytest.mark.parametrize(
     ("target", "damage"),
     [
-        ("project", "truncate"),
         ("index", "garbage"),
         ("access", "empty"),
     ],
@@ -141,9 +142,8 @@ def test_a_corrupted_store_file_stops_the_start_and_is_quarantined_never_emptied
     server_factory: ServerFactory, tmp_path: Path, target: str, damage: str
 ) -> None:
     data = tmp_path / "store"
-    project_id = _seed(data)
+    _seed(data)
     path = {
-        "project": data / "orgs" / "seeded" / "projects" / project_id / "project.json",
         "index": data / "orgs" / "seeded" / "index.json",
         "access": data / "access.json",
     }[target]
@@ -162,12 +162,39 @@ def test_a_corrupted_store_file_stops_the_start_and_is_quarantined_never_emptied
     assert path.read_bytes() == damaged  # left as it was, never replaced by an empty store
     kept = list((data / "quarantine").iterdir())
     assert [p.read_bytes() for p in kept] == [damaged]
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in kept)
 
     path.write_bytes(original)  # the operator restores the file from a backup
-    if target == "project":
-        server.start()
-        r = httpx.get(server.url + "/readyz")
-        assert r.status_code == 200
+    server.start()
+    assert httpx.get(server.url + "/readyz").json()["quarantined_projects"] == 0
+
+
+def test_a_corrupt_project_file_quarantines_that_project_and_the_server_starts(
+    server_factory: ServerFactory, tmp_path: Path
+) -> None:
+    data = tmp_path / "store"
+    damaged_id = _seed(data)
+    healthy_id = _seed(data, organisation=None)
+    path = data / "orgs" / "seeded" / "projects" / damaged_id / "project.json"
+    original = path.read_bytes()
+    path.write_bytes(original[: len(original) // 2])
+
+    server = server_factory(data)
+    server.start()
+    log = server.log()
+    assert "project quarantined at start" in log and str(path) in log and "Traceback" not in log
+    ready = httpx.get(server.url + "/readyz")
+    assert ready.status_code == 200 and ready.json()["quarantined_projects"] == 1
+    token = server.add_key("seeded", Role.submitter, "seeded")
+    with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}) as c:
+        assert c.get(f"/api/v1/projects/{healthy_id}/versions/1").status_code == 200
+        assert c.get(f"/api/v1/projects/{damaged_id}").status_code == 404  # set aside, not served
+        listed = [p["id"] for p in c.get("/api/v1/projects").json()["items"]]
+        assert listed == [healthy_id]
+    assert path.read_bytes() == original[: len(original) // 2]  # left in place for the operator
+    (kept,) = (data / "quarantine").iterdir()
+    assert kept.read_bytes() == path.read_bytes() and kept.stat().st_mode & 0o777 == 0o600
+    # Restoring the file and restarting serves it again: tests/storage/test_tinydb_files.py checks it.
 
 
 def test_a_retried_submission_with_the_same_idempotency_key_is_stored_once(live: Server) -> None:

@@ -153,7 +153,9 @@ def test_the_rule_catalogue_documents_each_rule_with_its_scenarios(live: Server)
 
 
 def test_the_submission_schema_and_the_openapi_document(live: Server) -> None:
-    schema = httpx.get(live.url + "/api/v1/schema/submission").json()
+    answer = httpx.get(live.url + "/api/v1/schema/submission")
+    assert answer.headers["content-type"].startswith("application/schema+json")
+    schema = answer.json()
     assert "project_name" in schema["properties"]
     openapi = httpx.get(live.url + "/api/v1/openapi.json").json()
     assert "/api/v1/evaluate" in openapi["paths"]

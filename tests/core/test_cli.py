@@ -142,7 +142,7 @@ BAD_INPUTS = {
     "not_a_mapping": ("- a\n- b\n", "expected a mapping"),
     "duplicate_key": (
         'schema_version: "1.0"\nproject_name: a\nproject_name: b\n',
-        "duplicate key 'project_name'",
+        "duplicate key at line 3, column 1",
     ),
     "bad_country": (
         'schema_version: "1.0"\nproject_name: x\ntransfers: [{country: France}]\n',
@@ -151,7 +151,19 @@ BAD_INPUTS = {
     "bad_json": ('{"schema_version": "1.0",', "not valid JSON"),
     "duplicate_json_key": (
         '{"schema_version": "1.0", "project_name": "a", "project_name": "b"}',
-        "duplicate key",
+        "duplicate key at line 1, column 48",
+    ),
+    "yes_is_not_a_boolean": (
+        'schema_version: "1.0"\nproject_name: x\nlive: yes\n',
+        "live: expected true or false",
+    ),
+    "zero_is_not_a_boolean": (
+        '{"schema_version": "1.0", "project_name": "x", "live": 0}',
+        "live: expected true or false",
+    ),
+    "text_is_not_a_number": (
+        'schema_version: "1.0"\nproject_name: x\nrights: {access_sla_days: "10"}\n',
+        "rights.access_sla_days: expected a whole number (line 3, column 10)",
     ),
     "complex_key": ('? [a, b]\n: 1\nschema_version: "1.0"\n', "a key must be a plain name"),
     "huge_integer_yaml": ('schema_version: "1.0"\nproject_name: x\nlive: ' + "9" * 5000 + "\n", "too long"),

@@ -1,6 +1,6 @@
 """The example submissions in `examples/`: each one makes a point about Law 09-08, checked on the real pack.
 
-The expectations below were decided from the facts of each example and the law (law-09-08.md), not read off the
+The expectations below were decided from the facts of each example and the law (docs/legal-basis.md), not read off the
 engine; where the two disagreed, the rule was fixed, never the expectation.
 """
 
@@ -86,7 +86,7 @@ EXPECTED: dict[str, Expected] = {
         findings={
             "L0908-A03-COMPATIBLE-REUSE": FAIL,
             "L0908-A12-FORMALITY": FAIL,
-            # A listed country, not notified: ask for the notification (law-09-08.md §7, step 2).
+            # A listed country, not notified: ask for the notification (docs/legal-basis.md §5, step 2).
             "L0908-A43-TRANSFER-GROUND": NEEDS_INFO,
             "L0908-AI-PROVIDER-REUSE": PASS,
         },

@@ -40,7 +40,7 @@ def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
 def test_duplicate_yaml_key_is_an_error(tmp_path: Path) -> None:
     text = "id: L0908-T01-X\nid: L0908-T01-Y\n"
     msg = _errors(tmp_path, raw={"sample/dup.yaml": text})
-    assert "rules/sample/dup.yaml" in msg and "duplicate key 'id'" in msg
+    assert "rules/sample/dup.yaml" in msg and "duplicate key at line 2, column 1" in msg
 
 
 def test_duplicate_rule_id_is_an_error(tmp_path: Path) -> None:
@@ -119,3 +119,28 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(RulePackError) as info:
         load_pack(make_pack(tmp_path, [bad1, bad2]))
     assert len(info.value.problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        ({"op": "lte", "path": "controller.name", "value": 3}, "'lte' needs a number or a date"),
+        ({"op": "gte", "path": "live", "value": 1}, "'gte' needs a number or a date"),
+        ({"op": "lte", "path": "rights.rectification_sla_days", "value": "ten"}, "compares a number"),
+        (
+            {"op": "lte", "path": "rights.rectification_sla_days", "to_path": "controller.name"},
+            "compares a number with 'controller.name'",
+        ),
+        ({"op": "lte", "path": "cndp.receipt_date", "value": 3}, "only with another date fact"),
+        ({"op": "eq", "path": "live", "value": 1}, "cannot be compared with a true/false fact"),
+        ({"op": "eq", "path": "controller.name", "value": True}, "cannot be compared with a text fact"),
+        ({"op": "in", "path": "rights.rectification_sla_days", "values": ["a"]}, "with a number fact"),
+        ({"op": "matches", "path": "live", "pattern": "x"}, "'matches' needs a text fact"),
+        ({"op": "matches", "path": "rights.rectification_sla_days", "pattern": "1"}, "needs a text fact"),
+    ],
+)
+def test_operand_type_mismatch_is_a_load_error(
+    tmp_path: Path, condition: dict[str, object], expected: str
+) -> None:
+    msg = _errors(tmp_path, rules=[rule_doc(require=condition)])
+    assert "rules/sample/rule-0.yaml" in msg and "require" in msg and expected in msg

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from compliance.api.deps import ServicesDep
 from compliance.api.problems import error_responses
@@ -14,6 +14,8 @@ from compliance.service.errors import NotFound
 from compliance.service.rule_docs import feature_of
 
 router = APIRouter(tags=["rules"])
+
+_SUBMISSION_SCHEMA = json.dumps(Submission.model_json_schema(), ensure_ascii=False)
 
 
 @router.get("/rules", summary="List the rules of the pack", response_model=list[RuleSummary])
@@ -32,7 +34,7 @@ async def get_rule(rule_id: str, services: ServicesDep) -> RuleDetail:
     pack = services.assessor.pack
     rule = pack.rule(rule_id)
     if rule is None:
-        raise NotFound(f"no rule '{rule_id}'")
+        raise NotFound("no such rule")
     return RuleDetail(
         rule=rule, can_fail=rule.can_fail, source=pack.sources.get(rule.id), feature=feature_of(pack, rule)
     )
@@ -43,5 +45,5 @@ async def get_rule(rule_id: str, services: ServicesDep) -> RuleDetail:
     summary="The JSON Schema of a submission",
     responses={200: {"content": {"application/schema+json": {"schema": {"type": "object"}}}}},
 )
-async def submission_schema() -> dict[str, Any]:
-    return Submission.model_json_schema()
+async def submission_schema() -> Response:
+    return Response(_SUBMISSION_SCHEMA, media_type="application/schema+json")

@@ -40,4 +40,5 @@ async def readyz(services: ServicesDep) -> Readiness:
         store=services.store.description.split(":", 1)[0],
         rule_pack=f"{pack.info.id}@{pack.info.version}",
         rules=pack.info.rule_count,
+        quarantined_projects=len(services.store.quarantined),
     )

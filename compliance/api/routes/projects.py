@@ -130,7 +130,7 @@ async def create_project(
     data = await read_data(request)
     name = check_project_name(data.get("name") if isinstance(data, dict) else None)
     if isinstance(data, dict) and set(data) - {"name"}:
-        raise InvalidRequest([f"body.{k}: unknown field" for k in sorted(set(data) - {"name"}, key=str)])
+        raise InvalidRequest(["body: unknown field; the only field accepted here is: name"])
     project, created = await run_in_threadpool(services.projects.create, principal, name, idempotency_key)
     response.headers["Location"] = f"/api/v1/projects/{project.id}"
     if not created:

@@ -1,0 +1,137 @@
+"""Validation errors of a submission, told without repeating what was submitted.
+
+A problem names the path of our own model (`processings.0.legal_basis`), never a key the submitter wrote: an
+unknown key or a bad dictionary key cuts the path at its parent and the message lists the keys or values the
+vocabulary accepts instead. The line and column come from the YAML node tree of the text (JSON is read as
+YAML for this purpose only), composed again only when there is an error to place.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from compliance.service.field_messages import explain, words
+from compliance.strictyaml import StrictLoader
+
+Loc = tuple[int | str, ...]
+
+_POSITION = re.compile(r" \((?:line|ligne) (\d+), (?:column|colonne) (\d+)\)$")
+_MENTIONED = re.compile(r"line (\d+), column (\d+)")
+
+
+def _unwrap(annotation: Any) -> Any:
+    """`X | None` and `Annotated[X, ...]` -> X (a union of several types is left as it is)."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            rest = [a for a in get_args(annotation) if a is not type(None)]
+            if len(rest) != 1:
+                return annotation
+            annotation = rest[0]
+        else:
+            return annotation
+
+
+def _model_fields(annotation: Any) -> dict[str, Any] | None:
+    inner = _unwrap(annotation)
+    if isinstance(inner, type) and issubclass(inner, BaseModel):
+        return {name: f.annotation for name, f in inner.model_fields.items()}
+    return None
+
+
+def safe_path(model: type[BaseModel], loc: Loc) -> tuple[list[int | str], dict[str, Any] | None, bool]:
+    """The part of `loc` made of our field names and list indices; the fields of the model where it stops
+    (None if not a model); and whether a submitted key was cut off."""
+    current: Any = model
+    kept: list[int | str] = []
+    for part in loc:
+        fields = _model_fields(current)
+        inner = _unwrap(current)
+        if isinstance(part, int) and get_origin(inner) is list:
+            current = get_args(inner)[0]
+        elif isinstance(part, str) and fields is not None and part in fields:
+            current = fields[part]
+        else:
+            return kept, fields, isinstance(part, str) and (fields is not None or get_origin(inner) is dict)
+        kept.append(part)
+    return kept, _model_fields(current), False
+
+
+def _node_at(root: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
+    """The node a location reaches (the key node when the last step is a mapping key), or the deepest node
+    reached; and whether it was reached completely."""
+    node = root
+    for i, part in enumerate(loc):
+        if isinstance(node, yaml.MappingNode):
+            match = next(
+                ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)),
+                None,
+            )
+            if match is None:
+                return node, False
+            last = i == len(loc) - 1 or loc[i + 1] == "[key]"
+            if last:
+                return match[0], True
+            node = match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            return node, False
+    return node, True
+
+
+def _compose(text: str | None) -> yaml.Node | None:
+    if not text:
+        return None
+    try:
+        return yaml.compose(text, Loader=StrictLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+
+
+def describe_errors(
+    model: type[BaseModel], exc: ValidationError, text: str | None, lang: str = "en"
+) -> list[str]:
+    """`path: message (line L, column C)` for each error; the path is ours, the message in plain words (in
+    French or English), with a suggestion taken from the vocabulary, never from what was submitted."""
+    root = _compose(text)
+    out: list[str] = []
+    for err in exc.errors(include_url=False):  # the input is compared with the vocabulary, never repeated
+        loc: Loc = tuple(err["loc"])
+        kept, fields, cut = safe_path(model, loc)
+        path = ".".join(str(p) for p in kept) or "(top level)"
+        if cut and "[key]" in loc:  # the accepted keys, from the error's context (never the input)
+            expected = (err.get("ctx") or {}).get("expected")
+            message = words(lang)["bad_key"]
+            if expected:
+                message += "; " + words(lang)["enum"].format(expected)
+        elif cut and err["type"] != "extra_forbidden":
+            message = words(lang)["not_here"]
+        else:
+            message = explain(model, err, lang, list(fields) if fields is not None else None)
+        node, _ = _node_at(root, tuple(p for p in loc if p != "[key]"))
+        where = (
+            " (" + words(lang)["position"].format(node.start_mark.line + 1, node.start_mark.column + 1) + ")"
+            if node is not None and node is not root
+            else ""
+        )
+        out.append(f"{path}: {message}{where}")
+    return out
+
+
+def split_position(message: str) -> tuple[str, int | None, int | None]:
+    """A problem message without its `(line L, column C)` suffix, and the line and column."""
+    found = _POSITION.search(message)
+    if found is not None:
+        return message[: found.start()], int(found.group(1)), int(found.group(2))
+    mentioned = _MENTIONED.search(message)
+    if mentioned is not None:
+        return message, int(mentioned.group(1)), int(mentioned.group(2))
+    return message, None, None
