@@ -97,11 +97,11 @@ _BY_TYPE = {
 }
 
 
-def _unwrap(annotation: Any) -> Any:
-    """`X | None`, `list[X]` and `Annotated[X, ...]` down to X."""
+def unwrap(annotation: Any) -> Any:
+    """`X | None` and `Annotated[X, ...]` -> X (a union of several types is left as it is)."""
     while True:
         origin = get_origin(annotation)
-        if origin is Annotated or origin is list:
+        if origin is Annotated:
             annotation = get_args(annotation)[0]
         elif origin in (Union, types.UnionType):
             rest = [a for a in get_args(annotation) if a is not type(None)]
@@ -112,17 +112,23 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _item(annotation: Any) -> Any:
+    """The type of what a location reaches: through optional, annotated and list types."""
+    inner = unwrap(annotation)
+    return unwrap(get_args(inner)[0]) if get_origin(inner) is list else inner
+
+
 def _target(model: type[BaseModel], loc: tuple[int | str, ...]) -> Any:
     """The model or type a location ends in (None when it leaves the model)."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        inner = _unwrap(current)
+        inner = _item(current)
         if not (isinstance(inner, type) and issubclass(inner, BaseModel)) or part not in inner.model_fields:
             return None
         current = inner.model_fields[part].annotation
-    return _unwrap(current)
+    return _item(current)
 
 
 def closest(word: str, vocabulary: list[str]) -> str | None:

@@ -9,13 +9,12 @@ YAML for this purpose only), composed again only when there is an error to place
 from __future__ import annotations
 
 import re
-import types
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from compliance.service.field_messages import explain, words
+from compliance.service.field_messages import explain, unwrap, words
 from compliance.strictyaml import StrictLoader
 
 Loc = tuple[int | str, ...]
@@ -24,23 +23,8 @@ _POSITION = re.compile(r" \((?:line|ligne) (\d+), (?:column|colonne) (\d+)\)$")
 _MENTIONED = re.compile(r"line (\d+), column (\d+)")
 
 
-def _unwrap(annotation: Any) -> Any:
-    """`X | None` and `Annotated[X, ...]` -> X (a union of several types is left as it is)."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            rest = [a for a in get_args(annotation) if a is not type(None)]
-            if len(rest) != 1:
-                return annotation
-            annotation = rest[0]
-        else:
-            return annotation
-
-
 def _model_fields(annotation: Any) -> dict[str, Any] | None:
-    inner = _unwrap(annotation)
+    inner = unwrap(annotation)
     if isinstance(inner, type) and issubclass(inner, BaseModel):
         return {name: f.annotation for name, f in inner.model_fields.items()}
     return None
@@ -53,7 +37,7 @@ def safe_path(model: type[BaseModel], loc: Loc) -> tuple[list[int | str], dict[s
     kept: list[int | str] = []
     for part in loc:
         fields = _model_fields(current)
-        inner = _unwrap(current)
+        inner = unwrap(current)
         if isinstance(part, int) and get_origin(inner) is list:
             current = get_args(inner)[0]
         elif isinstance(part, str) and fields is not None and part in fields:
