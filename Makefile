@@ -4,7 +4,9 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/darija-support-chatbot.yaml
 
-.PHONY: install run test lint typecheck imports unit bench bench-http schema docs clean
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install run test lint typecheck imports unit bench bench-http schema docs messages clean
 
 install: $(VENV)/.installed
 
@@ -28,6 +30,7 @@ imports: install
 	$(BIN)/lint-imports
 
 unit: install
+	@test -x $(CHROMIUM) || echo "NOTE: no Chromium at $(CHROMIUM): the browser tests (tests/browser) are SKIPPED. Install it with 'apt-get install -y chromium' (CI=true makes this an error)."
 	$(BIN)/pytest
 
 test: lint typecheck imports unit
@@ -41,6 +44,9 @@ bench-http: install
 schema: install
 	$(BIN)/compliance schema --output schemas/submission.schema.json
 	$(BIN)/compliance schema --rules --output schemas/rule.schema.json
+
+messages: install
+	$(BIN)/python -m compliance.web.messages
 
 docs: install
 	$(BIN)/compliance rules export --format markdown --output docs/rules.md

@@ -19,7 +19,6 @@ from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
-from compliance.service.decisions import KEYS_DIR, SigningKey
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
@@ -41,6 +40,16 @@ class _NoQueryStrings(logging.Filter):
 
 
 def _first_start_hint(store: Store, settings: Settings) -> None:
+    if not store.accounts.list_users(None):
+        log.warning(
+            "No account for the web app yet. Create an organisation and its first person with:\n"
+            "    compliance admin create-org --name 'My company' --data-dir %s\n"
+            "    compliance admin create-user --email you@example.ma --role submitter --org my-company "
+            "--org-admin --data-dir %s\n"
+            "then open http://127.0.0.1:8000 and sign in.",
+            settings.data_dir,
+            settings.data_dir,
+        )
     if has_active_admin(store.access):
         return
     where = settings.data_dir
@@ -66,7 +75,7 @@ def create_app(
     counts in memory."""
     settings = settings or Settings()
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
-    store = repository if repository is not None else open_store(settings.data_dir)
+    store = repository if repository is not None else open_store(settings.data_dir, settings.key_dir)
     owns_store = repository is None
     try:
         runner = make_runner(
@@ -103,15 +112,7 @@ def create_app(
         redoc_url=None,
     )
     projects_service = Projects(store, runner)
-    reviews_service = Reviews(
-        store,
-        projects_service,
-        (
-            SigningKey.ephemeral()  # a store that keeps nothing gets a key that dies with it
-            if store.description == "memory"
-            else SigningKey.load_or_create(settings.data_dir / KEYS_DIR)
-        ),
-    )
+    reviews_service = Reviews(store, projects_service)  # signs with the store's key folder
     projects_service.after_store = reviews_service.carry_over
     throttle = AuthThrottle(
         failure_counters or MemoryFailureCounters(),

@@ -13,9 +13,10 @@ from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.middleware import Occupancy
 from compliance.service.access import Principal
 from compliance.service.assessing import Assessor
-from compliance.service.errors import InvalidRequest
+from compliance.service.errors import InvalidRequest, Unauthenticated
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
+from compliance.service.sign_in import SESSION_COOKIE
 from compliance.service.store import Store
 from compliance.service.throttle import AuthThrottle
 from compliance.storage.failure_counters import MemoryFailureCounters
@@ -45,6 +46,8 @@ async def get_services(request: Request) -> Services:
 async def get_principal(request: Request) -> Principal:
     """The caller, from `Authorization: Bearer <key>` (declared in the OpenAPI document by openapi.py)."""
     services = services_of(request)
+    if SESSION_COOKIE in request.cookies:
+        raise Unauthenticated("the API does not accept the web app's session cookie: send an API key")
     address = request.client.host if request.client else "-"
     return services.throttle.authenticate(
         services.store.access, request.headers.get("authorization"), address

@@ -13,6 +13,7 @@ MAX_BODY_BYTES = 1024 * 1024
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path("data")
+    key_dir: Path | None = None  # the signing key and the audit checkpoints; None: `<data_dir>-keys`
     rules_dir: Path | None = None
     max_in_flight: int = 8  # enough to overlap disk waits; more only adds contention for the GIL
     max_waiting: int = 512
@@ -22,6 +23,7 @@ class Settings:
     auth_failure_limit: int = 10  # failed authentications per client address and key id ...
     auth_failure_window: float = 60.0  # ... in this many seconds; beyond: 429
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
+    sign_in_spacing: float = 2.0  # seconds between attempts on a throttled address or account
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -29,6 +31,7 @@ class Settings:
         rules = env.get("COMPLIANCE_RULES_DIR")
         return cls(
             data_dir=Path(env.get("COMPLIANCE_DATA_DIR", "data")),
+            key_dir=Path(keys) if (keys := env.get("COMPLIANCE_KEY_DIR")) else None,
             rules_dir=Path(rules) if rules else None,
             max_in_flight=int(env.get("COMPLIANCE_MAX_IN_FLIGHT", cls.max_in_flight)),
             max_waiting=int(env.get("COMPLIANCE_MAX_WAITING", cls.max_waiting)),
@@ -37,6 +40,7 @@ class Settings:
             auth_failure_limit=int(env.get("COMPLIANCE_AUTH_FAILURE_LIMIT", cls.auth_failure_limit)),
             auth_failure_window=float(env.get("COMPLIANCE_AUTH_FAILURE_WINDOW", cls.auth_failure_window)),
             assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
+            sign_in_spacing=float(env.get("COMPLIANCE_SIGN_IN_SPACING", cls.sign_in_spacing)),
         )
 
     def workers(self) -> int:

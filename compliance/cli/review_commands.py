@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
+from compliance.cli.server_commands import add_key_dir_option, key_dir_of
 from compliance.service.access import CLI_ACTOR
 from compliance.service.assessing import assessor_for
 from compliance.service.decisions import verify_export
 from compliance.service.errors import StoreLocked
 from compliance.service.reassess import reassess
-from compliance.service.store import missing_data_dir, open_store
+from compliance.service.store import default_key_dir, missing_data_dir, open_store
 
 
 def add_review_commands(sub: Any) -> None:
@@ -30,7 +31,14 @@ def add_review_commands(sub: Any) -> None:
     )
     v.add_argument(
         "--fingerprint",
-        help="the decision key's fingerprint the service publishes, to pin it (default: none)",
+        action="append",
+        help="a full SHA-256 fingerprint the service publishes (GET /api/v1/decisions/public-keys), to pin the "
+        "key; repeat it to accept any of several keys (default: none)",
+    )
+    v.add_argument(
+        "--key-dir",
+        type=Path,
+        help="the service's key folder: its published keys, and its checkpoints for --audit-log (default: none)",
     )
     r = sub.add_parser(
         "reassess",
@@ -42,6 +50,7 @@ def add_review_commands(sub: Any) -> None:
         default=Path("data"),
         help="the store folder, server stopped (default: ./data)",
     )
+    add_key_dir_option(r)
     r.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
 
@@ -62,7 +71,14 @@ def _verify(args: argparse.Namespace) -> int:
     except (json.JSONDecodeError, UnicodeDecodeError):
         sys.stderr.write(f"error: {args.file}: not a JSON document\n")
         return ExitCode.INVALID
-    result = verify_export(doc, audit_log=args.audit_log, pinned_fingerprint=args.fingerprint)
+    key_dir = args.key_dir
+    if key_dir is None and args.audit_log is not None:
+        # A log is only as safe as its signed checkpoints: on the service's machine, use its key folder.
+        beside = default_key_dir(args.audit_log.parent)
+        key_dir = beside if beside.is_dir() else None
+    result = verify_export(
+        doc, audit_log=args.audit_log, pinned_fingerprints=args.fingerprint, key_dir=key_dir
+    )
     for check in result.checks:
         sys.stdout.write(f"ok: {check}\n")
     for problem in result.problems:
@@ -77,7 +93,7 @@ def _reassess(args: argparse.Namespace) -> int:
         sys.stderr.write(f"error: {missing}\n")
         return ExitCode.INVALID
     try:
-        store = open_store(args.data_dir)
+        store = open_store(args.data_dir, key_dir_of(args))
     except StoreLocked:
         sys.stderr.write(
             f"error: the store {args.data_dir} is held by a running server. Stop it first, or ask the server "

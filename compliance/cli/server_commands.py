@@ -1,5 +1,8 @@
 """`compliance serve`, `compliance admin ...` and `compliance audit verify`.
 
+Each takes `--data-dir` and `--key-dir` (the signing key and the audit checkpoints; default: the
+`COMPLIANCE_KEY_DIR` variable, else `<data dir>-keys` beside the data folder, never inside it).
+
 The server is started from an import string so that the command line does not import the API package
 (the two are independent adapters); its settings travel in COMPLIANCE_* environment variables.
 """
@@ -7,6 +10,7 @@ The server is started from an import string so that the command line does not im
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -15,12 +19,24 @@ from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.service.access import create_key, create_organisation, revoke_key
-from compliance.service.audit import verify_audit_file
+from compliance.service.accounts import Accounts
+from compliance.service.audit import rotate_signing_key, verify_audit_file
 from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.store import Role, missing_data_dir, open_admin
+from compliance.service.store import (
+    Role,
+    default_key_dir,
+    missing_data_dir,
+    open_admin,
+    open_admin_accounts,
+    open_key_ring,
+)
 
-APP_FACTORY = "compliance.api.app:app_from_environment"
-CREATING = ("create-org", "create-key")  # the admin commands that may start a fresh data folder
+APP_FACTORY = "compliance.server:server_from_environment"
+CREATING = (
+    "create-org",
+    "create-key",
+    "create-user",
+)  # the admin commands that may start a fresh data folder
 
 
 def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -28,6 +44,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
         p.add_argument(
             "--data-dir", type=Path, default=Path("data"), help="the store folder (default: ./data)"
         )
+        add_key_dir_option(p)
 
     s = sub.add_parser("serve", help="run the HTTP API (uvicorn, one process)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -40,7 +57,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     )
     data_dir(s)
 
-    a = sub.add_parser("admin", help="organisations and API keys")
+    a = sub.add_parser("admin", help="organisations, API keys and accounts")
     asub = a.add_subparsers(dest="admin_command", required=True, parser_class=parser_class)
     o = asub.add_parser("create-org", help="create an organisation")
     o.add_argument("--name", required=True, help="the organisation's name, e.g. 'Atlas Connect' (required)")
@@ -66,11 +83,55 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
+    rk = asub.add_parser(
+        "rotate-signing-key",
+        help="sign new decisions and checkpoints with a new key; the old one stays published",
+    )
+    data_dir(rk)
+    sk = asub.add_parser("list-signing-keys", help="every key that signed, with its full SHA-256 fingerprint")
+    sk.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
+    data_dir(sk)
+    cu = asub.add_parser("create-user", help="create a person's account for the web app")
+    cu.add_argument("--email", required=True, help="the person's e-mail address, to sign in (required)")
+    cu.add_argument(
+        "--role", required=True, choices=[r.value for r in Role], help="the person's role (required)"
+    )
+    cu.add_argument("--org", help="the organisation of a submitter (default: none)")
+    cu.add_argument(
+        "--org-admin",
+        action="store_true",
+        help="administrator of the organisation, needs TOTP (default: off)",
+    )
+    cu.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (default: off, asked at the terminal)",
+    )
+    data_dir(cu)
 
     au = sub.add_parser("audit", help="the audit trail")
     ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
-    v = ausub.add_parser("verify", help="check the hash chain of the audit log")
+    v = ausub.add_parser(
+        "verify",
+        help="check the hash chain of the audit log against the signed checkpoints of the key folder",
+    )
     data_dir(v)
+
+
+def add_key_dir_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--key-dir",
+        type=Path,
+        default=Path(os.environ["COMPLIANCE_KEY_DIR"]) if os.environ.get("COMPLIANCE_KEY_DIR") else None,
+        help="the folder of the signing key and the audit checkpoints, kept outside the data folder "
+        "(default: $COMPLIANCE_KEY_DIR, else <data dir>-keys)",
+    )
+
+
+def key_dir_of(args: argparse.Namespace) -> Path:
+    return Path(args.key_dir).resolve() if args.key_dir is not None else default_key_dir(args.data_dir)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -83,6 +144,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
+    os.environ["COMPLIANCE_KEY_DIR"] = str(key_dir_of(args))
     if args.rules is not None:
         os.environ["COMPLIANCE_RULES_DIR"] = str(args.rules.resolve())
     try:
@@ -108,7 +170,7 @@ def _admin(args: argparse.Namespace) -> int:
     if missing:
         sys.stderr.write(f"error: {missing}\n")
         return ExitCode.INVALID
-    access, audit = open_admin(args.data_dir)
+    access, audit = open_admin(args.data_dir, key_dir_of(args))
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
         sys.stdout.write(f"organisation '{org.id}' created ({org.name})\n")
@@ -135,6 +197,29 @@ def _admin(args: argparse.Namespace) -> int:
                 sys.stdout.write(
                     f"{k.id}  {k.role.value:9} {k.organisation or '-':20} {state:18} {k.label}\n"
                 )
+    elif command == "rotate-signing-key":
+        old, new = rotate_signing_key(open_key_ring(args.data_dir, key_dir_of(args)), audit)
+        sys.stdout.write(
+            f"retired {old.fingerprint}\n"
+            f"current {new.fingerprint}\n"
+            "New decisions and audit checkpoints are signed with the current key (a running server picks it up "
+            "at once); records signed before keep verifying with the retired key. Publish both fingerprints.\n"
+        )
+    elif command == "list-signing-keys":
+        published = open_key_ring(args.data_dir, key_dir_of(args)).published()
+        if args.format == "json":
+            sys.stdout.write(json.dumps([k.model_dump(mode="json") for k in published], indent=2) + "\n")
+        for pk in published if args.format == "text" else []:
+            state = f"retired {pk.retired_at:%Y-%m-%d}" if pk.retired_at else "current"
+            sys.stdout.write(f"{pk.fingerprint}  {state:18} since {pk.created_at:%Y-%m-%d}\n")
+    elif command == "create-user":
+        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
+        accounts = Accounts(access, audit, open_admin_accounts(args.data_dir))
+        user = accounts.create_user(args.email, password, Role(args.role), args.org, org_admin=args.org_admin)
+        factor = (
+            " It must set up a second factor (TOTP) at its first sign-in." if user.needs_second_factor else ""
+        )
+        sys.stdout.write(f"{user.role.value} account {user.id} created.{factor}\n")
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")
@@ -150,9 +235,18 @@ def _audit(args: argparse.Namespace) -> int:
     if not path.is_file():
         sys.stderr.write(f"error: no audit log at {path}\n")
         return ExitCode.INVALID
-    report = verify_audit_file(path)
+    key_dir = key_dir_of(args)
+    if not key_dir.is_dir():
+        sys.stderr.write(
+            f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
+        )
+        return ExitCode.INVALID
+    report = verify_audit_file(path, key_dir)
     if report.ok:
-        sys.stdout.write(f"audit log intact: {report.entries} entries, head {report.head}\n")
+        sys.stdout.write(
+            f"audit log intact: {report.entries} entries, head {report.head}; {report.checkpoints} signed "
+            f"checkpoints verified, the last at seq {report.last_checkpoint}\n"
+        )
         return ExitCode.OK
     sys.stdout.write(f"audit log BROKEN ({report.entries} entries read):\n")
     for problem in report.problems:

@@ -97,8 +97,9 @@ def create_organisation(
     if not ORG_ID.match(chosen):
         raise InvalidRequest(["id: lower-case letters, digits and '-', 1 to 40 characters"])
     org = Organisation(id=chosen, name=name, created_at=datetime.now(UTC))
-    access.add_organisation(org)
-    audit.append(AuditEvent(actor=actor, action="organisation.created", organisation=org.id, target=org.id))
+    access.add_organisation(
+        org, AuditEvent(actor=actor, action="organisation.created", organisation=org.id, target=org.id)
+    )
     return org
 
 
@@ -127,15 +128,15 @@ def create_key(
         secret_hash=_hash(secret),
         created_at=datetime.now(UTC),
     )
-    access.add_key(key)
-    audit.append(
+    access.add_key(
+        key,
         AuditEvent(
             actor=actor,
             action="key.created",
             organisation=key.organisation,
             target=key.id,
             details={"role": role.value},
-        )
+        ),
     )
     return key, f"{key.id}.{secret}"
 
@@ -146,12 +147,9 @@ def revoke_key(
     current = access.get_key(key_id)
     if current is None:
         raise NotFound(f"no key '{key_id}'")
-    revoked = access.revoke_key(key_id, datetime.now(UTC))
+    event = AuditEvent(actor=actor, action="key.revoked", organisation=current.organisation, target=key_id)
+    revoked = access.revoke_key(key_id, datetime.now(UTC), event)  # logged only if it was active
     assert revoked is not None
-    if current.active:
-        audit.append(
-            AuditEvent(actor=actor, action="key.revoked", organisation=revoked.organisation, target=key_id)
-        )
     return revoked
 
 

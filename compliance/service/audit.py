@@ -1,20 +1,58 @@
-"""Checking the audit trail: `compliance audit verify`."""
+"""Checking the audit trail (`compliance audit verify`) and changing the key that signs it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from compliance.storage.audit_chain import ChainReport, verify_lines
+from compliance.storage.audit_chain import ChainReport, check_checkpoints, verify_lines
+from compliance.storage.faults import crash_point
 from compliance.storage.protocol import AuditRepository
+from compliance.storage.signing_keys import (
+    CHECKPOINTS_FILE,
+    KeyRing,
+    PublishedKey,
+    published_key_events,
+    read_published,
+)
 
 
-def verify_audit(audit: AuditRepository) -> ChainReport:
-    return verify_lines(audit.raw_lines())
+def verify_audit(audit: AuditRepository, keys: KeyRing | None = None) -> ChainReport:
+    # The checkpoints first, the log second: a checkpoint is written after its entry, so a log read later
+    # holds every entry a checkpoint read earlier names, even while a server appends.
+    checkpoints = audit.checkpoint_lines()
+    lines = audit.raw_lines()
+    report = verify_lines(lines)
+    if keys is not None and keys.folder is not None:
+        published = {k.fingerprint: k.public_key for k in keys.published()}
+        check_checkpoints(report, lines, checkpoints, published)
+    return report
 
 
-def verify_audit_file(path: Path) -> ChainReport:
-    """Verify a log file as it is, without opening (or repairing) a store around it."""
-    return verify_lines(path.read_text(encoding="utf-8", errors="replace").splitlines())
+def verify_audit_file(path: Path, key_dir: Path | None = None) -> ChainReport:
+    """Verify a log file as it is, without opening (or repairing) a store around it, and hold it to the
+    signed checkpoints of the key folder when one is given."""
+    checkpoints = key_dir / CHECKPOINTS_FILE if key_dir is not None else None
+    cp_lines = (
+        checkpoints.read_text(encoding="utf-8").splitlines() if checkpoints and checkpoints.is_file() else []
+    )
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()  # after: see verify_audit
+    report = verify_lines(lines)
+    if key_dir is not None:
+        if not cp_lines and report.entries:
+            report.problems.append(
+                f"{checkpoints}: no signed checkpoint — is this the key folder of this data folder?"
+            )
+        published = {k.fingerprint: k.public_key for k in read_published(key_dir)}
+        check_checkpoints(report, lines, cp_lines, published)
+    return report
 
 
-__all__ = ["ChainReport", "verify_audit", "verify_audit_file"]
+def rotate_signing_key(keys: KeyRing, audit: AuditRepository) -> tuple[PublishedKey, PublishedKey]:
+    """A new key signs from now on; the old one stays published, retired, to verify what it signed."""
+    old, new = keys.rotate()
+    crash_point("signing_key.published:stored")
+    audit.append_missing(published_key_events(keys))
+    return old, new
+
+
+__all__ = ["ChainReport", "rotate_signing_key", "verify_audit", "verify_audit_file"]

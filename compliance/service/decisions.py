@@ -1,37 +1,41 @@
-"""Decision records: sealed into the audit log, signed, exported and checked offline.
+"""Decision records: signed when they are made, sealed into the audit log, exported and checked offline.
 
-A record holds the hashes of the submission, of the assessment and of the rule pack it was decided on. Its
-export carries three independent proofs, each checked by `compliance verify-decision`:
+A record holds the hashes of the submission, of the assessment and of the rule pack it was decided on. When
+a liaison decides, the record's hash is signed with the service's current key (kept in the key folder,
+outside the data folder) and the signature is stored with the decision, in the same write. An export returns
+the record as it was signed, with three independent proofs, each checked by `compliance verify-decision`:
 1. `decision_hash`, the SHA-256 of the record's canonical JSON: any edit of the record breaks it;
-2. `seal`, the audit-log entry that sealed the decision: it names the decision hash and its own hash covers it,
-   and with `--audit-log` the entry is found at its place in the verified chain;
-3. `signature`, an Ed25519 signature by the service's decision key over the decision hash: recomputing the
-   hashes after an edit does not help without the private key. Compare the key's fingerprint with the one the
-   service publishes (`GET /api/v1/decisions/public-key`).
+2. `seal`, the audit-log entry that sealed the decision: it names the decision hash and the signing key, and
+   with `--audit-log` the entry is found at its place in the verified chain;
+3. `signature`, an Ed25519 signature over the decision hash: recomputing the hashes after an edit does not
+   help without the private key. Pin the key's full SHA-256 fingerprint, as the service publishes it
+   (`GET /api/v1/decisions/public-keys`): after a rotation, old records verify with the key that signed them.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
-import os
-import tempfile
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-
 from compliance.domain.outcomes import Assessment
 from compliance.domain.review import Decision
-from compliance.storage.audit_chain import canonical, hash_of, verify_lines
+from compliance.storage.audit_chain import canonical, check_checkpoints, hash_of, verify_lines
+from compliance.storage.signing_keys import (
+    ALGORITHM,
+    CHECKPOINTS_FILE,
+    KeyFolderError,
+    SigningKey,
+    fingerprint_of,
+    read_published,
+    verify_signature,
+)
 
 EXPORT_FORMAT = "law0908-decision/1"
-KEY_FILE = "decision-signing-key.pem"
-KEYS_DIR = "keys"  # inside the data folder
+FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
 def sha256(data: bytes) -> str:
@@ -48,79 +52,37 @@ def decision_hash(decision: Decision | dict[str, Any]) -> str:
     return sha256(canonical(data))
 
 
-class SigningKey:
-    """The service's Ed25519 decision key, kept in the data folder (created on first use, mode 0600)."""
-
-    def __init__(self, private: Ed25519PrivateKey) -> None:
-        self._private = private
-
-    @classmethod
-    def load_or_create(cls, folder: Path) -> SigningKey:
-        path = folder / KEY_FILE
-        if path.exists():
-            if path.stat().st_mode & 0o077:
-                raise PermissionError(
-                    f"{path}: the decision key must be readable by its owner only (chmod 600)"
-                )
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-            if not isinstance(key, Ed25519PrivateKey):
-                raise ValueError(f"{path}: not an Ed25519 private key")
-            return cls(key)
-        private = Ed25519PrivateKey.generate()
-        pem = private.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key-")
-        try:
-            os.fchmod(fd, 0o600)  # whatever the umask: only the service's user may read the key
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(pem)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return cls(private)
-
-    @classmethod
-    def ephemeral(cls) -> SigningKey:
-        """A key for a store that keeps nothing (tests, dry runs): it dies with the process."""
-        return cls(Ed25519PrivateKey.generate())
-
-    @property
-    def public_key_b64(self) -> str:
-        raw = self._private.public_key().public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw
-        )
-        return base64.b64encode(raw).decode()
-
-    @property
-    def fingerprint(self) -> str:
-        return fingerprint_of(self.public_key_b64)
-
-    def sign(self, message: str) -> str:
-        return base64.b64encode(self._private.sign(message.encode())).decode()
+def decision_event_id(digest: str) -> str:
+    """The id of the audit event that seals a decision, derived from its hash: the seal can be found in
+    the log from the decision alone (after a crash between the sealing and its storing)."""
+    return "evt_" + digest.removeprefix("sha256:")[:24]
 
 
-def fingerprint_of(public_key_b64: str) -> str:
-    return sha256(base64.b64decode(public_key_b64))[:23]
-
-
-def export_decision(decision: Decision, seal: dict[str, Any], key: SigningKey) -> dict[str, Any]:
+def sign_decision(decision: Decision, key: SigningKey) -> dict[str, Any]:
+    """The signature kept with the decision: made once, when the decision is made."""
     digest = decision_hash(decision)
+    return {
+        "decision_hash": digest,
+        "algorithm": ALGORITHM,
+        "public_key": key.public_key_b64,
+        "key_fingerprint": key.fingerprint,
+        "value": key.sign(digest),
+    }
+
+
+def export_decision(
+    decision: Decision, signature: dict[str, Any] | None, seal: dict[str, Any]
+) -> dict[str, Any]:
+    """The record as it was signed: nothing is signed here. A record stored without its signature (made
+    before decisions were signed when made) is exported unsigned, and does not verify."""
+    signed = dict(signature) if signature else {}
+    digest = signed.pop("decision_hash", None) or decision_hash(decision)
     return {
         "format": EXPORT_FORMAT,
         "decision": decision.model_dump(mode="json"),
         "decision_hash": digest,
         "seal": seal,
-        "signature": {
-            "algorithm": "ed25519",
-            "public_key": key.public_key_b64,
-            "key_fingerprint": key.fingerprint,
-            "value": key.sign(digest),
-        },
+        "signature": signed or None,
     }
 
 
@@ -135,9 +97,17 @@ class Verification:
 
 
 def verify_export(
-    doc: Any, *, audit_log: Path | None = None, pinned_fingerprint: str | None = None
+    doc: Any,
+    *,
+    audit_log: Path | None = None,
+    pinned_fingerprints: list[str] | None = None,
+    key_dir: Path | None = None,
 ) -> Verification:
-    """Check an exported decision offline; every problem found is listed, not only the first."""
+    """Check an exported decision offline; every problem found is listed, not only the first.
+
+    Trust anchors (at least one is needed): fingerprints the service published (`pinned_fingerprints`),
+    the key folder (`key_dir`: its published keys, and the checkpoints the audit log must agree with), or
+    the audit log the seal must stand in (`audit_log`), whose sealing entry names the signing key."""
     v = Verification()
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         v.problems.append(f"not a decision export (expected format '{EXPORT_FORMAT}')")
@@ -156,13 +126,34 @@ def verify_export(
     else:
         v.problems.append("decision_hash: the record was edited — its content does not match its hash")
 
+    pinned = list(pinned_fingerprints or [])
+    for fp in pinned:
+        if not FINGERPRINT.match(fp):
+            v.problems.append(
+                f"--fingerprint {fp}: a fingerprint is 'sha256:' and the 64 hex digits of SHA-256"
+            )
+    public_keys: dict[str, str] = {}
+    if key_dir is not None:
+        try:
+            public_keys = {k.fingerprint: k.public_key for k in read_published(key_dir)}
+        except KeyFolderError as exc:
+            v.problems.append(str(exc))
+        if not public_keys:
+            v.problems.append(f"{key_dir}: no published keys")
+        pinned += list(public_keys)
+
     seal = doc.get("seal")
+    sig = doc.get("signature")
+    signer = sig.get("public_key") if isinstance(sig, dict) else None
+    signer_fp = fingerprint_of(signer) if isinstance(signer, str) and _is_b64_key(signer) else None
     if not isinstance(seal, dict):
         v.problems.append("seal: missing")
     else:
         details = seal.get("details")
         if not isinstance(details, dict) or details.get("decision_hash") != digest:
             v.problems.append("seal: the audit entry does not name this decision hash")
+        elif details.get("key") is not None and details.get("key") != signer_fp:
+            v.problems.append("seal: the audit entry names another signing key than the signature's")
         expected_target = f"{decision.get('project_id')}/{decision.get('version')}"
         if seal.get("action") != "version.decided" or seal.get("target") != expected_target:
             v.problems.append("seal: not the entry that decided this version")
@@ -171,35 +162,52 @@ def verify_export(
         else:
             v.checks.append(f"sealed by audit entry {seal.get('seq')} ({seal.get('hash')})")
         if audit_log is not None:
-            _check_in_log(seal, audit_log, v)
+            _check_in_log(seal, audit_log, v, key_dir, public_keys)
+            if (not isinstance(details, dict) or details.get("key") is None) and not pinned:
+                v.problems.append("seal: names no signing key; pin the key with --fingerprint")
 
-    if pinned_fingerprint is None and audit_log is None:
+    if not pinned and audit_log is None:
         # Without a trust anchor, a forger could re-sign an edited record with a key of their own.
         v.problems.append(
-            "no trust anchor: pass --fingerprint (GET /api/v1/decisions/public-key) or --audit-log to verify"
+            "no trust anchor: pass --fingerprint (GET /api/v1/decisions/public-keys), --key-dir or --audit-log"
         )
-    sig = doc.get("signature")
     if not isinstance(sig, dict):
-        v.problems.append("signature: missing")
+        v.problems.append("signature: missing — the record was not signed when it was decided")
         return v
-    try:
-        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(sig["public_key"]))
-        public.verify(base64.b64decode(sig["value"]), str(digest).encode())
-        fp = fingerprint_of(sig["public_key"])
-        v.checks.append(f"signature valid, key fingerprint {fp}")
-        if pinned_fingerprint is not None and fp != pinned_fingerprint:
-            v.problems.append(f"signature: made with key {fp}, not the pinned key {pinned_fingerprint}")
-    except (InvalidSignature, KeyError, ValueError, TypeError):
+    value = sig.get("value")
+    if (
+        signer_fp is None
+        or not isinstance(value, str)
+        or not verify_signature(str(signer), str(digest), value)
+    ):
         v.problems.append("signature: does not match the decision hash")
+        return v
+    v.checks.append(f"signature valid, key fingerprint {signer_fp}")
+    if pinned and signer_fp not in pinned:
+        v.problems.append(f"signature: made with key {signer_fp}, not a pinned or published key")
     return v
 
 
-def _check_in_log(seal: dict[str, Any], audit_log: Path, v: Verification) -> None:
+def _is_b64_key(value: str) -> bool:
+    try:
+        fingerprint_of(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_in_log(
+    seal: dict[str, Any], audit_log: Path, v: Verification, key_dir: Path | None, public_keys: dict[str, str]
+) -> None:
     if not audit_log.is_file():
         v.problems.append(f"{audit_log}: no such audit log")
         return
-    lines = audit_log.read_text(encoding="utf-8").splitlines()
+    cps = key_dir / CHECKPOINTS_FILE if key_dir is not None else None
+    checkpoints = cps.read_text(encoding="utf-8").splitlines() if cps is not None and cps.is_file() else []
+    lines = audit_log.read_text(encoding="utf-8").splitlines()  # after the checkpoints: a live log only grows
     report = verify_lines(lines)
+    if key_dir is not None:
+        check_checkpoints(report, lines, checkpoints, public_keys)
     if not report.ok:
         v.problems.append(f"{audit_log}: the audit chain does not verify ({report.problems[0]})")
     found = False

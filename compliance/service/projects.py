@@ -160,22 +160,16 @@ class Projects:
             idempotency_key=check_idempotency_key(idempotency_key),
             request_hash=request_hash if idempotency_key else None,
         )
-        stored, created = self.store.projects.create_project(project)
-        if not created:
-            if stored.request_hash != request_hash:
-                raise IdempotencyMismatch(
-                    "this Idempotency-Key was already used to create a different project"
-                )
-            return stored, False
-        self.store.audit.append(
-            AuditEvent(
-                actor=principal.key_id,
-                action="project.created",
-                organisation=stored.organisation,
-                target=stored.id,
-            )
+        event = AuditEvent(
+            actor=principal.key_id,
+            action="project.created",
+            organisation=project.organisation,
+            target=project.id,
         )
-        return stored, True
+        stored, created = self.store.projects.create_project(project, event)
+        if not created and stored.request_hash != request_hash:
+            raise IdempotencyMismatch("this Idempotency-Key was already used to create a different project")
+        return stored, created
 
     def check_can_submit(self, principal: Principal, project_id: str) -> Project:
         """Who may submit to this project, checked before the body is read: a submitter or a CI key of the
@@ -242,16 +236,9 @@ class Projects:
         )
         if facts_json is not None:
             version.__dict__["submission_json"] = facts_json  # what the cached property would compute
-        result = self.store.projects.add_version(version)
-        if result is None:
-            raise NotFound(NO_PROJECT)
-        stored, created = result
-        if not created:
-            if stored.request_hash != assessment.submission_hash:
-                raise IdempotencyMismatch("this Idempotency-Key was already used for a different submission")
-            return stored, False
-        self.store.audit.append(
-            AuditEvent(
+
+        def submitted(stored: ProjectVersion) -> AuditEvent:
+            return AuditEvent(
                 actor=principal.key_id,
                 action="version.submitted",
                 organisation=stored.organisation,
@@ -262,7 +249,15 @@ class Projects:
                     "pack": stored.assessment.pack,
                 },
             )
-        )
+
+        result = self.store.projects.add_version(version, submitted)
+        if result is None:
+            raise NotFound(NO_PROJECT)
+        stored, created = result
+        if not created:
+            if stored.request_hash != assessment.submission_hash:
+                raise IdempotencyMismatch("this Idempotency-Key was already used for a different submission")
+            return stored, False
         if self.after_store is not None:
             self.after_store(stored)
         return stored, True
@@ -272,16 +267,16 @@ class Projects:
         keeps a tombstone with the id and the number of versions erased."""
         principal.require(Role.submitter)
         project = self.get(principal, project_id)
-        count = self.store.projects.delete_project(project.id)
-        if count is None:
-            raise NotFound(NO_PROJECT)
-        self.store.audit.append(
-            AuditEvent(
+        count = self.store.projects.delete_project(
+            project.id,
+            lambda erased: AuditEvent(
                 actor=principal.key_id,
                 action="project.deleted",
                 organisation=project.organisation,
                 target=project.id,
-                details={"versions_erased": count},
-            )
+                details={"versions_erased": erased},
+            ),
         )
+        if count is None:
+            raise NotFound(NO_PROJECT)
         return count

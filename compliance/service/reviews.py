@@ -3,7 +3,9 @@ version diffs, the review queue, statistics and the waivers approved in reviews.
 
 Every change checks the caller's role, the version's state and (except comments) the revision the caller
 last read: two liaisons acting at once on the same version get a conflict, never a lost update. Every change
-is written to the audit log with ids only; a decision is sealed there with its hash.
+is stored together with its audit event (ids only) and then logged, so a crash in between never leaves a
+change without its entry. A decision is signed with the service's current key as it is made, stored with
+its signature, and sealed into the log with its hash and the key's fingerprint.
 """
 
 from __future__ import annotations
@@ -36,9 +38,22 @@ from compliance.domain.waivers import Waiver, WaiverFile
 from compliance.engine.diff import VersionDiff, diff_versions, judgement_carries_over
 from compliance.ruleset.loader import format_validation_error
 from compliance.service.access import Principal
-from compliance.service.decisions import SigningKey, assessment_hash, decision_hash, export_decision
-from compliance.service.errors import NO_VERSION, Forbidden, InvalidRequest, NotFound, ServiceError
+from compliance.service.decisions import (
+    assessment_hash,
+    decision_event_id,
+    export_decision,
+    sign_decision,
+)
+from compliance.service.errors import (
+    NO_VERSION,
+    Forbidden,
+    InvalidRequest,
+    NotFound,
+    ServiceError,
+    StoreError,
+)
 from compliance.service.projects import Projects, all_pages
+from compliance.storage.faults import crash_point
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, ReviewRecord, Role
 
@@ -103,10 +118,10 @@ def open_findings(assessment: Assessment, record: ReviewRecord | None) -> list[F
 
 
 class Reviews:
-    def __init__(self, store: Store, projects: Projects, signing_key: SigningKey) -> None:
+    def __init__(self, store: Store, projects: Projects) -> None:
         self.store = store
         self.projects = projects
-        self.key = signing_key
+        self.keys = store.keys
 
     # -- reading ---------------------------------------------------------------------------------------
     def view(self, principal: Principal, project_id: str, number: int) -> ReviewView:
@@ -168,48 +183,42 @@ class Reviews:
             ]
             update: dict[str, Any] = {"status": target, "history": history}
             if action in (ReviewAction.approve, ReviewAction.reject):
-                update["decision"] = self._decision(principal, version, current, target, text or "", now)
+                decision = self._decision(principal, version, current, target, text or "", now)
+                update["decision"] = decision
+                update["signature"] = sign_decision(decision, self.keys.current())
             return current.model_copy(update=update)
 
-        # Stored first, audited after: the log never holds a change that did not take effect.
-        updated = self._update(project_id, number, change)
-        if updated.decision is not None and action in (ReviewAction.approve, ReviewAction.reject):
-            return self._seal(principal.key_id, updated)
-        self._audit(
-            principal.key_id,
-            f"review.{action.value}",
-            updated,
-            {"from": moved[-1].value, "to": target.value},
-        )
+        def events(updated: ReviewRecord) -> list[AuditEvent]:
+            details: dict[str, str | int | None] = {"from": moved[-1].value, "to": target.value}
+            if updated.decision is None or updated.signature is None or action not in DECIDING:
+                return [_event(principal.key_id, f"review.{action.value}", updated, details)]
+            digest = updated.signature["decision_hash"]
+            details |= {
+                "decision": updated.decision.decision.value,
+                "decision_hash": digest,
+                "key": updated.signature["key_fingerprint"],
+            }
+            return [
+                _event(
+                    principal.key_id, "version.decided", updated, details, event_id=decision_event_id(digest)
+                )
+            ]
+
+        updated = self._update(project_id, number, change, events=events)
+        if updated.decision is not None and action in DECIDING:
+            crash_point("version.decided:logged")
+            return self._store_seal(updated)
         return updated
 
-    def _audit(
-        self, actor: str, action: str, record: ReviewRecord, details: dict[str, str | int | None]
-    ) -> None:
-        self.store.audit.append(
-            AuditEvent(
-                actor=actor,
-                action=action,
-                organisation=record.organisation,
-                target=f"{record.project_id}/{record.number}",
-                details=details,
+    def _store_seal(self, record: ReviewRecord) -> ReviewRecord:
+        """Keep the audit entry that sealed a decision beside it. Also run when an export finds a decision
+        whose seal was not stored yet (the process stopped in between)."""
+        assert record.signature is not None
+        entry = self.store.audit.find(decision_event_id(record.signature["decision_hash"]))
+        if entry is None:
+            raise StoreError(
+                "the decision's audit entry is not in the log yet; restart the service to recover it"
             )
-        )
-
-    def _seal(self, actor: str, record: ReviewRecord) -> ReviewRecord:
-        """Seal a stored decision into the audit log and keep the sealing entry beside it. Also run when an
-        export finds a decision stored but not sealed (the process stopped in between)."""
-        decision = record.decision
-        assert decision is not None
-        entry = self.store.audit.append(
-            AuditEvent(
-                actor=actor,
-                action="version.decided",
-                organisation=record.organisation,
-                target=f"{record.project_id}/{record.number}",
-                details={"decision": decision.decision.value, "decision_hash": decision_hash(decision)},
-            )
-        )
         seal = entry.model_dump(mode="json")
         return self._update(
             record.project_id,
@@ -268,11 +277,13 @@ class Reviews:
                 )
             return current.model_copy(update={"judgements": {**current.judgements, rule_id: review}})
 
-        updated = self._update(project_id, number, change)
-        self._audit(
-            principal.key_id, "finding.judged", updated, {"rule": rule_id, "judgement": judgement.value}
+        details: dict[str, str | int | None] = {"rule": rule_id, "judgement": judgement.value}
+        return self._update(
+            project_id,
+            number,
+            change,
+            events=lambda updated: [_event(principal.key_id, "finding.judged", updated, details)],
         )
-        return updated
 
     def comment(
         self, principal: Principal, project_id: str, number: int, rule_id: str | None, lang: str, text: str
@@ -294,14 +305,13 @@ class Reviews:
         except ValidationError as exc:
             raise InvalidRequest(format_validation_error(exc, "body")) from None
 
-        updated = self._update(
+        return self._update(
             project_id,
             number,
             lambda current: current.model_copy(update={"comments": [*current.comments, comment]}),
             bump_revision=False,
+            events=lambda updated: [_event(principal.key_id, "comment.added", updated, {"rule": rule_id})],
         )
-        self._audit(principal.key_id, "comment.added", updated, {"rule": rule_id})
-        return updated
 
     def carry_over(self, version: ProjectVersion) -> int:
         """After a resubmission: copy the previous version's judgements whose facts did not change."""
@@ -325,11 +335,13 @@ class Reviews:
             and not (j.judgement is Judgement.waived and j.expires is not None and j.expires < today)
         }
         if kept:
+            details: dict[str, str | int | None] = {"from_version": old.number, "judgements": len(kept)}
             self._update(
                 version.project_id,
                 version.number,
                 lambda current: current.model_copy(update={"judgements": {**kept, **current.judgements}}),
                 bump_revision=False,
+                events=lambda updated: [_event(SYSTEM_ACTOR, "judgements.carried_over", updated, details)],
             )
         return len(kept)
 
@@ -366,10 +378,10 @@ class Reviews:
         record = view.record
         if record.decision is None:
             raise NotFound(f"version {number} has no decision yet (it is {view.status.value})")
-        if record.seal is None:  # stored, but the process stopped before sealing it
-            record = self._seal(SYSTEM_ACTOR, record)
-        assert record.decision is not None and record.seal is not None
-        return export_decision(record.decision, record.seal, self.key)
+        if record.seal is None and record.signature is not None:  # the process stopped before storing it
+            record = self._store_seal(record)
+        assert record.decision is not None
+        return export_decision(record.decision, record.signature, record.seal or {})
 
     # -- comparing -------------------------------------------------------------------------------------
     def diff(self, principal: Principal, project_id: str, older: int, newer: int) -> VersionDiff:
@@ -507,11 +519,35 @@ class Reviews:
         change: Callable[[ReviewRecord], ReviewRecord],
         *,
         bump_revision: bool = True,
+        events: Callable[[ReviewRecord], list[AuditEvent]] | None = None,
     ) -> ReviewRecord:
-        updated = self.store.projects.update_review(project_id, number, change, bump_revision=bump_revision)
+        updated = self.store.projects.update_review(
+            project_id, number, change, bump_revision=bump_revision, events=events
+        )
         if updated is None:
             raise NotFound(NO_VERSION)
         return updated
+
+
+DECIDING = (ReviewAction.approve, ReviewAction.reject)
+
+
+def _event(
+    actor: str,
+    action: str,
+    record: ReviewRecord,
+    details: dict[str, str | int | None],
+    event_id: str | None = None,
+) -> AuditEvent:
+    extra = {"event_id": event_id} if event_id is not None else {}
+    return AuditEvent(
+        actor=actor,
+        action=action,
+        organisation=record.organisation,
+        target=f"{record.project_id}/{record.number}",
+        details=details,
+        **extra,
+    )
 
 
 def raise_forbidden(principal: Principal, message: str) -> NoReturn:

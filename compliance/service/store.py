@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compliance.storage.accounts import AccountTables, tinydb_accounts
 from compliance.storage.memory import memory_store
 from compliance.storage.protocol import AccessRepository, AuditRepository, Store
 from compliance.storage.records import (
@@ -18,12 +19,19 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
-from compliance.storage.tinydb_store import open_admin_repositories, open_tinydb_store
+from compliance.storage.signing_keys import KeyRing, PublishedKey, default_key_dir
+from compliance.storage.tinydb_store import (
+    QUARANTINE,
+    open_admin_repositories,
+    open_tinydb_store,
+    prepare_data_dir,
+)
 
 
-def open_store(data_dir: Path) -> Store:
-    """The embedded TinyDB store for a server process (one process per data folder)."""
-    return open_tinydb_store(data_dir)
+def open_store(data_dir: Path, key_dir: Path | None = None) -> Store:
+    """The embedded TinyDB store for a server process (one process per data folder). The key folder (the
+    signing key and the audit checkpoints) defaults to `<data folder>-keys`, beside the data folder."""
+    return open_tinydb_store(data_dir, key_dir)
 
 
 def missing_data_dir(data_dir: Path) -> str | None:
@@ -36,25 +44,40 @@ def missing_data_dir(data_dir: Path) -> str | None:
     return None
 
 
-def open_admin(data_dir: Path) -> tuple[AccessRepository, AuditRepository]:
+def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepository, AuditRepository]:
     """Keys, organisations and the audit log, for commands run beside a live server."""
-    return open_admin_repositories(data_dir)
+    return open_admin_repositories(data_dir, key_dir)
+
+
+def open_key_ring(data_dir: Path, key_dir: Path | None = None) -> KeyRing:
+    return KeyRing(key_dir.resolve() if key_dir is not None else default_key_dir(data_dir))
+
+
+def open_admin_accounts(data_dir: Path) -> AccountTables:
+    """People's accounts, for `compliance admin create-user` run beside a live server."""
+    root = prepare_data_dir(data_dir)
+    return tinydb_accounts(root, root / QUARANTINE)
 
 
 __all__ = [
     "ApiKey",
     "AuditEntry",
+    "KeyRing",
     "Organisation",
     "Project",
     "ProjectPage",
     "ProjectVersion",
+    "PublishedKey",
     "Role",
     "Store",
     "StoredAssessment",
     "VersionStatus",
     "VersionSummary",
+    "default_key_dir",
     "memory_store",
     "missing_data_dir",
     "open_admin",
+    "open_admin_accounts",
+    "open_key_ring",
     "open_store",
 ]

@@ -1,8 +1,11 @@
-"""The hash chain of the audit log: each entry seals the one before it.
+"""The hash chain of the audit log and its signed checkpoints.
 
 `hash = sha256(canonical JSON of the entry without its hash)`, and the entry holds `prev_hash`, so editing,
-removing or reordering an entry breaks the chain at that point. Cutting entries off the end leaves a valid
-shorter chain: compare the head that `compliance audit verify` prints with one kept elsewhere.
+removing or reordering an entry breaks the chain at that point. Whoever can write the log could still edit
+an entry and recompute every later hash, or cut entries off the end: so after each append the head (its
+sequence number and hash) is signed with the service's key into a checkpoint kept in the key folder,
+outside the data folder. A checkpoint pins every entry up to it: an edited or re-hashed entry no longer
+leads to the checkpointed hash, and a log that ends before the last checkpoint lost its tail.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from compliance.storage.records import AuditEntry, AuditEvent
+from compliance.storage.signing_keys import SigningKey, verify_signature
 
 GENESIS = "sha256:" + "0" * 64
 
@@ -47,6 +51,8 @@ class ChainReport:
     entries: int = 0
     head: str = GENESIS
     problems: list[str] = field(default_factory=list)
+    checkpoints: int = 0
+    last_checkpoint: int = 0
 
     @property
     def ok(self) -> bool:
@@ -88,3 +94,71 @@ def verify_lines(lines: Iterable[str]) -> ChainReport:
         prev = fields["hash"]
     report.head = prev
     return report
+
+
+def checkpoint_message(seq: int, digest: str, at: str, key: str) -> str:
+    return canonical({"seq": seq, "hash": digest, "at": at, "key": key}).decode()
+
+
+def make_checkpoint(entry: AuditEntry, key: SigningKey) -> dict[str, Any]:
+    """The head after `entry`, signed: what the key folder keeps."""
+    at = entry.at.isoformat()
+    return {
+        "seq": entry.seq,
+        "hash": entry.hash,
+        "at": at,
+        "key": key.fingerprint,
+        "signature": key.sign(checkpoint_message(entry.seq, entry.hash, at, key.fingerprint)),
+    }
+
+
+def check_checkpoints(
+    report: ChainReport, lines: list[str], checkpoints: Iterable[str], public_keys: dict[str, str]
+) -> None:
+    """Hold the log to its signed checkpoints: each must be signed by a published key and name an entry
+    the log still holds, with the same hash. `public_keys` maps fingerprints to public keys."""
+    hashes: dict[int, str] = {}
+    for line in lines:
+        try:
+            fields = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(fields, dict) and isinstance(fields.get("seq"), int):
+            hashes.setdefault(fields["seq"], str(fields.get("hash")))
+    last_seq = max(hashes, default=0)
+    for number, line in enumerate(checkpoints, start=1):
+        try:
+            cp = json.loads(line)
+            seq, digest, at, key, signature = (
+                int(cp["seq"]),
+                str(cp["hash"]),
+                str(cp["at"]),
+                str(cp["key"]),
+                str(cp["signature"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            report.problems.append(f"checkpoint {number}: not a checkpoint")
+            continue
+        public = public_keys.get(key)
+        if public is None:
+            report.problems.append(f"checkpoint {number} (seq {seq}): signed by an unknown key {key}")
+            continue
+        if not verify_signature(public, checkpoint_message(seq, digest, at, key), signature):
+            report.problems.append(f"checkpoint {number} (seq {seq}): its signature does not verify")
+            continue
+        report.checkpoints += 1
+        report.last_checkpoint = max(report.last_checkpoint, seq)
+        if seq not in hashes:
+            if seq > last_seq:
+                continue  # reported once below
+            report.problems.append(f"checkpoint at seq {seq}: the log has no entry {seq} (removed)")
+        elif hashes[seq] != digest:
+            report.problems.append(
+                f"checkpoint at seq {seq}: the log's entry {seq} is not the one signed — it or an entry "
+                "before it was edited, removed, reordered or re-hashed"
+            )
+    if report.last_checkpoint > last_seq:
+        report.problems.append(
+            f"missing tail: the last signed checkpoint is at seq {report.last_checkpoint}, but the log ends "
+            f"at seq {last_seq} — entries were cut off the end"
+        )

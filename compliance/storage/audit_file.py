@@ -1,107 +1,100 @@
-"""The audit log as a file: one JSON entry a line, appended and fsynced, chained by hashes.
+"""The audit log as a file: one JSON entry a line, appended and fsynced, chained by hashes, and after each
+append a checkpoint of the head signed with the service's key into the key folder.
 
-The server and the admin commands may both append: each append takes an exclusive file lock and reads the
-previous entry's hash under it. A line torn by a crash (no final newline) is moved to the quarantine
-folder before the next append, so the chain always continues from a whole entry.
+The server and the admin commands may both append: each append holds the log's exclusive file lock from
+reading the previous entry's hash until its checkpoint is written, so checkpoints follow the log's order.
 """
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
-import threading
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from compliance.storage.atomic_files import atomic_write, fsync_dir, private_dir
-from compliance.storage.audit_chain import GENESIS, line_of, seal
+from compliance.storage.audit_chain import GENESIS, make_checkpoint, seal
 from compliance.storage.errors import StoreCorrupted
+from compliance.storage.faults import crash_point
+from compliance.storage.jsonl_file import JsonLinesFile
 from compliance.storage.records import AuditEntry, AuditEvent
+from compliance.storage.signing_keys import KeyRing
 
-_TAIL_BYTES = 64 * 1024
+_EVENT_ID = re.compile(rb'"event_id":"(evt_[0-9a-f]+)"')
 
 
 class AuditLogFile:
-    def __init__(self, path: Path, quarantine_dir: Path) -> None:
+    def __init__(self, path: Path, quarantine_dir: Path, keys: KeyRing | None = None) -> None:
         self.path = path
-        self.quarantine_dir = quarantine_dir
-        self._lock = threading.Lock()
-        self._known: tuple[int, int, str] | None = None  # (file size, last seq, last hash)
-        with self._lock:
-            fd = self._open()
-            try:
-                self._tail(fd)
-            finally:
-                os.close(fd)
-
-    def _open(self) -> int:
-        existed = self.path.exists()
-        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        if not existed:
-            fsync_dir(self.path.parent)
-        return fd
+        self.keys = keys
+        self._log = JsonLinesFile(path, quarantine_dir)
+        checkpoints = keys.checkpoints_path if keys is not None else None
+        self._checkpoints = (
+            JsonLinesFile(checkpoints, checkpoints.parent / "quarantine") if checkpoints is not None else None
+        )
+        with self._log.locked() as fd:
+            self._tail(fd)  # sets aside a line torn by a crash, in the log and in the checkpoints
+            if self._checkpoints is not None:
+                with self._checkpoints.locked() as cfd:
+                    self._checkpoints.last(cfd)
 
     def _tail(self, fd: int) -> tuple[int, str]:
-        """The last whole entry's seq and hash; called with the file lock held."""
-        size = os.fstat(fd).st_size
-        if self._known is not None and self._known[0] == size:
-            return self._known[1], self._known[2]
-        if size == 0:
-            self._known = (0, 0, GENESIS)
+        last = self._log.last(fd)
+        if last is None:
             return 0, GENESIS
-        start = max(0, size - _TAIL_BYTES)
-        chunk = os.pread(fd, size - start, start)
-        if not chunk.endswith(b"\n"):
-            cut = chunk.rfind(b"\n")
-            torn_from = start + cut + 1 if cut >= 0 else start
-            self._set_aside(fd, torn_from, size)
-            size = torn_from
-            chunk = chunk[: cut + 1] if cut >= 0 else b""
-            if size == 0:
-                self._known = (0, 0, GENESIS)
-                return 0, GENESIS
-        lines = chunk.rstrip(b"\n").split(b"\n")
         try:
-            last = json.loads(lines[-1])
-            seq, digest = int(last["seq"]), str(last["hash"])
+            return int(last["seq"]), str(last["hash"])
         except (ValueError, KeyError, TypeError):
             raise StoreCorrupted(self.path, "its last entry is not a valid audit entry", None) from None
-        self._known = (size, seq, digest)
-        return seq, digest
-
-    def _set_aside(self, fd: int, start: int, end: int) -> None:
-        torn = os.pread(fd, end - start, start)
-        private_dir(self.quarantine_dir)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        atomic_write(self.quarantine_dir / f"audit.log.torn-tail.{stamp}", torn)
-        os.ftruncate(fd, start)
-        os.fsync(fd)
 
     def append(self, event: AuditEvent) -> AuditEntry:
-        with self._lock:
-            fd = self._open()
-            try:
-                seq, prev = self._tail(fd)
-                entry = seal(event, seq + 1, datetime.now(UTC), prev)
-                data = (line_of(entry) + "\n").encode()
-                os.write(fd, data)
-                os.fsync(fd)
-                size = os.fstat(fd).st_size
-                self._known = (size, entry.seq, entry.hash)
-                return entry
-            finally:
-                os.close(fd)
+        with self._log.locked() as fd:
+            seq, prev = self._tail(fd)
+            entry = seal(event, seq + 1, datetime.now(UTC), prev)
+            self._log.write(fd, entry.model_dump(mode="json"))
+            crash_point("audit:appended")
+            if self._checkpoints is not None and self.keys is not None:
+                with self._checkpoints.locked() as cfd:
+                    self._checkpoints.last(cfd)  # sets aside a checkpoint torn by a crash
+                    self._checkpoints.write(cfd, make_checkpoint(entry, self.keys.current()))
+            return entry
+
+    def append_missing(self, events: list[AuditEvent]) -> list[AuditEvent]:
+        """Append the events the log does not hold yet (found by their event ids), in order: the recovery
+        of changes stored before a crash cut their audit entry short. Returns those appended."""
+        if not events:
+            return []
+        with self._log.locked():
+            present = self.event_ids()
+        missing = [e for e in events if e.event_id not in present]
+        for event in missing:
+            self.append(event)
+        return missing
+
+    def event_ids(self) -> set[str]:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return set()
+        return {m.decode() for m in _EVENT_ID.findall(data)}
+
+    def find(self, event_id: str) -> AuditEntry | None:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        at = data.rfind(f'"event_id":"{event_id}"'.encode())
+        if at < 0:
+            return None
+        start = data.rfind(b"\n", 0, at) + 1
+        end = data.find(b"\n", at)
+        return AuditEntry.model_validate_json(data[start : end if end >= 0 else len(data)])
 
     def raw_lines(self) -> list[str]:
-        try:
-            text = self.path.read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
-            return []
-        return text.splitlines()
+        return self._log.lines()
+
+    def checkpoint_lines(self) -> list[str]:
+        return self._checkpoints.lines() if self._checkpoints is not None else []
 
     def entries(self) -> list[AuditEntry]:
         out = []

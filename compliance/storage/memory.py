@@ -26,16 +26,18 @@ from compliance.storage.selection import select_projects
 
 
 class MemoryAccess:
-    def __init__(self) -> None:
+    def __init__(self, audit: MemoryAudit) -> None:
+        self._audit = audit
         self._lock = threading.Lock()
         self._orgs: dict[str, Organisation] = {}
         self._keys: dict[str, ApiKey] = {}
 
-    def add_organisation(self, org: Organisation) -> None:
+    def add_organisation(self, org: Organisation, event: AuditEvent) -> None:
         with self._lock:
             if org.id in self._orgs:
                 raise AlreadyExists(f"organisation '{org.id}' already exists")
             self._orgs[org.id] = org
+            self._audit.append(event)
 
     def get_organisation(self, org_id: str) -> Organisation | None:
         with self._lock:
@@ -45,11 +47,16 @@ class MemoryAccess:
         with self._lock:
             return sorted(self._orgs.values(), key=lambda o: o.id)
 
-    def add_key(self, key: ApiKey) -> None:
+    def delete_organisation(self, org_id: str) -> bool:
+        with self._lock:
+            return self._orgs.pop(org_id, None) is not None
+
+    def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         with self._lock:
             if key.id in self._keys:
                 raise AlreadyExists(f"key '{key.id}' already exists")
             self._keys[key.id] = key
+            self._audit.append(event)
 
     def get_key(self, key_id: str) -> ApiKey | None:
         with self._lock:
@@ -59,24 +66,26 @@ class MemoryAccess:
         with self._lock:
             return sorted(self._keys.values(), key=lambda k: (k.created_at, k.id))
 
-    def revoke_key(self, key_id: str, at: datetime) -> ApiKey | None:
+    def revoke_key(self, key_id: str, at: datetime, event: AuditEvent) -> ApiKey | None:
         with self._lock:
             key = self._keys.get(key_id)
             if key is None or key.revoked_at is not None:
                 return key
             revoked = key.model_copy(update={"revoked_at": at})
             self._keys[key_id] = revoked
+            self._audit.append(event)
             return revoked
 
 
 class MemoryProjects:
-    def __init__(self) -> None:
+    def __init__(self, audit: MemoryAudit) -> None:
+        self._audit = audit
         self._lock = threading.Lock()
         self._projects: dict[str, Project] = {}
         self._versions: dict[str, list[ProjectVersion]] = {}
         self._reviews: dict[tuple[str, int], ReviewRecord] = {}
 
-    def create_project(self, project: Project) -> tuple[Project, bool]:
+    def create_project(self, project: Project, event: AuditEvent) -> tuple[Project, bool]:
         with self._lock:
             if project.idempotency_key is not None:
                 for existing in self._projects.values():
@@ -89,6 +98,7 @@ class MemoryProjects:
                 raise AlreadyExists(f"project '{project.id}' already exists")
             self._projects[project.id] = project
             self._versions[project.id] = []
+            self._audit.append(event)
             return project, True
 
     def get_project(self, project_id: str) -> Project | None:
@@ -108,7 +118,9 @@ class MemoryProjects:
             projects = [p for p in self._projects.values() if organisation in (None, p.organisation)]
         return select_projects(projects, verdict=verdict, status=status, offset=offset, limit=limit)
 
-    def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
+    def add_version(
+        self, version: ProjectVersion, event: Callable[[ProjectVersion], AuditEvent]
+    ) -> tuple[ProjectVersion, bool] | None:
         with self._lock:
             project = self._projects.get(version.project_id)
             if project is None:
@@ -127,6 +139,7 @@ class MemoryProjects:
                     "updated_at": stored.submitted_at,
                 }
             )
+            self._audit.append(event(stored))
             return stored, True
 
     def get_version(self, project_id: str, number: int) -> ProjectVersion | None:
@@ -165,6 +178,7 @@ class MemoryProjects:
         change: Callable[[ReviewRecord], ReviewRecord],
         *,
         bump_revision: bool = True,
+        events: Callable[[ReviewRecord], list[AuditEvent]] | None = None,
     ) -> ReviewRecord | None:
         with self._lock:
             current = self._review(project_id, number)
@@ -181,15 +195,19 @@ class MemoryProjects:
             if number == len(versions):
                 project = self._projects[project_id]
                 self._projects[project_id] = project.model_copy(update={"latest": versions[-1].summary})
+            for event in events(updated) if events is not None else []:
+                self._audit.append(event)
             return updated
 
-    def delete_project(self, project_id: str) -> int | None:
+    def delete_project(self, project_id: str, event: Callable[[int], AuditEvent]) -> int | None:
         with self._lock:
             if self._projects.pop(project_id, None) is None:
                 return None
             for key in [k for k in self._reviews if k[0] == project_id]:
                 del self._reviews[key]
-            return len(self._versions.pop(project_id, []))
+            count = len(self._versions.pop(project_id, []))
+            self._audit.append(event(count))
+            return count
 
 
 class MemoryAudit:
@@ -211,6 +229,22 @@ class MemoryAudit:
     def raw_lines(self) -> list[str]:
         return [line_of(e) for e in self.entries()]
 
+    def checkpoint_lines(self) -> list[str]:
+        return []  # nothing outlives the process: there is nothing to pin
+
+    def append_missing(self, events: list[AuditEvent]) -> list[AuditEvent]:
+        present = {e.event_id for e in self.entries()}
+        missing = [e for e in events if e.event_id not in present]
+        for event in missing:
+            self.append(event)
+        return missing
+
+    def find(self, event_id: str) -> AuditEntry | None:
+        return next((e for e in reversed(self.entries()) if e.event_id == event_id), None)
+
 
 def memory_store() -> Store:
-    return Store(access=MemoryAccess(), projects=MemoryProjects(), audit=MemoryAudit(), description="memory")
+    audit = MemoryAudit()
+    return Store(
+        access=MemoryAccess(audit), projects=MemoryProjects(audit), audit=audit, description="memory"
+    )

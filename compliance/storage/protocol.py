@@ -2,6 +2,11 @@
 
 Every adapter (memory, TinyDB, later a server database) passes the same contract tests in
 tests/storage/test_contract.py; nothing above `storage/` depends on which one is used.
+
+Every method that changes something takes the audit event(s) that record the change (ids only, never names
+or e-mails): the repository writes them with the change and appends them to the audit log, so that a
+change it stored always ends up in the log, even when the process dies in between (outbox.py). A new kind
+of record (e.g. user accounts) follows the same pattern: `add_account(account, event)`.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from datetime import datetime
 from typing import Protocol
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.accounts import AccountTables, memory_accounts
 from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import (
     ApiKey,
@@ -25,35 +31,40 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
+from compliance.storage.signing_keys import KeyRing
 
 
 class AccessRepository(Protocol):
     """Organisations and API keys."""
 
-    def add_organisation(self, org: Organisation) -> None:
+    def add_organisation(self, org: Organisation, event: AuditEvent) -> None:
         """Raises AlreadyExists when the id is taken."""
 
     def get_organisation(self, org_id: str) -> Organisation | None: ...
 
     def list_organisations(self) -> list[Organisation]: ...
 
-    def add_key(self, key: ApiKey) -> None:
+    def delete_organisation(self, org_id: str) -> bool:
+        """Erase the organisation record (its projects, users and drafts are erased by the caller)."""
+
+    def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         """Raises AlreadyExists when the id is taken."""
 
     def get_key(self, key_id: str) -> ApiKey | None: ...
 
     def list_keys(self) -> list[ApiKey]: ...
 
-    def revoke_key(self, key_id: str, at: datetime) -> ApiKey | None:
-        """The key as revoked (unchanged if it already was), None if there is no such key."""
+    def revoke_key(self, key_id: str, at: datetime, event: AuditEvent) -> ApiKey | None:
+        """The key as revoked (unchanged, and the event not logged, if it already was), None if there is
+        no such key."""
 
 
 class ProjectRepository(Protocol):
     """Projects and their versions. Ids are checked by the caller's shape rules and again here."""
 
-    def create_project(self, project: Project) -> tuple[Project, bool]:
+    def create_project(self, project: Project, event: AuditEvent) -> tuple[Project, bool]:
         """Store a new project; when its idempotency key is already used in its organisation, return that
-        project instead. The flag tells whether the project was created."""
+        project instead (and log nothing). The flag tells whether the project was created."""
 
     def get_project(self, project_id: str) -> Project | None: ...
 
@@ -68,8 +79,11 @@ class ProjectRepository(Protocol):
     ) -> ProjectPage:
         """Oldest first, then by id; `organisation=None` lists every organisation."""
 
-    def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
-        """Store the next version of a project (its number is assigned here; the one given is ignored).
+    def add_version(
+        self, version: ProjectVersion, event: Callable[[ProjectVersion], AuditEvent]
+    ) -> tuple[ProjectVersion, bool] | None:
+        """Store the next version of a project (its number is assigned here; the one given is ignored);
+        `event` builds its audit event from the version as stored.
         When its idempotency key is already used in the project, return that version instead. The flag
         tells whether it was stored. None when the project does not exist."""
 
@@ -87,15 +101,16 @@ class ProjectRepository(Protocol):
         change: Callable[[ReviewRecord], ReviewRecord],
         *,
         bump_revision: bool = True,
+        events: Callable[[ReviewRecord], list[AuditEvent]] | None = None,
     ) -> ReviewRecord | None:
-        """Apply `change` to the current review under the project's lock and store the result in one
-        write, its revision incremented here (unless `bump_revision` is false, for comments that must not
+        """Apply `change` to the current review under the project's lock and store the result, with the
+        audit `events` built from it, in one write, its revision incremented here (unless `bump_revision` is false, for comments that must not
         make a concurrent action conflict). `change` may raise to refuse (e.g. a stale revision): nothing
         is written then. None when there is no such version."""
 
-    def delete_project(self, project_id: str) -> int | None:
-        """Erase the project and every version: the data are really gone. Returns how many versions there
-        were, None if there was no such project."""
+    def delete_project(self, project_id: str, event: Callable[[int], AuditEvent]) -> int | None:
+        """Erase the project and every version: the data are really gone; `event` builds the tombstone
+        from the number of versions erased. Returns that number, None if there was no such project."""
 
 
 class FailureCounters(Protocol):
@@ -120,14 +135,25 @@ class AuditRepository(Protocol):
     def raw_lines(self) -> list[str]:
         """The log as stored, one JSON document a line, for `audit verify`."""
 
+    def checkpoint_lines(self) -> list[str]:
+        """The signed checkpoints of the log's head, one JSON document a line."""
+
+    def find(self, event_id: str) -> AuditEntry | None:
+        """The entry that logged this event, searched from the end."""
+
+    def append_missing(self, events: list[AuditEvent]) -> list[AuditEvent]:
+        """Append, in order, the events whose event id the log does not hold yet; returns them."""
+
 
 @dataclass
 class Store:
-    """The three repositories a running service uses, and how to release them."""
+    """The repositories a running service uses, and how to release them."""
 
     access: AccessRepository
     projects: ProjectRepository
     audit: AuditRepository
+    keys: KeyRing = field(default_factory=KeyRing.ephemeral)
+    accounts: AccountTables = field(default_factory=memory_accounts)
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)
     quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start

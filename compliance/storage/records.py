@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from compliance.domain.outcomes import Assessment, Verdict
 from compliance.domain.review import Comment, Decision, FindingReview, ReviewState, StateChange
@@ -148,14 +149,38 @@ class ProjectPage(Record):
     total: int
 
 
-class AuditEvent(Record):
-    """A change worth keeping a trace of. Never the contents of a submission: ids, hashes and outcomes."""
+def new_event_id() -> str:
+    return "evt_" + secrets.token_hex(12)
 
-    actor: str = Field(description="Key id, or 'cli' for a command run on the server machine.")
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+
+
+class AuditEvent(Record):
+    """A change worth keeping a trace of. Never the contents of a submission: ids, hashes and outcomes.
+
+    People and organisations appear by their stable ids only (key, account or organisation ids), never by
+    a name or an e-mail address: erasing a person never requires rewriting the chain. `event_id` ties the
+    entry to the stored change it records (the recovery after a crash looks for it)."""
+
+    event_id: str = Field(default_factory=new_event_id, pattern=r"^evt_[0-9a-f]{8,64}$")
+    actor: str = Field(
+        description="Key or account id, 'cli' for a command run on the server machine, 'system'."
+    )
     action: str = Field(description="e.g. version.submitted, project.deleted, key.created.")
     organisation: str | None = None
-    target: str | None = Field(default=None, description="The project, version or key concerned.")
+    target: str | None = Field(default=None, description="The project, version, key or account concerned.")
     details: dict[str, str | int | None] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _ids_only(self) -> AuditEvent:
+        values = [self.actor, self.organisation, self.target, *self.details.values()]
+        for value in values:
+            if isinstance(value, str) and (_EMAIL.search(value) or any(c.isspace() for c in value)):
+                raise ValueError(
+                    "an audit event names people and organisations by id, never by name or e-mail"
+                )
+        return self
 
 
 class AuditEntry(AuditEvent):
@@ -179,6 +204,9 @@ class ReviewRecord(Record):
     comments: list[Comment] = Field(default_factory=list)
     history: list[StateChange] = Field(default_factory=list)
     decision: Decision | None = None
+    signature: dict[str, Any] | None = Field(
+        default=None, description="The decision's hash and its signature, made when the decision was made."
+    )
     seal: dict[str, Any] | None = Field(default=None, description="The audit entry that sealed the decision.")
     latest_version: int = Field(
         default=0, description="How many versions the project has, read under the same lock (not stored)."
@@ -186,4 +214,6 @@ class ReviewRecord(Record):
 
     def review_document(self) -> dict[str, Any]:
         """The mutable part, as kept beside the version's summary."""
-        return self.model_dump(mode="json", include={"judgements", "comments", "history", "decision", "seal"})
+        return self.model_dump(
+            mode="json", include={"judgements", "comments", "history", "decision", "signature", "seal"}
+        )

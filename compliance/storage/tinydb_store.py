@@ -5,7 +5,8 @@ Layout (no write touches more than one project's file and its organisation's ind
     data/
       .server.lock                  held by the one server process for its lifetime
       access.json, access.lock      organisations and API keys (the admin commands write it, under the lock)
-      audit.log                     the hash-chained audit log (audit_file.py)
+      audit.log                     the hash-chained audit log (audit_file.py); its signed checkpoints
+                                    and the signing key live in the key folder, outside this one
       orgs/<org>/index.json         one compact summary per project of the organisation
       orgs/<org>/projects/<id>/project.json  one project: its metadata and its versions' summaries
       orgs/<org>/projects/<id>/v<n>.json.zst a version's submission and assessment, compressed, written once
@@ -15,6 +16,11 @@ A submission writes its payload, then the project file, then the organisation in
 nothing else is rewritten, so its cost does not grow with the store. TinyDB is not thread-safe, so every
 call holds the repository's lock. The project file is the truth; the index is derived from it and
 repaired at start if a crash fell between the writes.
+
+Every change is written together with its audit events (the outbox of each file, outbox.py) and the
+events are appended to the log after, under the same locks; the start-up appends whatever a crash kept
+out of the log. An erasure writes its tombstone into the organisation's index before removing the project
+(the intent): the start-up finishes an erasure cut short and logs its tombstone.
 """
 
 from __future__ import annotations
@@ -25,16 +31,18 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 import zstandard
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import ValidationError
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.accounts import tinydb_accounts
 from compliance.storage.atomic_files import (
     AtomicJSONStorage,
     DeferredJSONStorage,
@@ -58,11 +66,14 @@ from compliance.storage.codec import (
     version_summary_document,
 )
 from compliance.storage.errors import AlreadyExists, StoreCorrupted, StoreLocked
+from compliance.storage.faults import crash_point
+from compliance.storage.outbox import OUTBOX, Outbox
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
     ORG_ID,
     PROJECT_ID,
     ApiKey,
+    AuditEvent,
     Organisation,
     Project,
     ProjectPage,
@@ -72,6 +83,7 @@ from compliance.storage.records import (
     VersionSummary,
 )
 from compliance.storage.selection import select_projects
+from compliance.storage.signing_keys import KeyRing, SigningKey, default_key_dir, published_key_events
 
 QUARANTINE = "quarantine"
 PROJECT_FILE = "project.json"
@@ -101,6 +113,15 @@ def _docs(db: TinyDB, table: str) -> dict[str, dict[str, Any]]:
     return data.get(table, {})
 
 
+def _next_doc_id(db: TinyDB, table: str) -> str:
+    return str(max((int(k) for k in _docs(db, table)), default=0) + 1)
+
+
+def _stored(event: AuditEvent) -> str:
+    """The crash point between a change's write and its audit entry."""
+    return f"{event.action}:stored"
+
+
 def _corrupt_record(path: Path, exc: ValidationError, files: _Files) -> StoreCorrupted:
     fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors(include_input=False)[:5])
     return StoreCorrupted(
@@ -112,16 +133,17 @@ class TinyDBAccess:
     """Organisations and keys in access.json. Written by the admin commands, possibly while the server
     runs: writers take a file lock, readers reopen the file whenever it changed on disk."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, outbox: Outbox) -> None:
         self._files = _Files(root)
+        self._outbox = outbox
         self._path = root / "access.json"
         self._lock_path = root / "access.lock"
         self._lock = threading.Lock()
         self._db: TinyDB | None = None
         self._seen: tuple[int, int, int] | None = None
         self._keys: dict[str, ApiKey] | None = None  # parsed once per version of the file
-        with self._lock:
-            self._current()
+        with self._writing() as db:  # a change whose audit entry a crash cut short is logged now
+            self._outbox.recover(self._outbox.pending(db))
 
     def _identity(self) -> tuple[int, int, int] | None:
         try:
@@ -153,11 +175,19 @@ class TinyDBAccess:
         with self._lock:
             return dict(_docs(self._current(), name))
 
-    def add_organisation(self, org: Organisation) -> None:
+    def _put(self, db: TinyDB, table: str, doc_id: str, doc: dict[str, Any], event: AuditEvent) -> None:
+        """Write one document and its audit event, then log the event; call inside `_writing`. Accounts
+        (or anything else kept here) are written the same way, with their own event."""
+        self._outbox.commit(db, {table: {doc_id: doc}}, [event], point=_stored(event))
+        self._outbox.publish([event])
+
+    def add_organisation(self, org: Organisation, event: AuditEvent) -> None:
         with self._writing() as db:
             if any(d["id"] == org.id for d in _docs(db, "organisations").values()):
                 raise AlreadyExists(f"organisation '{org.id}' already exists")
-            db.table("organisations").insert(org.model_dump(mode="json"))
+            self._put(
+                db, "organisations", _next_doc_id(db, "organisations"), org.model_dump(mode="json"), event
+            )
 
     def get_organisation(self, org_id: str) -> Organisation | None:
         found = [d for d in self._table("organisations").values() if d["id"] == org_id]
@@ -167,11 +197,18 @@ class TinyDBAccess:
         orgs = [Organisation.model_validate(d) for d in self._table("organisations").values()]
         return sorted(orgs, key=lambda o: o.id)
 
-    def add_key(self, key: ApiKey) -> None:
+    def delete_organisation(self, org_id: str) -> bool:
+        with self._writing() as db:
+            found = [int(i) for i, d in _docs(db, "organisations").items() if d["id"] == org_id]
+            if found:
+                db.table("organisations").remove(doc_ids=found)
+            return bool(found)
+
+    def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         with self._writing() as db:
             if any(d["id"] == key.id for d in _docs(db, "keys").values()):
                 raise AlreadyExists(f"key '{key.id}' already exists")
-            db.table("keys").insert(key.model_dump(mode="json"))
+            self._put(db, "keys", _next_doc_id(db, "keys"), key.model_dump(mode="json"), event)
 
     def get_key(self, key_id: str) -> ApiKey | None:
         """Called on every request: served from the parsed keys while the file is unchanged."""
@@ -185,7 +222,7 @@ class TinyDBAccess:
         keys = [ApiKey.model_validate(d) for d in self._table("keys").values()]
         return sorted(keys, key=lambda k: (k.created_at, k.id))
 
-    def revoke_key(self, key_id: str, at: datetime) -> ApiKey | None:
+    def revoke_key(self, key_id: str, at: datetime, event: AuditEvent) -> ApiKey | None:
         with self._writing() as db:
             for doc_id, doc in _docs(db, "keys").items():
                 if doc["id"] != key_id:
@@ -194,7 +231,7 @@ class TinyDBAccess:
                 if key.revoked_at is not None:
                     return key
                 revoked = key.model_copy(update={"revoked_at": at})
-                db.table("keys").update(revoked.model_dump(mode="json"), doc_ids=[int(doc_id)])
+                self._put(db, "keys", doc_id, revoked.model_dump(mode="json"), event)
                 return revoked
         return None
 
@@ -205,8 +242,9 @@ class TinyDBProjects:
     serialised. The index is kept in memory and written when a project is created or erased (and at
     close): it is derived from the project files, which recovery re-reads at start."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, outbox: Outbox) -> None:
         self._files = _Files(root)
+        self._outbox = outbox
         self._orgs_dir = root / "orgs"
         self._registry = threading.Lock()
         self._indexes: dict[str, TinyDB] = {}
@@ -315,15 +353,23 @@ class TinyDBProjects:
         is left as it is (never replaced), and the project is not served until the operator restores it and
         restarts. Then undo what a crash left half-done: a project folder without its project file (a
         creation or an erasure cut short) is removed, payloads of unrecorded versions are dropped, and an
-        index that missed writes is rebuilt from the project files."""
+        index that missed writes is rebuilt from the project files. An erasure whose tombstone is in the
+        index's outbox is finished. Last, every outbox event the audit log lacks is appended."""
         if not self._orgs_dir.is_dir():
             private_dir(self._orgs_dir)
             return
         remove_stale_temp_files(self._orgs_dir)
+        pending: list[AuditEvent] = []
         for folder in sorted(p for p in self._orgs_dir.iterdir() if p.is_dir()):
             if not ORG_ID.match(folder.name):
                 continue
             org = folder.name
+            intents = self._outbox.pending(self._index_db(org))
+            for event in intents:
+                erased = event.target or ""
+                cut_short = event.action == "project.deleted" and PROJECT_ID.match(erased)
+                if cut_short and self._project_dir(org, erased).is_dir():
+                    _remove_tree(self._project_dir(org, erased))  # an erasure cut short: finish it
             index = self._index_db(org).table("projects")
             listed = {
                 doc["id"]: (int(doc_id), doc)
@@ -337,9 +383,11 @@ class TinyDBProjects:
                     _remove_tree(project_dir)
                     continue
                 try:
-                    found[project_dir.name] = self._project_from_file(project_dir, org)
+                    found[project_dir.name], events = self._project_from_file(project_dir, org)
                 except StoreCorrupted as exc:
                     self.quarantined.append(exc)
+                else:
+                    pending += events
             for project_id, (doc_id, _) in listed.items():
                 if project_id not in found:
                     index.remove(doc_ids=[doc_id])
@@ -354,8 +402,10 @@ class TinyDBProjects:
                 self._where[project_id] = (org, doc_id)
                 self._project_locks[project_id] = threading.Lock()
             self._flush_index(org)
+            pending += intents
+        self._outbox.recover(pending)
 
-    def _project_from_file(self, project_dir: Path, org: str) -> Project:
+    def _project_from_file(self, project_dir: Path, org: str) -> tuple[Project, list[AuditEvent]]:
         path = project_dir / PROJECT_FILE
         data = self._files.read(path)
         try:
@@ -372,7 +422,11 @@ class TinyDBProjects:
             if not number.isdigit() or int(number) not in numbers:
                 payload.unlink()  # written just before a crash, never recorded nor acknowledged
         latest = max(summaries, key=lambda s: s.number) if summaries else None
-        return Project.model_validate(
+        try:
+            events = [AuditEvent.model_validate(e) for e in data.get(OUTBOX, {}).values()]
+        except ValidationError as exc:
+            raise _corrupt_record(path, exc, self._files) from None
+        project = Project.model_validate(
             meta
             | {
                 "organisation": org,
@@ -381,9 +435,10 @@ class TinyDBProjects:
                 "updated_at": latest.submitted_at.isoformat() if latest else meta["created_at"],
             }
         )
+        return project, events
 
     # -- the contract ----------------------------------------------------------------------------------
-    def create_project(self, project: Project) -> tuple[Project, bool]:
+    def create_project(self, project: Project, event: AuditEvent) -> tuple[Project, bool]:
         org = project.organisation
         with self._org_lock(org):
             index_db = self._index_db(org)
@@ -402,7 +457,7 @@ class TinyDBProjects:
             folder.mkdir(mode=0o700)
             fsync_dir(folder.parent)
             db = self._files.open(folder / PROJECT_FILE)
-            db.table("project").insert(Document(meta, doc_id=1))
+            self._outbox.commit(db, {"project": {"1": meta}}, [event], point=_stored(event))
             doc_id = index_db.table("projects").insert(project_document(project))
             self._flush_index(org)
             with self._registry:
@@ -410,6 +465,7 @@ class TinyDBProjects:
                 self._project_locks[project.id] = threading.Lock()
                 self._open[project.id] = db
                 self._evict()
+            self._outbox.publish([event])
             return project, True
 
     def get_project(self, project_id: str) -> Project | None:
@@ -446,7 +502,9 @@ class TinyDBProjects:
             limit=limit,
         )
 
-    def add_version(self, version: ProjectVersion) -> tuple[ProjectVersion, bool] | None:
+    def add_version(
+        self, version: ProjectVersion, event: Callable[[ProjectVersion], AuditEvent]
+    ) -> tuple[ProjectVersion, bool] | None:
         payload = version_payload(version)  # the costly part, done before taking any lock
         with self._project(version.project_id) as held:
             if held is None:
@@ -462,7 +520,14 @@ class TinyDBProjects:
             # The payload first, then its record: a crash between leaves an unrecorded payload, which
             # recovery removes; nothing recorded is ever missing.
             atomic_write(self._payload_path(org, version.project_id, number), payload)
-            db.table("versions").insert(Document(version_summary_document(stored), doc_id=number))
+            submitted = event(stored)
+            self._outbox.commit(
+                db,
+                {"versions": {str(number): version_summary_document(stored)}},
+                [submitted],
+                point=_stored(submitted),
+            )
+            self._outbox.publish([submitted])
         latest = stored.summary.model_dump(mode="json")
 
         def newer(doc: dict[str, Any]) -> None:  # concurrent submissions may reach the index out of order
@@ -506,6 +571,7 @@ class TinyDBProjects:
         change: Callable[[ReviewRecord], ReviewRecord],
         *,
         bump_revision: bool = True,
+        events: Callable[[ReviewRecord], list[AuditEvent]] | None = None,
     ) -> ReviewRecord | None:
         with self._project(project_id) as held:
             if held is None:
@@ -521,8 +587,12 @@ class TinyDBProjects:
             )
             new_doc = dict(doc)
             review_into_document(new_doc, updated)
-            # One write of the project's file: status, revision and review change together or not at all.
-            db.table("versions").upsert(Document(new_doc, doc_id=number))
+            # One write of the project's file: status, revision, review and the change's audit events
+            # together or not at all.
+            logged = events(updated) if events is not None else []
+            point = _stored(logged[0]) if logged else "review:stored"
+            self._outbox.commit(db, {"versions": {str(number): new_doc}}, logged, point=point)
+            self._outbox.publish(logged)
             is_latest = number == len(docs)
         if is_latest:
 
@@ -535,21 +605,31 @@ class TinyDBProjects:
                 self._index_db(org).table("projects").update(restate, doc_ids=[doc_id])  # type: ignore[arg-type]
         return updated
 
-    def delete_project(self, project_id: str) -> int | None:
+    def delete_project(self, project_id: str, event: Callable[[int], AuditEvent]) -> int | None:
         with self._project(project_id) as held:
             if held is None:
                 return None
             org, doc_id, db = held
             count = len(_docs(db, "versions"))
+            # The intent first: the tombstone (and any event of the project not yet logged) goes into the
+            # organisation's index, written at once, with the project gone from the listing. From there
+            # on the erasure is finished at start-up whatever happens.
+            events = [*self._outbox.pending(db), event(count)]
+            with self._org_lock(org):
+                self._outbox.commit(
+                    self._index_db(org),
+                    {"projects": {str(doc_id): None}},
+                    events,
+                    point="project.deleted:intent",
+                )
             with self._registry:
                 self._open.pop(project_id, None)
                 del self._where[project_id]
                 self._project_locks.pop(project_id, None)
             db.close()
-            _remove_tree(self._project_dir(org, project_id))  # first the data: erasure is real
-        with self._org_lock(org):
-            self._index_db(org).table("projects").remove(doc_ids=[doc_id])
-            self._flush_index(org)
+            _remove_tree(self._project_dir(org, project_id))  # the data first: erasure is real
+            crash_point("project.deleted:stored")
+            self._outbox.publish(events)
         return count
 
     def close(self) -> None:
@@ -607,19 +687,38 @@ def prepare_data_dir(data_dir: Path) -> Path:
     return root
 
 
-def open_admin_repositories(data_dir: Path) -> tuple[TinyDBAccess, AuditLogFile]:
-    """What the admin commands need; safe while a server runs on the same folder."""
+def open_admin_repositories(data_dir: Path, key_dir: Path | None = None) -> tuple[TinyDBAccess, AuditLogFile]:
+    """What the admin commands need; safe while a server runs on the same folder. The key folder
+    defaults to `<data folder>-keys` beside the data folder."""
     root = prepare_data_dir(data_dir)
-    return TinyDBAccess(root), AuditLogFile(root / "audit.log", root / QUARANTINE)
+    keys = KeyRing(key_dir.resolve() if key_dir is not None else default_key_dir(root))
+    _retire_legacy_key(root, keys)
+    audit = AuditLogFile(root / "audit.log", root / QUARANTINE, keys)
+    audit.append_missing(published_key_events(keys))
+    return TinyDBAccess(root, Outbox(audit)), audit
 
 
-def open_tinydb_store(data_dir: Path) -> Store:
-    """Open the data folder for a server: take the process lock, check every file, repair the indexes."""
+def _retire_legacy_key(root: Path, keys: KeyRing) -> None:
+    """Earlier versions kept the decision key inside the data folder, where whoever edits the data could
+    use it: its public key is published as retired (old exports still verify) and the file removed."""
+    legacy = root / "keys" / "decision-signing-key.pem"
+    if not legacy.is_file():
+        return
+    private = serialization.load_pem_private_key(legacy.read_bytes(), password=None)
+    if isinstance(private, Ed25519PrivateKey):
+        old = SigningKey(private)
+        keys.retire_foreign(old.public_key_b64, datetime.fromtimestamp(legacy.stat().st_mtime, UTC))
+    remove_durably(legacy)
+
+
+def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
+    """Open the data folder for a server: take the process lock, check every file, repair the indexes
+    and log what a crash kept out of the audit log."""
     root = prepare_data_dir(data_dir)
     lock = ServerLock(root)
     try:
-        access, audit = open_admin_repositories(root)
-        projects = TinyDBProjects(root)
+        access, audit = open_admin_repositories(root, key_dir)
+        projects = TinyDBProjects(root, Outbox(audit))
     except BaseException:
         lock.release()
         raise
@@ -628,10 +727,13 @@ def open_tinydb_store(data_dir: Path) -> Store:
         projects.close()
         lock.release()
 
+    assert audit.keys is not None
     return Store(
         access=access,
         projects=projects,
         audit=audit,
+        keys=audit.keys,
+        accounts=tinydb_accounts(root, root / QUARANTINE),
         description=f"tinydb:{root}",
         close=close,
         quarantined=projects.quarantined,

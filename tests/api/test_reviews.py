@@ -216,7 +216,6 @@ def test_a_failed_store_write_leaves_nothing_in_the_audit_log() -> None:
     from compliance.service.access import Principal
     from compliance.service.assess_runner import InProcessRunner
     from compliance.service.assessing import assessor_for
-    from compliance.service.decisions import SigningKey
     from compliance.service.projects import Projects
     from compliance.service.reviews import Reviews
     from compliance.service.submissions import read_submission
@@ -224,7 +223,7 @@ def test_a_failed_store_write_leaves_nothing_in_the_audit_log() -> None:
 
     store = memory_store()
     projects = Projects(store, InProcessRunner(assessor_for(None)))
-    reviews = Reviews(store, projects, SigningKey.ephemeral())
+    reviews = Reviews(store, projects)
     submitter = Principal(key_id="key_000000000001", role=Role.submitter, organisation="atlas")
     liaison = Principal(key_id="key_000000000002", role=Role.liaison, organisation=None)
     project, _ = projects.create(submitter, "kyc")
@@ -257,7 +256,6 @@ def test_a_resubmission_racing_an_approval_leaves_the_old_version_unapproved() -
     from compliance.service.access import Principal
     from compliance.service.assess_runner import InProcessRunner
     from compliance.service.assessing import assessor_for
-    from compliance.service.decisions import SigningKey
     from compliance.service.projects import Projects
     from compliance.service.reviews import Conflict, Reviews
     from compliance.service.submissions import read_submission
@@ -265,7 +263,7 @@ def test_a_resubmission_racing_an_approval_leaves_the_old_version_unapproved() -
 
     store = memory_store()
     projects = Projects(store, InProcessRunner(assessor_for(None)))
-    reviews = Reviews(store, projects, SigningKey.ephemeral())
+    reviews = Reviews(store, projects)
     submitter = Principal(key_id="key_000000000001", role=Role.submitter, organisation="atlas")
     liaison = Principal(key_id="key_000000000002", role=Role.liaison, organisation=None)
     sub = read_submission(ROOT / "examples" / "kyc-onboarding-cin.yaml")

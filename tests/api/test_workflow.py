@@ -307,7 +307,10 @@ def decision_verifies(flow: Flow, number: int, tmp_path: Path) -> None:
     assert (
         main(["verify-decision", str(path), "--fingerprint", fingerprint, "--audit-log", str(audit_log)]) == 0
     )
-    assert verify_export(doc, pinned_fingerprint=fingerprint).ok
+    assert verify_export(doc, pinned_fingerprints=[fingerprint]).ok
+    assert verify_export(doc, audit_log=audit_log).ok  # the seal names the signing key
+    key_dir = flow.server.data_dir.parent / f"{flow.server.data_dir.name}-keys"
+    assert verify_export(doc, audit_log=audit_log, key_dir=key_dir).ok
 
 
 @then(

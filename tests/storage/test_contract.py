@@ -31,6 +31,18 @@ from compliance.storage.tinydb_store import open_tinydb_store
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+def ev(action: str, target: str | None = None) -> AuditEvent:
+    return AuditEvent(actor="key_a", action=action, target=target)
+
+
+def logged_submission(v: ProjectVersion) -> AuditEvent:
+    return ev("version.submitted", f"{v.project_id}/{v.number}")
+
+
+def erased(count: int) -> AuditEvent:
+    return AuditEvent(actor="key_a", action="project.deleted", details={"versions_erased": count})
+
+
 @pytest.fixture(params=["memory", "tinydb"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
@@ -80,9 +92,9 @@ def version(project_id: str, assessment: StoredAssessment, key: str | None = Non
 
 def test_organisations_and_keys(store: Store) -> None:
     org = Organisation(id="atlas", name="Atlas", created_at=T0)
-    store.access.add_organisation(org)
+    store.access.add_organisation(org, ev("organisation.created", org.id))
     with pytest.raises(AlreadyExists):
-        store.access.add_organisation(org)
+        store.access.add_organisation(org, ev("organisation.created", org.id))
     assert store.access.get_organisation("atlas") == org
     assert store.access.get_organisation("nope") is None
     key = ApiKey(
@@ -93,30 +105,33 @@ def test_organisations_and_keys(store: Store) -> None:
         secret_hash="sha256:h",
         created_at=T0,
     )
-    store.access.add_key(key)
+    store.access.add_key(key, ev("key.created", key.id))
     with pytest.raises(AlreadyExists):
-        store.access.add_key(key)
+        store.access.add_key(key, ev("key.created", key.id))
     assert store.access.get_key(key.id) == key and key.active
-    revoked = store.access.revoke_key(key.id, T0 + timedelta(days=1))
+    revoked = store.access.revoke_key(key.id, T0 + timedelta(days=1), ev("key.revoked"))
     assert revoked is not None and not revoked.active
     assert store.access.get_key(key.id) == revoked
     assert (
-        store.access.revoke_key(key.id, T0 + timedelta(days=2)) == revoked
+        store.access.revoke_key(key.id, T0 + timedelta(days=2), ev("key.revoked")) == revoked
     )  # revoking twice keeps the first date
-    assert store.access.revoke_key("key_ffffffffffff", T0) is None
+    assert store.access.revoke_key("key_ffffffffffff", T0, ev("key.revoked")) is None
     assert [k.id for k in store.access.list_keys()] == [key.id]
 
 
 def test_projects_versions_and_numbering(store: Store, assessments: dict[str, StoredAssessment]) -> None:
-    created, fresh = store.projects.create_project(project(1))
+    created, fresh = store.projects.create_project(project(1), ev("project.created"))
     assert fresh and store.projects.get_project(created.id) == created
     assert store.projects.get_project("prj_ffffffffffffffff") is None
     with pytest.raises(AlreadyExists):
-        store.projects.create_project(project(1))
+        store.projects.create_project(project(1), ev("project.created"))
     for expected in (1, 2, 3):
-        result = store.projects.add_version(version(created.id, assessments["bare"]))
+        result = store.projects.add_version(version(created.id, assessments["bare"]), logged_submission)
         assert result is not None and result[1] and result[0].number == expected
-    assert store.projects.add_version(version("prj_ffffffffffffffff", assessments["bare"])) is None
+    assert (
+        store.projects.add_version(version("prj_ffffffffffffffff", assessments["bare"]), logged_submission)
+        is None
+    )
     read = store.projects.get_version(created.id, 2)
     assert read is not None and read.number == 2
     assert read.assessment.json_bytes == assessments["bare"].json_bytes
@@ -136,13 +151,15 @@ def test_projects_versions_and_numbering(store: Store, assessments: dict[str, St
 
 
 def test_idempotency_keys(store: Store, assessments: dict[str, StoredAssessment]) -> None:
-    first, created = store.projects.create_project(project(1, key="k1"))
-    again, created_again = store.projects.create_project(project(2, key="k1"))
+    first, created = store.projects.create_project(project(1, key="k1"), ev("project.created"))
+    again, created_again = store.projects.create_project(project(2, key="k1"), ev("project.created"))
     assert created and not created_again and again.id == first.id
-    other_org, created_other = store.projects.create_project(project(3, org="sahara", key="k1"))
+    other_org, created_other = store.projects.create_project(
+        project(3, org="sahara", key="k1"), ev("project.created")
+    )
     assert created_other and other_org.id != first.id  # keys are per organisation
-    one = store.projects.add_version(version(first.id, assessments["bare"], key="v1"))
-    two = store.projects.add_version(version(first.id, assessments["none"], key="v1"))
+    one = store.projects.add_version(version(first.id, assessments["bare"], key="v1"), logged_submission)
+    two = store.projects.add_version(version(first.id, assessments["none"], key="v1"), logged_submission)
     assert one is not None and two is not None
     assert one[1] and not two[1] and two[0].number == one[0].number == 1
     assert two[0].assessment.submission_hash == assessments["bare"].submission_hash  # the first one's answer
@@ -154,10 +171,13 @@ def test_idempotency_keys(store: Store, assessments: dict[str, StoredAssessment]
 
 def test_listing_filters_and_pages(store: Store, assessments: dict[str, StoredAssessment]) -> None:
     ids = [
-        store.projects.create_project(project(n, org="atlas" if n < 5 else "sahara"))[0].id for n in range(7)
+        store.projects.create_project(project(n, org="atlas" if n < 5 else "sahara"), ev("project.created"))[
+            0
+        ].id
+        for n in range(7)
     ]
-    store.projects.add_version(version(ids[0], assessments["bare"]))
-    store.projects.add_version(version(ids[5], assessments["none"]))
+    store.projects.add_version(version(ids[0], assessments["bare"]), logged_submission)
+    store.projects.add_version(version(ids[5], assessments["none"]), logged_submission)
     atlas = store.projects.list_projects("atlas")
     assert atlas.total == 5 and [p.id for p in atlas.items] == ids[:5]
     everyone = store.projects.list_projects(None, limit=100)
@@ -176,29 +196,30 @@ def test_listing_filters_and_pages(store: Store, assessments: dict[str, StoredAs
 
 
 def test_erasure(store: Store, assessments: dict[str, StoredAssessment]) -> None:
-    kept, _ = store.projects.create_project(project(1))
-    gone, _ = store.projects.create_project(project(2))
+    kept, _ = store.projects.create_project(project(1), ev("project.created"))
+    gone, _ = store.projects.create_project(project(2), ev("project.created"))
     for p in (kept, gone):
-        store.projects.add_version(version(p.id, assessments["bare"]))
-    assert store.projects.delete_project(gone.id) == 1
+        store.projects.add_version(version(p.id, assessments["bare"]), logged_submission)
+    assert store.projects.delete_project(gone.id, erased) == 1
     assert store.projects.get_project(gone.id) is None
     assert store.projects.get_version(gone.id, 1) is None
     assert store.projects.list_versions(gone.id) is None
-    assert store.projects.add_version(version(gone.id, assessments["bare"])) is None
-    assert store.projects.delete_project(gone.id) is None
+    assert store.projects.add_version(version(gone.id, assessments["bare"]), logged_submission) is None
+    assert store.projects.delete_project(gone.id, erased) is None
     assert [p.id for p in store.projects.list_projects("atlas").items] == [kept.id]
     assert store.projects.get_version(kept.id, 1) is not None
 
 
 def test_the_audit_log_is_a_hash_chain(store: Store) -> None:
+    before = len(store.audit.entries())  # the TinyDB store logs its first signing key
     for n in range(5):
         entry = store.audit.append(AuditEvent(actor="cli", action="key.created", target=f"key_{n}"))
-        assert entry.seq == n + 1
+        assert entry.seq == before + n + 1
     entries = store.audit.entries()
-    assert [e.seq for e in entries] == [1, 2, 3, 4, 5]
+    assert [e.seq for e in entries] == list(range(1, before + 6))
     assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
     report = verify_lines(store.audit.raw_lines())
-    assert report.ok and report.entries == 5 and report.head == entries[-1].hash
+    assert report.ok and report.entries == before + 5 and report.head == entries[-1].hash
 
 
 def test_reviews_change_atomically_with_revisions(
@@ -208,8 +229,8 @@ def test_reviews_change_atomically_with_revisions(
     from compliance.domain.review import Comment, ReviewState
 
     p = project(40)
-    store.projects.create_project(p)
-    store.projects.add_version(version(p.id, assessments["bare"]))
+    store.projects.create_project(p, ev("project.created"))
+    store.projects.add_version(version(p.id, assessments["bare"]), logged_submission)
     first = store.projects.get_review(p.id, 1)
     assert first is not None and first.status is ReviewState.submitted and first.revision == 1
     assert store.projects.get_review(p.id, 2) is None
@@ -247,8 +268,8 @@ def test_reviews_survive_a_restart(tmp_path: Path, assessments: dict[str, Stored
 
     first = open_tinydb_store(tmp_path / "data")
     p = project(41)
-    first.projects.create_project(p)
-    first.projects.add_version(version(p.id, assessments["bare"]))
+    first.projects.create_project(p, ev("project.created"))
+    first.projects.add_version(version(p.id, assessments["bare"]), logged_submission)
     first.projects.update_review(p.id, 1, lambda r: r.model_copy(update={"status": ReviewState.approved}))
     first.close()
     second = open_tinydb_store(tmp_path / "data")
@@ -258,3 +279,35 @@ def test_reviews_survive_a_restart(tmp_path: Path, assessments: dict[str, Stored
         assert second.projects.get_project(p.id).latest.status is ReviewState.approved  # type: ignore[union-attr]
     finally:
         second.close()
+
+
+def test_every_change_logs_its_event_once(store: Store, assessments: dict[str, StoredAssessment]) -> None:
+    store.access.add_organisation(
+        Organisation(id="atlas", name="Atlas", created_at=T0), ev("organisation.created")
+    )
+    p, _ = store.projects.create_project(project(50, key="k"), ev("project.created", "p50"))
+    store.projects.create_project(
+        project(51, key="k"), ev("project.created", "replayed")
+    )  # same key: no change
+    store.projects.add_version(version(p.id, assessments["bare"], key="v"), logged_submission)
+    store.projects.add_version(version(p.id, assessments["bare"], key="v"), logged_submission)  # replayed
+    store.projects.update_review(p.id, 1, lambda r: r, events=lambda r: [ev("comment.added", f"{r.number}")])
+    store.projects.delete_project(p.id, erased)
+    logged = [
+        (e.action, e.target, e.details) for e in store.audit.entries() if e.action != "signing_key.published"
+    ]
+    assert logged == [
+        ("organisation.created", None, {}),
+        ("project.created", "p50", {}),
+        ("version.submitted", f"{p.id}/1", {}),
+        ("comment.added", "1", {}),
+        ("project.deleted", None, {"versions_erased": 1}),
+    ]
+
+
+def test_an_audit_event_names_no_person_or_organisation_by_name() -> None:
+    with pytest.raises(ValueError, match="by id"):
+        AuditEvent(actor="key_a", action="account.created", target="amina@atlas.ma")
+    with pytest.raises(ValueError, match="by id"):
+        AuditEvent(actor="key_a", action="organisation.created", details={"name": "Atlas Connect"})
+    assert AuditEvent(actor="key_a", action="version.submitted", details={"pack": "law-09-08-ai@0.3.0"})

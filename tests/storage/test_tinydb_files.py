@@ -43,14 +43,18 @@ def _version(project_id: str, assessment: StoredAssessment) -> ProjectVersion:
     )
 
 
+def _submitted(v: ProjectVersion) -> AuditEvent:
+    return AuditEvent(actor="key_a", action="version.submitted", target=f"{v.project_id}/{v.number}")
+
+
 def _seeded(data: Path, assessment: StoredAssessment, projects: int = 2, versions: int = 2) -> list[str]:
     store = open_tinydb_store(data)
     ids = []
     for n in range(projects):
-        p, _ = store.projects.create_project(_project(n))
+        p, _ = store.projects.create_project(_project(n), AuditEvent(actor="key_a", action="project.created"))
         ids.append(p.id)
         for _ in range(versions):
-            store.projects.add_version(_version(p.id, assessment))
+            store.projects.add_version(_version(p.id, assessment), _submitted)
     store.close()
     return ids
 
@@ -73,7 +77,7 @@ def test_a_submission_touches_only_its_own_project_folder(
     ids = _seeded(tmp_path, assessment)
     store = open_tinydb_store(tmp_path)
     before = _snapshot(tmp_path / "orgs")
-    store.projects.add_version(_version(ids[0], assessment))
+    store.projects.add_version(_version(ids[0], assessment), _submitted)
     after = _snapshot(tmp_path / "orgs")
     changed = {p for p in after if before.get(p) != after[p]}
     project_dir = tmp_path / "orgs" / "atlas" / "projects" / ids[0]
@@ -149,7 +153,10 @@ def test_a_damaged_payload_is_refused_not_served(tmp_path: Path, assessment: Sto
 def test_erasure_removes_the_files(tmp_path: Path, assessment: StoredAssessment) -> None:
     ids = _seeded(tmp_path, assessment)
     store = open_tinydb_store(tmp_path)
-    assert store.projects.delete_project(ids[0]) == 2
+    assert (
+        store.projects.delete_project(ids[0], lambda n: AuditEvent(actor="key_a", action="project.deleted"))
+        == 2
+    )
     assert not (tmp_path / "orgs" / "atlas" / "projects" / ids[0]).exists()
     store.close()
     index = (tmp_path / "orgs" / "atlas" / "index.json").read_text()

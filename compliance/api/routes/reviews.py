@@ -364,9 +364,21 @@ async def waivers(
 
 @router.get(
     "/decisions/public-key",
-    summary="The key that signs decisions",
-    description="Pin its fingerprint to verify exported decisions: `compliance verify-decision --fingerprint`.",
+    summary="The key that signs new decisions",
+    description="Pin its full SHA-256 fingerprint to verify exported decisions: "
+    "`compliance verify-decision --fingerprint`.",
 )
 async def public_key(services: ServicesDep) -> dict[str, str]:
-    key = services.reviews.key
+    key = services.reviews.keys.current()
     return {"algorithm": "ed25519", "public_key": key.public_key_b64, "fingerprint": key.fingerprint}
+
+
+@router.get(
+    "/decisions/public-keys",
+    summary="Every key that ever signed decisions and audit checkpoints",
+    description="The current key and the retired ones, oldest first, with their full SHA-256 fingerprints: a "
+    "decision signed before a key rotation verifies with the key that signed it.",
+)
+async def public_keys(services: ServicesDep) -> dict[str, Any]:
+    keys = await run_in_threadpool(services.reviews.keys.published)
+    return {"keys": [k.model_dump(mode="json") for k in keys]}

@@ -1,0 +1,98 @@
+"""Questionnaire drafts: partial answers kept on the server per organisation, assessed on demand and
+submitted as a project version. Another organisation's draft answers NotFound, as its projects do."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from compliance.domain.submission import Submission
+from compliance.service.access import Principal
+from compliance.service.errors import InvalidRequest, NotFound
+from compliance.service.projects import Projects, check_project_name
+from compliance.storage.accounts import Draft
+from compliance.storage.protocol import Store
+from compliance.storage.records import AuditEvent, ProjectVersion, Role
+
+DRAFT_ID = re.compile(r"^drf_[0-9a-f]{16}$")
+MAX_DRAFTS = 200
+
+
+class Drafts:
+    def __init__(self, store: Store, projects: Projects) -> None:
+        self.store = store
+        self.projects = projects
+
+    def _org(self, principal: Principal) -> str:
+        principal.require(Role.submitter)
+        assert principal.organisation is not None
+        return principal.organisation
+
+    def list(self, principal: Principal) -> list[Draft]:
+        return self.store.accounts.list_drafts(self._org(principal))
+
+    def create(self, principal: Principal, name: str, answers: dict[str, Any] | None = None) -> Draft:
+        org = self._org(principal)
+        if len(self.store.accounts.list_drafts(org)) >= MAX_DRAFTS:
+            raise InvalidRequest([f"drafts: at most {MAX_DRAFTS} per organisation; delete old ones first"])
+        now = datetime.now(UTC)
+        draft = Draft(
+            id="drf_" + secrets.token_hex(8),
+            organisation=org,
+            name=check_project_name(name),
+            answers=answers or {},
+            created_at=now,
+            updated_at=now,
+            updated_by=principal.key_id,
+        )
+        self.store.accounts.save_draft(draft)
+        self.store.audit.append(
+            AuditEvent(actor=principal.key_id, action="draft.created", organisation=org, target=draft.id)
+        )
+        return draft
+
+    def get(self, principal: Principal, draft_id: str) -> Draft:
+        org = self._org(principal)
+        draft = self.store.accounts.get_draft(org, draft_id) if DRAFT_ID.match(draft_id) else None
+        if draft is None:
+            raise NotFound(f"no draft '{draft_id}'")
+        return draft
+
+    def save(
+        self, principal: Principal, draft: Draft, answers: dict[str, Any], name: str | None = None
+    ) -> Draft:
+        current = self.get(principal, draft.id)
+        changed = current.model_copy(
+            update={
+                "answers": answers,
+                "name": check_project_name(name) if name else current.name,
+                "updated_at": datetime.now(UTC),
+                "updated_by": principal.key_id,
+            }
+        )
+        self.store.accounts.save_draft(changed)
+        return changed
+
+    def delete(self, principal: Principal, draft_id: str) -> None:
+        draft = self.get(principal, draft_id)
+        self.store.accounts.delete_draft(draft.organisation, draft.id)
+        self.store.audit.append(
+            AuditEvent(
+                actor=principal.key_id,
+                action="draft.deleted",
+                organisation=draft.organisation,
+                target=draft.id,
+            )
+        )
+
+    def submit(self, principal: Principal, draft: Draft, submission: Submission) -> ProjectVersion:
+        """A new version of the draft's project (created on the first submission) for the liaison's review."""
+        project_id = draft.project_id
+        if project_id is None:
+            project, _ = self.projects.create(principal, draft.name)
+            project_id = project.id
+            self.store.accounts.save_draft(draft.model_copy(update={"project_id": project_id}))
+        version, _ = self.projects.submit(principal, project_id, submission)
+        return version

@@ -1,0 +1,1 @@
+"""The web app: server-rendered pages for founders, organisation admins and CNDP liaisons."""

@@ -1,0 +1,127 @@
+"""Rebuild the message catalogue: `python -m compliance.web.messages` (or `make messages`).
+
+Message ids come from the templates and the web modules (`_("...")`), from the questionnaire (every field's
+description, every vocabulary value as a `choice`, the steps' titles, intros, help and examples) and from the
+service's retention statement. New ids are added to each language's catalogue: English gets its own text,
+French and Arabic get an empty translation for a person to fill in (a test fails until they do). An id no
+longer used is dropped.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import write_po
+
+from compliance.i18n import Lang
+from compliance.i18n.catalogue import catalogue_path, read_catalogue, template_path
+from compliance.service.org_data import RETENTION
+from compliance.web.questionnaire import Question, questionnaire
+
+WEB = Path(__file__).resolve().parent
+CHOICE = "choice"
+PLACEHOLDER = "placeholder: Arabic text comes with the Arabic translation issue"
+
+
+def _questions(questions: list[Question]) -> Iterator[tuple[str | None, str, str]]:
+    for q in questions:
+        yield None, q.label, q.path
+        for text in (q.help, q.example):
+            if text:
+                yield None, text, q.path
+        for value in q.choices:
+            yield CHOICE, value.replace("_", " "), q.path
+        yield from _questions(q.children)
+
+
+def model_messages() -> Iterator[tuple[str | None, str, str]]:
+    for step in questionnaire():
+        yield None, step.title, f"step {step.id}"
+        if step.intro:
+            yield None, step.intro, f"step {step.id}"
+        yield from _questions(step.questions)
+    for what, how_long in RETENTION.items():
+        yield None, what, "retention"
+        yield None, how_long, "retention"
+    for value in (
+        "submitter",
+        "liaison",
+        "admin",
+        "compliant",
+        "non_compliant",
+        "incomplete",
+        "fail",
+        "needs_info",
+        "pass",
+        "not_applicable",
+        "advisory",
+        "submitted",
+        "in_review",
+        "changes_requested",
+        "resubmitted",
+        "approved",
+        "rejected",
+        "superseded",
+        "withdrawn",
+    ):
+        yield CHOICE, value.replace("_", " "), "outcomes and states"
+
+
+def build_template() -> Catalog:
+    template = Catalog(project="compliance-0908", domain="messages")
+    method_map = [("templates/**.html", "jinja2.ext:babel_extract"), ("**.py", "python")]
+    options = {"templates/**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}}
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(WEB), method_map, options_map=options, keywords={"_": None}
+    ):
+        if isinstance(message, str):
+            template.add(
+                message,
+                locations=[(f"compliance/web/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
+            )
+    for context, message, where in model_messages():
+        existing = template.get(message, context=context)
+        if existing is None:
+            template.add(message, context=context, auto_comments=[f"model: {where}"])
+    return template
+
+
+def update() -> dict[str, int]:
+    path = template_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        write_po(out, build_template(), width=110, omit_header=True, sort_output=True)
+    missing: dict[str, int] = {}
+    for lang in Lang:
+        target = catalogue_path(lang)
+        catalogue = (
+            read_catalogue(target, lang) if target.exists() else Catalog(locale=lang.value, domain="messages")
+        )
+        catalogue.update(
+            build_template(), no_fuzzy_matching=True
+        )  # a fresh template: update() shares entries
+        for entry in catalogue:
+            if not entry.id or entry.string:
+                continue
+            if lang is Lang.en:
+                entry.string = entry.id
+            elif lang is Lang.ar:
+                entry.string = entry.id
+                entry.user_comments = [PLACEHOLDER]
+        catalogue.obsolete.clear()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as out:
+            write_po(out, catalogue, width=110, omit_header=False, sort_output=True, include_previous=False)
+        missing[lang.value] = sum(1 for e in catalogue if e.id and not e.string)
+    return missing
+
+
+if __name__ == "__main__":
+    for lang, count in update().items():
+        sys.stdout.write(f"{lang}: {count} messages without a translation\n")
