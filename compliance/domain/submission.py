@@ -221,9 +221,7 @@ class InformationNotice(Facts):
     location: list[ShortText] | None = fact(
         "Where the notice is shown (app screen, form, website page, voice prompt)."
     )
-    languages: list[Language] | None = fact(
-        "Languages the notice is available in, by ISO 639 code: ar, fr, ary (Darija), zgh (Tamazight)..."
-    )
+    languages: list[Language] | None = fact("Languages the notice is available in.")
     includes: list[NoticeItem] | None = fact("Items the notice states.")
 
 
@@ -467,10 +465,7 @@ class Voice(Facts):
     speaker_identification: bool | None = fact("Whether voices are used to identify or verify speakers.")
     voice_cloning: bool | None = fact("Whether a person's voice is synthesised.")
     cloning_consent: bool | None = fact("Whether the person whose voice is cloned expressly consented.")
-    dialects: list[Dialect] | None = fact(
-        "Languages and dialects processed, by ISO 639 code: ary (Darija), zgh (Tamazight), mey (Hassaniya), "
-        "ar (Standard Arabic), fr..."
-    )
+    dialects: list[Dialect] | None = fact("Languages and dialects processed.")
     infers: list[VoiceInference] | None = fact("What the system infers from voice.")
     audio_deleted_after_transcription: bool | None = fact("Whether raw audio is deleted once transcribed.")
 
