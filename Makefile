@@ -6,7 +6,7 @@ EXAMPLE ?= examples/darija-support-chatbot.yaml
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test lint typecheck imports unit bench bench-http schema docs messages clean
+.PHONY: install run test lint typecheck imports unit bench bench-http bench-pg schema docs messages clean
 
 install: $(VENV)/.installed
 
@@ -40,6 +40,9 @@ bench: install
 
 bench-http: install
 	$(BIN)/python bench/http_bench.py
+
+bench-pg: install
+	$(BIN)/python bench/pg_bench.py
 
 schema: install
 	$(BIN)/compliance schema --output schemas/submission.schema.json

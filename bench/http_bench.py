@@ -194,7 +194,7 @@ def seed(data_dir: Path, assessments: int) -> str:
     """Fill a store through the repository: 10 versions a project, 10 projects an organisation."""
     store = open_store(data_dir)
     submission = read_submission(EXAMPLE)
-    assessment = StoredAssessment.of(assessor_for(None).assess(submission))
+    assessment = StoredAssessment.of(assessor_for(None).assess_compact(submission))
     facts = submission.model_dump(mode="json", exclude_none=True)
     now = datetime.now(UTC)
     n = 0

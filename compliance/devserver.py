@@ -27,6 +27,7 @@ class ServerProcess:
     log_path: Path
     port: int = 0
     process: subprocess.Popen[bytes] | None = None
+    args: tuple[str, ...] = ()  # more `compliance serve` options, e.g. ("--workers", "2")
 
     @property
     def url(self) -> str:
@@ -39,7 +40,10 @@ class ServerProcess:
         command = [sys.executable, "-m", "compliance.cli.main", "serve", "--port", str(self.port)]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [*command, "--data-dir", str(self.data_dir)], stdout=log, stderr=subprocess.STDOUT, env=env
+                [*command, "--data-dir", str(self.data_dir), *self.args],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -8,7 +8,9 @@ questions, penalties and formalities.
 from __future__ import annotations
 
 import copy
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +18,12 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
+from compliance.domain.submission import SCHEMA_VERSION
 from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import validate_submission
 from compliance.strictyaml import load_yaml
+from tests.pgdb import pg_database, pg_databases, pg_empty  # noqa: F401  (PostgreSQL fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -31,7 +35,19 @@ OUTCOMES_FR = {
     "informations manquantes": Outcome.needs_info,
     "recommandation": Outcome.advisory,
 }
-BASE = {"schema_version": "1.0", "project_name": "Projet de test"}
+BASE = {"schema_version": SCHEMA_VERSION, "project_name": "Projet de test"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pack_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests (and the servers they start) never write the user's cache folder."""
+    before = os.environ.get("COMPLIANCE_CACHE_DIR")
+    os.environ["COMPLIANCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))
+    yield
+    if before is None:
+        del os.environ["COMPLIANCE_CACHE_DIR"]
+    else:
+        os.environ["COMPLIANCE_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +164,11 @@ def check_penalty(world: World, article: str) -> None:
     assert penalty is not None, "no penalty exposure on this finding"
     assert penalty.article == article
     assert penalty.company_fine_mad == (penalty.fine_mad[0] * 2, penalty.fine_mad[1] * 2)
+
+
+@then("aucune exposition pénale n'est retenue")
+def check_no_penalty(world: World) -> None:
+    assert world.current().penalty is None, "this finding carries a penal exposure"
 
 
 @then(parsers.parse('le verdict est "{verdict}"'))

@@ -10,7 +10,9 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, Depends, FastAPI
 
 from compliance import __version__
+from compliance.api import metrics
 from compliance.api.deps import Services, reject_unknown_query_parameters
+from compliance.api.metrics import RequestMetrics
 from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
@@ -19,6 +21,7 @@ from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
+from compliance.service.pack_views import publish_pack
 from compliance.service.projects import Projects
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
@@ -75,9 +78,14 @@ def create_app(
     counts in memory."""
     settings = settings or Settings()
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
-    store = repository if repository is not None else open_store(settings.data_dir, settings.key_dir)
+    store = (
+        repository
+        if repository is not None
+        else open_store(settings.data_dir, settings.key_dir, settings.database_url, settings.pool())
+    )
     owns_store = repository is None
     try:
+        unpublish = publish_pack(assessor, store.packs)
         runner = make_runner(
             assessor, settings.rules_dir.resolve() if settings.rules_dir else None, settings.workers()
         )
@@ -99,6 +107,7 @@ def create_app(
             yield
         finally:
             runner.close()
+            unpublish()
             if owns_store:
                 store.close()
 
@@ -115,7 +124,7 @@ def create_app(
     reviews_service = Reviews(store, projects_service)  # signs with the store's key folder
     projects_service.after_store = reviews_service.carry_over
     throttle = AuthThrottle(
-        failure_counters or MemoryFailureCounters(),
+        failure_counters or store.failure_counters or MemoryFailureCounters(),
         limit=settings.auth_failure_limit,
         window=settings.auth_failure_window,
     )
@@ -130,6 +139,7 @@ def create_app(
     )
     install_problem_handlers(app)
     app.include_router(health.router)
+    app.include_router(metrics.router)
     api = APIRouter(prefix="/api/v1")
     for module in (evaluate, projects, reviews, reassessment, catalogue, organisations):
         api.include_router(module.router)
@@ -146,6 +156,7 @@ def create_app(
     app.add_middleware(BodyReader, max_bytes=MAX_BODY_BYTES, timeout_seconds=settings.body_timeout)
     app.add_middleware(CatchAll)
     app.add_middleware(StandardHeaders)
+    app.add_middleware(RequestMetrics)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 

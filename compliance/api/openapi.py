@@ -13,10 +13,10 @@ from pydantic.json_schema import JsonSchemaMode, models_json_schema
 from compliance.api.problems import Problem
 from compliance.api.routes.reviews import ActionIn, CommentIn, JudgementIn
 from compliance.api.schemas import ProjectCreate
-from compliance.domain.submission import Submission
+from compliance.domain.submission import SCHEMA_VERSION, Submission
 
 EXAMPLE_SUBMISSION: dict[str, Any] = {
-    "schema_version": "1.0",
+    "schema_version": SCHEMA_VERSION,
     "project_name": "Darija customer-support chatbot",
     "description": "A chatbot answering customer questions in Darija and French.",
     "processes_personal_data": True,

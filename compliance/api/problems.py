@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from starlette.types import Scope
 
+from compliance.api.metrics import STORE_ERRORS
 from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
     Forbidden,
@@ -191,6 +192,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem(request, 409, "review-conflict", str(exc), headers=headers)
 
     async def store_error(request: Request, exc: Exception) -> Response:
+        STORE_ERRORS.labels(type(exc).__name__).inc()
         if isinstance(exc, AssessmentUnavailable):
             log.error("the assessment processes stopped")
         elif isinstance(exc, StoreCorrupted):

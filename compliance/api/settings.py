@@ -4,8 +4,10 @@ from an import string (`compliance.api.app:app_from_environment`)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from compliance.service.store import PoolSettings, database_url
 
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -24,6 +26,9 @@ class Settings:
     auth_failure_window: float = 60.0  # ... in this many seconds; beyond: 429
     assess_workers: int | None = None  # helper processes for assessing; None: one per spare core
     sign_in_spacing: float = 2.0  # seconds between attempts on a throttled address or account
+    database_url: str | None = field(default=None, repr=False)  # PostgreSQL instead of the data folder
+    db_pool_size: int = 8
+    db_pool_timeout: float = 2.0  # waiting for a free connection, then 503
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -41,7 +46,13 @@ class Settings:
             auth_failure_window=float(env.get("COMPLIANCE_AUTH_FAILURE_WINDOW", cls.auth_failure_window)),
             assess_workers=int(workers) if (workers := env.get("COMPLIANCE_ASSESS_WORKERS")) else None,
             sign_in_spacing=float(env.get("COMPLIANCE_SIGN_IN_SPACING", cls.sign_in_spacing)),
+            database_url=database_url(),
+            db_pool_size=int(env.get("COMPLIANCE_DB_POOL_SIZE", cls.db_pool_size)),
+            db_pool_timeout=float(env.get("COMPLIANCE_DB_POOL_TIMEOUT", cls.db_pool_timeout)),
         )
+
+    def pool(self) -> PoolSettings:
+        return PoolSettings(max_size=self.db_pool_size, timeout=self.db_pool_timeout)
 
     def workers(self) -> int:
         if self.assess_workers is not None:

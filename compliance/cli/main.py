@@ -24,7 +24,6 @@ from compliance.domain.rules import Rule
 from compliance.domain.submission import Submission
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
-from compliance.service.catalogue import export_catalogue
 from compliance.service.submissions import InvalidSubmission, read_submission
 
 
@@ -131,14 +130,13 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
                 sys.stdout.write(_rule_line(rule, args.lang) + "\n")
         return ExitCode.OK
     if args.rules_command == "show":
-        found = pack.rule(args.rule_id)
-        if found is None:
+        data = assessor.rule_documents.get(args.rule_id)
+        if data is None:
             return _invalid(f"no rule '{args.rule_id}' (see 'compliance rules list')")
-        data = found.model_dump(mode="json", exclude_defaults=False)
-        data["source"] = pack.sources.get(found.id)
-        data["can_fail"] = found.can_fail
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return ExitCode.OK
+    from compliance.service.catalogue import export_catalogue  # only for this command
+
     emit(export_catalogue(pack), args.output)
     return ExitCode.OK
 

@@ -11,12 +11,6 @@ from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.server_commands import add_key_dir_option, key_dir_of
-from compliance.service.access import CLI_ACTOR
-from compliance.service.assessing import assessor_for
-from compliance.service.decisions import verify_export
-from compliance.service.errors import StoreLocked
-from compliance.service.reassess import reassess
-from compliance.service.store import default_key_dir, missing_data_dir, open_store
 
 
 def add_review_commands(sub: Any) -> None:
@@ -63,6 +57,9 @@ def run_review_command(args: argparse.Namespace) -> int | None:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from compliance.service.decisions import verify_export  # crypto, for this command only
+    from compliance.service.store import default_key_dir
+
     try:
         doc = json.loads(args.file.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -88,6 +85,12 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _reassess(args: argparse.Namespace) -> int:
+    from compliance.service.access import CLI_ACTOR
+    from compliance.service.assessing import assessor_for
+    from compliance.service.errors import StoreLocked
+    from compliance.service.reassess import reassess
+    from compliance.service.store import missing_data_dir, open_store
+
     missing = missing_data_dir(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")

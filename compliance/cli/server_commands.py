@@ -14,22 +14,19 @@ import getpass
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.db_commands import add_db_commands, run_db_command
 from compliance.cli.exit_codes import ExitCode
-from compliance.service.access import create_key, create_organisation, revoke_key
-from compliance.service.accounts import Accounts
-from compliance.service.audit import rotate_signing_key, verify_audit_file
-from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
-from compliance.service.store import (
-    Role,
-    default_key_dir,
-    missing_data_dir,
-    open_admin,
-    open_admin_accounts,
-    open_key_ring,
-)
+
+# The service's modules (the store, crypto) are imported by the commands that use them, so that `check`,
+# `validate` and `rules` import none of them (tests/core/test_pack_cache.py).
+COMMANDS = frozenset({"serve", "admin", "audit", "db"})
+# The values of `Role`, here so that parsing a command line imports no storage module (test_pack_cache.py
+# checks they agree).
+ROLES = ("submitter", "liaison", "admin", "ci")
 
 APP_FACTORY = "compliance.server:server_from_environment"
 CREATING = (
@@ -50,7 +47,10 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     s.add_argument(
-        "--workers", type=int, default=1, help="must be 1: the embedded store is single-process (default: 1)"
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes; more than 1 needs the PostgreSQL store (default: 1)",
     )
     s.add_argument(
         "--no-access-log", action="store_true", help="do not log one line per request (default: log)"
@@ -67,7 +67,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     k.add_argument(
         "--role",
         required=True,
-        choices=[r.value for r in Role],
+        choices=ROLES,
         help="submitter, ci (a pipeline: evaluate and submit only), liaison or admin (required)",
     )
     k.add_argument("--org", help="the organisation of a submitter or ci key (default: none)")
@@ -83,6 +83,9 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
+    b = asub.add_parser("backup", help="a consistent copy of the embedded store, while its server runs")
+    b.add_argument("--output", type=Path, required=True, help="a new folder for the copy (required)")
+    data_dir(b)
     rk = asub.add_parser(
         "rotate-signing-key",
         help="sign new decisions and checkpoints with a new key; the old one stays published",
@@ -95,9 +98,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     data_dir(sk)
     cu = asub.add_parser("create-user", help="create a person's account for the web app")
     cu.add_argument("--email", required=True, help="the person's e-mail address, to sign in (required)")
-    cu.add_argument(
-        "--role", required=True, choices=[r.value for r in Role], help="the person's role (required)"
-    )
+    cu.add_argument("--role", required=True, choices=ROLES, help="the person's role (required)")
     cu.add_argument("--org", help="the organisation of a submitter (default: none)")
     cu.add_argument(
         "--org-admin",
@@ -118,6 +119,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
         help="check the hash chain of the audit log against the signed checkpoints of the key folder",
     )
     data_dir(v)
+    add_db_commands(sub, parser_class)
 
 
 def add_key_dir_option(p: argparse.ArgumentParser) -> None:
@@ -131,19 +133,31 @@ def add_key_dir_option(p: argparse.ArgumentParser) -> None:
 
 
 def key_dir_of(args: argparse.Namespace) -> Path:
+    from compliance.service.store import default_key_dir
+
     return Path(args.key_dir).resolve() if args.key_dir is not None else default_key_dir(args.data_dir)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if args.workers != 1:
+    from compliance.service.errors import StoreError
+    from compliance.service.store import database_url
+
+    try:
+        on_database = database_url() is not None
+    except ValueError as exc:  # a _FILE variable naming an unreadable or empty file
+        sys.stderr.write(f"error: {exc}\n")
+        return ExitCode.INVALID
+    if args.workers < 1 or (args.workers != 1 and not on_database):
         sys.stderr.write(
-            "error: --workers must be 1: the embedded TinyDB store is single-process "
-            "(several processes would corrupt it; a server database is the path to several)\n"
+            "error: --workers must be 1 on the embedded TinyDB store, which is single-process (several "
+            "processes would corrupt it); set COMPLIANCE_DATABASE_URL to run several on PostgreSQL\n"
         )
         return ExitCode.INVALID
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # /metrics sums the workers
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="compliance-metrics-")
     os.environ["COMPLIANCE_KEY_DIR"] = str(key_dir_of(args))
     if args.rules is not None:
         os.environ["COMPLIANCE_RULES_DIR"] = str(args.rules.resolve())
@@ -153,7 +167,7 @@ def _serve(args: argparse.Namespace) -> int:
             factory=True,
             host=args.host,
             port=args.port,
-            workers=1,
+            workers=args.workers,
             access_log=not args.no_access_log,
             proxy_headers=False,
             server_header=False,
@@ -165,11 +179,24 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _admin(args: argparse.Namespace) -> int:
+    from compliance.service.access import create_key, create_organisation, revoke_key
+    from compliance.service.accounts import Accounts
+    from compliance.service.audit import rotate_signing_key
+    from compliance.service.store import (
+        Role,
+        missing_data_dir,
+        open_admin,
+        open_admin_accounts,
+        open_key_ring,
+    )
+
     command = args.admin_command
     missing = None if command in CREATING else missing_data_dir(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")
         return ExitCode.INVALID
+    if command == "backup":
+        return _backup(args)
     access, audit = open_admin(args.data_dir, key_dir_of(args))
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
@@ -226,22 +253,43 @@ def _admin(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _backup(args: argparse.Namespace) -> int:
+    from compliance.service.store import database_url
+    from compliance.storage.backup import backup_data_dir
+
+    if database_url():
+        sys.stderr.write("error: the store is PostgreSQL: back it up with pg_dump (docs/deployment.md)\n")
+        return ExitCode.INVALID
+    report = backup_data_dir(args.data_dir, args.output)
+    sys.stdout.write(
+        f"backup in {args.output}: {report.projects} projects, {report.versions} versions, "
+        f"{report.audit_entries} audit entries (head {report.audit_head}), checked by opening it\n"
+    )
+    return ExitCode.OK
+
+
 def _audit(args: argparse.Namespace) -> int:
+    from compliance.service.audit import verify_audit, verify_audit_file
+    from compliance.service.store import database_url, missing_data_dir, open_admin
+
     missing = missing_data_dir(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")
         return ExitCode.INVALID
     path = args.data_dir / "audit.log"
-    if not path.is_file():
-        sys.stderr.write(f"error: no audit log at {path}\n")
-        return ExitCode.INVALID
-    key_dir = key_dir_of(args)
-    if not key_dir.is_dir():
-        sys.stderr.write(
-            f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
-        )
-        return ExitCode.INVALID
-    report = verify_audit_file(path, key_dir)
+    if database_url():
+        report = verify_audit(open_admin(args.data_dir)[1])
+    else:
+        if not path.is_file():
+            sys.stderr.write(f"error: no audit log at {path}\n")
+            return ExitCode.INVALID
+        key_dir = key_dir_of(args)
+        if not key_dir.is_dir():
+            sys.stderr.write(
+                f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
+            )
+            return ExitCode.INVALID
+        report = verify_audit_file(path, key_dir)
     if report.ok:
         sys.stdout.write(
             f"audit log intact: {report.entries} entries, head {report.head}; {report.checkpoints} signed "
@@ -256,6 +304,10 @@ def _audit(args: argparse.Namespace) -> int:
 
 def run_server_command(args: argparse.Namespace) -> int | None:
     """The exit code of a server, admin or audit command; None for other commands."""
+    if args.command not in COMMANDS:
+        return None
+    from compliance.service.errors import AlreadyExists, InvalidRequest, NotFound, StoreError
+
     try:
         if args.command == "serve":
             return _serve(args)
@@ -263,6 +315,8 @@ def run_server_command(args: argparse.Namespace) -> int | None:
             return _admin(args)
         if args.command == "audit":
             return _audit(args)
+        if args.command == "db":
+            return run_db_command(args)
     except (InvalidRequest, NotFound, AlreadyExists) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return ExitCode.INVALID

@@ -42,17 +42,36 @@ class Country(Strict):
     verified: bool = Field(description="Whether the listing was checked against the deliberation itself.")
 
 
+class DoubtfulCountry(Strict):
+    name: str
+    reason: str = Field(
+        description="Why the country may be on the CNDP's current list though our sources omit it."
+    )
+
+
 class AdequacyList(Strict):
-    """`rules/reference/adequate-countries.yaml`: the Art. 43 list drawn up by the CNDP."""
+    """`rules/reference/adequate-countries.yaml`: the Art. 43 list drawn up by the CNDP.
+
+    Three states per country: on our (unverified) list; doubtful (absent from our sources but plausibly on the
+    CNDP's current list); any other country is taken as not on it.
+    """
 
     instrument: str
     status: RefStatus
     note: str
     countries: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], Country]
+    doubtful: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], DoubtfulCountry] = Field(
+        default_factory=dict
+    )
+
+    def state(self, country: str) -> str:
+        if country in self.countries:
+            return "listed"
+        return "doubtful" if country in self.doubtful else "not_listed"
 
 
 class RulePack(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     info: PackInfo
     manifest: PackManifest

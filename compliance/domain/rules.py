@@ -21,7 +21,7 @@ Scalar = str | int | float | bool
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Severity(StrEnum):
@@ -131,6 +131,17 @@ class AnyOf(Strict):
 
 class Not(Strict):
     op: Literal["not"]
+    condition: Condition
+
+
+class Doubtful(Strict):
+    """The inner condition, where true becomes unknown: the rule asks instead of passing (false stays false).
+
+    For a situation the law does not settle (law-09-08.md marks it unverified, or sets no figure): it may
+    never pass on its own, and only what the inner condition excludes fails.
+    """
+
+    op: Literal["doubtful"]
     condition: Condition
 
 
@@ -264,6 +275,7 @@ Condition = Annotated[
     AllOf
     | AnyOf
     | Not
+    | Doubtful
     | Eq
     | In
     | Contains
@@ -285,8 +297,8 @@ Condition = Annotated[
     Field(discriminator="op"),
 ]
 
-for _m in (AllOf, AnyOf, Not, Every, Some):
-    _m.model_rebuild()
+# The recursive models resolve `Condition` when first built (`defer_build`): a process that only reads a
+# cached pack (compliance.service.pack_cache) never builds the rule language.
 
 
 class SeverityOverride(Strict):

@@ -6,6 +6,7 @@ rule needs a fact that is missing. An empty list means "stated: none".
 
 from __future__ import annotations
 
+import datetime as _dt
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -13,10 +14,15 @@ from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, StringC
 from pydantic_core import CoreSchema
 
 from compliance.domain.bounds import MAX_PROCESSINGS, cap_sizes
+from compliance.domain.upgrade import SCHEMA_VERSION
 from compliance.domain.vocabulary import (
     Art21Ground,
+    AuthorisationGround,
+    BalancingConclusion,
+    CndpActKind,
     CollectionSource,
     ConsentMechanism,
+    ContactSource,
     ControllerKind,
     DataCategory,
     DataSubject,
@@ -27,12 +33,14 @@ from compliance.domain.vocabulary import (
     FormCode,
     GeolocationPurpose,
     HealthPurpose,
+    InformationExemption,
     InformationPlan,
     Language,
     LegalBasis,
     MarketingChannel,
     NoticeItem,
     RecipientRole,
+    RequestDecision,
     Sector,
     TemplateStorage,
     TrainingSource,
@@ -40,7 +48,7 @@ from compliance.domain.vocabulary import (
     VoiceInference,
 )
 
-SCHEMA_VERSION = "1.0"
+__all__ = ["SCHEMA_VERSION"]
 
 CountryCode = Annotated[
     str,
@@ -135,7 +143,9 @@ class ThirdPartyDisclosure(Facts):
     consent_obtained: bool | None = fact(
         "Whether the persons gave prior consent to the disclosure (Art. 4 §2)."
     )
-    legal_basis: LegalBasis | None = fact("The Art. 4 ground relied on when consent was not obtained.")
+    legal_basis: LegalBasis | None = fact(
+        "The Art. 4 ground relied on when consent was not obtained; 'none' states there is no ground."
+    )
     exception_confirmed: bool | None = fact(
         "Whether counsel or the CNDP confirmed in writing that the Art. 4 ground relied on covers this disclosure "
         "without consent (the scope of the exceptions over disclosures is not settled)."
@@ -158,6 +168,45 @@ class CollectionChannel(Facts):
     )
 
 
+class Consent(Facts):
+    mechanism: ConsentMechanism | None = fact("How consent is collected.")
+    express: bool | None = fact("Whether consent is express (required for sensitive data, Art. 21).")
+    recorded: bool | None = fact("Whether consent is recorded as evidence.")
+    timestamped: bool | None = fact("Whether each consent record carries a date and time.")
+    withdrawable: bool | None = fact("Whether the person can withdraw consent as easily as giving it.")
+    per_purpose: bool | None = fact("Whether consent is asked separately for each purpose.")
+    separate_from_terms: bool | None = fact("Whether consent is separate from the terms and conditions.")
+    purposes: list[Text] | None = fact(
+        "The purposes the persons consented to; a purpose of the processing missing here has no consent of its own."
+    )
+
+
+class LegitimateInterestTest(Facts):
+    """The balancing test of Art. 4(e): the interest, its necessity, the impact on the persons, the safeguards and
+    the conclusion. A written text alone does not show the balance was struck."""
+
+    interest: Text | None = fact("The interest pursued by the controller or the recipient.")
+    necessity: Text | None = fact(
+        "Why the processing is necessary for it, and why less intrusive means fall short."
+    )
+    within_reasonable_expectations: bool | None = fact(
+        "Whether the persons can reasonably expect this use of their data, given how they were collected."
+    )
+    concerns_minors: bool | None = fact("Whether minors' data are processed on this ground.")
+    profiling: bool | None = fact("Whether the processing profiles or evaluates the persons.")
+    scraped_or_bought_data: bool | None = fact(
+        "Whether the data were scraped, bought or received from others."
+    )
+    large_scale: bool | None = fact("Whether many persons or much data per person are concerned.")
+    safeguards: Text | None = fact("The safeguards: minimisation, pseudonymisation, retention, information.")
+    opt_out_offered: bool | None = fact(
+        "Whether the persons can object simply, before and during the processing."
+    )
+    conclusion: BalancingConclusion | None = fact(
+        "The test's conclusion: the interest prevails, or the persons' interests or rights prevail."
+    )
+
+
 class Processing(Facts):
     id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] | None = fact(
         "Short identifier of the processing, unique in the submission."
@@ -168,12 +217,22 @@ class Processing(Facts):
         "Concrete account of the purposes: what is done with which data, for whom and to what end; asked when "
         "the listed purposes are only general wording such as 'improve our services' (Art. 3(1)(b))."
     )
-    legal_basis: LegalBasis | None = fact("The Art. 4 ground for this processing.")
+    legal_basis: LegalBasis | None = fact(
+        "The Art. 4 ground for this processing; 'none' states that the processing rests on no ground."
+    )
+    consent: Consent | None = fact(
+        "The consent collected for this processing, when it differs from the project-wide `consent` (a new "
+        "purpose needs its own consent)."
+    )
     legal_basis_reference: Text | None = fact(
         "Evidence behind the ground: the statute, the contract, the public mandate or the situation."
     )
     legitimate_interest_assessment: Text | None = fact(
-        "Written balancing test when the ground is legitimate interest."
+        "Reference of the written balancing document when the ground is legitimate interest (the structured test "
+        "goes in legitimate_interest_test)."
+    )
+    legitimate_interest_test: LegitimateInterestTest | None = fact(
+        "The structured balancing test when the ground is legitimate interest (Art. 4(e))."
     )
     data_categories: list[DataCategory] | None = fact("Categories of personal data processed.")
     data_categories_justified: bool | None = fact(
@@ -196,23 +255,15 @@ class Processing(Facts):
     reuse_compatible: bool | None = fact(
         "Whether the re-use is compatible with the purpose the data were collected for (Art. 3(1)(b))."
     )
+    reuse_started: date | None = fact("Date the re-use of data for this processing started or will start.")
     interconnects_files: bool | None = fact(
-        "Whether this processing links files of other controllers, or files kept for another main purpose "
-        "(Art. 1(11), 12(1)(f))."
+        "Whether this processing links files whose main purposes differ (for public-service legal persons: "
+        "different public-interest purposes), held by other controllers or by the controller itself "
+        "(Art. 1(11), 12(1)(f)). Linking files kept for the same main purpose is not this case: answer false."
     )
     health_purposes: list[HealthPurpose] | None = fact(
         "For health or genetic data: what they are used for (Art. 12(1)(c), 22)."
     )
-
-
-class Consent(Facts):
-    mechanism: ConsentMechanism | None = fact("How consent is collected.")
-    express: bool | None = fact("Whether consent is express (required for sensitive data, Art. 21).")
-    recorded: bool | None = fact("Whether consent is recorded as evidence.")
-    timestamped: bool | None = fact("Whether each consent record carries a date and time.")
-    withdrawable: bool | None = fact("Whether the person can withdraw consent as easily as giving it.")
-    per_purpose: bool | None = fact("Whether consent is asked separately for each purpose.")
-    separate_from_terms: bool | None = fact("Whether consent is separate from the terms and conditions.")
 
 
 class InformationNotice(Facts):
@@ -232,10 +283,22 @@ class IndirectCollection(Facts):
     cndp_notified_of_impossibility: bool | None = fact(
         "Whether the CNDP was told that informing the persons is impossible, and why (Art. 6(b))."
     )
+    exemption: InformationExemption | None = fact(
+        "An Art. 6 case where informing is not required: national defence, State security or crime "
+        "prevention (6(a)), a law that expressly provides for the recording or communication (6(c)), "
+        "exclusively journalistic, artistic or literary purposes (6(d)); 'none' states that none applies."
+    )
+    exemption_reference: Text | None = fact(
+        "What backs the exemption: the law that provides for the recording, the mandate, the editorial purpose."
+    )
 
 
 class Rights(Facts):
     access_channel: ShortText | None = fact("Where a person asks for access to their data (Art. 7).")
+    access_channel_offered: bool | None = fact(
+        "Whether any channel exists where a person can ask for access; false states that there is none "
+        "(then leave access_channel out). Left out: not stated."
+    )
     identity_check: bool | None = fact("Whether the requester's identity is checked.")
     access_sla_days: Days | None = fact("Days taken to answer an access request.")
     access_delay_granted_by_cndp: bool | None = fact(
@@ -250,6 +313,10 @@ class Rights(Facts):
         "Whether corrections are passed on to recipients (Art. 8(b))."
     )
     opposition_channel: ShortText | None = fact("Where a person objects to the processing (Art. 9).")
+    opposition_channel_offered: bool | None = fact(
+        "Whether any channel exists where a person can object; false states that there is none (then leave "
+        "opposition_channel out). Left out: not stated."
+    )
     opposition_requires_justification: bool | None = fact(
         "Whether an objection to prospection must be justified (it must not, Art. 9)."
     )
@@ -278,12 +345,29 @@ class AutomatedDecisions(Facts):
     )
 
 
+class ChannelConsent(Facts):
+    """The prior consent to prospection through one channel (Art. 10)."""
+
+    channel: MarketingChannel | None = fact("The channel consented to.")
+    source: ContactSource | None = fact("Where the contact details and the consent were collected.")
+    collected_on: date | None = fact("When the consent was collected.")
+    proof: Text | None = fact("How the consent is proven: the form, the log, the recording.")
+
+
 class DirectMarketing(Facts):
     exists: bool | None = fact("Whether the project sends prospection messages (Art. 10).")
     channels: list[MarketingChannel] | None = fact("Channels used for prospection.")
     contacts_source: list[TrainingSource] | None = fact("Where the contact details come from.")
     prior_consent_per_channel: bool | None = fact(
-        "Whether prior consent was obtained for each automated channel."
+        "Whether prior consent was obtained for each automated channel (an attestation; the records go in "
+        "consented_channels)."
+    )
+    consented_channels: list[ChannelConsent] | None = fact(
+        "The prior consents per channel, with their source, date and proof (Art. 10)."
+    )
+    optout_offered_at_collection: bool | None = fact(
+        "For e-mail under the customer exception: whether a free and simple way to refuse was offered when the "
+        "address was collected (Art. 10)."
     )
     soft_optin_email: bool | None = fact(
         "Whether e-mail relies on the customer exception: address collected at a sale, from the person."
@@ -301,16 +385,65 @@ class DirectMarketing(Facts):
 
 
 class DeclaredContent(Facts):
+    """What the filed declaration states, item by item (Art. 15), compared with the facts of the project."""
+
+    controller: ShortText | None = fact("Controller named in the declaration (Art. 15(a)).")
+    representative: ShortText | None = fact(
+        "Representative in Morocco named in the declaration (Art. 15(a))."
+    )
     purposes: list[Text] | None = fact("Purposes stated in the CNDP declaration.")
+    data_subjects: list[DataSubject] | None = fact(
+        "Categories of persons stated in the declaration (Art. 15(c))."
+    )
     data_categories: list[DataCategory] | None = fact("Data categories stated in the declaration.")
     recipients: list[ShortText] | None = fact("Recipients stated in the declaration.")
     transfers: list[CountryCode] | None = fact("Foreign countries stated in the declaration (Art. 15(e)).")
     processors: list[ShortText] | None = fact("Processors stated in the declaration.")
     retention_days: Days | None = fact("Retention period stated in the declaration (Art. 15(f)).")
     security: bool | None = fact("Whether the declaration describes the security measures (Art. 15(h)).")
+    rights_service: ShortText | None = fact(
+        "The department where rights are exercised, as stated in the declaration (Art. 15(g))."
+    )
+    interconnections: bool | None = fact(
+        "Whether the declaration states the interconnections or other alignments of files (Art. 15(i))."
+    )
+    cessions: bool | None = fact(
+        "Whether the declaration states the cessions of data to third parties (Art. 15(i))."
+    )
 
 
 ReceiptNumber = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+ProcessingId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+
+
+class CndpAct(Facts):
+    """A CNDP act with its scope. A rule that needs an act passes only when an act's scope covers what triggers
+    it; an act whose scope is not stated leaves the rule asking."""
+
+    kind: CndpActKind | None = fact("What the act is.")
+    number: ReceiptNumber | None = fact("Its number, e.g. D-W-85/2015, A-PO-23/2024.")
+    date: _dt.date | None = fact("Its date (for a notification: the date it was filed).")
+    processings: list[ProcessingId] | None = fact("Ids of the processings of this submission the act covers.")
+    purposes: list[Text] | None = fact("Purposes the act covers.")
+    grounds: list[AuthorisationGround] | None = fact(
+        "For an authorisation: the Art. 12(1) grounds it was granted for (CIN number, sensitive data, re-use for "
+        "another purpose...)."
+    )
+    destinations: list[CountryCode] | None = fact(
+        "For a transfer authorisation or notification: the destination countries it covers."
+    )
+
+
+class AuthorisationRequest(Facts):
+    """An authorisation request filed with the CNDP and not (yet) answered by an act on file."""
+
+    filed_date: date | None = fact("Date the request was filed.")
+    extension_notified: bool | None = fact(
+        "Whether the CNDP notified a reasoned extension of its two-month time limit (Decree Art. 28)."
+    )
+    decision: RequestDecision | None = fact("Where the request stands.")
+    processings: list[ProcessingId] | None = fact("Ids of the processings the request covers.")
+    grounds: list[AuthorisationGround] | None = fact("The Art. 12(1) grounds the request is for.")
 
 
 class Cndp(Facts):
@@ -318,7 +451,10 @@ class Cndp(Facts):
     forms_filed: list[FormCode] | None = fact("CNDP forms filed.")
     receipt_number: ReceiptNumber | None = fact("Number of the declaration receipt (récépissé).")
     receipt_date: date | None = fact("Date of the declaration receipt.")
-    authorisation_number: ReceiptNumber | None = fact("Number of the CNDP authorisation.")
+    authorisation_number: ReceiptNumber | None = fact(
+        "Number of a CNDP authorisation covering the whole project as described in this submission (every "
+        "processing and purpose); an authorisation with a narrower scope goes in `acts`."
+    )
     authorisation_date: date | None = fact("Date of the CNDP authorisation.")
     transfer_authorisation_number: ReceiptNumber | None = fact(
         "Number of the CNDP transfer authorisation (F118)."
@@ -342,6 +478,16 @@ class Cndp(Facts):
         "The special law that authorises the processing and sets its conditions, in place of a CNDP "
         "authorisation (Art. 12 'unless special laws provide otherwise', Art. 21)."
     )
+    statutory_authorisation_grounds: list[AuthorisationGround] | None = fact(
+        "The Art. 12(1) grounds the special law clearly covers; left out, its scope is unclear and asked."
+    )
+    acts: list[CndpAct] | None = fact(
+        "CNDP acts on file with their scope: receipts, authorisations, transfer authorisations, transfer "
+        "notifications."
+    )
+    authorisation_requests: list[AuthorisationRequest] | None = fact(
+        "Authorisation requests filed and not answered by an act on file (Decree Art. 28)."
+    )
 
 
 class Transfer(Facts):
@@ -351,7 +497,7 @@ class Transfer(Facts):
     purpose: Text | None = fact("Why data go there.")
     data_categories: list[DataCategory] | None = fact("Categories transferred.")
     mechanism: TransferMechanism | None = fact(
-        "The ground relied on (Art. 43 list or an Art. 44 derogation)."
+        "The ground relied on (Art. 43 list or an Art. 44 derogation); 'none' states that there is no ground."
     )
     exception_justification: Text | None = fact("Why the Art. 44 derogation applies.")
     agreement_reference: ShortText | None = fact("The international agreement relied on (Art. 44(2)).")
@@ -368,12 +514,18 @@ class Processor(Facts):
     name: ShortText | None = fact("Name of the processor (sous-traitant).")
     service: ShortText | None = fact("What it does: hosting, LLM API, annotation, analytics, support.")
     country: CountryCode | None = fact("Where it processes the data.")
+    countries: list[CountryCode] | None = fact(
+        "Every country it processes the data in, when it serves from several (each is judged as a destination)."
+    )
     written_contract: bool | None = fact("Whether a written contract binds it (Art. 23).")
     instructions_only: bool | None = fact(
         "Whether it acts only on the controller's instructions (Art. 23, 25)."
     )
     security_obligations: bool | None = fact("Whether it is bound by the same security obligations.")
     subprocessors_disclosed: bool | None = fact("Whether its own subprocessors are disclosed.")
+    due_diligence_date: date | None = fact(
+        "Date the controller last checked that the processor offers sufficient guarantees (Art. 23(2))."
+    )
 
 
 class Security(Facts):
@@ -395,7 +547,9 @@ class Security(Facts):
     pseudonymisation: bool | None = fact("Identifiers pseudonymised where the purpose allows.")
     incident_procedure: bool | None = fact("A procedure to handle security incidents.")
     staff_confidentiality: bool | None = fact("Staff bound by confidentiality (Art. 26).")
-    risk_assessment_date: date | None = fact("Date of the last security risk assessment.")
+    risk_assessment_date: date | None = fact(
+        "Date of the last documented security risk assessment (the measures must match the risks, Art. 23(1))."
+    )
     legal_request_procedure: bool | None = fact("A procedure for disclosures required by law (Art. 26 §2).")
 
 
@@ -412,7 +566,9 @@ class Anonymisation(Facts):
 class Training(Facts):
     uses_personal_data: bool | None = fact("Whether training, fine-tuning or RAG data include personal data.")
     sources: list[TrainingSource] | None = fact("Where training data come from.")
-    legal_basis: LegalBasis | None = fact("The Art. 4 ground for training.")
+    legal_basis: LegalBasis | None = fact(
+        "The Art. 4 ground for training; 'none' states that training rests on no ground."
+    )
     collected_for_training: bool | None = fact("Whether the data were collected for the purpose of training.")
     original_purpose_compatible: bool | None = fact(
         "Whether training is compatible with the purpose the data were collected for (Art. 3(1)(b))."
@@ -434,6 +590,9 @@ class Inference(Facts):
     self_hosted: bool | None = fact("Whether the model runs on the controller's own infrastructure.")
     provider_country: CountryCode | None = fact("Country where the provider is established.")
     hosting_country: CountryCode | None = fact("Country where the inference endpoint processes the data.")
+    hosting_countries: list[CountryCode] | None = fact(
+        "Every country the endpoint may serve from (several regions, failover): each is judged as a destination."
+    )
     hosting_region: ShortText | None = fact("Provider region name, e.g. eu-west.")
     prompts_contain_personal_data: bool | None = fact(
         "Whether prompts sent to the model carry personal data."
@@ -447,6 +606,18 @@ class Inference(Facts):
     provider_training_consent: bool | None = fact(
         "Whether the persons gave prior consent to the provider re-using their inputs for its own purposes "
         "(Art. 4 §2)."
+    )
+    provider_reuse_legal_basis: LegalBasis | None = fact(
+        "When the provider re-uses inputs without the persons' consent: the Art. 4 ground the controller relies "
+        "on for that disclosure; 'none' states there is no ground."
+    )
+    provider_reuse_purpose_linked: bool | None = fact(
+        "Whether the provider's re-use is directly linked to the legitimate functions of both the controller "
+        "and the provider (Art. 4 §2)."
+    )
+    provider_reuse_exception_confirmed: bool | None = fact(
+        "Whether counsel or the CNDP confirmed in writing that the Art. 4 ground relied on covers the provider's "
+        "re-use without consent (the scope of the exceptions over disclosures is not settled)."
     )
     dpa_signed: bool | None = fact("Whether a data-processing agreement is signed with the provider.")
 
@@ -520,7 +691,8 @@ class Sandbox(Facts):
 class SensitiveData(Facts):
     art21_ground: Art21Ground | None = fact(
         "The ground relied on to process sensitive data (Art. 21): express consent, the controller's legal or "
-        "statutory functions, vital interest, data manifestly made public by the person, or a legal claim."
+        "statutory functions, vital interest, data manifestly made public by the person, or a legal claim; "
+        "'none' states that no Art. 21 ground applies."
     )
 
 
@@ -557,7 +729,10 @@ class EmployeeMonitoring(Facts):
 class Submission(Facts):
     """An AI project described once: the input of every assessment."""
 
-    schema_version: Literal["1.0"] = Field(description="Version of this submission format.")
+    schema_version: Literal["1.1"] = Field(
+        description="Version of this submission format. A submission in format 1.0 is accepted and upgraded on "
+        "read (see compliance/domain/upgrade.py)."
+    )
     project_name: ShortText = Field(description="Name of the AI project.")
     description: Text | None = fact("What the project does, in one or two sentences.")
     processes_personal_data: bool | None = fact(

@@ -9,8 +9,10 @@ from enum import StrEnum
 
 
 class LegalBasis(StrEnum):
-    """The grounds of Art. 4: consent, or one of the exceptions (a)-(e)."""
+    """The grounds of Art. 4: consent, or one of the exceptions (a)-(e); `none` states that no ground is relied
+    on (a processing without a ground fails Art. 4). Leaving the fact out means "not stated"."""
 
+    none = "none"
     consent = "consent"
     legal_obligation = "legal_obligation"
     contract = "contract"
@@ -111,6 +113,16 @@ class Language(StrEnum):
     spanish = "es"
 
 
+class InformationExemption(StrEnum):
+    """The cases of Art. 6 where the persons need not be informed, besides impossibility (6(b), see
+    `info_plan: impossible`); `none` states that none applies."""
+
+    none = "none"
+    defence_security_crime = "defence_security_crime"  # Art. 6(a)
+    law_provides_recording = "law_provides_recording"  # Art. 6(c)
+    journalistic_artistic_literary = "journalistic_artistic_literary"  # Art. 6(d)
+
+
 class InformationPlan(StrEnum):
     at_recording = "at_recording"
     at_first_disclosure = "at_first_disclosure"
@@ -130,12 +142,61 @@ class MarketingChannel(StrEnum):
     human_call = "human_call"
 
 
+class ContactSource(StrEnum):
+    """Where the contact details a prospection consent was collected with come from."""
+
+    collected_from_person = "collected_from_person"
+    bought_list = "bought_list"
+    scraped = "scraped"
+    partner_list = "partner_list"
+
+
 class Formality(StrEnum):
     none = "none"
     declaration = "declaration"
     simplified_declaration = "simplified_declaration"
     authorisation = "authorisation"
     simplified_authorisation = "simplified_authorisation"
+
+
+class CndpActKind(StrEnum):
+    """A CNDP act on file: a declaration receipt (Art. 19), an authorisation (Art. 12(1), 21), a transfer
+    authorisation (Art. 44(3), form F118) or a transfer notification (Decree Art. 46)."""
+
+    declaration_receipt = "declaration_receipt"
+    authorisation = "authorisation"
+    transfer_authorisation = "transfer_authorisation"
+    transfer_notification = "transfer_notification"
+
+
+class AuthorisationGround(StrEnum):
+    """The grounds that put a processing on the authorisation track (the ids of
+    `rules/reference/formality-triggers.yaml`): what an authorisation, a request or a statute covers."""
+
+    sensitive_data = "sensitive-data"
+    health_data = "health-data"
+    reuse_other_purpose = "reuse-other-purpose"
+    genetic_data = "genetic-data"
+    offences = "offences"
+    cin_number = "cin-number"
+    interconnection = "interconnection"
+    biometrics = "biometrics"
+
+
+class BalancingConclusion(StrEnum):
+    """What the controller's own legitimate-interest test concluded (Art. 4(e))."""
+
+    interest_prevails = "interest_prevails"
+    persons_rights_prevail = "persons_rights_prevail"
+
+
+class RequestDecision(StrEnum):
+    """Where an authorisation request stands. Under Decree Art. 28 the CNDP decides within two months,
+    extendable once by a reasoned decision; silence past the limit counts as authorisation."""
+
+    pending = "pending"
+    granted = "granted"
+    refused = "refused"
 
 
 class FormCode(StrEnum):
@@ -147,8 +208,10 @@ class FormCode(StrEnum):
 
 
 class TransferMechanism(StrEnum):
-    """Art. 43 (listed country) and the derogations of Art. 44."""
+    """Art. 43 (listed country) and the derogations of Art. 44; `none` states that the transfer rests on no
+    ground at all (to a country off the list it fails Art. 43-44). Leaving the fact out means "not stated"."""
 
+    none = "none"
     adequacy_list = "adequacy_list"
     express_consent = "express_consent"
     necessity_vital_interest = "necessity_vital_interest"
@@ -171,6 +234,8 @@ class ControllerKind(StrEnum):
     private_company = "private_company"
     non_profit = "non_profit"
     public_authority = "public_authority"
+    # A legal person managing a public service (Art. 49: may process offence data within its legal remit).
+    public_service_legal_person = "public_service_legal_person"
     court = "court"
     auxiliaire_de_justice = "auxiliaire_de_justice"
     copyright_body = "copyright_body"
@@ -241,8 +306,10 @@ class DecisionEffect(StrEnum):
 
 
 class Art21Ground(StrEnum):
-    """The grounds on which sensitive data may be processed (Art. 21)."""
+    """The grounds on which sensitive data may be processed (Art. 21); `none` states that none applies (the
+    processing of sensitive data then fails Art. 21). Leaving the fact out means "not stated"."""
 
+    none = "none"
     express_consent = "express_consent"
     legal_or_statutory_function = "legal_or_statutory_function"
     vital_interest = "vital_interest"
@@ -257,6 +324,9 @@ class HealthPurpose(StrEnum):
     diagnosis = "diagnosis"
     care = "care"
     health_service_management = "health_service_management"
+    # Art. 22, second indent: selecting persons eligible for a right, a benefit or a contract (its attachment is
+    # unverified and Decree Art. 29 requires authorisation for health data: a question, never a pass).
+    eligibility_selection = "eligibility_selection"
     research = "research"
     ai_training = "ai_training"
     other = "other"

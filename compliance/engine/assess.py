@@ -1,161 +1,94 @@
-"""The pure core: a submission and a rule pack in, an assessment out. No I/O."""
+"""The pure core: a submission and a rule pack in, an assessment out. No I/O.
+
+The rules run as one generated function (`program`), traces are tuples naming the pack's leaf table, and a
+finding is `(rule_id, outcome, severity, trace)`: a `CompactAssessment`. `assess` expands it into the full
+`Assessment`; the service stores the compact form and expands on the way out.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
-from compliance.domain.outcomes import (
-    Assessment,
-    Finding,
-    Outcome,
-    PenaltyExposure,
-    Verdict,
-    trusted,
-)
+import pydantic_core
+
+from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
+from compliance.domain.outcomes import Assessment, Outcome, Verdict
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Enforcement, RefStatus, Rule, Severity
+from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
-from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.derive import Router
+from compliance.engine.logic import logic_document, view_of_pack
+from compliance.engine.program import Program, generate, load
 
 _OUTCOME_ORDER = {
-    Outcome.fail: 0,
-    Outcome.needs_info: 1,
-    Outcome.advisory: 2,
-    Outcome.passed: 3,
-    Outcome.not_applicable: 4,
+    Outcome.fail.value: 0,
+    Outcome.needs_info.value: 1,
+    Outcome.advisory.value: 2,
+    Outcome.passed.value: 3,
+    Outcome.not_applicable.value: 4,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledRule:
-    rule: Rule
-    applies: Evaluator
-    require: Evaluator
-    overrides: tuple[tuple[Evaluator, Severity], ...]
-    penalty: PenaltyExposure | None
-    basis_status: RefStatus
-    can_fail: bool
-
-
-_NOT_MET = (Outcome.fail, Outcome.advisory, Outcome.needs_info)
-_ASKING = (Outcome.needs_info, Outcome.advisory)
+_SEVERITY_RANK = {s.value: s.rank for s in Severity}
+_OUTCOMES = [o.value for o in Outcome]
 
 
 def submission_hash(submission: Submission) -> str:
     """SHA-256 of the submission's canonical JSON: fields in schema order, free-form mappings sorted when
     validated, so the same facts always give the same hash whatever the order they were written in."""
-    return "sha256:" + hashlib.sha256(submission.model_dump_json().encode()).hexdigest()
-
-
-def _compile(rule: Rule) -> CompiledRule:
-    p = rule.penalty
-    exposure = (
-        PenaltyExposure(
-            article=p.article,
-            prison_months=p.prison_months,
-            fine_mad=p.fine_mad,
-            company_fine_mad=p.company_fine_mad,
-            per_infringement=p.per_infringement,
-        )
-        if p
-        else None
-    )
-    return CompiledRule(
-        rule=rule,
-        applies=compile_condition(rule.applies_when),
-        require=compile_condition(rule.require),
-        overrides=tuple((compile_condition(o.when), o.severity) for o in rule.severity_overrides),
-        penalty=exposure,
-        basis_status=rule.basis_status,
-        can_fail=rule.can_fail,
-    )
+    return "sha256:" + hashlib.sha256(submission.__pydantic_serializer__.to_json(submission)).hexdigest()
 
 
 class Engine:
-    """Holds a pack compiled once; `assess` is then cheap and thread-safe (no shared mutable state)."""
+    """Holds a pack compiled once; `assess` is then cheap and thread-safe (no shared mutable state).
 
-    def __init__(self, pack: RulePack) -> None:
+    `program` and `code` come from the pack cache when it holds them (see `compliance.ruleset.cache`)."""
+
+    def __init__(
+        self,
+        pack: RulePack,
+        program: Program | None = None,
+        code: Any = None,
+        logic: str | None = None,
+        view: PackView | None = None,
+    ) -> None:
         self.pack = pack
-        self._rules = [_compile(r) for r in pack.rules]
+        self.program = program or generate(pack)
+        self._run = load(self.program, code)
+        self.logic = logic or hash_logic(logic_document(pack, self.program.leaves))
+        self.view: PackView = view or view_of_pack(pack, self.logic, self.program.leaves)
+        register_view(self.view)
         self._router = Router(pack)
+        # Findings sort by outcome, then severity (worst first), then rule id: one integer key per finding.
+        ids = sorted(r.id for r in pack.rules)
+        self._id_rank = {rule_id: i for i, rule_id in enumerate(ids)}
+        self._width = len(ids) + 1
 
     def assess(self, submission: Submission) -> Assessment:
-        facts = submission.model_dump(mode="json")
-        digest = submission_hash(submission)
+        return expand(self.assess_compact(submission), self.view)
+
+    def assess_compact(self, submission: Submission) -> CompactAssessment:
+        canonical = submission.__pydantic_serializer__.to_json(submission)
+        facts = pydantic_core.from_json(canonical)  # the same dict as model_dump(mode="json"), in a third
         _, plan = self._router.derive(facts)
-        findings = [self._evaluate(c, facts) for c in self._rules]
-        findings.sort(key=lambda f: (_OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
-        counts = Counter(f.outcome.value for f in findings)
+        findings = self._run(facts, self.pack.reference)
+        rank, width, order, sev = self._id_rank, self._width, _OUTCOME_ORDER, _SEVERITY_RANK
+        findings.sort(key=lambda f: (order[f[1]] * 4 + 3 - sev[f[2]]) * width + rank[f[0]])
+        counts = dict.fromkeys(_OUTCOMES, 0)
+        for f in findings:
+            counts[f[1]] += 1
         if counts[Outcome.fail.value]:
             verdict = Verdict.non_compliant
         elif counts[Outcome.needs_info.value]:
             verdict = Verdict.incomplete
         else:
             verdict = Verdict.compliant
-        return trusted(
-            Assessment,
-            {
-                "project_name": submission.project_name,
-                "submission_hash": digest,
-                "pack": self.pack.info,
-                "verdict": verdict,
-                "counts": {o.value: counts.get(o.value, 0) for o in Outcome},
-                "findings": findings,
-                "formalities": plan,
-            },
-        )
-
-    def _evaluate(self, c: CompiledRule, facts: dict[str, Any]) -> Finding:
-        rule = c.rule
-        ctx = Context(reference=self.pack.reference, root=facts)
-        applies = c.applies(facts, ctx)
-        if applies is False:
-            outcome = Outcome.not_applicable
-        elif applies is None:
-            outcome = Outcome.needs_info
-        else:
-            met = c.require(facts, ctx)
-            if met is True:
-                outcome = Outcome.passed
-            elif met is None:
-                outcome = Outcome.needs_info
-            elif c.can_fail:
-                outcome = Outcome.fail
-            elif rule.enforcement is Enforcement.best_practice:
-                outcome = Outcome.advisory
-            else:
-                # Verification discipline: an unverified or secondary basis asks for confirmation instead.
-                outcome = Outcome.needs_info
-        if outcome is Outcome.needs_info and rule.enforcement is Enforcement.best_practice:
-            # Best practice beyond the law never holds up a verdict: a missing fact is a recommendation too.
-            outcome = Outcome.advisory
-        severity = rule.severity
-        if outcome in _NOT_MET:  # the severity of a passing or not-applicable check decides nothing
-            for when, override in c.overrides:
-                if when(facts, Context(reference=self.pack.reference, root=facts)) is True:
-                    severity = override
-                    break
-        return trusted(
-            Finding,
-            {
-                "rule_id": rule.id,
-                "chapter": rule.chapter,
-                "title": rule.title,
-                "outcome": outcome,
-                "severity": severity,
-                "basis_status": c.basis_status,
-                "references": rule.references,
-                "trace": ctx.trace,
-                # Only findings that are not met carry the texts: a passing check's explanation is in the rule,
-                # and repeating it in every assessment would double the size of what is stored and sent.
-                "explanation": rule.explain if outcome in _NOT_MET else None,
-                "remediation": rule.remediation if outcome in _NOT_MET else None,
-                "questions": rule.questions if outcome in _ASKING else None,
-                "penalty": c.penalty if outcome is Outcome.fail else None,
-                "waiver": None,
-            },
+        return CompactAssessment(
+            project_name=submission.project_name,
+            submission_hash="sha256:" + hashlib.sha256(canonical).hexdigest(),
+            pack=self.pack.info,
+            logic=self.logic,
+            verdict=verdict,
+            counts=counts,
+            findings=findings,
+            formalities=plan,
         )

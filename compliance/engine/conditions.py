@@ -22,6 +22,7 @@ from compliance.domain.rules import (
     Const,
     Contains,
     Count,
+    Doubtful,
     Eq,
     Every,
     Exists,
@@ -258,6 +259,13 @@ def _not(inner: Evaluator) -> Evaluator:
     return run
 
 
+def _doubtful(inner: Evaluator) -> Evaluator:
+    def run(scope: Scope, ctx: Context) -> Truth:
+        return None if inner(scope, ctx) is not False else False
+
+    return run
+
+
 def _ref(cond: Ref) -> Evaluator:
     path = parse_path(cond.path)
     where = dict(cond.where or {})
@@ -282,6 +290,8 @@ def compile_condition(cond: Condition) -> Evaluator:
         return _any([compile_condition(c) for c in cond.of])
     if isinstance(cond, Not):
         return _not(compile_condition(cond.condition))
+    if isinstance(cond, Doubtful):
+        return _doubtful(compile_condition(cond.condition))
     if isinstance(cond, Const):
         value = cond.op == "true"
         return lambda scope, ctx: value

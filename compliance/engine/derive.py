@@ -8,6 +8,7 @@ plus one transfer filing (F118) per foreign destination. The triggers themselves
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from compliance.domain.derived import ForeignDestination
@@ -17,10 +18,21 @@ from compliance.domain.rules import Localized
 from compliance.domain.vocabulary import (
     BIOMETRIC_CATEGORIES,
     SENSITIVE_CATEGORIES,
+    AuthorisationGround,
     FormCode,
     MarketingChannel,
 )
+from compliance.engine.acts import (
+    authorisation_sources,
+    authorised_on,
+    destination_acts,
+    ground_cover,
+    receipt,
+    uncovered,
+)
 from compliance.engine.conditions import Context, Evaluator, compile_condition
+from compliance.engine.consents import marketing_consents, processing_consents
+from compliance.engine.declared import compare_declaration
 
 MOROCCO = "MA"
 _SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
@@ -73,6 +85,8 @@ def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
         add(t.get("country"), "transfers")
     for p in facts.get("processors") or []:
         add(p.get("country"), "processors")
+        for country in p.get("countries") or []:
+            add(country, "processors")
     inference = _get(facts, "ai", "inference") or {}
     sends_personal = inference.get("prompts_contain_personal_data") is not False and not inference.get(
         "pii_redaction_before_call"
@@ -81,7 +95,10 @@ def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
         # Self-hosted on servers abroad is still a transfer; the provider's country only stands in for an
         # unstated hosting country when the provider hosts the model.
         fallback = None if inference.get("self_hosted") else inference.get("provider_country")
-        add(inference.get("hosting_country") or fallback, "inference")
+        several = inference.get("hosting_countries") or []
+        add(inference.get("hosting_country") or (None if several else fallback), "inference")
+        for country in several:
+            add(country, "inference")
     add(_get(facts, "ai", "facial_recognition", "hosting_country"), "facial_recognition")
     return found
 
@@ -92,6 +109,8 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
     transfers = facts.get("transfers") or []
     declared_countries = _get(facts, "cndp", "declared", "transfers")
     has_transfer_act = bool(_get(facts, "cndp", "transfer_authorisation_number"))
+    acts = _get(facts, "cndp", "acts") or []
+    has_transfer_act = has_transfer_act or any(a.get("kind") == "transfer_authorisation" for a in acts)
 
     def covered(entries: list[dict[str, Any]]) -> bool:
         """A CNDP act covers this destination: its own authorisation number, or an Art. 44(3) authorisation
@@ -105,6 +124,7 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
     out = []
     for country, sources in _destination_sources(facts).items():
         entries = [t for t in transfers if t.get("country") == country]
+        authorised_act, notified_act = destination_acts(facts, country)
         listed = pack.adequacy.countries.get(country)
 
         def first(key: str, entries: list[dict[str, Any]] = entries) -> Any:
@@ -118,12 +138,13 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
                 sources=sources,
                 on_adequacy_list=listed is not None,
                 list_verified=bool(listed and listed.verified),
+                list_state=pack.adequacy.state(country),
                 declared_transfer=bool(entries),
                 mechanism=mechanism,
                 exception_justification=first("exception_justification"),
-                notified_to_cndp=first("notified_to_cndp"),
+                notified_to_cndp=True if notified_act else first("notified_to_cndp"),
                 declared_to_cndp=declared,
-                covered_by_cndp=covered(entries),
+                covered_by_cndp=authorised_act or covered(entries),
             )
         )
     return out
@@ -132,11 +153,17 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
 class Router:
     """Compiles the formality triggers of a pack once and routes each submission."""
 
-    def __init__(self, pack: RulePack) -> None:
+    def __init__(self, pack: RulePack, today: date | None = None) -> None:
         self.pack = pack
+        self._today = today  # fixed in tests; otherwise the day of each assessment
         self._triggers: list[tuple[Any, Evaluator]] = [
             (t, compile_condition(t.condition)) for t in pack.triggers
         ]
+
+    @property
+    def today(self) -> date:
+        """The day a pending request is judged on (Decree Art. 28)."""
+        return self._today or date.today()
 
     def derive(self, facts: dict[str, Any]) -> tuple[dict[str, Any], FormalityPlan]:
         """Adds `derived` to the facts (in place) and returns it with the formality plan."""
@@ -151,25 +178,43 @@ class Router:
             "sensitive_categories": None if cats is None else [c for c in cats if c in _SENSITIVE],
             "biometric_categories": None if cats is None else [c for c in cats if c in _BIOMETRIC],
             "foreign_destinations": [d.model_dump(mode="json") for d in destinations],
-            "has_cndp_act": bool(cndp.get("receipt_number") or cndp.get("authorisation_number")),
-            "has_authorisation": bool(cndp.get("authorisation_number")),
+            "has_cndp_act": bool(
+                cndp.get("receipt_number")
+                or cndp.get("authorisation_number")
+                or any(
+                    a.get("kind") in ("declaration_receipt", "authorisation") for a in cndp.get("acts") or []
+                )
+            ),
+            "has_authorisation": bool(authorisation_sources(facts, self.today)),
             "automated_marketing_channels": None
             if marketing is None
             else [c for c in marketing if c in _AUTOMATED_CHANNELS],
             "ai_uses_personal_data": True
             if (training_pd or prompts_pd)
             else (None if training_pd is None or prompts_pd is None else False),
+            **compare_declaration(facts, cats),
+            "processing_consents": processing_consents(facts),
+            **dict(zip(("has_receipt", "receipt_on"), receipt(facts), strict=True)),
             "required_regime": None,
             "authorisation_triggers": [],
             "legal_authorisation_triggers": [],
             "legal_regime": None,
         }
+        derived.update(marketing_consents(facts, derived["automated_marketing_channels"]))
         facts["derived"] = derived
         plan = self._plan(facts, destinations)
         derived["required_regime"] = None if plan.regime == "undetermined" else plan.regime
         derived["authorisation_triggers"] = [t.id for t in plan.triggers]
         derived["legal_authorisation_triggers"] = [t.id for t in plan.triggers if t.status.can_fail]
         derived["legal_regime"] = _legal_regime(facts.get("processes_personal_data"), plan)
+        derived["authorisation_cover"] = {
+            g.value.replace("-", "_"): ground_cover(facts, g.value, self.today) for g in AuthorisationGround
+        }
+        legal = derived["legal_authorisation_triggers"]
+        derived["uncovered_authorisation_triggers"] = uncovered(facts, legal, self.today)
+        granted = authorised_on(facts, legal, self.today)
+        # Facts carry dates as ISO text (JSON mode), so that `lte` compares like with like.
+        derived["authorised_on"] = None if granted is None else granted.isoformat()
         return derived, plan
 
     def _plan(self, facts: dict[str, Any], destinations: list[ForeignDestination]) -> FormalityPlan:
@@ -230,6 +275,15 @@ class Router:
                 en=f"Data sent to {d.country} ({where}): a country on the Art. 43 list (listing not verified "
                 f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
                 f"(Decree Art. 46).",
+            )
+        elif d.list_state == "doubtful":
+            reason = Localized(
+                fr=f"Données envoyées vers {d.country} ({where}) : pays absent de nos sources mais peut-être sur la "
+                f"liste actuelle de l'art. 43 (à vérifier auprès de la CNDP) ; le transfert reste à déclarer "
+                f"(art. 15(e)) et à notifier (décret art. 46).",
+                en=f"Data sent to {d.country} ({where}): a country absent from our sources but possibly on the "
+                f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
+                f"and notified (Decree Art. 46).",
             )
         else:
             reason = Localized(

@@ -12,7 +12,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from compliance.domain.derived import Derived
 from compliance.domain.paths import parse_path
@@ -24,6 +24,7 @@ from compliance.domain.rules import (
     Const,
     Contains,
     Count,
+    Doubtful,
     Eq,
     Every,
     Exists,
@@ -49,6 +50,9 @@ _SCALAR_ITEM = "value"
 
 
 class _Facts(Submission):
+    # Only its fields are read (never validated): building it would rebuild the whole submission model.
+    model_config = ConfigDict(defer_build=True)
+
     derived: Derived | None = None
 
 
@@ -165,7 +169,7 @@ def check_condition(cond: Condition, scope: Any = ROOT) -> None:
         for c in cond.of:
             check_condition(c, scope)
         return
-    if isinstance(cond, Not):
+    if isinstance(cond, Not | Doubtful):
         check_condition(cond.condition, scope)
         return
     if isinstance(cond, Const):

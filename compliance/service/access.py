@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from compliance.service.errors import Forbidden, InvalidRequest, NotFound, Unauthenticated
 from compliance.storage.protocol import AccessRepository, AuditRepository
 from compliance.storage.records import ORG_ID, ApiKey, AuditEvent, Organisation, Role
+from compliance.storage.scope import bind_scope
 
 _TOKEN = re.compile(r"^(key_[0-9a-f]{12})\.([A-Za-z0-9_-]{20,100})$")
 CLI_ACTOR = "cli"
@@ -75,6 +76,8 @@ def authenticate(access: AccessRepository, authorization: str | None) -> Princip
         raise Unauthenticated("unknown API key")
     if not key.active:
         raise Unauthenticated("this API key was revoked")
+    # The store's own organisation scope for the rest of this request (row-level security in PostgreSQL).
+    bind_scope(key.organisation if key.role is Role.submitter else None, every=key.role is Role.liaison)
     return Principal(key_id=key.id, role=key.role, organisation=key.organisation)
 
 

@@ -1,9 +1,10 @@
 """Where assessments are computed: in this process, or in helper processes.
 
-Assessing a submission and serialising its assessment (about 200 KB of JSON with the current pack) take
-most of a stored submission's CPU, and a server process runs Python on one core at a time. With
-`ProcessRunner` that work runs in helper processes on the other cores; they send back the JSON and the
-few facts the store indexes, never a Python object to rebuild (unpickling one costs as much as assessing).
+Assessing a submission and writing its assessment's JSON (the compact form to store, about 20 KB, and the full
+one the client reads, about 100 KB) take most of a stored submission's CPU, and a server process runs Python on
+one core at a time. With `ProcessRunner` that work runs in helper processes on the other cores; they send back
+both JSON documents and the few facts the store indexes, never a Python object to rebuild (unpickling one costs
+as much as assessing).
 The engine is pure, so nothing but the rule pack is shared.
 """
 
@@ -21,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from compliance.domain.expanded_json import expanded_json
 from compliance.domain.submission import Submission
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.errors import ServiceError
-from compliance.service.reporting import ReportOptions, render_assessment
+from compliance.service.reporting import ReportOptions, render_compact
 from compliance.service.submissions import InvalidSubmission, parse_submission
 from compliance.storage.records import StoredAssessment
 
@@ -43,27 +45,42 @@ class AssessedBody:
     facts_json: bytes
 
 
-def _assess_from_body(
-    assessor: Assessor, raw: bytes, is_json: bool
-) -> tuple[bytes, str, str, str, bytes] | list[str]:
+# What crosses from a helper process: the stored (compact) bytes, verdict, submission hash, pack id@version and
+# the full assessment's JSON for the answer (written where the compact form is at hand, not parsed again).
+Stored = tuple[bytes, str, str, str, bytes]
+
+
+def _stored(assessor: Assessor, submission: Submission) -> Stored:
+    compact = assessor.assess_compact(submission)
+    stored = StoredAssessment.of(compact)
+    full = expanded_json(compact, assessor.engine.view)
+    return stored.json_bytes, stored.verdict.value, stored.submission_hash, stored.pack, full
+
+
+def _stored_assessment(result: Stored) -> StoredAssessment:
+    json_bytes, verdict, submission_hash, pack, full = result
+    assessment = StoredAssessment.model_validate(
+        {"json_bytes": json_bytes, "verdict": verdict, "submission_hash": submission_hash, "pack": pack}
+    )
+    assessment.__dict__["expanded_json"] = full  # what the cached property would write
+    return assessment
+
+
+def _assess_from_body(assessor: Assessor, raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[str]:
     """What the store needs of a body, or its problems (as data, see `_report_from_body`)."""
     try:
         submission = parse_submission(raw, BODY, json_only=is_json)
     except InvalidSubmission as exc:
         return exc.problems
-    stored = StoredAssessment.of(assessor.assess(submission))
     facts = submission.__pydantic_serializer__.to_json(submission, exclude_none=True)
-    return stored.json_bytes, stored.verdict.value, stored.submission_hash, stored.pack, facts
+    return _stored(assessor, submission), facts
 
 
-def _assessed(result: tuple[bytes, str, str, str, bytes] | list[str]) -> AssessedBody:
+def _assessed(result: tuple[Stored, bytes] | list[str]) -> AssessedBody:
     if isinstance(result, list):
         raise InvalidSubmission(BODY, result)
-    json_bytes, verdict, submission_hash, pack, facts = result
-    assessment = StoredAssessment.model_validate(
-        {"json_bytes": json_bytes, "verdict": verdict, "submission_hash": submission_hash, "pack": pack}
-    )
-    return AssessedBody(assessment=assessment, facts=json.loads(facts), facts_json=facts)
+    stored, facts = result
+    return AssessedBody(assessment=_stored_assessment(stored), facts=json.loads(facts), facts_json=facts)
 
 
 class AssessmentRunner(Protocol):
@@ -88,8 +105,8 @@ def _report_from_body(
         submission = parse_submission(raw, BODY, json_only=is_json, lang=options.lang)
     except InvalidSubmission as exc:
         return "", exc.problems
-    assessment = assessor.assess(submission)
-    return render_assessment(assessment, options, raw), []
+    compact = assessor.assess_compact(submission)
+    return render_compact(compact, assessor.engine.view, options, raw), []
 
 
 def _settle(outcome: Future[tuple[str | bytes, list[str]]], out: Future[str | bytes]) -> None:
@@ -111,7 +128,7 @@ class InProcessRunner:
         self.assessor = assessor
 
     def assess(self, submission: Submission) -> StoredAssessment:
-        return StoredAssessment.of(self.assessor.assess(submission))
+        return _stored_assessment(_stored(self.assessor, submission))
 
     def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
         return _assessed(_assess_from_body(self.assessor, raw, is_json))
@@ -151,13 +168,12 @@ def _ready() -> bool:
     return _assessor is not None
 
 
-def _assess(facts: bytes) -> tuple[bytes, str, str, str]:
+def _assess(facts: bytes) -> Stored:
     assert _assessor is not None
-    stored = StoredAssessment.of(_assessor.assess(Submission.model_validate_json(facts)))
-    return stored.json_bytes, stored.verdict.value, stored.submission_hash, stored.pack
+    return _stored(_assessor, Submission.model_validate_json(facts))
 
 
-def _assess_body(raw: bytes, is_json: bool) -> tuple[bytes, str, str, str, bytes] | list[str]:
+def _assess_body(raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[str]:
     assert _assessor is not None
     return _assess_from_body(_assessor, raw, is_json)
 
@@ -199,12 +215,7 @@ class ProcessRunner:
         raise AssessmentUnavailable("the assessment processes stopped unexpectedly")
 
     def assess(self, submission: Submission) -> StoredAssessment:
-        json_bytes, verdict, submission_hash, pack = self._call(
-            _assess, submission.model_dump_json().encode()
-        )
-        return StoredAssessment.model_validate(
-            {"json_bytes": json_bytes, "verdict": verdict, "submission_hash": submission_hash, "pack": pack}
-        )
+        return _stored_assessment(self._call(_assess, submission.model_dump_json().encode()))
 
     def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
         return _assessed(self._call(_assess_body, raw, is_json))

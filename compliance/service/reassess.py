@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from compliance.domain.outcomes import OPEN_OUTCOMES
 from compliance.domain.submission import Submission
+from compliance.domain.upgrade import upgrade
 from compliance.service.access import Principal
 from compliance.service.assessing import Assessor
+from compliance.service.pack_views import publish_pack
 from compliance.service.projects import all_pages
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Role
@@ -37,6 +39,14 @@ class ProjectChange:
 
 
 def reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange]:
+    unpublish = publish_pack(assessor, store.packs)  # stored assessments name the packs they were made with
+    try:
+        return _reassess(store, assessor, actor)
+    finally:
+        unpublish()
+
+
+def _reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange]:
     changes = []
     pack = assessor.pack.info
     for project in all_pages(
@@ -48,7 +58,8 @@ def reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChange
         if version is None:
             continue
         before = version.assessment.parsed
-        after = assessor.assess(Submission.model_validate(version.submission))
+        # A submission stored in an earlier format is upgraded on read; the stored one is left as it was.
+        after = assessor.assess(Submission.model_validate(upgrade(version.submission)))
         old = {f.rule_id: f.outcome for f in before.findings}
         new = {f.rule_id: f.outcome for f in after.findings}
         change = ProjectChange(

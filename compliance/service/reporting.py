@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from compliance.domain.compact import CompactAssessment, PackView, expand
+from compliance.domain.expanded_json import expanded_json
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.reports import ReportFormat, SourceFile, render
@@ -38,3 +40,12 @@ def render_assessment(
         return assessment.__pydantic_serializer__.to_json(assessment)
     target = source_file(raw, options.source) if options.fmt is ReportFormat.sarif else None
     return render(assessment, options.fmt, lang=options.lang, threshold=options.threshold, target=target)
+
+
+def render_compact(
+    compact: CompactAssessment, view: PackView, options: ReportOptions, raw: bytes | None = None
+) -> str | bytes:
+    """`render_assessment` of the expanded assessment; JSON written from the compact form directly."""
+    if options.fmt is ReportFormat.json:
+        return expanded_json(compact, view)
+    return render_assessment(expand(compact, view), options, raw)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from compliance.storage.accounts import AccountTables, tinydb_accounts
 from compliance.storage.memory import memory_store
+from compliance.storage.postgres import PoolSettings, open_admin_postgres, open_postgres_store
+from compliance.storage.postgres.config import database_url
 from compliance.storage.protocol import AccessRepository, AuditRepository, Store
 from compliance.storage.records import (
     ApiKey,
@@ -28,9 +30,17 @@ from compliance.storage.tinydb_store import (
 )
 
 
-def open_store(data_dir: Path, key_dir: Path | None = None) -> Store:
-    """The embedded TinyDB store for a server process (one process per data folder). The key folder (the
+def open_store(
+    data_dir: Path,
+    key_dir: Path | None = None,
+    database_url: str | None = None,
+    pool: PoolSettings | None = None,
+) -> Store:
+    """PostgreSQL when a database URL is configured (any number of processes, sharing the key folder);
+    otherwise the embedded TinyDB store in `data_dir` (one process per data folder). The key folder (the
     signing key and the audit checkpoints) defaults to `<data folder>-keys`, beside the data folder."""
+    if database_url:
+        return open_postgres_store(database_url, open_key_ring(data_dir, key_dir), pool)
     return open_tinydb_store(data_dir, key_dir)
 
 
@@ -45,7 +55,11 @@ def missing_data_dir(data_dir: Path) -> str | None:
 
 
 def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepository, AuditRepository]:
-    """Keys, organisations and the audit log, for commands run beside a live server."""
+    """Keys, organisations and the audit log, for commands run beside a live server: in the database
+    when one is configured (COMPLIANCE_DATABASE_URL or its _FILE), otherwise in the data folder."""
+    url = database_url()
+    if url:
+        return open_admin_postgres(url)
     return open_admin_repositories(data_dir, key_dir)
 
 
@@ -64,6 +78,7 @@ __all__ = [
     "AuditEntry",
     "KeyRing",
     "Organisation",
+    "PoolSettings",
     "Project",
     "ProjectPage",
     "ProjectVersion",
@@ -73,6 +88,7 @@ __all__ = [
     "StoredAssessment",
     "VersionStatus",
     "VersionSummary",
+    "database_url",
     "default_key_dir",
     "memory_store",
     "missing_data_dir",

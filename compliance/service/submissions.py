@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from compliance.domain.submission import Submission
+from compliance.domain.upgrade import upgrade
 from compliance.service.submission_errors import describe_errors
 from compliance.strictyaml import YamlError, load_yaml
 
@@ -32,11 +33,9 @@ class _DuplicateKey(ValueError):
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """JSON, like our YAML, refuses a key given twice instead of silently keeping the last value."""
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey
-        out[key] = value
+    out = dict(pairs)  # in C; a key given twice leaves fewer entries than pairs
+    if len(out) != len(pairs):
+        raise _DuplicateKey
     return out
 
 
@@ -118,7 +117,7 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
             source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"]
         )
     try:
-        payload = json.dumps(_whole_numbers(data), ensure_ascii=False, allow_nan=False)
+        payload = json.dumps(_whole_numbers(upgrade(data)), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         raise InvalidSubmission(
             source,

@@ -19,6 +19,7 @@ from typing import Protocol
 from compliance.domain.outcomes import Verdict
 from compliance.storage.accounts import AccountTables, memory_accounts
 from compliance.storage.errors import StoreCorrupted
+from compliance.storage.pack_store import MemoryPacks, PackRepository
 from compliance.storage.records import (
     ApiKey,
     AuditEntry,
@@ -157,3 +158,5 @@ class Store:
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)
     quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start
+    packs: PackRepository = field(default_factory=MemoryPacks)  # the rule packs stored assessments name
+    failure_counters: FailureCounters | None = None  # shared by every process; None: each counts its own

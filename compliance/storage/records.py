@@ -17,6 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from compliance.domain.compact import CompactAssessment, compact_from_json, expand, is_compact, view_for
+from compliance.domain.expanded_json import expanded_json
 from compliance.domain.outcomes import Assessment, Verdict
 from compliance.domain.review import Comment, Decision, FindingReview, ReviewState, StateChange
 
@@ -86,11 +88,11 @@ class Project(Record):
 
 
 class StoredAssessment(Record):
-    """An assessment as kept: its JSON exactly as produced, and the few facts the store indexes.
+    """An assessment as kept: its bytes as stored, and the few facts the store indexes.
 
-    Serialising a 200 KB assessment and validating it back each cost about as much as assessing, so the
-    JSON is written to disk and sent to clients as it is; `parsed` rebuilds the domain object on demand
-    (for Markdown, SARIF or JUnit reports)."""
+    The bytes are the compact form (`compliance.domain.compact`: findings with their rule id, outcome, severity
+    and trace, the pack named by the hash of its logic), or the full JSON of versions stored before it. Both
+    read back as the full assessment: `parsed` (for reports and reviews) and `expanded_json` (for the API)."""
 
     json_bytes: bytes = Field(repr=False)
     verdict: Verdict
@@ -98,19 +100,39 @@ class StoredAssessment(Record):
     pack: str = Field(description="Rule pack id@version.")
 
     @classmethod
-    def of(cls, assessment: Assessment) -> StoredAssessment:
+    def of(cls, assessment: Assessment | CompactAssessment) -> StoredAssessment:
+        compact = isinstance(assessment, CompactAssessment)
         stored = cls(
-            json_bytes=assessment.__pydantic_serializer__.to_json(assessment),
+            json_bytes=assessment.to_json()
+            if isinstance(assessment, CompactAssessment)
+            else assessment.__pydantic_serializer__.to_json(assessment),
             verdict=assessment.verdict,
             submission_hash=assessment.submission_hash,
             pack=f"{assessment.pack.id}@{assessment.pack.version}",
         )
-        stored.__dict__["parsed"] = assessment  # what `parsed` would rebuild
+        if not compact:
+            stored.__dict__["parsed"] = assessment  # what `parsed` would rebuild
         return stored
 
     @cached_property
+    def compact(self) -> CompactAssessment | None:
+        """The compact form, None for an assessment stored in full."""
+        return compact_from_json(self.json_bytes) if is_compact(self.json_bytes) else None
+
+    @cached_property
     def parsed(self) -> Assessment:
-        return Assessment.model_validate_json(self.json_bytes)
+        compact = self.compact
+        if compact is None:
+            return Assessment.model_validate_json(self.json_bytes)
+        return expand(compact, view_for(compact.logic))
+
+    @cached_property
+    def expanded_json(self) -> bytes:
+        """The full assessment's JSON, as the API sends it."""
+        compact = self.compact
+        if compact is None:
+            return self.json_bytes
+        return expanded_json(compact, view_for(compact.logic))
 
 
 class ProjectVersion(Record):

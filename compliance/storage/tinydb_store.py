@@ -68,6 +68,7 @@ from compliance.storage.codec import (
 from compliance.storage.errors import AlreadyExists, StoreCorrupted, StoreLocked
 from compliance.storage.faults import crash_point
 from compliance.storage.outbox import OUTBOX, Outbox
+from compliance.storage.pack_store import FilePacks
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
     ORG_ID,
@@ -698,6 +699,9 @@ def open_admin_repositories(data_dir: Path, key_dir: Path | None = None) -> tupl
     return TinyDBAccess(root, Outbox(audit)), audit
 
 
+PACKS_DIR = "packs"
+
+
 def _retire_legacy_key(root: Path, keys: KeyRing) -> None:
     """Earlier versions kept the decision key inside the data folder, where whoever edits the data could
     use it: its public key is published as retired (old exports still verify) and the file removed."""
@@ -737,4 +741,5 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
         description=f"tinydb:{root}",
         close=close,
         quarantined=projects.quarantined,
+        packs=FilePacks(root / PACKS_DIR),
     )

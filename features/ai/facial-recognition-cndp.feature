@@ -56,7 +56,7 @@ Fonctionnalité: La reconnaissance faciale suit le cadre de la CNDP (autorisatio
       """
     Quand le projet est évalué
     Alors la vérification "L0908-AI-FACIAL-RECOGNITION-CNDP" est "informations manquantes"
-    Et la trace cite le fait "derived.has_authorisation"
+    Et la trace cite le fait "derived.authorisation_cover.biometrics"
 
   Scénario: Un projet sans reconnaissance faciale n'est pas concerné par le cadre de la CNDP
     Soit un projet décrit par :

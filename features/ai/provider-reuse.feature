@@ -33,6 +33,7 @@ Fonctionnalité: Le fournisseur du modèle ne réutilise pas les prompts pour se
           prompts_contain_personal_data: true
           provider_trains_on_inputs: true
           provider_training_consent: false
+          provider_reuse_legal_basis: none
       """
     Quand le projet est évalué
     Alors la vérification "L0908-AI-PROVIDER-REUSE" est "non conforme"
@@ -79,3 +80,74 @@ Fonctionnalité: Le fournisseur du modèle ne réutilise pas les prompts pour se
     Quand le projet est évalué
     Alors la vérification "L0908-AI-PROVIDER-REUSE" est "informations manquantes"
     Et la trace cite le fait "ai.inference.provider_training_consent"
+
+  Scénario: Sans consentement mais sur un fondement de l'article 4 documenté, la réutilisation est à confirmer
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      ai:
+        inference:
+          provider: Fournisseur
+          hosting_country: FR
+          prompts_contain_personal_data: true
+          provider_trains_on_inputs: true
+          provider_training_consent: false
+          provider_reuse_legal_basis: legitimate_interest
+          provider_reuse_purpose_linked: true
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-AI-PROVIDER-REUSE" est "informations manquantes"
+    Et la trace cite le fait "ai.inference.provider_reuse_exception_confirmed"
+    Et une question porte sur "confirmé par écrit"
+
+  Scénario: Un fondement documenté et confirmé par écrit rend la réutilisation conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      ai:
+        inference:
+          provider: Fournisseur
+          hosting_country: FR
+          prompts_contain_personal_data: true
+          provider_trains_on_inputs: true
+          provider_training_consent: false
+          provider_reuse_legal_basis: contract
+          provider_reuse_purpose_linked: true
+          provider_reuse_exception_confirmed: true
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-AI-PROVIDER-REUSE" est "conforme"
+
+  Scénario: Une réutilisation sans fondement déclaré (« none ») n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      ai:
+        inference:
+          provider: Fournisseur
+          hosting_country: FR
+          prompts_contain_personal_data: true
+          provider_trains_on_inputs: true
+          provider_training_consent: false
+          provider_reuse_legal_basis: none
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-AI-PROVIDER-REUSE" est "non conforme"
+    Et la trace cite le fait "ai.inference.provider_reuse_legal_basis"
+
+  Scénario: Une réutilisation consentie mais sans lien avec les fonctions des deux parties n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      ai:
+        inference:
+          provider: Fournisseur
+          hosting_country: FR
+          prompts_contain_personal_data: true
+          provider_trains_on_inputs: true
+          provider_training_consent: true
+          provider_reuse_purpose_linked: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-AI-PROVIDER-REUSE" est "non conforme"
+    Et la trace cite le fait "ai.inference.provider_reuse_purpose_linked"

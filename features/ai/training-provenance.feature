@@ -23,7 +23,7 @@ Fonctionnalité: L'origine et le fondement des données d'entraînement, d'ajust
     Alors la vérification "L0908-AI-TRAINING-PROVENANCE" est "conforme"
     Et la trace cite le fait "ai.training.dataset_register"
 
-  Scénario: Des données personnelles entraînées sans registre de provenance ne sont pas conformes
+  Scénario: Sans registre des jeux de données, la façon de documenter la provenance est demandée
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -36,9 +36,25 @@ Fonctionnalité: L'origine et le fondement des données d'entraînement, d'ajust
           licences_documented: true
       """
     Quand le projet est évalué
+    Alors la vérification "L0908-AI-TRAINING-PROVENANCE" est "informations manquantes"
+    Et la trace cite le fait "ai.training.dataset_register"
+
+  Scénario: Des données entraînées sans aucun fondement ne sont pas conformes
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      ai:
+        training:
+          uses_personal_data: true
+          sources: [first_party_customers]
+          legal_basis: none
+          dataset_register: true
+      """
+    Quand le projet est évalué
     Alors la vérification "L0908-AI-TRAINING-PROVENANCE" est "non conforme"
     Et la gravité est "major"
     Et l'exposition pénale renvoie à l'article 54
+    Et la trace cite le fait "ai.training.legal_basis"
 
   Scénario: Un jeu de données acheté sans licence documentée n'est pas conforme
     Soit un projet décrit par :

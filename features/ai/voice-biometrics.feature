@@ -19,7 +19,7 @@ Fonctionnalité: L'identification du locuteur et le clonage de voix suivent la v
       """
     Quand le projet est évalué
     Alors la vérification "L0908-AI-VOICE-BIOMETRICS" est "conforme"
-    Et la trace cite le fait "derived.has_authorisation"
+    Et la trace cite le fait "derived.authorisation_cover.biometrics"
     Et le motif d'autorisation "biometrics" est retenu
 
   Scénario: Une empreinte vocale sur simple déclaration appelle une confirmation, jamais un échec

@@ -92,3 +92,72 @@ Fonctionnalité: Le numéro de CIN n'est traité qu'avec une autorisation préal
       | true          | A-406/2020   | conforme     |
       | false         | A-406/2020   | conforme     |
       | true          | null         | non conforme |
+
+  Scénario: Une autorisation accordée pour d'autres motifs que le numéro de CIN ne le couvre pas
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+        - id: croisement
+          data_categories: [identification]
+      cndp:
+        acts:
+          - kind: authorisation
+            number: A-PO-23/2024
+            date: 2024-02-01
+            processings: [croisement]
+            grounds: [interconnection]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "non conforme"
+    Et la trace cite le fait "derived.authorisation_cover.cin_number"
+
+  Scénario: Une autorisation dont la portée couvre le numéro de CIN est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+      cndp:
+        acts:
+          - kind: authorisation
+            number: A-PO-23/2024
+            date: 2024-02-01
+            grounds: [cin-number]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "conforme"
+
+  Scénario: Une autorisation dont la portée n'est pas indiquée appelle la question de sa portée
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+      cndp:
+        acts:
+          - kind: authorisation
+            number: A-PO-23/2024
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "informations manquantes"
+
+  Scénario: Un traitement du numéro de CIN autorisé par une loi spéciale est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      controller:
+        kind: public_authority
+      processings:
+        - id: etat-civil
+          data_categories: [identification, cin_number]
+      cndp:
+        statutory_authorisation: "Loi instituant le registre (exemple)"
+        statutory_authorisation_grounds: [cin-number]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-CIN" est "conforme"

@@ -1,46 +1,75 @@
 # language: fr
 @rule:L0908-A15-DECLARATION-MATCH
-Fonctionnalité: La déclaration à la CNDP correspond au traitement réel et est tenue à jour
-  L'article 15 de la loi 09-08 fixe le contenu de la déclaration : finalités, catégories de données et de
-  personnes, destinataires, transferts vers l'étranger, durée de conservation, sécurité, interconnexions et
-  sous-traitance. Toute modification de ces éléments est portée sans délai à la connaissance de la CNDP. Le
-  contrôle compare les catégories de données, les pays de destination et la présence de sous-traitants à la
-  déclaration, et demande si les changements ont été notifiés. Traiter au-delà de ce qui a été déclaré expose
-  à l'article 54.
+Fonctionnalité: Le traitement ne poursuit que les finalités déclarées à la CNDP
+  L'article 15(b) de la loi 09-08 impose d'indiquer dans la déclaration les finalités du traitement, et toute
+  modification est portée sans délai à la connaissance de la CNDP. L'article 54 punit le traitement à des fins
+  autres que celles déclarées ou autorisées. Le contrôle compare chaque finalité des traitements à celles de
+  la déclaration ; une formulation différente appelle une question, sauf si le projet indique lui-même que
+  ses changements n'ont pas été notifiés. Les autres éléments de la déclaration relèvent de la règle
+  L0908-A15-DECLARATION-CONTENT.
 
-  Scénario: Une déclaration qui reprend les données, les transferts et les sous-traitants du projet est conforme
+  Scénario: Des finalités toutes reprises dans la déclaration sont conformes
     Soit un projet décrit par :
       """
       processes_personal_data: true
       processings:
         - id: support
-          data_categories: [contact, free_text_prompts]
-      processors:
-        - name: Hébergeur
-          country: FR
-      transfers:
-        - country: FR
-          mechanism: adequacy_list
+          purposes: [Répondre aux questions des clients]
+      cndp:
+        formality: declaration
+        receipt_number: D-W-85/2015
+        declared:
+          purposes: ["répondre aux questions des clients."]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "conforme"
+    Et la trace cite le fait "derived.undeclared_purposes"
+
+  Scénario: Une nouvelle finalité absente de la déclaration, changements non notifiés, n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: support
+          purposes: [Répondre aux questions des clients, Noter les clients pour la prospection]
+      cndp:
+        formality: declaration
+        receipt_number: D-W-85/2015
+        changes_notified: false
+        declared:
+          purposes: [Répondre aux questions des clients]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "non conforme"
+    Et la gravité est "major"
+    Et l'exposition pénale renvoie à l'article 54
+    Et la trace cite le fait "cndp.changes_notified"
+
+  Scénario: Une finalité formulée autrement que dans la déclaration appelle une question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: support
+          purposes: [Assistance aux clients par messagerie]
       cndp:
         formality: declaration
         receipt_number: D-W-85/2015
         changes_notified: true
         declared:
-          data_categories: [contact, free_text_prompts, identification]
-          transfers: [FR]
-          processors: [Hébergeur]
+          purposes: [Répondre aux questions des clients]
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "conforme"
-    Et la trace cite le fait "cndp.changes_notified"
+    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "informations manquantes"
+    Et une question porte sur "autre formulation"
 
-  Scénario: Un nouveau fournisseur de modèle aux États-Unis absent de la déclaration n'est pas conforme
+  Scénario: Un fournisseur américain absent de la déclaration ne relève pas des finalités (art. 54)
     Soit un projet décrit par :
       """
       processes_personal_data: true
       processings:
         - id: support
-          data_categories: [contact, free_text_prompts]
+          purposes: [Répondre aux questions des clients]
       processors:
         - name: Fournisseur LLM
           country: US
@@ -49,52 +78,13 @@ Fonctionnalité: La déclaration à la CNDP correspond au traitement réel et es
         receipt_number: D-W-85/2015
         changes_notified: true
         declared:
-          data_categories: [contact, free_text_prompts]
+          purposes: [Répondre aux questions des clients]
           transfers: []
-          processors: [Fournisseur LLM]
       """
     Quand le projet est évalué
-    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "non conforme"
-    Et la gravité est "major"
-    Et l'exposition pénale renvoie à l'article 54
-    Et la trace cite le fait "derived.foreign_destinations[0].declared_to_cndp"
-
-  Scénario: Une catégorie de données ajoutée sans modifier la déclaration n'est pas conforme
-    Soit un projet décrit par :
-      """
-      processes_personal_data: true
-      processings:
-        - id: support
-          data_categories: [contact, voice_recording]
-      processors: []
-      cndp:
-        formality: declaration
-        receipt_number: D-W-85/2015
-        changes_notified: true
-        declared:
-          data_categories: [contact]
-      """
-    Quand le projet est évalué
-    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "non conforme"
-    Et la trace cite le fait "cndp.declared.data_categories"
-
-  Scénario: Des changements non notifiés à la CNDP ne sont pas conformes
-    Soit un projet décrit par :
-      """
-      processes_personal_data: true
-      processings:
-        - id: support
-          data_categories: [contact]
-      processors: []
-      cndp:
-        formality: declaration
-        receipt_number: D-W-85/2015
-        changes_notified: false
-        declared:
-          data_categories: [contact]
-      """
-    Quand le projet est évalué
-    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "non conforme"
+    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "conforme"
+    Et la vérification "L0908-A43-INFRA-ABROAD" est "non conforme"
+    Et aucune exposition pénale n'est retenue
 
   Scénario: Sans formalité accomplie, il n'y a pas de déclaration à comparer
     Soit un projet décrit par :
@@ -106,37 +96,17 @@ Fonctionnalité: La déclaration à la CNDP correspond au traitement réel et es
     Quand le projet est évalué
     Alors la vérification "L0908-A15-DECLARATION-MATCH" est "non applicable"
 
-  Scénario: Sans le contenu de la déclaration, la question est posée
+  Scénario: Sans les finalités de la déclaration, la question est posée
     Soit un projet décrit par :
       """
       processes_personal_data: true
       processings:
         - id: support
-          data_categories: [contact]
-      processors: []
+          purposes: [Répondre aux questions des clients]
       cndp:
         formality: declaration
         receipt_number: D-W-85/2015
-        changes_notified: true
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A15-DECLARATION-MATCH" est "informations manquantes"
     Et une question porte sur "déclaration déposée"
-
-  Scénario: Sans savoir si les changements ont été notifiés, la question est posée
-    Soit un projet décrit par :
-      """
-      processes_personal_data: true
-      processings:
-        - id: support
-          data_categories: [contact]
-      processors: []
-      cndp:
-        formality: declaration
-        receipt_number: D-W-85/2015
-        declared:
-          data_categories: [contact]
-      """
-    Quand le projet est évalué
-    Alors la vérification "L0908-A15-DECLARATION-MATCH" est "informations manquantes"
-    Et une question porte sur "notifié"

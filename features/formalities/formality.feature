@@ -174,8 +174,77 @@ Fonctionnalité: La formalité CNDP accomplie est celle que la loi exige
     Exemples:
       | formalité                | autorisation | résultat                |
       | authorisation            | A-PO-23/2024 | conforme                |
-      | simplified_authorisation | null         | conforme                |
+      | simplified_authorisation | null         | informations manquantes |
       | declaration              | null         | non conforme            |
       | simplified_declaration   | null         | non conforme            |
       | none                     | null         | non conforme            |
       | null                     | null         | informations manquantes |
+
+  Scénario: Un traitement autorisé par une loi spéciale n'a pas à déposer de demande auprès de la CNDP
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      controller:
+        kind: public_authority
+      processings:
+        - id: etat-civil
+          data_categories: [identification, cin_number]
+      cndp:
+        formality: none
+        statutory_authorisation: "Loi instituant le registre (exemple)"
+        statutory_authorisation_grounds: [cin-number]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-FORMALITY" est "conforme"
+    Et la trace cite le fait "derived.uncovered_authorisation_triggers"
+
+  Scénario: Une loi spéciale dont la portée n'est pas établie appelle la question, pas un échec
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: etat-civil
+          data_categories: [identification, cin_number]
+      cndp:
+        formality: none
+        statutory_authorisation: "Loi instituant le registre (exemple)"
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-FORMALITY" est "informations manquantes"
+
+  Scénario: Une demande d'autorisation restée sans réponse au-delà du délai du décret vaut autorisation
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+      cndp:
+        formality: authorisation
+        authorisation_requests:
+          - filed_date: 2024-01-10
+            extension_notified: true
+            decision: pending
+            grounds: [cin-number]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-FORMALITY" est "conforme"
+
+  Scénario: Une demande d'autorisation refusée ne couvre rien
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+      cndp:
+        formality: declaration
+        receipt_number: D-W-85/2015
+        authorisation_requests:
+          - filed_date: 2024-01-10
+            extension_notified: false
+            decision: refused
+            grounds: [cin-number]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A12-FORMALITY" est "non conforme"

@@ -23,7 +23,7 @@ Fonctionnalité: Le récépissé ou l'autorisation de la CNDP est obtenu avant l
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "conforme"
-    Et la trace cite le fait "cndp.receipt_date"
+    Et la trace cite le fait "derived.receipt_on"
 
   Scénario: Un service en production sans récépissé ni autorisation n'est pas conforme
     Soit un projet décrit par :
@@ -126,3 +126,78 @@ Fonctionnalité: Le récépissé ou l'autorisation de la CNDP est obtenu avant l
     Quand le projet est évalué
     Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "informations manquantes"
     Et une question porte sur "déjà commencé"
+
+  Scénario: Un service autorisé par une loi spéciale n'attend pas d'acte de la CNDP
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: true
+      processings:
+        - id: etat-civil
+          data_categories: [identification, cin_number]
+      cndp:
+        statutory_authorisation: "Loi instituant le registre (exemple)"
+        statutory_authorisation_grounds: [cin-number]
+        go_live_date: 2020-01-01
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "conforme"
+
+  Scénario: Une mise en service après l'autorisation tacite du décret, art. 28, est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+      cndp:
+        authorisation_requests:
+          - filed_date: 2024-01-10
+            extension_notified: false
+            decision: pending
+            grounds: [cin-number]
+        go_live_date: 2024-04-01
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "conforme"
+    Et la trace cite le fait "derived.authorised_on"
+
+  Scénario: Une mise en service avant la fin du délai de réponse de la CNDP n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: true
+      processings:
+        - id: kyc
+          data_categories: [identification, cin_number]
+      cndp:
+        authorisation_requests:
+          - filed_date: 2024-01-10
+            extension_notified: true
+            decision: pending
+            grounds: [cin-number]
+        go_live_date: 2024-02-01
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "non conforme"
+
+  Scénario: Un récépissé enregistré comme acte de la CNDP, daté avant la mise en service, est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      live: true
+      processings:
+        - id: support
+          data_categories: [contact]
+      cndp:
+        acts:
+          - kind: declaration_receipt
+            number: D-W-85/2015
+            date: 2015-03-02
+            processings: [support]
+        go_live_date: 2015-04-01
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A19-RECEIPT-BEFORE-GO-LIVE" est "conforme"
+    Et la trace cite le fait "derived.receipt_on"

@@ -58,3 +58,17 @@ Fonctionnalité: Les numéros de récépissé et d'autorisation ont la forme de 
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A19-RECEIPT-FORMAT" est "non applicable"
+
+  Scénario: Un numéro d'acte enregistré dans un format inattendu appelle une vérification
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      cndp:
+        acts:
+          - kind: authorisation
+            number: AUT 2024 n°12
+            grounds: [cin-number]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A19-RECEIPT-FORMAT" est "informations manquantes"
+    Et la trace cite le fait "cndp.acts[0].number"

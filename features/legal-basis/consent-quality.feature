@@ -22,7 +22,7 @@ Fonctionnalité: Le consentement recueilli est libre, spécifique, éclairé et 
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A04-CONSENT-QUALITY" est "conforme"
-    Et la trace cite le fait "consent.mechanism"
+    Et la trace cite le fait "derived.processing_consents[0].mechanism"
 
   Plan du scénario: Un consentement qui n'est pas un acte positif et distinct n'est pas conforme
     Soit un projet décrit par :
@@ -63,7 +63,7 @@ Fonctionnalité: Le consentement recueilli est libre, spécifique, éclairé et 
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A04-CONSENT-QUALITY" est "non conforme"
-    Et la trace cite le fait "consent.per_purpose"
+    Et la trace cite le fait "derived.processing_consents[0].per_purpose"
 
   Scénario: Un projet qui ne se fonde pas sur le consentement n'est pas concerné
     Soit un projet décrit par :
@@ -88,3 +88,47 @@ Fonctionnalité: Le consentement recueilli est libre, spécifique, éclairé et 
     Quand le projet est évalué
     Alors la vérification "L0908-A04-CONSENT-QUALITY" est "informations manquantes"
     Et une question porte sur "comment le consentement est-il recueilli"
+
+  Scénario: Une nouvelle finalité sans consentement propre est signalée par une question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: support
+          legal_basis: consent
+          purposes: [Répondre aux questions des clients, Entraîner le modèle sur les conversations]
+      consent:
+        mechanism: unticked_checkbox
+        recorded: true
+        per_purpose: true
+        separate_from_terms: true
+        purposes: [Répondre aux questions des clients]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A04-CONSENT-QUALITY" est "informations manquantes"
+    Et la trace cite le fait "derived.processing_consents[0].purposes_without_consent"
+
+  Scénario: Chaque traitement est jugé sur son propre consentement
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: support
+          legal_basis: consent
+          purposes: [Répondre aux questions des clients]
+        - id: entrainement
+          legal_basis: consent
+          purposes: [Entraîner le modèle sur les conversations]
+          consent:
+            mechanism: bundled_tos
+            recorded: true
+            per_purpose: false
+      consent:
+        mechanism: unticked_checkbox
+        recorded: true
+        per_purpose: true
+        separate_from_terms: true
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A04-CONSENT-QUALITY" est "non conforme"
+    Et la trace cite le fait "derived.processing_consents[1].mechanism"

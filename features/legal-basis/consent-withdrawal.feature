@@ -18,7 +18,7 @@ Fonctionnalité: Le consentement peut être retiré aussi facilement qu'il a ét
       """
     Quand le projet est évalué
     Alors la vérification "L0908-BP-CONSENT-WITHDRAWAL" est "conforme"
-    Et la trace cite le fait "consent.withdrawable"
+    Et la trace cite le fait "derived.processing_consents[0].withdrawable"
 
   Scénario: Un consentement qui ne peut pas être retiré donne lieu à une recommandation, jamais à un manquement
     Soit un projet décrit par :

@@ -40,7 +40,7 @@ Fonctionnalité: Chaque traitement repose sur le consentement ou sur l'un des fo
     Alors la vérification "L0908-A04-LEGAL-BASIS" est "non conforme"
     Et la gravité est "blocker"
     Et l'exposition pénale renvoie à l'article 56
-    Et la trace cite le fait "consent.mechanism"
+    Et la trace cite le fait "derived.processing_consents[0].mechanism"
 
   Scénario: Sans données personnelles, le fondement n'est pas examiné
     Soit un projet décrit par :
@@ -83,3 +83,35 @@ Fonctionnalité: Chaque traitement repose sur le consentement ou sur l'un des fo
       | public_interest     | null                                           | informations manquantes |
       | vital_interest      | null                                           | informations manquantes |
       | legitimate_interest | null                                           | conforme                |
+
+  Scénario: Un traitement déclaré sans aucun fondement (« none ») n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: enrichissement
+          legal_basis: none
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A04-LEGAL-BASIS" est "non conforme"
+    Et la gravité est "blocker"
+    Et l'exposition pénale renvoie à l'article 56
+    Et la trace cite le fait "processings[0].legal_basis"
+
+  Scénario: Un traitement fondé sur le consentement qui déclare n'en recueillir aucun n'a pas de fondement
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: support
+          legal_basis: consent
+        - id: entrainement
+          legal_basis: consent
+          consent:
+            mechanism: none
+      consent:
+        mechanism: unticked_checkbox
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A04-LEGAL-BASIS" est "non conforme"
+    Et la trace cite le fait "derived.processing_consents[1].mechanism"

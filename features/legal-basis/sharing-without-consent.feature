@@ -64,6 +64,7 @@ Fonctionnalité: Une communication à des tiers sans consentement, fondée sur u
           third_party_disclosures:
             - recipient: Courtier en données
               consent_obtained: false
+              legal_basis: none
               purpose_linked_to_functions: true
       """
     Quand le projet est évalué

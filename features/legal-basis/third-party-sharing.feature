@@ -35,6 +35,7 @@ Fonctionnalité: Les communications de données à des tiers sont liées aux fon
               purpose: Revente du modèle affiné
               includes_models: true
               consent_obtained: false
+              legal_basis: none
               purpose_linked_to_functions: true
       """
     Quand le projet est évalué
@@ -98,3 +99,20 @@ Fonctionnalité: Les communications de données à des tiers sont liées aux fon
     Quand le projet est évalué
     Alors la vérification "L0908-A04-THIRD-PARTY-SHARING" est "informations manquantes"
     Et une question porte sur "communique-t-il des données"
+
+  Scénario: Une communication sans consentement dont le fondement est « none » n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: assistant
+          third_party_disclosures:
+            - recipient: Partenaire
+              purpose: Prospection du partenaire
+              consent_obtained: false
+              legal_basis: none
+              purpose_linked_to_functions: true
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A04-THIRD-PARTY-SHARING" est "non conforme"
+    Et la trace cite le fait "processings[0].third_party_disclosures[0].legal_basis"

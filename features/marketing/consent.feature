@@ -4,7 +4,7 @@ Fonctionnalité: La prospection par moyens automatisés n'est faite qu'avec le c
   L'article 10 de la loi 09-08 interdit la prospection directe par automate d'appel, télécopieur, courrier
   électronique ou technologie équivalente vers une personne physique qui n'y a pas consenti au préalable.
   Nous rangeons parmi les technologies équivalentes les SMS, WhatsApp, robots vocaux et notifications. Seul
-  l'e-mail bénéficie d'une exception : adresse recueillie auprès du client lors d'une vente ou d'un service,
+  le courriel bénéficie d'une exception : adresse recueillie auprès du client lors d'une vente ou d'un service,
   offres analogues de la même entreprise, moyen de refus gratuit et simple à la collecte et dans chaque
   message. Les SMS, messages WhatsApp, appels automatisés et robots vocaux exigent toujours un consentement
   préalable. Une violation expose à l'article 59.
@@ -41,7 +41,7 @@ Fonctionnalité: La prospection par moyens automatisés n'est faite qu'avec le c
     Et l'exposition pénale renvoie à l'article 59
     Et la trace cite le fait "derived.automated_marketing_channels"
 
-  Scénario: L'exception des clients vaut pour l'e-mail seul, avec des offres analogues et un refus dans chaque message
+  Scénario: L'exception des clients vaut pour le courriel seul, avec des offres analogues et un refus dans chaque message
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -95,7 +95,7 @@ Fonctionnalité: La prospection par moyens automatisés n'est faite qu'avec le c
     Quand le projet est évalué
     Alors la vérification "L0908-A10-CONSENT" est "non applicable"
 
-  Scénario: E-mail aux clients et SMS en plus : la question du consentement pour les SMS est posée
+  Scénario: Courriel aux clients et SMS en plus : la question du consentement pour les SMS est posée
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -111,7 +111,7 @@ Fonctionnalité: La prospection par moyens automatisés n'est faite qu'avec le c
     Alors la vérification "L0908-A10-CONSENT" est "informations manquantes"
     Et une question porte sur "autres canaux utilisés"
 
-  Plan du scénario: L'exception de l'e-mail ne profite jamais aux autres canaux automatisés
+  Plan du scénario: L'exception du courriel ne profite jamais aux autres canaux automatisés
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -136,7 +136,7 @@ Fonctionnalité: La prospection par moyens automatisés n'est faite qu'avec le c
       | [sms]                 | true                       | non conforme |
       | [automated_call]      | null                       | non conforme |
 
-  Plan du scénario: Pour l'e-mail sans consentement, chaque condition de l'exception compte
+  Plan du scénario: Pour le courriel sans consentement, chaque condition de l'exception compte
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -158,3 +158,63 @@ Fonctionnalité: La prospection par moyens automatisés n'est faite qu'avec le c
       | true   | false     | true  | non conforme            |
       | true   | true      | false | non conforme            |
       | true   | null      | true  | informations manquantes |
+
+  Scénario: Un consentement prouvé pour chaque canal automatisé est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      direct_marketing:
+        exists: true
+        channels: [sms, whatsapp]
+        consented_channels:
+          - {channel: sms, source: collected_from_person, collected_on: 2025-03-01, proof: Case cochée horodatée}
+          - {channel: whatsapp, source: collected_from_person, collected_on: 2025-03-01, proof: Message d'inscription}
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A10-CONSENT" est "conforme"
+    Et la trace cite le fait "derived.unconsented_marketing_channels"
+
+  Scénario: Un canal automatisé sans consentement enregistré n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      direct_marketing:
+        exists: true
+        channels: [sms, voice_bot]
+        consented_channels:
+          - {channel: sms, source: collected_from_person, collected_on: 2025-03-01, proof: Case cochée horodatée}
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A10-CONSENT" est "non conforme"
+    Et l'exposition pénale renvoie à l'article 59
+
+  Scénario: Un consentement qui accompagne une liste achetée appelle la question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      direct_marketing:
+        exists: true
+        channels: [sms]
+        consented_channels:
+          - {channel: sms, source: bought_list, collected_on: 2025-03-01, proof: Attestation du vendeur}
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A10-CONSENT" est "informations manquantes"
+    Et la trace cite le fait "derived.marketing_consent_from_lists"
+
+  Scénario: L'exception des clients sans refus proposé lors de la collecte de l'adresse n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      direct_marketing:
+        exists: true
+        channels: [email]
+        prior_consent_per_channel: false
+        soft_optin_email: true
+        analogous_products_only: true
+        optout_each_message: true
+        optout_offered_at_collection: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A10-CONSENT" est "non conforme"
+    Et la trace cite le fait "direct_marketing.optout_offered_at_collection"

@@ -1,14 +1,14 @@
 # language: fr
 @rule:L0908-A10-MESSAGE-HYGIENE
 Fonctionnalité: Chaque message de prospection identifie l'expéditeur, a un objet loyal et offre un moyen d'arrêt
-  Le dernier alinéa de l'article 10 de la loi 09-08 interdit, quel que soit le consentement obtenu, d'envoyer
+  Les derniers alinéas de l'article 10 de la loi 09-08 interdisent, quel que soit le consentement obtenu, d'envoyer
   de la prospection par moyens automatisés sans coordonnées valables pour demander l'arrêt des envois, en
   dissimulant l'identité de l'expéditeur ou avec un objet sans rapport avec l'offre. Une violation expose à
   l'article 59. La pratique CNDP–ANRT de 2019 sur les SMS (moyen de désinscription dans chaque SMS) n'est
   connue que par des sources secondaires : elle est citée pour information, la vérification repose sur
   l'article 10 seul.
 
-  Scénario: Des e-mails avec expéditeur identifié, objet fidèle et lien de désinscription sont conformes
+  Scénario: Des courriels avec expéditeur identifié, objet fidèle et lien de désinscription sont conformes
     Soit un projet décrit par :
       """
       processes_personal_data: true

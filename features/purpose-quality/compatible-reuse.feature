@@ -39,7 +39,7 @@ Fonctionnalité: La réutilisation de données pour une nouvelle finalité, entr
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A03-COMPATIBLE-REUSE" est "conforme"
-    Et la trace cite le fait "derived.has_authorisation"
+    Et la trace cite le fait "derived.authorisation_cover.reuse_other_purpose"
 
   Scénario: Entraîner un modèle sur les conversations des clients sans compatibilité ni autorisation n'est pas conforme
     Soit un projet décrit par :
@@ -127,3 +127,61 @@ Fonctionnalité: La réutilisation de données pour une nouvelle finalité, entr
     Quand le projet est évalué
     Alors la vérification "L0908-A03-COMPATIBLE-REUSE" est "informations manquantes"
     Et une question porte sur "réutilise-t-il des données"
+
+  Scénario: Une autorisation antérieure au début de la réutilisation appelle la question de sa portée
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: churn-model
+          reuses_data_from: [crm]
+          reuse_started: 2025-06-01
+      cndp:
+        acts:
+          - kind: authorisation
+            number: A-GC-123/2024
+            date: 2024-03-01
+            grounds: [reuse-other-purpose]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A03-COMPATIBLE-REUSE" est "informations manquantes"
+
+  Scénario: Une réutilisation que le projet dit incompatible n'est jamais couverte par une autorisation antérieure
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: churn-model
+          reuses_data_from: [crm]
+          reuse_compatible: false
+          reuse_started: 2025-06-01
+      cndp:
+        acts:
+          - kind: authorisation
+            number: A-GC-123/2024
+            date: 2024-03-01
+            grounds: [reuse-other-purpose]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A03-COMPATIBLE-REUSE" est "non conforme"
+
+  Scénario: Une autorisation délivrée pour la nouvelle finalité elle-même la couvre, même incompatible
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: churn-model
+          purposes: [Prédire le départ des abonnés]
+          reuses_data_from: [crm]
+          reuse_compatible: false
+          reuse_started: 2025-06-01
+      cndp:
+        acts:
+          - kind: authorisation
+            number: A-GC-123/2025
+            date: 2025-05-20
+            purposes: [Prédire le départ des abonnés]
+            grounds: [reuse-other-purpose]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A03-COMPATIBLE-REUSE" est "conforme"

@@ -3,9 +3,9 @@
 Fonctionnalité: Les données collectées sont adéquates, pertinentes et non excessives au regard des finalités
   L'article 3(1)(c) de la loi 09-08 exige des données adéquates, pertinentes et non excessives au regard
   des finalités, et l'article 3(3) charge le responsable du traitement d'y veiller. Chaque catégorie de
-  données doit être rattachée à une finalité qui la requiert. Le manquement est majeur lorsqu'il touche le
-  numéro de CIN, la biométrie, des données sensibles ou relatives aux infractions, mineur sinon. La collecte
-  de données excessives est sanctionnée par l'article 54.
+  données doit être rattachée à une finalité qui la requiert. Le numéro de CIN, la biométrie ou des données
+  sensibles non justifiés sont un manquement ; pour les autres données, l'absence de justification appelle
+  une question. La collecte de données excessives est sanctionnée par l'article 54.
 
   Scénario: Des catégories toutes justifiées sont conformes
     Soit un projet décrit par :
@@ -21,7 +21,7 @@ Fonctionnalité: Les données collectées sont adéquates, pertinentes et non ex
     Alors la vérification "L0908-A03-MINIMISATION" est "conforme"
     Et la trace cite le fait "processings[0].data_categories_justified"
 
-  Plan du scénario: Des catégories non justifiées ne sont pas conformes, plus gravement pour les données à risque
+  Plan du scénario: Le numéro de CIN, la biométrie ou des données sensibles non justifiés ne sont pas conformes
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -41,7 +41,20 @@ Fonctionnalité: Les données collectées sont adéquates, pertinentes et non ex
       | [contact, cin_number]     | major   |
       | [contact, face_template]  | major   |
       | [contact, health]         | major   |
-      | [contact, location]       | minor   |
+
+  Scénario: Des données ordinaires non justifiées appellent la question de leur nécessité
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: newsletter
+          purposes: [Envoyer la lettre d'information mensuelle]
+          data_categories: [contact, location]
+          data_categories_justified: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A03-MINIMISATION" est "informations manquantes"
+    Et la trace cite le fait "processings[0].data_categories_justified"
 
   Scénario: Sans données personnelles, la minimisation n'est pas examinée
     Soit un projet décrit par :

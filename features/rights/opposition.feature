@@ -65,3 +65,18 @@ Fonctionnalité: Les personnes peuvent s'opposer au traitement pour des motifs l
     Quand le projet est évalué
     Alors la vérification "L0908-A09-OPPOSITION" est "informations manquantes"
     Et une question porte sur "s'opposer au traitement"
+
+  Scénario: Un projet qui déclare n'offrir aucun canal d'opposition n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: assistant
+          legal_basis: contract
+      rights:
+        opposition_channel_offered: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A09-OPPOSITION" est "non conforme"
+    Et la trace cite le fait "rights.opposition_channel_offered"
+    Et l'exposition pénale renvoie à l'article 53

@@ -54,7 +54,7 @@ Fonctionnalité: La surveillance des salariés (géolocalisation, pointage biom�
       """
     Quand le projet est évalué
     Alors la vérification "L0908-DELIB-EMPLOYEES" est "informations manquantes"
-    Et la trace cite le fait "derived.has_authorisation"
+    Et la trace cite le fait "derived.authorisation_cover.biometrics"
 
   Scénario: Une géolocalisation pour une finalité non admise appelle une confirmation
     Soit un projet décrit par :

@@ -13,6 +13,7 @@ Fonctionnalité: Chaque sous-traitant est lié par un contrat écrit (instructio
       processors:
         - name: Hébergeur
           written_contract: true
+          due_diligence_date: 2025-02-01
           instructions_only: true
           security_obligations: true
       ai:
@@ -91,3 +92,17 @@ Fonctionnalité: Chaque sous-traitant est lié par un contrat écrit (instructio
     Quand le projet est évalué
     Alors la vérification "L0908-A23-PROCESSOR-CONTRACT" est "informations manquantes"
     Et la trace cite le fait "processors[0].instructions_only"
+
+  Scénario: Sans date de vérification des garanties du sous-traitant, la question est posée
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processors:
+        - name: Hébergeur
+          written_contract: true
+          instructions_only: true
+          security_obligations: true
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A23-PROCESSOR-CONTRACT" est "informations manquantes"
+    Et la trace cite le fait "processors[0].due_diligence_date"

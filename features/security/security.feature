@@ -15,12 +15,13 @@ Fonctionnalité: Des mesures techniques et organisationnelles de base protègent
         access_control: true
         encryption_in_transit: true
         backups: true
+        risk_assessment_date: 2025-09-01
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A23-SECURITY" est "conforme"
     Et la trace cite le fait "security.encryption_in_transit"
 
-  Plan du scénario: Une mesure de base absente n'est pas conforme
+  Plan du scénario: Une mesure de base absente parmi d'autres mesures appelle une question, pas un échec
     Soit un projet décrit par :
       """
       processes_personal_data: true
@@ -31,9 +32,7 @@ Fonctionnalité: Des mesures techniques et organisationnelles de base protègent
       """
     Et le fait "<mesure>" vaut false
     Quand le projet est évalué
-    Alors la vérification "L0908-A23-SECURITY" est "non conforme"
-    Et la gravité est "major"
-    Et l'exposition pénale renvoie à l'article 58
+    Alors la vérification "L0908-A23-SECURITY" est "informations manquantes"
     Et la trace cite le fait "<mesure>"
 
     Exemples:
@@ -41,6 +40,20 @@ Fonctionnalité: Des mesures techniques et organisationnelles de base protègent
       | security.access_control        |
       | security.encryption_in_transit |
       | security.backups               |
+
+  Scénario: Un projet qui ne décrit aucune mesure de sécurité n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      security:
+        access_control: false
+        encryption_in_transit: false
+        backups: false
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A23-SECURITY" est "non conforme"
+    Et la gravité est "major"
+    Et l'exposition pénale renvoie à l'article 58
 
   Scénario: Un projet sans données personnelles n'est pas concerné
     Soit un projet décrit par :
@@ -61,3 +74,16 @@ Fonctionnalité: Des mesures techniques et organisationnelles de base protègent
     Quand le projet est évalué
     Alors la vérification "L0908-A23-SECURITY" est "informations manquantes"
     Et une question porte sur "sauvegardes"
+
+  Scénario: Sans analyse de risques documentée, la question est posée, sans échec
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      security:
+        access_control: true
+        encryption_in_transit: true
+        backups: true
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A23-SECURITY" est "informations manquantes"
+    Et la trace cite le fait "security.risk_assessment_date"

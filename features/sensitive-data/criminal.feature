@@ -52,6 +52,8 @@ Fonctionnalité: Les données d'infractions et de condamnations ne sont traitée
       processings:
         - id: records
           data_categories: [offences_convictions]
+      cndp:
+        statutory_authorisation_grounds: [offences]
       """
     Et le fait "cndp.authorisation_number" vaut <autorisation>
     Et le fait "cndp.statutory_authorisation" vaut <loi>
@@ -86,3 +88,20 @@ Fonctionnalité: Les données d'infractions et de condamnations ne sont traitée
     Quand le projet est évalué
     Alors la vérification "L0908-A49-CRIMINAL" est "informations manquantes"
     Et une question porte sur "type d'organisme"
+
+  Scénario: Une personne morale gérant un service public, autorisée, dans le cadre de ses attributions est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      controller:
+        kind: public_service_legal_person
+      processings:
+        - id: contentieux
+          data_categories: [identification, offences_convictions]
+      cndp:
+        formality: authorisation
+        authorisation_number: A-406/2020
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A49-CRIMINAL" est "conforme"
+    Et la trace cite le fait "controller.kind"

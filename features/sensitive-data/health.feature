@@ -26,7 +26,7 @@ Fonctionnalité: Les données de santé suivent le bon régime (autorisation, sa
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A22-HEALTH" est "conforme"
-    Et la trace cite le fait "derived.has_authorisation"
+    Et la trace cite le fait "derived.authorisation_cover.health_data"
 
   Scénario: Un cabinet médical qui déclare son dossier patient à des fins de soins est conforme
     Soit un projet décrit par :
@@ -141,3 +141,22 @@ Fonctionnalité: Les données de santé suivent le bon régime (autorisation, sa
     Alors la vérification "L0908-A22-HEALTH" est "informations manquantes"
     Et une question porte sur "professionnel de santé"
     Et le motif d'autorisation "health-data" est à confirmer
+
+  Scénario: Une sélection des personnes éligibles à une prestation, seulement déclarée, appelle une question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      controller:
+        kind: private_company
+        health_professional_under_secrecy: false
+      processings:
+        - id: eligibilite
+          data_categories: [identification, health]
+          health_purposes: [eligibility_selection]
+      cndp:
+        formality: declaration
+        receipt_number: D-W-85/2015
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A22-HEALTH" est "informations manquantes"
+    Et la trace cite le fait "processings[0].health_purposes"

@@ -57,9 +57,26 @@ Fonctionnalité: Les données sensibles ne sont traitées qu'avec une autorisati
           data_categories: [racial_ethnic_origin]
       cndp:
         statutory_authorisation: "Loi organisant le recensement (exemple)"
+        statutory_authorisation_grounds: [sensitive-data]
       """
     Quand le projet est évalué
     Alors la vérification "L0908-A21-SENSITIVE-AUTHORISATION" est "conforme"
+    Et la trace cite le fait "derived.authorisation_cover.sensitive_data"
+
+  Scénario: Une loi spéciale dont la portée sur les données sensibles n'est pas établie appelle la question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      controller:
+        kind: public_authority
+      processings:
+        - id: census
+          data_categories: [racial_ethnic_origin]
+      cndp:
+        statutory_authorisation: "Loi organisant le recensement (exemple)"
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A21-SENSITIVE-AUTHORISATION" est "informations manquantes"
 
   Scénario: Une association religieuse qui ne traite que les données de ses membres est dispensée
     Soit un projet décrit par :

@@ -106,3 +106,18 @@ Fonctionnalité: Les données sensibles reposent sur le consentement exprès ou 
     Quand le projet est évalué
     Alors la vérification "L0908-A21-SENSITIVE" est "informations manquantes"
     Et une question porte sur "consentement exprès"
+
+  Scénario: Des données sensibles pour lesquelles aucun motif de l'article 21 n'est invoqué (« none ») ne sont pas conformes
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processings:
+        - id: suivi
+          data_categories: [health]
+      sensitive:
+        art21_ground: none
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A21-SENSITIVE" est "non conforme"
+    Et l'exposition pénale renvoie à l'article 57
+    Et la trace cite le fait "sensitive.art21_ground"

@@ -39,7 +39,7 @@ Fonctionnalité: L'hébergement, les sauvegardes, la supervision et les modèles
     Quand le projet est évalué
     Alors la vérification "L0908-A43-INFRA-ABROAD" est "non conforme"
     Et la gravité est "major"
-    Et l'exposition pénale renvoie à l'article 60
+    Et aucune exposition pénale n'est retenue
     Et un transfert vers "US" est à déclarer
 
   Scénario: Une API de modèle à l'étranger non déclarée n'est pas conforme

@@ -221,3 +221,138 @@ Fonctionnalité: Chaque transfert de données à l'étranger repose sur un fonde
     Quand le projet est évalué
     Alors la vérification "L0908-A43-TRANSFER-GROUND" est "conforme"
     Et la trace cite le fait "derived.foreign_destinations[0].covered_by_cndp"
+
+  Scénario: Un transfert hors liste déclaré sans aucun fondement (« none ») n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          recipient: API de modèle
+          mechanism: none
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "non conforme"
+    Et la gravité est "blocker"
+    Et l'exposition pénale renvoie à l'article 60
+    Et la trace cite le fait "derived.foreign_destinations[0].mechanism"
+
+  Scénario: Un transfert hors liste dont le fondement n'est pas indiqué appelle la question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          recipient: API de modèle
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "informations manquantes"
+
+  Scénario: Une autorisation de transfert enregistrée pour ce pays couvre le transfert
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          mechanism: cndp_authorisation
+      cndp:
+        acts:
+          - kind: transfer_authorisation
+            number: A-T-12/2025
+            date: 2025-01-15
+            destinations: [US]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "conforme"
+
+  Scénario: Une autorisation de transfert pour un autre pays ne couvre pas celui-ci
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: US
+          mechanism: none
+      cndp:
+        acts:
+          - kind: transfer_authorisation
+            number: A-T-12/2025
+            destinations: [CA]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "non conforme"
+
+  Scénario: Une notification de transfert enregistrée vers un pays de la liste est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: FR
+          mechanism: adequacy_list
+      cndp:
+        acts:
+          - kind: transfer_notification
+            date: 2025-01-15
+            destinations: [FR]
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "conforme"
+
+  Scénario: Un prestataire qui sert depuis deux pays est jugé pour chacun
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      processors:
+        - name: Cloud multi-régions
+          countries: [FR, US]
+      transfers:
+        - country: FR
+          mechanism: adequacy_list
+          notified_to_cndp: true
+        - country: US
+          mechanism: none
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "non conforme"
+    Et un transfert vers "US" est à déclarer
+    Et un transfert vers "FR" est à déclarer
+
+  Scénario: Un point d'accès de modèle servi depuis deux pays de la liste, notifiés, est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      ai:
+        inference:
+          provider: Fournisseur européen
+          hosting_countries: [FR, IE]
+          prompts_contain_personal_data: true
+      transfers:
+        - country: FR
+          mechanism: adequacy_list
+          notified_to_cndp: true
+        - country: IE
+          mechanism: adequacy_list
+          notified_to_cndp: true
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "conforme"
+    Et la vérification "L0908-A43-FOREIGN-LLM-API" est "conforme"
+
+  Plan du scénario: Un pays douteux de la liste appelle une question, jamais un échec
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      transfers:
+        - country: HR
+          recipient: Hébergeur
+      """
+    Et le fait "transfers[0].mechanism" vaut <fondement>
+    Quand le projet est évalué
+    Alors la vérification "L0908-A43-TRANSFER-GROUND" est "informations manquantes"
+    Et la trace cite le fait "derived.foreign_destinations[0].list_state"
+    Et une question porte sur "liste actuelle de la CNDP"
+
+    Exemples:
+      | fondement     |
+      | adequacy_list |
+      | none          |
+

@@ -91,3 +91,48 @@ Fonctionnalité: Les personnes dont les données viennent de tiers ou du web son
       | impossible          | false       | non conforme            |
       | none                | null        | non conforme            |
       | null                | null        | informations manquantes |
+
+  Plan du scénario: Une dispense de l'article 6 étayée par son texte est conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      indirect_collection:
+        exists: true
+        info_plan: none
+        exemption_reference: Texte ou raison qui fonde la dispense
+      """
+    Et le fait "indirect_collection.exemption" vaut <dispense>
+    Quand le projet est évalué
+    Alors la vérification "L0908-A05-INDIRECT-COLLECTION" est "conforme"
+    Et la trace cite le fait "indirect_collection.exemption"
+
+    Exemples:
+      | dispense                       |
+      | defence_security_crime         |
+      | law_provides_recording         |
+      | journalistic_artistic_literary |
+
+  Scénario: Une dispense invoquée sans son texte appelle la question
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      indirect_collection:
+        exists: true
+        info_plan: none
+        exemption: law_provides_recording
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A05-INDIRECT-COLLECTION" est "informations manquantes"
+    Et la trace cite le fait "indirect_collection.exemption_reference"
+
+  Scénario: Aucune information, aucune dispense (« none ») et aucun avis à la CNDP n'est pas conforme
+    Soit un projet décrit par :
+      """
+      processes_personal_data: true
+      indirect_collection:
+        exists: true
+        info_plan: none
+        exemption: none
+      """
+    Quand le projet est évalué
+    Alors la vérification "L0908-A05-INDIRECT-COLLECTION" est "non conforme"

@@ -8,7 +8,7 @@ Fonctionnalité: Les personnes sont informées avant la collecte, avec les menti
   informations. Une notice absente ou donnée après la collecte est une anomalie majeure ; une notice donnée à
   temps mais incomplète sur les mentions du (c) est une anomalie mineure.
 
-  Scénario: Un chatbot qui présente une notice complète avant la première question est conforme
+  Scénario: Un agent conversationnel qui présente une notice complète avant la première question est conforme
     Soit un projet décrit par :
       """
       processes_personal_data: true

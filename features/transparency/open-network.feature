@@ -4,9 +4,9 @@ Fonctionnalité: La collecte en ligne avertit des risques des réseaux ouverts
   L'article 5(4) de la loi 09-08 exige que la personne dont les données sont recueillies sur un réseau ouvert,
   comme internet, soit avertie (sauf si elle le sait déjà) que ses données peuvent y circuler sans garantie
   de sécurité et être lues ou utilisées par des tiers non autorisés. La vérification porte sur les canaux de
-  collecte en ligne : site, application, chatbot, messagerie.
+  collecte en ligne : site, application, agent conversationnel, messagerie.
 
-  Scénario: Un chatbot web dont la notice contient l'avertissement est conforme
+  Scénario: Un agent conversationnel web dont la notice contient l'avertissement est conforme
     Soit un projet décrit par :
       """
       processes_personal_data: true

@@ -13,6 +13,8 @@ import pytest
 from compliance.devserver import ServerProcess
 from compliance.service.access import create_key, create_organisation
 from compliance.service.store import Role, open_admin
+from compliance.storage.postgres import open_admin_postgres
+from compliance.storage.protocol import AccessRepository, AuditRepository
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -24,13 +26,29 @@ class Server(ServerProcess):
     """The real server with the keys the tests made for it, by name."""
 
     tokens: dict[str, str] = field(default_factory=dict)
+    database_url: str | None = None  # PostgreSQL (the service role) instead of the data folder
+    keys_dir: Path | None = None  # the key folder every server on the database shares
+
+    def admin(self) -> tuple[AccessRepository, AuditRepository]:
+        return open_admin_postgres(self.database_url) if self.database_url else open_admin(self.data_dir)
+
+    def start(self, timeout: float = 30.0, extra_env: dict[str, str] | None = None) -> None:
+        env = dict(extra_env or {})
+        if self.database_url:
+            env |= {"COMPLIANCE_DATABASE_URL": self.database_url, "COMPLIANCE_KEY_DIR": str(self.keys_dir)}
+        super().start(timeout, env)
+
+    def audit_lines(self) -> list[str]:
+        if self.database_url:
+            return self.admin()[1].raw_lines()
+        return (self.data_dir / "audit.log").read_text(encoding="utf-8").splitlines()
 
     def add_org(self, org_id: str) -> None:
-        access, audit = open_admin(self.data_dir)
+        access, audit = self.admin()
         create_organisation(access, audit, org_id.title(), org_id)
 
     def add_key(self, name: str, role: Role, org: str | None = None) -> str:
-        access, audit = open_admin(self.data_dir)
+        access, audit = self.admin()
         _, token = create_key(access, audit, role, org, label=name)
         self.tokens[name] = token
         return token

@@ -161,7 +161,9 @@ def test_reassess_reports_changes_and_keeps_history(server_factory: ServerFactor
     (rules / "formalities" / "cin-number.yaml").write_text(
         (ROOT / "rules" / "formalities" / "cin-number.yaml")
         .read_text(encoding="utf-8")
-        .replace("require: {op: is_true, path: derived.has_authorisation}", "require: {op: 'false'}"),
+        .replace(
+            "require: {op: is_true, path: derived.authorisation_cover.cin_number}", "require: {op: 'false'}"
+        ),
         encoding="utf-8",
     )
     (tmp_path / "features").symlink_to(ROOT / "features")

@@ -302,8 +302,8 @@ def decision_verifies(flow: Flow, number: int, tmp_path: Path) -> None:
         fingerprint = c.get("/api/v1/decisions/public-key").json()["fingerprint"]
     path = tmp_path / "decision.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    audit_log = flow.server.data_dir / "audit.log"
-    assert audit_log.is_file()
+    audit_log = tmp_path / "audit.log"
+    audit_log.write_text("\n".join(flow.server.audit_lines()) + "\n", encoding="utf-8")
     assert (
         main(["verify-decision", str(path), "--fingerprint", fingerprint, "--audit-log", str(audit_log)]) == 0
     )
@@ -327,7 +327,7 @@ def decision_tampered(flow: Flow, number: int, tmp_path: Path) -> None:
 @then(parsers.parse("le journal d'audit se vérifie et trace {actions}"))
 def audit_traces(flow: Flow, actions: str) -> None:
     wanted = [a.strip().strip('"') for a in actions.replace(" et ", ", ").split(",")]
-    lines = (flow.server.data_dir / "audit.log").read_text(encoding="utf-8").splitlines()
+    lines = flow.server.audit_lines()
     assert verify_lines(lines).ok
     mine = [json.loads(line) for line in lines if flow.project in line]
     assert set(wanted) <= {entry["action"] for entry in mine}

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from compliance.domain.submission import Submission
+from compliance.domain.submission import SCHEMA_VERSION, Submission
 
 COUNTRIES = ["MA", "FR", "US", "IE", "DE", "CN", "CA", "AE", None]
 
@@ -70,7 +70,7 @@ def random_submission(seed: int) -> Submission:
     """A valid submission: values the generator cannot know are valid (patterns, lengths) are dropped."""
     rng = random.Random(seed)
     data = build(Submission, rng)
-    data["schema_version"] = "1.0"
+    data["schema_version"] = SCHEMA_VERSION
     data["project_name"] = f"random {seed}"
     for _ in range(50):
         try:

@@ -71,7 +71,12 @@ def test_check_with_a_baseline_gates_only_on_what_got_worse(
     told = capsys.readouterr().err
     assert "1 improved" in told and "L0908-A03-RETENTION: FAIL [major] → pass" in told
 
-    worse = text.replace("    legal_basis: contract", "    legal_basis: legitimate_interest", 1)
+    # The chat channel no longer says the person knows of the collection: Art. 3(1)(a) asks.
+    worse = text.replace(
+        "{channel: WhatsApp Business, online: true, disclosed_to_person: true}",
+        "{channel: WhatsApp Business, online: true}",
+        1,
+    )
     assert worse != text
     args = [
         "--baseline",
@@ -85,10 +90,10 @@ def test_check_with_a_baseline_gates_only_on_what_got_worse(
     ]
     assert _check(tmp_path, worse, *args) == 2  # a new question, at or above the threshold
     told = capsys.readouterr().err
-    assert "New (1):\n  L0908-A04-LEGIT-INTEREST: pass → NEEDS INFO [minor]" in told
+    assert "New (1):\n  L0908-A03-FAIR-COLLECTION: pass → NEEDS INFO [major]" in told
     doc = check_sarif((tmp_path / "r.sarif").read_text(encoding="utf-8"))
     states = {r["ruleId"]: r["baselineState"] for r in doc["runs"][0]["results"]}
-    assert states["L0908-A04-LEGIT-INTEREST"] == "new"
+    assert states["L0908-A03-FAIR-COLLECTION"] == "new"
     assert states["L0908-A03-RETENTION"] == "unchanged"
 
 

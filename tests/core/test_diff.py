@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compliance.domain.submission import Submission
+from compliance.domain.submission import SCHEMA_VERSION, Submission
 from compliance.engine.assess import Engine
 from compliance.engine.diff import diff_versions, flatten, judgement_carries_over
 from compliance.ruleset.loader import load_pack
 from tests.core.minipack import make_pack, rule_doc
 
-BASE = {"schema_version": "1.0", "project_name": "p", "processes_personal_data": True}
+BASE = {"schema_version": SCHEMA_VERSION, "project_name": "p", "processes_personal_data": True}
 
 
 def test_flatten_paths() -> None:

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 
 from compliance.domain.outcomes import Outcome
-from compliance.domain.submission import Submission
+from compliance.domain.submission import SCHEMA_VERSION, Submission
 from compliance.engine.assess import Engine
 from compliance.ruleset.loader import load_pack
 from tests.core.minipack import make_pack, rule_doc
 
-BASE = {"schema_version": "1.0", "project_name": "t"}
+BASE = {"schema_version": SCHEMA_VERSION, "project_name": "t"}
 
 
 def run(tmp_path: Path, facts: dict[str, Any], **rule: Any) -> Any:
@@ -94,6 +94,19 @@ def test_not_of_unknown_is_unknown(tmp_path: Path) -> None:
     cond = {"op": "not", "condition": {"op": "is_true", "path": "live"}}
     _, f = run(tmp_path, {}, applies_when={"op": "true"}, require=cond)
     assert f.outcome is Outcome.needs_info
+
+
+@pytest.mark.parametrize(
+    ("live", "expected"),
+    [(True, Outcome.needs_info), (False, Outcome.fail), (None, Outcome.needs_info)],
+)
+def test_doubtful_turns_true_into_a_question_and_keeps_false(
+    tmp_path: Path, live: bool | None, expected: Outcome
+) -> None:
+    cond = {"op": "doubtful", "condition": {"op": "is_true", "path": "live"}}
+    facts = {} if live is None else {"live": live}
+    _, f = run(tmp_path, facts, applies_when={"op": "true"}, require=cond)
+    assert f.outcome is expected
 
 
 def test_compare_with_another_fact(tmp_path: Path) -> None:

@@ -69,8 +69,11 @@ EXPECTED: dict[str, Expected] = {
         findings={
             "L0908-A43-TRANSFER-GROUND": FAIL,
             "L0908-A43-FOREIGN-LLM-API": FAIL,
+            # The US omission from the declaration fails once, in the infrastructure rule (no penal article);
+            # the undeclared scoring purpose is Art. 54; the undeclared prompts category is Art. 15(c).
             "L0908-A43-INFRA-ABROAD": FAIL,
             "L0908-A15-DECLARATION-MATCH": FAIL,
+            "L0908-A15-DECLARATION-CONTENT": FAIL,
             "L0908-A11-SOLE-AUTOMATED": FAIL,
             "L0908-A12-FORMALITY": PASS,
             "L0908-A04-THIRD-PARTY-SHARING": PASS,
@@ -89,6 +92,8 @@ EXPECTED: dict[str, Expected] = {
             # A listed country, not notified: ask for the notification (docs/legal-basis.md §5, step 2).
             "L0908-A43-TRANSFER-GROUND": NEEDS_INFO,
             "L0908-AI-PROVIDER-REUSE": PASS,
+            # Fine-tuning is a purpose the declaration does not state, and changes were not notified (Art. 54).
+            "L0908-A15-DECLARATION-MATCH": FAIL,
         },
     ),
     # Face templates in the US without a ground; the biometric points rest on CNDP practice only.

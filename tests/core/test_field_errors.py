@@ -34,7 +34,7 @@ EXPECTED = {
     "en": [
         (
             "schema_version",
-            'this tool reads version 1.0 of the format: write schema_version: "1.0"',
+            'this tool reads version 1.1 of the format: write schema_version: "1.1"',
             "schema_version",
         ),
         ("(top level)", "unknown key; did you mean 'processes_personal_data'?", "processes_personal_dat"),

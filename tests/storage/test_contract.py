@@ -1,4 +1,4 @@
-"""One contract, every adapter: the in-memory repositories and the TinyDB store behave alike."""
+"""One contract, every adapter: the in-memory repositories, the TinyDB store and PostgreSQL behave alike."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from compliance.service.submissions import parse_submission
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.memory import memory_store
+from compliance.storage.postgres import open_postgres_store
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
     ApiKey,
@@ -26,6 +27,7 @@ from compliance.storage.records import (
     StoredAssessment,
     VersionStatus,
 )
+from compliance.storage.scope import scoped
 from compliance.storage.tinydb_store import open_tinydb_store
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -43,10 +45,14 @@ def erased(count: int) -> AuditEvent:
     return AuditEvent(actor="key_a", action="project.deleted", details={"versions_erased": count})
 
 
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=["memory", "tinydb", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
-    yield opened
+    if request.param == "postgresql":
+        opened = open_postgres_store(request.getfixturevalue("pg_empty").url())
+    else:
+        opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
+    with scoped(None, every=True):  # as the liaison side: these tests read across organisations
+        yield opened
     opened.close()
 
 
@@ -117,6 +123,9 @@ def test_organisations_and_keys(store: Store) -> None:
     )  # revoking twice keeps the first date
     assert store.access.revoke_key("key_ffffffffffff", T0, ev("key.revoked")) is None
     assert [k.id for k in store.access.list_keys()] == [key.id]
+    assert store.access.delete_organisation("atlas") is True  # erasure, with its (revoked) keys on a database
+    assert store.access.get_organisation("atlas") is None
+    assert store.access.delete_organisation("atlas") is False
 
 
 def test_projects_versions_and_numbering(store: Store, assessments: dict[str, StoredAssessment]) -> None:

@@ -1,20 +1,26 @@
-"""The failure-counter contract (FailureCounters), run against every adapter (memory today)."""
+"""The failure-counter contract (FailureCounters), run against every adapter (memory and PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from compliance.storage.failure_counters import MemoryFailureCounters
+from compliance.storage.postgres import Database, PostgresFailureCounters
 from compliance.storage.protocol import FailureCounters
 
 ADAPTERS: dict[str, Callable[[], FailureCounters]] = {"memory": MemoryFailureCounters}
 
 
-@pytest.fixture(params=sorted(ADAPTERS))
-def counters(request: pytest.FixtureRequest) -> FailureCounters:
-    return ADAPTERS[request.param]()
+@pytest.fixture(params=[*sorted(ADAPTERS), "postgresql"])
+def counters(request: pytest.FixtureRequest) -> Iterator[FailureCounters]:
+    if request.param != "postgresql":
+        yield ADAPTERS[request.param]()
+        return
+    db = Database(request.getfixturevalue("pg_empty").url())
+    yield PostgresFailureCounters(db)
+    db.close()
 
 
 def test_failures_count_up_within_a_window_and_start_again_after_it(counters: FailureCounters) -> None:

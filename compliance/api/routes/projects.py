@@ -45,15 +45,16 @@ _REPLAY_HEADER = {
 def json_response(
     version: ProjectVersion, status: int = 200, headers: dict[str, str] | None = None
 ) -> Response:
-    """A version as VersionOut JSON. The assessment (~200 KB) is spliced in as already serialised, and
-    FastAPI's generic re-validation of the return value is bypassed; the response_model documents it."""
+    """A version as VersionOut JSON. The full assessment (~100 KB, expanded from the stored compact form) is
+    spliced in as already serialised, and FastAPI's generic re-validation of the return value is bypassed;
+    the response_model documents it."""
     head = VersionHead.of(version).model_dump_json(exclude={"submission"}).encode()
     parts = (
         head[:-1],
         b',"submission":',
         version.submission_json,
         b',"assessment":',
-        version.assessment.json_bytes,
+        version.assessment.expanded_json,
         b"}",
     )
     body = b"".join(parts)
@@ -234,7 +235,7 @@ async def get_report(
     chosen = choose_format(fmt, accept)
     version = await run_in_threadpool(services.projects.version, principal, project_id, number)
     if chosen is ReportFormat.json:
-        return Response(content=version.assessment.json_bytes, media_type=media_type(chosen))
+        return Response(content=version.assessment.expanded_json, media_type=media_type(chosen))
     options = ReportOptions(chosen, lang, fail_on, source or f"{project_id}/v{number}")
     text = await run_in_threadpool(render_assessment, version.assessment.parsed, options)
     return Response(content=text, media_type=media_type(chosen))

@@ -1,0 +1,20 @@
+#!/bin/sh
+# `compliance check` as a whole process, warm pack cache, beside `python -c pass` and a check without the cache,
+# measured by hyperfine in one run. Usage: bench/cli_bench.sh [example.yaml]   (RUNS=40 by default)
+# BEFORE=/path/to/another/checkout adds that checkout's `compliance check` (e.g. the main branch) to the run.
+set -eu
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+EXAMPLE=${1:-examples/darija-support-chatbot.yaml}
+COMPLIANCE_CACHE_DIR=$(mktemp -d)
+export COMPLIANCE_CACHE_DIR
+trap 'rm -rf "$COMPLIANCE_CACHE_DIR"' EXIT
+"$BIN/compliance" check "$EXAMPLE" >/dev/null || true  # warms the cache (exit 1: the example fails)
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+set -- "$BIN/python -c pass" "$BIN/compliance check $EXAMPLE" \
+  "env COMPLIANCE_PACK_CACHE=off $BIN/compliance check $EXAMPLE"
+if [ -n "${BEFORE:-}" ]; then
+  set -- "$@" "env PYTHONPATH=$BEFORE $BIN/compliance check $EXAMPLE"
+fi
+hyperfine -N -i --warmup 3 --runs "${RUNS:-40}" "$@"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

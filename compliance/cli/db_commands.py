@@ -1,0 +1,88 @@
+"""`compliance db upgrade` and `compliance db import`: the PostgreSQL store's schema and moving in.
+
+The database URLs come from the environment or files (compliance.storage.postgres.config), never from
+the command line, where other users of the machine could read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from compliance.cli.exit_codes import ExitCode
+
+DEFAULT_APP_ROLE = "compliance_app"
+# The variables of compliance.storage.postgres.config (SERVICE, MIGRATION), named here so that parsing a command
+# line imports no storage module (tests/core/test_pack_cache.py); tests/core/test_pack_cache.py checks they agree.
+SERVICE = "COMPLIANCE_DATABASE_URL"
+MIGRATION = "COMPLIANCE_MIGRATION_DATABASE_URL"
+
+
+def add_db_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    d = sub.add_parser("db", help="the PostgreSQL store: schema upgrades and moving in")
+    dsub = d.add_subparsers(dest="db_command", required=True, parser_class=parser_class)
+    u = dsub.add_parser(
+        "upgrade",
+        help=f"apply pending schema migrations as the owner role ({MIGRATION}), then grant the service role",
+    )
+    u.add_argument(
+        "--app-role",
+        default=os.environ.get("COMPLIANCE_DB_APP_ROLE", DEFAULT_APP_ROLE),
+        help=f"the role the service connects as (default: $COMPLIANCE_DB_APP_ROLE or {DEFAULT_APP_ROLE})",
+    )
+    i = dsub.add_parser("import", help=f"copy an embedded store into the database ({SERVICE}) and verify it")
+    i.add_argument("--data-dir", type=Path, default=Path("data"), help="the embedded store (default ./data)")
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres.config import require_url
+    from compliance.storage.postgres.migrate import upgrade
+
+    applied = upgrade(require_url(MIGRATION), args.app_role)
+    for migration in applied:
+        sys.stdout.write(f"applied {migration.version:04d} {migration.name}\n")
+    sys.stdout.write(f"schema up to date; role '{args.app_role}' granted the service's rights\n")
+    return ExitCode.OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres import Database, PoolSettings, check_schema
+    from compliance.storage.postgres.config import require_url
+    from compliance.storage.postgres.importer import import_store
+    from compliance.storage.tinydb_store import open_tinydb_store
+
+    if not args.data_dir.is_dir():
+        sys.stderr.write(f"error: no data folder at {args.data_dir}\n")
+        return ExitCode.INVALID
+    db = Database(require_url(SERVICE), PoolSettings(max_size=1, timeout=30))
+    source = open_tinydb_store(args.data_dir)  # takes the folder's lock: stop its server first
+    try:
+        check_schema(db)
+        report = import_store(source, db)
+    finally:
+        source.close()
+        db.close()
+    copied = ", ".join(f"{n} {what}" for what, n in report.copied.items())
+    checked = ", ".join(f"{n} {what}" for what, n in report.checked.items())
+    sys.stdout.write(
+        f"copied (new this run): {copied}\nverified: {checked}\naudit head {report.audit_head}\n"
+    )
+    if report.ok:
+        sys.stdout.write("import verified: the database holds the embedded store\n")
+        return ExitCode.OK
+    for problem in report.problems:
+        sys.stdout.write(f"  {problem}\n")
+    return ExitCode.FAIL
+
+
+def run_db_command(args: argparse.Namespace) -> int:
+    from compliance.storage.postgres.config import DatabaseNotConfigured
+
+    try:
+        return _upgrade(args) if args.db_command == "upgrade" else _import(args)
+    except DatabaseNotConfigured as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return ExitCode.INVALID

@@ -1,0 +1,83 @@
+"""The whole pack's rules as one generated Python function, `run(S, ref)`.
+
+For every rule, in pack order: its `applies_when` and `require` inline (see `codegen`), the outcome decided with
+what is fixed for the rule folded in (whether it may fail, whether it is best practice), the severity overrides
+of a finding not met, then `(rule_id, outcome, severity, trace)` appended to the list it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.domain.compact import Leaf
+from compliance.domain.outcomes import Outcome
+from compliance.domain.pack import RulePack
+from compliance.domain.rules import Const, Enforcement
+from compliance.engine.codegen import Source, emit_condition
+
+FILENAME = "<compliance rule pack>"
+
+
+@dataclass(frozen=True)
+class Program:
+    """Generated source, the constants it refers to, and the leaf table of its traces."""
+
+    source: str
+    constants: dict[str, Any]
+    leaves: list[Leaf]
+
+
+def generate(pack: RulePack) -> Program:
+    src = Source()
+    outcome = {o: src.const(o.value) for o in Outcome}  # plain strings: they serialise fastest
+    na, passed, fail = outcome[Outcome.not_applicable], outcome[Outcome.passed], outcome[Outcome.fail]
+    src.emit(0, "def run(S, ref):")
+    src.emit(1, "root = S")
+    src.emit(1, "out = []")
+    src.emit(1, "append = out.append")
+    for rule in pack.rules:
+        best = rule.enforcement is Enforcement.best_practice
+        missing = outcome[Outcome.advisory if best else Outcome.needs_info]
+        unmet = fail if rule.can_fail else missing
+        src.emit(1, f"# {rule.id}")
+        src.emit(1, "trace = []")
+        if isinstance(rule.applies_when, Const) and rule.applies_when.op == "true":
+            applies = "True"
+        else:
+            applies = emit_condition(src, rule.applies_when, 1)
+        src.emit(1, f"if {applies} is False:")
+        src.emit(2, f"o = {na}")
+        src.emit(1, f"elif {applies} is None:")
+        src.emit(2, f"o = {missing}")
+        src.emit(1, "else:")
+        met = emit_condition(src, rule.require, 2)
+        src.emit(2, f"o = {passed} if {met} is True else ({missing} if {met} is None else {unmet})")
+        src.emit(1, f"sev = {rule.severity.value!r}")
+        if rule.severity_overrides:
+            src.emit(1, f"if o is not {passed} and o is not {na}:")
+            depth = 2
+            for override in rule.severity_overrides:
+                when = emit_condition(src, override.when, depth, traced=False)
+                src.emit(depth, f"if {when} is True:")
+                src.emit(depth + 1, f"sev = {override.severity.value!r}")
+                src.emit(depth, "else:")
+                depth += 1
+            src.emit(depth, "pass")
+        src.emit(1, f"append(({rule.id!r}, o, sev, trace))")
+    src.emit(1, "return out")
+    return Program("\n".join(src.lines) + "\n", src.constants, src.leaves)
+
+
+RunFunction = Any  # (facts, reference) -> list[CompactFinding], outcome and severity as plain strings
+
+
+def load(program: Program, code: Any = None) -> RunFunction:
+    """The `run` function of a program; `code` is its compiled form when a cache holds it."""
+    namespace: dict[str, Any] = dict(program.constants)
+    exec(code if code is not None else compile_source(program), namespace)
+    return namespace["run"]
+
+
+def compile_source(program: Program) -> Any:
+    return compile(program.source, FILENAME, "exec")

@@ -1,0 +1,129 @@
+"""A backup of the embedded store while its server runs (`compliance admin backup`).
+
+The copy is made in the order that keeps it consistent without stopping the server, relying on how the
+store writes: every file is replaced atomically (never torn), version payloads are written once and
+before the project file that records them, and an audit entry is appended only after its change is
+stored. So the copy takes access.json, then the audit log up to its last whole line, then each project
+file followed by the payloads it records. Every audit entry in the copy then describes a change that is
+in the copy too (or waits in its project file's outbox, logged when the copy is opened); the organisation
+indexes are rebuilt from the project files when the copy is opened. The backup reads the copy back to
+check it. The copy is a data folder: restore it by stopping the server and putting it in place. The key
+folder (signing keys, signed checkpoints) lives apart from the data and is backed up apart.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import zstandard
+
+from compliance.storage.atomic_files import fsync_dir
+from compliance.storage.audit_chain import verify_lines
+from compliance.storage.codec import version_from_parts
+from compliance.storage.errors import StoreError
+from compliance.storage.records import ORG_ID, PROJECT_ID
+from compliance.storage.tinydb_store import PAYLOAD_SUFFIX, PROJECT_FILE
+
+
+class BackupFailed(StoreError):
+    pass
+
+
+@dataclass
+class BackupReport:
+    projects: int
+    versions: int
+    audit_entries: int
+    audit_head: str
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    os.chmod(target, 0o600)
+
+
+def _copy_audit(source: Path, target: Path) -> None:
+    """The log up to its last whole line, read under the lock its writers take."""
+    if not source.exists():
+        return
+    with open(source, "rb") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        data = fh.read()
+    whole = data[: data.rfind(b"\n") + 1]
+    target.write_bytes(whole)
+    os.chmod(target, 0o600)
+
+
+def _copy_project(project_dir: Path, target: Path) -> int | None:
+    """The project file, then the payloads it records (all on disk already: they are written first).
+    None when the project was erased while it was being copied."""
+    try:
+        raw = (project_dir / PROJECT_FILE).read_bytes()
+        numbers = [int(doc["number"]) for doc in json.loads(raw).get("versions", {}).values()]
+        target.mkdir(parents=True, exist_ok=True)
+        for number in numbers:
+            _copy(project_dir / f"v{number}{PAYLOAD_SUFFIX}", target / f"v{number}{PAYLOAD_SUFFIX}")
+    except FileNotFoundError:
+        shutil.rmtree(target, ignore_errors=True)
+        return None
+    (target / PROJECT_FILE).write_bytes(raw)
+    return len(numbers)
+
+
+def backup_data_dir(data_dir: Path, output: Path) -> BackupReport:
+    root = data_dir.resolve()
+    if not (root / "access.json").exists() and not (root / "orgs").is_dir():
+        raise BackupFailed(f"{root} is not a compliance data folder")
+    if output.exists():
+        raise BackupFailed(f"{output} exists already: name a new folder")
+    output.mkdir(parents=True)
+    os.chmod(output, 0o700)
+    access = root / "access.json"
+    if access.exists():
+        with open(root / "access.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_SH)
+            _copy(access, output / "access.json")
+    _copy_audit(root / "audit.log", output / "audit.log")
+    projects = versions = 0
+    orgs = root / "orgs"
+    for org in sorted(orgs.iterdir()) if orgs.is_dir() else []:
+        if not ORG_ID.match(org.name) or not (org / "projects").is_dir():
+            continue
+        (output / "orgs" / org.name / "projects").mkdir(parents=True, exist_ok=True)
+        for project_dir in sorted((org / "projects").iterdir()):
+            if not PROJECT_ID.match(project_dir.name):
+                continue
+            copied = _copy_project(project_dir, output / "orgs" / org.name / "projects" / project_dir.name)
+            if copied is not None:
+                projects, versions = projects + 1, versions + copied
+    fsync_dir(output)
+    return _check(output, projects, versions)
+
+
+def _check(output: Path, projects: int, versions: int) -> BackupReport:
+    """Read the copy back: every project file parsed, every payload decompressed against its checksum,
+    the audit chain verified. (It is not opened as a store: that would recover and log into the copy.)"""
+    read = 0
+    for project_file in sorted(output.glob(f"orgs/*/projects/*/{PROJECT_FILE}")):
+        project_dir = project_file.parent
+        docs = json.loads(project_file.read_bytes()).get("versions", {}).values()
+        for doc in docs:
+            payload = (project_dir / f"v{doc['number']}{PAYLOAD_SUFFIX}").read_bytes()
+            try:
+                version_from_parts(doc, payload, project_dir.name, project_dir.parent.parent.name)
+            except (ValueError, KeyError, zstandard.ZstdError) as exc:
+                raise BackupFailed(f"{project_dir.name} v{doc['number']}: unreadable copy ({exc})") from None
+            read += 1
+    audit = output / "audit.log"
+    chain = verify_lines(audit.read_text(encoding="utf-8").splitlines() if audit.exists() else [])
+    if not chain.ok:
+        raise BackupFailed("the copied audit log does not verify: " + "; ".join(chain.problems[:3]))
+    if read != versions:
+        raise BackupFailed(f"{read} versions read back, {versions} were copied")
+    return BackupReport(projects=projects, versions=read, audit_entries=chain.entries, audit_head=chain.head)

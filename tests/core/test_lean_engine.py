@@ -1,0 +1,99 @@
+"""The lean engine against the engine it replaced (`compliance.engine.reference`, kept unchanged).
+
+Same assessment, byte for byte in JSON, and the same reports in every format and language, on every example and
+on thousands of random submissions; the compact form stored and read back expands to the same assessment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from compliance.domain.compact import compact_from_json, expand, is_compact
+from compliance.domain.expanded_json import expanded_json
+from compliance.domain.outcomes import Assessment
+from compliance.domain.pack import RulePack
+from compliance.domain.rules import Severity
+from compliance.domain.submission import Submission
+from compliance.engine.assess import Engine
+from compliance.engine.reference import ReferenceEngine
+from compliance.reports import ReportFormat, render
+from compliance.ruleset.loader import load_pack
+from compliance.service.submissions import read_submission
+from tests.core.randomfacts import random_submission
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+RANDOM = int(os.environ.get("COMPLIANCE_RANDOM_SEEDS", "1500"))  # 10,000 in the last full run
+
+
+@pytest.fixture(scope="module")
+def pack() -> RulePack:
+    return load_pack(ROOT / "rules", ROOT / "features")
+
+
+@pytest.fixture(scope="module")
+def engines(pack: RulePack) -> tuple[Engine, ReferenceEngine]:
+    return Engine(pack), ReferenceEngine(pack)
+
+
+def _json(assessment: Assessment) -> bytes:
+    return assessment.__pydantic_serializer__.to_json(assessment)
+
+
+def _reports(assessment: Assessment) -> list[str]:
+    return [
+        render(assessment, fmt, lang=lang, threshold=threshold)
+        for fmt in ReportFormat
+        for lang in ("fr", "en")
+        for threshold in (Severity.major, Severity.info)
+    ]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_example_and_every_report_as_before(
+    path: Path, engines: tuple[Engine, ReferenceEngine]
+) -> None:
+    lean, reference = engines
+    submission = read_submission(path)
+    new, old = lean.assess(submission), reference.assess(submission)
+    assert _json(new) == _json(old)
+    assert expanded_json(lean.assess_compact(submission), lean.view) == _json(old)
+    assert _reports(new) == _reports(old)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_compact_form_round_trips(path: Path, engines: tuple[Engine, ReferenceEngine]) -> None:
+    lean, reference = engines
+    submission = read_submission(path)
+    stored = lean.assess_compact(submission).to_json()
+    assert is_compact(stored)
+    assert len(stored) * 3 < len(_json(reference.assess(submission)))  # a third of the full form at most
+    assert _json(expand(compact_from_json(stored), lean.view)) == _json(reference.assess(submission))
+
+
+def test_random_submissions_as_before(engines: tuple[Engine, ReferenceEngine]) -> None:
+    lean, reference = engines
+    differ = []
+    for seed in range(RANDOM):
+        submission: Submission = random_submission(seed)
+        compact, old = lean.assess_compact(submission), reference.assess(submission)
+        expected = _json(old)
+        if expanded_json(compact, lean.view) != expected:
+            differ.append(seed)
+        elif seed % 10 == 0:
+            new = expand(compact, lean.view)
+            if _json(new) != expected or (seed % 100 == 0 and _reports(new) != _reports(old)):
+                differ.append(seed)
+    assert differ == []
+
+
+def test_the_logic_hash_ignores_texts_but_not_conditions(tmp_path: Path, pack: RulePack) -> None:
+    rule = pack.rules[0]
+    retitled = rule.model_copy(update={"title": rule.title.model_copy(update={"en": "Another title"})})
+    resevered = rule.model_copy(update={"severity": Severity.info if rule.severity.rank else Severity.major})
+    logic = Engine(pack).logic
+    assert Engine(pack.model_copy(update={"rules": [retitled, *pack.rules[1:]]})).logic == logic
+    assert Engine(pack.model_copy(update={"rules": [resevered, *pack.rules[1:]]})).logic != logic

@@ -1,0 +1,101 @@
+"""Stored assessments stay readable: compact ones with the pack logic they name, full ones as they are."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compliance.domain import compact
+from compliance.domain.compact import UnknownPack, is_compact
+from compliance.engine.reference import ReferenceEngine
+from compliance.ruleset.loader import load_pack
+from compliance.service.assessing import Assessor
+from compliance.service.pack_views import publish_pack
+from compliance.storage.pack_store import FilePacks
+from compliance.storage.records import StoredAssessment
+from compliance.storage.tinydb_store import PACKS_DIR
+from tests.core.minipack import make_pack, rule_doc
+from tests.core.randomfacts import random_submission
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _assessor(tmp: Path, **over: object) -> Assessor:
+    root = make_pack(tmp, [rule_doc(), rule_doc("L0908-T02-OTHER", **({"severity": "minor"} | over))])
+    return Assessor(load_pack(root, root.parent / "features"))
+
+
+def _reread(stored: StoredAssessment) -> StoredAssessment:
+    """The same stored bytes as a new process reads them."""
+    return StoredAssessment.model_validate(stored.model_dump())
+
+
+@pytest.fixture
+def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No pack view known yet, no pack store read: as in a server that has just started."""
+    monkeypatch.setattr(compact, "_views", {})
+    monkeypatch.setattr(compact, "_loaders", [])
+
+
+def test_an_assessment_made_with_an_older_pack_reads_back_from_the_pack_store(
+    tmp_path: Path, fresh_process: None
+) -> None:
+    packs = FilePacks(tmp_path / "data" / PACKS_DIR)
+    old = _assessor(tmp_path / "old")
+    submission = random_submission(7)
+    expected = old.assess(submission)
+    publish_pack(old, packs)
+    stored = StoredAssessment.of(old.assess_compact(submission))
+    assert is_compact(stored.json_bytes)
+    compact._views.clear()  # the service restarts with another pack: only the store knows the old logic
+    compact._loaders.clear()
+    new = _assessor(tmp_path / "new", severity="major")
+    assert new.engine.logic != old.engine.logic
+    publish_pack(new, packs)
+    again = _reread(stored)
+    assert again.parsed == expected
+    assert again.expanded_json == expected.__pydantic_serializer__.to_json(expected)
+
+
+def test_a_translation_fix_keeps_the_logic_and_reaches_old_assessments(
+    tmp_path: Path, fresh_process: None
+) -> None:
+    packs = FilePacks(tmp_path / "packs")
+    before = _assessor(tmp_path / "before")
+    publish_pack(before, packs)
+    stored = StoredAssessment.of(before.assess_compact(random_submission(3)))
+    after = _assessor(tmp_path / "after", title={"fr": "Titre corrigé", "en": "Fixed title"})
+    assert after.engine.logic == before.engine.logic
+    compact._views.clear()
+    compact._loaders.clear()
+    publish_pack(after, packs)
+    titles = {f.rule_id: f.title.en for f in _reread(stored).parsed.findings}
+    assert titles["L0908-T02-OTHER"] == "Fixed title"
+
+
+def test_a_pack_file_that_does_not_match_its_name_is_not_trusted(tmp_path: Path, fresh_process: None) -> None:
+    packs = FilePacks(tmp_path / "packs")
+    assessor = _assessor(tmp_path / "pack")
+    publish_pack(assessor, packs)
+    stored = StoredAssessment.of(assessor.assess_compact(random_submission(1)))
+    (path,) = (tmp_path / "packs").glob("*.json")
+    doc = json.loads(path.read_bytes())
+    doc["logic"]["rules"][0]["severity"] = "info"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    compact._views.clear()
+    assert packs.get(assessor.engine.logic) is None
+    with pytest.raises(UnknownPack):
+        _ = _reread(stored).parsed
+
+
+def test_an_assessment_stored_in_full_reads_as_before(tmp_path: Path) -> None:
+    pack = load_pack(ROOT / "rules", ROOT / "features")
+    assessment = ReferenceEngine(pack).assess(random_submission(11))
+    full = assessment.__pydantic_serializer__.to_json(assessment)
+    stored = _reread(StoredAssessment.of(assessment))
+    assert stored.json_bytes == full
+    assert not is_compact(stored.json_bytes)
+    assert stored.parsed == assessment
+    assert stored.expanded_json == full
