@@ -17,6 +17,7 @@ from compliance.reports.source_map import Place, SourceMap
 DERIVED = "derived."
 
 # Where a derived fact comes from in the submission, for traces that read only derived facts.
+DECLARATION = ("cndp.declared", "cndp")  # the comparisons of compliance/engine/declared.py
 DERIVED_SOURCES: dict[str, tuple[str, ...]] = {
     "data_categories": ("processings[0].data_categories", "processings"),
     "sensitive_categories": ("processings[0].data_categories", "processings"),
@@ -30,6 +31,21 @@ DERIVED_SOURCES: dict[str, tuple[str, ...]] = {
     "legal_regime": ("cndp.formality", "cndp"),
     "authorisation_triggers": ("cndp.formality", "cndp"),
     "legal_authorisation_triggers": ("cndp.formality", "cndp"),
+    "authorisation_cover": ("cndp.acts", "cndp.authorisation_number", "cndp.authorisation_requests", "cndp"),
+    "uncovered_authorisation_triggers": ("cndp.acts", "cndp.authorisation_number", "cndp"),
+    "authorised_on": ("cndp.acts", "cndp.authorisation_number", "cndp"),
+    "has_receipt": ("cndp.receipt_number", "cndp"),
+    "receipt_on": ("cndp.receipt_date", "cndp"),
+    "undeclared_purposes": DECLARATION,
+    "undeclared_data_categories": DECLARATION,
+    "undeclared_data_subjects": DECLARATION,
+    "undeclared_recipients": DECLARATION,
+    "undeclared_processors": DECLARATION,
+    "declared_controller_matches": DECLARATION,
+    "declared_representative_matches": DECLARATION,
+    "processing_consents": ("processings",),
+    "unconsented_marketing_channels": ("direct_marketing.consented_channels", "direct_marketing"),
+    "marketing_consent_from_lists": ("direct_marketing.consented_channels", "direct_marketing"),
 }
 
 

@@ -33,7 +33,7 @@ def test_reassess_through_the_running_server(
     cin = rules / "formalities" / "cin-number.yaml"
     cin.write_text(
         cin.read_text(encoding="utf-8").replace(
-            "require: {op: is_true, path: derived.has_authorisation}", "require: {op: 'false'}"
+            "require: {op: is_true, path: derived.authorisation_cover.cin_number}", "require: {op: 'false'}"
         ),
         encoding="utf-8",
     )
