@@ -178,20 +178,27 @@ def _serve(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _missing_store(data_dir: Path) -> str | None:
+    """Why a command that reads the embedded store cannot run on this folder; None on PostgreSQL, which
+    needs no data folder (an unreadable database setting raises here, as a store error)."""
+    from compliance.service.store import database_url, missing_data_dir
+
+    return None if database_url() else missing_data_dir(data_dir)
+
+
 def _admin(args: argparse.Namespace) -> int:
     from compliance.service.access import create_key, create_organisation, revoke_key
     from compliance.service.accounts import Accounts
     from compliance.service.audit import rotate_signing_key
     from compliance.service.store import (
         Role,
-        missing_data_dir,
         open_admin,
         open_admin_accounts,
         open_key_ring,
     )
 
     command = args.admin_command
-    missing = None if command in CREATING else missing_data_dir(args.data_dir)
+    missing = None if command in CREATING else _missing_store(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")
         return ExitCode.INVALID
@@ -270,9 +277,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from compliance.service.audit import verify_audit, verify_audit_file
-    from compliance.service.store import database_url, missing_data_dir, open_admin
+    from compliance.service.store import database_url, open_admin
 
-    missing = missing_data_dir(args.data_dir)
+    missing = _missing_store(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")
         return ExitCode.INVALID
