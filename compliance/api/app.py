@@ -21,11 +21,14 @@ from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
+from compliance.service.carry_over import JudgementCarryOver
 from compliance.service.pack_views import publish_pack
 from compliance.service.projects import Projects
+from compliance.service.review_queue import ReviewQueue
 from compliance.service.reviews import Reviews
 from compliance.service.store import Store, open_store
 from compliance.service.throttle import AuthThrottle
+from compliance.service.waiver_export import WaiverExport
 from compliance.storage.failure_counters import MemoryFailureCounters
 from compliance.storage.protocol import FailureCounters
 
@@ -120,9 +123,7 @@ def create_app(
         docs_url="/api/v1/docs",
         redoc_url=None,
     )
-    projects_service = Projects(store, runner)
-    reviews_service = Reviews(store, projects_service)  # signs with the store's key folder
-    projects_service.after_store = reviews_service.carry_over
+    projects_service = Projects(store, runner, on_new_version=JudgementCarryOver(store))
     throttle = AuthThrottle(
         failure_counters or store.failure_counters or MemoryFailureCounters(),
         limit=settings.auth_failure_limit,
@@ -133,7 +134,9 @@ def create_app(
         store=store,
         assessor=assessor,
         projects=projects_service,
-        reviews=reviews_service,
+        reviews=Reviews(store, projects_service),  # signs with the store's key folder
+        review_queue=ReviewQueue(store, projects_service),
+        waivers=WaiverExport(store, projects_service),
         throttle=throttle,
         occupancy=occupancy,
     )

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from fastapi import Request
+from pydantic import BaseModel, ValidationError
 
 from compliance.api.problems import ApiError
+from compliance.ruleset.loader import format_validation_error
+from compliance.service.errors import InvalidRequest
 from compliance.service.submissions import parse_data
+
+M = TypeVar("M", bound=BaseModel)
 
 JSON_TYPES = ("application/json",)
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
@@ -34,6 +40,22 @@ async def read_raw(request: Request) -> tuple[bytes, bool]:
 async def read_data(request: Request) -> Any:
     raw, is_json = await read_raw(request)
     return parse_data(raw, "body", json_only=is_json)
+
+
+def body_of(model: type[M]) -> Callable[[Request], Awaitable[M]]:
+    """A dependency giving a route its typed body, read as JSON or YAML by the strict parser (duplicate
+    keys, depth and long numbers refused, with line and column) and validated against `model`."""
+
+    async def typed_body(request: Request) -> M:
+        data = await read_data(request)
+        if not isinstance(data, dict):
+            raise InvalidRequest(["body: expected a mapping"])
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise InvalidRequest(format_validation_error(exc, "body")) from None
+
+    return typed_body
 
 
 def submission_body(description: str) -> dict[str, Any]:

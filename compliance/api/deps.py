@@ -5,20 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.middleware import Occupancy
-from compliance.service.access import Principal
+from compliance.service.access import Credentials, Principal
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest, Unauthenticated
 from compliance.service.projects import Projects
+from compliance.service.review_queue import ReviewQueue
 from compliance.service.reviews import Reviews
 from compliance.service.sign_in import SESSION_COOKIE
 from compliance.service.store import Store
 from compliance.service.throttle import AuthThrottle
+from compliance.service.waiver_export import WaiverExport
 from compliance.storage.failure_counters import MemoryFailureCounters
 
 
@@ -28,6 +31,8 @@ class Services:
     assessor: Assessor
     projects: Projects
     reviews: Reviews
+    review_queue: ReviewQueue
+    waivers: WaiverExport
     evaluate_cache: EvaluateCache = field(default_factory=EvaluateCache)
     throttle: AuthThrottle = field(default_factory=lambda: AuthThrottle(MemoryFailureCounters()))
     occupancy: Occupancy = field(default_factory=Occupancy)
@@ -43,15 +48,26 @@ async def get_services(request: Request) -> Services:
     return services_of(request)
 
 
-async def get_principal(request: Request) -> Principal:
-    """The caller, from `Authorization: Bearer <key>` (declared in the OpenAPI document by openapi.py)."""
+api_key = HTTPBearer(
+    auto_error=False,  # our own 401 problem, and a header in another scheme still counts as a guess
+    scheme_name="ApiKey",
+    description="An API key from `compliance admin create-key`, sent as `Authorization: Bearer <key>`.",
+)
+
+
+async def get_principal(
+    request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Security(api_key)]
+) -> Principal:
+    """The caller, from the bearer token HTTPBearer read (which also declares the scheme in OpenAPI)."""
     services = services_of(request)
     if SESSION_COOKIE in request.cookies:
         raise Unauthenticated("the API does not accept the web app's session cookie: send an API key")
     address = request.client.host if request.client else "-"
-    return services.throttle.authenticate(
-        services.store.access, request.headers.get("authorization"), address
+    credentials = Credentials(
+        token=bearer.credentials if bearer is not None else None,
+        presented=bearer is not None or bool(request.headers.get("authorization")),
     )
+    return services.throttle.authenticate(services.store.access, credentials, address)
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

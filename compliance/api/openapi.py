@@ -77,17 +77,6 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     schemas = components.setdefault("schemas", {})
     for name, definition in _extra_schemas().items():
         schemas.setdefault(name, definition)
-    components["securitySchemes"] = {
-        "ApiKey": {
-            "type": "http",
-            "scheme": "bearer",
-            "description": "An API key from `compliance admin create-key`, sent as `Authorization: Bearer <key>`.",
-        }
-    }
-    for path, operations in schema.get("paths", {}).items():
-        for operation in operations.values():
-            if path.startswith("/api/v1/") and "401" in operation.get("responses", {}):
-                operation["security"] = [{"ApiKey": []}]
     components.setdefault("examples", {})["submission"] = {
         "summary": "A customer-support chatbot before launch",
         "value": EXAMPLE_SUBMISSION,

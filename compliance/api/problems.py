@@ -27,7 +27,7 @@ from compliance.service.errors import (
     StoreLocked,
     Unauthenticated,
 )
-from compliance.service.reviews import Conflict
+from compliance.service.review_records import Conflict
 from compliance.service.submission_errors import split_position
 from compliance.service.submissions import InvalidSubmission
 from compliance.service.throttle import TooManyFailures

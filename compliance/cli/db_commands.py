@@ -14,11 +14,12 @@ from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
 
-DEFAULT_APP_ROLE = "compliance_app"
-# The variables of compliance.storage.postgres.config (SERVICE, MIGRATION), named here so that parsing a command
-# line imports no storage module (tests/core/test_pack_cache.py); tests/core/test_pack_cache.py checks they agree.
-SERVICE = "COMPLIANCE_DATABASE_URL"
+# The environment variables of the two database URLs, repeated here so that building the command line imports
+# no storage module (a test checks they agree with compliance.storage.postgres.config).
 MIGRATION = "COMPLIANCE_MIGRATION_DATABASE_URL"
+SERVICE = "COMPLIANCE_DATABASE_URL"
+
+DEFAULT_APP_ROLE = "compliance_app"
 
 
 def add_db_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:

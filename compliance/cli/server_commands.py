@@ -248,7 +248,7 @@ def _admin(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{pk.fingerprint}  {state:18} since {pk.created_at:%Y-%m-%d}\n")
     elif command == "create-user":
         password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
-        accounts = Accounts(access, audit, open_admin_accounts(args.data_dir))
+        accounts = Accounts(access, audit, open_admin_accounts(args.data_dir, audit))
         user = accounts.create_user(args.email, password, Role(args.role), args.org, org_admin=args.org_admin)
         factor = (
             " It must set up a second factor (TOTP) at its first sign-in." if user.needs_second_factor else ""

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from compliance.domain.outcomes import Regime
 from compliance.domain.submission import Facts
 from compliance.domain.vocabulary import DataCategory, TransferMechanism
 
@@ -89,12 +90,12 @@ class Derived(Facts):
         default_factory=list,
         description="Every foreign country personal data reach, from any part of the project.",
     )
-    required_regime: str | None = Field(
+    required_regime: Regime | None = Field(
         default=None,
         description="Formality the law requires: authorisation, declaration, none; null when it depends on facts "
         "not stated.",
     )
-    legal_regime: str | None = Field(
+    legal_regime: Regime | None = Field(
         default=None,
         description="Formality required by the verified Art. 12 grounds alone (authorisation, declaration, none); "
         "null when a fact deciding a verified ground is not stated. CNDP practice is left out.",

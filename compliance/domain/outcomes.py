@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -33,6 +34,27 @@ class Verdict(StrEnum):
     compliant = "compliant"
     non_compliant = "non_compliant"
     incomplete = "incomplete"
+
+
+# How findings are listed: failures first, then missing information, advice, passes, the rest.
+OUTCOME_ORDER: dict[Outcome, int] = {
+    Outcome.fail: 0,
+    Outcome.needs_info: 1,
+    Outcome.advisory: 2,
+    Outcome.passed: 3,
+    Outcome.not_applicable: 4,
+}
+
+
+def verdict_of(open_outcomes: Iterable[Outcome]) -> Verdict:
+    """The verdict from the outcomes still open (not waived): non-compliant on a failure, incomplete on
+    missing information, else compliant. The engine and the waivers both decide it here."""
+    seen = set(open_outcomes)
+    if Outcome.fail in seen:
+        return Verdict.non_compliant
+    if Outcome.needs_info in seen:
+        return Verdict.incomplete
+    return Verdict.compliant
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +128,17 @@ class TransferFiling(Out):
     reason: Localized
 
 
+class Regime(StrEnum):
+    """The CNDP formality a project needs (Art. 12)."""
+
+    none = "none"
+    declaration = "declaration"
+    authorisation = "authorisation"
+    undetermined = "undetermined"  # facts are missing to choose between declaration and authorisation
+
+
 class FormalityPlan(Out):
-    regime: str = Field(description="none, declaration or authorisation.")
+    regime: Regime = Field(description="none, declaration, authorisation, or undetermined.")
     forms: list[FormCode]
     triggers: list[FormalityTrigger]
     possible_triggers: list[FormalityTrigger] = Field(

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from compliance.domain.derived import ForeignDestination
-from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, TransferFiling
+from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Localized
 from compliance.domain.vocabulary import (
@@ -203,7 +203,7 @@ class Router:
         derived.update(marketing_consents(facts, derived["automated_marketing_channels"]))
         facts["derived"] = derived
         plan = self._plan(facts, destinations)
-        derived["required_regime"] = None if plan.regime == "undetermined" else plan.regime
+        derived["required_regime"] = None if plan.regime is Regime.undetermined else plan.regime
         derived["authorisation_triggers"] = [t.id for t in plan.triggers]
         derived["legal_authorisation_triggers"] = [t.id for t in plan.triggers if t.status.can_fail]
         derived["legal_regime"] = _legal_regime(facts.get("processes_personal_data"), plan)
@@ -237,19 +237,19 @@ class Router:
                 )
                 (certain if result else possible).append(trigger)
         if personal is False:
-            regime = "none"
+            regime = Regime.none
         elif certain:
-            regime = "authorisation"
+            regime = Regime.authorisation
         elif personal is None or any(t.status.can_fail for t in possible):
             # Only a trigger that could make a rule fail leaves the regime open; CNDP-practice ones are shown.
-            regime = "undetermined"
+            regime = Regime.undetermined
         else:
-            regime = "declaration"
+            regime = Regime.declaration
         forms: list[FormCode] = []
-        if regime == "authorisation":
+        if regime is Regime.authorisation:
             simplified = _get(facts, "cndp", "formality") == "simplified_authorisation"
             forms.append(FormCode.F113 if simplified else FormCode.F112)
-        elif regime == "declaration":
+        elif regime is Regime.declaration:
             simplified = _get(facts, "cndp", "formality") == "simplified_declaration"
             forms.append(FormCode.F214 if simplified else FormCode.F211)
         transfers = [self._filing(d) for d in destinations]
@@ -302,22 +302,22 @@ class Router:
         )
 
 
-def _legal_regime(personal: Any, plan: FormalityPlan) -> str | None:
+def _legal_regime(personal: Any, plan: FormalityPlan) -> Regime | None:
     """The regime the verified grounds alone require; None while a verified ground is undecided."""
     if personal is False:
-        return "none"
+        return Regime.none
     if any(t.status.can_fail for t in plan.triggers):
-        return "authorisation"
+        return Regime.authorisation
     if personal is None or any(t.status.can_fail for t in plan.possible_triggers):
         return None
-    return "declaration"
+    return Regime.declaration
 
 
 _REGIME_TEXT = {
-    "none": ("aucune formalité (pas de données personnelles)", "no formality (no personal data)"),
-    "declaration": ("déclaration préalable (art. 12(2))", "prior declaration (Art. 12(2))"),
-    "authorisation": ("autorisation préalable (art. 12(1))", "prior authorisation (Art. 12(1))"),
-    "undetermined": (
+    Regime.none: ("aucune formalité (pas de données personnelles)", "no formality (no personal data)"),
+    Regime.declaration: ("déclaration préalable (art. 12(2))", "prior declaration (Art. 12(2))"),
+    Regime.authorisation: ("autorisation préalable (art. 12(1))", "prior authorisation (Art. 12(1))"),
+    Regime.undetermined: (
         "à déterminer : des faits manquent pour choisir entre déclaration et autorisation",
         "undetermined: facts are missing to choose between declaration and authorisation",
     ),
@@ -325,7 +325,7 @@ _REGIME_TEXT = {
 
 
 def _summary(
-    regime: str,
+    regime: Regime,
     certain: list[FormalityTrigger],
     possible: list[FormalityTrigger],
     transfers: list[TransferFiling],

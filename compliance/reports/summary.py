@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compliance.domain.outcomes import Assessment, Finding, Outcome, PenaltyExposure, TraceEntry
+from compliance.domain.outcomes import (
+    OUTCOME_ORDER,
+    Assessment,
+    Finding,
+    Outcome,
+    PenaltyExposure,
+    TraceEntry,
+)
 from compliance.domain.rules import scalar_repr
 from compliance.reports.labels import LABELS, money
-
-_RANK = {
-    Outcome.fail: 0,
-    Outcome.needs_info: 1,
-    Outcome.advisory: 2,
-    Outcome.passed: 3,
-    Outcome.not_applicable: 4,
-}
 
 
 def by_chapter(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
@@ -23,8 +22,10 @@ def by_chapter(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
     for f in findings:
         groups.setdefault(f.chapter, []).append(f)
     for items in groups.values():
-        items.sort(key=lambda f: (_RANK[f.outcome], -f.severity.rank, f.rule_id))
-    return sorted(groups.items(), key=lambda kv: (_RANK[kv[1][0].outcome], -kv[1][0].severity.rank, kv[0]))
+        items.sort(key=lambda f: (OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
+    return sorted(
+        groups.items(), key=lambda kv: (OUTCOME_ORDER[kv[1][0].outcome], -kv[1][0].severity.rank, kv[0])
+    )
 
 
 def fact_line(t: TraceEntry) -> str:

@@ -52,21 +52,32 @@ def _hash(secret: str) -> str:
     return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _token(authorization: str) -> re.Match[str] | None:
-    scheme, _, token = authorization.strip().partition(" ")
-    return _TOKEN.match(token.strip()) if scheme.lower() == "bearer" else None
+@dataclass(frozen=True)
+class Credentials:
+    """What a request presented: its bearer token (None when absent or in another scheme) and whether it
+    sent an Authorization header at all (a header in another scheme is still a guess)."""
+
+    token: str | None
+    presented: bool
+
+    @classmethod
+    def from_header(cls, authorization: str | None) -> Credentials:
+        scheme, _, token = (authorization or "").strip().partition(" ")
+        return cls(token.strip() if scheme.lower() == "bearer" else None, bool(authorization))
+
+    def parts(self) -> re.Match[str] | None:
+        return _TOKEN.match(self.token) if self.token is not None else None
+
+    def claimed_key_id(self) -> str | None:
+        """The key id a well-formed token claims, whether or not its secret is right."""
+        match = self.parts()
+        return match.group(1) if match else None
 
 
-def claimed_key_id(authorization: str) -> str | None:
-    """The key id a well-formed Authorization header claims, whether or not its secret is right."""
-    match = _token(authorization)
-    return match.group(1) if match else None
-
-
-def authenticate(access: AccessRepository, authorization: str | None) -> Principal:
-    if not authorization:
+def authenticate(access: AccessRepository, credentials: Credentials) -> Principal:
+    if not credentials.presented:
         raise Unauthenticated("an API key is required: send 'Authorization: Bearer <key>'")
-    match = _token(authorization)
+    match = credentials.parts()
     if match is None:
         raise Unauthenticated(
             "the Authorization header must be 'Bearer <key>' with a key from 'compliance admin'"

@@ -1,7 +1,8 @@
 """People's accounts: e-mail and argon2id password, TOTP, invitations and admin-issued password resets.
 
 Accounts resolve to the same `Principal` as API keys (its `key_id` is the user id), so every use case keeps
-one set of access rules. Audit entries name users by id, never by e-mail.
+one set of access rules. Audit entries name users by id, never by e-mail. A stored change hands its event
+to the repository, which writes both together (crash-safe); `record` logs what changes nothing stored.
 """
 
 from __future__ import annotations
@@ -84,6 +85,12 @@ def totp_uri(user: User, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=TOTP_ISSUER)
 
 
+def event(
+    actor: str, action: str, organisation: str | None, target: str | None, **details: str | int | None
+) -> AuditEvent:
+    return AuditEvent(actor=actor, action=action, organisation=organisation, target=target, details=details)
+
+
 @dataclass
 class IssuedLink:
     token: str
@@ -104,9 +111,8 @@ class Accounts:
         target: str | None,
         **details: str | int | None,
     ) -> None:
-        self.audit.append(
-            AuditEvent(actor=actor, action=action, organisation=organisation, target=target, details=details)
-        )
+        """Log an event that goes with no stored change (a sign-in, a sign-out)."""
+        self.audit.append(event(actor, action, organisation, target, **details))
 
     # -- creating ----------------------------------------------------------------------------------------
     def create_user(
@@ -137,14 +143,22 @@ class Accounts:
             created_at=now,
             password_changed_at=now,
         )
-        self.repo.add_user(user)
-        self.record(
-            actor, "user.created", user.organisation, user.id, role=role.value, org_admin=int(org_admin)
+        self.repo.add_user(
+            user,
+            event(
+                actor, "user.created", user.organisation, user.id, role=role.value, org_admin=int(org_admin)
+            ),
         )
         return user
 
     def _issue(
-        self, purpose: TokenPurpose, actor: User, email: str, user: User | None, org_admin: bool
+        self,
+        purpose: TokenPurpose,
+        actor: User,
+        email: str,
+        user: User | None,
+        org_admin: bool,
+        issued: AuditEvent,
     ) -> IssuedLink:
         token = secrets.token_urlsafe(32)
         now = datetime.now(UTC)
@@ -160,7 +174,7 @@ class Accounts:
             created_at=now,
             expires_at=now + TOKEN_LIFETIME,
         )
-        self.repo.add_token(record)
+        self.repo.add_token(record, issued)
         return IssuedLink(token, record)
 
     def require_org_admin(self, actor: User) -> str:
@@ -173,9 +187,8 @@ class Accounts:
         email = check_email(email)
         if self.repo.find_user(email) is not None:
             raise InvalidRequest(["email: an account with this e-mail already exists"])
-        link = self._issue(TokenPurpose.invitation, actor, email, None, org_admin)
-        self.record(actor.id, "user.invited", organisation, None, org_admin=int(org_admin))
-        return link
+        invited = event(actor.id, "user.invited", organisation, None, org_admin=int(org_admin))
+        return self._issue(TokenPurpose.invitation, actor, email, None, org_admin, invited)
 
     def pending_token(self, token: str, purpose: TokenPurpose) -> OneTimeToken:
         record = self.repo.peek_token(token_hash(token))
@@ -207,9 +220,8 @@ class Accounts:
 
     def issue_reset(self, actor: User, user_id: str) -> IssuedLink:
         user = self.user_of_org(actor, user_id)
-        link = self._issue(TokenPurpose.password_reset, actor, user.email, user, user.org_admin)
-        self.record(actor.id, "user.password_reset_issued", user.organisation, user.id)
-        return link
+        issued = event(actor.id, "user.password_reset_issued", user.organisation, user.id)
+        return self._issue(TokenPurpose.password_reset, actor, user.email, user, user.org_admin, issued)
 
     def reset_password(self, token: str, password: str) -> User:
         record = self.pending_token(token, TokenPurpose.password_reset)
@@ -230,9 +242,8 @@ class Accounts:
         changed = user.model_copy(
             update={"password_hash": hash_password(password), "password_changed_at": datetime.now(UTC)}
         )
-        self.repo.save_user(changed)
+        self.repo.save_user(changed, event(actor, "user.password_changed", user.organisation, user.id))
         self.repo.delete_user_sessions(user.id)  # every session ends with the old password
-        self.record(actor, "user.password_changed", user.organisation, user.id)
         return changed
 
     def set_disabled(self, actor: User, user_id: str, disabled: bool) -> User:
@@ -240,18 +251,20 @@ class Accounts:
         if user.id == actor.id:
             raise InvalidRequest(["user: you cannot disable your own account"])
         changed = user.model_copy(update={"disabled": disabled})
-        self.repo.save_user(changed)
+        action = "user.disabled" if disabled else "user.enabled"
+        self.repo.save_user(changed, event(actor.id, action, user.organisation, user.id))
         self.repo.delete_user_sessions(user.id)
-        self.record(actor.id, "user.disabled" if disabled else "user.enabled", user.organisation, user.id)
         return changed
 
     def set_org_admin(self, actor: User, user_id: str, org_admin: bool) -> User:
         """A role change ends the user's sessions: the next sign-in asks for the second factor if needed."""
         user = self.user_of_org(actor, user_id)
         changed = user.model_copy(update={"org_admin": org_admin})
-        self.repo.save_user(changed)
+        self.repo.save_user(
+            changed,
+            event(actor.id, "user.role_changed", user.organisation, user.id, org_admin=int(org_admin)),
+        )
         self.repo.delete_user_sessions(user.id)
-        self.record(actor.id, "user.role_changed", user.organisation, user.id, org_admin=int(org_admin))
         return changed
 
     # -- second factor -----------------------------------------------------------------------------------
@@ -265,8 +278,7 @@ class Accounts:
         if step is None:
             raise InvalidRequest(["code: the code does not match; check the clock of your device"])
         changed = candidate.model_copy(update={"totp_last_step": step})
-        self.repo.save_user(changed)
-        self.record(user.id, "user.totp_enabled", user.organisation, user.id)
+        self.repo.save_user(changed, event(user.id, "user.totp_enabled", user.organisation, user.id))
         return changed
 
     def check_totp(self, user: User, code: str) -> bool:
@@ -280,5 +292,4 @@ class Accounts:
     def erase_user(self, actor: User, user: User) -> None:
         """The account is removed (the audit log keeps a tombstone with its id only)."""
         self.repo.delete_user_sessions(user.id)
-        self.repo.delete_user(user.id)
-        self.record(actor.id, "user.erased", user.organisation, user.id)
+        self.repo.delete_user(user.id, event(actor.id, "user.erased", user.organisation, user.id))

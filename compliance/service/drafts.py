@@ -47,9 +47,9 @@ class Drafts:
             updated_at=now,
             updated_by=principal.key_id,
         )
-        self.store.accounts.save_draft(draft)
-        self.store.audit.append(
-            AuditEvent(actor=principal.key_id, action="draft.created", organisation=org, target=draft.id)
+        self.store.accounts.save_draft(
+            draft,
+            AuditEvent(actor=principal.key_id, action="draft.created", organisation=org, target=draft.id),
         )
         return draft
 
@@ -72,19 +72,28 @@ class Drafts:
                 "updated_by": principal.key_id,
             }
         )
-        self.store.accounts.save_draft(changed)
+        self.store.accounts.save_draft(
+            changed,
+            AuditEvent(
+                actor=principal.key_id,
+                action="draft.saved",
+                organisation=changed.organisation,
+                target=changed.id,
+            ),
+        )
         return changed
 
     def delete(self, principal: Principal, draft_id: str) -> None:
         draft = self.get(principal, draft_id)
-        self.store.accounts.delete_draft(draft.organisation, draft.id)
-        self.store.audit.append(
+        self.store.accounts.delete_draft(
+            draft.organisation,
+            draft.id,
             AuditEvent(
                 actor=principal.key_id,
                 action="draft.deleted",
                 organisation=draft.organisation,
                 target=draft.id,
-            )
+            ),
         )
 
     def submit(self, principal: Principal, draft: Draft, submission: Submission) -> ProjectVersion:

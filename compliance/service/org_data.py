@@ -1,7 +1,7 @@
 """The service's own duties under Law 09-08: an organisation's data exported, an organisation erased.
 
 Erasure removes projects, versions, drafts, accounts, one-time links and sessions; the audit log keeps
-tombstones naming ids and counts only.
+tombstones naming ids and counts only, each written with the change it records (crash-safe).
 """
 
 from __future__ import annotations
@@ -82,11 +82,29 @@ def erase_organisation(store: Store, actor: User, organisation: str) -> dict[str
         versions += (
             store.projects.delete_project(project.id, _tombstone(actor.id, organisation, project.id)) or 0
         )
-    drafts = store.accounts.delete_organisation_drafts(organisation)
+    drafts = store.accounts.delete_organisation_drafts(
+        organisation,
+        lambda erased: AuditEvent(
+            actor=actor.id,
+            action="drafts.erased",
+            organisation=organisation,
+            target=organisation,
+            details={"drafts_erased": erased, "reason": "organisation.erased"},
+        ),
+    )
     users = store.accounts.list_users(organisation)
     for user in users:
         store.accounts.delete_user_sessions(user.id)
-        store.accounts.delete_user(user.id)
+        store.accounts.delete_user(
+            user.id,
+            AuditEvent(
+                actor=actor.id,
+                action="user.erased",
+                organisation=organisation,
+                target=user.id,
+                details={"reason": "organisation.erased"},
+            ),
+        )
     for key in store.access.list_keys():
         if key.organisation == organisation and key.active:
             store.access.revoke_key(
@@ -94,15 +112,15 @@ def erase_organisation(store: Store, actor: User, organisation: str) -> dict[str
                 datetime.now(UTC),
                 AuditEvent(actor=actor.id, action="key.revoked", organisation=organisation, target=key.id),
             )
-    store.access.delete_organisation(organisation)
     counts = {"projects": len(projects), "versions": versions, "drafts": drafts, "users": len(users)}
-    store.audit.append(
+    store.access.delete_organisation(
+        organisation,
         AuditEvent(
             actor=actor.id,
             action="organisation.erased",
             organisation=organisation,
             target=organisation,
             details=dict(counts),
-        )
+        ),
     )
     return counts

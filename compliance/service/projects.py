@@ -69,11 +69,17 @@ def check_project_name(name: object) -> str:
 
 
 class Projects:
-    def __init__(self, store: Store, runner: AssessmentRunner) -> None:
+    def __init__(
+        self,
+        store: Store,
+        runner: AssessmentRunner,
+        on_new_version: Callable[[ProjectVersion], object] | None = None,
+    ) -> None:
+        """`on_new_version` is called with every newly stored version (the review carries judgements over
+        to it: `carry_over.JudgementCarryOver`)."""
         self.store = store
         self.runner = runner
-        # Called with every newly stored version (the review carries judgements over to it).
-        self.after_store: Callable[[ProjectVersion], object] | None = None
+        self.on_new_version = on_new_version
 
     # -- reading ---------------------------------------------------------------------------------------
     def evaluate_body(
@@ -258,8 +264,8 @@ class Projects:
             if stored.request_hash != assessment.submission_hash:
                 raise IdempotencyMismatch("this Idempotency-Key was already used for a different submission")
             return stored, False
-        if self.after_store is not None:
-            self.after_store(stored)
+        if self.on_new_version is not None:
+            self.on_new_version(stored)
         return stored, True
 
     def delete(self, principal: Principal, project_id: str) -> int:

@@ -1,28 +1,26 @@
-"""The liaison review use cases: state changes, per-finding judgements, comments, the sealed decision,
-version diffs, the review queue, statistics and the waivers approved in reviews.
+"""The liaison review's state changes: moving a version through the review, per-finding judgements, comments,
+the sealed decision and version diffs. Each change returns the view it produces.
 
 Every change checks the caller's role, the version's state and (except comments) the revision the caller
 last read: two liaisons acting at once on the same version get a conflict, never a lost update. Every change
 is stored together with its audit event (ids only) and then logged, so a crash in between never leaves a
 change without its entry. A decision is signed with the service's current key as it is made, stored with
 its signature, and sealed into the log with its hash and the key's fingerprint.
+
+The queue and statistics live in `review_queue`, the waiver export in `waiver_export`, the carry-over of
+judgements to a resubmission in `carry_over`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, NoReturn
+from typing import Any
 
 from pydantic import ValidationError
 
-from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome
+from compliance.domain.outcomes import OPEN_OUTCOMES, Outcome
 from compliance.domain.review import (
-    AWAITING_REVIEW,
     JUDGING_STATES,
-    OPEN_STATES,
     TRANSITIONS,
     Actor,
     Comment,
@@ -33,9 +31,7 @@ from compliance.domain.review import (
     ReviewState,
     StateChange,
 )
-from compliance.domain.rules import Severity
-from compliance.domain.waivers import Waiver, WaiverFile
-from compliance.engine.diff import VersionDiff, diff_versions, judgement_carries_over
+from compliance.engine.diff import VersionDiff, diff_versions
 from compliance.ruleset.loader import format_validation_error
 from compliance.service.access import Principal
 from compliance.service.decisions import (
@@ -44,77 +40,23 @@ from compliance.service.decisions import (
     export_decision,
     sign_decision,
 )
-from compliance.service.errors import (
-    NO_VERSION,
-    Forbidden,
-    InvalidRequest,
-    NotFound,
-    ServiceError,
-    StoreError,
+from compliance.service.errors import NO_VERSION, InvalidRequest, NotFound, StoreError
+from compliance.service.projects import Projects
+from compliance.service.review_records import (
+    Conflict,
+    ReviewView,
+    check_revision,
+    raise_forbidden,
+    review_event,
+    update_review,
 )
-from compliance.service.projects import Projects, all_pages
 from compliance.storage.faults import crash_point
 from compliance.storage.protocol import Store
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, ReviewRecord, Role
 
-SYSTEM_ACTOR = "system"
+__all__ = ["Conflict", "ReviewView", "Reviews"]
 
-
-class Conflict(ServiceError):
-    """The version changed since the caller read it, or its state does not allow the action."""
-
-    def __init__(self, message: str, current_revision: int | None = None, status: str | None = None) -> None:
-        self.current_revision = current_revision
-        self.status = status
-        super().__init__(message)
-
-
-def effective_status(record: ReviewRecord) -> ReviewState:
-    """An open version that is no longer the latest has been superseded; nothing is rewritten for that.
-    `latest_version` is read by the store under the same lock as the record."""
-    if record.number < record.latest_version and record.status in OPEN_STATES:
-        return ReviewState.superseded
-    return record.status
-
-
-@dataclass(frozen=True)
-class ReviewView:
-    project: Project
-    record: ReviewRecord
-    status: ReviewState
-    latest: int
-
-
-@dataclass(frozen=True)
-class QueueItem:
-    project: Project
-    version: int
-    status: ReviewState
-    submitted_at: datetime
-    age_days: int
-    sectors: list[str]
-    worst_open_severity: Severity | None
-    open_findings: int
-
-
-def open_findings(assessment: Assessment, record: ReviewRecord | None) -> list[Finding]:
-    """Failing or incomplete findings that no judgement has closed (a waiver, or a dispute to pass)."""
-    judged = record.judgements if record else {}
-    out = []
-    for f in assessment.findings:
-        if f.outcome not in OPEN_OUTCOMES:
-            continue
-        j = judged.get(f.rule_id)
-        if j is not None and (
-            j.judgement is Judgement.waived
-            or (
-                j.judgement is Judgement.disputed
-                and j.corrected_outcome in (Outcome.passed, Outcome.not_applicable)
-            )
-        ):
-            continue
-        out.append(f)
-    return out
+DECIDING = (ReviewAction.approve, ReviewAction.reject)
 
 
 class Reviews:
@@ -129,10 +71,15 @@ class Reviews:
         record = self.store.projects.get_review(project_id, number)
         if record is None:
             raise NotFound(NO_VERSION)
-        return ReviewView(project, record, effective_status(record), record.latest_version)
+        return ReviewView.of(project, record)
 
-    def _version(self, principal: Principal, project_id: str, number: int) -> ProjectVersion:
-        return self.projects.version(principal, project_id, number)
+    def _target(self, principal: Principal, project_id: str, number: int) -> tuple[Project, ProjectVersion]:
+        """The project and version acted on; another organisation's is a 404, before any other check."""
+        project = self.projects.get(principal, project_id)
+        version = self.store.projects.get_version(project_id, number)
+        if version is None:
+            raise NotFound(NO_VERSION)
+        return project, version
 
     # -- changing --------------------------------------------------------------------------------------
     def act(
@@ -143,9 +90,9 @@ class Reviews:
         action: ReviewAction,
         revision: int,
         text: str | None,
-    ) -> ReviewRecord:
+    ) -> ReviewView:
         sources, target, actor = TRANSITIONS[action]
-        version = self._version(principal, project_id, number)  # first: another organisation's is a 404
+        project, version = self._target(principal, project_id, number)
         if actor is Actor.liaison and principal.role is not Role.liaison:
             what = (
                 "approve or reject a project"
@@ -161,7 +108,7 @@ class Reviews:
         moved: list[ReviewState] = []
 
         def change(current: ReviewRecord) -> ReviewRecord:
-            status = self._check(current, revision)
+            status = check_revision(current, revision)
             if status not in sources:
                 allowed = ", ".join(sorted(s.value for s in sources))
                 raise Conflict(
@@ -191,7 +138,7 @@ class Reviews:
         def events(updated: ReviewRecord) -> list[AuditEvent]:
             details: dict[str, str | int | None] = {"from": moved[-1].value, "to": target.value}
             if updated.decision is None or updated.signature is None or action not in DECIDING:
-                return [_event(principal.key_id, f"review.{action.value}", updated, details)]
+                return [review_event(principal.key_id, f"review.{action.value}", updated, details)]
             digest = updated.signature["decision_hash"]
             details |= {
                 "decision": updated.decision.decision.value,
@@ -199,16 +146,16 @@ class Reviews:
                 "key": updated.signature["key_fingerprint"],
             }
             return [
-                _event(
+                review_event(
                     principal.key_id, "version.decided", updated, details, event_id=decision_event_id(digest)
                 )
             ]
 
-        updated = self._update(project_id, number, change, events=events)
+        updated = update_review(self.store, project_id, number, change, events=events)
         if updated.decision is not None and action in DECIDING:
             crash_point("version.decided:logged")
-            return self._store_seal(updated)
-        return updated
+            updated = self._store_seal(updated)
+        return ReviewView.of(project, updated)
 
     def _store_seal(self, record: ReviewRecord) -> ReviewRecord:
         """Keep the audit entry that sealed a decision beside it. Also run when an export finds a decision
@@ -220,7 +167,8 @@ class Reviews:
                 "the decision's audit entry is not in the log yet; restart the service to recover it"
             )
         seal = entry.model_dump(mode="json")
-        return self._update(
+        return update_review(
+            self.store,
             record.project_id,
             record.number,
             lambda current: current.model_copy(update={"seal": current.seal or seal}),
@@ -239,8 +187,8 @@ class Reviews:
         corrected_outcome: Outcome | None = None,
         legal_ground: str | None = None,
         expires: date | None = None,
-    ) -> ReviewRecord:
-        version = self._version(principal, project_id, number)  # first: another organisation's is a 404
+    ) -> ReviewView:
+        project, version = self._target(principal, project_id, number)
         if principal.role is not Role.liaison:
             raise_forbidden(principal, "only a CNDP liaison may judge a finding")
         finding = next((f for f in version.assessment.parsed.findings if f.rule_id == rule_id), None)
@@ -268,7 +216,7 @@ class Reviews:
             raise InvalidRequest(format_validation_error(exc, "body")) from None
 
         def change(current: ReviewRecord) -> ReviewRecord:
-            status = self._check(current, revision)
+            status = check_revision(current, revision)
             if status not in JUDGING_STATES:
                 raise Conflict(
                     f"findings are judged while the version is in review; it is {status.value}",
@@ -278,19 +226,21 @@ class Reviews:
             return current.model_copy(update={"judgements": {**current.judgements, rule_id: review}})
 
         details: dict[str, str | int | None] = {"rule": rule_id, "judgement": judgement.value}
-        return self._update(
+        updated = update_review(
+            self.store,
             project_id,
             number,
             change,
-            events=lambda updated: [_event(principal.key_id, "finding.judged", updated, details)],
+            events=lambda updated: [review_event(principal.key_id, "finding.judged", updated, details)],
         )
+        return ReviewView.of(project, updated)
 
     def comment(
         self, principal: Principal, project_id: str, number: int, rule_id: str | None, lang: str, text: str
-    ) -> ReviewRecord:
+    ) -> ReviewView:
         """Comment threads on findings (or the whole version), in French or English. Comments do not change
         the revision: they never make a liaison's next action conflict."""
-        version = self._version(principal, project_id, number)
+        project, version = self._target(principal, project_id, number)
         if rule_id is not None and all(f.rule_id != rule_id for f in version.assessment.parsed.findings):
             raise NotFound("this version has no such finding")
         try:
@@ -305,45 +255,17 @@ class Reviews:
         except ValidationError as exc:
             raise InvalidRequest(format_validation_error(exc, "body")) from None
 
-        return self._update(
+        updated = update_review(
+            self.store,
             project_id,
             number,
             lambda current: current.model_copy(update={"comments": [*current.comments, comment]}),
             bump_revision=False,
-            events=lambda updated: [_event(principal.key_id, "comment.added", updated, {"rule": rule_id})],
+            events=lambda updated: [
+                review_event(principal.key_id, "comment.added", updated, {"rule": rule_id})
+            ],
         )
-
-    def carry_over(self, version: ProjectVersion) -> int:
-        """After a resubmission: copy the previous version's judgements whose facts did not change."""
-        if version.number < 2:
-            return 0
-        previous = self.store.projects.get_review(version.project_id, version.number - 1)
-        if previous is None or not previous.judgements:
-            return 0
-        old = self.store.projects.get_version(version.project_id, version.number - 1)
-        if old is None:
-            return 0
-        before = {f.rule_id: f for f in old.assessment.parsed.findings}
-        after = {f.rule_id: f for f in version.assessment.parsed.findings}
-        today = datetime.now(UTC).date()  # an expired waiver is not carried into a new decision
-        kept = {
-            rule_id: j.model_copy(update={"carried_over_from": j.carried_over_from or old.number})
-            for rule_id, j in previous.judgements.items()
-            if rule_id in before
-            and rule_id in after
-            and judgement_carries_over(before[rule_id], after[rule_id])
-            and not (j.judgement is Judgement.waived and j.expires is not None and j.expires < today)
-        }
-        if kept:
-            details: dict[str, str | int | None] = {"from_version": old.number, "judgements": len(kept)}
-            self._update(
-                version.project_id,
-                version.number,
-                lambda current: current.model_copy(update={"judgements": {**kept, **current.judgements}}),
-                bump_revision=False,
-                events=lambda updated: [_event(SYSTEM_ACTOR, "judgements.carried_over", updated, details)],
-            )
-        return len(kept)
+        return ReviewView.of(project, updated)
 
     # -- the decision ----------------------------------------------------------------------------------
     def _decision(
@@ -385,170 +307,6 @@ class Reviews:
 
     # -- comparing -------------------------------------------------------------------------------------
     def diff(self, principal: Principal, project_id: str, older: int, newer: int) -> VersionDiff:
-        a = self._version(principal, project_id, older)
-        b = self._version(principal, project_id, newer)
+        a = self.projects.version(principal, project_id, older)
+        b = self.projects.version(principal, project_id, newer)
         return diff_versions(a.submission, a.assessment.parsed, b.submission, b.assessment.parsed)
-
-    # -- the liaison's queue ---------------------------------------------------------------------------
-    def queue(
-        self,
-        principal: Principal,
-        *,
-        sector: str | None = None,
-        worst_severity: Severity | None = None,
-        min_age_days: int = 0,
-        offset: int = 0,
-        limit: int = 20,
-    ) -> tuple[list[QueueItem], int]:
-        """Projects whose latest version awaits a liaison, oldest first."""
-        principal.require(Role.liaison)
-        now = datetime.now(UTC)
-        items = []
-        for project in self._all_projects(principal):
-            latest = project.latest
-            if latest is None or latest.status not in AWAITING_REVIEW:
-                continue
-            age = (now - latest.submitted_at).days
-            if age < min_age_days:
-                continue
-            version = self.store.projects.get_version(project.id, latest.number)
-            record = self.store.projects.get_review(project.id, latest.number)
-            if version is None:
-                continue
-            sectors = [str(s) for s in version.submission.get("sectors") or []]
-            if sector is not None and sector not in sectors:
-                continue
-            still_open = open_findings(version.assessment.parsed, record)
-            worst = max((f.severity for f in still_open), key=lambda s: s.rank, default=None)
-            if worst_severity is not None and (worst is None or worst.rank < worst_severity.rank):
-                continue
-            items.append(
-                QueueItem(
-                    project,
-                    latest.number,
-                    latest.status,
-                    latest.submitted_at,
-                    age,
-                    sectors,
-                    worst,
-                    len(still_open),
-                )
-            )
-        items.sort(key=lambda i: (i.submitted_at, i.project.id))
-        return items[offset : offset + limit], len(items)
-
-    def stats(self, principal: Principal) -> dict[str, Any]:
-        """Counts per verdict and per state of the latest versions, and the most failed rules."""
-        principal.require(Role.liaison)
-        verdicts: Counter[str] = Counter()
-        states: Counter[str] = Counter()
-        failed: Counter[str] = Counter()
-        projects = self._all_projects(principal)
-        for project in projects:
-            if project.latest is None:
-                continue
-            verdicts[project.latest.verdict.value] += 1
-            states[project.latest.status.value] += 1
-            version = self.store.projects.get_version(project.id, project.latest.number)
-            if version is not None:
-                failed.update(
-                    f.rule_id for f in version.assessment.parsed.findings if f.outcome is Outcome.fail
-                )
-        return {
-            "projects": len(projects),
-            "by_verdict": dict(sorted(verdicts.items())),
-            "by_state": dict(sorted(states.items())),
-            "most_failed_rules": [{"rule_id": r, "projects": n} for r, n in failed.most_common(10)],
-        }
-
-    def waivers(self, principal: Principal, project_id: str | None = None) -> WaiverFile:
-        """The waivers granted in decided reviews, in the format `compliance check --waivers` reads."""
-        projects = [self.projects.get(principal, project_id)] if project_id else self._all_projects(principal)
-        out: list[Waiver] = []
-        for project in projects:
-            for summary in self.store.projects.list_versions(project.id) or []:
-                record = self.store.projects.get_review(project.id, summary.number)
-                if record is None or record.decision is None or record.status is not ReviewState.approved:
-                    continue
-                version = self.store.projects.get_version(project.id, summary.number)
-                # Named as the submission names the project: the CI file `compliance check` reads.
-                name = str((version.submission if version else {}).get("project_name") or project.name)
-                for j in record.decision.waivers:
-                    assert j.reason and j.legal_ground and j.expires
-                    out.append(
-                        Waiver(
-                            rule_id=j.rule_id,
-                            project=name,
-                            reason=j.reason,
-                            legal_ground=j.legal_ground,
-                            approver=j.reviewer,
-                            expires=j.expires,
-                        )
-                    )
-        return WaiverFile(waivers=out)
-
-    # -- helpers ---------------------------------------------------------------------------------------
-    def _all_projects(self, principal: Principal) -> list[Project]:
-        return all_pages(
-            lambda offset, limit: self.projects.list_projects(principal, offset=offset, limit=limit)
-        )
-
-    @staticmethod
-    def _check(current: ReviewRecord, revision: int) -> ReviewState:
-        status = effective_status(current)
-        if status is ReviewState.superseded:
-            raise Conflict(
-                f"version {current.number} was superseded by version {current.latest_version}: "
-                "review the latest version",
-                current.revision,
-                status.value,
-            )
-        if revision != current.revision:
-            raise Conflict(
-                f"the version changed since revision {revision}: it is now at revision {current.revision}; "
-                "read it again before acting",
-                current.revision,
-                status.value,
-            )
-        return status
-
-    def _update(
-        self,
-        project_id: str,
-        number: int,
-        change: Callable[[ReviewRecord], ReviewRecord],
-        *,
-        bump_revision: bool = True,
-        events: Callable[[ReviewRecord], list[AuditEvent]] | None = None,
-    ) -> ReviewRecord:
-        updated = self.store.projects.update_review(
-            project_id, number, change, bump_revision=bump_revision, events=events
-        )
-        if updated is None:
-            raise NotFound(NO_VERSION)
-        return updated
-
-
-DECIDING = (ReviewAction.approve, ReviewAction.reject)
-
-
-def _event(
-    actor: str,
-    action: str,
-    record: ReviewRecord,
-    details: dict[str, str | int | None],
-    event_id: str | None = None,
-) -> AuditEvent:
-    extra = {"event_id": event_id} if event_id is not None else {}
-    return AuditEvent(
-        actor=actor,
-        action=action,
-        organisation=record.organisation,
-        target=f"{record.project_id}/{record.number}",
-        details=details,
-        **extra,
-    )
-
-
-def raise_forbidden(principal: Principal, message: str) -> NoReturn:
-    raise Forbidden(f"{message}; this key's role is {principal.role.value}")

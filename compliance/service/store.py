@@ -22,8 +22,8 @@ from compliance.storage.records import (
     VersionSummary,
 )
 from compliance.storage.signing_keys import KeyRing, PublishedKey, default_key_dir
+from compliance.storage.tinydb_files import QUARANTINE
 from compliance.storage.tinydb_store import (
-    QUARANTINE,
     open_admin_repositories,
     open_tinydb_store,
     prepare_data_dir,
@@ -56,21 +56,25 @@ def missing_data_dir(data_dir: Path) -> str | None:
 
 def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepository, AuditRepository]:
     """Keys, organisations and the audit log, for commands run beside a live server: in the database
-    when one is configured (COMPLIANCE_DATABASE_URL or its _FILE), otherwise in the data folder."""
+    when one is configured (COMPLIANCE_DATABASE_URL or its _FILE), otherwise in the data folder. Opening
+    the data folder logs what a crash kept out of the audit log, the accounts' changes included."""
     url = database_url()
     if url:
         return open_admin_postgres(url)
-    return open_admin_repositories(data_dir, key_dir)
+    access, audit = open_admin_repositories(data_dir, key_dir)
+    open_admin_accounts(data_dir, audit)
+    return access, audit
 
 
 def open_key_ring(data_dir: Path, key_dir: Path | None = None) -> KeyRing:
     return KeyRing(key_dir.resolve() if key_dir is not None else default_key_dir(data_dir))
 
 
-def open_admin_accounts(data_dir: Path) -> AccountTables:
-    """People's accounts, for `compliance admin create-user` run beside a live server."""
+def open_admin_accounts(data_dir: Path, audit: AuditRepository) -> AccountTables:
+    """People's accounts, for `compliance admin create-user` run beside a live server; `audit` is the log
+    that `open_admin` opened on the same folder."""
     root = prepare_data_dir(data_dir)
-    return tinydb_accounts(root, root / QUARANTINE)
+    return tinydb_accounts(root, root / QUARANTINE, audit)
 
 
 __all__ = [

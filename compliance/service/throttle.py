@@ -9,7 +9,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from compliance.service.access import Principal, authenticate, claimed_key_id
+from compliance.service.access import Credentials, Principal, authenticate
 from compliance.service.errors import ServiceError, Unauthenticated
 from compliance.storage.protocol import AccessRepository, FailureCounters
 
@@ -31,13 +31,18 @@ class AuthThrottle:
     limit: int = 10
     window: float = 60.0
 
-    def authenticate(self, access: AccessRepository, authorization: str | None, address: str) -> Principal:
+    def authenticate(
+        self, access: AccessRepository, credentials: Credentials | str | None, address: str
+    ) -> Principal:
+        """`credentials` as the API reads them, or an Authorization header's value."""
+        if not isinstance(credentials, Credentials):
+            credentials = Credentials.from_header(credentials)
         try:
-            principal = authenticate(access, authorization)
+            principal = authenticate(access, credentials)
         except Unauthenticated:
-            if not authorization:  # no key at all is not a guess
+            if not credentials.presented:  # no key at all is not a guess
                 raise
-            subject = f"{address} {claimed_key_id(authorization) or '-'}"
+            subject = f"{address} {credentials.claimed_key_id() or '-'}"
             failures, left = self.counters.add_failure(subject, time.time(), self.window)
             if failures > self.limit:
                 raise TooManyFailures(max(1, math.ceil(left))) from None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Outcome, Verdict
+from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, verdict_of
 from compliance.domain.waivers import AppliedWaiver, Waiver, WaiverFile
 from compliance.ruleset.loader import format_validation_error
 from compliance.service.submissions import InvalidSubmission, parse_data
@@ -55,11 +55,7 @@ def apply_waivers(
             findings.append(finding.model_copy(update={"waiver": applied}))
         else:
             findings.append(finding)
-    open_fails = any(f.outcome is Outcome.fail and f.waiver is None for f in findings)
-    open_missing = any(f.outcome is Outcome.needs_info and f.waiver is None for f in findings)
-    verdict = (
-        Verdict.non_compliant if open_fails else Verdict.incomplete if open_missing else Verdict.compliant
-    )
+    verdict = verdict_of(f.outcome for f in findings if f.waiver is None)
     counts = dict(assessment.counts)
     counts["waived"] = sum(1 for f in findings if f.waiver is not None)
     updated = assessment.model_copy(update={"findings": findings, "verdict": verdict, "counts": counts})

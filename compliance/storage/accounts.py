@@ -5,6 +5,10 @@ counters included: nothing here lives in a module-level variable). `AccountTable
 top of a table backend: `MemoryTables` (one instance per store) or `TinyDBTables` (atomic JSON files under
 the data folder, one file per kind and one drafts file per organisation, written under a file lock so that
 `compliance admin create-user` may run beside a live server).
+
+A change that is worth an audit entry is given its events: `TinyDBTables` writes them into the file's
+outbox in the same atomic write as the change and appends them to the log after (outbox.py), and its
+`recover` appends, at start, those a crash kept out of the log; `MemoryTables` appends them directly.
 """
 
 from __future__ import annotations
@@ -12,85 +16,20 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
-from pydantic import Field
-
+from compliance.storage.account_records import Draft, OneTimeToken, TokenPurpose, User, WebSession
 from compliance.storage.atomic_files import AtomicJSONStorage
 from compliance.storage.errors import AlreadyExists
-from compliance.storage.records import ORG_ID, Record, Role
+from compliance.storage.outbox import EventLog, Outbox
+from compliance.storage.records import ORG_ID, AuditEvent
 
 Doc = dict[str, Any]
 STALE = 24 * 3600.0  # seconds after which a quiet sign-in attempt counter is forgotten
 _RECORDS = "records"
-
-
-class User(Record):
-    id: str
-    email: str = Field(description="Lower-cased; unique.")
-    organisation: str | None = Field(description="None for CNDP liaisons and service admins.")
-    role: Role
-    org_admin: bool = False
-    password_hash: str
-    totp_secret: str | None = None
-    totp_last_step: int = 0
-    disabled: bool = False
-    created_at: datetime
-    password_changed_at: datetime
-
-    @property
-    def needs_second_factor(self) -> bool:
-        """Liaisons, service admins and organisation admins must use TOTP."""
-        return self.role in (Role.liaison, Role.admin) or self.org_admin
-
-
-class TokenPurpose(StrEnum):
-    invitation = "invitation"
-    password_reset = "password_reset"
-
-
-class OneTimeToken(Record):
-    """An invitation or a password-reset link; only a hash of its secret is kept, and it is used once."""
-
-    token_hash: str
-    purpose: TokenPurpose
-    email: str
-    organisation: str | None
-    role: Role
-    org_admin: bool = False
-    user_id: str | None = None
-    created_by: str
-    created_at: datetime
-    expires_at: datetime
-
-
-class WebSession(Record):
-    """A signed-in browser. The cookie carries a random id; the store keeps only its hash."""
-
-    id_hash: str
-    user_id: str
-    created_at: datetime
-    last_seen: datetime
-    csrf: str
-    second_factor_done: bool
-
-
-class Draft(Record):
-    """A questionnaire being filled in: partial answers, possibly invalid, kept per organisation."""
-
-    id: str
-    organisation: str
-    name: str
-    answers: dict[str, Any] = Field(default_factory=dict)
-    project_id: str | None = None
-    created_at: datetime
-    updated_at: datetime
-    updated_by: str
 
 
 class UserRepository(Protocol):
@@ -155,36 +94,54 @@ class DraftRepository(Protocol):
 
 
 class Tables(Protocol):
-    """Named tables of documents by key; `change` runs its function under the table's lock."""
+    """Named tables of documents by key; `change` runs its function under the table's lock and records
+    the events with the change (none when the function raises)."""
 
     def read(self, table: str) -> dict[str, Doc]: ...
 
-    def change(self, table: str, fn: Callable[[dict[str, Doc]], object]) -> None: ...
+    def change(
+        self, table: str, fn: Callable[[dict[str, Doc]], object], events: Sequence[AuditEvent] = ()
+    ) -> None: ...
+
+
+def _events(event: AuditEvent | None) -> Sequence[AuditEvent]:
+    return () if event is None else (event,)
 
 
 class MemoryTables:
-    def __init__(self) -> None:
+    def __init__(self, log: EventLog | None = None) -> None:
         self._lock = threading.Lock()
         self._tables: dict[str, dict[str, Doc]] = {}
+        self._log = log
 
     def read(self, table: str) -> dict[str, Doc]:
         with self._lock:
             return dict(self._tables.get(table, {}))
 
-    def change(self, table: str, fn: Callable[[dict[str, Doc]], object]) -> None:
+    def change(
+        self, table: str, fn: Callable[[dict[str, Doc]], object], events: Sequence[AuditEvent] = ()
+    ) -> None:
+        if events and self._log is None:
+            raise ValueError("these tables have no audit log to record the change in")
         with self._lock:
             current = dict(self._tables.get(table, {}))
             fn(current)
             self._tables[table] = current
+            for event in events:
+                assert self._log is not None
+                self._log.append(event)
 
 
 class TinyDBTables:
     """One atomic JSON file (TinyDB's storage format) per table, re-read when another process changed it."""
 
-    def __init__(self, root: Path, paths: Callable[[str], Path], quarantine_dir: Path) -> None:
+    def __init__(
+        self, root: Path, paths: Callable[[str], Path], quarantine_dir: Path, outbox: Outbox
+    ) -> None:
         self._root = root
         self._paths = paths
         self._quarantine = quarantine_dir
+        self._outbox = outbox
         self._lock = threading.Lock()
         self._open: dict[Path, tuple[tuple[int, int, int] | None, AtomicJSONStorage]] = {}
 
@@ -220,21 +177,39 @@ class TinyDBTables:
         finally:
             os.close(fd)
 
-    def change(self, table: str, fn: Callable[[dict[str, Doc]], object]) -> None:
+    def change(
+        self, table: str, fn: Callable[[dict[str, Doc]], object], events: Sequence[AuditEvent] = ()
+    ) -> None:
         path = self._paths(table)
         with self._lock, self._file_lock(path):
             self._open.pop(path, None)  # under the file lock: read what is on disk now
             storage = self._storage(path)
-            current = dict((storage.read() or {}).get(_RECORDS, {}))
+            data = storage.read() or {}
+            current = dict(data.get(_RECORDS, {}))
             fn(current)
-            storage.write({_RECORDS: current})
+            point = f"{events[0].action}:stored" if events else f"{table}:stored"
+            self._outbox.write(storage, {**data, _RECORDS: current}, events, point=point)
             self._open[path] = (self._identity(path), storage)
+            self._outbox.publish(events)
+
+    def recover(self, files: list[Path]) -> list[AuditEvent]:
+        """At start: append to the log the events of these files' outboxes that a crash kept out of it."""
+        pending: list[AuditEvent] = []
+        with self._lock:
+            for path in files:
+                pending += self._outbox.pending(self._storage(path))
+        return self._outbox.recover(pending)
 
 
 def _drafts_table(organisation: str) -> str:
     if not ORG_ID.match(organisation):
         raise ValueError(f"not an organisation id: {organisation!r}")
     return f"drafts:{organisation}"
+
+
+def tinydb_table_files(root: Path) -> list[Path]:
+    """The files `tinydb_table_path` has made so far."""
+    return sorted([*(root / "web").glob("*.json"), *(root / "orgs").glob("*/drafts.json")])
 
 
 def tinydb_table_path(root: Path) -> Callable[[str], Path]:
@@ -253,13 +228,13 @@ class AccountTables:
         self.tables = tables
 
     # -- users -------------------------------------------------------------------------------------------
-    def add_user(self, user: User) -> None:
+    def add_user(self, user: User, event: AuditEvent | None = None) -> None:
         def add(users: dict[str, Doc]) -> None:
             if user.id in users or any(u["email"] == user.email for u in users.values()):
                 raise AlreadyExists(f"an account with the e-mail '{user.email}' already exists")
             users[user.id] = user.model_dump(mode="json")
 
-        self.tables.change("users", add)
+        self.tables.change("users", add, _events(event))
 
     def get_user(self, user_id: str) -> User | None:
         doc = self.tables.read("users").get(user_id)
@@ -278,17 +253,20 @@ class AccountTables:
             users = [u for u in users if u.organisation == organisation]
         return sorted(users, key=lambda u: (u.created_at, u.id))
 
-    def save_user(self, user: User) -> None:
-        self.tables.change("users", lambda users: users.__setitem__(user.id, user.model_dump(mode="json")))
+    def save_user(self, user: User, event: AuditEvent | None = None) -> None:
+        doc = user.model_dump(mode="json")
+        self.tables.change("users", lambda users: users.__setitem__(user.id, doc), _events(event))
 
-    def delete_user(self, user_id: str) -> bool:
-        found: list[bool] = []
-        self.tables.change("users", lambda users: found.append(users.pop(user_id, None) is not None))
-        return found[0]
+    def delete_user(self, user_id: str, event: AuditEvent | None = None) -> bool:
+        """False, and the event not recorded, when there is no such user."""
+        if self.get_user(user_id) is None:
+            return False
+        self.tables.change("users", lambda users: users.pop(user_id, None), _events(event))
+        return True
 
-    def add_token(self, token: OneTimeToken) -> None:
+    def add_token(self, token: OneTimeToken, event: AuditEvent | None = None) -> None:
         doc = token.model_dump(mode="json")
-        self.tables.change("tokens", lambda tokens: tokens.__setitem__(token.token_hash, doc))
+        self.tables.change("tokens", lambda tokens: tokens.__setitem__(token.token_hash, doc), _events(event))
 
     def take_token(self, token_hash: str) -> OneTimeToken | None:
         taken: list[Doc | None] = []
@@ -358,9 +336,11 @@ class AccountTables:
         return wait[0]
 
     # -- drafts ------------------------------------------------------------------------------------------
-    def save_draft(self, draft: Draft) -> None:
+    def save_draft(self, draft: Draft, event: AuditEvent | None = None) -> None:
         doc = draft.model_dump(mode="json")
-        self.tables.change(_drafts_table(draft.organisation), lambda d: d.__setitem__(draft.id, doc))
+        self.tables.change(
+            _drafts_table(draft.organisation), lambda d: d.__setitem__(draft.id, doc), _events(event)
+        )
 
     def get_draft(self, organisation: str, draft_id: str) -> Draft | None:
         doc = self.tables.read(_drafts_table(organisation)).get(draft_id)
@@ -370,27 +350,44 @@ class AccountTables:
         drafts = [Draft.model_validate(d) for d in self.tables.read(_drafts_table(organisation)).values()]
         return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
 
-    def delete_draft(self, organisation: str, draft_id: str) -> bool:
-        found: list[bool] = []
+    def delete_draft(self, organisation: str, draft_id: str, event: AuditEvent | None = None) -> bool:
+        """False, and the event not recorded, when there is no such draft."""
+        if self.get_draft(organisation, draft_id) is None:
+            return False
+        self.tables.change(_drafts_table(organisation), lambda d: d.pop(draft_id, None), _events(event))
+        return True
+
+    def delete_organisation_drafts(
+        self, organisation: str, event: Callable[[int], AuditEvent] | None = None
+    ) -> int:
+        """The number of drafts erased; `event` builds the entry from that number."""
+        count = len(self.tables.read(_drafts_table(organisation)))
         self.tables.change(
-            _drafts_table(organisation), lambda d: found.append(d.pop(draft_id, None) is not None)
+            _drafts_table(organisation), lambda d: d.clear(), _events(event(count) if event else None)
         )
-        return found[0]
-
-    def delete_organisation_drafts(self, organisation: str) -> int:
-        count: list[int] = []
-
-        def clear(drafts: dict[str, Doc]) -> None:
-            count.append(len(drafts))
-            drafts.clear()
-
-        self.tables.change(_drafts_table(organisation), clear)
-        return count[0]
+        return count
 
 
-def memory_accounts() -> AccountTables:
-    return AccountTables(MemoryTables())
+def memory_accounts(log: EventLog | None = None) -> AccountTables:
+    return AccountTables(MemoryTables(log))
 
 
-def tinydb_accounts(root: Path, quarantine_dir: Path) -> AccountTables:
-    return AccountTables(TinyDBTables(root, tinydb_table_path(root), quarantine_dir))
+def tinydb_accounts(root: Path, quarantine_dir: Path, log: EventLog) -> AccountTables:
+    """The account tables of a data folder, after logging what a crash kept out of the audit log."""
+    tables = TinyDBTables(root, tinydb_table_path(root), quarantine_dir, Outbox(log))
+    tables.recover(tinydb_table_files(root))
+    return AccountTables(tables)
+
+
+__all__ = [
+    "AccountTables",
+    "Draft",
+    "MemoryTables",
+    "OneTimeToken",
+    "TinyDBTables",
+    "TokenPurpose",
+    "User",
+    "WebSession",
+    "memory_accounts",
+    "tinydb_accounts",
+]

@@ -27,7 +27,7 @@ from compliance.storage.audit_chain import verify_lines
 from compliance.storage.codec import version_from_parts
 from compliance.storage.errors import StoreError
 from compliance.storage.records import ORG_ID, PROJECT_ID
-from compliance.storage.tinydb_store import PAYLOAD_SUFFIX, PROJECT_FILE
+from compliance.storage.tinydb_files import PAYLOAD_SUFFIX, PROJECT_FILE
 
 
 class BackupFailed(StoreError):

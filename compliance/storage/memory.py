@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from compliance.domain.outcomes import Verdict
+from compliance.storage.accounts import memory_accounts
 from compliance.storage.audit_chain import GENESIS, line_of, seal
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.protocol import Store
@@ -47,9 +48,12 @@ class MemoryAccess:
         with self._lock:
             return sorted(self._orgs.values(), key=lambda o: o.id)
 
-    def delete_organisation(self, org_id: str) -> bool:
+    def delete_organisation(self, org_id: str, event: AuditEvent) -> bool:
         with self._lock:
-            return self._orgs.pop(org_id, None) is not None
+            if self._orgs.pop(org_id, None) is None:
+                return False
+            self._audit.append(event)
+            return True
 
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         with self._lock:
@@ -246,5 +250,9 @@ class MemoryAudit:
 def memory_store() -> Store:
     audit = MemoryAudit()
     return Store(
-        access=MemoryAccess(audit), projects=MemoryProjects(audit), audit=audit, description="memory"
+        access=MemoryAccess(audit),
+        projects=MemoryProjects(audit),
+        audit=audit,
+        accounts=memory_accounts(audit),
+        description="memory",
     )

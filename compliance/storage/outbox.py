@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from tinydb import TinyDB
+from tinydb.storages import Storage
 
 from compliance.storage.atomic_files import DeferredJSONStorage
-from compliance.storage.audit_file import AuditLogFile
 from compliance.storage.faults import crash_point
 from compliance.storage.records import AuditEntry, AuditEvent
 
@@ -26,8 +26,16 @@ OUTBOX = "_audit_outbox"
 Changes = Mapping[str, Mapping[str, dict[str, Any] | None]]
 
 
+class EventLog(Protocol):
+    """What the outbox needs of the audit log (the log file, or the memory log of the tests)."""
+
+    def append(self, event: AuditEvent) -> AuditEntry: ...
+
+    def append_missing(self, events: list[AuditEvent]) -> list[AuditEvent]: ...
+
+
 class Outbox:
-    def __init__(self, audit: AuditLogFile) -> None:
+    def __init__(self, audit: EventLog) -> None:
         self.audit = audit
         self._lock = threading.Lock()
         self._appended: set[str] = set()  # outbox events known to be in the log
@@ -44,18 +52,24 @@ class Outbox:
                 else:
                     rows[doc_id] = doc
             new[table] = rows
-        with self._lock:
-            outbox = {k: v for k, v in new.get(OUTBOX, {}).items() if k not in self._appended}
-            self._appended.difference_update(new.get(OUTBOX, {}).keys() - outbox.keys())
-        for event in events:
-            outbox[event.event_id] = event.model_dump(mode="json")
-        new[OUTBOX] = outbox
-        db.storage.write(new)
-        if isinstance(db.storage, DeferredJSONStorage):
-            db.storage.flush()  # an index keeps changes in memory; an intent must be on disk at once
+        self.write(db.storage, new, events, point=point)
         for cached in db._tables.values():  # documents were written under TinyDB's tables: drop their caches
             cached._next_id = None
             cached.clear_cache()
+
+    def write(
+        self, storage: Storage, data: dict[str, Any], events: Iterable[AuditEvent], *, point: str
+    ) -> None:
+        """Write `data` (a file's whole content) with the events added to its outbox, in one atomic write;
+        the outbox events already in the log are dropped."""
+        with self._lock:
+            outbox = {k: v for k, v in data.get(OUTBOX, {}).items() if k not in self._appended}
+            self._appended.difference_update(data.get(OUTBOX, {}).keys() - outbox.keys())
+        for event in events:
+            outbox[event.event_id] = event.model_dump(mode="json")
+        storage.write({**data, OUTBOX: outbox})
+        if isinstance(storage, DeferredJSONStorage):
+            storage.flush()  # an index keeps changes in memory; an intent must be on disk at once
         crash_point(point)
 
     def publish(self, events: Iterable[AuditEvent]) -> list[AuditEntry]:
@@ -67,9 +81,9 @@ class Outbox:
                 self._appended.add(event.event_id)
         return entries
 
-    def pending(self, db: TinyDB) -> list[AuditEvent]:
+    def pending(self, db: TinyDB | Storage) -> list[AuditEvent]:
         """The events of a file's outbox that are not known to be in the log."""
-        data = db.storage.read() or {}
+        data = (db.storage if isinstance(db, TinyDB) else db).read() or {}
         with self._lock:
             docs = [v for k, v in data.get(OUTBOX, {}).items() if k not in self._appended]
         return [AuditEvent.model_validate(d) for d in docs]

@@ -45,8 +45,9 @@ class AccessRepository(Protocol):
 
     def list_organisations(self) -> list[Organisation]: ...
 
-    def delete_organisation(self, org_id: str) -> bool:
-        """Erase the organisation record (its projects, users and drafts are erased by the caller)."""
+    def delete_organisation(self, org_id: str, event: AuditEvent) -> bool:
+        """Erase the organisation record (its projects, users and drafts are erased by the caller) with the
+        event; False, and the event not logged, if there is no such organisation."""
 
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         """Raises AlreadyExists when the id is taken."""
@@ -154,7 +155,7 @@ class Store:
     projects: ProjectRepository
     audit: AuditRepository
     keys: KeyRing = field(default_factory=KeyRing.ephemeral)
-    accounts: AccountTables = field(default_factory=memory_accounts)
+    accounts: AccountTables = field(default_factory=memory_accounts)  # memory_store gives it the log
     description: str = "memory"
     close: Callable[[], None] = field(default=lambda: None)
     quarantined: list[StoreCorrupted] = field(default_factory=list)  # projects set aside at start

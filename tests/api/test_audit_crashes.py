@@ -77,17 +77,20 @@ def _review(c: Any, pid: str, n: int) -> dict[str, Any]:
 
 def _act(c: Any, pid: str, n: int, action: str, **extra: str) -> httpx.Response:
     body = {"action": action, "revision": _review(c, pid, n)["revision"], **extra}
-    return c.post(f"/api/v1/projects/{pid}/versions/{n}/review/actions", json=body)
+    answer: httpx.Response = c.post(f"/api/v1/projects/{pid}/versions/{n}/review/actions", json=body)
+    return answer
 
 
 def _judge(c: Any, pid: str, n: int) -> httpx.Response:
     rule = c.get(f"/api/v1/projects/{pid}/versions/{n}").json()["assessment"]["findings"][0]["rule_id"]
     body = {"judgement": "confirmed", "revision": _review(c, pid, n)["revision"]}
-    return c.put(f"/api/v1/projects/{pid}/versions/{n}/review/findings/{rule}", json=body)
+    answer: httpx.Response = c.put(f"/api/v1/projects/{pid}/versions/{n}/review/findings/{rule}", json=body)
+    return answer
 
 
 def _submit(c: Any, pid: str) -> httpx.Response:
-    return c.post(f"/api/v1/projects/{pid}/versions", json=SUBMISSION)
+    answer: httpx.Response = c.post(f"/api/v1/projects/{pid}/versions", json=SUBMISSION)
+    return answer
 
 
 @pytest.fixture
@@ -188,6 +191,11 @@ def test_a_crash_at_every_window_between_store_and_log_leaves_every_change_with_
         ("key.created:stored", ["create-key", "--role", "liaison"], "key.created"),
         ("key.revoked:stored", ["revoke-key", "KEY"], "key.revoked"),
         ("signing_key.published:stored", ["rotate-signing-key"], "signing_key.published"),
+        (
+            "user.created:stored",
+            ["create-user", "--email", "liaison@cndp.ma", "--role", "liaison", "--password-stdin"],
+            "user.created",
+        ),
     ],
 )
 def test_an_admin_command_killed_between_its_change_and_its_entry_is_logged_by_the_next_one(
@@ -200,6 +208,7 @@ def test_an_admin_command_killed_between_its_change_and_its_entry_is_logged_by_t
         return subprocess.run(
             [sys.executable, "-m", "compliance.cli.main", "admin", *args, "--data-dir", str(data)],
             env=env,
+            input="correct horse battery staple\n",
             capture_output=True,
             text=True,
             check=False,

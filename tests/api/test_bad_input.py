@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -49,7 +50,9 @@ def test_422_names_each_field_path_without_echoing_values(atlas: httpx.Client) -
 def test_422_for_yaml_that_does_not_parse_names_the_line(atlas: httpx.Client) -> None:
     r = atlas.post("/api/v1/evaluate", content=f"project_name: [{SECRET}\n".encode(), headers=YAML)
     problem = _assert_problem(r, 422)
-    (error,) = problem["errors"]  # type: ignore[misc]
+    errors = problem["errors"]
+    assert isinstance(errors, list)
+    (error,) = errors
     assert error["path"] == "body" and (error["line"], error["column"]) == (2, 1)
     assert "not valid YAML" in error["message"] and SECRET not in r.text
 
@@ -75,7 +78,7 @@ def test_bodies_over_1_mib_get_413_before_anything_is_stored(live: Server, atlas
     r = atlas.post(f"/api/v1/projects/{project_id}/versions", content=big, headers=YAML)
     _assert_problem(r, 413)
 
-    def chunks():  # no Content-Length: counted as it arrives
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
         for _ in range(12):
             yield b"#" * 100_000
 

@@ -247,7 +247,7 @@ def test_a_failed_store_write_leaves_nothing_in_the_audit_log() -> None:
     decided = reviews.act(
         liaison, project.id, 1, ReviewAction.approve, 2, "Approuvé sans réserve, pièces complètes."
     )
-    assert decided.seal is not None
+    assert decided.record.seal is not None
     assert [e.action for e in store.audit.entries()].count("version.decided") == 1
 
 

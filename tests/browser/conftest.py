@@ -81,7 +81,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     access, audit = open_admin(data)
     for name in ("Atlas AI", "Souss Data"):
         create_organisation(access, audit, name)
-    accounts = Accounts(access, audit, open_admin_accounts(data))
+    accounts = Accounts(access, audit, open_admin_accounts(data, audit))
     accounts.create_user("founder@souss.ma", PASSWORD, Role.submitter, "souss-data")
     accounts.create_user("liaison@cndp.ma", PASSWORD, Role.liaison, None)
     # The first founder's account comes from the command an operator would run.
@@ -165,7 +165,12 @@ def tab(browser: Any, site: Site, request: pytest.FixtureRequest) -> Iterator[Ta
 
     context.route("**/*", route)
     page.on("console", lambda msg: made.console_errors.append(msg.text) if msg.type == "error" else None)
-    page.on("dialog", lambda dialog: (made.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        made.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     yield made
     context.close()
     assert made.foreign == [], f"requests to other hosts: {made.foreign}"

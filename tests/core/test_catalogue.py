@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from gherkin.parser import Parser
@@ -25,12 +26,13 @@ def pack() -> RulePack:
     return load_pack(ROOT / "rules", ROOT / "features")
 
 
-def _parse(path: Path) -> dict:
-    return Parser().parse(path.read_text(encoding="utf-8"))
+def _parse(path: Path) -> dict[str, Any]:
+    doc: dict[str, Any] = Parser().parse(path.read_text(encoding="utf-8"))  # type: ignore[assignment]
+    return doc
 
 
-def _scenarios(doc: dict) -> list[dict]:
-    out = []
+def _scenarios(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for child in doc["feature"]["children"]:
         if "scenario" in child:
             out.append(child["scenario"])
@@ -39,7 +41,7 @@ def _scenarios(doc: dict) -> list[dict]:
     return out
 
 
-def _rule_tags(doc: dict) -> list[str]:
+def _rule_tags(doc: dict[str, Any]) -> list[str]:
     return [
         t["name"].removeprefix("@rule:") for t in doc["feature"]["tags"] if t["name"].startswith("@rule:")
     ]

@@ -140,6 +140,7 @@ def test_malformed_exports_are_reported_not_crashed(
     exported: tuple[dict[str, Any], Path, SigningKey],
 ) -> None:
     doc, _, key = exported
+    broken: object
     for broken in (
         {**doc, "seal": {**doc["seal"], "details": "x"}},
         {**doc, "signature": "x"},

@@ -119,7 +119,7 @@ def test_compare_with_another_fact(tmp_path: Path) -> None:
 
 def test_count_bounds(tmp_path: Path) -> None:
     cond = {"op": "count", "path": "processings", "min": 1, "max": 2}
-    three = {"processings": [{}, {}, {}]}
+    three: dict[str, Any] = {"processings": [{}, {}, {}]}
     assert run(tmp_path / "a", three, applies_when={"op": "true"}, require=cond)[1].outcome is Outcome.fail
     assert (
         run(tmp_path / "b", {"processings": [{}]}, applies_when={"op": "true"}, require=cond)[1].outcome
@@ -128,7 +128,7 @@ def test_count_bounds(tmp_path: Path) -> None:
 
 
 def test_ref_reads_reference_data(tmp_path: Path) -> None:
-    cond = {
+    cond: dict[str, Any] = {
         "op": "every",
         "path": "transfers",
         "condition": {"op": "ref", "path": "country", "data": "adequate-countries"},
@@ -215,7 +215,7 @@ def test_router_authorisation_with_triggers(tmp_path: Path) -> None:
 
 
 def test_router_health_depends_on_secrecy(tmp_path: Path) -> None:
-    facts = {
+    facts: dict[str, Any] = {
         "processes_personal_data": True,
         "processings": [{"data_categories": ["health"], "interconnects_files": False}],
     }
@@ -280,7 +280,7 @@ def test_assessment_serialises_to_json_and_back(tmp_path: Path) -> None:
 
 
 def test_self_hosted_model_on_servers_abroad_is_a_transfer(tmp_path: Path) -> None:
-    facts = {
+    facts: dict[str, Any] = {
         "processes_personal_data": True,
         "ai": {
             "inference": {"self_hosted": True, "hosting_country": "US", "prompts_contain_personal_data": True}

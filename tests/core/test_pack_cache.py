@@ -134,8 +134,8 @@ def test_the_command_line_knows_every_role() -> None:
     assert tuple(r.value for r in Role) == ROLES
 
 
-def test_the_command_line_names_the_database_variables_of_the_store() -> None:
+def test_the_database_variables_of_the_command_line_match_the_store() -> None:
     from compliance.cli import db_commands
     from compliance.storage.postgres import config
 
-    assert (db_commands.SERVICE, db_commands.MIGRATION) == (config.SERVICE, config.MIGRATION)
+    assert (db_commands.MIGRATION, db_commands.SERVICE) == (config.MIGRATION, config.SERVICE)

@@ -12,7 +12,7 @@ from compliance.domain.rules import Rule
 from compliance.domain.submission import Submission
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMAS = {"submission.schema.json": Submission, "rule.schema.json": Rule}
+SCHEMAS: dict[str, type[BaseModel]] = {"submission.schema.json": Submission, "rule.schema.json": Rule}
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

@@ -123,9 +123,12 @@ def test_organisations_and_keys(store: Store) -> None:
     )  # revoking twice keeps the first date
     assert store.access.revoke_key("key_ffffffffffff", T0, ev("key.revoked")) is None
     assert [k.id for k in store.access.list_keys()] == [key.id]
-    assert store.access.delete_organisation("atlas") is True  # erasure, with its (revoked) keys on a database
+    erased = ev("organisation.erased")
+    assert store.access.delete_organisation("atlas", erased) is True  # with its (revoked) keys on a database
     assert store.access.get_organisation("atlas") is None
-    assert store.access.delete_organisation("atlas") is False
+    assert store.audit.entries()[-1].event_id == erased.event_id  # logged with the erasure
+    assert store.access.delete_organisation("atlas", ev("organisation.erased")) is False
+    assert store.audit.entries()[-1].event_id == erased.event_id  # nothing erased, nothing logged
 
 
 def test_projects_versions_and_numbering(store: Store, assessments: dict[str, StoredAssessment]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ from tests.core.randomfacts import random_submission
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _assessor(tmp: Path, **over: object) -> Assessor:
+def _assessor(tmp: Path, **over: Any) -> Assessor:
     root = make_pack(tmp, [rule_doc(), rule_doc("L0908-T02-OTHER", **({"severity": "minor"} | over))])
     return Assessor(load_pack(root, root.parent / "features"))
 

@@ -54,11 +54,12 @@ class _Form(HTMLParser):
 def submit_form_as_is(client: TestClient, html: str, action: str) -> Response:
     parser = _Form()
     parser.feed(html)
-    return client.post(
+    answer: Response = client.post(
         action,
         content=_encode([*parser.fields, ("action", "stay")]),
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
+    return answer
 
 
 def _encode(fields: list[tuple[str, str]]) -> bytes:

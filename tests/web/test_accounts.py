@@ -15,6 +15,8 @@ from compliance.service.errors import Forbidden, NotFound
 from compliance.service.org_data import erase_organisation, export_organisation
 from compliance.storage.accounts import AccountTables, Draft, WebSession, memory_accounts, tinydb_accounts
 from compliance.storage.errors import AlreadyExists
+from compliance.storage.memory import MemoryAudit
+from compliance.storage.records import AuditEvent
 from tests.web.conftest import PASSWORD, Web, csrf_of, sign_in
 from tests.web.test_security import new_draft, next_code
 
@@ -121,16 +123,28 @@ def test_erase_own_account(web: Web) -> None:
 
 
 @pytest.fixture(params=["memory", "tinydb"])
-def tables(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AccountTables]:
+def log_and_tables(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[tuple[MemoryAudit, AccountTables]]:
+    log = MemoryAudit()
     yield (
-        memory_accounts() if request.param == "memory" else tinydb_accounts(tmp_path, tmp_path / "quarantine")
+        log,
+        memory_accounts(log)
+        if request.param == "memory"
+        else tinydb_accounts(tmp_path, tmp_path / "quarantine", log),
     )
 
 
-def test_account_tables_contract(tables: AccountTables, web: Web) -> None:
-    tables.add_user(web.founder)
+def test_account_tables_contract(log_and_tables: tuple[MemoryAudit, AccountTables], web: Web) -> None:
+    log, tables = log_and_tables
+    created = AuditEvent(actor="cli", action="user.created", target=web.founder.id)
+    tables.add_user(web.founder, created)
+    assert [e.event_id for e in log.entries()] == [created.event_id]
     with pytest.raises(AlreadyExists):
-        tables.add_user(web.founder.model_copy(update={"id": "usr_000000000000"}))
+        tables.add_user(
+            web.founder.model_copy(update={"id": "usr_000000000000"}), AuditEvent(actor="cli", action="x")
+        )
+    assert len(log.entries()) == 1  # a refused change records nothing
     assert tables.find_user("FOUNDER@atlas.ma ") == web.founder
     now = datetime.now(UTC)
     session = WebSession(
@@ -151,6 +165,8 @@ def test_account_tables_contract(tables: AccountTables, web: Web) -> None:
     tables.save_draft(draft)
     assert tables.get_draft("atlas-ai", draft.id) == draft
     assert tables.get_draft("souss-data", draft.id) is None
+    assert not tables.delete_draft("atlas-ai", "drf_0000000000000002", AuditEvent(actor="u", action="x"))
+    assert len(log.entries()) == 1  # nothing deleted, nothing recorded
     assert tables.delete_organisation_drafts("atlas-ai") == 1 and tables.list_drafts("atlas-ai") == []
     start = time.time()
     tables.record_failure("k", start)
@@ -166,8 +182,8 @@ def test_account_tables_contract(tables: AccountTables, web: Web) -> None:
 
 def test_tinydb_tables_see_another_process_writes(tmp_path: Path, web: Web) -> None:
     """`compliance admin create-user` writes beside a live server: the server's tables see the new user."""
-    server_side = tinydb_accounts(tmp_path, tmp_path / "quarantine")
+    server_side = tinydb_accounts(tmp_path, tmp_path / "quarantine", MemoryAudit())
     assert server_side.find_user("founder@atlas.ma") is None
-    tinydb_accounts(tmp_path, tmp_path / "quarantine").add_user(web.founder)
+    tinydb_accounts(tmp_path, tmp_path / "quarantine", MemoryAudit()).add_user(web.founder)
     assert server_side.find_user("founder@atlas.ma") == web.founder
     assert PASSWORD not in (tmp_path / "web" / "users.json").read_text()

@@ -113,9 +113,7 @@ def test_a_field_added_to_the_model_is_asked_in_every_language(
     web: Web, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     label = "Whether the assistant answers in Tamazight written in Tifinagh."
-    extended = create_model(  # type: ignore[call-overload]
-        "Submission", __base__=Submission, answers_in_tifinagh=(bool | None, fact(label))
-    )
+    extended = create_model("Submission", __base__=Submission, answers_in_tifinagh=(bool | None, fact(label)))
     steps = build_steps(extended, load_yaml(STEPS_FILE.read_text(encoding="utf-8")))
     monkeypatch.setattr(pages_drafts, "questionnaire", lambda: steps)
     monkeypatch.setattr(messages, "questionnaire", lambda: steps)

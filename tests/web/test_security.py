@@ -14,14 +14,16 @@ from tests.web.conftest import PASSWORD, Web, csrf_of, sign_in
 
 def next_code(secret: str) -> str:
     """The code of the next time step: the current one was spent when the factor was turned on."""
-    return pyotp.TOTP(secret).at(time.time() + 30)
+    code: str = pyotp.TOTP(secret).at(time.time() + 30)
+    return code
 
 
 def new_draft(client: TestClient, name: str = "Bank voice bot") -> str:
     token = csrf_of(client.get("/drafts/new").text)
     answer = client.post("/drafts", data={"csrf": token, "name": name})
     assert answer.status_code == 303
-    return answer.headers["location"].split("/")[2]
+    location: str = answer.headers["location"]
+    return location.split("/")[2]
 
 
 def test_csrf_refused_without_or_with_a_wrong_token(web: Web) -> None:

@@ -7,11 +7,11 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import yaml
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from compliance.api.bodies import read_data
+from compliance.api.bodies import body_of
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
 from compliance.api.routes.projects import ProjectId, VersionNumber
@@ -29,9 +29,7 @@ from compliance.domain.review import (
 from compliance.domain.rules import RULE_ID_PATTERN, Severity
 from compliance.domain.vocabulary import Sector
 from compliance.engine.diff import VersionDiff
-from compliance.ruleset.loader import format_validation_error
-from compliance.service.errors import InvalidRequest
-from compliance.service.reviews import ReviewView
+from compliance.service.review_records import ReviewView
 
 router = APIRouter(tags=["reviews"])
 _VERSION = "/projects/{project_id}/versions/{number}"
@@ -120,15 +118,6 @@ class QueueOut(Body):
     total: int
 
 
-def _validated(model: type[Body], data: Any) -> Any:
-    if not isinstance(data, dict):
-        raise InvalidRequest(["body: expected a mapping"])
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise InvalidRequest(format_validation_error(exc, "body")) from None
-
-
 async def _view(services: ServicesDep, principal: PrincipalDep, project_id: str, number: int) -> ReviewOut:
     view = await run_in_threadpool(services.reviews.view, principal, project_id, number)
     return ReviewOut.of(view)
@@ -171,16 +160,15 @@ async def get_review(
 async def act(
     project_id: ProjectId,
     number: VersionNumber,
-    request: Request,
     principal: PrincipalDep,
+    body: Annotated[ActionIn, Depends(body_of(ActionIn))],
     services: ServicesDep,
 ) -> ReviewOut:
-    body: ActionIn = _validated(ActionIn, await read_data(request))
     text = body.opinion if body.action in (ReviewAction.approve, ReviewAction.reject) else body.message
-    await run_in_threadpool(
+    view = await run_in_threadpool(
         services.reviews.act, principal, project_id, number, body.action, body.revision, text
     )
-    return await _view(services, principal, project_id, number)
+    return ReviewOut.of(view)
 
 
 @router.put(
@@ -196,12 +184,11 @@ async def judge(
     project_id: ProjectId,
     number: VersionNumber,
     rule_id: Annotated[str, Path(pattern=RULE_ID_PATTERN, max_length=80, description="The rule id.")],
-    request: Request,
     principal: PrincipalDep,
+    body: Annotated[JudgementIn, Depends(body_of(JudgementIn))],
     services: ServicesDep,
 ) -> ReviewOut:
-    body: JudgementIn = _validated(JudgementIn, await read_data(request))
-    await run_in_threadpool(
+    view = await run_in_threadpool(
         services.reviews.judge,
         principal,
         project_id,
@@ -214,7 +201,7 @@ async def judge(
         body.legal_ground,
         body.expires,
     )
-    return await _view(services, principal, project_id, number)
+    return ReviewOut.of(view)
 
 
 @router.post(
@@ -232,15 +219,14 @@ async def judge(
 async def comment(
     project_id: ProjectId,
     number: VersionNumber,
-    request: Request,
     principal: PrincipalDep,
+    body: Annotated[CommentIn, Depends(body_of(CommentIn))],
     services: ServicesDep,
 ) -> ReviewOut:
-    body: CommentIn = _validated(CommentIn, await read_data(request))
-    await run_in_threadpool(
+    view = await run_in_threadpool(
         services.reviews.comment, principal, project_id, number, body.rule_id, body.lang, body.text
     )
-    return await _view(services, principal, project_id, number)
+    return ReviewOut.of(view)
 
 
 @router.get(
@@ -302,7 +288,7 @@ async def queue(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> QueueOut:
     items, total = await run_in_threadpool(
-        lambda: services.reviews.queue(
+        lambda: services.review_queue.queue(
             principal,
             sector=sector,
             worst_severity=worst_severity,
@@ -336,7 +322,7 @@ async def queue(
     responses=error_responses(401, 403, 422, 503),
 )
 async def stats(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]:
-    result: dict[str, Any] = await run_in_threadpool(services.reviews.stats, principal)
+    result: dict[str, Any] = await run_in_threadpool(services.review_queue.stats, principal)
     return result
 
 
@@ -355,7 +341,7 @@ async def waivers(
     services: ServicesDep,
     project: Annotated[str | None, Query(max_length=64, description="Only this project's waivers.")] = None,
 ) -> Response:
-    found = await run_in_threadpool(services.reviews.waivers, principal, project)
+    found = await run_in_threadpool(services.waivers.waivers, principal, project)
     data = found.model_dump(mode="json")
     if "application/json" in request.headers.get("accept", ""):
         return Response(found.model_dump_json(indent=2), media_type="application/json")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import psycopg
 
+from compliance.storage.accounts import memory_accounts
 from compliance.storage.errors import StoreError
 from compliance.storage.postgres.access import PostgresAccess
 from compliance.storage.postgres.audit import PostgresAudit
@@ -59,6 +60,7 @@ def open_postgres_store(url: str, keys: KeyRing | None = None, settings: PoolSet
         audit=audit,
         keys=keys,
         failure_counters=PostgresFailureCounters(db),
+        accounts=memory_accounts(audit),  # not kept in the database yet: their events go to its log
         description="postgresql",
         close=db.close,
     )

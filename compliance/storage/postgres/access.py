@@ -55,10 +55,14 @@ class PostgresAccess:
             rows = cur.execute("SELECT * FROM organisations ORDER BY id").fetchall()
         return [Organisation.model_validate(r) for r in rows]
 
-    def delete_organisation(self, org_id: str) -> bool:
-        """Erase the organisation record; its keys go with it (the caller revoked and logged them)."""
+    def delete_organisation(self, org_id: str, event: AuditEvent) -> bool:
+        """Erase the organisation record with its event; its keys go with it (the caller revoked and
+        logged them)."""
         with self._db.transaction() as cur:
-            return bool(cur.execute("DELETE FROM organisations WHERE id = %s", (org_id,)).rowcount)
+            if not cur.execute("DELETE FROM organisations WHERE id = %s", (org_id,)).rowcount:
+                return False
+            append_in(cur, event)
+            return True
 
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         try:

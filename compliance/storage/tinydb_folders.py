@@ -1,0 +1,135 @@
+"""Where a project's files are and who may touch them: paths, locks and the open-file cache."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import zstandard
+from tinydb import TinyDB
+
+from compliance.storage.atomic_files import (
+    DeferredJSONStorage,
+    fsync_dir,
+    private_dir,
+    quarantine,
+)
+from compliance.storage.codec import version_from_parts
+from compliance.storage.errors import StoreCorrupted
+from compliance.storage.records import ORG_ID, PROJECT_ID, ProjectVersion
+from compliance.storage.tinydb_files import (
+    OPEN_PROJECT_FILES,
+    PAYLOAD_SUFFIX,
+    PROJECT_FILE,
+    TinyFiles,
+)
+
+
+class ProjectFolders:
+    """Paths, locks and open files of the projects' folders. Locks: one per project (its file and payloads),
+    one per organisation (its index) and a registry lock held only for dictionary updates. Project files
+    stay open up to OPEN_PROJECT_FILES, least recently used closed first."""
+
+    def __init__(self, root: Path) -> None:
+        self.files = TinyFiles(root)
+        self.orgs_dir = root / "orgs"
+        self.registry = threading.Lock()
+        self.indexes: dict[str, TinyDB] = {}
+        self.org_locks: dict[str, threading.RLock] = {}
+        self.where: dict[str, tuple[str, int]] = {}  # project id -> (organisation, doc id in its index)
+        self.project_locks: dict[str, threading.Lock] = {}
+        self.open: OrderedDict[str, TinyDB] = OrderedDict()
+
+    def org_dir(self, org: str) -> Path:
+        if not ORG_ID.match(org):
+            raise ValueError(f"not an organisation id: {org!r}")
+        return self.orgs_dir / org
+
+    def project_dir(self, org: str, project_id: str) -> Path:
+        if not PROJECT_ID.match(project_id):
+            raise ValueError("not a project id")
+        return self.org_dir(org) / "projects" / project_id
+
+    def payload_path(self, org: str, project_id: str, number: int) -> Path:
+        return self.project_dir(org, project_id) / f"v{number}{PAYLOAD_SUFFIX}"
+
+    def org_lock(self, org: str) -> threading.RLock:
+        with self.registry:
+            return self.org_locks.setdefault(org, threading.RLock())
+
+    def index_db(self, org: str) -> TinyDB:
+        """The organisation's index; call with the organisation's lock held."""
+        db = self.indexes.get(org)
+        if db is None:
+            folder = self.org_dir(org)
+            if not (folder / "projects").is_dir():
+                private_dir(folder)
+                private_dir(folder / "projects")
+                fsync_dir(folder)
+                fsync_dir(self.orgs_dir)
+            db = self.files.open(folder / "index.json", deferred=True)
+            with self.registry:
+                self.indexes[org] = db
+        return db
+
+    def flush_index(self, org: str) -> None:
+        storage = self.index_db(org).storage
+        assert isinstance(storage, DeferredJSONStorage)
+        storage.flush()
+
+    def evict(self) -> None:
+        """Close the least recently used project files beyond the limit, skipping busy ones; call with
+        the registry lock held."""
+        for project_id in list(self.open)[: max(0, len(self.open) - OPEN_PROJECT_FILES)]:
+            lock = self.project_locks.get(project_id)
+            if lock is not None and lock.acquire(blocking=False):
+                try:
+                    self.open.pop(project_id).close()
+                finally:
+                    lock.release()
+
+    @contextmanager
+    def project(self, project_id: str) -> Iterator[tuple[str, int, TinyDB] | None]:
+        """Hold a project's lock and its open file; None if there is no such project."""
+        with self.registry:
+            where = self.where.get(project_id)
+            lock = self.project_locks.get(project_id)
+        if where is None or lock is None:
+            yield None
+            return
+        with lock:
+            with self.registry:
+                if self.where.get(project_id) != where:  # erased while we waited
+                    db = None
+                    where = None
+                else:
+                    db = self.open.get(project_id)
+                    if db is not None:
+                        self.open.move_to_end(project_id)
+            if where is None:
+                yield None
+                return
+            org, doc_id = where
+            if db is None:
+                db = self.files.open(self.project_dir(org, project_id) / PROJECT_FILE)
+                with self.registry:
+                    self.open[project_id] = db
+                    self.evict()
+            yield org, doc_id, db
+
+    def read_payload(self, org: str, project_id: str, doc: dict[str, Any]) -> ProjectVersion:
+        path = self.payload_path(org, project_id, int(doc["number"]))
+        try:
+            payload = path.read_bytes()
+            return version_from_parts(doc, payload, project_id, org)
+        except FileNotFoundError:
+            raise StoreCorrupted(path, "the version's payload file is missing", None) from None
+        except (ValueError, KeyError, zstandard.ZstdError) as exc:
+            reason = f"the version's payload cannot be read ({type(exc).__name__})"
+            raise StoreCorrupted(
+                path, reason, quarantine(path, self.files.quarantine, self.files.root)
+            ) from None

@@ -1,0 +1,259 @@
+"""Projects, versions and reviews, one TinyDB file per project (see tinydb_store for the layout)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from compliance.domain.outcomes import Verdict
+from compliance.storage.atomic_files import atomic_write, fsync_dir
+from compliance.storage.codec import (
+    project_document,
+    project_from_document,
+    review_from_document,
+    review_into_document,
+    summary_from_document,
+    version_payload,
+    version_summary_document,
+)
+from compliance.storage.errors import AlreadyExists
+from compliance.storage.faults import crash_point
+from compliance.storage.outbox import Outbox
+from compliance.storage.records import (
+    AuditEvent,
+    Project,
+    ProjectPage,
+    ProjectVersion,
+    ReviewRecord,
+    VersionStatus,
+    VersionSummary,
+)
+from compliance.storage.selection import select_projects
+from compliance.storage.tinydb_files import (
+    PROJECT_FILE,
+    remove_tree,
+    stored_point,
+    table_docs,
+)
+from compliance.storage.tinydb_folders import ProjectFolders
+from compliance.storage.tinydb_recovery import recover
+
+
+class TinyDBProjects:
+    """Projects, versions and reviews in the projects' folders. Different projects write in parallel; a
+    project's writes are serialised. The index is kept in memory and written when a project is created or
+    erased (and at close): it is derived from the project files, which recovery re-reads at start."""
+
+    def __init__(self, root: Path, outbox: Outbox) -> None:
+        self.folders = ProjectFolders(root)
+        self._outbox = outbox
+        self.quarantined = recover(self.folders, outbox)  # projects set aside at start, never served
+
+    # -- the contract ----------------------------------------------------------------------------------
+    def create_project(self, project: Project, event: AuditEvent) -> tuple[Project, bool]:
+        org = project.organisation
+        with self.folders.org_lock(org):
+            index_db = self.folders.index_db(org)
+            if project.idempotency_key is not None:
+                for doc in table_docs(index_db, "projects").values():
+                    if doc.get("idempotency_key") == project.idempotency_key:
+                        return project_from_document(dict(doc)), False
+            with self.folders.registry:
+                if project.id in self.folders.where:
+                    raise AlreadyExists(f"project '{project.id}' already exists")
+            meta = project.model_dump(
+                mode="json",
+                include={"id", "name", "created_at", "created_by", "idempotency_key", "request_hash"},
+            )
+            folder = self.folders.project_dir(org, project.id)
+            folder.mkdir(mode=0o700)
+            fsync_dir(folder.parent)
+            db = self.folders.files.open(folder / PROJECT_FILE)
+            self._outbox.commit(db, {"project": {"1": meta}}, [event], point=stored_point(event))
+            doc_id = index_db.table("projects").insert(project_document(project))
+            self.folders.flush_index(org)
+            with self.folders.registry:
+                self.folders.where[project.id] = (org, doc_id)
+                self.folders.project_locks[project.id] = threading.Lock()
+                self.folders.open[project.id] = db
+                self.folders.evict()
+            self._outbox.publish([event])
+            return project, True
+
+    def get_project(self, project_id: str) -> Project | None:
+        with self.folders.registry:
+            where = self.folders.where.get(project_id)
+        if where is None:
+            return None
+        org, doc_id = where
+        with self.folders.org_lock(org):
+            doc = self.folders.index_db(org).table("projects").get(doc_id=doc_id)
+            return project_from_document(dict(doc)) if doc is not None else None
+
+    def list_projects(
+        self,
+        organisation: str | None,
+        *,
+        verdict: Verdict | None = None,
+        status: VersionStatus | None = None,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> ProjectPage:
+        with self.folders.registry:
+            known = sorted(self.folders.indexes)
+        orgs = known if organisation is None else [o for o in known if o == organisation]
+        docs: list[dict[str, Any]] = []
+        for org in orgs:
+            with self.folders.org_lock(org):
+                docs += [dict(doc) for doc in table_docs(self.folders.index_db(org), "projects").values()]
+        return select_projects(
+            (project_from_document(d) for d in docs),
+            verdict=verdict,
+            status=status,
+            offset=offset,
+            limit=limit,
+        )
+
+    def add_version(
+        self, version: ProjectVersion, event: Callable[[ProjectVersion], AuditEvent]
+    ) -> tuple[ProjectVersion, bool] | None:
+        payload = version_payload(version)  # the costly part, done before taking any lock
+        with self.folders.project(version.project_id) as held:
+            if held is None:
+                return None
+            org, doc_id, db = held
+            existing = table_docs(db, "versions")
+            if version.idempotency_key is not None:
+                for doc in existing.values():
+                    if doc.get("idempotency_key") == version.idempotency_key:
+                        return self.folders.read_payload(org, version.project_id, doc), False
+            number = len(existing) + 1
+            stored = version.model_copy(update={"number": number, "organisation": org})
+            # The payload first, then its record: a crash between leaves an unrecorded payload, which
+            # recovery removes; nothing recorded is ever missing.
+            atomic_write(self.folders.payload_path(org, version.project_id, number), payload)
+            submitted = event(stored)
+            self._outbox.commit(
+                db,
+                {"versions": {str(number): version_summary_document(stored)}},
+                [submitted],
+                point=stored_point(submitted),
+            )
+            self._outbox.publish([submitted])
+        latest = stored.summary.model_dump(mode="json")
+
+        def newer(doc: dict[str, Any]) -> None:  # concurrent submissions may reach the index out of order
+            if (doc.get("version_count") or 0) < number:
+                doc.update({"version_count": number, "latest": latest, "updated_at": latest["submitted_at"]})
+
+        with self.folders.org_lock(org):
+            self.folders.index_db(org).table("projects").update(newer, doc_ids=[doc_id])  # type: ignore[arg-type]
+        return stored, True
+
+    def get_version(self, project_id: str, number: int) -> ProjectVersion | None:
+        with self.folders.project(project_id) as held:
+            if held is None:
+                return None
+            org, _, db = held
+            doc = table_docs(db, "versions").get(str(number))
+            if doc is None:
+                return None
+            return self.folders.read_payload(org, project_id, doc)
+
+    def list_versions(self, project_id: str) -> list[VersionSummary] | None:
+        with self.folders.project(project_id) as held:
+            if held is None:
+                return None
+            docs = table_docs(held[2], "versions")
+            return sorted((summary_from_document(d) for d in docs.values()), key=lambda s: s.number)
+
+    def get_review(self, project_id: str, number: int) -> ReviewRecord | None:
+        with self.folders.project(project_id) as held:
+            if held is None:
+                return None
+            org, _, db = held
+            docs = table_docs(db, "versions")
+            doc = docs.get(str(number))
+            return None if doc is None else review_from_document(doc, project_id, org, len(docs))
+
+    def update_review(
+        self,
+        project_id: str,
+        number: int,
+        change: Callable[[ReviewRecord], ReviewRecord],
+        *,
+        bump_revision: bool = True,
+        events: Callable[[ReviewRecord], list[AuditEvent]] | None = None,
+    ) -> ReviewRecord | None:
+        with self.folders.project(project_id) as held:
+            if held is None:
+                return None
+            org, doc_id, db = held
+            docs = table_docs(db, "versions")
+            doc = docs.get(str(number))
+            if doc is None:
+                return None
+            current = review_from_document(doc, project_id, org, len(docs))
+            updated = change(current).model_copy(
+                update={"revision": current.revision + 1 if bump_revision else current.revision}
+            )
+            new_doc = dict(doc)
+            review_into_document(new_doc, updated)
+            # One write of the project's file: status, revision, review and the change's audit events
+            # together or not at all.
+            logged = events(updated) if events is not None else []
+            point = stored_point(logged[0]) if logged else "review:stored"
+            self._outbox.commit(db, {"versions": {str(number): new_doc}}, logged, point=point)
+            self._outbox.publish(logged)
+            is_latest = number == len(docs)
+        if is_latest:
+
+            def restate(doc: dict[str, Any]) -> None:
+                latest = doc.get("latest")
+                if latest and latest.get("number") == number:
+                    doc["latest"] = latest | {"status": updated.status.value, "revision": updated.revision}
+
+            with self.folders.org_lock(org):
+                self.folders.index_db(org).table("projects").update(restate, doc_ids=[doc_id])  # type: ignore[arg-type]
+        return updated
+
+    def delete_project(self, project_id: str, event: Callable[[int], AuditEvent]) -> int | None:
+        with self.folders.project(project_id) as held:
+            if held is None:
+                return None
+            org, doc_id, db = held
+            count = len(table_docs(db, "versions"))
+            # The intent first: the tombstone (and any event of the project not yet logged) goes into the
+            # organisation's index, written at once, with the project gone from the listing. From there
+            # on the erasure is finished at start-up whatever happens.
+            events = [*self._outbox.pending(db), event(count)]
+            with self.folders.org_lock(org):
+                self._outbox.commit(
+                    self.folders.index_db(org),
+                    {"projects": {str(doc_id): None}},
+                    events,
+                    point="project.deleted:intent",
+                )
+            with self.folders.registry:
+                self.folders.open.pop(project_id, None)
+                del self.folders.where[project_id]
+                self.folders.project_locks.pop(project_id, None)
+            db.close()
+            remove_tree(self.folders.project_dir(org, project_id))  # the data first: erasure is real
+            crash_point("project.deleted:stored")
+            self._outbox.publish(events)
+        return count
+
+    def close(self) -> None:
+        with self.folders.registry:
+            orgs = list(self.folders.indexes)
+        for org in orgs:
+            with self.folders.org_lock(org):
+                self.folders.flush_index(org)
+        with self.folders.registry:
+            for db in [*self.folders.open.values(), *self.folders.indexes.values()]:
+                db.close()
+            self.folders.open.clear()
+            self.folders.indexes.clear()
