@@ -16,7 +16,7 @@ from compliance.api.metrics import RequestMetrics
 from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
-from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews
+from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reassessment, reviews
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
@@ -144,7 +144,7 @@ def create_app(
     app.include_router(health.router)
     app.include_router(metrics.router)
     api = APIRouter(prefix="/api/v1")
-    for module in (evaluate, projects, reviews, catalogue, organisations):
+    for module in (evaluate, projects, reviews, reassessment, catalogue, organisations):
         api.include_router(module.router)
     app.include_router(api)
     # Added innermost first: StandardHeaders ends up outermost, so even a bare 500 carries its headers.

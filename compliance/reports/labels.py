@@ -1,9 +1,12 @@
-"""Words of the reports in French, Arabic and English (terms as in the glossary, docs/glossary.yaml)."""
+"""Words of the reports in French, Arabic and English (terms as in the glossary, docs/glossary.yaml); `RTL`
+lists the languages written right to left, which the Markdown reports wrap in `<div dir="rtl">`)."""
 
 from __future__ import annotations
 
 from compliance.domain.outcomes import Outcome, Verdict
 from compliance.domain.rules import Severity
+
+RTL = frozenset({"ar"})
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -51,6 +54,18 @@ LABELS: dict[str, dict[str, str]] = {
         "not_stated": "À renseigner",
         "not_met": "Ce qui ne va pas",
         "annex": "Annexe : contenu de la déclaration",
+        "sarif_needs_info": "Informations manquantes : ",
+        "sarif_advisory": "Recommandation : ",
+        "absent": "absente",
+        "compared": "Comparaison",
+        "pack_changed": "Le référentiel a changé entre les deux évaluations.",
+        "rule": "Règle",
+        "severity": "Gravité",
+        "article": "Article",
+        "check": "Vérification",
+        "fact": "Fait déterminant",
+        "not_shown": "{count} vérification(s) non détaillée(s) ici faute de place : voir le rapport complet "
+        "(`--format markdown` sans `--summary`) ou les alertes SARIF.",
     },
     "ar": {
         "title": "تقرير المطابقة للقانون رقم 09.08",
@@ -97,6 +112,18 @@ LABELS: dict[str, dict[str, str]] = {
         "not_stated": "معلومات يجب ذكرها",
         "not_met": "ما لا يستوفي الشرط",
         "annex": "ملحق: مضمون التصريح",
+        "sarif_needs_info": "معلومات ناقصة: ",
+        "sarif_advisory": "توصية: ",
+        "absent": "غائبة",
+        "compared": "مقارنة",
+        "pack_changed": "تغيرت مجموعة القواعد بين التقييمين.",
+        "rule": "القاعدة",
+        "severity": "الخطورة",
+        "article": "المادة",
+        "check": "التحقق",
+        "fact": "الواقعة الحاسمة",
+        "not_shown": "{count} من عمليات التحقق غير مفصلة هنا لضيق المساحة: انظر التقرير الكامل "
+        "(`--format markdown` بدون `--summary`) أو تنبيهات SARIF.",
     },
     "en": {
         "title": "Law 09-08 compliance report",
@@ -143,6 +170,18 @@ LABELS: dict[str, dict[str, str]] = {
         "not_stated": "To state",
         "not_met": "What does not meet the check",
         "annex": "Annex: content of the declaration",
+        "sarif_needs_info": "Information needed: ",
+        "sarif_advisory": "Recommendation: ",
+        "absent": "absent",
+        "compared": "Compared",
+        "pack_changed": "The rule pack changed between the two assessments.",
+        "rule": "Rule",
+        "severity": "Severity",
+        "article": "Article",
+        "check": "Check",
+        "fact": "Deciding fact",
+        "not_shown": "{count} finding(s) not detailed here for lack of room: see the full report "
+        "(`--format markdown` without `--summary`) or the SARIF alerts.",
     },
 }
 
