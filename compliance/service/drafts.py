@@ -33,8 +33,17 @@ class Drafts:
     def list(self, principal: Principal) -> list[Draft]:
         return self.store.accounts.list_drafts(self._org(principal))
 
-    def create(self, principal: Principal, name: str, answers: dict[str, Any] | None = None) -> Draft:
+    def create(
+        self,
+        principal: Principal,
+        name: str,
+        answers: dict[str, Any] | None = None,
+        project_id: str | None = None,
+    ) -> Draft:
+        """A new draft; with `project_id`, its submission becomes the project's next version."""
         org = self._org(principal)
+        if project_id is not None:
+            self.projects.get(principal, project_id)  # another organisation's project: NotFound
         if len(self.store.accounts.list_drafts(org)) >= MAX_DRAFTS:
             raise InvalidRequest([f"drafts: at most {MAX_DRAFTS} per organisation; delete old ones first"])
         now = datetime.now(UTC)
@@ -43,6 +52,7 @@ class Drafts:
             organisation=org,
             name=check_project_name(name),
             answers=answers or {},
+            project_id=project_id,
             created_at=now,
             updated_at=now,
             updated_by=principal.key_id,
@@ -52,6 +62,15 @@ class Drafts:
             AuditEvent(actor=principal.key_id, action="draft.created", organisation=org, target=draft.id),
         )
         return draft
+
+    def revise(self, principal: Principal, project_id: str, number: int) -> Draft:
+        """A draft holding a stored version's answers, to change them in the questionnaire and submit the
+        project's next version (answering a request for changes)."""
+        self._org(principal)
+        project = self.projects.get(principal, project_id)
+        version = self.projects.version(principal, project_id, number)
+        answers = {k: v for k, v in version.submission.items() if k not in ("schema_version", "project_name")}
+        return self.create(principal, project.name, answers=answers, project_id=project.id)
 
     def get(self, principal: Principal, draft_id: str) -> Draft:
         org = self._org(principal)

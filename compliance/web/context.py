@@ -78,11 +78,15 @@ class Ctx:
         text = self.t.gettext(message)
         return text % values if values else text
 
+    def choice(self, value: object) -> str:
+        """A state, outcome, action or judgement (`request_changes`) in words of the page's language."""
+        return self.t.pgettext("choice", str(value).replace("_", " "))
+
     def render(self, template: str, status: int = 200, **values: Any) -> Response:
         body = ENV.get_template(template).render(
             ctx=self,
             _=self._,
-            choice=lambda value: self.t.pgettext("choice", str(value).replace("_", " ")),
+            choice=self.choice,
             lang=self.lang.value,
             dir=direction(self.lang),
             languages=LANGUAGES,

@@ -67,6 +67,14 @@ def model_messages() -> Iterator[tuple[str | None, str, str]]:
         "rejected",
         "superseded",
         "withdrawn",
+        # the liaison's actions and judgements, as the console names them
+        "start_review",
+        "request_changes",
+        "approve",
+        "reject",
+        "confirmed",
+        "disputed",
+        "waived",
     ):
         yield CHOICE, value.replace("_", " "), "outcomes and states"
 

@@ -94,6 +94,15 @@ async def import_file(ctx: Ctx) -> Response:
     return ctx.redirect(f"/drafts/{draft.id}/summary")
 
 
+async def revise(ctx: Ctx, project_id: str, number: str) -> Response:
+    """A new draft pre-filled with a submitted version's answers: the next version starts from the last."""
+    await ctx.form()
+    if not number.isdigit():
+        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
+    draft = ctx.services.drafts.revise(ctx.principal, project_id, int(number))
+    return ctx.redirect(f"/drafts/{draft.id}/steps/{questionnaire()[0].id}")
+
+
 def _step(ctx: Ctx, step_id: str) -> Step:
     step = step_by_id(questionnaire(), step_id)
     if step is None:
@@ -213,4 +222,5 @@ ROUTES: list[Route] = [
     page("/drafts/{draft_id}/submit", submit, ("POST",)),
     page("/drafts/{draft_id}/export", export),
     page("/drafts/{draft_id}/delete", delete, ("POST",)),
+    page("/projects/{project_id}/versions/{number}/revise", revise, ("POST",)),
 ]

@@ -3,14 +3,14 @@ carrying the revision it was read at) and the decision downloads. Liaisons only:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from starlette.responses import Response
 from starlette.routing import Route
 
 from compliance.domain.outcomes import OPEN_OUTCOMES, Outcome
-from compliance.domain.review import Judgement, ReviewAction
+from compliance.domain.review import TRANSITIONS, Judgement, ReviewAction
 from compliance.domain.rules import Severity
 from compliance.service.access import Principal
 from compliance.service.decision_pdf import record_bytes, render_decision_pdf
@@ -19,6 +19,7 @@ from compliance.service.reviews import Conflict
 from compliance.storage.records import Role
 from compliance.web.context import Ctx
 from compliance.web.pages import blocking, page
+from compliance.web.review_views import changes_since, check_rows, fact_rows, parse_seen, shown_value
 
 PAGE_SIZE = 20
 
@@ -79,8 +80,12 @@ async def queue(ctx: Ctx) -> Response:
     )
 
 
-async def _render_review(ctx: Ctx, project_id: str, n: int, status: int = 200, **extra: Any) -> Response:
+async def _render_review(
+    ctx: Ctx, project_id: str, n: int, status: int = 200, seen: datetime | None = None, **extra: Any
+) -> Response:
+    """The review page; after a conflict (`seen`: when the stale page was read) it lists what changed."""
     principal = _liaison(ctx)
+    now = datetime.now(UTC)  # before reading: a later change is one the liaison has not seen
     view = await blocking(ctx.services.reviews.view, principal, project_id, n)
     version = await blocking(ctx.services.projects.version, principal, project_id, n)
     assessment = version.assessment.parsed
@@ -98,6 +103,9 @@ async def _render_review(ctx: Ctx, project_id: str, n: int, status: int = 200, *
         text_lang="fr" if ctx.lang.value == "fr" else "en",
         judgements=[j.value for j in Judgement],
         outcomes=[o.value for o in Outcome],
+        actions=[a.value for a, (sources, _, _) in TRANSITIONS.items() if view.status in sources],
+        seen=now.isoformat(),
+        changes=changes_since(ctx, view.record, view.people, seen) if "conflict" in extra else [],
         **({"conflict": None, "error": None} | extra),
     )
 
@@ -111,7 +119,7 @@ def _conflict_note(ctx: Ctx, exc: Conflict, read: int) -> str:
         "Someone else changed this project: reload. You read revision %(read)s; it is now at revision %(now)s (%(state)s).",
         read=read,
         now=exc.current_revision or "?",
-        state=exc.status or "?",
+        state=ctx.choice(exc.status) if exc.status else "?",
     )
 
 
@@ -144,7 +152,8 @@ async def judge(ctx: Ctx, project_id: str, number: str, rule_id: str) -> Respons
             expires=expires,
         )
     except Conflict as exc:
-        return await _render_review(ctx, project_id, n, 409, conflict=_conflict_note(ctx, exc, read))
+        note = _conflict_note(ctx, exc, read)
+        return await _render_review(ctx, project_id, n, 409, parse_seen(form.get("seen")), conflict=note)
     except InvalidRequest as exc:
         return await _render_review(ctx, project_id, n, 422, error=str(exc))
     return ctx.redirect(f"/review/{project_id}/versions/{n}#{rule_id}")
@@ -164,7 +173,8 @@ async def act(ctx: Ctx, project_id: str, number: str) -> Response:
             ctx.services.reviews.act, principal, project_id, n, action, read, form.get("text") or None
         )
     except Conflict as exc:
-        return await _render_review(ctx, project_id, n, 409, conflict=_conflict_note(ctx, exc, read))
+        note = _conflict_note(ctx, exc, read)
+        return await _render_review(ctx, project_id, n, 409, parse_seen(form.get("seen")), conflict=note)
     except InvalidRequest as exc:
         return await _render_review(ctx, project_id, n, 422, error=str(exc))
     return ctx.redirect(f"/review/{project_id}/versions/{n}")
@@ -205,8 +215,44 @@ async def decision(ctx: Ctx, project_id: str, number: str, fmt: str) -> Response
     return ctx.finish(Response(body, media_type=media, headers=headers))
 
 
+def _version_number(ctx: Ctx, name: str, default: int) -> int:
+    raw = ctx.request.query_params.get(name, "")
+    return int(raw) if raw.isdigit() else default
+
+
+async def diff(ctx: Ctx, project_id: str) -> Response:
+    """Any two versions of a project compared, fact by fact: each changed fact with the checks that read it,
+    then the checks resolved, new, changed and still open."""
+    principal = _liaison(ctx)
+    versions = await blocking(ctx.services.projects.versions, principal, project_id)
+    latest = versions[-1].number if versions else 1
+    newer = _version_number(ctx, "to", latest)
+    older = _version_number(ctx, "from", max(1, newer - 1))
+    known = {v.number for v in versions}
+    if older not in known or newer not in known:
+        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
+    found = await blocking(ctx.services.reviews.diff, principal, project_id, older, newer)
+    a = await blocking(ctx.services.projects.version, principal, project_id, older)
+    b = await blocking(ctx.services.projects.version, principal, project_id, newer)
+    lang = "fr" if ctx.lang.value == "fr" else "en"
+    before, after = a.assessment.parsed, b.assessment.parsed
+    return ctx.render(
+        "review_diff.html",
+        project=await blocking(ctx.services.projects.get, principal, project_id),
+        versions=versions,
+        older=older,
+        newer=newer,
+        diff=found,
+        facts=fact_rows(found, before, after, lang),
+        checks=check_rows(found, before, after, lang),
+        shown=lambda value: shown_value(ctx, value),
+        text_lang=lang,
+    )
+
+
 ROUTES: list[Route] = [
     page("/review", queue),
+    page("/review/{project_id}/diff", diff),
     page("/review/{project_id}/versions/{number}", review),
     page("/review/{project_id}/versions/{number}/findings/{rule_id}", judge, ("POST",)),
     page("/review/{project_id}/versions/{number}/actions", act, ("POST",)),

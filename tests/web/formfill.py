@@ -51,12 +51,16 @@ class _Form(HTMLParser):
             self._text += data
 
 
-def submit_form_as_is(client: TestClient, html: str, action: str) -> Response:
+def submit_form_as_is(
+    client: TestClient, html: str, action: str, changes: dict[str, str] | None = None
+) -> Response:
+    """Post the questionnaire form with the values it shows, but for the fields named in `changes`."""
     parser = _Form()
     parser.feed(html)
+    fields = [(name, (changes or {}).get(name, value)) for name, value in parser.fields]
     answer: Response = client.post(
         action,
-        content=_encode([*parser.fields, ("action", "stay")]),
+        content=_encode([*fields, ("action", "stay")]),
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
     return answer

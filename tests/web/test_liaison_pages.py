@@ -72,7 +72,7 @@ def test_two_liaisons_in_conflict_then_a_decision_that_verifies(web: Web, tmp_pa
     conflict = other.post(f"{base}/findings/{rule_id}", data=form)
     assert conflict.status_code == 409
     assert "Quelqu&#39;un d&#39;autre a modifié ce projet : rechargez" in conflict.text
-    assert "il en est à la révision 2 (in_review)" in conflict.text
+    assert "il en est à la révision 2 (en examen)" in conflict.text
 
     status, _ = _post(
         first, page, f"{base}/comments", {"rule_id": rule_id, "text": "Précisez la base légale."}

@@ -84,4 +84,4 @@ def test_the_founder_sees_what_to_change(web: Web) -> None:
     section = html.partition('id="to-change"')[2]
     assert "Ce que le correspondant de la CNDP vous demande de modifier" in html
     assert "Indiquez le fondement légal du traitement &lt;script&gt;" in section  # shown, inert
-    assert 'href="/drafts/new"' in section
+    assert f'action="/projects/{project_id}/versions/1/revise"' in section
