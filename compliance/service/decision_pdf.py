@@ -17,6 +17,8 @@ from compliance.service.people import People
 
 ATTACHMENT = "decision.json"
 PDF_MAGIC = b"%PDF-"
+# The printed page names each judgement in words; the embedded record keeps the identifiers.
+JUDGEMENT_WORDS = {"confirmed": "confirmé", "disputed": "contesté", "waived": "dérogation accordée"}
 
 
 class NotADecisionFile(ValueError):
@@ -43,7 +45,8 @@ def decision_html(exported: dict[str, Any], people: People | None = None) -> str
         for w in d.get("waivers", [])
     )
     judgements = "".join(
-        f"<li><code>{escape(r)}</code>: {escape(j)}</li>" for r, j in sorted(d.get("judgements", {}).items())
+        f"<li><code>{escape(r)}</code> : {escape(JUDGEMENT_WORDS.get(j, j))}</li>"
+        for r, j in sorted(d.get("judgements", {}).items())
     )
     return f"""<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Décision CNDP</title>
 <style>
@@ -61,7 +64,7 @@ table {{ border-collapse: collapse; margin-bottom: 10pt; }} td, th {{ padding: 2
                 ("Projet", d["project_id"]),
                 ("Organisation", d["organisation"]),
                 ("Version", str(d["version"])),
-                ("Décision", f"{state} ({d['decision']})"),
+                ("Décision", state),
                 ("Liaison", who),
                 ("Date", d["decided_at"]),
                 ("Référentiel", f"{d['pack_id']} {d['pack_version']}"),

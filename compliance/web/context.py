@@ -82,11 +82,16 @@ class Ctx:
         """A state, outcome, action or judgement (`request_changes`) in words of the page's language."""
         return self.t.pgettext("choice", str(value).replace("_", " "))
 
+    def severity(self, value: object) -> str:
+        """A rule's severity (`blocker`) in words: its own context, apart from the questionnaire's choices."""
+        return self.t.pgettext("severity", str(value))
+
     def render(self, template: str, status: int = 200, **values: Any) -> Response:
         body = ENV.get_template(template).render(
             ctx=self,
             _=self._,
             choice=self.choice,
+            severity=self.severity,
             lang=self.lang.value,
             dir=direction(self.lang),
             languages=LANGUAGES,

@@ -17,6 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
+from compliance.domain.rules import Severity
 from compliance.i18n import Lang
 from compliance.i18n.catalogue import catalogue_path, read_catalogue, template_path
 from compliance.service.org_data import RETENTION
@@ -24,6 +25,7 @@ from compliance.web.questionnaire import Question, questionnaire
 
 WEB = Path(__file__).resolve().parent
 CHOICE = "choice"
+SEVERITY = "severity"
 PLACEHOLDER = "placeholder: Arabic text comes with the Arabic translation issue"
 
 
@@ -77,6 +79,8 @@ def model_messages() -> Iterator[tuple[str | None, str, str]]:
         "waived",
     ):
         yield CHOICE, value.replace("_", " "), "outcomes and states"
+    for severity in Severity:
+        yield SEVERITY, severity.value, "severities"
 
 
 def build_template() -> Catalog:

@@ -36,6 +36,11 @@ def _number(ctx: Ctx, number: str) -> int:
     return int(number)
 
 
+def _org_name(ctx: Ctx, org_id: str) -> str:
+    found = ctx.services.store.access.get_organisation(org_id)
+    return found.name if found else org_id
+
+
 async def queue(ctx: Ctx) -> Response:
     principal = _liaison(ctx)
     q = ctx.request.query_params
@@ -66,6 +71,7 @@ async def queue(ctx: Ctx) -> Response:
     return ctx.render(
         "review_queue.html",
         items=shown,
+        org_names={i.project.organisation: _org_name(ctx, i.project.organisation) for i in shown},
         total=total,
         page_no=page_no,
         pages=max(1, -(-total // PAGE_SIZE)),
@@ -94,6 +100,7 @@ async def _render_review(
         "review_version.html",
         status=status,
         project=view.project,
+        org_name=_org_name(ctx, view.project.organisation),
         record=view.record,
         state=view.status,
         people=view.people,

@@ -193,7 +193,9 @@ def test_the_decision_pdf_carries_the_signed_record_and_verifies(
     printed = " ".join(
         " ".join(p.extract_text() for p in PdfReader(io.BytesIO(as_pdf.content)).pages).split()
     )
-    assert "approved" in printed and "Liaison liaison (key_" in printed and f"{waived[0]}: waived" in printed
+    assert "Décision approuvée" in printed and "Liaison liaison (key_" in printed
+    assert f"{waived[0]} : dérogation accordée" in printed
+    assert "approved" not in printed and "waived" not in printed  # words, not the record's identifiers
 
     pdf_path, json_path = tmp_path / "decision.pdf", tmp_path / "decision.json"
     pdf_path.write_bytes(as_pdf.content)

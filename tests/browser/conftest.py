@@ -33,6 +33,11 @@ ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output" / "browser"
 AXE = Path(__file__).with_name("vendor") / "axe-core" / "axe.min.js"
 PASSWORD = "correct horse battery staple"
+PEOPLE = [
+    ("founder@draa.ma", Role.submitter, "draa-sante", "Salma Bennani"),
+    ("nadia@cndp.ma", Role.liaison, None, "Nadia Alaoui"),
+    ("youssef@cndp.ma", Role.liaison, None, "Youssef Idrissi"),
+]
 TIMINGS: list[tuple[str, float, float]] = []
 FLAGS = [
     "--headless",
@@ -79,11 +84,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     server = ServerProcess(data_dir=data, log_path=data.parent / "server.log")
     built = Site(server, data)
     access, audit = open_admin(data)
-    for name in ("Atlas AI", "Souss Data"):
+    for name in ("Atlas AI", "Souss Data", "Draa Sante"):
         create_organisation(access, audit, name)
-    accounts = Accounts(access, audit, open_admin_accounts(data, audit))
+    tables = open_admin_accounts(data, audit)
+    accounts = Accounts(access, audit, tables)
     accounts.create_user("founder@souss.ma", PASSWORD, Role.submitter, "souss-data")
     accounts.create_user("liaison@cndp.ma", PASSWORD, Role.liaison, None)
+    # The console's cycle (test_console.py): its own founder and two named liaisons.
+    for email, role, org, name in PEOPLE:
+        made = accounts.create_user(email, PASSWORD, role, org)
+        tables.save_user(made.model_copy(update={"display_name": name}))
     # The first founder's account comes from the command an operator would run.
     built.admin(
         "create-user",
@@ -148,11 +158,12 @@ class Tab:
         assert violations == [], f"{step}: {violations}"
 
 
-@pytest.fixture
-def tab(browser: Any, site: Site, request: pytest.FixtureRequest) -> Iterator[Tab]:
+def open_tab(browser: Any, site: Site, name: str) -> tuple[Tab, Any]:
+    """A tab in a fresh browser context (its own cookies: one person), in French, that records requests to
+    other hosts, console errors and dialogs; `close_tab` closes it and asserts there were none."""
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    made = Tab(page, site, request.node.name)
+    made = Tab(page, site, name)
     host = urlsplit(site.url).netloc
 
     def route(route: Any) -> None:
@@ -171,8 +182,18 @@ def tab(browser: Any, site: Site, request: pytest.FixtureRequest) -> Iterator[Ta
         dialog.dismiss()
 
     page.on("dialog", dismiss)
-    yield made
+    return made, context
+
+
+def close_tab(made: Tab, context: Any) -> None:
     context.close()
     assert made.foreign == [], f"requests to other hosts: {made.foreign}"
     assert made.dialogs == [], f"a script ran: {made.dialogs}"
     assert [e for e in made.console_errors if "Content Security Policy" in e] == []
+
+
+@pytest.fixture
+def tab(browser: Any, site: Site, request: pytest.FixtureRequest) -> Iterator[Tab]:
+    made, context = open_tab(browser, site, request.node.name)
+    yield made
+    close_tab(made, context)
