@@ -64,13 +64,21 @@ class Drafts:
         return draft
 
     def revise(self, principal: Principal, project_id: str, number: int) -> Draft:
-        """A draft holding a stored version's answers, to change them in the questionnaire and submit the
-        project's next version (answering a request for changes)."""
+        """The draft where the project's next version is prepared, holding a stored version's answers to
+        change them in the questionnaire (answering a request for changes). The project's draft is reused:
+        kept as it is when changed since that version was submitted (the next version is under way there),
+        else given the version's answers; a project without one gets a new draft."""
         self._org(principal)
         project = self.projects.get(principal, project_id)
         version = self.projects.version(principal, project_id, number)
         answers = {k: v for k, v in version.submission.items() if k not in ("schema_version", "project_name")}
-        return self.create(principal, project.name, answers=answers, project_id=project.id)
+        linked = [d for d in self.list(principal) if d.project_id == project.id]
+        draft = max(linked, key=lambda d: d.updated_at, default=None)
+        if draft is None:
+            return self.create(principal, project.name, answers=answers, project_id=project.id)
+        if draft.updated_at >= version.submitted_at:
+            return draft
+        return self.save(principal, draft, answers)
 
     def get(self, principal: Principal, draft_id: str) -> Draft:
         org = self._org(principal)

@@ -4,6 +4,7 @@ carrying the revision it was read at) and the decision downloads. Liaisons only:
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 from starlette.responses import Response
@@ -112,6 +113,7 @@ async def _render_review(
         outcomes=[o.value for o in Outcome],
         actions=[a.value for a, (sources, _, _) in TRANSITIONS.items() if view.status in sources],
         seen=now.isoformat(),
+        shown=partial(shown_value, ctx),
         changes=changes_since(ctx, view.record, view.people, seen) if "conflict" in extra else [],
         **({"conflict": None, "error": None} | extra),
     )
@@ -252,7 +254,7 @@ async def diff(ctx: Ctx, project_id: str) -> Response:
         diff=found,
         facts=fact_rows(found, before, after, lang),
         checks=check_rows(found, before, after, lang),
-        shown=lambda value: shown_value(ctx, value),
+        shown=partial(shown_value, ctx),
         text_lang=lang,
     )
 

@@ -78,6 +78,7 @@ def act(tab: Tab, action: str, text: str = "") -> None:
 
 
 def judge(tab: Tab, rule: str, judgement: str, **fields: str) -> None:
+    tab.page.click(f"[id='{rule}'] summary")  # the form is folded under the finding
     form = tab.page.locator(f"[id='{rule}'] form.judge")
     form.locator("select[name=judgement]").select_option(judgement)
     if "corrected_outcome" in fields:

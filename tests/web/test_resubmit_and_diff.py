@@ -76,6 +76,11 @@ def test_the_next_version_starts_from_the_last_ones_answers(web: Web) -> None:
     )  # the questionnaire shows the last answers
 
     assert submit_form_as_is(founder, form, step, {"description": CHANGED}).status_code == 303
+    again = founder.post(action, data={"csrf": csrf_of(page)})  # the next version is under way: kept
+    assert again.headers["location"] == step
+    kept = web.store.accounts.get_draft("atlas-ai", draft_id)
+    assert kept is not None and kept.answers["description"] == CHANGED
+    assert sum(d.project_id == project_id for d in web.store.accounts.list_drafts("atlas-ai")) == 1
     summary = founder.get(f"/drafts/{draft_id}/summary").text
     done = founder.post(f"/drafts/{draft_id}/submit", data={"csrf": csrf_of(summary)})
     assert done.headers["location"] == f"/projects/{project_id}/versions/2"
