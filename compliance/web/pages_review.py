@@ -97,6 +97,8 @@ async def _render_review(
     version = await blocking(ctx.services.projects.version, principal, project_id, n)
     assessment = version.assessment.parsed
     versions = await blocking(ctx.services.projects.versions, principal, project_id)
+    # the verdict after the review (waivers, corrections), as every report computes it
+    reviewed = await blocking(ctx.services.reviews.report, principal, project_id, n, now.date())
     return ctx.render(
         "review_version.html",
         status=status,
@@ -106,9 +108,10 @@ async def _render_review(
         state=view.status,
         people=view.people,
         findings=[f for f in assessment.findings if f.outcome in OPEN_OUTCOMES],
-        verdict=assessment.verdict,
+        verdict=reviewed.verdict,
+        machine_verdict=assessment.verdict,
         versions=versions,
-        text_lang="fr" if ctx.lang.value == "fr" else "en",
+        text_lang=ctx.lang.value,  # rule texts come in the three languages
         judgements=[j.value for j in Judgement],
         outcomes=[o.value for o in Outcome],
         actions=[a.value for a, (sources, _, _) in TRANSITIONS.items() if view.status in sources],
@@ -243,7 +246,7 @@ async def diff(ctx: Ctx, project_id: str) -> Response:
     found = await blocking(ctx.services.reviews.diff, principal, project_id, older, newer)
     a = await blocking(ctx.services.projects.version, principal, project_id, older)
     b = await blocking(ctx.services.projects.version, principal, project_id, newer)
-    lang = "fr" if ctx.lang.value == "fr" else "en"
+    lang = ctx.lang.value
     before, after = a.assessment.parsed, b.assessment.parsed
     return ctx.render(
         "review_diff.html",
