@@ -169,7 +169,7 @@ def test_full_review_cycle_in_the_console(people: Callable[[str], Tab], site: Si
     # who changed what, and nothing stored.
     rule = first_open_finding(nadia)
     judge(nadia, rule, "disputed", corrected_outcome="pass", reason="Le contrat de soins joint le prévoit.")
-    assert "contesté — Nadia Alaoui" in nadia.page.inner_text(f"[id='{rule}'] .judgement")
+    assert "contesté → conforme — Nadia Alaoui" in nadia.page.inner_text(f"[id='{rule}'] .judgement")
     judge(youssef, rule, "confirmed")
     assert youssef.page.locator("#conflict").is_visible()
     changes = youssef.page.locator("#changes li").all_inner_texts()
