@@ -187,7 +187,7 @@ def test_full_review_cycle_in_the_console(people: Callable[[str], Tab], site: Si
     comments.locator("textarea[name=text]").fill("Merci de préciser le pays du responsable du traitement.")
     comments.locator("button").click()
     _load(youssef)
-    act(youssef, "request_changes", "Indiquez le pays du responsable et la durée de conservation.")
+    act(youssef, "request_changes", "Indiquez le pays du responsable et si le traitement a commencé.")
     assert youssef.page.inner_text("#state") == arabic("changes requested")
     assert arabic("request changes") in youssef.page.inner_text("#history")  # the action in words
     youssef.check("ar-changes-requested")
@@ -206,6 +206,7 @@ def test_full_review_cycle_in_the_console(people: Callable[[str], Tab], site: Si
     assert page.is_checked("#f-processes_personal_data-yes")
     founder.check("revise-prefilled")
     page.fill("#f-description", SECOND)
+    page.check("#f-live-no")  # not launched yet
     next_step(founder)
     assert page.input_value("#f-controller-name") == "Draa Santé SARL"
     page.fill("#f-controller-country", "MA")
@@ -228,7 +229,8 @@ def test_full_review_cycle_in_the_console(people: Callable[[str], Tab], site: Si
         row.locator("th").inner_text(): row.inner_text()
         for row in nadia.page.locator("#facts tbody tr").all()
     }
-    assert set(facts) == {"description", "controller.country"}
+    assert set(facts) == {"description", "controller.country", "live"}
+    assert "L0908-" in facts["live"]  # the checks that read the fact are named beside it
     assert FIRST in facts["description"] and SECOND in facts["description"]
     assert "non renseigné" in facts["controller.country"] and "MA" in facts["controller.country"]
     nadia.check("diff")
