@@ -12,13 +12,11 @@ import json
 from html import escape
 from typing import Any
 
-from compliance.reports.labels import REVIEW_STATE_LABELS
+from compliance.reports.review_labels import JUDGEMENT_LABELS, REVIEW_STATE_LABELS
 from compliance.service.people import People
 
 ATTACHMENT = "decision.json"
 PDF_MAGIC = b"%PDF-"
-# The printed page names each judgement in words; the embedded record keeps the identifiers.
-JUDGEMENT_WORDS = {"confirmed": "confirmé", "disputed": "contesté", "waived": "dérogation accordée"}
 
 
 class NotADecisionFile(ValueError):
@@ -45,7 +43,7 @@ def decision_html(exported: dict[str, Any], people: People | None = None) -> str
         for w in d.get("waivers", [])
     )
     judgements = "".join(
-        f"<li><code>{escape(r)}</code> : {escape(JUDGEMENT_WORDS.get(j, j))}</li>"
+        f"<li><code>{escape(r)}</code> : {escape(JUDGEMENT_LABELS['fr'].get(j, j))}</li>"
         for r, j in sorted(d.get("judgements", {}).items())
     )
     return f"""<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Décision CNDP</title>
