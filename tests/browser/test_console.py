@@ -160,6 +160,10 @@ def test_full_review_cycle_in_the_console(people: Callable[[str], Tab], site: Si
     sign_in(youssef, "youssef@cndp.ma")
     enrol(youssef)
     to_arabic(youssef)
+    youssef.go("/review")
+    assert youssef.page.locator("#queue tbody tr", has_text=PROJECT).count() == 1
+    assert right_aligned(youssef, "main h1")
+    youssef.check("ar-queue")
     youssef.go(v1)
     assert youssef.page.inner_text("#state") == arabic("in review")
     assert right_aligned(youssef, "main h1")
