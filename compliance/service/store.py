@@ -6,7 +6,13 @@ from pathlib import Path
 
 from compliance.storage.accounts import AccountTables, tinydb_accounts
 from compliance.storage.memory import memory_store
-from compliance.storage.postgres import PoolSettings, open_admin_postgres, open_postgres_store
+from compliance.storage.postgres import (
+    PoolSettings,
+    PostgresAudit,
+    open_admin_postgres,
+    open_admin_postgres_accounts,
+    open_postgres_store,
+)
 from compliance.storage.postgres.config import database_url
 from compliance.storage.protocol import AccessRepository, AuditRepository, Store
 from compliance.storage.records import (
@@ -50,7 +56,7 @@ def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepos
     the data folder logs what a crash kept out of the audit log, the accounts' changes included."""
     url = database_url()
     if url:
-        return open_admin_postgres(url)
+        return open_admin_postgres(url, open_key_ring(data_dir, key_dir))
     access, audit = open_admin_repositories(data_dir, key_dir)
     open_admin_accounts(data_dir, audit)
     return access, audit
@@ -62,7 +68,9 @@ def open_key_ring(data_dir: Path, key_dir: Path | None = None) -> KeyRing:
 
 def open_admin_accounts(data_dir: Path, audit: AuditRepository) -> AccountTables:
     """People's accounts, for `compliance admin create-user` run beside a live server; `audit` is the log
-    that `open_admin` opened on the same folder."""
+    that `open_admin` opened on the same folder (or the database's, when the store is PostgreSQL)."""
+    if isinstance(audit, PostgresAudit):
+        return open_admin_postgres_accounts(audit)
     root = prepare_data_dir(data_dir)
     return tinydb_accounts(root, root / QUARANTINE, audit)
 
@@ -87,6 +95,7 @@ __all__ = [
     "memory_store",
     "open_admin",
     "open_admin_accounts",
+    "open_admin_postgres",
     "open_key_ring",
     "open_store",
 ]

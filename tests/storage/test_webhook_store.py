@@ -11,6 +11,7 @@ import pytest
 
 from compliance.domain.events import Event, EventType
 from compliance.storage.memory import memory_store
+from compliance.storage.postgres import open_postgres_store
 from compliance.storage.protocol import Store
 from compliance.storage.tinydb_store import open_tinydb_store
 from compliance.storage.webhook_records import Attempt, Delivery, DeliveryState, Webhook
@@ -46,9 +47,12 @@ def delivery(e: Event, h: Webhook, due: datetime) -> Delivery:
     )
 
 
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=["memory", "tinydb", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
+    if request.param == "postgresql":
+        opened = open_postgres_store(request.getfixturevalue("pg_empty").url())
+    else:
+        opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
     yield opened
     opened.close()
 
