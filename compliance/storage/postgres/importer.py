@@ -23,7 +23,7 @@ from compliance.storage.postgres.access import (
     key_values,
     organisation_values,
 )
-from compliance.storage.postgres.audit import AUDIT_LOCK, INSERT_ENTRY
+from compliance.storage.postgres.audit import AUDIT_LOCK, INSERT_CHECKPOINT, INSERT_ENTRY
 from compliance.storage.postgres.database import Cursor, Database
 from compliance.storage.postgres.projects import (
     INSERT_PROJECT,
@@ -120,6 +120,18 @@ def _copy_audit(db: Database, lines: list[str]) -> int:
     return copied
 
 
+def _copy_checkpoints(db: Database, checkpoints: list[str]) -> None:
+    """The source's signed checkpoints (made with the key folder the servers share from now on), so that
+    `audit verify` holds the copied log to them too."""
+    with db.transaction(EVERY_ORGANISATION) as cur:
+        for line in checkpoints:
+            try:
+                seq = int(json.loads(line)["seq"])
+            except (ValueError, KeyError, TypeError):
+                continue  # not a checkpoint: `audit verify` of the source reports it
+            cur.execute(INSERT_CHECKPOINT + " ON CONFLICT (seq) DO NOTHING", (seq, line))
+
+
 def import_store(source: Store, db: Database) -> ImportReport:
     """Copy, then verify: counts, each version's hashes, and the database's audit chain from its start."""
     with scoped(None, every=True):
@@ -150,6 +162,7 @@ def _import(source: Store, db: Database) -> ImportReport:
         "versions": copied_versions,
         "audit entries": _copy_audit(db, source.audit.raw_lines()),
     }
+    _copy_checkpoints(db, source.audit.checkpoint_lines())
     _verify(source, db, projects, report)
     return report
 

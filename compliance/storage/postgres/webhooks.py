@@ -56,8 +56,9 @@ DELETE FROM deliveries WHERE id IN (
 
 
 class PostgresWebhooks:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, claim_seconds: float = CLAIM_SECONDS) -> None:
         self._db = db
+        self.claim_seconds = claim_seconds
         self._me = "snd_" + secrets.token_hex(8)  # this repository, as a claimant of deliveries
         self._recorded = itertools.count(1)
 
@@ -105,7 +106,7 @@ class PostgresWebhooks:
 
     def due(self, now: datetime, limit: int) -> list[Delivery]:
         """Pending deliveries whose time has come, claimed for this sender (not another's live claim)."""
-        args = {"now": now, "me": self._me, "limit": limit, "claim": CLAIM_SECONDS}
+        args = {"now": now, "me": self._me, "limit": limit, "claim": self.claim_seconds}
         with self._db.transaction(scope=EVERY_ORGANISATION) as cur:
             rows = cur.execute(_CLAIM, args).fetchall()
         found = [Delivery.model_validate(r["doc"]) for r in rows]
