@@ -1,4 +1,5 @@
-"""Moving in: copy an embedded store (any adapter) into PostgreSQL, then check the copy.
+"""Moving in: copy an embedded store (any adapter) into PostgreSQL, then check the copy (people, drafts,
+webhooks and packs: import_people.py).
 
 Everything keeps its ids, numbers, timestamps, reviews and audit lines exactly, so decisions sealed before
 the move still verify. Reruns are safe: what is already there is checked, not copied again; an audit log
@@ -22,6 +23,10 @@ from compliance.storage.postgres.access import (
     INSERT_ORGANISATION,
     key_values,
     organisation_values,
+)
+from compliance.storage.postgres.import_people import (
+    check_people_and_notifications,
+    copy_people_and_notifications,
 )
 from compliance.storage.postgres.audit import AUDIT_LOCK, INSERT_CHECKPOINT, INSERT_ENTRY
 from compliance.storage.postgres.database import Cursor, Database
@@ -163,7 +168,11 @@ def _import(source: Store, db: Database) -> ImportReport:
         "audit entries": _copy_audit(db, source.audit.raw_lines()),
     }
     _copy_checkpoints(db, source.audit.checkpoint_lines())
+    report.copied |= copy_people_and_notifications(source, db)
     _verify(source, db, projects, report)
+    checked, problems = check_people_and_notifications(source, db)
+    report.checked |= checked
+    report.problems += problems
     return report
 
 
