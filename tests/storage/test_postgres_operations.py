@@ -12,16 +12,16 @@ import psycopg
 import pytest
 
 from compliance.cli.main import main
-from compliance.domain.review import ReviewState
 from compliance.domain.events import Event, EventType
+from compliance.domain.review import ReviewState
 from compliance.service.access import create_key, create_organisation
 from compliance.service.accounts import Accounts
+from compliance.service.assessing import assessor_for
 from compliance.service.notifications import first_delivery
 from compliance.service.pack_views import publish_pack
-from compliance.service.assessing import assessor_for
 from compliance.service.submissions import parse_submission
-from compliance.storage.audit_chain import verify_lines
 from compliance.storage.account_records import Draft
+from compliance.storage.audit_chain import verify_lines
 from compliance.storage.postgres import SchemaOutdated, open_postgres_store
 from compliance.storage.postgres.migrate import upgrade
 from compliance.storage.postgres.provision import TemporaryDatabase

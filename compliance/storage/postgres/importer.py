@@ -24,12 +24,12 @@ from compliance.storage.postgres.access import (
     key_values,
     organisation_values,
 )
+from compliance.storage.postgres.audit import AUDIT_LOCK, INSERT_CHECKPOINT, INSERT_ENTRY
+from compliance.storage.postgres.database import Cursor, Database
 from compliance.storage.postgres.import_people import (
     check_people_and_notifications,
     copy_people_and_notifications,
 )
-from compliance.storage.postgres.audit import AUDIT_LOCK, INSERT_CHECKPOINT, INSERT_ENTRY
-from compliance.storage.postgres.database import Cursor, Database
 from compliance.storage.postgres.projects import (
     INSERT_PROJECT,
     VERSION_COLUMNS,
