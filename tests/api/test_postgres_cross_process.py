@@ -86,10 +86,14 @@ def test_a_session_made_on_one_server_is_valid_on_the_other_and_ends_on_both(
     two_servers: tuple[TemporaryDatabase, Server, Server],
 ) -> None:
     _, a, b = two_servers
+    with a.client("atlas") as c:
+        new_project(c, "Chatbot Tafilalet")
     browser = Browser()
     assert browser.request(b, "GET", "/account").status_code == 303  # not signed in yet
     assert browser.sign_in(a, "ines@atlas.ma", PASSWORD).status_code == 303
     assert SESSION_COOKIE in browser.cookies
+    home = browser.request(b, "GET", "/")  # in the organisation's scope: its project is listed
+    assert home.status_code == 200 and "Chatbot Tafilalet" in home.text
     page = browser.request(b, "GET", "/account")
     assert page.status_code == 200 and "ines@atlas.ma" in page.text
     found = CSRF.search(page.text)
