@@ -27,7 +27,7 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
-from compliance.storage.signing_keys import KeyRing, PublishedKey, default_key_dir
+from compliance.storage.signing_keys import PRIVATE_KEY_FILE, KeyRing, PublishedKey, default_key_dir
 from compliance.storage.tinydb_files import QUARANTINE
 from compliance.storage.tinydb_store import (
     open_admin_repositories,
@@ -56,7 +56,11 @@ def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepos
     the data folder logs what a crash kept out of the audit log, the accounts' changes included."""
     url = database_url()
     if url:
-        return open_admin_postgres(url, open_key_ring(data_dir, key_dir))
+        # Signed with the servers' key set when the key folder is here; never with a key made up on the
+        # spot (the next server append signs a head that pins these entries too).
+        folder = key_dir.resolve() if key_dir is not None else default_key_dir(data_dir)
+        keys = KeyRing(folder) if (folder / PRIVATE_KEY_FILE).is_file() else None
+        return open_admin_postgres(url, keys)
     access, audit = open_admin_repositories(data_dir, key_dir)
     open_admin_accounts(data_dir, audit)
     return access, audit

@@ -9,7 +9,9 @@ import psycopg
 import pytest
 
 from compliance.cli.main import main
+from compliance.service.access import create_organisation
 from compliance.service.audit import verify_stored_audit
+from compliance.service.store import open_admin
 from compliance.storage.postgres import open_postgres_store
 from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.records import AuditEvent
@@ -58,3 +60,18 @@ def test_a_log_without_checkpoints_or_signed_by_another_key_fails(
         assert [p for p in bare.problems if "no signed checkpoint" in p]
     finally:
         store.close()
+
+
+def test_admin_commands_sign_with_the_shared_key_set_and_never_make_one_up(
+    pg_empty: TemporaryDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMPLIANCE_DATABASE_URL", pg_empty.url())
+    access, audit = open_admin(tmp_path / "data", tmp_path / "nowhere")
+    create_organisation(access, audit, "Atlas", "atlas")
+    assert not (tmp_path / "nowhere").exists() and audit.checkpoint_lines() == []
+    KeyRing(tmp_path / "keys")  # the folder every server shares
+    access, audit = open_admin(tmp_path / "data", tmp_path / "keys")
+    create_organisation(access, audit, "Sahara", "sahara")
+    assert len(audit.checkpoint_lines()) == 1
+    report = verify_stored_audit(audit, tmp_path / "keys")
+    assert report.ok and report.last_checkpoint == 2  # the checkpoint pins the unsigned entry before it
