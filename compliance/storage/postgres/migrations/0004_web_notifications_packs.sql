@@ -10,7 +10,6 @@ CREATE TABLE web_records (
     doc   jsonb NOT NULL,
     PRIMARY KEY (kind, key)
 );
-CREATE INDEX web_records_sessions_of_user ON web_records ((doc ->> 'user_id')) WHERE kind = 'sessions';
 
 -- Questionnaire drafts belong to an organisation.
 CREATE TABLE drafts (
