@@ -76,8 +76,9 @@ class Credentials:
 
 def bind_caller_scope(role: Role, organisation: str | None) -> None:
     """The store's own organisation scope for the rest of this request (row-level security in
-    PostgreSQL): a submitter's organisation, every organisation for a liaison, none for an admin."""
-    bind_scope(organisation if role is Role.submitter else None, every=role is Role.liaison)
+    PostgreSQL): the organisation of a submitter or a CI key, every organisation for a liaison, none for
+    an admin."""
+    bind_scope(organisation if role in ORGANISATION_ROLES else None, every=role is Role.liaison)
 
 
 def authenticate(access: AccessRepository, credentials: Credentials) -> Principal:
