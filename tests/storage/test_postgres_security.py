@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import psycopg
 import pytest
 
+from compliance.service.access import bind_caller_scope
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.postgres import open_postgres_store
 from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.protocol import Store
-from compliance.storage.records import AuditEvent, Project
+from compliance.storage.records import AuditEvent, Project, Role
 from compliance.storage.scope import scoped
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -124,3 +126,14 @@ def test_drafts_webhooks_and_events_of_another_organisation_stay_out_of_an_unfil
             assert conn.execute(f"SELECT {column} FROM {table}").fetchall() == [("sahara",)]
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             conn.execute("INSERT INTO drafts (organisation, id, doc) VALUES ('atlas', 'e', '{}')")
+
+
+@pytest.mark.parametrize(
+    ("role", "seen"), [(Role.submitter, 2), (Role.ci, 2), (Role.liaison, 3), (Role.admin, 0)]
+)
+def test_each_caller_is_bound_to_the_scope_of_its_role(store: Store, role: Role, seen: int) -> None:
+    def listed() -> int:
+        bind_caller_scope(role, None if role in (Role.liaison, Role.admin) else "atlas")
+        return store.projects.list_projects(None, limit=100).total
+
+    assert contextvars.copy_context().run(listed) == seen  # a request's context, as the server gives it
