@@ -33,8 +33,18 @@ class Drafts:
     def list(self, principal: Principal) -> list[Draft]:
         return self.store.accounts.list_drafts(self._org(principal))
 
-    def create(self, principal: Principal, name: str, answers: dict[str, Any] | None = None) -> Draft:
+    def create(
+        self,
+        principal: Principal,
+        name: str,
+        answers: dict[str, Any] | None = None,
+        project_id: str | None = None,
+    ) -> Draft:
+        """A new draft; with `project_id` (a project of the organisation) it prepares that project's next
+        version."""
         org = self._org(principal)
+        if project_id is not None:
+            self.projects.get(principal, project_id)
         if len(self.store.accounts.list_drafts(org)) >= MAX_DRAFTS:
             raise InvalidRequest([f"drafts: at most {MAX_DRAFTS} per organisation; delete old ones first"])
         now = datetime.now(UTC)
@@ -43,6 +53,7 @@ class Drafts:
             organisation=org,
             name=check_project_name(name),
             answers=answers or {},
+            project_id=project_id,
             created_at=now,
             updated_at=now,
             updated_by=principal.key_id,
