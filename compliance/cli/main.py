@@ -16,8 +16,7 @@ from typing import NoReturn
 
 from compliance import __version__
 from compliance.cli.exit_codes import ExitCode
-from compliance.cli.help_texts import LANGS as HELP_LANGS
-from compliance.cli.help_texts import lang_of, text
+from compliance.cli.help_texts import DEFAULT_LANG, add_lang_option, lang_of, text
 from compliance.cli.init_command import add_init_command, run_init_command
 from compliance.cli.locate import fact_locator
 from compliance.cli.review_commands import add_review_commands, run_review_command
@@ -31,8 +30,6 @@ from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import InvalidSubmission, read_submission
 
-LANGS = list(HELP_LANGS)
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on a bad command; 2 means 'needs information' here, so bad usage exits 3."""
@@ -42,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.INVALID, f"{self.prog}: error: {message}\n")
 
 
-def _parser(lang: str = "en") -> argparse.ArgumentParser:
+def _parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     p = _Parser(prog="compliance", description=text("description", lang))
     p.add_argument("--version", action="version", version=f"compliance {__version__}")
     p.add_argument("--rules", type=Path, default=None, help=text("rules_dir", lang))
@@ -55,13 +52,11 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     c.add_argument(
         "--fail-on", choices=[s.value for s in Severity], default="major", help=text("fail_on", lang)
     )
-    c.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
     c.add_argument("--waivers", type=Path, help=text("waivers", lang))
     c.add_argument("--as-of", type=date.fromisoformat, default=None, help=text("as_of", lang))
 
     v = sub.add_parser("validate", help=text("validate", lang))
     v.add_argument("file", type=Path)
-    v.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
 
     s = sub.add_parser("schema", help=text("schema", lang))
     s.add_argument("--rules", dest="rule_schema", action="store_true", help=text("rule_schema", lang))
@@ -71,7 +66,6 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     rsub = r.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rl = rsub.add_parser("list", help=text("rules_list", lang))
     rl.add_argument("--format", choices=["text", "json"], default="text")
-    rl.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
     rs = rsub.add_parser("show", help=text("rules_show", lang))
     rs.add_argument("rule_id")
     re_ = rsub.add_parser("export", help=text("rules_export", lang))
@@ -80,6 +74,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     add_init_command(sub)
     add_server_commands(sub, _Parser)
     add_review_commands(sub)
+    add_lang_option(p, lang)
     return p
 
 

@@ -39,7 +39,7 @@ MEDIA_TYPES = {
 def render(
     assessment: Assessment,
     fmt: ReportFormat,
-    lang: str = "en",
+    lang: str = "fr",
     threshold: Severity = Severity.major,
     artifact: str = "submission.yaml",
     locate: Locator | None = None,
@@ -65,7 +65,7 @@ def render(
 def render_document(
     assessment: Assessment,
     fmt: ReportFormat,
-    lang: str = "en",
+    lang: str = "fr",
     threshold: Severity = Severity.major,
     artifact: str = "submission.yaml",
     locate: Locator | None = None,

@@ -88,7 +88,7 @@ def _summary(a: Assessment, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+def render_markdown(assessment: Assessment, lang: str = "fr", threshold: Severity = Severity.major) -> str:
     words = LABELS[lang]
     a = assessment
     out = [

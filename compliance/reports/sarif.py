@@ -43,7 +43,7 @@ def _rule(f: Finding, lang: str) -> dict[str, Any]:
 
 def render_sarif(
     assessment: Assessment,
-    lang: str = "en",
+    lang: str = "fr",
     threshold: Severity = Severity.major,
     artifact: str = "submission.yaml",
     locate: Locator | None = None,
