@@ -115,4 +115,14 @@ def add_lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
     """`--lang fr|ar|en` on every command that does not declare it itself (French by default)."""
     for _, command in commands(parser):
         if not any("--lang" in a.option_strings for a in command._actions):
-            command.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=text("lang", lang))
+            command.add_argument(
+                "--lang", choices=LANGS, default=DEFAULT_LANG, help=with_default("lang", lang, DEFAULT_LANG)
+            )
+
+
+DEFAULT_WORD = {"fr": "par défaut", "ar": "افتراضيا", "en": "default"}
+
+
+def with_default(key: str, lang: str, default: str) -> str:
+    """The translated help of an argument followed by its default, in the same language."""
+    return f"{text(key, lang)} ({DEFAULT_WORD.get(lang, 'default')}: {default})"
