@@ -14,8 +14,6 @@ from compliance.domain.rules import Severity
 from compliance.reports.baseline import render_comparison
 from compliance.service.baseline import read_assessment
 
-LANGS = ["fr", "en"]
-
 
 def add_diff_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d = sub.add_parser(
@@ -26,7 +24,6 @@ def add_diff_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
     d.add_argument("old", type=Path, help="the earlier assessment (JSON)")
     d.add_argument("new", type=Path, help="the later assessment (JSON)")
     d.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
-    d.add_argument("--lang", choices=LANGS, default="en", help="language of the text (default: en)")
 
 
 def run_diff(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ LANGS = list(HELP_LANGS)
 ONE_FILE_ONLY = ("output", "also", "baseline", "submit")
 
 
-def add_check_command(sub: argparse._SubParsersAction, lang: str = "en") -> None:  # type: ignore[type-arg]
+def add_check_command(sub: argparse._SubParsersAction, lang: str = "fr") -> None:  # type: ignore[type-arg]
     c = sub.add_parser(
         "check",
         help=text("check", lang) + " (exit 0 pass, 1 fail, 2 needs information, 3 invalid)",
@@ -62,7 +62,7 @@ def add_check_command(sub: argparse._SubParsersAction, lang: str = "en") -> None
         default="major",
         help=with_default("fail_on", lang, "major"),
     )
-    c.add_argument("--lang", choices=LANGS, default="en", help=with_default("lang", lang, "en"))
+    c.add_argument("--lang", choices=LANGS, default="fr", help=with_default("lang", lang, "fr"))
     c.add_argument(
         "--waivers",
         type=Path,

@@ -1,14 +1,17 @@
 """The command line's own words (help and messages) in French, Arabic and English.
 
 The language is the one `--lang` names anywhere on the command line, read before the parser is built so that
-`--help` itself is translated; English when none is given (the output of scripts stays stable).
+`--help` itself is translated; French when none is given, as everywhere a person reads (reports, web app).
+Every command accepts `--lang` (add_lang_option).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import argparse
+from collections.abc import Iterator, Sequence
 
 LANGS = ("fr", "ar", "en")
+DEFAULT_LANG = "fr"
 
 HELP: dict[str, dict[str, str]] = {
     "description": {
@@ -84,16 +87,37 @@ HELP: dict[str, dict[str, str]] = {
 
 
 def text(key: str, lang: str) -> str:
-    return HELP[key].get(lang) or HELP[key]["en"]
+    return HELP[key].get(lang) or HELP[key][DEFAULT_LANG]
 
 
 def lang_of(argv: Sequence[str]) -> str:
-    """The language `--lang X` (or `--lang=X`) names on the command line; English if none or unknown."""
+    """The language `--lang X` (or `--lang=X`) names on the command line; French if none or unknown."""
     for i, arg in enumerate(argv):
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.removeprefix("--lang=")
         if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
             return value
-    return "en"
+    return DEFAULT_LANG
+
+
+def commands(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Every command of the parser that runs something (the leaves of its sub-commands), with its words."""
+    groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not groups:
+        yield path, parser
+    for group in groups:
+        for name, sub in group.choices.items():
+            yield from commands(sub, (*path, name))
+
+
+def add_lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """`--lang fr|ar|en` on every command that does not declare it itself (French by default)."""
+    for _, command in commands(parser):
+        if not any("--lang" in a.option_strings for a in command._actions):
+            command.add_argument(
+                "--lang", choices=LANGS, default=DEFAULT_LANG, help=with_default("lang", lang, DEFAULT_LANG)
+            )
 
 
 DEFAULT_WORD = {"fr": "par défaut", "ar": "افتراضيا", "en": "default"}

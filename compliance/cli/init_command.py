@@ -277,9 +277,6 @@ def add_init_command(sub: Any) -> None:
         help="the submission file to write (default: submission.yaml)",
     )
     i.add_argument(
-        "--lang", choices=["fr", "ar", "en"], default="fr", help="language of the questions (default: fr)"
-    )
-    i.add_argument(
         "--template", action="store_true", help="write the commented template without asking (default: off)"
     )
     i.add_argument("--force", action="store_true", help="replace the file if it exists (default: off)")

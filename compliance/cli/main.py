@@ -16,8 +16,7 @@ from typing import NoReturn
 from compliance.cli.baseline_commands import add_diff_command, run_diff
 from compliance.cli.check_command import add_check_command, emit, quiet_stdout, run_check
 from compliance.cli.exit_codes import ExitCode
-from compliance.cli.help_texts import LANGS as HELP_LANGS
-from compliance.cli.help_texts import lang_of, text, with_default
+from compliance.cli.help_texts import DEFAULT_LANG, add_lang_option, lang_of, text, with_default
 from compliance.cli.init_command import add_init_command, run_init_command
 from compliance.cli.remote import RemoteError
 from compliance.cli.review_commands import add_review_commands, run_review_command
@@ -30,8 +29,6 @@ from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import InvalidSubmission, read_submission
 
-LANGS = list(HELP_LANGS)
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on a bad command; 2 means 'needs information' here, so bad usage exits 3."""
@@ -41,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.INVALID, f"{self.prog}: error: {message}\n")
 
 
-def _parser(lang: str = "en") -> argparse.ArgumentParser:
+def _parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     p = _Parser(prog="compliance", description=text("description", lang))
     p.add_argument("--version", action=VersionAction)
     p.add_argument("--rules", type=Path, default=None, help=text("rules_dir", lang))
@@ -51,7 +48,6 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help=text("validate", lang))
     v.add_argument("file", type=Path, nargs="+", help="submission files (YAML or JSON)")
-    v.add_argument("--lang", choices=LANGS, default="en", help=with_default("lang", lang, "en"))
 
     s = sub.add_parser("schema", help=text("schema", lang))
     s.add_argument(
@@ -65,7 +61,6 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     rl.add_argument(
         "--format", choices=["text", "json"], default="text", help="output format (default: text)"
     )
-    rl.add_argument("--lang", choices=LANGS, default="en", help=with_default("lang", lang, "en"))
     rs = rsub.add_parser("show", help=text("rules_show", lang))
     rs.add_argument("rule_id", help="the rule's id, e.g. L0908-A03-RETENTION (see 'rules list')")
     re_ = rsub.add_parser("export", help=text("rules_export", lang))
@@ -77,10 +72,11 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     add_diff_command(sub)
     add_server_commands(sub, _Parser)
     add_review_commands(sub)
+    add_lang_option(p, lang)
     return p
 
 
-def _report_invalid(exc: InvalidSubmission, lang: str = "en") -> int:
+def _report_invalid(exc: InvalidSubmission, lang: str = DEFAULT_LANG) -> int:
     if exc.what == "submission":
         sys.stderr.write(text("invalid", lang).format(source=exc.source) + "\n")
     else:

@@ -43,7 +43,7 @@ MEDIA_TYPES = {
 def render(
     assessment: Assessment,
     fmt: ReportFormat,
-    lang: str = "en",
+    lang: str = "fr",
     threshold: Severity = Severity.major,
     target: SourceFile | None = None,
     summary: bool = False,
@@ -73,7 +73,7 @@ def render(
 def render_document(
     assessment: Assessment,
     fmt: ReportFormat,
-    lang: str = "en",
+    lang: str = "fr",
     threshold: Severity = Severity.major,
     target: SourceFile | None = None,
     summary: bool = False,

@@ -14,6 +14,12 @@ HEADINGS = {
         Change.improved: "Améliorés",
         Change.unchanged: "Inchangés (déjà dans la référence, ne bloquent pas)",
     },
+    "ar": {
+        Change.new: "جديدة",
+        Change.worse: "ازدادت سوءا",
+        Change.improved: "تحسنت",
+        Change.unchanged: "دون تغيير (موجودة في المرجع، لا تحظر)",
+    },
     "en": {
         Change.new: "New",
         Change.worse: "Worse",
@@ -43,7 +49,7 @@ def render_comparison(
     comparison: Comparison,
     baseline: Assessment,
     current: Assessment,
-    lang: str = "en",
+    lang: str = "fr",
     names: tuple[str, str] = ("baseline", "current"),
 ) -> str:
     words = LABELS[lang]

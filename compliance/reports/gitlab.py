@@ -49,7 +49,7 @@ def _issue(f: Finding, lang: str, target: SourceFile) -> dict[str, Any]:
     }
 
 
-def render_gitlab(assessment: Assessment, lang: str = "en", target: SourceFile | None = None) -> str:
+def render_gitlab(assessment: Assessment, lang: str = "fr", target: SourceFile | None = None) -> str:
     target = target or SourceFile()
     shown = sorted(
         (f for f in assessment.findings if f.outcome in SHOWN and f.waiver is None), key=lambda f: f.rule_id

@@ -61,12 +61,14 @@ def direction(lang: str) -> str:
 def render_html(
     assessment: Assessment,
     lang: str = "fr",
-    field_url: Callable[[str], str] | None = None,
+    field_url: Callable[[str, str], str | None] | None = None,
     inline_css: bool = True,
     submission: Submission | None = None,
+    fragment: bool = False,
 ) -> str:
-    """The report page; `field_url` links each question to the questionnaire field that answers it; with the
-    submission, the annex lists the content of the filings."""
+    """The report page; `field_url(section, field)` links each question to the questionnaire field that
+    answers it (None: no link); with the submission, the annex lists the content of the filings; `fragment`
+    leaves out the document around the sections, for a page that has its own (the web app's)."""
     a = assessment
     d = digest(a, lang)
     chapters = [
@@ -97,5 +99,6 @@ def render_html(
             annex_notice=NOTICE[lang],
             missing_word=MISSING[lang],
             inline_css=_stylesheet() if inline_css else None,
+            fragment=fragment,
         )
     )

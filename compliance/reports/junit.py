@@ -33,7 +33,7 @@ def _body(f: Finding, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_junit(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+def render_junit(assessment: Assessment, lang: str = "fr", threshold: Severity = Severity.major) -> str:
     a = assessment
     failing = {f.rule_id for f in a.failing(threshold)}
     missing = {f.rule_id for f in a.missing(threshold)}

@@ -104,7 +104,7 @@ def heading(a: Assessment, lang: str, name: str, glance: bool = False) -> list[s
     ]
 
 
-def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
+def render_markdown(assessment: Assessment, lang: str = "fr", threshold: Severity = Severity.major) -> str:
     words = LABELS[lang]
     a = assessment
     out = [

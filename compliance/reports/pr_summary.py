@@ -57,7 +57,7 @@ def _details(f: Finding, lang: str) -> str:
 
 
 def render_summary(
-    assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major, limit: int = LIMIT
+    assessment: Assessment, lang: str = "fr", threshold: Severity = Severity.major, limit: int = LIMIT
 ) -> str:
     words = LABELS[lang]
     a = assessment

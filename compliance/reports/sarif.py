@@ -186,7 +186,7 @@ def _result(f: Finding, index: int, lang: str, threshold: Severity, target: Sour
 
 def render_sarif(
     assessment: Assessment,
-    lang: str = "en",
+    lang: str = "fr",
     threshold: Severity = Severity.major,
     target: SourceFile | None = None,
 ) -> str:

@@ -120,7 +120,7 @@ def annex_lines(assessment: Assessment, submission: Submission, lang: str) -> li
 
 def render_text(
     assessment: Assessment,
-    lang: str = "en",
+    lang: str = "fr",
     threshold: Severity = Severity.major,
     submission: Submission | None = None,
 ) -> str:

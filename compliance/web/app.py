@@ -18,7 +18,7 @@ from compliance.service.review_queue import ReviewQueue
 from compliance.service.reviews import Reviews
 from compliance.service.sign_in import SessionPolicy, Sessions, Throttle, ThrottlePolicy
 from compliance.storage.protocol import Store
-from compliance.web import pages_auth, pages_drafts, pages_org, pages_projects, pages_review
+from compliance.web import pages_auth, pages_drafts, pages_org, pages_projects, pages_report, pages_review
 from compliance.web.security import WebHeaders
 from compliance.web.services import WebServices
 
@@ -40,6 +40,7 @@ def create_web(
             *pages_drafts.ROUTES,
             *pages_org.ROUTES,
             *pages_projects.ROUTES,
+            *pages_report.ROUTES,
             *pages_review.ROUTES,
         ],
         middleware=[Middleware(WebHeaders)],

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from compliance.domain.outcomes import Assessment, Outcome
+from compliance.reports.digest import formality_summary
 from compliance.service.errors import InvalidRequest
 from compliance.service.submissions import MAX_SUBMISSION_BYTES, InvalidSubmission, parse_data
 from compliance.storage.accounts import Draft
@@ -54,7 +55,8 @@ async def _result(ctx: Ctx, draft: Draft) -> dict[str, Any]:
         "assessment": assessment,
         "open_findings": open_findings[:SHOWN_FINDINGS],
         "more_findings": max(0, len(open_findings) - SHOWN_FINDINGS),
-        "text_lang": "fr" if ctx.lang.value == "fr" else "en",
+        "text_lang": ctx.lang.value,
+        "formality": formality_summary,
     }
 
 

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from compliance.domain.outcomes import Outcome
 from compliance.domain.review import ReviewAction
+from compliance.reports.digest import formality_summary
 from compliance.web.context import Ctx
 from compliance.web.pages import page
 
@@ -57,7 +58,8 @@ async def version(ctx: Ctx, project_id: str, number: str) -> Response:
         people=review.people,
         to_change=requested[-1] if requested and review.status.value == "changes_requested" else None,
         facts=_flatten(stored.submission),
-        text_lang="fr" if ctx.lang.value == "fr" else "en",
+        text_lang=ctx.lang.value,
+        formality=formality_summary,
     )
 
 

@@ -22,8 +22,8 @@ SENT = [
 
 def test_a_bad_body_is_told_plainly_without_echo(live: Server) -> None:
     with live.client("atlas") as client:
-        en = client.post("/api/v1/evaluate", content=BAD.encode(), headers=YAML)
-        fr = client.post("/api/v1/evaluate", params={"lang": "fr"}, content=BAD.encode(), headers=YAML)
+        en = client.post("/api/v1/evaluate", params={"lang": "en"}, content=BAD.encode(), headers=YAML)
+        fr = client.post("/api/v1/evaluate", content=BAD.encode(), headers=YAML)  # French by default
     assert en.status_code == fr.status_code == 422
     for answer in (en, fr):
         for sent in SENT:  # the vocabulary is quoted, the submission never

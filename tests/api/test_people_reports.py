@@ -27,6 +27,9 @@ def test_stored_version_as_html_and_pdf(live: Server) -> None:
 
 
 def test_dry_run_as_html(live: Server) -> None:
-    dry = live.client("atlas").post("/api/v1/evaluate", content=BANK, headers=YAML, params={"format": "html"})
+    client = live.client("atlas")
+    dry = client.post("/api/v1/evaluate", content=BANK, headers=YAML, params={"format": "html", "lang": "en"})
     assert dry.status_code == 200 and "Ce qu&#39;il faut faire" not in dry.text
     assert "What to do" in dry.text and "<script" not in dry.text
+    french = client.post("/api/v1/evaluate", content=BANK, headers=YAML, params={"format": "html"})
+    assert "Ce qu&#39;il faut faire" in french.text  # French when no language is asked

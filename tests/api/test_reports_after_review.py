@@ -86,7 +86,7 @@ def test_every_format_agrees_on_verdict_counts_and_waivers(
     with live.client("atlas") as c:
 
         def get(fmt: str, **kw: str) -> httpx.Response:
-            return c.get(f"{base}/report", params={"format": fmt, **kw})
+            return c.get(f"{base}/report", params={"format": fmt, "lang": "en", **kw})
 
         as_json = get("json").json()
         markdown = get("markdown").text
@@ -143,7 +143,7 @@ def test_every_format_agrees_on_verdict_counts_and_waivers(
         assert GROUND in outs[rule_id] and EXPIRES in outs[rule_id]
 
     # Text (the CLI's format; the API does not serve it): rendered from the JSON report as the CLI would
-    text = render(Assessment.model_validate(as_json), ReportFormat.text)
+    text = render(Assessment.model_validate(as_json), ReportFormat.text, lang="en")
     head = [line for line in text.splitlines() if line.startswith("Verdict:")][-1]  # after the summary
     assert head.startswith("Verdict: COMPLIANT") and "FAIL 0" in head and f"waived {len(waived)}" in head
     assert "CNDP review: version 1 approved by liaison" in text

@@ -54,7 +54,7 @@ def test_compare_sorts_findings_into_new_worse_improved_unchanged(assessor: Asse
 def _check(tmp_path: Path, text: str, *args: str) -> int:
     sub = tmp_path / "project.yaml"
     sub.write_text(text, encoding="utf-8")
-    return main(["check", str(sub), *args])
+    return main(["check", str(sub), "--lang", "en", *args])
 
 
 def test_check_with_a_baseline_gates_only_on_what_got_worse(
@@ -112,13 +112,15 @@ def test_diff_prints_the_difference_and_exits_1_on_regressions(
         str(new),
     )
     capsys.readouterr()
-    assert main(["diff", str(old), str(new)]) == 0
+    assert main(["diff", str(old), str(new), "--lang", "en"]) == 0
     assert "Improved (1):" in capsys.readouterr().out
     assert main(["diff", str(new), str(old), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert [d["rule_id"] for d in data["new"]] == ["L0908-A03-RETENTION"]
-    assert main(["diff", str(new), str(old), "--lang", "fr"]) == 1
+    assert main(["diff", str(new), str(old)]) == 1  # French by default
     assert "Nouveaux (1):" in capsys.readouterr().out
+    assert main(["diff", str(new), str(old), "--lang", "ar"]) == 1
+    assert "جديدة (1):" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -125,7 +125,7 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path, pack: Path)
 
 def test_markdown_report(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sub = write(tmp_path, GOOD + "live: false\n")
-    cli("--rules", pack, "check", sub, "--format", "markdown")
+    cli("--rules", pack, "check", sub, "--format", "markdown", "--lang", "en")
     out = capsys.readouterr().out
     assert out.startswith("## Law 09-08 compliance report")
     assert "| ❌ | `L0908-T02-LIVE` |" in out
@@ -185,7 +185,7 @@ def test_bad_input_exits_3_naming_file_and_field(
 ) -> None:
     text, expected = BAD_INPUTS[case]
     sub = write(tmp_path, text)
-    assert cli("check", sub) == 3
+    assert cli("check", sub, "--lang", "en") == 3
     err = capsys.readouterr().err
     assert str(sub) in err and expected in err
     assert "Traceback" not in err
@@ -255,8 +255,10 @@ def test_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
 
 def test_validate_accepts_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sub = write(tmp_path, json.dumps({"schema_version": "1.0", "project_name": "J"}), "p.json")
-    assert cli("validate", sub) == 0
+    assert cli("validate", sub, "--lang", "en") == 0
     assert "valid submission 'J'" in capsys.readouterr().out
+    assert cli("validate", sub) == 0  # French by default
+    assert "soumission valide « J »" in capsys.readouterr().out
 
 
 WAIVERS = """\
@@ -279,7 +281,9 @@ waivers:
 def test_waivers_in_force_do_not_gate(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sub = write(tmp_path, GOOD + "live: false\n")
     waivers = write(tmp_path, WAIVERS, "waivers.yaml")
-    assert cli("--rules", pack, "check", sub, "--waivers", waivers, "--as-of", "2026-12-31") == 0
+    assert (
+        cli("--rules", pack, "check", sub, "--waivers", waivers, "--as-of", "2026-12-31", "--lang", "en") == 0
+    )
     out = capsys.readouterr().out
     assert "(waiver)" in out and "Waived by Liaison A. Alaoui until 2026-12-31 (Art. 14)" in out
     verdict_lines = [line for line in out.splitlines() if line.startswith("Verdict:")]

@@ -31,7 +31,7 @@ def _parsers(
 
 def test_every_argument_says_what_it_is_and_its_default() -> None:
     missing = []
-    for name, parser in _parsers(_parser()):
+    for name, parser in _parsers(_parser("en")):
         for action in parser._actions:
             if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):
                 continue
@@ -95,7 +95,8 @@ def test_creating_commands_may_start_a_data_folder(tmp_path: Path) -> None:
 
 def test_a_missing_waivers_file_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     waivers = tmp_path / "waivers.yaml"
-    assert main(["check", str(ROOT / "examples" / "crop-yield-model.yaml"), "--waivers", str(waivers)]) == 3
+    example = str(ROOT / "examples" / "crop-yield-model.yaml")
+    assert main(["check", example, "--waivers", str(waivers), "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert f"error: invalid waivers file (--waivers) {waivers}" in err and "no such file" in err
     assert "submission" not in err

@@ -83,7 +83,7 @@ def test_an_unrecognisable_value_lists_the_accepted_ones(
 ) -> None:
     sub = tmp_path / "p.yaml"
     sub.write_text('schema_version: "1.0"\nproject_name: x\nsectors: [zzzzzz]\n', encoding="utf-8")
-    assert main(["check", str(sub)]) == 3
+    assert main(["check", str(sub), "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert "sectors.0: not one of the accepted values: 'health', 'employment', 'finance'" in err
     assert "did you mean" not in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,8 @@ def test_cli_help_and_messages_in_every_language() -> None:
         assert any("\u0600" <= ch <= "\u06ff" for ch in words["ar"]), key
     assert lang_of(["check", "f.yaml", "--lang", "ar"]) == "ar"
     assert lang_of(["check", "--lang=fr", "f.yaml"]) == "fr"
-    assert lang_of(["check", "f.yaml", "--lang", "xx"]) == "en"
+    assert lang_of(["check", "f.yaml", "--lang", "xx"]) == "fr"
+    assert lang_of(["check", "f.yaml"]) == "fr"
 
 
 def test_check_help_in_arabic(capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,3 +85,89 @@ def test_check_help_in_arabic(capsys: pytest.CaptureFixture[str]) -> None:
     assert "لغة التقرير والرسائل" in capsys.readouterr().out
     assert main(["validate", str(ROOT / "examples" / "bank-voice-assistant.yaml"), "--lang", "ar"]) == 0
     assert "ملف مقدم صالح" in capsys.readouterr().out
+
+
+# Where a French text names a concept of the glossary, its Arabic names it with the glossary's term. Arabic
+# attaches prepositions and pronouns to words (للجنة الوطنية, معطياتهم الحساسة), so each term is matched by
+# its stem; the glossary's own Arabic term must match it (test below).
+CONCEPTS: dict[str, tuple[str, str]] = {
+    "cndp": (r"\bCNDP\b", r"لجنة الوطنية"),
+    "controller": (r"responsable du traitement", r"مسؤول\S* (\S+ )?عن المعالجة"),
+    "processor": (r"sous-traitan", r"من الباطن"),
+    "consent": (r"consent", r"رض[اىي]"),
+    "sensitive_data": (r"données sensibles", r"حساسة"),
+    "personal_data": (r"données (personnelles|à caractère personnel)", r"معطيات"),
+    "direct_marketing": (r"prospection", r"استقراء"),
+    "right_of_access": (r"droits? d'accès", r"الولوج"),
+    "right_to_object": (r"opposition|s'opposer", r"تعرض"),
+    "authorisation": (r"autorisation", r"إذن|أذن|مأذون|أذون"),
+    "declaration": (r"déclaration|déclarée?s?\b", r"تصريح|تصاريح|صرح"),
+    "fine": (r"\bamende", r"غرامة"),
+}
+
+
+def _rule_pairs() -> Iterator[tuple[str, str, str]]:
+    """(where, French, Arabic) for every rule text that has its Arabic (rules/ and rules/i18n/ar/)."""
+    for path in sorted((ROOT / "rules").glob("*/*.yaml")):
+        rule = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(rule, dict) or "id" not in rule:
+            continue
+        overlay = yaml.safe_load((ROOT / "rules" / "i18n" / "ar" / f"{rule['id']}.yaml").read_text("utf-8"))
+        for key, ar_key in (("title", "title"), ("explain", "explain"), ("remediation", "remediation")):
+            if isinstance(rule.get(key), dict) and overlay.get(ar_key):
+                yield f"{rule['id']} {key}", rule[key]["fr"], overlay[ar_key]
+        questions = rule.get("questions")
+        if isinstance(questions, dict) and overlay.get("questions"):
+            for i, (fr, ar) in enumerate(zip(questions["fr"], overlay["questions"], strict=True)):
+                yield f"{rule['id']} question {i + 1}", fr, ar
+
+
+def _catalogue_pairs() -> Iterator[tuple[str, str, str]]:
+    from compliance.i18n import Lang
+    from compliance.i18n.catalogue import catalogue_path, read_catalogue
+
+    fr = {(m.context, m.id): m.string for m in read_catalogue(catalogue_path(Lang.fr), Lang.fr) if m.id}
+    for m in read_catalogue(catalogue_path(Lang.ar), Lang.ar):
+        if m.id:
+            yield f"catalogue {str(m.id)[:60]}", str(fr[(m.context, m.id)]), str(m.string)
+
+
+def _all_pairs() -> list[tuple[str, str, str]]:
+    from compliance.cli.help_texts import HELP
+
+    cli = [(f"cli {key}", words["fr"], words["ar"]) for key, words in HELP.items()]
+    return [*_rule_pairs(), *_catalogue_pairs(), *cli]
+
+
+def glossary_problems(pairs: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """Arabic texts with a wording the glossary rules out, or missing the term of a concept the French names."""
+    problems = []
+    for where, fr, ar in pairs:
+        for term in TERMS:
+            problems += [(where, avoided) for avoided in term.get("ar_avoid", []) if avoided in ar]
+        for concept, (fr_pattern, ar_pattern) in CONCEPTS.items():
+            if re.search(fr_pattern, fr, re.IGNORECASE) and not re.search(ar_pattern, ar):
+                problems.append((where, concept))
+    return problems
+
+
+def test_each_concept_pattern_matches_the_glossary_term() -> None:
+    by_id = {t["id"]: t for t in TERMS}
+    for concept, (fr_pattern, ar_pattern) in CONCEPTS.items():
+        assert re.search(ar_pattern, by_id[concept]["ar"]), concept
+        assert re.search(fr_pattern, by_id[concept]["fr"], re.IGNORECASE), concept
+
+
+def test_rules_catalogue_and_cli_use_the_glossary_terms_in_arabic() -> None:
+    pairs = _all_pairs()
+    assert len(pairs) > 1000  # every rule text, catalogue entry and CLI message
+    assert glossary_problems(pairs) == []
+
+
+def test_the_glossary_check_reports_a_stray_wording() -> None:
+    pairs = [
+        ("a", "Déclarez le traitement à la CNDP.", "صرح بالمعالجة لدى الهيئة."),
+        ("b", "Les données sensibles", "البيانات الحساسة"),
+        ("c", "Le consentement de la personne", "رضا الشخص"),
+    ]
+    assert glossary_problems(pairs) == [("a", "cndp"), ("b", "البيانات الحساسة")]

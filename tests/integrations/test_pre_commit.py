@@ -56,12 +56,12 @@ def test_hooks_validate_and_check_the_submission_files(tmp_path: Path) -> None:
         _section(out, "Law 09-08 compliance check"),
     )
     assert "Failed" in validate.splitlines()[0] and "- hook id: law0908-validate" in validate
-    assert "error: invalid submission broken.law0908.yml" in validate
+    assert "erreur : soumission invalide broken.law0908.yml" in validate
     assert "not valid YAML at line 3" in validate
-    assert "law0908.yaml: valid submission 'Cereal yield forecasting'" in validate
-    assert "chatbot.law0908.yaml: valid submission" in validate
+    assert "law0908.yaml : soumission valide « Cereal yield forecasting »" in validate
+    assert "chatbot.law0908.yaml : soumission valide" in validate
     assert "Failed" in check.splitlines()[0] and "exit code: 3" in check  # an invalid file: nothing assessed
-    assert "error: invalid submission broken.law0908.yml" in check
+    assert "erreur : soumission invalide broken.law0908.yml" in check
     assert "unrelated.yaml" not in out
 
 

@@ -1,12 +1,15 @@
-"""The one message catalogue: complete in French and English, nothing fuzzy, in step with the sources."""
+"""The one message catalogue: complete in French, Arabic and English, nothing fuzzy, in step with the sources."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from babel.messages.catalog import Message
 
 from compliance.i18n import Lang, negotiate, translator
 from compliance.i18n.catalogue import catalogue_path, read_catalogue
-from compliance.web.messages import PLACEHOLDER, build_template
+from compliance.web.messages import build_template
 
 
 @pytest.mark.parametrize("lang", list(Lang))
@@ -20,14 +23,63 @@ def test_no_missing_or_fuzzy_message(lang: Lang) -> None:
     assert [m.id for m in have.values() if m.fuzzy] == []
 
 
-def test_french_is_translated_and_arabic_placeholders_are_marked() -> None:
-    fr = read_catalogue(catalogue_path(Lang.fr), Lang.fr)
-    same = [m.id for m in fr if m.id and m.string == m.id and " " in str(m.id)]
+# Arabic entries that may stay as they are written: codes and identifiers, the same in every language.
+CODES = re.compile(r"^[A-Z]{2}$")  # ISO country codes given as examples ("FR", "MA")
+FORMAT = re.compile(r"%\(\w+\)s")
+Entries = dict[tuple[str | None, str], Message]
+
+
+def _entries(lang: Lang) -> Entries:
+    return {(m.context, str(m.id)): m for m in read_catalogue(catalogue_path(lang), lang) if m.id}
+
+
+def test_french_is_translated() -> None:
+    fr = _entries(Lang.fr)
+    same = [m.id for m in fr.values() if m.string == m.id and " " in str(m.id)]
     assert len(same) <= 3, f"French messages left in English: {same}"  # e.g. 'auxiliaire de justice'
-    ar = read_catalogue(catalogue_path(Lang.ar), Lang.ar)
-    untranslated = [m for m in ar if m.id and m.string == m.id and m.context != "choice"]
-    assert all(PLACEHOLDER in m.user_comments for m in untranslated if len(str(m.id)) > 3)
-    assert translator(Lang.ar).gettext("Sign in") != "Sign in"
+
+
+def arabic_problems(ar: Entries, fr: Entries, en: Entries) -> list[tuple[str, str]]:
+    """Arabic entries empty, fuzzy, left in English or French (codes aside), without Arabic script, or with
+    other format fields than their id."""
+    problems = []
+    for key, m in ar.items():
+        text = str(m.string or "")
+        if CODES.match(key[1]) and text == key[1]:
+            continue
+        if not text or m.fuzzy:
+            problems.append((key[1], "empty or fuzzy"))
+        elif text in (key[1], fr[key].string, en[key].string):
+            problems.append((key[1], "same as the French or English"))
+        elif not any("\u0600" <= ch <= "\u06ff" for ch in text):
+            problems.append((key[1], "no Arabic letter"))
+        elif sorted(FORMAT.findall(text)) != sorted(FORMAT.findall(key[1])):
+            problems.append((key[1], "format fields differ"))
+    return problems
+
+
+def test_every_arabic_entry_is_arabic() -> None:
+    assert arabic_problems(_entries(Lang.ar), _entries(Lang.fr), _entries(Lang.en)) == []
+    assert translator(Lang.ar).gettext("Sign in") == "تسجيل الدخول"
+
+
+def test_the_arabic_check_reports_each_kind_of_placeholder() -> None:
+    ids = ["Sign in", "Save", "Done", "Kept", "FR", "%(n)s waiting"]
+
+    def entries(*texts: str) -> Entries:
+        return {(None, i): Message(i, t) for i, t in zip(ids, texts, strict=True)}
+
+    fr = entries("Se connecter", "Enregistrer", "Fait", "Gardé", "FR", "%(n)s en attente")
+    en = entries(*ids)
+    ar = entries("Sign in", "Enregistrer", "", "محفوظ", "FR", "في الانتظار")
+    ar[(None, "Kept")].flags.add("fuzzy")
+    assert sorted(arabic_problems(ar, fr, en)) == [
+        ("%(n)s waiting", "format fields differ"),
+        ("Done", "empty or fuzzy"),
+        ("Kept", "empty or fuzzy"),
+        ("Save", "same as the French or English"),
+        ("Sign in", "same as the French or English"),
+    ]
 
 
 @pytest.mark.parametrize(

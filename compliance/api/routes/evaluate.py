@@ -62,7 +62,7 @@ async def evaluate(
     principal: PrincipalDep,
     services: ServicesDep,
     fmt: FormatQuery = None,
-    lang: LangQuery = "en",
+    lang: LangQuery = "fr",
     fail_on: FailOnQuery = Severity.major,
     source: SourceQuery = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,

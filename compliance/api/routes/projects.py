@@ -228,7 +228,7 @@ async def get_report(
     principal: PrincipalDep,
     services: ServicesDep,
     fmt: FormatQuery = None,
-    lang: LangQuery = "en",
+    lang: LangQuery = "fr",
     fail_on: FailOnQuery = Severity.major,
     source: SourceQuery = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
