@@ -134,7 +134,8 @@ def main() -> None:
             create_organisation(access, audit, "bench", "bench")
             _, token = create_key(access, audit, Role.submitter, "bench", label="bench")
             server = ServerProcess(data, work / f"server-{label}.log")
-            server.start(extra_env={"PYTHONPATH": str(code)} if code else None)
+            # PYTHONSAFEPATH: `python -m` would put the current folder (this checkout) before PYTHONPATH
+            server.start(extra_env={"PYTHONPATH": str(code), "PYTHONSAFEPATH": "1"} if code else None)
             servers.append((label, server, token))
         try:
             print(f"load before: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
