@@ -15,7 +15,10 @@ from compliance.storage.postgres.provision import TemporaryDatabase
 
 VARIABLE = "COMPLIANCE_TEST_DATABASE_URL"
 REQUIRED = "COMPLIANCE_REQUIRE_TEST_DATABASE"
-TABLES = "organisations, api_keys, projects, versions, audit_log, failure_counters"
+TABLES = (
+    "organisations, api_keys, projects, versions, audit_log, failure_counters, web_records, drafts, webhooks, "
+    "deliveries, events, packs, audit_checkpoints"
+)
 
 
 def _unavailable(reason: str) -> None:

@@ -276,26 +276,27 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from compliance.service.audit import verify_audit, verify_audit_file
-    from compliance.service.store import database_url, open_admin
+    from compliance.service.audit import verify_audit_file, verify_stored_audit
+    from compliance.service.store import database_url, open_admin_postgres
 
     missing = _missing_store(args.data_dir)
     if missing:
         sys.stderr.write(f"error: {missing}\n")
         return ExitCode.INVALID
     path = args.data_dir / "audit.log"
-    if database_url():
-        report = verify_audit(open_admin(args.data_dir)[1])
+    url = database_url()
+    if not url and not path.is_file():
+        sys.stderr.write(f"error: no audit log at {path}\n")
+        return ExitCode.INVALID
+    key_dir = key_dir_of(args)
+    if not key_dir.is_dir():
+        sys.stderr.write(
+            f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
+        )
+        return ExitCode.INVALID
+    if url:
+        report = verify_stored_audit(open_admin_postgres(url)[1], key_dir)
     else:
-        if not path.is_file():
-            sys.stderr.write(f"error: no audit log at {path}\n")
-            return ExitCode.INVALID
-        key_dir = key_dir_of(args)
-        if not key_dir.is_dir():
-            sys.stderr.write(
-                f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
-            )
-            return ExitCode.INVALID
         report = verify_audit_file(path, key_dir)
     if report.ok:
         sys.stdout.write(

@@ -74,6 +74,13 @@ class Credentials:
         return match.group(1) if match else None
 
 
+def bind_caller_scope(role: Role, organisation: str | None) -> None:
+    """The store's own organisation scope for the rest of this request (row-level security in
+    PostgreSQL): the organisation of a submitter or a CI key, every organisation for a liaison, none for
+    an admin."""
+    bind_scope(organisation if role in ORGANISATION_ROLES else None, every=role is Role.liaison)
+
+
 def authenticate(access: AccessRepository, credentials: Credentials) -> Principal:
     if not credentials.presented:
         raise Unauthenticated("an API key is required: send 'Authorization: Bearer <key>'")
@@ -87,8 +94,7 @@ def authenticate(access: AccessRepository, credentials: Credentials) -> Principa
         raise Unauthenticated("unknown API key")
     if not key.active:
         raise Unauthenticated("this API key was revoked")
-    # The store's own organisation scope for the rest of this request (row-level security in PostgreSQL).
-    bind_scope(key.organisation if key.role is Role.submitter else None, every=key.role is Role.liaison)
+    bind_caller_scope(key.role, key.organisation)
     return Principal(key_id=key.id, role=key.role, organisation=key.organisation)
 
 

@@ -28,6 +28,17 @@ def verify_audit(audit: AuditRepository, keys: KeyRing | None = None) -> ChainRe
     return report
 
 
+def _held_to(lines: list[str], cp_lines: list[str], key_dir: Path | None, where: str) -> ChainReport:
+    """The chain checked, then held to the checkpoints signed by the keys the key folder publishes."""
+    report = verify_lines(lines)
+    if key_dir is not None:
+        if not cp_lines and report.entries:
+            report.problems.append(f"{where}: no signed checkpoint — is this the key folder of this store?")
+        published = {k.fingerprint: k.public_key for k in read_published(key_dir)}
+        check_checkpoints(report, lines, cp_lines, published)
+    return report
+
+
 def verify_audit_file(path: Path, key_dir: Path | None = None) -> ChainReport:
     """Verify a log file as it is, without opening (or repairing) a store around it, and hold it to the
     signed checkpoints of the key folder when one is given."""
@@ -36,15 +47,14 @@ def verify_audit_file(path: Path, key_dir: Path | None = None) -> ChainReport:
         checkpoints.read_text(encoding="utf-8").splitlines() if checkpoints and checkpoints.is_file() else []
     )
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()  # after: see verify_audit
-    report = verify_lines(lines)
-    if key_dir is not None:
-        if not cp_lines and report.entries:
-            report.problems.append(
-                f"{checkpoints}: no signed checkpoint — is this the key folder of this data folder?"
-            )
-        published = {k.fingerprint: k.public_key for k in read_published(key_dir)}
-        check_checkpoints(report, lines, cp_lines, published)
-    return report
+    return _held_to(lines, cp_lines, key_dir, str(checkpoints))
+
+
+def verify_stored_audit(audit: AuditRepository, key_dir: Path) -> ChainReport:
+    """Verify a log kept with its checkpoints (PostgreSQL) against the keys the key folder publishes,
+    without opening the key ring (a verification creates no key)."""
+    cp_lines = audit.checkpoint_lines()
+    return _held_to(audit.raw_lines(), cp_lines, key_dir, "the database's audit checkpoints")
 
 
 def rotate_signing_key(keys: KeyRing, audit: AuditRepository) -> tuple[PublishedKey, PublishedKey]:
@@ -55,4 +65,4 @@ def rotate_signing_key(keys: KeyRing, audit: AuditRepository) -> tuple[Published
     return old, new
 
 
-__all__ = ["ChainReport", "rotate_signing_key", "verify_audit", "verify_audit_file"]
+__all__ = ["ChainReport", "rotate_signing_key", "verify_audit", "verify_audit_file", "verify_stored_audit"]

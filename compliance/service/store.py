@@ -6,7 +6,13 @@ from pathlib import Path
 
 from compliance.storage.accounts import AccountTables, tinydb_accounts
 from compliance.storage.memory import memory_store
-from compliance.storage.postgres import PoolSettings, open_admin_postgres, open_postgres_store
+from compliance.storage.postgres import (
+    PoolSettings,
+    PostgresAudit,
+    open_admin_postgres,
+    open_admin_postgres_accounts,
+    open_postgres_store,
+)
 from compliance.storage.postgres.config import database_url
 from compliance.storage.protocol import AccessRepository, AuditRepository, Store
 from compliance.storage.records import (
@@ -21,7 +27,7 @@ from compliance.storage.records import (
     VersionStatus,
     VersionSummary,
 )
-from compliance.storage.signing_keys import KeyRing, PublishedKey, default_key_dir
+from compliance.storage.signing_keys import PRIVATE_KEY_FILE, KeyRing, PublishedKey, default_key_dir
 from compliance.storage.tinydb_files import QUARANTINE
 from compliance.storage.tinydb_store import (
     open_admin_repositories,
@@ -60,7 +66,11 @@ def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepos
     the data folder logs what a crash kept out of the audit log, the accounts' changes included."""
     url = database_url()
     if url:
-        return open_admin_postgres(url)
+        # Signed with the servers' key set when the key folder is here; never with a key made up on the
+        # spot (the next server append signs a head that pins these entries too).
+        folder = key_dir.resolve() if key_dir is not None else default_key_dir(data_dir)
+        keys = KeyRing(folder) if (folder / PRIVATE_KEY_FILE).is_file() else None
+        return open_admin_postgres(url, keys)
     access, audit = open_admin_repositories(data_dir, key_dir)
     open_admin_accounts(data_dir, audit)
     return access, audit
@@ -72,7 +82,9 @@ def open_key_ring(data_dir: Path, key_dir: Path | None = None) -> KeyRing:
 
 def open_admin_accounts(data_dir: Path, audit: AuditRepository) -> AccountTables:
     """People's accounts, for `compliance admin create-user` run beside a live server; `audit` is the log
-    that `open_admin` opened on the same folder."""
+    that `open_admin` opened on the same folder (or the database's, when the store is PostgreSQL)."""
+    if isinstance(audit, PostgresAudit):
+        return open_admin_postgres_accounts(audit)
     root = prepare_data_dir(data_dir)
     return tinydb_accounts(root, root / QUARANTINE, audit)
 
@@ -98,6 +110,7 @@ __all__ = [
     "missing_data_dir",
     "open_admin",
     "open_admin_accounts",
+    "open_admin_postgres",
     "open_key_ring",
     "open_store",
 ]

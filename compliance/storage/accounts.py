@@ -1,10 +1,11 @@
 """What the web app keeps: people's accounts, one-time links, sessions, sign-in attempts and drafts.
 
-Each is behind a small protocol so that a server database can take them over later (sessions and attempt
-counters included: nothing here lives in a module-level variable). `AccountTables` implements all four on
-top of a table backend: `MemoryTables` (one instance per store) or `TinyDBTables` (atomic JSON files under
-the data folder, one file per kind and one drafts file per organisation, written under a file lock so that
-`compliance admin create-user` may run beside a live server).
+Each is behind a small protocol so that a server database takes them over (sessions and attempt counters
+included: nothing here lives in a module-level variable). `AccountTables` implements all four on top of a
+table backend: `MemoryTables` (one instance per store), `PostgresTables` (postgres/accounts.py) or
+`TinyDBTables` (atomic JSON files under the data folder, one file per kind and one drafts file per
+organisation, written under a file lock so that `compliance admin create-user` may run beside a live
+server).
 
 A change that is worth an audit entry is given its events: `TinyDBTables` writes them into the file's
 outbox in the same atomic write as the change and appends them to the log after (outbox.py), and its

@@ -28,6 +28,23 @@ class PackRepository(Protocol):
         """The logic and texts of a pack, None when none is kept or the kept one does not match its hash."""
 
 
+def pack_document(logic: dict[str, Any], texts: dict[str, Any]) -> bytes:
+    """A pack as kept: its logic and texts, one canonical JSON document."""
+    return json.dumps({"logic": logic, "texts": texts}, ensure_ascii=False, sort_keys=True).encode()
+
+
+def read_pack_document(data: bytes | str, logic_hash: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The logic and texts of a kept document, None unless it parses and its logic has that hash."""
+    try:
+        doc = json.loads(data)
+        logic, texts = doc["logic"], doc["texts"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(logic, dict) or not isinstance(texts, dict) or hash_logic(logic) != logic_hash:
+        return None
+    return logic, texts
+
+
 class MemoryPacks:
     def __init__(self) -> None:
         self._packs: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
@@ -56,7 +73,7 @@ class FilePacks:
         name = hash_logic(logic)
         path = self._path(name)
         assert path is not None
-        data = json.dumps({"logic": logic, "texts": texts}, ensure_ascii=False, sort_keys=True).encode()
+        data = pack_document(logic, texts)
         with self._lock:
             if path.is_file() and path.read_bytes() == data:
                 return name
@@ -70,11 +87,4 @@ class FilePacks:
         path = self._path(logic_hash)
         if path is None or not path.is_file():
             return None
-        try:
-            doc = json.loads(path.read_bytes())
-            logic, texts = doc["logic"], doc["texts"]
-        except (ValueError, KeyError, TypeError):
-            return None
-        if not isinstance(logic, dict) or not isinstance(texts, dict) or hash_logic(logic) != logic_hash:
-            return None
-        return logic, texts
+        return read_pack_document(path.read_bytes(), logic_hash)

@@ -150,7 +150,10 @@ class AuditRepository(Protocol):
 
 
 class WebhookRepository(Protocol):
-    """Webhooks, the outbox of their deliveries, and recent events (memory, TinyDB; PostgreSQL later)."""
+    """Webhooks, the outbox of their deliveries, and recent events (memory, TinyDB, PostgreSQL).
+
+    `due` may claim what it returns for the caller (PostgreSQL: so that several servers do not send the
+    same delivery at once); `save_delivery` of the outcome releases the claim."""
 
     def add_webhook(self, hook: Webhook) -> None: ...
 

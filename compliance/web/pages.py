@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from compliance.service.access import bind_caller_scope
 from compliance.service.errors import Forbidden, NotFound, Unauthenticated
 from compliance.web.context import Ctx, PageExit, context
 
@@ -20,6 +21,8 @@ Handler = Callable[..., Awaitable[Response]]
 def page(path: str, handler: Handler, methods: tuple[str, ...] = ("GET",)) -> Route:
     async def endpoint(request: Request) -> Response:
         ctx = await run_in_threadpool(context, request)
+        if ctx.signed_in and ctx.user is not None:  # here: the handler's context, not the thread's
+            bind_caller_scope(ctx.user.role, ctx.user.organisation)
         try:
             return await handler(ctx, **request.path_params)
         except PageExit as exit_:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 
 from compliance.domain import compact
@@ -14,7 +16,9 @@ from compliance.engine.reference import ReferenceEngine
 from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
 from compliance.service.pack_views import publish_pack
-from compliance.storage.pack_store import FilePacks
+from compliance.storage.pack_store import FilePacks, MemoryPacks, PackRepository
+from compliance.storage.postgres import Database, PostgresPacks
+from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.records import StoredAssessment
 from compliance.storage.tinydb_store import PACKS_DIR
 from tests.core.minipack import make_pack, rule_doc
@@ -125,3 +129,36 @@ def test_the_pack_store_is_read_once_per_logic_however_many_assessments_name_it(
         _ = _reread(s).expanded_json
     assert reads == [assessor.engine.logic]
     assert compact.view_for(assessor.engine.logic) is compact.view_for(assessor.engine.logic)
+
+
+@pytest.fixture(params=["memory", "file", "postgresql"])
+def pack_repository(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[PackRepository]:
+    if request.param == "postgresql":
+        db = Database(request.getfixturevalue("pg_empty").url())
+        yield PostgresPacks(db)
+        db.close()
+        return
+    yield MemoryPacks() if request.param == "memory" else FilePacks(tmp_path / "packs")
+
+
+def test_pack_repository_contract(pack_repository: PackRepository) -> None:
+    logic = {"rules": [{"id": "L0908-T01", "severity": "major", "weight": 0.5}], "é": "texte"}
+    name = pack_repository.put(logic, {"fr": "Titre"})
+    assert name == compact.hash_logic(logic)
+    assert pack_repository.get(name) == (logic, {"fr": "Titre"})
+    assert pack_repository.put(logic, {"fr": "Titre corrigé"}) == name  # same logic, newer texts
+    assert pack_repository.get(name) == (logic, {"fr": "Titre corrigé"})
+    assert pack_repository.get("sha256:" + "0" * 64) is None
+    assert pack_repository.get("not a hash") is None
+
+
+def test_a_pack_row_that_does_not_match_its_hash_is_not_trusted(pg_empty: TemporaryDatabase) -> None:
+    db = Database(pg_empty.url())
+    try:
+        packs = PostgresPacks(db)
+        name = packs.put({"rules": [{"severity": "major"}]}, {})
+        with psycopg.connect(pg_empty.owner_url, autocommit=True) as conn:
+            conn.execute("UPDATE compliance.packs SET doc = replace(doc, 'major', 'info')")
+        assert packs.get(name) is None
+    finally:
+        db.close()

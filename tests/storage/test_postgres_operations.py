@@ -12,10 +12,15 @@ import psycopg
 import pytest
 
 from compliance.cli.main import main
+from compliance.domain.events import Event, EventType
 from compliance.domain.review import ReviewState
 from compliance.service.access import create_key, create_organisation
+from compliance.service.accounts import Accounts
 from compliance.service.assessing import assessor_for
+from compliance.service.notifications import first_delivery
+from compliance.service.pack_views import publish_pack
 from compliance.service.submissions import parse_submission
+from compliance.storage.account_records import Draft
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.postgres import SchemaOutdated, open_postgres_store
 from compliance.storage.postgres.migrate import upgrade
@@ -23,6 +28,7 @@ from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, Role, StoredAssessment
 from compliance.storage.scope import scoped
 from compliance.storage.tinydb_store import open_tinydb_store
+from compliance.storage.webhook_records import Webhook
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
 EVENT = AuditEvent(actor="k", action="project.created")
@@ -80,6 +86,32 @@ def _embedded_store(data_dir: Path) -> None:
         store.projects.update_review(
             "prj_0000000000000000", 2, lambda r: r.model_copy(update={"status": ReviewState.approved})
         )
+        accounts = Accounts(store.access, store.audit, store.accounts)
+        user = accounts.create_user("ines@atlas.ma", "a long enough password 0908", Role.submitter, "atlas")
+        store.accounts.save_draft(
+            Draft(
+                id="drf_0000000000000001",
+                organisation="atlas",
+                name="d",
+                created_at=T0,
+                updated_at=T0,
+                updated_by=user.id,
+            )
+        )
+        hook = Webhook(
+            id="whk_0000000000000001",
+            owner="atlas",
+            url="https://hooks.example.ma/x",
+            secret="whsec_AAAA",
+            events=[EventType.submitted],
+            created_at=T0,
+            created_by="k",
+        )
+        store.webhooks.add_webhook(hook)
+        event = Event(id="evt_1", type=EventType.submitted, timestamp=T0, organisation="atlas", data={})
+        store.webhooks.record_event(event)
+        store.webhooks.enqueue([first_delivery(event, hook, T0)])
+        publish_pack(assessor_for(None), store.packs)
     finally:
         store.close()
 
@@ -96,16 +128,22 @@ def test_import_copies_an_embedded_store_verifies_it_and_can_be_rerun(
     assert main(["db", "import", "--data-dir", str(tmp_path / "data")]) == 0
     out = capsys.readouterr().out
     assert "4 versions" in out and "import verified" in out
+    assert "1 users" in out and "1 drafts" in out and "1 webhooks, 1 deliveries, 1 events, 1 packs" in out
     assert main(["db", "import", "--data-dir", str(tmp_path / "data")]) == 0  # a rerun copies nothing
     assert "0 organisations, 0 keys, 0 projects, 0 versions, 0 audit entries" in capsys.readouterr().out
-    assert main(["audit", "verify"]) == 0  # the chain as the database holds it
-    assert "audit log intact: 11 entries" in capsys.readouterr().out
+    # The chain as the database holds it, held to the checkpoints the embedded store signed.
+    assert main(["audit", "verify", "--data-dir", str(tmp_path / "data")]) == 0
+    out = capsys.readouterr().out
+    assert "audit log intact: 12 entries" in out and "12 signed checkpoints" in out
 
     source = open_tinydb_store(tmp_path / "data")
     target = open_postgres_store(database.url())
     try:
         with scoped(None, every=True):
             assert target.projects.list_projects(None).total == 2
+            assert target.accounts.find_user("ines@atlas.ma") == source.accounts.find_user("ines@atlas.ma")
+            assert [d.id for d in target.accounts.list_drafts("atlas")] == ["drf_0000000000000001"]
+            assert [d.event.id for d in target.webhooks.due(T0, 10)] == ["evt_1"]
             review = target.projects.get_review("prj_0000000000000000", 2)
             assert review is not None and review.status is ReviewState.approved and review.revision == 2
             source_lines = source.audit.raw_lines()  # then the key of the store that opened the copy

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import psycopg
 import pytest
 
+from compliance.service.access import bind_caller_scope
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.postgres import open_postgres_store
 from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.protocol import Store
-from compliance.storage.records import AuditEvent, Project
+from compliance.storage.records import AuditEvent, Project, Role
 from compliance.storage.scope import scoped
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -73,6 +75,14 @@ def test_raw_sql_as_the_service_role_is_held_to_the_scope(pg_empty: TemporaryDat
         "ALTER TABLE projects DISABLE ROW LEVEL SECURITY",
         "DROP POLICY own_organisation ON projects",
         "UPDATE schema_migrations SET version = 99",
+        "UPDATE audit_checkpoints SET line = 'x'",
+        "DELETE FROM audit_checkpoints",
+        "UPDATE packs SET logic_hash = 'x'",
+        "UPDATE webhooks SET owner = 'sahara'",
+        "UPDATE deliveries SET owner = 'sahara'",
+        "UPDATE events SET organisation = 'sahara'",
+        "UPDATE drafts SET organisation = 'sahara'",
+        "ALTER TABLE drafts NO FORCE ROW LEVEL SECURITY",
     ],
 )
 def test_the_service_role_runs_no_ddl_and_only_adds_to_the_audit_log(
@@ -97,3 +107,33 @@ def test_the_service_role_owns_nothing(pg_empty: TemporaryDatabase) -> None:
             "WHERE rolname = current_user"
         ).fetchone()
     assert owned == (0,) and super_or_bypass == (False,)
+
+
+def test_drafts_webhooks_and_events_of_another_organisation_stay_out_of_an_unfiltered_query(
+    pg_empty: TemporaryDatabase, store: Store
+) -> None:
+    with psycopg.connect(pg_empty.url()) as conn:
+        conn.execute("SET search_path = compliance")
+        conn.execute("SET LOCAL compliance.organisation = '*'")
+        for org in ("atlas", "sahara"):
+            conn.execute("INSERT INTO drafts (organisation, id, doc) VALUES (%s, 'd', '{}')", (org,))
+            conn.execute(
+                "INSERT INTO webhooks (id, owner, created_at, doc) VALUES (%s, %s, now(), '{}')", (org, org)
+            )
+            conn.execute("INSERT INTO events (id, organisation, doc) VALUES (%s, %s, '{}')", (org, org))
+        conn.execute("SET LOCAL compliance.organisation = 'sahara'")
+        for table, column in (("drafts", "organisation"), ("webhooks", "owner"), ("events", "organisation")):
+            assert conn.execute(f"SELECT {column} FROM {table}").fetchall() == [("sahara",)]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute("INSERT INTO drafts (organisation, id, doc) VALUES ('atlas', 'e', '{}')")
+
+
+@pytest.mark.parametrize(
+    ("role", "seen"), [(Role.submitter, 2), (Role.ci, 2), (Role.liaison, 3), (Role.admin, 0)]
+)
+def test_each_caller_is_bound_to_the_scope_of_its_role(store: Store, role: Role, seen: int) -> None:
+    def listed() -> int:
+        bind_caller_scope(role, None if role in (Role.liaison, Role.admin) else "atlas")
+        return store.projects.list_projects(None, limit=100).total
+
+    assert contextvars.copy_context().run(listed) == seen  # a request's context, as the server gives it

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +13,8 @@ import pytest
 
 from compliance.domain.events import Event, EventType
 from compliance.storage.memory import memory_store
+from compliance.storage.postgres import Database, PostgresWebhooks, open_postgres_store
+from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.protocol import Store
 from compliance.storage.tinydb_store import open_tinydb_store
 from compliance.storage.webhook_records import Attempt, Delivery, DeliveryState, Webhook
@@ -46,9 +50,12 @@ def delivery(e: Event, h: Webhook, due: datetime) -> Delivery:
     )
 
 
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=["memory", "tinydb", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
+    if request.param == "postgresql":
+        opened = open_postgres_store(request.getfixturevalue("pg_empty").url())
+    else:
+        opened = memory_store() if request.param == "memory" else open_tinydb_store(tmp_path / "data")
     yield opened
     opened.close()
 
@@ -107,3 +114,30 @@ def test_tinydb_outbox_and_events_survive_a_reopen(tmp_path: Path) -> None:
         assert not list((tmp_path / "data").glob(".webhooks.json.*.tmp"))
     finally:
         reopened.close()
+
+
+def test_postgres_senders_claim_deliveries_one_at_a_time(pg_empty: TemporaryDatabase) -> None:
+    """Two servers' senders on one outbox: each due delivery goes to one of them, and to the other only
+    after the first one's claim lapsed without an outcome (a sender that died)."""
+    db = Database(pg_empty.url())
+    try:
+        first, second = PostgresWebhooks(db), PostgresWebhooks(db, claim_seconds=0.5)
+        h = hook(1)
+        first.add_webhook(h)
+        pending = [delivery(event(n), h, T0) for n in range(4)]
+        assert first.enqueue(pending) == 4
+        with ThreadPoolExecutor(2) as pool:
+            a, b = pool.map(lambda repo: repo.due(T0, 3), (first, second))
+        assert sorted(d.id for d in [*a, *b]) == sorted(d.id for d in pending)  # each once
+        assert {d.id for d in a}.isdisjoint(d.id for d in b)
+        assert first.due(T0, 10) == a and second.due(T0, 10) == b  # a sender sees its own claims again
+        for d in a:
+            first.save_delivery(
+                d.model_copy(update={"state": DeliveryState.delivered, "next_attempt_at": None})
+            )
+        assert second.due(T0, 10) == b and first.due(T0, 10) == []  # `second` still holds its claims
+        time.sleep(0.6)  # `second` dies: its short claims lapse, `first` takes over with the same ids
+        assert sorted(d.id for d in first.due(T0, 10)) == sorted(d.id for d in b)
+        assert second.due(T0, 10) == []
+    finally:
+        db.close()

@@ -16,6 +16,8 @@ from compliance.service.org_data import erase_organisation, export_organisation
 from compliance.storage.accounts import AccountTables, Draft, WebSession, memory_accounts, tinydb_accounts
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.memory import MemoryAudit
+from compliance.storage.postgres import Database, PostgresAccounts, PostgresAudit
+from compliance.storage.protocol import AuditRepository
 from compliance.storage.records import AuditEvent
 from tests.web.conftest import PASSWORD, Web, csrf_of, sign_in
 from tests.web.test_security import new_draft, next_code
@@ -122,10 +124,15 @@ def test_erase_own_account(web: Web) -> None:
     assert client.get("/account").status_code == 303
 
 
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=["memory", "tinydb", "postgresql"])
 def log_and_tables(
     request: pytest.FixtureRequest, tmp_path: Path
-) -> Iterator[tuple[MemoryAudit, AccountTables]]:
+) -> Iterator[tuple[AuditRepository, AccountTables]]:
+    if request.param == "postgresql":
+        db = Database(request.getfixturevalue("pg_empty").url())
+        yield PostgresAudit(db), PostgresAccounts(db)
+        db.close()
+        return
     log = MemoryAudit()
     yield (
         log,
@@ -135,7 +142,7 @@ def log_and_tables(
     )
 
 
-def test_account_tables_contract(log_and_tables: tuple[MemoryAudit, AccountTables], web: Web) -> None:
+def test_account_tables_contract(log_and_tables: tuple[AuditRepository, AccountTables], web: Web) -> None:
     log, tables = log_and_tables
     created = AuditEvent(actor="cli", action="user.created", target=web.founder.id)
     tables.add_user(web.founder, created)

@@ -1,8 +1,8 @@
 """The PostgreSQL store: several workers and servers on one database (see docs/deployment.md).
 
-One module a repository (access, projects, audit), all on `Database.transaction`, which sets the caller's
+One module a repository (access, projects, audit, accounts, webhooks, packs, failure counters), all on `Database.transaction`, which sets the caller's
 organisation scope. A new storage protocol (accounts and sessions, throttling counters, a notification
-queue, a pack store) gets the same: its module here, its tables in the next numbered file of
+queue, a pack store) got the same, and a new one gets it too: its module here, its tables in the next numbered file of
 `migrations/` (with row-level security when its rows belong to an organisation), its rights in
 `grants.sql`, a field in `open_postgres_store`, and the contract suite's `postgresql` parameter. Whatever
 must hold across processes goes in the database: unique constraints, row locks or advisory locks, never
@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import psycopg
 
-from compliance.storage.accounts import memory_accounts
 from compliance.storage.errors import StoreError
 from compliance.storage.postgres.access import PostgresAccess
+from compliance.storage.postgres.accounts import PostgresAccounts, PostgresTables
 from compliance.storage.postgres.audit import PostgresAudit
 from compliance.storage.postgres.database import Database, PoolSettings, SchemaOutdated
 from compliance.storage.postgres.failure_counters import PostgresFailureCounters
 from compliance.storage.postgres.migrate import expected_version
+from compliance.storage.postgres.packs import PostgresPacks
 from compliance.storage.postgres.projects import PostgresProjects
+from compliance.storage.postgres.webhooks import PostgresWebhooks
 from compliance.storage.protocol import Store
 from compliance.storage.signing_keys import KeyRing, published_key_events
 
@@ -46,7 +48,7 @@ def open_postgres_store(url: str, keys: KeyRing | None = None, settings: PoolSet
     """The store of a server; `keys` is the key folder every server of the deployment shares (default: a
     key that dies with the process, for tests)."""
     keys = keys or KeyRing.ephemeral()
-    db = Database(url, settings)
+    db = Database(url, settings, keys)
     try:
         check_schema(db)
         audit = PostgresAudit(db)
@@ -60,28 +62,41 @@ def open_postgres_store(url: str, keys: KeyRing | None = None, settings: PoolSet
         audit=audit,
         keys=keys,
         failure_counters=PostgresFailureCounters(db),
-        accounts=memory_accounts(audit),  # not kept in the database yet: their events go to its log
+        accounts=PostgresAccounts(db),
+        packs=PostgresPacks(db),
+        webhooks=PostgresWebhooks(db),
         description="postgresql",
         close=db.close,
     )
 
 
-def open_admin_postgres(url: str) -> tuple[PostgresAccess, PostgresAudit]:
-    """Keys, organisations and the audit log for the admin commands (a pool of one connection)."""
-    db = Database(url, PoolSettings(max_size=1))
+def open_admin_postgres(url: str, keys: KeyRing | None = None) -> tuple[PostgresAccess, PostgresAudit]:
+    """Keys, organisations and the audit log for the admin commands (a pool of one connection); `keys`
+    sign the checkpoints of what they append (None: the commands only read)."""
+    db = Database(url, PoolSettings(max_size=1), keys)
     check_schema(db)
     return PostgresAccess(db), PostgresAudit(db)
+
+
+def open_admin_postgres_accounts(audit: PostgresAudit) -> PostgresAccounts:
+    """People's accounts on the admin commands' connection (`compliance admin create-user`)."""
+    return PostgresAccounts(audit.db)
 
 
 __all__ = [
     "Database",
     "PoolSettings",
     "PostgresAccess",
+    "PostgresAccounts",
     "PostgresAudit",
     "PostgresFailureCounters",
+    "PostgresPacks",
     "PostgresProjects",
+    "PostgresTables",
+    "PostgresWebhooks",
     "SchemaOutdated",
     "check_schema",
     "open_admin_postgres",
+    "open_admin_postgres_accounts",
     "open_postgres_store",
 ]

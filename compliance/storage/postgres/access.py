@@ -41,7 +41,7 @@ class PostgresAccess:
         try:
             with self._db.transaction() as cur:
                 cur.execute(INSERT_ORGANISATION, organisation_values(org))
-                append_in(cur, event)
+                append_in(cur, event, self._db.keys)
         except psycopg.errors.UniqueViolation:
             raise AlreadyExists(f"organisation '{org.id}' already exists") from None
 
@@ -61,14 +61,14 @@ class PostgresAccess:
         with self._db.transaction() as cur:
             if not cur.execute("DELETE FROM organisations WHERE id = %s", (org_id,)).rowcount:
                 return False
-            append_in(cur, event)
+            append_in(cur, event, self._db.keys)
             return True
 
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         try:
             with self._db.transaction() as cur:
                 cur.execute(INSERT_KEY, key_values(key))
-                append_in(cur, event)
+                append_in(cur, event, self._db.keys)
         except psycopg.errors.UniqueViolation:
             raise AlreadyExists(f"key '{key.id}' already exists") from None
 
@@ -88,6 +88,6 @@ class PostgresAccess:
                 "UPDATE api_keys SET revoked_at = %s WHERE id = %s AND revoked_at IS NULL", (at, key_id)
             ).rowcount
             if revoked:
-                append_in(cur, event)
+                append_in(cur, event, self._db.keys)
             row = cur.execute(f"SELECT {_KEY_COLUMNS} FROM api_keys WHERE id = %s", (key_id,)).fetchone()
         return ApiKey.model_validate(row) if row else None

@@ -20,6 +20,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from compliance.storage.errors import StoreError
 from compliance.storage.scope import current_scope
+from compliance.storage.signing_keys import KeyRing
 
 SCHEMA = "compliance"
 log = logging.getLogger("compliance.storage.postgres")
@@ -56,10 +57,11 @@ def connection_options(settings: PoolSettings) -> dict[str, Any]:
 
 
 class Database:
-    """A pool of the service role's connections."""
+    """A pool of the service role's connections; `keys` sign the audit log's checkpoints (None: none)."""
 
-    def __init__(self, url: str, settings: PoolSettings | None = None) -> None:
+    def __init__(self, url: str, settings: PoolSettings | None = None, keys: KeyRing | None = None) -> None:
         self.settings = settings or PoolSettings()
+        self.keys = keys
         self.pool = ConnectionPool(
             url,
             min_size=self.settings.min_size,

@@ -1,4 +1,5 @@
-"""Moving in: copy an embedded store (any adapter) into PostgreSQL, then check the copy.
+"""Moving in: copy an embedded store (any adapter) into PostgreSQL, then check the copy (people, drafts,
+webhooks and packs: import_people.py).
 
 Everything keeps its ids, numbers, timestamps, reviews and audit lines exactly, so decisions sealed before
 the move still verify. Reruns are safe: what is already there is checked, not copied again; an audit log
@@ -23,8 +24,12 @@ from compliance.storage.postgres.access import (
     key_values,
     organisation_values,
 )
-from compliance.storage.postgres.audit import AUDIT_LOCK, INSERT_ENTRY
+from compliance.storage.postgres.audit import AUDIT_LOCK, INSERT_CHECKPOINT, INSERT_ENTRY
 from compliance.storage.postgres.database import Cursor, Database
+from compliance.storage.postgres.import_people import (
+    check_people_and_notifications,
+    copy_people_and_notifications,
+)
 from compliance.storage.postgres.projects import (
     INSERT_PROJECT,
     VERSION_COLUMNS,
@@ -120,6 +125,18 @@ def _copy_audit(db: Database, lines: list[str]) -> int:
     return copied
 
 
+def _copy_checkpoints(db: Database, checkpoints: list[str]) -> None:
+    """The source's signed checkpoints (made with the key folder the servers share from now on), so that
+    `audit verify` holds the copied log to them too."""
+    with db.transaction(EVERY_ORGANISATION) as cur:
+        for line in checkpoints:
+            try:
+                seq = int(json.loads(line)["seq"])
+            except (ValueError, KeyError, TypeError):
+                continue  # not a checkpoint: `audit verify` of the source reports it
+            cur.execute(INSERT_CHECKPOINT + " ON CONFLICT (seq) DO NOTHING", (seq, line))
+
+
 def import_store(source: Store, db: Database) -> ImportReport:
     """Copy, then verify: counts, each version's hashes, and the database's audit chain from its start."""
     with scoped(None, every=True):
@@ -150,7 +167,12 @@ def _import(source: Store, db: Database) -> ImportReport:
         "versions": copied_versions,
         "audit entries": _copy_audit(db, source.audit.raw_lines()),
     }
+    _copy_checkpoints(db, source.audit.checkpoint_lines())
+    report.copied |= copy_people_and_notifications(source, db)
     _verify(source, db, projects, report)
+    checked, problems = check_people_and_notifications(source, db)
+    report.checked |= checked
+    report.problems += problems
     return report
 
 

@@ -138,7 +138,7 @@ class PostgresProjects:
                     project_values(project),
                 ).fetchone()
                 if inserted is not None:
-                    append_in(cur, event)
+                    append_in(cur, event, self._db.keys)
                     return project.model_copy(update={"version_count": 0, "latest": None}), True
                 row = cur.execute(
                     _PROJECT + " WHERE p.organisation = %s AND p.idempotency_key = %s",
@@ -206,7 +206,7 @@ class PostgresProjects:
                 version_row(stored, number, payload),
             )
             cur.execute("UPDATE projects SET version_count = %s WHERE id = %s", (number, version.project_id))
-            append_in(cur, event(stored))
+            append_in(cur, event(stored), self._db.keys)
         return stored, True
 
     def get_version(self, project_id: str, number: int) -> ProjectVersion | None:
@@ -266,7 +266,7 @@ class PostgresProjects:
                 ),
             )
             for entry in events(updated) if events is not None else []:
-                append_in(cur, entry)
+                append_in(cur, entry, self._db.keys)
         return updated
 
     def delete_project(self, project_id: str, event: Callable[[int], AuditEvent]) -> int | None:
@@ -277,5 +277,5 @@ class PostgresProjects:
             ).fetchone()
             if row is None:
                 return None
-            append_in(cur, event(int(row["version_count"])))
+            append_in(cur, event(int(row["version_count"])), self._db.keys)
         return int(row["version_count"])
