@@ -16,5 +16,11 @@ set -- "$BIN/python -c pass" "$BIN/compliance check $EXAMPLE" \
 if [ -n "${BEFORE:-}" ]; then
   set -- "$@" "env PYTHONPATH=$BEFORE $BIN/compliance check $EXAMPLE"
 fi
-hyperfine -N -i --warmup 3 --runs "${RUNS:-40}" "$@"
+hyperfine -N -i --warmup 3 --runs "${RUNS:-40}" --export-json "$COMPLIANCE_CACHE_DIR/runs.json" "$@"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The target is a median; hyperfine's summary shows means. Median wall time and mean user CPU per command:
+"$BIN/python" - "$COMPLIANCE_CACHE_DIR/runs.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"median {r['median'] * 1e3:8.1f} ms  user {r['user'] * 1e3:7.1f} ms  system {r['system'] * 1e3:6.1f} ms  {r['command']}")
+PY

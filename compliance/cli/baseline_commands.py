@@ -6,13 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compliance.cli.exit_codes import ExitCode
-from compliance.domain.baseline import Comparison, compare
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
-from compliance.reports.baseline import render_comparison
-from compliance.service.baseline import read_assessment
+
+if TYPE_CHECKING:  # the baseline's models and report are imported by the commands that compare
+    from compliance.domain.baseline import Comparison
 
 
 def add_diff_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,6 +28,10 @@ def add_diff_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    from compliance.domain.baseline import compare
+    from compliance.reports.baseline import render_comparison
+    from compliance.service.baseline import read_assessment
+
     old, new = read_assessment(args.old), read_assessment(args.new)
     comparison = compare(old, new)
     if args.format == "json":
@@ -39,6 +44,10 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def compare_with_baseline(path: Path, current: Assessment, lang: str) -> Comparison:
     """The comparison with the baseline file, told on standard error (standard output holds the report)."""
+    from compliance.domain.baseline import compare
+    from compliance.reports.baseline import render_comparison
+    from compliance.service.baseline import read_assessment
+
     baseline = read_assessment(path)
     comparison = compare(baseline, current)
     sys.stderr.write(render_comparison(comparison, baseline, current, lang, (str(path), "current")))

@@ -23,13 +23,13 @@ from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
 from compliance.reports import ReportFormat, render_document
-from compliance.reports.sarif import baseline_states
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import read_submission
 from compliance.service.waivers import apply_waivers, read_waivers
 
 LANGS = list(HELP_LANGS)
 ONE_FILE_ONLY = ("output", "also", "baseline", "submit")
+LOCATED = (ReportFormat.sarif.value, ReportFormat.gitlab.value)  # the formats that point at lines of the file
 
 
 def add_check_command(sub: argparse._SubParsersAction, lang: str = "fr") -> None:  # type: ignore[type-arg]
@@ -156,11 +156,15 @@ def _check_one(args: argparse.Namespace, file: Path, assessor: Assessor | None) 
             )
     threshold = Severity(args.fail_on)
     comparison = compare_with_baseline(args.baseline, assessment, args.lang) if args.baseline else None
-    body = file.read_text(encoding="utf-8-sig", errors="replace")
-    target = source_file_for(file, body, args.source_root, args.docs_url)
-    if comparison is not None:
-        target = replace(target, baseline=baseline_states(comparison))
     outputs = [(args.format, args.output), *args.also]
+    target = None
+    if any(name in LOCATED for name, _ in outputs):  # only these read the file's lines (a second YAML parse)
+        from compliance.reports.sarif import baseline_states
+
+        body = file.read_text(encoding="utf-8-sig", errors="replace")
+        target = source_file_for(file, body, args.source_root, args.docs_url)
+        if comparison is not None:
+            target = replace(target, baseline=baseline_states(comparison))
     for name, output in outputs:
         summary = name == "summary" or (args.summary and output is args.output)
         fmt = ReportFormat.markdown if name == "summary" else ReportFormat(name)

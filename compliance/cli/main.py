@@ -24,7 +24,7 @@ from compliance.cli.server_commands import add_server_commands, run_server_comma
 from compliance.cli.version import VersionAction
 from compliance.domain.rules import Rule
 from compliance.domain.submission import Submission
-from compliance.reports.pdf import PdfRenderError
+from compliance.reports import PdfRenderError
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import InvalidSubmission, read_submission

@@ -14,16 +14,17 @@ import json
 import os
 import re
 import subprocess
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from compliance.domain.outcomes import Assessment
+
+if TYPE_CHECKING:
+    import urllib.error
 
 KEY_ENV = "COMPLIANCE_API_KEY"
 COMMIT_ENVS = ("GITHUB_SHA", "CI_COMMIT_SHA", "BUILD_SOURCEVERSION", "GIT_COMMIT")
@@ -54,6 +55,9 @@ class Remote:
         return cls(url.rstrip("/"), key)
 
     def _post(self, path: str, body: bytes, is_json: bool, headers: dict[str, str]) -> Any:
+        import urllib.error  # here: `check` without --server loads no HTTP client (nor ssl)
+        import urllib.request
+
         request = urllib.request.Request(
             self.url + path,
             data=body,

@@ -69,6 +69,7 @@ class Fragments:
         # Paths are made of [a-z0-9_.[\]] only: they need no escaping, and no '%' can reach a template.
         self.leaves: list[tuple[str, str]] = []
         self.memo: dict[tuple[Any, ...], str] = {}  # serialised entries, see `_trace`
+        self.traces: dict[bytes, bytes] = {}  # whole traces, by their compact JSON, see `_trace_of`
         for text, from_root, test in view.leaves:
             tail = '","value":%s,"test":' + _dump(test).replace("%", "%%") + ',"result":%s}'
             top = '{"path":"' + text + tail
@@ -118,6 +119,19 @@ def _trace(trace: list[tuple[Any, ...]], frags: Fragments) -> str:
     return "[" + ",".join(parts) + "]"
 
 
+def _trace_of(trace: list[tuple[Any, ...]], frags: Fragments) -> bytes:
+    """A finding's expanded trace, by its compact JSON: a rule that reads the same facts has the same trace in
+    every assessment that states them alike. The compact JSON is an exact key (`1`, `1.0` and `true` differ
+    there, where they are equal as Python keys) and costs one call into pydantic-core."""
+    key = pydantic_core.to_json(trace)
+    found = frags.traces.get(key)
+    if found is None:
+        if len(frags.traces) >= _MEMO_LIMIT // 4:
+            frags.traces.clear()
+        found = frags.traces[key] = _trace(trace, frags).encode()
+    return found
+
+
 def _entry(entry: tuple[Any, ...], leaves: list[tuple[str, str]]) -> str:
     v = entry[1]
     value = "true" if v is True else "false" if v is False else "null" if v is None else _value(v)
@@ -153,7 +167,7 @@ def expanded_json(compact: CompactAssessment, view: PackView) -> bytes:
         add(head)
         add(f'{outcome}","severity":"{severity}'.encode())
         add(mid)
-        add(_trace(trace, frags).encode())
+        add(_trace_of(trace, frags))
         add(tails[0 if outcome not in _OUTCOMES_NOT_MET else 1 if outcome in _OUTCOMES_ASKING else 2])
     add(b'],"formalities":')
     add(c.formalities.__pydantic_serializer__.to_json(c.formalities))

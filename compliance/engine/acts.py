@@ -137,10 +137,13 @@ def _ids(facts: dict[str, Any]) -> list[str] | None:
     return [p["id"] for p in processings]
 
 
-def ground_cover(facts: dict[str, Any], ground: str, today: date) -> Cover:
+def ground_cover(
+    facts: dict[str, Any], ground: str, today: date, sources: list[Source] | None = None
+) -> Cover:
+    """`sources`: `authorisation_sources(facts, today)` when the caller has them already."""
     ids = _ids(facts)
     result: Cover = False
-    for source in authorisation_sources(facts, today):
+    for source in authorisation_sources(facts, today) if sources is None else sources:
         c = _covers(source, ground, facts, ids)
         if c is True:
             return True
@@ -149,22 +152,28 @@ def ground_cover(facts: dict[str, Any], ground: str, today: date) -> Cover:
     return result
 
 
-def uncovered(facts: dict[str, Any], grounds: list[str], today: date) -> list[str] | None:
+def uncovered(
+    facts: dict[str, Any], grounds: list[str], today: date, sources: list[Source] | None = None
+) -> list[str] | None:
     """The grounds no source covers; None when none is certainly uncovered but one is unknown."""
-    covers = {g: ground_cover(facts, g, today) for g in grounds}
+    sources = authorisation_sources(facts, today) if sources is None else sources
+    covers = {g: ground_cover(facts, g, today, sources) for g in grounds}
     missing = [g for g, c in covers.items() if c is False]
     if missing:
         return missing
     return None if any(c is None for c in covers.values()) else []
 
 
-def authorised_on(facts: dict[str, Any], grounds: list[str], today: date) -> date | None:
+def authorised_on(
+    facts: dict[str, Any], grounds: list[str], today: date, sources: list[Source] | None = None
+) -> date | None:
     """The earliest day every ground was covered (for the go-live check), None when it cannot be said."""
     ids = _ids(facts)
+    sources = authorisation_sources(facts, today) if sources is None else sources
     worst = date.min
     for g in grounds or ["*"]:
         best: date | None = None
-        for s in authorisation_sources(facts, today):
+        for s in sources:
             if (g == "*" or _covers(s, g, facts, ids) is True) and s.since is not None:
                 best = s.since if best is None or s.since < best else best
         if best is None:

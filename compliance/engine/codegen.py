@@ -58,6 +58,10 @@ class Source:
     lines: list[str] = field(default_factory=list)
     constants: dict[str, Any] = field(default_factory=dict)
     leaves: list[Leaf] = field(default_factory=list)
+    # Mappings on the way to the facts read from the root, each walked once at the start of `run` (a dict or
+    # None), so that the many rules reading `ai.training.*` do not walk `ai.training` again each time.
+    prelude: list[str] = field(default_factory=list)
+    parents: dict[tuple[str, ...], str] = field(default_factory=dict)
     _count: int = 0
 
     def var(self, stem: str) -> str:
@@ -75,6 +79,19 @@ class Source:
 
     def emit(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
+
+    def parent(self, names: tuple[str, ...]) -> str:
+        """The prelude variable holding the mapping at `names` from the root, or None where there is none."""
+        found = self.parents.get(names)
+        if found is None:
+            found = self.parents[names] = self.var("P")
+            if len(names) == 1:
+                self.prelude.append(f"    {found} = S.get({names[0]!r})")
+            else:
+                up = self.parent(names[:-1])
+                self.prelude.append(f"    {found} = {up}.get({names[-1]!r}) if {up} is not None else None")
+            self.prelude.append(f"    if type({found}) is not dict: {found} = None")
+        return found
 
 
 class _Function:
@@ -106,6 +123,10 @@ class _Function:
         base = "root" if path.from_root else scope
         v = self.src.var("v")
         names = path.names
+        if base in ("root", "S") and len(names) > 1:  # `S` is the root outside `every`/`some`
+            up = self.src.parent(tuple(names[:-1]))
+            self.src.emit(ind, f"{v} = {up}.get({names[-1]!r}) if {up} is not None else None")
+            return v
         self.src.emit(ind, f"{v} = {base}.get({names[0]!r})")
         for name in names[1:]:
             self.src.emit(ind, f"{v} = {v}.get({name!r}) if type({v}) is dict else None")

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from compliance.domain.derived import ForeignDestination
-from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
+from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling, trusted
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Localized
 from compliance.domain.vocabulary import (
@@ -173,6 +173,8 @@ class Router:
         training_pd = _get(facts, "ai", "training", "uses_personal_data")
         prompts_pd = _get(facts, "ai", "inference", "prompts_contain_personal_data")
         cndp = facts.get("cndp") or {}
+        today = self.today  # one day for the whole assessment, and the acts read once
+        sources = authorisation_sources(facts, today)
         derived: dict[str, Any] = {
             "data_categories": cats,
             "sensitive_categories": None if cats is None else [c for c in cats if c in _SENSITIVE],
@@ -185,7 +187,7 @@ class Router:
                     a.get("kind") in ("declaration_receipt", "authorisation") for a in cndp.get("acts") or []
                 )
             ),
-            "has_authorisation": bool(authorisation_sources(facts, self.today)),
+            "has_authorisation": bool(sources),
             "automated_marketing_channels": None
             if marketing is None
             else [c for c in marketing if c in _AUTOMATED_CHANNELS],
@@ -208,11 +210,12 @@ class Router:
         derived["legal_authorisation_triggers"] = [t.id for t in plan.triggers if t.status.can_fail]
         derived["legal_regime"] = _legal_regime(facts.get("processes_personal_data"), plan)
         derived["authorisation_cover"] = {
-            g.value.replace("-", "_"): ground_cover(facts, g.value, self.today) for g in AuthorisationGround
+            g.value.replace("-", "_"): ground_cover(facts, g.value, today, sources)
+            for g in AuthorisationGround
         }
         legal = derived["legal_authorisation_triggers"]
-        derived["uncovered_authorisation_triggers"] = uncovered(facts, legal, self.today)
-        granted = authorised_on(facts, legal, self.today)
+        derived["uncovered_authorisation_triggers"] = uncovered(facts, legal, today, sources)
+        granted = authorised_on(facts, legal, today, sources)
         # Facts carry dates as ISO text (JSON mode), so that `lte` compares like with like.
         derived["authorised_on"] = None if granted is None else granted.isoformat()
         return derived, plan
@@ -227,13 +230,16 @@ class Router:
                 result = evaluate(facts, ctx)
                 if result is False:
                     continue
-                trigger = FormalityTrigger(
-                    id=spec.id,
-                    article=spec.article,
-                    status=spec.status,
-                    reason=spec.reason,
-                    certain=result is True,
-                    facts=[e for e in ctx.trace if e.result is not False],
+                trigger = trusted(  # every field from the validated pack or the engine: no validation again
+                    FormalityTrigger,
+                    {
+                        "id": spec.id,
+                        "article": spec.article,
+                        "status": spec.status,
+                        "reason": spec.reason,
+                        "certain": result is True,
+                        "facts": [e for e in ctx.trace if e.result is not False],
+                    },
                 )
                 (certain if result else possible).append(trigger)
         if personal is False:

@@ -66,7 +66,8 @@ def generate(pack: RulePack) -> Program:
             src.emit(depth, "pass")
         src.emit(1, f"append(({rule.id!r}, o, sev, trace))")
     src.emit(1, "return out")
-    return Program("\n".join(src.lines) + "\n", src.constants, src.leaves)
+    lines = src.lines[:1] + src.prelude + src.lines[1:]
+    return Program("\n".join(lines) + "\n", src.constants, src.leaves)
 
 
 RunFunction = Any  # (facts, reference) -> list[CompactFinding], outcome and severity as plain strings

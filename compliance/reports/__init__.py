@@ -7,14 +7,14 @@ from enum import StrEnum
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
-from compliance.reports.gitlab import render_gitlab
-from compliance.reports.html import render_html
-from compliance.reports.junit import render_junit
-from compliance.reports.markdown import render_markdown
-from compliance.reports.pdf import render_pdf
-from compliance.reports.pr_summary import render_summary
-from compliance.reports.sarif import SourceFile, render_sarif
-from compliance.reports.text import render_text
+from compliance.reports.source_map import SourceFile
+
+# Each renderer is imported when its format is asked for: `compliance check` writing a text report imports
+# neither Jinja (HTML), the PDF renderer's process pool, nor the SARIF and GitLab writers.
+
+
+class PdfRenderError(RuntimeError):
+    """The PDF could not be rendered within its limits."""
 
 
 class ReportFormat(StrEnum):
@@ -54,18 +54,32 @@ def render(
     if fmt is ReportFormat.pdf:
         raise ValueError("a PDF report is bytes: use render_document")
     if fmt is ReportFormat.text:
+        from compliance.reports.text import render_text
+
         return render_text(assessment, lang, threshold, submission)
     if fmt is ReportFormat.markdown:
         if summary:
+            from compliance.reports.pr_summary import render_summary
+
             return render_summary(assessment, lang, threshold)
+        from compliance.reports.markdown import render_markdown
+
         return render_markdown(assessment, lang, threshold)
     if fmt is ReportFormat.html:
+        from compliance.reports.html import render_html
+
         return render_html(assessment, lang, submission=submission)
     if fmt is ReportFormat.junit:
+        from compliance.reports.junit import render_junit
+
         return render_junit(assessment, lang, threshold)
     if fmt is ReportFormat.sarif:
+        from compliance.reports.sarif import render_sarif
+
         return render_sarif(assessment, lang, threshold, target)
     if fmt is ReportFormat.gitlab:
+        from compliance.reports.gitlab import render_gitlab
+
         return render_gitlab(assessment, lang, target)
     return assessment.model_dump_json(indent=2) + "\n"
 
@@ -81,8 +95,11 @@ def render_document(
 ) -> str | bytes:
     """Any report, PDF included (printed from the HTML report by the bounded renderer)."""
     if fmt is ReportFormat.pdf:
+        from compliance.reports.html import render_html
+        from compliance.reports.pdf import render_pdf
+
         return render_pdf(render_html(assessment, lang, submission=submission))
     return render(assessment, fmt, lang, threshold, target, summary, submission)
 
 
-__all__ = ["MEDIA_TYPES", "ReportFormat", "SourceFile", "render", "render_document"]
+__all__ = ["MEDIA_TYPES", "PdfRenderError", "ReportFormat", "SourceFile", "render", "render_document"]

@@ -14,7 +14,8 @@ from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.reports.labels import LABELS
 from compliance.reports.locate import locate
-from compliance.reports.sarif import SHOWN, SourceFile, fingerprint
+from compliance.reports.sarif import SHOWN, fingerprint
+from compliance.reports.source_map import SourceFile
 
 SEVERITY = {
     Severity.blocker: "blocker",

@@ -16,14 +16,11 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from compliance.reports import PdfRenderError
 from compliance.reports.html import ASSETS
 
 TIME_LIMIT_S = 60.0
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
-
-
-class PdfRenderError(RuntimeError):
-    """The PDF could not be rendered within its limits."""
 
 
 def _limit_memory(limit: int) -> None:

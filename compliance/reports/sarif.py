@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
 from compliance import __version__
@@ -21,7 +20,7 @@ from compliance.domain.rules import Severity
 from compliance.reports.labels import LABELS
 from compliance.reports.links import CATALOGUE, rule_help_uri
 from compliance.reports.locate import locate
-from compliance.reports.source_map import SourceMap
+from compliance.reports.source_map import SourceFile
 from compliance.reports.summary import fact_line
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -44,17 +43,6 @@ SECURITY_SEVERITY = {
 FINGERPRINT = "law0908FactPath/v1"
 MAX_TAGS = 10  # GitHub shows at most 10 tags per rule (and refuses more than 20)
 SRCROOT = "%SRCROOT%"
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """The submission file the results are about: its URI relative to the repository root, its text (to
-    find lines) and where docs/rules.md is published (for `helpUri`)."""
-
-    uri: str = "submission.yaml"
-    source: SourceMap = field(default_factory=SourceMap)
-    docs_url: str | None = None
-    baseline: dict[str, str] | None = None  # rule id -> SARIF baselineState, when compared with a baseline
 
 
 def baseline_states(comparison: Comparison) -> dict[str, str]:

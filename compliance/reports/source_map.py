@@ -8,7 +8,7 @@ not written at all belongs under its nearest written ancestor: a question about 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -136,3 +136,14 @@ def _item_name(item: yaml.Node) -> str | None:
         if isinstance(value, yaml.ScalarNode) and value.value:
             return f"{name}={value.value}"
     return None
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The submission file the results are about: its URI relative to the repository root, its text (to
+    find lines) and where docs/rules.md is published (for `helpUri`)."""
+
+    uri: str = "submission.yaml"
+    source: SourceMap = field(default_factory=SourceMap)
+    docs_url: str | None = None
+    baseline: dict[str, str] | None = None  # rule id -> SARIF baselineState, when compared with a baseline

@@ -106,6 +106,19 @@ FORBIDDEN = (
     "httpx",
     "gherkin",
     "compliance.service.decisions",
+    # what a text report does not need: the other renderers, the HTTP client of remote mode, the baselines
+    "jinja2",
+    "weasyprint",
+    "compliance.reports.html",
+    "compliance.reports.pdf",
+    "compliance.reports.sarif",
+    "compliance.reports.gitlab",
+    "concurrent.futures.process",
+    "urllib.request",
+    "http.client",
+    "ssl",
+    "compliance.domain.baseline",
+    "compliance.reports.baseline",
 )
 RULE_MODELS = ("Rule", "AllOf", "Every", "SeverityOverride", "Penalty")
 PROBE = """

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from compliance.cli.main import main
+from compliance.reports import PdfRenderError
 from compliance.reports.labels import LABELS
-from compliance.reports.pdf import PdfRenderError, html_to_pdf
+from compliance.reports.pdf import html_to_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "examples" / "bank-voice-assistant.yaml"

@@ -13,8 +13,9 @@ import pytest
 
 from compliance.cli.main import main
 from compliance.domain.outcomes import Assessment, Finding
+from compliance.reports import SourceFile
 from compliance.reports.locate import DERIVED, DERIVED_SOURCES
-from compliance.reports.sarif import SourceFile, render_sarif
+from compliance.reports.sarif import render_sarif
 from compliance.reports.source_map import SourceMap, split_path
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import parse_submission

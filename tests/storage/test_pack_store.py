@@ -106,6 +106,31 @@ def test_an_assessment_stored_in_full_reads_as_before(tmp_path: Path) -> None:
     assert stored.expanded_json == full
 
 
+def test_the_pack_store_is_read_once_per_logic_however_many_assessments_name_it(
+    tmp_path: Path, fresh_process: None
+) -> None:
+    """The process-wide table keeps each pack view by its logic hash: expanding a thousand stored assessments
+    reads and rebuilds the pack they name once, and the same view object serves them all."""
+    packs = FilePacks(tmp_path / "packs")
+    assessor = _assessor(tmp_path / "pack")
+    publish_pack(assessor, packs)
+    stored = [StoredAssessment.of(assessor.assess_compact(random_submission(i))) for i in range(20)]
+    compact._views.clear()  # a restarted service: only the pack store knows the logic
+    reads: list[str] = []
+    original = packs.get
+
+    def counting_get(logic_hash: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        reads.append(logic_hash)
+        return original(logic_hash)
+
+    packs.get = counting_get  # type: ignore[method-assign]
+    for s in stored * 5:
+        _ = _reread(s).parsed
+        _ = _reread(s).expanded_json
+    assert reads == [assessor.engine.logic]
+    assert compact.view_for(assessor.engine.logic) is compact.view_for(assessor.engine.logic)
+
+
 @pytest.fixture(params=["memory", "file", "postgresql"])
 def pack_repository(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[PackRepository]:
     if request.param == "postgresql":

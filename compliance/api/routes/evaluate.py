@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from compliance.api.bodies import read_raw, submission_body
-from compliance.api.deps import PrincipalDep, ServicesDep
+from compliance.api.deps import PrincipalDep, services_of
 from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
@@ -60,15 +60,16 @@ SourceQuery = Annotated[
 async def evaluate(
     request: Request,
     principal: PrincipalDep,
-    services: ServicesDep,
     fmt: FormatQuery = None,
     lang: LangQuery = "fr",
     fail_on: FailOnQuery = Severity.major,
     source: SourceQuery = None,
-    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
+    # The services and the Accept header are read here rather than declared as parameters: each dependency and
+    # parameter FastAPI resolves costs a share of every dry run, and neither is part of the documented API.
+    services = services_of(request)
     services.projects.check_can_evaluate(principal)
-    chosen = choose_format(fmt, accept)
+    chosen = choose_format(fmt, request.headers.get("accept"))
     raw, is_json = await read_raw(request)
     options = ReportOptions(chosen, lang, fail_on, source)
     key = EvaluateCache.key(raw, str(is_json), chosen.value, lang, fail_on.value, source or "")
