@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import Field
 
+from compliance.domain.facts import Facts
 from compliance.domain.outcomes import Regime
-from compliance.domain.submission import Facts
 from compliance.domain.vocabulary import DataCategory, TransferMechanism
 
 

@@ -64,8 +64,7 @@ def _stored_assessment(result: Stored) -> StoredAssessment:
     assessment = StoredAssessment.model_validate(
         {"json_bytes": json_bytes, "verdict": verdict, "submission_hash": submission_hash, "pack": pack}
     )
-    assessment.__dict__["expanded_json"] = full  # what the cached property would write
-    return assessment
+    return assessment.knowing(expanded_json=full)
 
 
 def _assess_from_body(assessor: Assessor, raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[str]:

@@ -240,7 +240,7 @@ class Projects:
             request_hash=assessment.submission_hash if idempotency_key else None,
         )
         if facts_json is not None:
-            version.__dict__["submission_json"] = facts_json  # what the cached property would compute
+            version = version.knowing(submission_json=facts_json)
 
         def submitted(stored: ProjectVersion) -> AuditEvent:
             return AuditEvent(
