@@ -44,6 +44,11 @@ OUTCOME_ORDER: dict[Outcome, int] = {
 }
 
 
+def finding_order(f: Finding) -> tuple[int, int, str]:
+    """Where a finding is listed: by outcome (`OUTCOME_ORDER`), the most severe first, then by rule id."""
+    return OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id
+
+
 def verdict_of(open_outcomes: Iterable[Outcome]) -> Verdict:
     """The verdict from the outcomes still open (not waived): non-compliant on a failure, incomplete on
     missing information, else compliant. The engine and the waivers both decide it here."""

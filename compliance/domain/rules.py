@@ -263,14 +263,6 @@ class Matches(_Leaf):
     pattern: str
 
 
-class Ref(_Leaf):
-    """The value at path is a key of a reference dataset (optionally with a field equal to a value)."""
-
-    op: Literal["ref"]
-    data: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
-    where: dict[str, Scalar] | None = None
-
-
 class Const(Frozen):
     """A constant truth value, for rules that always apply."""
 
@@ -298,7 +290,6 @@ Condition = Annotated[
     | Every
     | Some
     | Matches
-    | Ref
     | Const,
     Field(discriminator="op"),
 ]

@@ -14,6 +14,7 @@ from compliance.domain.outcomes import (
     Finding,
     Outcome,
     PenaltyExposure,
+    finding_order,
 )
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Enforcement, RefStatus, Rule, Severity
@@ -21,14 +22,6 @@ from compliance.domain.standing import standing
 from compliance.domain.submission import Submission
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.derive import Router
-
-_OUTCOME_ORDER = {
-    Outcome.fail: 0,
-    Outcome.needs_info: 1,
-    Outcome.advisory: 2,
-    Outcome.passed: 3,
-    Outcome.not_applicable: 4,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +82,7 @@ class ReferenceEngine:
         digest = submission_hash(submission)
         _, plan = self._router.derive(facts)
         findings = [self._evaluate(c, facts) for c in self._rules]
-        findings.sort(key=lambda f: (_OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
+        findings.sort(key=finding_order)
         verdict, counts = standing(findings)
         return Assessment.model_construct(
             project_name=submission.project_name,
