@@ -18,7 +18,16 @@ from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occu
 from compliance.api.notifications_setup import start_sender, stop_sender, wire_notifications
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
-from compliance.api.routes import catalogue, evaluate, health, organisations, projects, reviews, webhooks
+from compliance.api.routes import (
+    catalogue,
+    evaluate,
+    health,
+    organisations,
+    projects,
+    reassessment,
+    reviews,
+    webhooks,
+)
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
 from compliance.service.assess_runner import make_runner
@@ -161,7 +170,7 @@ def create_app(
     app.include_router(health.router)
     app.include_router(metrics.router)
     api = APIRouter(prefix="/api/v1")
-    for module in (evaluate, projects, reviews, catalogue, organisations, webhooks):
+    for module in (evaluate, projects, reviews, reassessment, catalogue, organisations, webhooks):
         api.include_router(module.router)
     app.include_router(api)
     install_api_docs(app)

@@ -94,3 +94,11 @@ def lang_of(argv: Sequence[str]) -> str:
         if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
             return value
     return "en"
+
+
+DEFAULT_WORD = {"fr": "par défaut", "ar": "افتراضيا", "en": "default"}
+
+
+def with_default(key: str, lang: str, default: str) -> str:
+    """The translated help of an argument followed by its default, in the same language."""
+    return f"{text(key, lang)} ({DEFAULT_WORD.get(lang, 'default')}: {default})"

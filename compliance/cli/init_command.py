@@ -269,10 +269,20 @@ def submission_text(answers: dict[str, Any], lang: str, file_name: str) -> str:
 
 def add_init_command(sub: Any) -> None:
     i = sub.add_parser("init", help="write a first submission file, question by question (fr, ar, en)")
-    i.add_argument("file", type=Path, nargs="?", default=Path("submission.yaml"))
-    i.add_argument("--lang", choices=["fr", "ar", "en"], default="fr")
-    i.add_argument("--template", action="store_true", help="write the commented template without asking")
-    i.add_argument("--force", action="store_true", help="replace the file if it exists")
+    i.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        default=Path("submission.yaml"),
+        help="the submission file to write (default: submission.yaml)",
+    )
+    i.add_argument(
+        "--lang", choices=["fr", "ar", "en"], default="fr", help="language of the questions (default: fr)"
+    )
+    i.add_argument(
+        "--template", action="store_true", help="write the commented template without asking (default: off)"
+    )
+    i.add_argument("--force", action="store_true", help="replace the file if it exists (default: off)")
 
 
 def run_init_command(args: argparse.Namespace) -> int | None:

@@ -10,22 +10,21 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from compliance import __version__
+from compliance.cli.baseline_commands import add_diff_command, run_diff
+from compliance.cli.check_command import add_check_command, emit, quiet_stdout, run_check
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import LANGS as HELP_LANGS
-from compliance.cli.help_texts import lang_of, text
+from compliance.cli.help_texts import lang_of, text, with_default
 from compliance.cli.init_command import add_init_command, run_init_command
-from compliance.cli.locate import fact_locator
+from compliance.cli.remote import RemoteError
 from compliance.cli.review_commands import add_review_commands, run_review_command
 from compliance.cli.server_commands import add_server_commands, run_server_command
-from compliance.domain.outcomes import Assessment
-from compliance.domain.rules import Rule, Severity
+from compliance.cli.version import VersionAction
+from compliance.domain.rules import Rule
 from compliance.domain.submission import Submission
-from compliance.reports import ReportFormat, render_document
 from compliance.reports.pdf import PdfRenderError
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
@@ -44,101 +43,68 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser(lang: str = "en") -> argparse.ArgumentParser:
     p = _Parser(prog="compliance", description=text("description", lang))
-    p.add_argument("--version", action="version", version=f"compliance {__version__}")
+    p.add_argument("--version", action=VersionAction)
     p.add_argument("--rules", type=Path, default=None, help=text("rules_dir", lang))
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    c = sub.add_parser("check", help=text("check", lang))
-    c.add_argument("file", type=Path)
-    c.add_argument("--format", choices=[f.value for f in ReportFormat], default="text")
-    c.add_argument("--output", type=Path, help=text("output", lang))
-    c.add_argument(
-        "--fail-on", choices=[s.value for s in Severity], default="major", help=text("fail_on", lang)
-    )
-    c.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
-    c.add_argument("--waivers", type=Path, help=text("waivers", lang))
-    c.add_argument("--as-of", type=date.fromisoformat, default=None, help=text("as_of", lang))
+    add_check_command(sub, lang)
 
     v = sub.add_parser("validate", help=text("validate", lang))
-    v.add_argument("file", type=Path)
-    v.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
+    v.add_argument("file", type=Path, nargs="+", help="submission files (YAML or JSON)")
+    v.add_argument("--lang", choices=LANGS, default="en", help=with_default("lang", lang, "en"))
 
     s = sub.add_parser("schema", help=text("schema", lang))
-    s.add_argument("--rules", dest="rule_schema", action="store_true", help=text("rule_schema", lang))
-    s.add_argument("--output", type=Path)
+    s.add_argument(
+        "--rules", dest="rule_schema", action="store_true", help=with_default("rule_schema", lang, "off")
+    )
+    s.add_argument("--output", type=Path, help="write it here (default: standard output)")
 
     r = sub.add_parser("rules", help=text("rules", lang))
     rsub = r.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rl = rsub.add_parser("list", help=text("rules_list", lang))
-    rl.add_argument("--format", choices=["text", "json"], default="text")
-    rl.add_argument("--lang", choices=LANGS, default="en", help=text("lang", lang))
+    rl.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
+    rl.add_argument("--lang", choices=LANGS, default="en", help=with_default("lang", lang, "en"))
     rs = rsub.add_parser("show", help=text("rules_show", lang))
-    rs.add_argument("rule_id")
+    rs.add_argument("rule_id", help="the rule's id, e.g. L0908-A03-RETENTION (see 'rules list')")
     re_ = rsub.add_parser("export", help=text("rules_export", lang))
-    re_.add_argument("--format", choices=["markdown"], default="markdown")
-    re_.add_argument("--output", type=Path)
+    re_.add_argument(
+        "--format", choices=["markdown"], default="markdown", help="output format (default: markdown)"
+    )
+    re_.add_argument("--output", type=Path, help="write it here (default: standard output)")
     add_init_command(sub)
+    add_diff_command(sub)
     add_server_commands(sub, _Parser)
     add_review_commands(sub)
     return p
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
+def _report_invalid(exc: InvalidSubmission, lang: str = "en") -> int:
+    if exc.what == "submission":
+        sys.stderr.write(text("invalid", lang).format(source=exc.source) + "\n")
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        sys.stderr.write(f"error: invalid {exc.what} {exc.source}\n")
+    for problem in exc.problems:
+        sys.stderr.write(f"  {problem}\n")
+    return ExitCode.INVALID
+
+
+def _validate(files: list[Path], lang: str) -> int:
+    code: int = ExitCode.OK
+    for file in files:
+        try:
+            submission = read_submission(file, lang)
+        except InvalidSubmission as exc:
+            code = _report_invalid(exc, lang)
+            continue
+        sys.stdout.write(text("valid", lang).format(file=file, name=submission.project_name) + "\n")
+    return code
 
 
 def _invalid(message: str) -> int:
     sys.stderr.write(f"error: {message}\n")
     return ExitCode.INVALID
-
-
-def _check(args: argparse.Namespace) -> int:
-    submission = read_submission(args.file)  # a bad file is reported before the pack is even loaded
-    waivers = []
-    if args.waivers:
-        from compliance.service.waivers import apply_waivers, read_waivers  # only when asked
-
-        waivers = read_waivers(args.waivers)
-    assessor = _assessor(args)
-    assessment = assessor.assess(submission)
-    if waivers:
-        assessment, expired = apply_waivers(assessment, waivers, args.as_of or date.today())
-        for w in expired:
-            sys.stderr.write(
-                f"warning: the waiver of {w.rule_id} expired on {w.expires}: the finding gates again\n"
-            )
-    threshold = Severity(args.fail_on)
-    fmt = ReportFormat(args.format)
-    if fmt is ReportFormat.pdf and args.output is None:
-        return _invalid("--format pdf needs --output FILE")
-    text = args.file.read_text(encoding="utf-8", errors="replace") if fmt is ReportFormat.sarif else ""
-    report = render_document(
-        assessment,
-        fmt,
-        lang=args.lang,
-        threshold=threshold,
-        artifact=args.file.as_posix(),
-        locate=fact_locator(text) if text else None,
-        submission=submission,
-    )
-    if isinstance(report, bytes):
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_bytes(report)
-    else:
-        _emit(report, args.output)
-    return _exit_code(assessment, threshold)
-
-
-def _exit_code(assessment: Assessment, threshold: Severity) -> int:
-    if assessment.failing(threshold):
-        return ExitCode.FAIL
-    if assessment.missing(threshold):
-        return ExitCode.NEEDS_INFO
-    return ExitCode.OK
 
 
 def _assessor(args: argparse.Namespace) -> Assessor:
@@ -181,14 +147,14 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
         return ExitCode.OK
     from compliance.service.catalogue import export_catalogue  # only for this command
 
-    _emit(export_catalogue(pack), args.output)
+    emit(export_catalogue(pack), args.output)
     return ExitCode.OK
 
 
 def _schema(args: argparse.Namespace) -> int:
     model = Rule if args.rule_schema else Submission
     schema = model.model_json_schema()
-    _emit(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
+    emit(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
     return ExitCode.OK
 
 
@@ -206,31 +172,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             return _schema(args)
         if args.command == "validate":
-            submission = read_submission(args.file)
-            message = text("valid", args.lang).format(file=args.file, name=submission.project_name)
-            sys.stdout.write(message + "\n")
-            return ExitCode.OK
+            return _validate(args.file, args.lang)
         if args.command == "check":
-            return _check(args)
+            return run_check(args, args.rules.resolve() if args.rules else None)
+        if args.command == "diff":
+            return run_diff(args)
         return _rules(args, _assessor(args))
     except InvalidSubmission as exc:
-        sys.stderr.write(text("invalid", words).format(source=exc.source) + "\n")
-        for problem in exc.problems:
-            sys.stderr.write(f"  {problem}\n")
-        return ExitCode.INVALID
+        return _report_invalid(exc, words)
     except RulePackError as exc:
         sys.stderr.write("error: the rule pack cannot be loaded\n")
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
         return ExitCode.INVALID
-    except PdfRenderError as exc:
+    except (PdfRenderError, RemoteError) as exc:
         return _invalid(str(exc))
     except OSError as exc:
         return _invalid(f"{exc.filename or ''}: {exc.strerror or exc}")
 
 
 def entry() -> None:
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `compliance rules list | head -1`: the reader had what it wanted
+        quiet_stdout()
+        code = ExitCode.OK
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -18,23 +18,35 @@ def add_review_commands(sub: Any) -> None:
         "verify-decision",
         help="check an exported decision offline, JSON or decision PDF (exit 1 if it was altered)",
     )
-    v.add_argument("file", type=Path)
-    v.add_argument("--audit-log", type=Path, help="also find its seal in this audit log and verify the chain")
+    v.add_argument("file", type=Path, help="the decision exported by the service (JSON)")
+    v.add_argument(
+        "--audit-log",
+        type=Path,
+        help="also find its seal in this audit log and verify the chain (default: none)",
+    )
     v.add_argument(
         "--fingerprint",
         action="append",
         help="a full SHA-256 fingerprint the service publishes (GET /api/v1/decisions/public-keys), to pin the "
-        "key; repeat it to accept any of several keys",
+        "key; repeat it to accept any of several keys (default: none)",
     )
     v.add_argument(
         "--key-dir",
         type=Path,
-        help="the service's key folder: its published keys, and its checkpoints for --audit-log",
+        help="the service's key folder: its published keys, and its checkpoints for --audit-log (default: none)",
     )
-    r = sub.add_parser("reassess", help="assess stored submissions against the current rule pack")
-    r.add_argument("--data-dir", type=Path, default=Path("data"), help="the store folder (server stopped)")
+    r = sub.add_parser(
+        "reassess",
+        help="assess stored submissions against the current rule pack (server stopped; else POST /api/v1/reassess)",
+    )
+    r.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("data"),
+        help="the store folder, server stopped (default: ./data)",
+    )
     add_key_dir_option(r)
-    r.add_argument("--format", choices=["text", "json"], default="text")
+    r.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
 
 def run_review_command(args: argparse.Namespace) -> int | None:
@@ -77,10 +89,22 @@ def _verify(args: argparse.Namespace) -> int:
 def _reassess(args: argparse.Namespace) -> int:
     from compliance.service.access import CLI_ACTOR
     from compliance.service.assessing import assessor_for
+    from compliance.service.errors import StoreLocked
     from compliance.service.reassess import reassess
-    from compliance.service.store import open_store
+    from compliance.service.store import missing_data_dir, open_store
 
-    store = open_store(args.data_dir, key_dir_of(args))
+    missing = missing_data_dir(args.data_dir)
+    if missing:
+        sys.stderr.write(f"error: {missing}\n")
+        return ExitCode.INVALID
+    try:
+        store = open_store(args.data_dir, key_dir_of(args))
+    except StoreLocked:
+        sys.stderr.write(
+            f"error: the store {args.data_dir} is held by a running server. Stop it first, or ask the server "
+            "to reassess: POST /api/v1/reassess with a liaison key (docs/review-workflow.md).\n"
+        )
+        return ExitCode.INVALID
     try:
         changes = reassess(store, assessor_for(args.rules.resolve() if args.rules else None), CLI_ACTOR)
     finally:

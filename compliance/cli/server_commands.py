@@ -26,48 +26,65 @@ from compliance.cli.exit_codes import ExitCode
 COMMANDS = frozenset({"serve", "admin", "audit", "db"})
 # The values of `Role`, here so that parsing a command line imports no storage module (test_pack_cache.py
 # checks they agree).
-ROLES = ("submitter", "liaison", "admin")
+ROLES = ("submitter", "liaison", "admin", "ci")
 
 APP_FACTORY = "compliance.server:server_from_environment"
+CREATING = (
+    "create-org",
+    "create-key",
+    "create-user",
+)  # the admin commands that may start a fresh data folder
 
 
 def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     def data_dir(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "--data-dir", type=Path, default=Path("data"), help="the store folder (default ./data)"
+            "--data-dir", type=Path, default=Path("data"), help="the store folder (default: ./data)"
         )
         add_key_dir_option(p)
 
     s = sub.add_parser("serve", help="run the HTTP API (uvicorn, one process)")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     s.add_argument(
-        "--workers", type=int, default=1, help="worker processes; more than 1 needs the PostgreSQL store"
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes; more than 1 needs the PostgreSQL store (default: 1)",
     )
-    s.add_argument("--no-access-log", action="store_true", help="do not log one line per request")
+    s.add_argument(
+        "--no-access-log", action="store_true", help="do not log one line per request (default: log)"
+    )
     data_dir(s)
 
     a = sub.add_parser("admin", help="organisations, API keys and accounts")
     asub = a.add_subparsers(dest="admin_command", required=True, parser_class=parser_class)
     o = asub.add_parser("create-org", help="create an organisation")
-    o.add_argument("--name", required=True)
+    o.add_argument("--name", required=True, help="the organisation's name, e.g. 'Atlas Connect' (required)")
     o.add_argument("--id", dest="org_id", help="lower-case id (default: derived from the name)")
     data_dir(o)
     k = asub.add_parser("create-key", help="create an API key (shown once)")
-    k.add_argument("--role", required=True, choices=ROLES)
-    k.add_argument("--org", help="the organisation of a submitter key")
-    k.add_argument("--label", default="", help="what the key is for, e.g. 'gitlab ci'")
+    k.add_argument(
+        "--role",
+        required=True,
+        choices=ROLES,
+        help="submitter, ci (a pipeline: evaluate and submit only), liaison or admin (required)",
+    )
+    k.add_argument("--org", help="the organisation of a submitter or ci key (default: none)")
+    k.add_argument("--label", default="", help="what the key is for, e.g. 'gitlab ci' (default: empty)")
     data_dir(k)
     r = asub.add_parser("revoke-key", help="revoke an API key")
-    r.add_argument("key_id")
+    r.add_argument("key_id", help="the key's id, key_<12 hex digits> (see list-keys)")
     data_dir(r)
     lk = asub.add_parser("list-keys", help="list API keys (never their secrets)")
-    lk.add_argument("--format", choices=["text", "json"], default="text")
+    lk.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
     data_dir(lk)
     lo = asub.add_parser("list-orgs", help="list organisations")
     data_dir(lo)
     b = asub.add_parser("backup", help="a consistent copy of the embedded store, while its server runs")
-    b.add_argument("--output", type=Path, required=True, help="a new folder for the copy")
+    b.add_argument("--output", type=Path, required=True, help="a new folder for the copy (required)")
     data_dir(b)
     rk = asub.add_parser(
         "rotate-signing-key",
@@ -75,15 +92,23 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -
     )
     data_dir(rk)
     sk = asub.add_parser("list-signing-keys", help="every key that signed, with its full SHA-256 fingerprint")
-    sk.add_argument("--format", choices=["text", "json"], default="text")
+    sk.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
     data_dir(sk)
     cu = asub.add_parser("create-user", help="create a person's account for the web app")
-    cu.add_argument("--email", required=True)
-    cu.add_argument("--role", required=True, choices=ROLES)
-    cu.add_argument("--org", help="the organisation of a submitter")
-    cu.add_argument("--org-admin", action="store_true", help="administrator of the organisation (needs TOTP)")
+    cu.add_argument("--email", required=True, help="the person's e-mail address, to sign in (required)")
+    cu.add_argument("--role", required=True, choices=ROLES, help="the person's role (required)")
+    cu.add_argument("--org", help="the organisation of a submitter (default: none)")
     cu.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input (else asked)"
+        "--org-admin",
+        action="store_true",
+        help="administrator of the organisation, needs TOTP (default: off)",
+    )
+    cu.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (default: off, asked at the terminal)",
     )
     data_dir(cu)
 
@@ -153,14 +178,30 @@ def _serve(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _missing_store(data_dir: Path) -> str | None:
+    """Why a command that reads the embedded store cannot run on this folder; None on PostgreSQL, which
+    needs no data folder (an unreadable database setting raises here, as a store error)."""
+    from compliance.service.store import database_url, missing_data_dir
+
+    return None if database_url() else missing_data_dir(data_dir)
+
+
 def _admin(args: argparse.Namespace) -> int:
     from compliance.service.access import create_key, create_organisation, revoke_key
     from compliance.service.accounts import Accounts
     from compliance.service.audit import rotate_signing_key
-    from compliance.service.store import Role, open_admin, open_admin_accounts, open_key_ring
+    from compliance.service.store import (
+        Role,
+        open_admin,
+        open_admin_accounts,
+        open_key_ring,
+    )
 
-    access, audit = open_admin(args.data_dir, key_dir_of(args))
     command = args.admin_command
+    missing = None if command in CREATING else _missing_store(args.data_dir)
+    if missing:
+        sys.stderr.write(f"error: {missing}\n")
+        return ExitCode.INVALID
     if command == "backup":
         return _backup(args)
     access, audit = open_admin(args.data_dir, key_dir_of(args))
@@ -238,6 +279,10 @@ def _audit(args: argparse.Namespace) -> int:
     from compliance.service.audit import verify_audit, verify_audit_file
     from compliance.service.store import database_url, open_admin
 
+    missing = _missing_store(args.data_dir)
+    if missing:
+        sys.stderr.write(f"error: {missing}\n")
+        return ExitCode.INVALID
     path = args.data_dir / "audit.log"
     if database_url():
         report = verify_audit(open_admin(args.data_dir)[1])

@@ -101,10 +101,14 @@ class NoticeItem(StrEnum):
 
 
 class Language(StrEnum):
-    arabic = "ar"
+    """Languages and dialects by their ISO 639 code, one vocabulary for notices and for voice (the member
+    names are what an error message suggests when a name is written instead of the code)."""
+
+    arabic = "ar"  # Standard Arabic
+    darija = "ary"  # Moroccan Arabic
+    hassaniya = "mey"
+    tamazight = "zgh"  # Standard Moroccan Tamazight
     french = "fr"
-    amazigh = "zgh"
-    darija = "ary"
     english = "en"
     spanish = "es"
 
@@ -265,12 +269,7 @@ class ErasureFromModels(StrEnum):
     unlearning = "unlearning"
 
 
-class Dialect(StrEnum):
-    darija = "darija"
-    tamazight = "tamazight"
-    hassaniya = "hassaniya"
-    msa = "msa"
-    fr = "fr"
+Dialect = Language  # the languages a voice system processes use the same codes as notices
 
 
 class VoiceInference(StrEnum):

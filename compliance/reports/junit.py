@@ -12,7 +12,8 @@ import xml.etree.ElementTree as ET
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.reports.digest import formality_summary
-from compliance.reports.labels import LABELS, correction_line, review_line
+from compliance.reports.labels import LABELS
+from compliance.reports.review_labels import correction_line, review_line
 from compliance.reports.summary import fact_line
 
 

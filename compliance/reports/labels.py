@@ -1,9 +1,12 @@
-"""Words of the reports in French, Arabic and English (terms as in the glossary, docs/glossary.yaml)."""
+"""Words of the reports in French, Arabic and English (terms as in the glossary, docs/glossary.yaml); `RTL`
+lists the languages written right to left, which the Markdown reports wrap in `<div dir="rtl">`)."""
 
 from __future__ import annotations
 
-from compliance.domain.outcomes import Correction, Outcome, ReviewNote, Verdict
+from compliance.domain.outcomes import Outcome, Verdict
 from compliance.domain.rules import Severity
+
+RTL = frozenset({"ar"})
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -52,6 +55,18 @@ LABELS: dict[str, dict[str, str]] = {
         "not_met": "Ce qui ne va pas",
         "annex": "Annexe : contenu de la déclaration",
         "review": "Revue CNDP",
+        "sarif_needs_info": "Informations manquantes : ",
+        "sarif_advisory": "Recommandation : ",
+        "absent": "absente",
+        "compared": "Comparaison",
+        "pack_changed": "Le référentiel a changé entre les deux évaluations.",
+        "rule": "Règle",
+        "severity": "Gravité",
+        "article": "Article",
+        "check": "Vérification",
+        "fact": "Fait déterminant",
+        "not_shown": "{count} vérification(s) non détaillée(s) ici faute de place : voir le rapport complet "
+        "(`--format markdown` sans `--summary`) ou les alertes SARIF.",
     },
     "ar": {
         "title": "تقرير المطابقة للقانون رقم 09.08",
@@ -99,6 +114,18 @@ LABELS: dict[str, dict[str, str]] = {
         "not_met": "ما لا يستوفي الشرط",
         "annex": "ملحق: مضمون التصريح",
         "review": "مراجعة اللجنة الوطنية",
+        "sarif_needs_info": "معلومات ناقصة: ",
+        "sarif_advisory": "توصية: ",
+        "absent": "غائبة",
+        "compared": "مقارنة",
+        "pack_changed": "تغيرت مجموعة القواعد بين التقييمين.",
+        "rule": "القاعدة",
+        "severity": "الخطورة",
+        "article": "المادة",
+        "check": "التحقق",
+        "fact": "الواقعة الحاسمة",
+        "not_shown": "{count} من عمليات التحقق غير مفصلة هنا لضيق المساحة: انظر التقرير الكامل "
+        "(`--format markdown` بدون `--summary`) أو تنبيهات SARIF.",
     },
     "en": {
         "title": "Law 09-08 compliance report",
@@ -146,6 +173,18 @@ LABELS: dict[str, dict[str, str]] = {
         "not_met": "What does not meet the check",
         "annex": "Annex: content of the declaration",
         "review": "CNDP review",
+        "sarif_needs_info": "Information needed: ",
+        "sarif_advisory": "Recommendation: ",
+        "absent": "absent",
+        "compared": "Compared",
+        "pack_changed": "The rule pack changed between the two assessments.",
+        "rule": "Rule",
+        "severity": "Severity",
+        "article": "Article",
+        "check": "Check",
+        "fact": "Deciding fact",
+        "not_shown": "{count} finding(s) not detailed here for lack of room: see the full report "
+        "(`--format markdown` without `--summary`) or the SARIF alerts.",
     },
 }
 
@@ -302,79 +341,3 @@ def count_label(key: str, lang: str) -> str:
     if key == "waived":
         return LABELS[lang]["waived_count"]
     return OUTCOME_LABELS[lang][Outcome(key)]
-
-
-def waiver_line(approver: str, legal_ground: str, expires: str, reason: str, lang: str) -> str:
-    if lang == "fr":
-        return f"Dérogation accordée par {approver} jusqu'au {expires} ({legal_ground}) : {reason}"
-    if lang == "ar":
-        return f"استثناء منحه {approver} إلى غاية {expires} ({legal_ground}): {reason}"
-    return f"Waived by {approver} until {expires} ({legal_ground}): {reason}"
-
-
-REVIEW_STATE_LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "submitted": "soumise",
-        "resubmitted": "soumise à nouveau",
-        "in_review": "en revue",
-        "changes_requested": "modifications demandées",
-        "approved": "approuvée",
-        "rejected": "rejetée",
-        "superseded": "remplacée",
-    },
-    "ar": {
-        "submitted": "مقدمة",
-        "resubmitted": "مقدمة من جديد",
-        "in_review": "قيد المراجعة",
-        "changes_requested": "طُلبت تعديلات",
-        "approved": "مقبولة",
-        "rejected": "مرفوضة",
-        "superseded": "مستبدلة",
-    },
-    "en": {
-        "submitted": "submitted",
-        "resubmitted": "resubmitted",
-        "in_review": "in review",
-        "changes_requested": "changes requested",
-        "approved": "approved",
-        "rejected": "rejected",
-        "superseded": "superseded",
-    },
-}
-
-
-def review_line(note: ReviewNote, lang: str) -> str:
-    """'CNDP review: version 2 approved by Name (key id) on 2026-11-29; waivers and corrections applied'."""
-    state = REVIEW_STATE_LABELS[lang].get(note.state, note.state)
-    head = f"{LABELS[lang]['review']}: version {note.version} {state}"
-    if note.decided_by is not None and note.decided_at is not None:
-        who, when = f"{note.decided_by.name} ({note.decided_by.id})", note.decided_at.date().isoformat()
-        head += {"fr": f" par {who} le {when}", "ar": f" من طرف {who} بتاريخ {when}"}.get(
-            lang, f" by {who} on {when}"
-        )
-    key = "applied" if note.judgements_applied else "undecided"
-    return f"{head} — {_REVIEW_TAILS[key].get(lang, _REVIEW_TAILS[key]['en'])}"
-
-
-_REVIEW_TAILS = {
-    "applied": {
-        "fr": "dérogations et corrections de la décision appliquées",
-        "ar": "الاستثناءات والتصحيحات الواردة في القرار مطبقة",
-        "en": "the decision's waivers and corrections applied",
-    },
-    "undecided": {
-        "fr": "constats de la machine, pas encore décidés",
-        "ar": "نتائج الآلة، لم يُبت فيها بعد",
-        "en": "machine findings, not yet decided",
-    },
-}
-
-
-def correction_line(c: Correction, lang: str) -> str:
-    who = f"{c.reviewer.name} ({c.reviewer.id})"
-    machine = OUTCOME_LABELS[lang][c.machine_outcome]
-    if lang == "fr":
-        return f"Résultat corrigé par {who} (la machine disait {machine}) : {c.reason}"
-    if lang == "ar":
-        return f"نتيجة صححها {who} (كانت الآلة تقول {machine}): {c.reason}"
-    return f"Outcome corrected by {who} (the machine said {machine}): {c.reason}"

@@ -10,15 +10,13 @@ from compliance.reports.labels import (
     SEVERITY_LABELS,
     VERDICT_LABELS,
     chapter_label,
-    correction_line,
     count_label,
     money,
-    review_line,
-    waiver_line,
 )
+from compliance.reports.review_labels import correction_line, review_line, waiver_line
 from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
 
-_ICON = {
+ICON = {
     Outcome.fail: "❌",
     Outcome.needs_info: "❓",
     Outcome.advisory: "💡",
@@ -27,14 +25,14 @@ _ICON = {
 }
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _details(f: Finding, lang: str) -> list[str]:
     words = LABELS[lang]
     lines = [
-        f"<details><summary>{_ICON[f.outcome]} <code>{f.rule_id}</code> — {_cell(f.title.get(lang))}</summary>",
+        f"<details><summary>{ICON[f.outcome]} <code>{f.rule_id}</code> — {cell(f.title.get(lang))}</summary>",
         "",
         (f.explanation or f.title).get(lang),
         "",
@@ -88,18 +86,29 @@ def _summary(a: Assessment, lang: str) -> list[str]:
     return [*out, ""]
 
 
+def heading(a: Assessment, lang: str, name: str, glance: bool = False) -> list[str]:
+    """The title and the verdict line every Markdown report opens with; the full report puts the verdict and
+    what to do first (`glance`), the pull-request summary keeps to the verdict line."""
+    words = LABELS[lang]
+    return [
+        f"## {words['title']} — {name}",
+        "",
+        *(
+            [f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}**", "", *_summary(a, lang)]
+            if glance
+            else []
+        ),
+        f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}** · "
+        + " · ".join(f"{count_label(k, lang)}: {v}" for k, v in a.counts.items()),
+        "",
+    ]
+
+
 def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severity = Severity.major) -> str:
     words = LABELS[lang]
     a = assessment
     out = [
-        f"## {words['title']} — {a.project_name}",
-        "",
-        f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}**",
-        "",
-        *_summary(a, lang),
-        f"**{words['verdict']}: {VERDICT_LABELS[lang][a.verdict]}** · "
-        + " · ".join(f"{count_label(k, lang)}: {v}" for k, v in a.counts.items()),
-        "",
+        *heading(a, lang, a.project_name, glance=True),
         f"{words['pack']} `{a.pack.id}` {a.pack.version} · {words['submission']} `{a.submission_hash[:19]}…`",
         "",
         *([f"**{review_line(a.review, lang)}**", ""] if a.review is not None else []),
@@ -123,14 +132,18 @@ def render_markdown(assessment: Assessment, lang: str = "en", threshold: Severit
         out.append(words["exposure_none"])
     open_items = [f for f in a.findings if f.outcome in (Outcome.fail, Outcome.needs_info, Outcome.advisory)]
     if open_items:
-        out += ["", "| | Rule | Severity | Article | Check |", "|---|---|---|---|---|"]
+        out += [
+            "",
+            f"| | {words['rule']} | {words['severity']} | {words['article']} | {words['check']} |",
+            "|---|---|---|---|---|",
+        ]
         for f in open_items:
             gated = f.outcome is Outcome.fail and f.waiver is None and f.severity.rank >= threshold.rank
             sev = SEVERITY_LABELS[lang][f.severity] + (" ⛔" if gated else "")
             if f.waiver is not None:
                 sev += f" ({words['waived']})"
             out.append(
-                f"| {_ICON[f.outcome]} | `{f.rule_id}` | {sev} | {_cell(f.references[0].cite())} | {_cell(f.title.get(lang))} |"
+                f"| {ICON[f.outcome]} | `{f.rule_id}` | {sev} | {cell(f.references[0].cite())} | {cell(f.title.get(lang))} |"
             )
     out += ["", f"### {words['findings']}", ""]
     for chapter, findings in by_chapter(a.findings):

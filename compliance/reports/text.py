@@ -13,12 +13,10 @@ from compliance.reports.labels import (
     SEVERITY_LABELS,
     VERDICT_LABELS,
     chapter_label,
-    correction_line,
     count_label,
     money,
-    review_line,
-    waiver_line,
 )
+from compliance.reports.review_labels import correction_line, review_line, waiver_line
 from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
 
 _MARK = {

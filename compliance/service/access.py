@@ -24,6 +24,7 @@ from compliance.storage.scope import bind_scope
 
 _TOKEN = re.compile(r"^(key_[0-9a-f]{12})\.([A-Za-z0-9_-]{20,100})$")
 CLI_ACTOR = "cli"
+ORGANISATION_ROLES = (Role.submitter, Role.ci)  # keys bound to one organisation
 
 
 @dataclass(frozen=True)
@@ -125,9 +126,9 @@ def create_key(
     actor: str = CLI_ACTOR,
 ) -> tuple[ApiKey, str]:
     """A new key and its token. The token is returned once and never stored."""
-    if role is Role.submitter:
+    if role in ORGANISATION_ROLES:
         if not organisation:
-            raise InvalidRequest(["org: a submitter key belongs to one organisation (--org)"])
+            raise InvalidRequest([f"org: a {role.value} key belongs to one organisation (--org)"])
         if access.get_organisation(organisation) is None:
             raise NotFound(f"no organisation '{organisation}' (create it with 'compliance admin create-org')")
     elif organisation:
@@ -136,7 +137,7 @@ def create_key(
     key = ApiKey(
         id="key_" + secrets.token_hex(6),
         role=role,
-        organisation=organisation if role is Role.submitter else None,
+        organisation=organisation if role in ORGANISATION_ROLES else None,
         label=label.strip()[:200],
         secret_hash=_hash(secret),
         created_at=datetime.now(UTC),

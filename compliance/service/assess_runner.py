@@ -23,12 +23,10 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from compliance.domain.expanded_json import expanded_json
-from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
-from compliance.reports import ReportFormat
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.errors import ServiceError
-from compliance.service.reporting import render_compact
+from compliance.service.reporting import ReportOptions, render_compact
 from compliance.service.submissions import InvalidSubmission, parse_submission
 from compliance.storage.records import StoredAssessment
 
@@ -90,9 +88,7 @@ class AssessmentRunner(Protocol):
     def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
         """Parse, check and assess a request body; raises InvalidSubmission for a body that does not fit."""
 
-    def report_body(
-        self, raw: bytes, is_json: bool, fmt: ReportFormat, lang: str, threshold: Severity
-    ) -> Future[str | bytes]:
+    def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
         """Parse, check, assess and render a request body, without tying up a thread of the server: the
         future raises InvalidSubmission for a body that does not fit."""
 
@@ -100,17 +96,16 @@ class AssessmentRunner(Protocol):
 
 
 def _report_from_body(
-    assessor: Assessor, raw: bytes, is_json: bool, fmt: str, lang: str, threshold: str
+    assessor: Assessor, raw: bytes, is_json: bool, options: ReportOptions
 ) -> tuple[str | bytes, list[str]]:
     """The report, or the problems of a body that does not fit (exceptions with arguments do not cross
     process boundaries well, so problems come back as data)."""
     try:
-        submission = parse_submission(raw, BODY, json_only=is_json)
+        submission = parse_submission(raw, BODY, json_only=is_json, lang=options.lang)
     except InvalidSubmission as exc:
         return "", exc.problems
     compact = assessor.assess_compact(submission)
-    view = assessor.engine.view
-    return render_compact(compact, view, ReportFormat(fmt), lang, Severity(threshold), "submission"), []
+    return render_compact(compact, assessor.engine.view, options, raw), []
 
 
 def _settle(outcome: Future[tuple[str | bytes, list[str]]], out: Future[str | bytes]) -> None:
@@ -137,14 +132,10 @@ class InProcessRunner:
     def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
         return _assessed(_assess_from_body(self.assessor, raw, is_json))
 
-    def report_body(
-        self, raw: bytes, is_json: bool, fmt: ReportFormat, lang: str, threshold: Severity
-    ) -> Future[str | bytes]:
+    def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
         outcome: Future[tuple[str | bytes, list[str]]] = Future()
         try:
-            outcome.set_result(
-                _report_from_body(self.assessor, raw, is_json, fmt.value, lang, threshold.value)
-            )
+            outcome.set_result(_report_from_body(self.assessor, raw, is_json, options))
         except Exception as exc:
             outcome.set_exception(exc)
         out: Future[str | bytes] = Future()
@@ -186,11 +177,9 @@ def _assess_body(raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[str]:
     return _assess_from_body(_assessor, raw, is_json)
 
 
-def _report_body(
-    raw: bytes, is_json: bool, fmt: str, lang: str, threshold: str
-) -> tuple[str | bytes, list[str]]:
+def _report_body(raw: bytes, is_json: bool, options: ReportOptions) -> tuple[str | bytes, list[str]]:
     assert _assessor is not None
-    return _report_from_body(_assessor, raw, is_json, fmt, lang, threshold)
+    return _report_from_body(_assessor, raw, is_json, options)
 
 
 # -- in the server ---------------------------------------------------------------------------------------------
@@ -230,16 +219,14 @@ class ProcessRunner:
     def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
         return _assessed(self._call(_assess_body, raw, is_json))
 
-    def report_body(
-        self, raw: bytes, is_json: bool, fmt: ReportFormat, lang: str, threshold: Severity
-    ) -> Future[str | bytes]:
+    def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
         pool = self._pool
         out: Future[str | bytes] = Future()
         try:
-            outcome = pool.submit(_report_body, raw, is_json, fmt.value, lang, threshold.value)
+            outcome = pool.submit(_report_body, raw, is_json, options)
         except BrokenProcessPool:
             self._restart(pool)
-            outcome = self._pool.submit(_report_body, raw, is_json, fmt.value, lang, threshold.value)
+            outcome = self._pool.submit(_report_body, raw, is_json, options)
 
         def settle(done: Future[tuple[str | bytes, list[str]]]) -> None:
             if isinstance(done.exception(), BrokenProcessPool):

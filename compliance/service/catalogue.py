@@ -7,6 +7,7 @@ from pathlib import Path
 
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Rule
+from compliance.reports.links import rule_anchor
 from compliance.strictyaml import load_yaml
 
 # Articles of Law 09-08 the coverage table accounts for.
@@ -78,7 +79,8 @@ def export_catalogue(pack: RulePack) -> str:
         arts = "; ".join(r.cite() for r in rule.references).replace("|", "/")
         kind = " (best practice)" if rule.enforcement.value == "best_practice" else ""
         out.append(
-            f"| `{rule.id}` | {rule.title.en}{kind} | {rule.severity.value} | {rule.basis_status.value} | {arts} "
+            f'| <a id="{rule_anchor(rule.id)}"></a>`{rule.id}` | {rule.title.en}{kind} | {rule.severity.value} '
+            f"| {rule.basis_status.value} | {arts} "
             f"| {_penalty(rule)} | [{Path(feature).name}](../{feature}) |"
         )
     out += ["", "## Article coverage", "", "| Article | Rules | Note |", "|---|---|---|"]

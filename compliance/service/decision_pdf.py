@@ -12,7 +12,7 @@ import json
 from html import escape
 from typing import Any
 
-from compliance.reports.labels import REVIEW_STATE_LABELS
+from compliance.reports.review_labels import REVIEW_STATE_LABELS
 from compliance.service.people import People
 
 ATTACHMENT = "decision.json"

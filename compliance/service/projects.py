@@ -16,12 +16,11 @@ from typing import Any
 
 from compliance.domain.outcomes import Verdict
 from compliance.domain.review import OPEN_STATES
-from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
-from compliance.reports import ReportFormat
 from compliance.service.access import Principal
 from compliance.service.assess_runner import AssessmentRunner
 from compliance.service.errors import NO_PROJECT, NO_VERSION, IdempotencyMismatch, InvalidRequest, NotFound
+from compliance.service.reporting import ReportOptions
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
     PROJECT_ID,
@@ -88,17 +87,15 @@ class Projects:
         principal: Principal,
         raw: bytes,
         is_json: bool,
-        fmt: ReportFormat,
-        lang: str,
-        threshold: Severity,
+        options: ReportOptions,
     ) -> Future[str | bytes]:
         """A dry run straight from a request body: parsed, checked and assessed away from the server's
         threads; the future raises InvalidSubmission for a body that does not fit."""
         self.check_can_evaluate(principal)
-        return self.runner.report_body(raw, is_json, fmt, lang, threshold)
+        return self.runner.report_body(raw, is_json, options)
 
     def check_can_evaluate(self, principal: Principal) -> None:
-        principal.require(Role.submitter, Role.liaison)
+        principal.require(Role.submitter, Role.liaison, Role.ci)
 
     def get(self, principal: Principal, project_id: str) -> Project:
         principal.readable_organisation()
@@ -181,9 +178,13 @@ class Projects:
         return stored, created
 
     def check_can_submit(self, principal: Principal, project_id: str) -> Project:
-        """Who may submit to this project, checked before the body is read."""
-        principal.require(Role.submitter)
-        return self.get(principal, project_id)
+        """Who may submit to this project, checked before the body is read: a submitter or a CI key of the
+        project's organisation (a CI key may submit without being able to read the project)."""
+        principal.require(Role.submitter, Role.ci)
+        project = self.store.projects.get_project(project_id) if PROJECT_ID.match(project_id) else None
+        if project is None or project.organisation != principal.organisation:
+            raise NotFound(NO_PROJECT)
+        return project
 
     def submit(
         self,

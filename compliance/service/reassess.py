@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from compliance.domain.outcomes import OPEN_OUTCOMES
 from compliance.domain.submission import Submission
 from compliance.domain.upgrade import upgrade
+from compliance.service.access import Principal
 from compliance.service.assessing import Assessor
 from compliance.service.notifications import Notifier
 from compliance.service.pack_views import publish_pack
 from compliance.service.projects import all_pages
 from compliance.storage.protocol import Store
-from compliance.storage.records import AuditEvent
+from compliance.storage.records import AuditEvent, Role
 
 
 @dataclass
@@ -109,3 +110,9 @@ def _reassess(store: Store, assessor: Assessor, actor: str) -> list[ProjectChang
             )
         changes.append(change)
     return changes
+
+
+def reassess_as(principal: Principal, store: Store, assessor: Assessor) -> list[ProjectChange]:
+    """Reassess through the running server (the store stays open): liaisons only, recorded as the caller."""
+    principal.require(Role.liaison)
+    return reassess(store, assessor, principal.key_id)

@@ -44,6 +44,16 @@ def open_store(
     return open_tinydb_store(data_dir, key_dir)
 
 
+def missing_data_dir(data_dir: Path) -> str | None:
+    """Why a command that reads a store cannot run on this folder (it must exist: reading never creates
+    one), or None."""
+    if not data_dir.exists():
+        return f"no data folder at {data_dir} (give the --data-dir the server runs with)"
+    if not data_dir.is_dir():
+        return f"{data_dir} is not a folder (give the --data-dir the server runs with)"
+    return None
+
+
 def open_admin(data_dir: Path, key_dir: Path | None = None) -> tuple[AccessRepository, AuditRepository]:
     """Keys, organisations and the audit log, for commands run beside a live server: in the database
     when one is configured (COMPLIANCE_DATABASE_URL or its _FILE), otherwise in the data folder. Opening
@@ -85,6 +95,7 @@ __all__ = [
     "database_url",
     "default_key_dir",
     "memory_store",
+    "missing_data_dir",
     "open_admin",
     "open_admin_accounts",
     "open_key_ring",

@@ -9,45 +9,22 @@ YAML for this purpose only), composed again only when there is an error to place
 from __future__ import annotations
 
 import re
-import types
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from compliance.service.field_messages import explain, unwrap, words
 from compliance.strictyaml import StrictLoader
 
 Loc = tuple[int | str, ...]
 
-_MESSAGES = {
-    "bool_type": "expected true or false",
-    "int_type": "expected a whole number",
-    "string_type": "expected a text",
-    "model_type": "expected a mapping of facts",
-    "dict_type": "expected a mapping",
-    "list_type": "expected a list",
-}
-_POSITION = re.compile(r" \(line (\d+), column (\d+)\)$")
+_POSITION = re.compile(r" \((?:line|ligne) (\d+), (?:column|colonne) (\d+)\)$")
 _MENTIONED = re.compile(r"line (\d+), column (\d+)")
 
 
-def _unwrap(annotation: Any) -> Any:
-    """`X | None` and `Annotated[X, ...]` -> X (a union of several types is left as it is)."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            rest = [a for a in get_args(annotation) if a is not type(None)]
-            if len(rest) != 1:
-                return annotation
-            annotation = rest[0]
-        else:
-            return annotation
-
-
 def _model_fields(annotation: Any) -> dict[str, Any] | None:
-    inner = _unwrap(annotation)
+    inner = unwrap(annotation)
     if isinstance(inner, type) and issubclass(inner, BaseModel):
         return {name: f.annotation for name, f in inner.model_fields.items()}
     return None
@@ -60,7 +37,7 @@ def safe_path(model: type[BaseModel], loc: Loc) -> tuple[list[int | str], dict[s
     kept: list[int | str] = []
     for part in loc:
         fields = _model_fields(current)
-        inner = _unwrap(current)
+        inner = unwrap(current)
         if isinstance(part, int) and get_origin(inner) is list:
             current = get_args(inner)[0]
         elif isinstance(part, str) and fields is not None and part in fields:
@@ -103,25 +80,29 @@ def _compose(text: str | None) -> yaml.Node | None:
         return None
 
 
-def describe_errors(model: type[BaseModel], exc: ValidationError, text: str | None) -> list[str]:
-    """`path: message (line L, column C)` for each error; the path is ours, the message lists valid values."""
+def describe_errors(
+    model: type[BaseModel], exc: ValidationError, text: str | None, lang: str = "en"
+) -> list[str]:
+    """`path: message (line L, column C)` for each error; the path is ours, the message in plain words (in
+    French or English), with a suggestion taken from the vocabulary, never from what was submitted."""
     root = _compose(text)
     out: list[str] = []
-    for err in exc.errors(include_input=False, include_url=False):
+    for err in exc.errors(include_url=False):  # the input is compared with the vocabulary, never repeated
         loc: Loc = tuple(err["loc"])
         kept, fields, cut = safe_path(model, loc)
         path = ".".join(str(p) for p in kept) or "(top level)"
-        if err["type"] == "extra_forbidden" and fields is not None:
-            message = "unknown key; the keys allowed here are: " + ", ".join(fields)
-        elif cut and "[key]" in loc:
-            message = f"a key is not accepted: {err['msg']}"
-        elif cut:
-            message = "not accepted here"
+        if cut and "[key]" in loc:  # the accepted keys, from the error's context (never the input)
+            expected = (err.get("ctx") or {}).get("expected")
+            message = words(lang)["bad_key"]
+            if expected:
+                message += "; " + words(lang)["enum"].format(expected)
+        elif cut and err["type"] != "extra_forbidden":
+            message = words(lang)["not_here"]
         else:
-            message = _MESSAGES.get(err["type"], err["msg"])
+            message = explain(model, err, lang, list(fields) if fields is not None else None)
         node, _ = _node_at(root, tuple(p for p in loc if p != "[key]"))
         where = (
-            f" (line {node.start_mark.line + 1}, column {node.start_mark.column + 1})"
+            " (" + words(lang)["position"].format(node.start_mark.line + 1, node.start_mark.column + 1) + ")"
             if node is not None and node is not root
             else ""
         )

@@ -17,11 +17,13 @@ MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobyte
 
 
 class InvalidSubmission(ValueError):
-    """A submission that cannot be read or does not fit the format. `problems` are 'path: message' lines."""
+    """A submission (or another input file: `what` says which) that cannot be read or does not fit the
+    format. `problems` are 'path: message' lines."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[str], what: str = "submission") -> None:
         self.source = source
         self.problems = problems
+        self.what = what
         super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
@@ -94,16 +96,28 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
     return parse_text(decode(raw, source), source, json_only=json_only)
 
 
-def validate_submission(data: Any, source: str, text: str | None = None) -> Submission:
+def _whole_numbers(data: Any) -> Any:
+    """`365.0` is the whole number 365, as JSON Schema's `integer` says (the published schema accepts it), so
+    strict validation gets it as one; `365.5` stays a number that is not whole, and is refused."""
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**63:
+        return int(data)
+    if isinstance(data, dict):
+        return {k: _whole_numbers(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(v) for v in data]
+    return data
+
+
+def validate_submission(data: Any, source: str, text: str | None = None, lang: str = "en") -> Submission:
     """Check plain data against the format, strictly: the data go through JSON, where pydantic's strict mode
     takes only `true`/`false` as booleans and whole numbers as integers, and still reads enumerated values
-    and dates from their text. With `text`, each problem gives its line and column."""
+    and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr or en)."""
     if not isinstance(data, dict):
         raise InvalidSubmission(
             source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"]
         )
     try:
-        payload = json.dumps(upgrade(data), ensure_ascii=False, allow_nan=False)
+        payload = json.dumps(_whole_numbers(upgrade(data)), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         raise InvalidSubmission(
             source,
@@ -112,15 +126,17 @@ def validate_submission(data: Any, source: str, text: str | None = None) -> Subm
     try:
         return Submission.model_validate_json(payload, strict=True)
     except ValidationError as exc:
-        raise InvalidSubmission(source, describe_errors(Submission, exc, text)) from None
+        raise InvalidSubmission(source, describe_errors(Submission, exc, text, lang)) from None
 
 
-def parse_submission(raw: bytes, source: str = "<submission>", *, json_only: bool = False) -> Submission:
+def parse_submission(
+    raw: bytes, source: str = "<submission>", *, json_only: bool = False, lang: str = "en"
+) -> Submission:
     text = decode(raw, source)
-    return validate_submission(parse_text(text, source, json_only=json_only), source, text)
+    return validate_submission(parse_text(text, source, json_only=json_only), source, text, lang)
 
 
-def read_submission(path: Path) -> Submission:
+def read_submission(path: Path, lang: str = "en") -> Submission:
     """Read a submission file; a missing file, a folder or an oversized file are clear errors."""
     source = str(path)
     if not path.exists():
@@ -139,4 +155,4 @@ def read_submission(path: Path) -> Submission:
         raw = path.read_bytes()
     except OSError as exc:
         raise InvalidSubmission(source, [f"(file): cannot be read ({exc.strerror})"]) from None
-    return parse_submission(raw, source, json_only=path.suffix.lower() == ".json")
+    return parse_submission(raw, source, json_only=path.suffix.lower() == ".json", lang=lang)

@@ -13,16 +13,20 @@ from compliance.domain.waivers import AppliedWaiver, Waiver, WaiverFile
 from compliance.ruleset.loader import format_validation_error
 from compliance.service.submissions import InvalidSubmission, parse_data
 
+WAIVERS = "waivers file (--waivers)"
+
 
 def read_waivers(path: Path) -> list[Waiver]:
     source = str(path)
     if not path.is_file():
-        raise InvalidSubmission(source, ["(file): no such file"])
-    data = parse_data(path.read_bytes(), source)
+        raise InvalidSubmission(source, ["(file): no such file"], WAIVERS)
     try:
+        data = parse_data(path.read_bytes(), source)
         return WaiverFile.model_validate(data).waivers
+    except InvalidSubmission as exc:
+        raise InvalidSubmission(source, exc.problems, WAIVERS) from None
     except ValidationError as exc:
-        raise InvalidSubmission(source, format_validation_error(exc)) from None
+        raise InvalidSubmission(source, format_validation_error(exc), WAIVERS) from None
 
 
 def apply_waivers(

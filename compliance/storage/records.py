@@ -31,6 +31,9 @@ class Role(StrEnum):
     submitter = "submitter"  # submits and reads the projects of one organisation
     liaison = "liaison"  # reads every organisation (and will review)
     admin = "admin"  # manages organisations and keys
+    ci = (
+        "ci"  # a pipeline of one organisation: evaluates, and submits versions to its projects; reads nothing
+    )
 
 
 # A version's status is its place in the liaison review (compliance.domain.review).

@@ -14,7 +14,7 @@ Fonctionnalité: Les enregistrements vocaux en darija, tamazight ou arabe sont t
       ai:
         voice:
           collects_voice: true
-          dialects: [darija, tamazight]
+          dialects: [ary, zgh]
           infers: []
           voice_cloning: false
           audio_deleted_after_transcription: true
@@ -47,7 +47,7 @@ Fonctionnalité: Les enregistrements vocaux en darija, tamazight ou arabe sont t
       ai:
         voice:
           collects_voice: true
-          dialects: [darija]
+          dialects: [ary]
           infers: [health]
           voice_cloning: false
       consent:

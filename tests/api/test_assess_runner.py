@@ -13,6 +13,7 @@ from compliance.domain.rules import Severity
 from compliance.reports import ReportFormat
 from compliance.service.assess_runner import InProcessRunner, ProcessRunner
 from compliance.service.assessing import assessor_for
+from compliance.service.reporting import ReportOptions
 from compliance.service.submissions import InvalidSubmission
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,16 +31,16 @@ def test_helpers_answer_exactly_as_this_process_does(pooled: ProcessRunner) -> N
     local = InProcessRunner(assessor_for(None))
     assert pooled.assess_body(RAW, False) == local.assess_body(RAW, False)
     for fmt in (ReportFormat.json, ReportFormat.sarif):
-        remote = pooled.report_body(RAW, False, fmt, "fr", Severity.minor).result(timeout=60)
-        assert remote == local.report_body(RAW, False, fmt, "fr", Severity.minor).result()
+        remote = pooled.report_body(RAW, False, ReportOptions(fmt, "fr", Severity.minor)).result(timeout=60)
+        assert remote == local.report_body(RAW, False, ReportOptions(fmt, "fr", Severity.minor)).result()
 
 
 def test_a_body_that_does_not_fit_comes_back_as_invalid_submission(pooled: ProcessRunner) -> None:
     with pytest.raises(InvalidSubmission) as caught:
         pooled.assess_body(b'{"schema_version": "1.0"}', True)
-    assert caught.value.problems == ["project_name: Field required"]
+    assert caught.value.problems == ["project_name: missing: this key is required"]
     with pytest.raises(InvalidSubmission):
-        pooled.report_body(b"[1]", True, ReportFormat.json, "en", Severity.major).result(timeout=60)
+        pooled.report_body(b"[1]", True, ReportOptions(ReportFormat.json)).result(timeout=60)
 
 
 def test_a_killed_helper_is_replaced(pooled: ProcessRunner) -> None:

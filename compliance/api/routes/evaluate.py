@@ -13,6 +13,7 @@ from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
 from compliance.domain.rules import Severity
+from compliance.service.reporting import ReportOptions
 
 router = APIRouter(tags=["evaluate"])
 
@@ -24,6 +25,25 @@ LangQuery = Annotated[
 ]
 FailOnQuery = Annotated[
     Severity, Query(description="Severity at or above which a failure gates (JUnit, SARIF).")
+]
+
+
+# A relative path inside the repository, '/'-separated: no leading '/', no empty, '.' or '..' segment, no
+# scheme or drive (no ':'), printable ASCII. Written without look-arounds, which the validator lacks.
+_NAME = "[A-Za-z0-9_@+,=~ -]"
+_CHAR = "[A-Za-z0-9_.@+,=~ -]"
+_SEGMENT = rf"(?:{_NAME}{_CHAR}*|\.{_NAME}{_CHAR}*|\.\.{_CHAR}+)"
+SOURCE_PATTERN = rf"^{_SEGMENT}(?:/{_SEGMENT})*$"
+
+
+SourceQuery = Annotated[
+    str | None,
+    Query(
+        max_length=300,
+        pattern=SOURCE_PATTERN,
+        description="SARIF: the path of the submission file relative to the repository root, e.g. "
+        "`compliance/project.yaml`; results then point at that file.",
+    ),
 ]
 
 
@@ -44,15 +64,17 @@ async def evaluate(
     fmt: FormatQuery = None,
     lang: LangQuery = "en",
     fail_on: FailOnQuery = Severity.major,
+    source: SourceQuery = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
     services.projects.check_can_evaluate(principal)
     chosen = choose_format(fmt, accept)
     raw, is_json = await read_raw(request)
-    key = EvaluateCache.key(raw, str(is_json), chosen.value, lang, fail_on.value)
+    options = ReportOptions(chosen, lang, fail_on, source)
+    key = EvaluateCache.key(raw, str(is_json), chosen.value, lang, fail_on.value, source or "")
     text = services.evaluate_cache.get(key)
     if text is None:
-        pending = services.projects.evaluate_body(principal, raw, is_json, chosen, lang, fail_on)
+        pending = services.projects.evaluate_body(principal, raw, is_json, options)
         text = await asyncio.wrap_future(pending)
         services.evaluate_cache.put(key, text)
     return Response(content=text, media_type=media_type(chosen))

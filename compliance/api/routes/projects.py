@@ -12,14 +12,14 @@ from compliance.api.bodies import read_data, read_raw, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.negotiation import choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
-from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery
+from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery, SourceQuery
 from compliance.api.schemas import ProjectList, ProjectOut, VersionHead, VersionList, VersionOut, VersionRef
 from compliance.domain.outcomes import Verdict
 from compliance.domain.rules import Severity
 from compliance.reports import ReportFormat
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import check_project_name
-from compliance.service.reporting import render_assessment
+from compliance.service.reporting import ReportOptions, render_assessment
 from compliance.service.store import ProjectVersion, VersionStatus
 
 router = APIRouter(prefix="/projects", tags=["projects"])
@@ -230,6 +230,7 @@ async def get_report(
     fmt: FormatQuery = None,
     lang: LangQuery = "en",
     fail_on: FailOnQuery = Severity.major,
+    source: SourceQuery = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
     chosen = choose_format(fmt, accept)
@@ -238,7 +239,6 @@ async def get_report(
         content = await run_in_threadpool(services.reviews.report_json, principal, project_id, number, today)
         return Response(content=content, media_type=media_type(chosen))
     assessment = await run_in_threadpool(services.reviews.report, principal, project_id, number, today)
-    text = await run_in_threadpool(
-        render_assessment, assessment, chosen, lang, fail_on, f"{project_id}/v{number}"
-    )
+    options = ReportOptions(chosen, lang, fail_on, source or f"{project_id}/v{number}")
+    text = await run_in_threadpool(render_assessment, assessment, options)
     return Response(content=text, media_type=media_type(chosen))

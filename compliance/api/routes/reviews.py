@@ -28,6 +28,7 @@ from compliance.domain.review import (
     StateChange,
 )
 from compliance.domain.rules import RULE_ID_PATTERN, Severity
+from compliance.domain.vocabulary import Sector
 from compliance.engine.diff import VersionDiff
 from compliance.service.decision_pdf import record_bytes, render_decision_pdf
 from compliance.service.review_records import ReviewView
@@ -298,7 +299,10 @@ async def diff(
 async def queue(
     principal: PrincipalDep,
     services: ServicesDep,
-    sector: Annotated[str | None, Query(max_length=40, description="A sector the project serves.")] = None,
+    sector: Annotated[
+        Sector | None,
+        Query(description="A sector the project serves (the submission's `sectors` vocabulary)."),
+    ] = None,
     worst_severity: Annotated[
         Severity | None, Query(description="At least this severity still open.")
     ] = None,

@@ -1,0 +1,232 @@
+"""`compliance check`: assess submission files (here, or on the service with --server) and report.
+
+Exit codes: 0 nothing at or above the threshold fails; 1 something does; 2 only missing facts (needs_info)
+stand in the way; 3 the input or the command is invalid. With several files, the worst code wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from compliance.cli.artifact import DOCS_URL_ENV, relative_name, source_file_for
+from compliance.cli.baseline_commands import compare_with_baseline, gate
+from compliance.cli.exit_codes import ExitCode
+from compliance.cli.help_texts import LANGS as HELP_LANGS
+from compliance.cli.help_texts import text, with_default
+from compliance.cli.remote import KEY_ENV, Remote, current_commit, idempotency_key
+from compliance.domain.outcomes import Assessment
+from compliance.domain.rules import Severity
+from compliance.domain.submission import Submission
+from compliance.reports import ReportFormat, render_document
+from compliance.reports.sarif import baseline_states
+from compliance.service.assessing import Assessor, assessor_for
+from compliance.service.submissions import read_submission
+from compliance.service.waivers import apply_waivers, read_waivers
+
+LANGS = list(HELP_LANGS)
+ONE_FILE_ONLY = ("output", "also", "baseline", "submit")
+
+
+def add_check_command(sub: argparse._SubParsersAction, lang: str = "en") -> None:  # type: ignore[type-arg]
+    c = sub.add_parser(
+        "check",
+        help=text("check", lang) + " (exit 0 pass, 1 fail, 2 needs information, 3 invalid)",
+        description="Assess submission files against the rule pack and report. With several files (a "
+        "pre-commit hook), each is reported in turn and the worst exit code wins.",
+    )
+    c.add_argument("file", type=Path, nargs="+", help="submission files (YAML or JSON)")
+    c.add_argument(
+        "--format",
+        choices=[f.value for f in ReportFormat],
+        default="text",
+        help="report format (default: text)",
+    )
+    c.add_argument("--output", type=Path, help=with_default("output", lang, "standard output"))
+    c.add_argument(
+        "--also",
+        metavar="FORMAT=PATH",
+        action="append",
+        type=_also,
+        default=[],
+        help="also write the same assessment in another format, e.g. sarif=law0908.sarif, json=law0908.json, "
+        "summary=summary.md (the pull-request summary); repeatable (default: none)",
+    )
+    c.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="major",
+        help=with_default("fail_on", lang, "major"),
+    )
+    c.add_argument("--lang", choices=LANGS, default="en", help=with_default("lang", lang, "en"))
+    c.add_argument(
+        "--waivers",
+        type=Path,
+        help=with_default("waivers", lang, "none"),
+    )
+    c.add_argument("--as-of", type=date.fromisoformat, default=None, help=text("as_of", lang))
+    c.add_argument(
+        "--summary",
+        action="store_true",
+        help="with --format markdown: a pull-request summary within 60,000 characters (default: off)",
+    )
+    c.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="an earlier assessment (--format json): gate only on findings new or worse than in it "
+        "(default: none)",
+    )
+    c.add_argument(
+        "--source-root",
+        type=Path,
+        default=None,
+        help="SARIF: folder the file's URI is relative to (default: the git root above the file)",
+    )
+    c.add_argument(
+        "--docs-url",
+        default=None,
+        help=f"SARIF: where docs/rules.md is published, for each rule's helpUri (default: ${DOCS_URL_ENV})",
+    )
+    c.add_argument(
+        "--server",
+        default=None,
+        help=f"evaluate on this compliance service instead of here, with the key in ${KEY_ENV} (default: here)",
+    )
+    c.add_argument(
+        "--submit",
+        metavar="PROJECT",
+        default=None,
+        help="with --server: store the submission as a new version of this project (default: evaluate only)",
+    )
+    c.add_argument(
+        "--commit",
+        default=None,
+        help="with --submit: the commit the Idempotency-Key is derived from "
+        "(default: $GITHUB_SHA, $CI_COMMIT_SHA or git HEAD)",
+    )
+
+
+ALSO = [f.value for f in ReportFormat] + ["summary"]
+
+
+def _also(value: str) -> tuple[str, Path]:
+    fmt, sep, path = value.partition("=")
+    if not sep or fmt not in ALSO or not path:
+        raise argparse.ArgumentTypeError(f"expected FORMAT=PATH with FORMAT one of {', '.join(ALSO)}")
+    return fmt, Path(path)
+
+
+def _invalid(message: str) -> int:
+    sys.stderr.write(f"error: {message}\n")
+    return ExitCode.INVALID
+
+
+def _assess(args: argparse.Namespace, file: Path, assessor: Assessor | None) -> tuple[Submission, Assessment]:
+    submission = read_submission(
+        file, args.lang
+    )  # a bad file is told here, with its lines, before any request
+    if args.server is None:
+        assert assessor is not None
+        return submission, assessor.assess(submission)
+    remote = Remote.from_env(args.server)
+    raw, is_json = file.read_bytes(), file.suffix.lower() == ".json"
+    if args.submit is None:
+        return submission, remote.evaluate(raw, is_json)
+    key = idempotency_key(
+        args.commit or current_commit(file.parent), relative_name(file, args.source_root), raw
+    )
+    number, assessment = remote.submit(args.submit, raw, is_json, key)
+    sys.stderr.write(f"{file}: stored as version {number} of {args.submit} ({assessment.verdict.value})\n")
+    return submission, assessment
+
+
+def _check_one(args: argparse.Namespace, file: Path, assessor: Assessor | None) -> int:
+    submission, assessment = _assess(args, file, assessor)
+    waivers = read_waivers(args.waivers) if args.waivers else []
+    if waivers:
+        assessment, expired = apply_waivers(assessment, waivers, args.as_of or date.today())
+        for w in expired:
+            sys.stderr.write(
+                f"warning: the waiver of {w.rule_id} expired on {w.expires}: the finding gates again\n"
+            )
+    threshold = Severity(args.fail_on)
+    comparison = compare_with_baseline(args.baseline, assessment, args.lang) if args.baseline else None
+    body = file.read_text(encoding="utf-8-sig", errors="replace")
+    target = source_file_for(file, body, args.source_root, args.docs_url)
+    if comparison is not None:
+        target = replace(target, baseline=baseline_states(comparison))
+    outputs = [(args.format, args.output), *args.also]
+    for name, output in outputs:
+        summary = name == "summary" or (args.summary and output is args.output)
+        fmt = ReportFormat.markdown if name == "summary" else ReportFormat(name)
+        report = render_document(
+            assessment,
+            fmt,
+            lang=args.lang,
+            threshold=threshold,
+            target=target,
+            summary=summary,
+            submission=submission,
+        )
+        emit(report, output)
+    return gate(assessment, threshold, comparison)
+
+
+def quiet_stdout() -> None:
+    """The reader of standard output went away (`| head`): send the rest to /dev/null, so neither our writes
+    nor the interpreter's last flush raise."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def emit(text: str | bytes, output: Path | None) -> None:
+    """Write a report; a closed pipe ends the output quietly (the exit code still says the gate)."""
+    if isinstance(text, bytes):  # a PDF, which always has a file (run_check checks)
+        assert output is not None
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(text)
+    elif output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_stdout()
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+
+
+def worst(codes: list[int]) -> int:
+    """Invalid beats fail beats needs information beats pass."""
+    for code in (ExitCode.INVALID, ExitCode.FAIL, ExitCode.NEEDS_INFO):
+        if code in codes:
+            return code
+    return ExitCode.OK
+
+
+def run_check(args: argparse.Namespace, rules: Path | None) -> int:
+    if args.summary and args.format != ReportFormat.markdown.value:
+        return _invalid("--summary goes with --format markdown")
+    if (args.submit or args.commit) and not args.server:
+        return _invalid("--submit and --commit go with --server URL")
+    if args.format == ReportFormat.pdf.value and args.output is None:
+        return _invalid("--format pdf needs --output FILE")
+    if any(fmt == ReportFormat.pdf.value and path is None for fmt, path in args.also):
+        return _invalid("--also pdf needs a file")
+    files: list[Path] = args.file
+    if len(files) > 1:
+        given = [f"--{name}" for name in ONE_FILE_ONLY if getattr(args, name)]
+        if given or args.format not in (ReportFormat.text.value, ReportFormat.markdown.value):
+            what = ", ".join(given) or f"--format {args.format}"
+            return _invalid(f"{what} takes one submission file ({len(files)} given)")
+    if args.server is None:
+        for file in files:
+            read_submission(file, args.lang)  # a bad file is reported before the pack is even loaded
+    assessor = assessor_for(rules) if args.server is None else None
+    return worst([_check_one(args, file, assessor) for file in files])

@@ -1,0 +1,32 @@
+"""`compliance --version`: the package's version and the rule pack's (they are released separately)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from compliance import __version__
+from compliance.ruleset.loader import MANIFEST, default_rules_dir
+from compliance.strictyaml import YamlError, load_yaml
+
+
+def version_text() -> str:
+    """'compliance 0.1.0 (rule pack law-09-08-ai 0.1.0)'; read from the manifest only, without loading rules."""
+    manifest = default_rules_dir() / MANIFEST
+    try:
+        data = load_yaml(manifest.read_text(encoding="utf-8"))
+        pack = f"rule pack {data['id']} {data['version']}"
+    except (OSError, YamlError, KeyError, TypeError):
+        pack = f"rule pack not found at {manifest.parent}"
+    return f"compliance {__version__} ({pack})"
+
+
+class VersionAction(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the package and rule pack versions")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        sys.stdout.write(version_text() + "\n")
+        parser.exit(0)

@@ -1,0 +1,188 @@
+"""Field errors a founder understands, in French or English: plain words for dates, country codes, versions
+and numbers (never a raw regular expression), and "did you mean" for an unknown key or a misspelt value.
+
+A suggestion always comes from the vocabulary (the keys of the model, the accepted values, or the member
+names of an enumeration such as `darija` for `ary`): the submitted text is compared with it but never
+repeated, so the same message is safe in an API answer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+from enum import StrEnum
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+LANGS = ("fr", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "unknown_key": "unknown key",
+        "did_you_mean": "did you mean '{0}'?",
+        "allowed_keys": "the keys allowed here are: {0}",
+        "enum": "not one of the accepted values: {0}",
+        "date": "expected a date written YYYY-MM-DD, e.g. 2026-03-31",
+        "country": "expected a country as its two-letter ISO 3166 code in capitals, e.g. MA, FR, US",
+        "version": 'this tool reads version {0} of the format: write schema_version: "{0}"',
+        "identifier": "expected letters, digits, '_', '.' or '-' only (at most 64)",
+        "pattern": "not written in the expected form (see the field's description in the schema)",
+        "integer": "expected a whole number",
+        "number": "expected a number",
+        "boolean": "expected true or false",
+        "text": "expected a text",
+        "mapping": "expected a mapping of facts (key: value lines)",
+        "list": "expected a list, e.g. [a, b]",
+        "too_long_text": "at most {0} characters",
+        "too_long_list": "at most {0} items",
+        "too_short": "must not be empty",
+        "too_big": "at most {0}",
+        "too_small": "at least {0}",
+        "missing": "missing: this key is required",
+        "bad_key": "a key of this mapping is not accepted",
+        "not_here": "not accepted here",
+        "position": "line {0}, column {1}",
+    },
+    "fr": {
+        "unknown_key": "clé inconnue",
+        "did_you_mean": "vouliez-vous dire « {0} » ?",
+        "allowed_keys": "les clés admises ici : {0}",
+        "enum": "n'est pas une des valeurs admises : {0}",
+        "date": "une date est attendue, écrite AAAA-MM-JJ, par exemple 2026-03-31",
+        "country": "un pays est attendu, par son code ISO 3166 à deux lettres majuscules, par exemple MA, FR, US",
+        "version": 'cet outil lit la version {0} du format : écrivez schema_version: "{0}"',
+        "identifier": "seuls les lettres, chiffres, « _ », « . » et « - » sont admis (64 au plus)",
+        "pattern": "n'a pas la forme attendue (voir la description du champ dans le schéma)",
+        "integer": "un nombre entier est attendu",
+        "number": "un nombre est attendu",
+        "boolean": "true ou false est attendu",
+        "text": "un texte est attendu",
+        "mapping": "une liste de faits est attendue (lignes clé: valeur)",
+        "list": "une liste est attendue, par exemple [a, b]",
+        "too_long_text": "{0} caractères au plus",
+        "too_long_list": "{0} éléments au plus",
+        "too_short": "ne doit pas être vide",
+        "too_big": "{0} au plus",
+        "too_small": "{0} au moins",
+        "missing": "manquante : cette clé est obligatoire",
+        "bad_key": "une clé de cette liste n'est pas admise",
+        "not_here": "n'est pas admis ici",
+        "position": "ligne {0}, colonne {1}",
+    },
+}
+
+COUNTRY_PATTERN = "^[A-Z]{2}$"
+IDENTIFIER_PATTERN = "^[A-Za-z0-9_.-]{1,64}$"
+_BY_TYPE = {
+    "date_from_datetime_parsing": "date",
+    "date_parsing": "date",
+    "date_type": "date",
+    "date_from_datetime_inexact": "date",
+    "int_parsing": "integer",
+    "int_type": "integer",
+    "int_from_float": "integer",
+    "float_parsing": "number",
+    "float_type": "number",
+    "bool_parsing": "boolean",
+    "bool_type": "boolean",
+    "string_type": "text",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dict_type": "mapping",
+    "list_type": "list",
+    "missing": "missing",
+}
+
+
+def unwrap(annotation: Any) -> Any:
+    """`X | None` and `Annotated[X, ...]` -> X (a union of several types is left as it is)."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            rest = [a for a in get_args(annotation) if a is not type(None)]
+            if len(rest) != 1:
+                return annotation
+            annotation = rest[0]
+        else:
+            return annotation
+
+
+def _item(annotation: Any) -> Any:
+    """The type of what a location reaches: through optional, annotated and list types."""
+    inner = unwrap(annotation)
+    return unwrap(get_args(inner)[0]) if get_origin(inner) is list else inner
+
+
+def _target(model: type[BaseModel], loc: tuple[int | str, ...]) -> Any:
+    """The model or type a location ends in (None when it leaves the model)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        inner = _item(current)
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)) or part not in inner.model_fields:
+            return None
+        current = inner.model_fields[part].annotation
+    return _item(current)
+
+
+def closest(word: str, vocabulary: list[str]) -> str | None:
+    """The vocabulary word closest to `word` (case and separators aside), if close enough."""
+    norm = {re.sub(r"[\s_-]+", "_", v.lower()): v for v in vocabulary}
+    found = difflib.get_close_matches(re.sub(r"[\s_-]+", "_", word.lower()), list(norm), n=1, cutoff=0.6)
+    return norm[found[0]] if found else None
+
+
+def _enum_suggestion(enum: type[StrEnum], given: str) -> str | None:
+    by_name = {m.name: m.value for m in enum}  # `darija` written for `ary`
+    named = by_name.get(given.lower().replace(" ", "_").replace("-", "_"))
+    if named is not None:
+        return named
+    guess = closest(given, [m.value for m in enum] + list(by_name))
+    return by_name.get(guess, guess) if guess is not None else None
+
+
+def words(lang: str) -> dict[str, str]:
+    return MESSAGES[lang if lang in MESSAGES else "en"]
+
+
+def explain(
+    model: type[BaseModel], err: ErrorDetails, lang: str = "en", keys: list[str] | None = None
+) -> str:
+    """The message for one validation error; `keys` are those allowed where an unknown key was found."""
+    w = words(lang)
+    loc = tuple(err["loc"])
+    kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
+    if kind == "extra_forbidden":
+        guess = closest(str(loc[-1]), keys) if keys else None
+        if guess:
+            return w["unknown_key"] + "; " + w["did_you_mean"].format(guess)
+        return w["unknown_key"] + ("; " + w["allowed_keys"].format(", ".join(keys)) if keys else "")
+    target = _target(model, loc)
+    if kind == "enum" and isinstance(target, type) and issubclass(target, StrEnum):
+        guess = _enum_suggestion(target, given) if isinstance(given, str) else None
+        message = w["enum"].format(", ".join(f"'{m.value}'" for m in target))
+        return message + ("; " + w["did_you_mean"].format(guess) if guess is not None else "")
+    if kind == "literal_error" and loc == ("schema_version",):
+        return w["version"].format(str(ctx.get("expected", "")).strip("'"))
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        return w[{COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")]
+    if kind in ("string_too_long", "too_long"):
+        return w["too_long_text" if kind == "string_too_long" else "too_long_list"].format(
+            ctx.get("max_length", "")
+        )
+    if kind in ("string_too_short", "too_short"):
+        return w["too_short"]
+    if kind in ("less_than_equal", "less_than"):
+        return w["too_big"].format(ctx.get("le", ctx.get("lt", "")))
+    if kind in ("greater_than_equal", "greater_than"):
+        return w["too_small"].format(ctx.get("ge", ctx.get("gt", "")))
+    if kind in _BY_TYPE:
+        return w[_BY_TYPE[kind]]
+    return err["msg"]
