@@ -279,6 +279,8 @@ class Router:
                 en=f"Data sent to {d.country} ({where}): a country on the Art. 43 list (listing not verified "
                 f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
                 f"(Decree Art. 46).",
+                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد مدرج في قائمة المادة 43 (إدراج غير موثق مقارنة "
+                f"بالمداولة)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار (المادة 46 من المرسوم).",
             )
         elif d.list_state == "doubtful":
             reason = Localized(
@@ -288,6 +290,9 @@ class Router:
                 en=f"Data sent to {d.country} ({where}): a country absent from our sources but possibly on the "
                 f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
                 f"and notified (Decree Art. 46).",
+                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد غائب عن مصادرنا لكنه قد يكون في القائمة الحالية "
+                f"للمادة 43 (يجب التحقق لدى اللجنة الوطنية)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار "
+                f"(المادة 46 من المرسوم).",
             )
         else:
             reason = Localized(
@@ -295,6 +300,8 @@ class Router:
                 f"une dérogation de l'art. 44 ou une autorisation de la CNDP (F118).",
                 en=f"Data sent to {d.country} ({where}): a country not on the Art. 43 list; an Art. 44 "
                 f"derogation or a CNDP authorisation (F118) is needed.",
+                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد غير مدرج في قائمة المادة 43؛ يلزم استثناء من "
+                f"استثناءات المادة 44 أو إذن من اللجنة الوطنية (F118).",
             )
         return TransferFiling(
             country=d.country,

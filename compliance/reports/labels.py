@@ -10,13 +10,14 @@ from functools import cache
 from typing import Generic, TypeVar
 
 from compliance.domain.outcomes import Outcome, Verdict
-from compliance.domain.rules import Severity
+from compliance.domain.rules import RefStatus, Severity
 from compliance.i18n import Lang, translator
 
 RTL = frozenset({Lang.ar.value})
 K = TypeVar("K")
 
 TEXTS: dict[str, str] = {
+    "art": "Art.",
     "title": "Law 09-08 compliance report",
     "verdict": "Verdict",
     "pack": "Rule pack",
@@ -95,6 +96,12 @@ SEVERITY_TEXTS: dict[Severity, str] = {
     Severity.minor: "minor",
     Severity.info: "info",
 }
+STATUS_TEXTS: dict[RefStatus, str] = {
+    RefStatus.verified: "verified",
+    RefStatus.inferred: "inferred",
+    RefStatus.secondary: "secondary source",
+    RefStatus.unverified: "unverified",
+}
 CHAPTER_TEXTS: dict[str, str] = {
     "scope": "Scope (Art. 1-2)",
     "purpose-quality": "Purpose, quality and retention (Art. 3)",
@@ -156,7 +163,8 @@ OUTCOME_LABELS: Catalogued[Outcome] = Catalogued("outcome", OUTCOME_TEXTS)
 VERDICT_LABELS: Catalogued[Verdict] = Catalogued("verdict", VERDICT_TEXTS)
 SEVERITY_LABELS: Catalogued[Severity] = Catalogued("severity", SEVERITY_TEXTS)
 CHAPTER_LABELS: Catalogued[str] = Catalogued("chapter", CHAPTER_TEXTS)
-CATALOGUED = (LABELS, OUTCOME_LABELS, VERDICT_LABELS, SEVERITY_LABELS, CHAPTER_LABELS)
+STATUS_LABELS: Catalogued[RefStatus] = Catalogued("reference status", STATUS_TEXTS)
+CATALOGUED = (LABELS, OUTCOME_LABELS, VERDICT_LABELS, SEVERITY_LABELS, CHAPTER_LABELS, STATUS_LABELS)
 
 
 def chapter_label(chapter: str, lang: str) -> str:

@@ -57,7 +57,7 @@ def exposure_line(e: Exposure, lang: str) -> str:
     fine = f"{words['fine']} {money(e.company_fine_mad[0], lang)} – {money(e.company_fine_mad[1], lang)}"
     if e.per_infringement:
         fine += f" {words['per_infringement']}"
-    parts = [f"Art. {e.article}", fine]
+    parts = [f"{words['art']} {e.article}", fine]
     if e.prison_months:
         low, high = e.prison_months
         parts.append(f"{words['prison']} {low}–{high} {words['months']}")
