@@ -98,7 +98,7 @@ def parse_text(text: str, source: str, *, json_only: bool = False) -> Any:
             ],
         ) from None
     except _DuplicateKey:
-        raise InvalidSubmission(source, [whole_file(f"not valid JSON: {_duplicate_in_json(text)}")]) from None
+        raise InvalidSubmission(source, [yaml_error(f"not valid JSON: {_duplicate_in_json(text)}")]) from None
     except YamlError as exc:
         raise InvalidSubmission(source, [yaml_error(str(exc))]) from None
     except ValueError:  # json's int(): more digits than Python reads (sys.get_int_max_str_digits())
