@@ -9,7 +9,7 @@ from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
 from compliance.api.problems import ApiError
-from compliance.ruleset.loader import format_validation_error
+from compliance.domain.field_errors import FieldError, validation_errors
 from compliance.service.errors import InvalidRequest
 from compliance.service.submissions import parse_data
 
@@ -49,11 +49,11 @@ def body_of(model: type[M]) -> Callable[[Request], Awaitable[M]]:
     async def typed_body(request: Request) -> M:
         data = await read_data(request)
         if not isinstance(data, dict):
-            raise InvalidRequest(["body: expected a mapping"])
+            raise InvalidRequest([FieldError(path="body", message="expected a mapping")])
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            raise InvalidRequest(format_validation_error(exc, "body")) from None
+            raise InvalidRequest([e.under("body") for e in validation_errors(exc)]) from None
 
     return typed_body
 

@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.middleware import Occupancy
+from compliance.domain.field_errors import FieldError
 from compliance.service.access import Credentials, Principal
 from compliance.service.assessing import Assessor
 from compliance.service.errors import InvalidRequest, Unauthenticated
@@ -102,4 +103,10 @@ async def reject_unknown_query_parameters(request: Request) -> None:
     unknown = sorted(set(request.query_params) - _declared_query(route))
     if unknown:
         accepted = ", ".join(sorted(_declared_query(route))) or "none"
-        raise InvalidRequest([f"query: unknown parameter; the parameters accepted here are: {accepted}"])
+        raise InvalidRequest(
+            [
+                FieldError(
+                    path="query", message=f"unknown parameter; the parameters accepted here are: {accepted}"
+                )
+            ]
+        )

@@ -10,12 +10,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from starlette.types import Scope
 
 from compliance.api.metrics import STORE_ERRORS
+from compliance.domain.base import Frozen
+from compliance.domain.field_errors import FieldError
 from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
     Forbidden,
@@ -28,7 +30,6 @@ from compliance.service.errors import (
     Unauthenticated,
 )
 from compliance.service.review_records import Conflict
-from compliance.service.submission_errors import split_position
 from compliance.service.submissions import InvalidSubmission
 from compliance.service.throttle import TooManyFailures
 
@@ -37,16 +38,7 @@ TYPE_BASE = "urn:compliance-0908:problem:"
 log = logging.getLogger("compliance.api")
 
 
-class FieldError(BaseModel):
-    path: str = Field(
-        description="Where: 'body.controller.country', 'query.limit', 'header.Idempotency-Key'."
-    )
-    message: str
-    line: int | None = Field(default=None, description="Line of the body where the problem is, when known.")
-    column: int | None = Field(default=None, description="Column of the body, when known.")
-
-
-class Problem(BaseModel):
+class Problem(Frozen):
     type: str = Field(description="A URI naming the kind of problem.")
     title: str
     status: int
@@ -116,21 +108,13 @@ def problem(
     )
 
 
-def _submission_errors(problems: list[str]) -> list[FieldError]:
-    out = []
-    for problem_line in problems:
-        where, _, text = problem_line.partition(": ")
-        path = "body" if where in ("(file)", "(top level)") else "body." + where
-        message, line, column = split_position(text or where)
-        out.append(FieldError(path=path, message=message, line=line, column=column))
-    return out
-
-
 def _request_errors(exc: RequestValidationError) -> list[FieldError]:
     """FastAPI's own validation errors with `input` and `ctx` dropped: only where and what."""
     return [
         FieldError(
-            path=".".join(str(p) for p in err.get("loc", ())) or "request", message=str(err.get("msg", ""))
+            path=".".join(str(p) for p in err.get("loc", ())) or "request",
+            message=str(err.get("msg", "")),
+            key=str(err.get("type", "")) or None,
         )
         for err in exc.errors()
     ]
@@ -150,48 +134,40 @@ def allowed_methods(request: Request) -> str:
     )
 
 
-def install_problem_handlers(app: FastAPI) -> None:
-    async def invalid_submission(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, InvalidSubmission)
-        errors = _submission_errors(exc.problems)
-        return problem(
-            request, 422, "invalid-submission", "the submission does not fit the format", errors=errors
-        )
+# The one table from exceptions to problems: status, kind, and the detail (None: the exception's own text).
+# The field errors and headers some of them carry are added by `_extras`.
+PROBLEMS: dict[type[Exception], tuple[int, str, str | None]] = {
+    InvalidSubmission: (422, "invalid-submission", "the submission does not fit the format"),
+    InvalidRequest: (422, "invalid-request", "the request has invalid fields"),
+    RequestValidationError: (422, "invalid-request", "the request has invalid fields"),
+    Unauthenticated: (401, "unauthenticated", None),
+    TooManyFailures: (429, "too-many-failed-authentications", None),
+    Forbidden: (403, "forbidden", None),
+    NotFound: (404, "not-found", None),
+    IdempotencyMismatch: (409, "idempotency-key-reused", None),
+    Conflict: (409, "review-conflict", None),
+    StoreError: (503, "storage-unavailable", "the store cannot serve this request now"),
+    AssessmentUnavailable: (503, "storage-unavailable", "the store cannot serve this request now"),
+}
 
-    async def invalid_request(request: Request, exc: Exception) -> Response:
-        if isinstance(exc, RequestValidationError):
-            errors = _request_errors(exc)
-        else:
-            assert isinstance(exc, InvalidRequest)
-            errors = [
-                FieldError(path=p.partition(": ")[0], message=p.partition(": ")[2]) for p in exc.problems
-            ]
-        return problem(request, 422, "invalid-request", "the request has invalid fields", errors=errors)
 
-    async def unauthenticated(request: Request, exc: Exception) -> Response:
-        return problem(request, 401, "unauthenticated", str(exc), headers={"WWW-Authenticate": "Bearer"})
-
-    async def too_many_failures(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, TooManyFailures)
-        headers = {"Retry-After": str(exc.retry_after)}
-        return problem(request, 429, "too-many-failed-authentications", str(exc), headers=headers)
-
-    async def forbidden(request: Request, exc: Exception) -> Response:
-        return problem(request, 403, "forbidden", str(exc))
-
-    async def not_found(request: Request, exc: Exception) -> Response:
-        return problem(request, 404, "not-found", str(exc))
-
-    async def idempotency(request: Request, exc: Exception) -> Response:
-        errors = [FieldError(path="header.Idempotency-Key", message=str(exc))]
-        return problem(request, 409, "idempotency-key-reused", str(exc), errors=errors)
-
-    async def conflict(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, Conflict)
-        headers = {"ETag": f'"{exc.current_revision}"'} if exc.current_revision is not None else None
-        return problem(request, 409, "review-conflict", str(exc), headers=headers)
-
-    async def store_error(request: Request, exc: Exception) -> Response:
+def _extras(exc: Exception) -> tuple[list[FieldError] | None, dict[str, str] | None]:
+    """The field errors and the headers of a problem, for the exceptions that carry some."""
+    if isinstance(exc, InvalidSubmission):
+        return [e.under("body") for e in exc.errors], None
+    if isinstance(exc, InvalidRequest):
+        return exc.errors, None
+    if isinstance(exc, RequestValidationError):
+        return _request_errors(exc), None
+    if isinstance(exc, Unauthenticated):
+        return None, {"WWW-Authenticate": "Bearer"}
+    if isinstance(exc, TooManyFailures):
+        return None, {"Retry-After": str(exc.retry_after)}
+    if isinstance(exc, IdempotencyMismatch):
+        return [FieldError(path="header.Idempotency-Key", message=str(exc))], None
+    if isinstance(exc, Conflict) and exc.current_revision is not None:
+        return None, {"ETag": f'"{exc.current_revision}"'}
+    if isinstance(exc, StoreError | AssessmentUnavailable):
         STORE_ERRORS.labels(type(exc).__name__).inc()
         if isinstance(exc, AssessmentUnavailable):
             log.error("the assessment processes stopped")
@@ -199,13 +175,15 @@ def install_problem_handlers(app: FastAPI) -> None:
             log.error("store file unreadable: %s", exc.path)
         elif not isinstance(exc, StoreLocked):
             log.error("store error: %s", type(exc).__name__)
-        return problem(
-            request,
-            503,
-            "storage-unavailable",
-            "the store cannot serve this request now",
-            headers={"Retry-After": "5"},
-        )
+        return None, {"Retry-After": "5"}
+    return None, None
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    async def from_table(request: Request, exc: Exception) -> Response:
+        status, kind, detail = next(v for t, v in PROBLEMS.items() if isinstance(exc, t))
+        errors, headers = _extras(exc)
+        return problem(request, status, kind, detail or str(exc), errors=errors, headers=headers)
 
     async def api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
@@ -224,17 +202,8 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers["Allow"] = allowed_methods(request)
         return problem(request, exc.status_code, kind, detail, headers=headers)
 
-    app.add_exception_handler(InvalidSubmission, invalid_submission)
-    app.add_exception_handler(InvalidRequest, invalid_request)
-    app.add_exception_handler(RequestValidationError, invalid_request)
-    app.add_exception_handler(Unauthenticated, unauthenticated)
-    app.add_exception_handler(TooManyFailures, too_many_failures)
-    app.add_exception_handler(Forbidden, forbidden)
-    app.add_exception_handler(NotFound, not_found)
-    app.add_exception_handler(IdempotencyMismatch, idempotency)
-    app.add_exception_handler(Conflict, conflict)
-    app.add_exception_handler(StoreError, store_error)
-    app.add_exception_handler(AssessmentUnavailable, store_error)
+    for exc_type in PROBLEMS:
+        app.add_exception_handler(exc_type, from_table)
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
 

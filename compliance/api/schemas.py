@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from compliance.domain.base import Frozen
 from compliance.domain.outcomes import Assessment, Verdict
 from compliance.domain.rules import Localized, RefStatus, Rule, Severity
 from compliance.service.projects import NAME_PATTERN
@@ -14,11 +15,7 @@ from compliance.service.rule_docs import FeatureDoc
 from compliance.service.store import Organisation, Project, ProjectVersion, VersionStatus, VersionSummary
 
 
-class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class VersionRef(Out):
+class VersionRef(Frozen):
     number: int
     status: VersionStatus = Field(
         description="submitted or resubmitted, then the review states (in_review, changes_requested, approved, rejected; superseded when a newer version exists)."
@@ -34,7 +31,7 @@ class VersionRef(Out):
         return cls.model_validate(summary.model_dump())
 
 
-class ProjectOut(Out):
+class ProjectOut(Frozen):
     id: str
     organisation: str
     name: str
@@ -56,13 +53,13 @@ class ProjectOut(Out):
         )
 
 
-class ProjectCreate(Out):
+class ProjectCreate(Frozen):
     name: str = Field(
         min_length=1, max_length=300, pattern=NAME_PATTERN, examples=["Darija customer-support chatbot"]
     )
 
 
-class ProjectList(Out):
+class ProjectList(Frozen):
     items: list[ProjectOut]
     total: int = Field(description="How many projects match the filters.")
     offset: int
@@ -70,12 +67,12 @@ class ProjectList(Out):
     next_offset: int | None = Field(description="The offset of the next page, null on the last one.")
 
 
-class VersionList(Out):
+class VersionList(Frozen):
     project_id: str
     items: list[VersionRef]
 
 
-class VersionHead(Out):
+class VersionHead(Frozen):
     """A version without its assessment."""
 
     project_id: str
@@ -105,7 +102,7 @@ class VersionOut(VersionHead):
     assessment: Assessment
 
 
-class OrganisationOut(Out):
+class OrganisationOut(Frozen):
     id: str
     name: str
     created_at: datetime
@@ -115,7 +112,7 @@ class OrganisationOut(Out):
         return cls(id=org.id, name=org.name, created_at=org.created_at)
 
 
-class RuleSummary(Out):
+class RuleSummary(Frozen):
     id: str
     chapter: str
     title: Localized
@@ -137,18 +134,18 @@ class RuleSummary(Out):
         )
 
 
-class RuleDetail(Out):
+class RuleDetail(Frozen):
     rule: Rule
     can_fail: bool
     source: str | None = Field(description="The rule file, relative to the repository.")
     feature: FeatureDoc | None = Field(description="The rule's scenarios: its executable documentation.")
 
 
-class Health(Out):
+class Health(Frozen):
     status: str
 
 
-class Readiness(Out):
+class Readiness(Frozen):
     status: str
     store: str
     rule_pack: str

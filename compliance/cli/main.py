@@ -81,7 +81,7 @@ def _report_invalid(exc: InvalidSubmission, lang: str = DEFAULT_LANG) -> int:
         sys.stderr.write(text("invalid", lang).format(source=exc.source) + "\n")
     else:
         sys.stderr.write(f"error: invalid {exc.what} {exc.source}\n")
-    for problem in exc.problems:
+    for problem in exc.worded(lang):
         sys.stderr.write(f"  {problem}\n")
     return ExitCode.INVALID
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from compliance.domain.base import Frozen
 from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 
@@ -30,9 +31,7 @@ class Change(StrEnum):
     unchanged = "unchanged"
 
 
-class FindingDelta(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class FindingDelta(Frozen):
     rule_id: str
     change: Change
     old: Outcome | None = Field(description="Outcome in the baseline (null: the rule did not exist).")
@@ -41,9 +40,7 @@ class FindingDelta(BaseModel):
     new_severity: Severity | None
 
 
-class Comparison(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Comparison(Frozen):
     new: list[FindingDelta]
     worse: list[FindingDelta]
     improved: list[FindingDelta]

@@ -26,7 +26,6 @@ from compliance.domain.outcomes import (
     PenaltyExposure,
     TraceEntry,
     Verdict,
-    trusted,
 )
 from compliance.domain.rules import Localized, LocalizedList, Reference, RefStatus, Severity
 from compliance.domain.standing import WAIVED
@@ -140,38 +139,32 @@ def expand(compact: CompactAssessment, view: PackView) -> Assessment:
             raise UnknownRule(f"rule {rule_id} is not in the pack {view.logic}")
         not_met = outcome in NOT_MET
         findings.append(
-            trusted(
-                Finding,
-                {
-                    "rule_id": rule_id,
-                    "chapter": rule.chapter,
-                    "title": rule.title,
-                    "outcome": outcome,
-                    "severity": _SEVERITY[severity],
-                    "basis_status": rule.basis_status,
-                    "references": rule.references,
-                    "trace": expand_trace(trace, view.leaves),
-                    "explanation": rule.explanation if not_met else None,
-                    "remediation": rule.remediation if not_met else None,
-                    "questions": rule.questions if outcome in ASKING else None,
-                    "penalty": rule.penalty if outcome is Outcome.fail else None,
-                    "waiver": None,
-                    "correction": None,
-                },
+            Finding.model_construct(
+                rule_id=rule_id,
+                chapter=rule.chapter,
+                title=rule.title,
+                outcome=outcome,
+                severity=_SEVERITY[severity],
+                basis_status=rule.basis_status,
+                references=rule.references,
+                trace=expand_trace(trace, view.leaves),
+                explanation=rule.explanation if not_met else None,
+                remediation=rule.remediation if not_met else None,
+                questions=rule.questions if outcome in ASKING else None,
+                penalty=rule.penalty if outcome is Outcome.fail else None,
+                waiver=None,
+                correction=None,
             )
         )
-    return trusted(
-        Assessment,
-        {
-            "project_name": compact.project_name,
-            "submission_hash": compact.submission_hash,
-            "pack": compact.pack,
-            "verdict": compact.verdict,
-            "counts": compact.counts,
-            "findings": findings,
-            "formalities": compact.formalities,
-            "review": None,
-        },
+    return Assessment.model_construct(
+        project_name=compact.project_name,
+        submission_hash=compact.submission_hash,
+        pack=compact.pack,
+        verdict=compact.verdict,
+        counts=compact.counts,
+        findings=findings,
+        formalities=compact.formalities,
+        review=None,
     )
 
 

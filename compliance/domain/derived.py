@@ -2,7 +2,8 @@
 
 They save every rule from re-deriving the same things (all data categories of the project, every foreign
 destination wherever it is mentioned, the formality the law requires). Each is `None` when the facts it is
-derived from are not stated.
+derived from are not stated. Computed, never submitted, they are not held to the size caps of submitted facts
+(`bounds.py`): 200 processings derive 200 processing consents.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from typing import Literal
 
 from pydantic import Field
 
+from compliance.domain.base import Frozen
 from compliance.domain.outcomes import Regime
-from compliance.domain.submission import Facts
 from compliance.domain.vocabulary import DataCategory, TransferMechanism
 
 
-class ForeignDestination(Facts):
+class ForeignDestination(Frozen):
     country: str = Field(description="Destination country code (never MA).")
     sources: list[str] = Field(
         description="Where it appears: transfers, processors, inference, facial_recognition."
@@ -46,7 +47,7 @@ class ForeignDestination(Facts):
     )
 
 
-class ProcessingConsent(Facts):
+class ProcessingConsent(Frozen):
     """The consent that applies to a processing based on consent: its own, or the project-wide one."""
 
     processing: str | None = Field(default=None, description="Id of the processing.")
@@ -62,7 +63,7 @@ class ProcessingConsent(Facts):
     )
 
 
-class AuthorisationCover(Facts):
+class AuthorisationCover(Frozen):
     """For each Art. 12(1) ground: whether an authorisation on file covers it (true), none does (false), or it
     depends on a scope or date not stated (null)."""
 
@@ -76,7 +77,7 @@ class AuthorisationCover(Facts):
     biometrics: bool | None = None
 
 
-class Derived(Facts):
+class Derived(Frozen):
     data_categories: list[DataCategory] | None = Field(
         default=None, description="Every data category of every processing (None if none is stated)."
     )

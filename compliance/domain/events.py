@@ -11,7 +11,9 @@ import secrets
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from compliance.domain.base import Frozen
 
 # The owner of the liaisons' webhooks (an organisation id cannot be this: ids have no underscore).
 LIAISONS = "cndp_liaisons"
@@ -31,9 +33,7 @@ class EventType(StrEnum):
 EventValue = str | int | None
 
 
-class Event(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Event(Frozen):
     id: str = Field(description="Stable across retries and restarts: receivers drop duplicates by it.")
     type: EventType
     timestamp: datetime

@@ -6,17 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from compliance.domain.base import Frozen
 from compliance.domain.rules import Localized, LocalizedList, Reference, RefStatus, Severity
 from compliance.domain.vocabulary import FormCode
 from compliance.domain.waivers import AppliedWaiver
-
-
-class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Outcome(StrEnum):
@@ -47,6 +44,11 @@ OUTCOME_ORDER: dict[Outcome, int] = {
 }
 
 
+def finding_order(f: Finding) -> tuple[int, int, str]:
+    """Where a finding is listed: by outcome (`OUTCOME_ORDER`), the most severe first, then by rule id."""
+    return OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id
+
+
 def verdict_of(open_outcomes: Iterable[Outcome]) -> Verdict:
     """The verdict from the outcomes still open (not waived): non-compliant on a failure, incomplete on
     missing information, else compliant. The engine and the waivers both decide it here."""
@@ -73,14 +75,14 @@ class TraceEntry:
     result: bool | None
 
 
-class Person(Out):
+class Person(Frozen):
     """Who did something: the stable id kept in records, and the name shown to people."""
 
     id: str
     name: str
 
 
-class Correction(Out):
+class Correction(Frozen):
     """A liaison disputed the machine's outcome; the finding reports the corrected one."""
 
     machine_outcome: Outcome
@@ -88,7 +90,7 @@ class Correction(Out):
     reviewer: Person
 
 
-class ReviewNote(Out):
+class ReviewNote(Frozen):
     """The review state of the assessed version, shown by every report."""
 
     version: int
@@ -100,7 +102,7 @@ class ReviewNote(Out):
     )
 
 
-class PenaltyExposure(Out):
+class PenaltyExposure(Frozen):
     article: str
     prison_months: tuple[int, int] | None
     fine_mad: tuple[int, int]
@@ -110,7 +112,7 @@ class PenaltyExposure(Out):
     per_infringement: bool = False
 
 
-class Finding(Out):
+class Finding(Frozen):
     rule_id: str
     chapter: str
     title: Localized
@@ -134,7 +136,7 @@ class Finding(Out):
     )
 
 
-class FormalityTrigger(Out):
+class FormalityTrigger(Frozen):
     """A reason the project needs a given CNDP formality (e.g. Art. 12(1)(e): the CIN number)."""
 
     id: str
@@ -147,7 +149,7 @@ class FormalityTrigger(Out):
     facts: list[TraceEntry] = Field(default_factory=list)
 
 
-class TransferFiling(Out):
+class TransferFiling(Frozen):
     country: str
     form: FormCode = FormCode.F118
     on_adequacy_list: bool
@@ -168,7 +170,7 @@ class Regime(StrEnum):
     undetermined = "undetermined"  # facts are missing to choose between declaration and authorisation
 
 
-class FormalityPlan(Out):
+class FormalityPlan(Frozen):
     regime: Regime = Field(description="none, declaration, authorisation, or undetermined.")
     forms: list[FormCode]
     triggers: list[FormalityTrigger]
@@ -179,7 +181,7 @@ class FormalityPlan(Out):
     summary: Localized
 
 
-class PackInfo(Out):
+class PackInfo(Frozen):
     id: str
     version: str
     law_version: str
@@ -187,7 +189,7 @@ class PackInfo(Out):
     rule_count: int
 
 
-class Assessment(Out):
+class Assessment(Frozen):
     project_name: str
     submission_hash: str
     pack: PackInfo
@@ -213,20 +215,3 @@ class Assessment(Out):
     def missing(self, threshold: Severity) -> list[Finding]:
         """Missing information at or above the threshold that no waiver covers."""
         return self._open(Outcome.needs_info, threshold)
-
-
-OutT = TypeVar("OutT", bound=Out)
-
-
-def trusted(cls: type[OutT], values: dict[str, Any]) -> OutT:
-    """Build a frozen model from values the engine already validated, skipping validation.
-
-    `model_construct` costs about 6 µs per call, and an assessment builds hundreds of trace entries; this sets
-    the same instance state pydantic would, for models whose fields are all given (no defaults to fill).
-    """
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
+from compliance.domain.base import Frozen
 from compliance.domain.outcomes import PackInfo
-from compliance.domain.rules import Condition, Localized, RefStatus, Rule, Strict
+from compliance.domain.rules import Condition, Localized, RefStatus, Rule
 
 
-class PackManifest(Strict):
+class PackManifest(Frozen):
     """`rules/pack.yaml`."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
@@ -19,7 +20,7 @@ class PackManifest(Strict):
     description: Localized
 
 
-class TriggerSpec(Strict):
+class TriggerSpec(Frozen):
     """A reason that puts processing on the prior-authorisation track (Art. 12(1) and CNDP practice)."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
@@ -30,26 +31,26 @@ class TriggerSpec(Strict):
     condition: Condition
 
 
-class FormalityTriggers(Strict):
+class FormalityTriggers(Frozen):
     """`rules/reference/formality-triggers.yaml`."""
 
     triggers: list[TriggerSpec] = Field(min_length=1)
 
 
-class Country(Strict):
+class Country(Frozen):
     name: str
     source: str = Field(description="Where the listing comes from.")
     verified: bool = Field(description="Whether the listing was checked against the deliberation itself.")
 
 
-class DoubtfulCountry(Strict):
+class DoubtfulCountry(Frozen):
     name: str
     reason: str = Field(
         description="Why the country may be on the CNDP's current list though our sources omit it."
     )
 
 
-class AdequacyList(Strict):
+class AdequacyList(Frozen):
     """`rules/reference/adequate-countries.yaml`: the Art. 43 list drawn up by the CNDP.
 
     Three states per country: on our (unverified) list; doubtful (absent from our sources but plausibly on the
@@ -70,8 +71,8 @@ class AdequacyList(Strict):
         return "doubtful" if country in self.doubtful else "not_listed"
 
 
-class RulePack(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+class RulePack(Frozen):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     info: PackInfo
     manifest: PackManifest

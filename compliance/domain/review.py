@@ -10,14 +10,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
+from compliance.domain.base import Frozen
 from compliance.domain.outcomes import Outcome
 from compliance.domain.waivers import LEGAL_GROUND_PATTERN
-
-
-class ReviewModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class ReviewState(StrEnum):
@@ -76,7 +73,7 @@ class Judgement(StrEnum):
 Reason = Annotated[str, StringConstraints(min_length=10, max_length=4000)]
 
 
-class FindingReview(ReviewModel):
+class FindingReview(Frozen):
     rule_id: str
     judgement: Judgement
     reason: Reason | None = Field(default=None, description="Required to dispute or waive.")
@@ -103,7 +100,7 @@ class FindingReview(ReviewModel):
         return self
 
 
-class Comment(ReviewModel):
+class Comment(Frozen):
     rule_id: str | None = Field(
         default=None, description="The finding discussed; none for the whole version."
     )
@@ -114,7 +111,7 @@ class Comment(ReviewModel):
     at: datetime
 
 
-class StateChange(ReviewModel):
+class StateChange(Frozen):
     action: ReviewAction | None = Field(description="None for an automatic change (superseded).")
     from_state: ReviewState
     to_state: ReviewState
@@ -123,7 +120,7 @@ class StateChange(ReviewModel):
     message: str | None = None
 
 
-class Decision(ReviewModel):
+class Decision(Frozen):
     """The liaison's decision on a version, with the hashes that tie it to what was decided on."""
 
     project_id: str

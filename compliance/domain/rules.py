@@ -8,7 +8,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
+
+from compliance.domain.base import Frozen
 
 RULE_ID_PATTERN = r"^L0908-[A-Z0-9]+(?:-[A-Z0-9]+)*$"
 RuleId = Annotated[str, StringConstraints(pattern=RULE_ID_PATTERN)]
@@ -18,10 +20,6 @@ FactPath = Annotated[
     Field(description="Dotted path into the submission facts; `[]` walks every item of a list."),
 ]
 Scalar = str | int | float | bool
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Severity(StrEnum):
@@ -58,7 +56,7 @@ class Enforcement(StrEnum):
     best_practice = "best_practice"  # beyond the law (DPIA, DPO, breach notification...): never fails
 
 
-class Localized(Strict):
+class Localized(Frozen):
     fr: Annotated[str, StringConstraints(min_length=1)]
     en: Annotated[str, StringConstraints(min_length=1)]
     ar: Annotated[str, StringConstraints(min_length=1)] | None = Field(
@@ -71,7 +69,7 @@ class Localized(Strict):
         return self.fr if lang == "fr" else self.en
 
 
-class LocalizedList(Strict):
+class LocalizedList(Frozen):
     fr: list[Annotated[str, StringConstraints(min_length=1)]]
     en: list[Annotated[str, StringConstraints(min_length=1)]]
     ar: list[Annotated[str, StringConstraints(min_length=1)]] | None = None
@@ -88,7 +86,7 @@ class LocalizedList(Strict):
         return self
 
 
-class Reference(Strict):
+class Reference(Frozen):
     instrument: Annotated[str, StringConstraints(min_length=1)] = Field(
         description="Law 09-08, Decree 2-09-165, a CNDP deliberation or guidance."
     )
@@ -104,7 +102,7 @@ class Reference(Strict):
         return f"{prefix}{self.article}{inst}"
 
 
-class Penalty(Strict):
+class Penalty(Frozen):
     """The penal article a failure exposes to, with the ranges for a natural person (Art. 52-63)."""
 
     article: Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
@@ -123,26 +121,26 @@ class Penalty(Strict):
 # ---------------------------------------------------------------- conditions
 
 
-class _Leaf(Strict):
+class _Leaf(Frozen):
     path: FactPath
 
 
-class AllOf(Strict):
+class AllOf(Frozen):
     op: Literal["all"]
     of: list[Condition] = Field(min_length=1)
 
 
-class AnyOf(Strict):
+class AnyOf(Frozen):
     op: Literal["any"]
     of: list[Condition] = Field(min_length=1)
 
 
-class Not(Strict):
+class Not(Frozen):
     op: Literal["not"]
     condition: Condition
 
 
-class Doubtful(Strict):
+class Doubtful(Frozen):
     """The inner condition, where true becomes unknown: the rule asks instead of passing (false stays false).
 
     For a situation the law does not settle (law-09-08.md marks it unverified, or sets no figure): it may
@@ -265,15 +263,7 @@ class Matches(_Leaf):
     pattern: str
 
 
-class Ref(_Leaf):
-    """The value at path is a key of a reference dataset (optionally with a field equal to a value)."""
-
-    op: Literal["ref"]
-    data: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
-    where: dict[str, Scalar] | None = None
-
-
-class Const(Strict):
+class Const(Frozen):
     """A constant truth value, for rules that always apply."""
 
     op: Literal["true", "false"]
@@ -300,7 +290,6 @@ Condition = Annotated[
     | Every
     | Some
     | Matches
-    | Ref
     | Const,
     Field(discriminator="op"),
 ]
@@ -309,12 +298,12 @@ Condition = Annotated[
 # cached pack (compliance.service.pack_cache) never builds the rule language.
 
 
-class SeverityOverride(Strict):
+class SeverityOverride(Frozen):
     when: Condition
     severity: Severity
 
 
-class Rule(Strict):
+class Rule(Frozen):
     id: RuleId = Field(description="Stable identifier, never reused.")
     title: Localized
     chapter: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]

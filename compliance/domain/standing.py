@@ -18,6 +18,7 @@ from compliance.domain.outcomes import (
     Outcome,
     ReviewNote,
     Verdict,
+    verdict_of,
 )
 from compliance.domain.waivers import AppliedWaiver
 
@@ -43,11 +44,7 @@ def tally(outcomes: Iterable[str], waived: int = 0) -> tuple[Verdict, dict[str, 
     for outcome in outcomes:
         counts[outcome] += 1
     counts[WAIVED] = waived
-    if counts[Outcome.fail.value]:
-        return Verdict.non_compliant, counts
-    if counts[Outcome.needs_info.value]:
-        return Verdict.incomplete, counts
-    return Verdict.compliant, counts
+    return verdict_of(Outcome(o) for o, n in counts.items() if n and o != WAIVED), counts
 
 
 def settle(

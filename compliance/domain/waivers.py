@@ -7,14 +7,15 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from compliance.domain.rules import RULE_ID_PATTERN, Strict
+from compliance.domain.base import Frozen
+from compliance.domain.rules import RULE_ID_PATTERN
 
 # A legal ground cites an article (of the law or the decree) or a named exception, e.g. "Art. 6(b)",
 # "Art. 44(1)(d)", "Decree Art. 46", "Art. 4(e)".
 LEGAL_GROUND_PATTERN = r"^(?:Decree )?Art\. ?\d{1,2}(?:\(\d+\))?(?:\([a-z]\))?(?:\s.*)?$"
 
 
-class Waiver(Strict):
+class Waiver(Frozen):
     rule_id: Annotated[str, StringConstraints(pattern=RULE_ID_PATTERN)] = Field(
         description="The rule waived."
     )
@@ -33,11 +34,11 @@ class Waiver(Strict):
     expires: date = Field(description="Last day the waiver applies; the finding fails again after it.")
 
 
-class WaiverFile(Strict):
+class WaiverFile(Frozen):
     waivers: list[Waiver]
 
 
-class AppliedWaiver(Strict):
+class AppliedWaiver(Frozen):
     approver: str
     reason: str
     legal_ground: str

@@ -13,7 +13,7 @@ from typing import Any
 import pydantic_core
 
 from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
-from compliance.domain.outcomes import Assessment, Outcome
+from compliance.domain.outcomes import OUTCOME_ORDER, Assessment
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Severity
 from compliance.domain.standing import tally
@@ -22,13 +22,7 @@ from compliance.engine.derive import Router
 from compliance.engine.logic import logic_document, view_of_pack
 from compliance.engine.program import Program, generate, load
 
-_OUTCOME_ORDER = {
-    Outcome.fail.value: 0,
-    Outcome.needs_info.value: 1,
-    Outcome.advisory.value: 2,
-    Outcome.passed.value: 3,
-    Outcome.not_applicable.value: 4,
-}
+_OUTCOME_ORDER = {o.value: rank for o, rank in OUTCOME_ORDER.items()}  # by value: findings are tuples here
 _SEVERITY_RANK = {s.value: s.rank for s in Severity}
 
 

@@ -34,7 +34,6 @@ from compliance.domain.rules import (
     Lte,
     Matches,
     Not,
-    Ref,
     Some,
     Stated,
     SubsetOf,
@@ -266,22 +265,6 @@ def _doubtful(inner: Evaluator) -> Evaluator:
     return run
 
 
-def _ref(cond: Ref) -> Evaluator:
-    path = parse_path(cond.path)
-    where = dict(cond.where or {})
-    test = f"in reference {cond.data}" + (f" where {where}" if where else "")
-
-    def run(scope: Scope, ctx: Context) -> Truth:
-        values, missing = resolve(path, scope, ctx)
-        if missing or not values:
-            return _record(ctx, path, None, test, None)
-        entry = ctx.reference.get(cond.data, {}).get(str(values[0]))
-        ok = entry is not None and all(entry.get(k) == v for k, v in where.items())
-        return _record(ctx, path, values[0], test, ok)
-
-    return run
-
-
 def compile_condition(cond: Condition) -> Evaluator:
     """Turn a validated condition into a closure; paths are parsed once, here."""
     if isinstance(cond, AllOf):
@@ -301,8 +284,6 @@ def compile_condition(cond: Condition) -> Evaluator:
         return _compare(cond)
     if isinstance(cond, Count):
         return _count(cond)
-    if isinstance(cond, Ref):
-        return _ref(cond)
     path = parse_path(cond.path)
     if isinstance(cond, Contains):
         wanted = cond.value

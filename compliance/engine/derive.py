@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from compliance.domain.derived import ForeignDestination
-from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling, trusted
+from compliance.domain.derived import AuthorisationCover, Derived, ForeignDestination
+from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Localized
 from compliance.domain.vocabulary import (
@@ -165,59 +165,63 @@ class Router:
         """The day a pending request is judged on (Decree Art. 28)."""
         return self._today or date.today()
 
-    def derive(self, facts: dict[str, Any]) -> tuple[dict[str, Any], FormalityPlan]:
-        """Adds `derived` to the facts (in place) and returns it with the formality plan."""
+    def derive(self, facts: dict[str, Any]) -> tuple[Derived, FormalityPlan]:
+        """The derived facts, built as the `Derived` model rules are checked against, and the formality plan.
+        They are added to `facts` (in place, as JSON) under `derived`, where conditions read them."""
         cats = _categories(facts)
         destinations = foreign_destinations(facts, self.pack)
         marketing = _get(facts, "direct_marketing", "channels")
+        automated = None if marketing is None else [c for c in marketing if c in _AUTOMATED_CHANNELS]
         training_pd = _get(facts, "ai", "training", "uses_personal_data")
         prompts_pd = _get(facts, "ai", "inference", "prompts_contain_personal_data")
         cndp = facts.get("cndp") or {}
         today = self.today  # one day for the whole assessment, and the acts read once
         sources = authorisation_sources(facts, today)
-        derived: dict[str, Any] = {
-            "data_categories": cats,
-            "sensitive_categories": None if cats is None else [c for c in cats if c in _SENSITIVE],
-            "biometric_categories": None if cats is None else [c for c in cats if c in _BIOMETRIC],
-            "foreign_destinations": [d.model_dump(mode="json") for d in destinations],
-            "has_cndp_act": bool(
+        has_receipt, receipt_on = receipt(facts)
+        stated = Derived(
+            data_categories=cats,
+            sensitive_categories=None if cats is None else [c for c in cats if c in _SENSITIVE],
+            biometric_categories=None if cats is None else [c for c in cats if c in _BIOMETRIC],
+            foreign_destinations=destinations,
+            has_cndp_act=bool(
                 cndp.get("receipt_number")
                 or cndp.get("authorisation_number")
                 or any(
                     a.get("kind") in ("declaration_receipt", "authorisation") for a in cndp.get("acts") or []
                 )
             ),
-            "has_authorisation": bool(sources),
-            "automated_marketing_channels": None
-            if marketing is None
-            else [c for c in marketing if c in _AUTOMATED_CHANNELS],
-            "ai_uses_personal_data": True
+            has_authorisation=bool(sources),
+            automated_marketing_channels=automated,
+            ai_uses_personal_data=True
             if (training_pd or prompts_pd)
             else (None if training_pd is None or prompts_pd is None else False),
+            processing_consents=processing_consents(facts),
+            has_receipt=has_receipt,
+            receipt_on=receipt_on,
             **compare_declaration(facts, cats),
-            "processing_consents": processing_consents(facts),
-            **dict(zip(("has_receipt", "receipt_on"), receipt(facts), strict=True)),
-            "required_regime": None,
-            "authorisation_triggers": [],
-            "legal_authorisation_triggers": [],
-            "legal_regime": None,
-        }
-        derived.update(marketing_consents(facts, derived["automated_marketing_channels"]))
-        facts["derived"] = derived
+            **marketing_consents(facts, automated),
+        )
+        # The triggers read the facts derived so far; the regime and what depends on it come after them.
+        facts["derived"] = stated.model_dump(mode="json")
         plan = self._plan(facts, destinations)
-        derived["required_regime"] = None if plan.regime is Regime.undetermined else plan.regime
-        derived["authorisation_triggers"] = [t.id for t in plan.triggers]
-        derived["legal_authorisation_triggers"] = [t.id for t in plan.triggers if t.status.can_fail]
-        derived["legal_regime"] = _legal_regime(facts.get("processes_personal_data"), plan)
-        derived["authorisation_cover"] = {
+        legal = [t.id for t in plan.triggers if t.status.can_fail]
+        cover = {
             g.value.replace("-", "_"): ground_cover(facts, g.value, today, sources)
             for g in AuthorisationGround
         }
-        legal = derived["legal_authorisation_triggers"]
-        derived["uncovered_authorisation_triggers"] = uncovered(facts, legal, today, sources)
-        granted = authorised_on(facts, legal, today, sources)
+        derived = stated.model_copy(
+            update={
+                "required_regime": None if plan.regime is Regime.undetermined else plan.regime,
+                "authorisation_triggers": [t.id for t in plan.triggers],
+                "legal_authorisation_triggers": legal,
+                "legal_regime": _legal_regime(facts.get("processes_personal_data"), plan),
+                "authorisation_cover": AuthorisationCover(**cover),
+                "uncovered_authorisation_triggers": uncovered(facts, legal, today, sources),
+                "authorised_on": authorised_on(facts, legal, today, sources),
+            }
+        )
         # Facts carry dates as ISO text (JSON mode), so that `lte` compares like with like.
-        derived["authorised_on"] = None if granted is None else granted.isoformat()
+        facts["derived"] = derived.model_dump(mode="json")
         return derived, plan
 
     def _plan(self, facts: dict[str, Any], destinations: list[ForeignDestination]) -> FormalityPlan:
@@ -230,16 +234,13 @@ class Router:
                 result = evaluate(facts, ctx)
                 if result is False:
                     continue
-                trigger = trusted(  # every field from the validated pack or the engine: no validation again
-                    FormalityTrigger,
-                    {
-                        "id": spec.id,
-                        "article": spec.article,
-                        "status": spec.status,
-                        "reason": spec.reason,
-                        "certain": result is True,
-                        "facts": [e for e in ctx.trace if e.result is not False],
-                    },
+                trigger = FormalityTrigger.model_construct(  # from the validated pack: no validation again
+                    id=spec.id,
+                    article=spec.article,
+                    status=spec.status,
+                    reason=spec.reason,
+                    certain=result is True,
+                    facts=[e for e in ctx.trace if e.result is not False],
                 )
                 (certain if result else possible).append(trigger)
         if personal is False:
@@ -281,6 +282,8 @@ class Router:
                 en=f"Data sent to {d.country} ({where}): a country on the Art. 43 list (listing not verified "
                 f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
                 f"(Decree Art. 46).",
+                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد مدرج في قائمة المادة 43 (إدراج غير موثق مقارنة "
+                f"بالمداولة)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار (المادة 46 من المرسوم).",
             )
         elif d.list_state == "doubtful":
             reason = Localized(
@@ -290,6 +293,9 @@ class Router:
                 en=f"Data sent to {d.country} ({where}): a country absent from our sources but possibly on the "
                 f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
                 f"and notified (Decree Art. 46).",
+                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد غائب عن مصادرنا لكنه قد يكون في القائمة الحالية "
+                f"للمادة 43 (يجب التحقق لدى اللجنة الوطنية)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار "
+                f"(المادة 46 من المرسوم).",
             )
         else:
             reason = Localized(
@@ -297,6 +303,8 @@ class Router:
                 f"une dérogation de l'art. 44 ou une autorisation de la CNDP (F118).",
                 en=f"Data sent to {d.country} ({where}): a country not on the Art. 43 list; an Art. 44 "
                 f"derogation or a CNDP authorisation (F118) is needed.",
+                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد غير مدرج في قائمة المادة 43؛ يلزم استثناء من "
+                f"استثناءات المادة 44 أو إذن من اللجنة الوطنية (F118).",
             )
         return TransferFiling(
             country=d.country,

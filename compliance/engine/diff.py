@@ -8,30 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from compliance.domain.base import Frozen
 from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome
 
 
-class FactChange(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class FactChange(Frozen):
     path: str
     old: Any = Field(description="Value in the older version (null: not stated).")
     new: Any = Field(description="Value in the newer version (null: not stated).")
 
 
-class FindingChange(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class FindingChange(Frozen):
     rule_id: str
     old: Outcome | None
     new: Outcome | None
 
 
-class VersionDiff(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class VersionDiff(Frozen):
     resolved: list[FindingChange] = Field(description="Open (fail or needs_info) before, closed now.")
     new: list[FindingChange] = Field(description="Closed or absent before, open now.")
     unchanged: list[FindingChange] = Field(description="Open in both versions with the same outcome.")

@@ -14,7 +14,7 @@ from compliance.domain.outcomes import (
     Finding,
     Outcome,
     PenaltyExposure,
-    trusted,
+    finding_order,
 )
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Enforcement, RefStatus, Rule, Severity
@@ -22,14 +22,6 @@ from compliance.domain.standing import standing
 from compliance.domain.submission import Submission
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.derive import Router
-
-_OUTCOME_ORDER = {
-    Outcome.fail: 0,
-    Outcome.needs_info: 1,
-    Outcome.advisory: 2,
-    Outcome.passed: 3,
-    Outcome.not_applicable: 4,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,20 +82,17 @@ class ReferenceEngine:
         digest = submission_hash(submission)
         _, plan = self._router.derive(facts)
         findings = [self._evaluate(c, facts) for c in self._rules]
-        findings.sort(key=lambda f: (_OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
+        findings.sort(key=finding_order)
         verdict, counts = standing(findings)
-        return trusted(
-            Assessment,
-            {
-                "project_name": submission.project_name,
-                "submission_hash": digest,
-                "pack": self.pack.info,
-                "verdict": verdict,
-                "counts": counts,
-                "findings": findings,
-                "formalities": plan,
-                "review": None,
-            },
+        return Assessment.model_construct(
+            project_name=submission.project_name,
+            submission_hash=digest,
+            pack=self.pack.info,
+            verdict=verdict,
+            counts=counts,
+            findings=findings,
+            formalities=plan,
+            review=None,
         )
 
     def _evaluate(self, c: CompiledRule, facts: dict[str, Any]) -> Finding:
@@ -136,24 +125,19 @@ class ReferenceEngine:
                 if when(facts, Context(reference=self.pack.reference, root=facts)) is True:
                     severity = override
                     break
-        return trusted(
-            Finding,
-            {
-                "rule_id": rule.id,
-                "chapter": rule.chapter,
-                "title": rule.title,
-                "outcome": outcome,
-                "severity": severity,
-                "basis_status": c.basis_status,
-                "references": rule.references,
-                "trace": ctx.trace,
-                # Only findings that are not met carry the texts: a passing check's explanation is in the rule,
-                # and repeating it in every assessment would double the size of what is stored and sent.
-                "explanation": rule.explain if outcome in _NOT_MET else None,
-                "remediation": rule.remediation if outcome in _NOT_MET else None,
-                "questions": rule.questions if outcome in _ASKING else None,
-                "penalty": c.penalty if outcome is Outcome.fail else None,
-                "waiver": None,
-                "correction": None,
-            },
+        return Finding.model_construct(
+            rule_id=rule.id,
+            chapter=rule.chapter,
+            title=rule.title,
+            outcome=outcome,
+            severity=severity,
+            basis_status=c.basis_status,
+            references=rule.references,
+            trace=ctx.trace,
+            explanation=rule.explain if outcome in _NOT_MET else None,
+            remediation=rule.remediation if outcome in _NOT_MET else None,
+            questions=rule.questions if outcome in _ASKING else None,
+            penalty=c.penalty if outcome is Outcome.fail else None,
+            waiver=None,
+            correction=None,
         )

@@ -8,6 +8,7 @@ from compliance.reports.digest import digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
     SEVERITY_LABELS,
+    STATUS_LABELS,
     VERDICT_LABELS,
     chapter_label,
     count_label,
@@ -43,7 +44,8 @@ def _details(f: Finding, lang: str) -> list[str]:
         w = f.waiver
         lines += [f"> {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}", ""]
     lines += [
-        f"**{words['refs']}:** " + "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references),
+        f"**{words['refs']}:** "
+        + "; ".join(f"{r.cite()} ({STATUS_LABELS[lang][r.status]})" for r in f.references),
     ]
     failed, missing = stated_facts(f, lang)
     if failed:

@@ -4,7 +4,7 @@ corrections made by liaisons."""
 from __future__ import annotations
 
 from compliance.domain.outcomes import Correction, ReviewNote
-from compliance.reports.labels import LABELS, OUTCOME_LABELS
+from compliance.reports.labels import LABELS, OUTCOME_LABELS, Catalogued
 
 
 def waiver_line(approver: str, legal_ground: str, expires: str, reason: str, lang: str) -> str:
@@ -15,26 +15,9 @@ def waiver_line(approver: str, legal_ground: str, expires: str, reason: str, lan
     return f"Waived by {approver} until {expires} ({legal_ground}): {reason}"
 
 
-REVIEW_STATE_LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "submitted": "soumise",
-        "resubmitted": "soumise à nouveau",
-        "in_review": "en revue",
-        "changes_requested": "modifications demandées",
-        "approved": "approuvée",
-        "rejected": "rejetée",
-        "superseded": "remplacée",
-    },
-    "ar": {
-        "submitted": "مقدمة",
-        "resubmitted": "مقدمة من جديد",
-        "in_review": "قيد المراجعة",
-        "changes_requested": "طُلبت تعديلات",
-        "approved": "مقبولة",
-        "rejected": "مرفوضة",
-        "superseded": "مستبدلة",
-    },
-    "en": {
+REVIEW_STATE_LABELS: Catalogued[str] = Catalogued(
+    "review state",
+    {
         "submitted": "submitted",
         "resubmitted": "resubmitted",
         "in_review": "in review",
@@ -43,7 +26,7 @@ REVIEW_STATE_LABELS: dict[str, dict[str, str]] = {
         "rejected": "rejected",
         "superseded": "superseded",
     },
-}
+)
 
 
 # A liaison's judgement of a finding in words (records keep the identifiers).

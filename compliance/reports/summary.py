@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compliance.domain.outcomes import (
-    OUTCOME_ORDER,
     Assessment,
     Finding,
     Outcome,
     PenaltyExposure,
     TraceEntry,
+    finding_order,
 )
 from compliance.domain.rules import scalar_repr
 from compliance.reports.labels import LABELS, money
@@ -22,10 +22,8 @@ def by_chapter(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
     for f in findings:
         groups.setdefault(f.chapter, []).append(f)
     for items in groups.values():
-        items.sort(key=lambda f: (OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id))
-    return sorted(
-        groups.items(), key=lambda kv: (OUTCOME_ORDER[kv[1][0].outcome], -kv[1][0].severity.rank, kv[0])
-    )
+        items.sort(key=finding_order)
+    return sorted(groups.items(), key=lambda kv: (*finding_order(kv[1][0])[:2], kv[0]))
 
 
 def fact_line(t: TraceEntry) -> str:
@@ -59,7 +57,7 @@ def exposure_line(e: Exposure, lang: str) -> str:
     fine = f"{words['fine']} {money(e.company_fine_mad[0], lang)} – {money(e.company_fine_mad[1], lang)}"
     if e.per_infringement:
         fine += f" {words['per_infringement']}"
-    parts = [f"Art. {e.article}", fine]
+    parts = [f"{words['art']} {e.article}", fine]
     if e.prison_months:
         low, high = e.prison_months
         parts.append(f"{words['prison']} {low}–{high} {words['months']}")

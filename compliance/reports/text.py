@@ -11,6 +11,7 @@ from compliance.reports.labels import (
     LABELS,
     OUTCOME_LABELS,
     SEVERITY_LABELS,
+    STATUS_LABELS,
     VERDICT_LABELS,
     chapter_label,
     count_label,
@@ -43,7 +44,7 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
     if f.waiver is not None:
         w = f.waiver
         out.append(f"      {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}")
-    refs = "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references)
+    refs = "; ".join(f"{r.cite()} ({STATUS_LABELS[lang][r.status]})" for r in f.references)
     out.append(f"      {words['refs']}: {refs}")
     out.append(f"      {(f.explanation or f.title).get(lang)}")
     failed, missing = stated_facts(f, lang)
@@ -59,7 +60,7 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
         out.append(f"      {words['fix']}: {f.remediation.get(lang)}")
     if f.penalty is not None:
         p = f.penalty
-        line = f"      {words['penalty']}: Art. {p.article}, {words['company']} {money(p.company_fine_mad[0], lang)} – {money(p.company_fine_mad[1], lang)}"
+        line = f"      {words['penalty']}: {words['art']} {p.article}, {words['company']} {money(p.company_fine_mad[0], lang)} – {money(p.company_fine_mad[1], lang)}"
         if p.prison_months:
             line += f", {words['prison']} {p.prison_months[0]}–{p.prison_months[1]} {words['months']}"
         out.append(line)
@@ -140,7 +141,7 @@ def render_text(
         f"  {words['forms']}: {', '.join(f.value for f in a.formalities.forms) or words['none']}",
     ]
     for t in a.formalities.triggers:
-        out.append(f"  • {t.article} ({t.status.value}): {t.reason.get(lang)}")
+        out.append(f"  • {t.article} ({STATUS_LABELS[lang][t.status]}): {t.reason.get(lang)}")
     for t in a.formalities.possible_triggers:
         out.append(f"  ? {words['possible']} — {t.article}: {t.reason.get(lang)}")
     for tr in a.formalities.transfers:
@@ -158,7 +159,7 @@ def render_text(
         for f in findings:
             _finding(f, lang, out)
     failing, missing = len(a.failing(threshold)), len(a.missing(threshold))
-    out += ["", f"{words['gate']} ≥ {threshold.value}: {failing} ✗, {missing} ?"]
+    out += ["", f"{words['gate']} ≥ {SEVERITY_LABELS[lang][threshold]}: {failing} ✗, {missing} ?"]
     if submission is not None:
         out += annex_lines(a, submission, lang)
     return "\n".join(out) + "\n"

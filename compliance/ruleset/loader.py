@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from compliance.domain.field_errors import describe, validation_errors
 from compliance.domain.outcomes import PackInfo
 from compliance.domain.pack import AdequacyList, FormalityTriggers, PackManifest, RulePack
 from compliance.domain.rules import Rule
@@ -65,18 +66,6 @@ def default_features_dir(rules_dir: Path) -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
-def format_validation_error(exc: ValidationError, prefix: str | None = None) -> list[str]:
-    """`key.path: message` for each error, without echoing the offending input; with a prefix (e.g. 'body'),
-    `prefix.key.path: message`."""
-    out = []
-    for err in exc.errors(include_input=False, include_url=False):
-        loc = ".".join(str(p) for p in err["loc"])
-        if prefix is not None:
-            loc = f"{prefix}.{loc}" if loc else prefix
-        out.append(f"{loc or '(top level)'}: {err['msg']}")
-    return out
-
-
 def _label(path: Path, root: Path) -> str:
     """A pack file as reports and the pack hash name it: the wheel's copy reads as `rules/...` too, so an
     installed pack and a checkout have the same sources and the same hash."""
@@ -98,7 +87,7 @@ def _model(model: type[M], data: Any, label: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise RulePackError([f"{label}: {msg}" for msg in format_validation_error(exc)]) from None
+        raise RulePackError([f"{label}: {describe(e)}" for e in validation_errors(exc)]) from None
 
 
 def load_pack(

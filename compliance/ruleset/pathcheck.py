@@ -36,14 +36,10 @@ from compliance.domain.rules import (
     Lte,
     Matches,
     Not,
-    Ref,
     Some,
     SubsetOf,
 )
 from compliance.domain.submission import Submission
-
-# Reference datasets a `ref` condition may name (loaded from rules/reference/).
-REFERENCE_DATASETS = frozenset({"adequate-countries"})
 
 # Quantifiers over lists of scalars expose each item as `value`.
 _SCALAR_ITEM = "value"
@@ -200,10 +196,6 @@ def check_condition(cond: Condition, scope: Any = ROOT) -> None:
         _check_comparable(cond, scope, tp)
     elif isinstance(cond, Count) and not (_is_list(tp) or walked):
         raise PathError(f"'{cond.path}': 'count' needs a list")
-    elif isinstance(cond, Ref) and cond.data not in REFERENCE_DATASETS:
-        raise PathError(
-            f"'{cond.path}': unknown reference data '{cond.data}' (known: {sorted(REFERENCE_DATASETS)})"
-        )
     elif (
         isinstance(cond, Matches)
         and _kind(tp) != "text"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import StringConstraints
 
+from compliance.domain.base import Frozen
 from compliance.domain.rules import Localized, LocalizedList, Rule
 
 I18N_DIR = "i18n"
@@ -18,10 +19,8 @@ LANGUAGES = ("ar",)  # the languages a rule can carry besides its French and Eng
 _Text = Annotated[str, StringConstraints(min_length=1)]
 
 
-class RuleTexts(BaseModel):
+class RuleTexts(Frozen):
     """The translated texts of one rule; each one present replaces nothing, it adds the language."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: _Text
     explain: _Text | None = None

@@ -17,6 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from compliance.domain.field_errors import FieldError
 from compliance.service.errors import Forbidden, InvalidRequest, NotFound, Unauthenticated
 from compliance.storage.protocol import AccessRepository, AuditRepository
 from compliance.storage.records import ORG_ID, ApiKey, AuditEvent, Organisation, Role
@@ -112,10 +113,12 @@ def create_organisation(
 ) -> Organisation:
     name = name.strip()
     if not name or len(name) > 200:
-        raise InvalidRequest(["name: must be 1 to 200 characters"])
+        raise InvalidRequest([FieldError(path="name", message="must be 1 to 200 characters")])
     chosen = org_id or _slug(name)
     if not ORG_ID.match(chosen):
-        raise InvalidRequest(["id: lower-case letters, digits and '-', 1 to 40 characters"])
+        raise InvalidRequest(
+            [FieldError(path="id", message="lower-case letters, digits and '-', 1 to 40 characters")]
+        )
     org = Organisation(id=chosen, name=name, created_at=datetime.now(UTC))
     access.add_organisation(
         org, AuditEvent(actor=actor, action="organisation.created", organisation=org.id, target=org.id)
@@ -134,11 +137,15 @@ def create_key(
     """A new key and its token. The token is returned once and never stored."""
     if role in ORGANISATION_ROLES:
         if not organisation:
-            raise InvalidRequest([f"org: a {role.value} key belongs to one organisation (--org)"])
+            raise InvalidRequest(
+                [FieldError(path="org", message=f"a {role.value} key belongs to one organisation (--org)")]
+            )
         if access.get_organisation(organisation) is None:
             raise NotFound(f"no organisation '{organisation}' (create it with 'compliance admin create-org')")
     elif organisation:
-        raise InvalidRequest([f"org: a {role.value} key is not bound to an organisation"])
+        raise InvalidRequest(
+            [FieldError(path="org", message=f"a {role.value} key is not bound to an organisation")]
+        )
     secret = secrets.token_urlsafe(32)
     key = ApiKey(
         id="key_" + secrets.token_hex(6),

@@ -17,6 +17,7 @@ import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from compliance.domain.field_errors import FieldError
 from compliance.service.access import CLI_ACTOR, Principal
 from compliance.service.errors import Forbidden, InvalidRequest, NotFound
 from compliance.storage.accounts import AccountTables, OneTimeToken, TokenPurpose, User
@@ -38,13 +39,15 @@ _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 def check_email(email: str) -> str:
     email = email.strip().lower()
     if not _EMAIL.match(email):
-        raise InvalidRequest(["email: not an e-mail address"])
+        raise InvalidRequest([FieldError(path="email", message="not an e-mail address")])
     return email
 
 
 def check_password(password: str) -> str:
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise InvalidRequest([f"password: {MIN_PASSWORD} to {MAX_PASSWORD} characters"])
+        raise InvalidRequest(
+            [FieldError(path="password", message=f"{MIN_PASSWORD} to {MAX_PASSWORD} characters")]
+        )
     return password
 
 
@@ -131,7 +134,9 @@ class Accounts:
                     f"no organisation '{organisation}' (create it with 'compliance admin create-org')"
                 )
         elif organisation or org_admin:
-            raise InvalidRequest([f"org: a {role.value} account is not bound to an organisation"])
+            raise InvalidRequest(
+                [FieldError(path="org", message=f"a {role.value} account is not bound to an organisation")]
+            )
         now = datetime.now(UTC)
         user = User(
             id="usr_" + secrets.token_hex(6),
@@ -186,7 +191,9 @@ class Accounts:
         organisation = self.require_org_admin(actor)
         email = check_email(email)
         if self.repo.find_user(email) is not None:
-            raise InvalidRequest(["email: an account with this e-mail already exists"])
+            raise InvalidRequest(
+                [FieldError(path="email", message="an account with this e-mail already exists")]
+            )
         invited = event(actor.id, "user.invited", organisation, None, org_admin=int(org_admin))
         return self._issue(TokenPurpose.invitation, actor, email, None, org_admin, invited)
 
@@ -235,7 +242,7 @@ class Accounts:
 
     def change_password(self, user: User, current: str, new: str) -> User:
         if not password_matches(user, current):
-            raise InvalidRequest(["current_password: wrong password"])
+            raise InvalidRequest([FieldError(path="current_password", message="wrong password")])
         return self._set_password(user, new, actor=user.id)
 
     def _set_password(self, user: User, password: str, actor: str) -> User:
@@ -249,7 +256,7 @@ class Accounts:
     def set_disabled(self, actor: User, user_id: str, disabled: bool) -> User:
         user = self.user_of_org(actor, user_id)
         if user.id == actor.id:
-            raise InvalidRequest(["user: you cannot disable your own account"])
+            raise InvalidRequest([FieldError(path="user", message="you cannot disable your own account")])
         changed = user.model_copy(update={"disabled": disabled})
         action = "user.disabled" if disabled else "user.enabled"
         self.repo.save_user(changed, event(actor.id, action, user.organisation, user.id))
@@ -276,7 +283,9 @@ class Accounts:
         candidate = user.model_copy(update={"totp_secret": secret, "totp_last_step": 0})
         step = totp_matches(candidate, code)
         if step is None:
-            raise InvalidRequest(["code: the code does not match; check the clock of your device"])
+            raise InvalidRequest(
+                [FieldError(path="code", message="the code does not match; check the clock of your device")]
+            )
         changed = candidate.model_copy(update={"totp_last_step": step})
         self.repo.save_user(changed, event(user.id, "user.totp_enabled", user.organisation, user.id))
         return changed

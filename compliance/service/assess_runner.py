@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from compliance.domain.expanded_json import expanded_json
+from compliance.domain.field_errors import FieldError
 from compliance.domain.submission import Submission
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.errors import ServiceError
@@ -62,21 +63,22 @@ def _stored_assessment(result: Stored) -> StoredAssessment:
     assessment = StoredAssessment.model_validate(
         {"json_bytes": json_bytes, "verdict": verdict, "submission_hash": submission_hash, "pack": pack}
     )
-    assessment.__dict__["expanded_json"] = full  # what the cached property would write
-    return assessment
+    return assessment.knowing(expanded_json=full)
 
 
-def _assess_from_body(assessor: Assessor, raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[str]:
+def _assess_from_body(
+    assessor: Assessor, raw: bytes, is_json: bool
+) -> tuple[Stored, bytes] | list[FieldError]:
     """What the store needs of a body, or its problems (as data, see `_report_from_body`)."""
     try:
         submission = parse_submission(raw, BODY, json_only=is_json)
     except InvalidSubmission as exc:
-        return exc.problems
+        return exc.errors
     facts = submission.__pydantic_serializer__.to_json(submission, exclude_none=True)
     return _stored(assessor, submission), facts
 
 
-def _assessed(result: tuple[Stored, bytes] | list[str]) -> AssessedBody:
+def _assessed(result: tuple[Stored, bytes] | list[FieldError]) -> AssessedBody:
     if isinstance(result, list):
         raise InvalidSubmission(BODY, result)
     stored, facts = result
@@ -98,18 +100,18 @@ class AssessmentRunner(Protocol):
 
 def _report_from_body(
     assessor: Assessor, raw: bytes, is_json: bool, options: ReportOptions
-) -> tuple[str | bytes, list[str]]:
+) -> tuple[str | bytes, list[FieldError]]:
     """The report, or the problems of a body that does not fit (exceptions with arguments do not cross
     process boundaries well, so problems come back as data)."""
     try:
         submission = parse_submission(raw, BODY, json_only=is_json, lang=options.lang)
     except InvalidSubmission as exc:
-        return "", exc.problems
+        return "", exc.errors
     compact = assessor.assess_compact(submission)
     return render_compact(compact, assessor.engine.view, options, raw), []
 
 
-def _settle(outcome: Future[tuple[str | bytes, list[str]]], out: Future[str | bytes]) -> None:
+def _settle(outcome: Future[tuple[str | bytes, list[FieldError]]], out: Future[str | bytes]) -> None:
     error = outcome.exception()
     if isinstance(error, BrokenProcessPool):
         out.set_exception(AssessmentUnavailable("the assessment processes stopped unexpectedly"))
@@ -134,7 +136,7 @@ class InProcessRunner:
         return _assessed(_assess_from_body(self.assessor, raw, is_json))
 
     def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
-        outcome: Future[tuple[str | bytes, list[str]]] = Future()
+        outcome: Future[tuple[str | bytes, list[FieldError]]] = Future()
         try:
             outcome.set_result(_report_from_body(self.assessor, raw, is_json, options))
         except Exception as exc:
@@ -173,12 +175,12 @@ def _assess(facts: bytes) -> Stored:
     return _stored(_assessor, Submission.model_validate_json(facts))
 
 
-def _assess_body(raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[str]:
+def _assess_body(raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[FieldError]:
     assert _assessor is not None
     return _assess_from_body(_assessor, raw, is_json)
 
 
-def _report_body(raw: bytes, is_json: bool, options: ReportOptions) -> tuple[str | bytes, list[str]]:
+def _report_body(raw: bytes, is_json: bool, options: ReportOptions) -> tuple[str | bytes, list[FieldError]]:
     assert _assessor is not None
     return _report_from_body(_assessor, raw, is_json, options)
 
@@ -229,7 +231,7 @@ class ProcessRunner:
             self._restart(pool)
             outcome = self._pool.submit(_report_body, raw, is_json, options)
 
-        def settle(done: Future[tuple[str | bytes, list[str]]]) -> None:
+        def settle(done: Future[tuple[str | bytes, list[FieldError]]]) -> None:
             if isinstance(done.exception(), BrokenProcessPool):
                 self._restart(pool)
             _settle(done, out)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from compliance.domain.field_errors import validation_errors, whole_file
 from compliance.domain.outcomes import Assessment
-from compliance.ruleset.loader import format_validation_error
 from compliance.service.submissions import MAX_SUBMISSION_BYTES, InvalidSubmission
 
 WHAT = "assessment (expected the output of 'compliance check --format json')"
@@ -17,10 +17,10 @@ MAX_ASSESSMENT_BYTES = 16 * MAX_SUBMISSION_BYTES
 def read_assessment(path: Path) -> Assessment:
     source = str(path)
     if not path.is_file():
-        raise InvalidSubmission(source, ["(file): no such file"], WHAT)
+        raise InvalidSubmission(source, [whole_file("no such file")], WHAT)
     if path.stat().st_size > MAX_ASSESSMENT_BYTES:
-        raise InvalidSubmission(source, [f"(file): more than {MAX_ASSESSMENT_BYTES:,} bytes"], WHAT)
+        raise InvalidSubmission(source, [whole_file(f"more than {MAX_ASSESSMENT_BYTES:,} bytes")], WHAT)
     try:
         return Assessment.model_validate_json(path.read_bytes())
     except ValidationError as exc:
-        raise InvalidSubmission(source, format_validation_error(exc), WHAT) from None
+        raise InvalidSubmission(source, validation_errors(exc), WHAT) from None

@@ -8,6 +8,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
+from compliance.domain.field_errors import FieldError
 from compliance.domain.submission import Submission
 from compliance.service.access import Principal
 from compliance.service.errors import InvalidRequest, NotFound
@@ -45,7 +46,13 @@ class Drafts:
         if project_id is not None:
             self.projects.get(principal, project_id)  # another organisation's project: NotFound
         if len(self.store.accounts.list_drafts(org)) >= MAX_DRAFTS:
-            raise InvalidRequest([f"drafts: at most {MAX_DRAFTS} per organisation; delete old ones first"])
+            raise InvalidRequest(
+                [
+                    FieldError(
+                        path="drafts", message=f"at most {MAX_DRAFTS} per organisation; delete old ones first"
+                    )
+                ]
+            )
         now = datetime.now(UTC)
         draft = Draft(
             id="drf_" + secrets.token_hex(8),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from compliance.domain.field_errors import FieldError, describe
 from compliance.storage.errors import AlreadyExists, StoreCorrupted, StoreError, StoreLocked
 
 
@@ -27,11 +28,11 @@ NO_VERSION = "this project has no such version"
 
 
 class InvalidRequest(ServiceError):
-    """A request that names a field wrongly; `problems` are 'path: message' lines."""
+    """A request that names a field wrongly: its field `errors`."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(problems))
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(describe(e) for e in errors))
 
 
 class IdempotencyMismatch(ServiceError):

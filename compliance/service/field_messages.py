@@ -153,36 +153,51 @@ def words(lang: str) -> dict[str, str]:
 
 def explain(
     model: type[BaseModel], err: ErrorDetails, lang: str = "en", keys: list[str] | None = None
-) -> str:
-    """The message for one validation error; `keys` are those allowed where an unknown key was found."""
+) -> tuple[str, dict[str, str], str]:
+    """The message key, its parameters and the worded message for one validation error; `keys` are those
+    allowed where an unknown key was found."""
     w = words(lang)
     loc = tuple(err["loc"])
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
     if kind == "extra_forbidden":
         guess = closest(str(loc[-1]), keys) if keys else None
         if guess:
-            return w["unknown_key"] + "; " + w["did_you_mean"].format(guess)
-        return w["unknown_key"] + ("; " + w["allowed_keys"].format(", ".join(keys)) if keys else "")
+            return (
+                "unknown_key",
+                {"suggestion": guess},
+                w["unknown_key"] + "; " + w["did_you_mean"].format(guess),
+            )
+        allowed = ", ".join(keys or [])
+        return (
+            "unknown_key",
+            {"allowed": allowed},
+            w["unknown_key"] + ("; " + w["allowed_keys"].format(allowed) if keys else ""),
+        )
     target = _target(model, loc)
     if kind == "enum" and isinstance(target, type) and issubclass(target, StrEnum):
         guess = _enum_suggestion(target, given) if isinstance(given, str) else None
-        message = w["enum"].format(", ".join(f"'{m.value}'" for m in target))
-        return message + ("; " + w["did_you_mean"].format(guess) if guess is not None else "")
+        values = ", ".join(f"'{m.value}'" for m in target)
+        params = {"values": values} | ({"suggestion": guess} if guess is not None else {})
+        message = w["enum"].format(values)
+        return "enum", params, message + ("; " + w["did_you_mean"].format(guess) if guess is not None else "")
     if kind == "literal_error" and loc == ("schema_version",):
-        return w["version"].format(str(ctx.get("expected", "")).strip("'"))
+        version = str(ctx.get("expected", "")).strip("'")
+        return "version", {"version": version}, w["version"].format(version)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        return w[{COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")]
+        key = {COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")
+        return key, {}, w[key]
+    bound: tuple[str, object] | None = None
     if kind in ("string_too_long", "too_long"):
-        return w["too_long_text" if kind == "string_too_long" else "too_long_list"].format(
-            ctx.get("max_length", "")
-        )
+        bound = ("too_long_text" if kind == "string_too_long" else "too_long_list", ctx.get("max_length", ""))
+    elif kind in ("less_than_equal", "less_than"):
+        bound = ("too_big", ctx.get("le", ctx.get("lt", "")))
+    elif kind in ("greater_than_equal", "greater_than"):
+        bound = ("too_small", ctx.get("ge", ctx.get("gt", "")))
+    if bound is not None:
+        return bound[0], {"limit": str(bound[1])}, w[bound[0]].format(bound[1])
     if kind in ("string_too_short", "too_short"):
-        return w["too_short"]
-    if kind in ("less_than_equal", "less_than"):
-        return w["too_big"].format(ctx.get("le", ctx.get("lt", "")))
-    if kind in ("greater_than_equal", "greater_than"):
-        return w["too_small"].format(ctx.get("ge", ctx.get("gt", "")))
+        return "too_short", {}, w["too_short"]
     if kind in _BY_TYPE:
-        return w[_BY_TYPE[kind]]
-    return err["msg"]
+        return _BY_TYPE[kind], {}, w[_BY_TYPE[kind]]
+    return kind, {}, err["msg"]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from compliance.domain.events import LIAISONS, Event, EventType, EventValue, new_event_id, stable_event_id
+from compliance.domain.field_errors import FieldError
 from compliance.domain.review import Judgement, ReviewAction, ReviewState
 from compliance.service.access import Principal
 from compliance.service.errors import InvalidRequest, NotFound
@@ -152,7 +153,13 @@ def owner_of(principal: Principal, organisation: str | None) -> str:
     if principal.role is Role.liaison:
         return LIAISONS
     if organisation is None:
-        raise InvalidRequest(["body.organisation: an admin names the organisation (or 'cndp_liaisons')"])
+        raise InvalidRequest(
+            [
+                FieldError(
+                    path="body.organisation", message="an admin names the organisation (or 'cndp_liaisons')"
+                )
+            ]
+        )
     return organisation
 
 
@@ -174,13 +181,15 @@ class Webhooks:
     ) -> Webhook:
         owner = owner_of(principal, organisation)
         if owner != LIAISONS and self.store.access.get_organisation(owner) is None:
-            raise InvalidRequest(["body.organisation: no such organisation"])
+            raise InvalidRequest([FieldError(path="body.organisation", message="no such organisation")])
         try:
             self.policy.check(url)
         except RefusedTarget as exc:
-            raise InvalidRequest([f"body.url: {exc}"]) from None
+            raise InvalidRequest([FieldError(path="body.url", message=f"{exc}")]) from None
         if len(self.store.webhooks.list_webhooks(owner)) >= MAX_WEBHOOKS:
-            raise InvalidRequest([f"body.url: at most {MAX_WEBHOOKS} webhooks per owner"])
+            raise InvalidRequest(
+                [FieldError(path="body.url", message=f"at most {MAX_WEBHOOKS} webhooks per owner")]
+            )
         hook = Webhook(
             id="whk_" + secrets.token_hex(8),
             owner=owner,

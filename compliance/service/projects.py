@@ -14,6 +14,7 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from typing import Any
 
+from compliance.domain.field_errors import FieldError
 from compliance.domain.outcomes import Verdict
 from compliance.domain.review import OPEN_STATES
 from compliance.domain.submission import Submission
@@ -52,7 +53,13 @@ def check_idempotency_key(value: str | None) -> str | None:
     if value is None:
         return None
     if not _IDEMPOTENCY_KEY.match(value):
-        raise InvalidRequest(["header.Idempotency-Key: 1 to 200 visible ASCII characters, no spaces"])
+        raise InvalidRequest(
+            [
+                FieldError(
+                    path="header.Idempotency-Key", message="1 to 200 visible ASCII characters, no spaces"
+                )
+            ]
+        )
     return value
 
 
@@ -62,9 +69,9 @@ NAME_PATTERN = f"[^{BLANK.encode('unicode_escape').decode()}]"
 
 def check_project_name(name: object) -> str:
     if not isinstance(name, str) or not name.strip(BLANK):
-        raise InvalidRequest(["body.name: a non-empty string is required"])
+        raise InvalidRequest([FieldError(path="body.name", message="a non-empty string is required")])
     if len(name) > 300:
-        raise InvalidRequest(["body.name: at most 300 characters"])
+        raise InvalidRequest([FieldError(path="body.name", message="at most 300 characters")])
     return name.strip(BLANK)
 
 
@@ -241,7 +248,7 @@ class Projects:
             request_hash=assessment.submission_hash if idempotency_key else None,
         )
         if facts_json is not None:
-            version.__dict__["submission_json"] = facts_json  # what the cached property would compute
+            version = version.knowing(submission_json=facts_json)
 
         def submitted(stored: ProjectVersion) -> AuditEvent:
             return AuditEvent(

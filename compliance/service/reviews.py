@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from compliance.domain.field_errors import FieldError, validation_errors
 from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Outcome
 from compliance.domain.review import (
     JUDGING_STATES,
@@ -32,7 +33,6 @@ from compliance.domain.review import (
     StateChange,
 )
 from compliance.engine.diff import VersionDiff, diff_versions
-from compliance.ruleset.loader import format_validation_error
 from compliance.service.access import Principal
 from compliance.service.decisions import (
     assessment_hash,
@@ -128,7 +128,14 @@ class Reviews:
         needs_text = action in (ReviewAction.approve, ReviewAction.reject, ReviewAction.request_changes)
         if needs_text and (text is None or len(text.strip()) < 10):
             field = "opinion" if action is not ReviewAction.request_changes else "message"
-            raise InvalidRequest([f"body.{field}: a written {field} of at least 10 characters is required"])
+            raise InvalidRequest(
+                [
+                    FieldError(
+                        path=f"body.{field}",
+                        message=f"a written {field} of at least 10 characters is required",
+                    )
+                ]
+            )
         now = datetime.now(UTC)
         moved: list[ReviewState] = []
 
@@ -222,12 +229,23 @@ class Reviews:
         if finding is None:
             raise NotFound("this version has no such finding")
         if judgement is Judgement.disputed and corrected_outcome is finding.outcome:
-            raise InvalidRequest(["body.corrected_outcome: a dispute must change the outcome"])
+            raise InvalidRequest(
+                [FieldError(path="body.corrected_outcome", message="a dispute must change the outcome")]
+            )
         if judgement is Judgement.waived:
             if finding.outcome not in OPEN_OUTCOMES:
-                raise InvalidRequest(["body.judgement: only a failing or incomplete finding can be waived"])
+                raise InvalidRequest(
+                    [
+                        FieldError(
+                            path="body.judgement",
+                            message="only a failing or incomplete finding can be waived",
+                        )
+                    ]
+                )
             if expires is not None and expires < datetime.now(UTC).date():
-                raise InvalidRequest(["body.expires: a waiver must expire in the future"])
+                raise InvalidRequest(
+                    [FieldError(path="body.expires", message="a waiver must expire in the future")]
+                )
         try:
             review = FindingReview(
                 rule_id=rule_id,
@@ -240,7 +258,7 @@ class Reviews:
                 at=datetime.now(UTC),
             )
         except ValidationError as exc:
-            raise InvalidRequest(format_validation_error(exc, "body")) from None
+            raise InvalidRequest([e.under("body") for e in validation_errors(exc)]) from None
 
         def change(current: ReviewRecord) -> ReviewRecord:
             status = check_revision(current, revision)
@@ -280,7 +298,7 @@ class Reviews:
                 at=datetime.now(UTC),
             )
         except ValidationError as exc:
-            raise InvalidRequest(format_validation_error(exc, "body")) from None
+            raise InvalidRequest([e.under("body") for e in validation_errors(exc)]) from None
 
         updated = update_review(
             self.store,

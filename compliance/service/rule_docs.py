@@ -14,31 +14,27 @@ from gherkin.errors import CompositeParserException, ParserException
 from gherkin.parser import Parser
 from gherkin.parser_types import Scenario as GherkinScenario
 from gherkin.parser_types import Step as GherkinStep
-from pydantic import BaseModel, ConfigDict
 
+from compliance.domain.base import Frozen
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Rule
 from compliance.ruleset.loader import default_features_dir
 
 
-class Doc(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class StepDoc(Doc):
+class StepDoc(Frozen):
     keyword: str
     text: str
     doc_string: str | None = None
     table: list[list[str]] | None = None
 
 
-class ExamplesDoc(Doc):
+class ExamplesDoc(Frozen):
     name: str
     header: list[str]
     rows: list[list[str]]
 
 
-class ScenarioDoc(Doc):
+class ScenarioDoc(Frozen):
     name: str
     keyword: str
     rule: str | None = None
@@ -47,7 +43,7 @@ class ScenarioDoc(Doc):
     examples: list[ExamplesDoc]
 
 
-class FeatureDoc(Doc):
+class FeatureDoc(Frozen):
     path: str
     name: str
     language: str

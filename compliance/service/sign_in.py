@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from compliance.storage.accounts import AccountTables, User, WebSession
+from compliance.storage.protocol import FailureCounters
 
 SESSION_COOKIE = "__Host-session"  # the web app's; the API refuses any request that carries it
 
@@ -92,8 +93,12 @@ class ThrottlePolicy:
 
 
 class Throttle:
-    def __init__(self, counter: AccountTables, policy: ThrottlePolicy | None = None) -> None:
-        self.counter = counter
+    """Failed sign-ins counted per key by the `FailureCounters` every throttle shares. Past `free` failures in
+    a window, attempts on a key take slots `spacing` apart, counted like failures in windows of `max_wait`: a
+    queue, so that parallel guesses wait in line."""
+
+    def __init__(self, counters: FailureCounters, policy: ThrottlePolicy | None = None) -> None:
+        self.counters = counters
         self.policy = policy or ThrottlePolicy()
 
     @staticmethod
@@ -103,16 +108,20 @@ class Throttle:
     def wait_before(self, keys: list[str]) -> float:
         """Seconds to wait before checking this attempt (0 while the keys are under their free failures)."""
         now = time.time()
+        policy = self.policy
         wait = 0.0
         for key in keys:
-            if self.counter.failures_since(key, now - self.policy.window) >= self.policy.free:
-                wait = max(wait, self.counter.reserve(key, now, self.policy.spacing))
-        return min(wait, self.policy.max_wait)
+            if self.counters.failures(key, now) >= policy.free:
+                slot, left = self.counters.add_failure(f"slot:{key}", now, policy.max_wait)
+                # The slot's time from the start of its window; a queue that emptied still waits one spacing.
+                wait = max(wait, policy.spacing, slot * policy.spacing - (policy.max_wait - left))
+        return min(wait, policy.max_wait)
 
     def failed(self, keys: list[str]) -> None:
         now = time.time()
         for key in keys:
-            self.counter.record_failure(key, now)
+            self.counters.add_failure(key, now, self.policy.window)
 
     def succeeded(self, account_key: str) -> None:
-        self.counter.clear(account_key)
+        self.counters.clear(account_key)
+        self.counters.clear(f"slot:{account_key}")

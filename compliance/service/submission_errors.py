@@ -8,19 +8,16 @@ YAML for this purpose only), composed again only when there is an error to place
 
 from __future__ import annotations
 
-import re
 from typing import Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from compliance.domain.field_errors import FieldError
 from compliance.service.field_messages import explain, unwrap, words
 from compliance.strictyaml import StrictLoader
 
 Loc = tuple[int | str, ...]
-
-_POSITION = re.compile(r" \((?:line|ligne) (\d+), (?:column|colonne) (\d+)\)$")
-_MENTIONED = re.compile(r"line (\d+), column (\d+)")
 
 
 def _model_fields(annotation: Any) -> dict[str, Any] | None:
@@ -82,40 +79,41 @@ def _compose(text: str | None) -> yaml.Node | None:
 
 def describe_errors(
     model: type[BaseModel], exc: ValidationError, text: str | None, lang: str = "en"
-) -> list[str]:
-    """`path: message (line L, column C)` for each error; the path is ours, the message in plain words (in
-    French or English), with a suggestion taken from the vocabulary, never from what was submitted."""
+) -> list[FieldError]:
+    """A field error for each validation error: the path is ours, the message in plain words (in French or
+    English), with a suggestion taken from the vocabulary, never from what was submitted; the line and
+    column of the text when it can be placed."""
     root = _compose(text)
-    out: list[str] = []
+    out: list[FieldError] = []
     for err in exc.errors(include_url=False):  # the input is compared with the vocabulary, never repeated
         loc: Loc = tuple(err["loc"])
         kept, fields, cut = safe_path(model, loc)
-        path = ".".join(str(p) for p in kept) or "(top level)"
+        params: dict[str, str] = {}
         if cut and "[key]" in loc:  # the accepted keys, from the error's context (never the input)
             expected = (err.get("ctx") or {}).get("expected")
-            message = words(lang)["bad_key"]
+            key, message = "bad_key", words(lang)["bad_key"]
             if expected:
+                params = {"values": str(expected)}
                 message += "; " + words(lang)["enum"].format(expected)
         elif cut and err["type"] != "extra_forbidden":
-            message = words(lang)["not_here"]
+            key, message = "not_here", words(lang)["not_here"]
         else:
-            message = explain(model, err, lang, list(fields) if fields is not None else None)
+            key, params, message = explain(model, err, lang, list(fields) if fields is not None else None)
         node, _ = _node_at(root, tuple(p for p in loc if p != "[key]"))
-        where = (
-            " (" + words(lang)["position"].format(node.start_mark.line + 1, node.start_mark.column + 1) + ")"
-            if node is not None and node is not root
-            else ""
+        placed = node is not None and node is not root
+        out.append(
+            FieldError(
+                path=".".join(str(p) for p in kept),
+                message=message,
+                key=key,
+                params=params,
+                line=node.start_mark.line + 1 if placed and node is not None else None,
+                column=node.start_mark.column + 1 if placed and node is not None else None,
+            )
         )
-        out.append(f"{path}: {message}{where}")
     return out
 
 
-def split_position(message: str) -> tuple[str, int | None, int | None]:
-    """A problem message without its `(line L, column C)` suffix, and the line and column."""
-    found = _POSITION.search(message)
-    if found is not None:
-        return message[: found.start()], int(found.group(1)), int(found.group(2))
-    mentioned = _MENTIONED.search(message)
-    if mentioned is not None:
-        return message, int(mentioned.group(1)), int(mentioned.group(2))
-    return message, None, None
+def position_words(lang: str) -> str:
+    """How `(line L, column C)` is worded in the language of the messages."""
+    return words(lang)["position"]

@@ -8,9 +8,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from compliance.domain.field_errors import FieldError, describe, whole_file, yaml_error
 from compliance.domain.submission import Submission
 from compliance.domain.upgrade import upgrade
-from compliance.service.submission_errors import describe_errors
+from compliance.service.submission_errors import describe_errors, position_words
 from compliance.strictyaml import YamlError, load_yaml
 
 MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobytes.
@@ -18,13 +19,21 @@ MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobyte
 
 class InvalidSubmission(ValueError):
     """A submission (or another input file: `what` says which) that cannot be read or does not fit the
-    format. `problems` are 'path: message' lines."""
+    format: its field `errors`, and `problems`, the same written for people."""
 
-    def __init__(self, source: str, problems: list[str], what: str = "submission") -> None:
+    def __init__(self, source: str, errors: list[FieldError], what: str = "submission") -> None:
         self.source = source
-        self.problems = problems
+        self.errors = errors
         self.what = what
-        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+        super().__init__("\n".join(f"{source}: {p}" for p in self.problems))
+
+    @property
+    def problems(self) -> list[str]:
+        return [describe(e) for e in self.errors]
+
+    def worded(self, lang: str) -> list[str]:
+        """`problems`, the place worded in `lang`."""
+        return [describe(e, position_words(lang)) for e in self.errors]
 
 
 class _DuplicateKey(ValueError):
@@ -57,17 +66,19 @@ def decode(raw: bytes, source: str) -> str:
         raise InvalidSubmission(
             source,
             [
-                f"(file): {len(raw):,} bytes, more than the {MAX_SUBMISSION_BYTES:,} bytes a submission may have"
+                whole_file(
+                    f"{len(raw):,} bytes, more than the {MAX_SUBMISSION_BYTES:,} bytes a submission may have"
+                )
             ],
         )
     if b"\x00" in raw:
-        raise InvalidSubmission(source, ["(file): binary content, expected a YAML or JSON text"])
+        raise InvalidSubmission(source, [whole_file("binary content, expected a YAML or JSON text")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidSubmission(source, [f"(file): not UTF-8 text (byte {exc.start})"]) from None
+        raise InvalidSubmission(source, [whole_file(f"not UTF-8 text (byte {exc.start})")]) from None
     if not text.strip():
-        raise InvalidSubmission(source, ["(file): empty, expected a YAML or JSON mapping"])
+        raise InvalidSubmission(source, [whole_file("empty, expected a YAML or JSON mapping")])
     return text
 
 
@@ -79,16 +90,21 @@ def parse_text(text: str, source: str, *, json_only: bool = False) -> Any:
         return load_yaml(text)
     except json.JSONDecodeError as exc:
         raise InvalidSubmission(
-            source, [f"(file): not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+            source,
+            [
+                whole_file(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}").model_copy(
+                    update={"line": exc.lineno, "column": exc.colno}
+                )
+            ],
         ) from None
     except _DuplicateKey:
-        raise InvalidSubmission(source, [f"(file): not valid JSON: {_duplicate_in_json(text)}"]) from None
+        raise InvalidSubmission(source, [yaml_error(f"not valid JSON: {_duplicate_in_json(text)}")]) from None
     except YamlError as exc:
-        raise InvalidSubmission(source, [f"(file): {exc}"]) from None
+        raise InvalidSubmission(source, [yaml_error(str(exc))]) from None
     except ValueError:  # json's int(): more digits than Python reads (sys.get_int_max_str_digits())
-        raise InvalidSubmission(source, ["(file): a number too long to read"]) from None
+        raise InvalidSubmission(source, [whole_file("a number too long to read")]) from None
     except RecursionError:
-        raise InvalidSubmission(source, ["(file): nested too deeply"]) from None
+        raise InvalidSubmission(source, [whole_file("nested too deeply")]) from None
 
 
 def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
@@ -113,15 +129,13 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
     takes only `true`/`false` as booleans and whole numbers as integers, and still reads enumerated values
     and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr or en)."""
     if not isinstance(data, dict):
-        raise InvalidSubmission(
-            source, ["(top level): expected a mapping of facts, e.g. 'project_name: ...'"]
-        )
+        raise InvalidSubmission(source, [whole_file("expected a mapping of facts, e.g. 'project_name: ...'")])
     try:
         payload = json.dumps(_whole_numbers(upgrade(data)), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         raise InvalidSubmission(
             source,
-            ["(file): holds a key or value that is not text, a number, true/false, a list or a mapping"],
+            [whole_file("holds a key or value that is not text, a number, true/false, a list or a mapping")],
         ) from None
     try:
         return Submission.model_validate_json(payload, strict=True)
@@ -140,19 +154,21 @@ def read_submission(path: Path, lang: str = "en") -> Submission:
     """Read a submission file; a missing file, a folder or an oversized file are clear errors."""
     source = str(path)
     if not path.exists():
-        raise InvalidSubmission(source, ["(file): no such file"])
+        raise InvalidSubmission(source, [whole_file("no such file")])
     if path.is_dir():
-        raise InvalidSubmission(source, ["(file): is a directory, expected a YAML or JSON file"])
+        raise InvalidSubmission(source, [whole_file("is a directory, expected a YAML or JSON file")])
     try:
         size = path.stat().st_size
         if size > MAX_SUBMISSION_BYTES:
             raise InvalidSubmission(
                 source,
                 [
-                    f"(file): {size:,} bytes, more than the {MAX_SUBMISSION_BYTES:,} bytes a submission may have"
+                    whole_file(
+                        f"{size:,} bytes, more than the {MAX_SUBMISSION_BYTES:,} bytes a submission may have"
+                    )
                 ],
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise InvalidSubmission(source, [f"(file): cannot be read ({exc.strerror})"]) from None
+        raise InvalidSubmission(source, [whole_file(f"cannot be read ({exc.strerror})")]) from None
     return parse_submission(raw, source, json_only=path.suffix.lower() == ".json", lang=lang)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from compliance.domain.field_errors import validation_errors, whole_file
 from compliance.domain.outcomes import Assessment
 from compliance.domain.standing import in_force, settle
 from compliance.domain.waivers import AppliedWaiver, Waiver, WaiverFile
-from compliance.ruleset.loader import format_validation_error
 from compliance.service.submissions import InvalidSubmission, parse_data
 
 WAIVERS = "waivers file (--waivers)"
@@ -19,14 +19,14 @@ WAIVERS = "waivers file (--waivers)"
 def read_waivers(path: Path) -> list[Waiver]:
     source = str(path)
     if not path.is_file():
-        raise InvalidSubmission(source, ["(file): no such file"], WAIVERS)
+        raise InvalidSubmission(source, [whole_file("no such file")], WAIVERS)
     try:
         data = parse_data(path.read_bytes(), source)
         return WaiverFile.model_validate(data).waivers
     except InvalidSubmission as exc:
-        raise InvalidSubmission(source, exc.problems, WAIVERS) from None
+        raise InvalidSubmission(source, exc.errors, WAIVERS) from None
     except ValidationError as exc:
-        raise InvalidSubmission(source, format_validation_error(exc), WAIVERS) from None
+        raise InvalidSubmission(source, validation_errors(exc), WAIVERS) from None
 
 
 def apply_waivers(

@@ -8,10 +8,11 @@ from typing import Any
 
 from pydantic import Field
 
-from compliance.storage.records import Record, Role
+from compliance.domain.base import Frozen
+from compliance.storage.records import Role
 
 
-class User(Record):
+class User(Frozen):
     id: str
     email: str = Field(description="Lower-cased; unique.")
     display_name: str = Field(
@@ -38,7 +39,7 @@ class TokenPurpose(StrEnum):
     password_reset = "password_reset"
 
 
-class OneTimeToken(Record):
+class OneTimeToken(Frozen):
     """An invitation or a password-reset link; only a hash of its secret is kept, and it is used once."""
 
     token_hash: str
@@ -53,7 +54,7 @@ class OneTimeToken(Record):
     expires_at: datetime
 
 
-class WebSession(Record):
+class WebSession(Frozen):
     """A signed-in browser. The cookie carries a random id; the store keeps only its hash."""
 
     id_hash: str
@@ -64,7 +65,7 @@ class WebSession(Record):
     second_factor_done: bool
 
 
-class Draft(Record):
+class Draft(Frozen):
     """A questionnaire being filled in: partial answers, possibly invalid, kept per organisation."""
 
     id: str

@@ -1,11 +1,11 @@
-"""What the web app keeps: people's accounts, one-time links, sessions, sign-in attempts and drafts.
+"""What the web app keeps: people's accounts, one-time links, sessions, failed sign-ins and drafts.
 
-Each is behind a small protocol so that a server database takes them over (sessions and attempt counters
-included: nothing here lives in a module-level variable). `AccountTables` implements all four on top of a
-table backend: `MemoryTables` (one instance per store), `PostgresTables` (postgres/accounts.py) or
-`TinyDBTables` (atomic JSON files under the data folder, one file per kind and one drafts file per
-organisation, written under a file lock so that `compliance admin create-user` may run beside a live
-server).
+Each is behind a small protocol so that a server database takes them over (sessions and failure counters
+included: nothing here lives in a module-level variable; failed sign-ins are counted by the `FailureCounters`
+every throttle shares, `failure_counters.py`). `AccountTables` implements the others on top of a table
+backend: `MemoryTables` (one instance per store), `PostgresTables` (postgres/accounts.py) or `TinyDBTables`
+(atomic JSON files under the data folder, one file per kind and one drafts file per organisation, written
+under a file lock so that `compliance admin create-user` may run beside a live server).
 
 A change that is worth an audit entry is given its events: `TinyDBTables` writes them into the file's
 outbox in the same atomic write as the change and appends them to the log after (outbox.py), and its
@@ -25,11 +25,11 @@ from typing import Any, Protocol
 from compliance.storage.account_records import Draft, OneTimeToken, TokenPurpose, User, WebSession
 from compliance.storage.atomic_files import AtomicJSONStorage
 from compliance.storage.errors import AlreadyExists
+from compliance.storage.failure_counters import TableFailureCounters
 from compliance.storage.outbox import EventLog, Outbox
 from compliance.storage.records import ORG_ID, AuditEvent
 
 Doc = dict[str, Any]
-STALE = 24 * 3600.0  # seconds after which a quiet sign-in attempt counter is forgotten
 _RECORDS = "records"
 
 
@@ -66,20 +66,6 @@ class SessionStore(Protocol):
     def delete_session(self, id_hash: str) -> None: ...
 
     def delete_user_sessions(self, user_id: str) -> int: ...
-
-
-class AttemptCounter(Protocol):
-    """Failed sign-ins per key (an address or an account), for throttling."""
-
-    def record_failure(self, key: str, at: float) -> None: ...
-
-    def failures_since(self, key: str, since: float) -> int: ...
-
-    def clear(self, key: str) -> None: ...
-
-    def reserve(self, key: str, now: float, spacing: float) -> float:
-        """Book the key's next attempt slot, `spacing` seconds after the previous slot or now, whichever is
-        later; the seconds to wait for it."""
 
 
 class DraftRepository(Protocol):
@@ -223,10 +209,11 @@ def tinydb_table_path(root: Path) -> Callable[[str], Path]:
 
 
 class AccountTables:
-    """Users, one-time tokens, sessions, attempt counters and drafts over one table backend."""
+    """Users, one-time tokens, sessions, failed sign-in counters and drafts over one table backend."""
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
+        self.failure_counters = TableFailureCounters(tables)  # failed sign-ins, beside the accounts
 
     # -- users -------------------------------------------------------------------------------------------
     def add_user(self, user: User, event: AuditEvent | None = None) -> None:
@@ -303,38 +290,6 @@ class AccountTables:
 
         self.tables.change("sessions", drop)
         return len(removed)
-
-    # -- attempts ----------------------------------------------------------------------------------------
-    def record_failure(self, key: str, at: float) -> None:
-        def add(attempts: dict[str, Doc]) -> None:
-            # Keys quiet for a day are dropped, so that many addresses cannot grow the table for good.
-            for stale in [
-                k for k, d in attempts.items() if max([d["next_slot"], *d["failures"]]) < at - STALE
-            ]:
-                del attempts[stale]
-            doc = attempts.setdefault(key, {"failures": [], "next_slot": 0.0})
-            doc["failures"] = [*doc["failures"][-99:], at]
-
-        self.tables.change("attempts", add)
-
-    def failures_since(self, key: str, since: float) -> int:
-        doc = self.tables.read("attempts").get(key)
-        return sum(1 for at in doc["failures"] if at >= since) if doc else 0
-
-    def clear(self, key: str) -> None:
-        self.tables.change("attempts", lambda attempts: attempts.pop(key, None))
-
-    def reserve(self, key: str, now: float, spacing: float) -> float:
-        wait: list[float] = []
-
-        def book(attempts: dict[str, Doc]) -> None:
-            doc = attempts.setdefault(key, {"failures": [], "next_slot": 0.0})
-            slot = max(float(doc["next_slot"]), now) + spacing
-            doc["next_slot"] = slot
-            wait.append(slot - now)
-
-        self.tables.change("attempts", book)
-        return wait[0]
 
     # -- drafts ------------------------------------------------------------------------------------------
     def save_draft(self, draft: Draft, event: AuditEvent | None = None) -> None:

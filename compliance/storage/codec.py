@@ -75,8 +75,7 @@ def version_from_parts(
             "assessment": stored,
         }
     )
-    version.__dict__["submission_json"] = submission  # the bytes as first answered, for identical replays
-    return version
+    return version.knowing(submission_json=submission)  # the bytes as first answered, for identical replays
 
 
 def summary_from_document(doc: dict[str, Any]) -> VersionSummary:

@@ -118,13 +118,17 @@ class ProjectRepository(Protocol):
 
 
 class FailureCounters(Protocol):
-    """Failures counted per subject in fixed windows of time, shared by every process that serves the API
-    (the memory adapter serves one process; a server database serves several)."""
+    """Failures counted per subject in fixed windows of time, for every throttle (failed API keys, failed
+    sign-ins), shared by every process that serves (the memory adapter serves one process; table files on one
+    data folder or a server database serve several)."""
 
     def add_failure(self, subject: str, now: float, window: float) -> tuple[int, float]:
         """Count one failure at `now` (seconds since the epoch: a clock every process shares): the failures
         of `subject` in its current window (this one included) and the seconds until that window ends. A
         window starts at a subject's first failure after the last one ended."""
+
+    def failures(self, subject: str, now: float) -> int:
+        """The failures of `subject` in its current window, without counting one (0 once it ended)."""
 
     def clear(self, subject: str) -> None: ...
 

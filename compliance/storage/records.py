@@ -12,11 +12,11 @@ import re
 import secrets
 from datetime import datetime
 from enum import StrEnum
-from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from compliance.domain.base import Frozen, Memoizing
 from compliance.domain.compact import CompactAssessment, compact_from_json, expand, is_compact, view_for
 from compliance.domain.expanded_json import expanded_json
 from compliance.domain.outcomes import Assessment, Verdict
@@ -25,10 +25,6 @@ from compliance.domain.review import Comment, Decision, FindingReview, ReviewSta
 ORG_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 PROJECT_ID = re.compile(r"^prj_[0-9a-f]{16}$")
 KEY_ID = re.compile(r"^key_[0-9a-f]{12}$")
-
-
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Role(StrEnum):
@@ -44,13 +40,13 @@ class Role(StrEnum):
 VersionStatus = ReviewState
 
 
-class Organisation(Record):
+class Organisation(Frozen):
     id: str
     name: str
     created_at: datetime
 
 
-class ApiKey(Record):
+class ApiKey(Frozen):
     id: str
     role: Role
     organisation: str | None = Field(description="The organisation a submitter key is bound to.")
@@ -64,7 +60,7 @@ class ApiKey(Record):
         return self.revoked_at is None
 
 
-class VersionSummary(Record):
+class VersionSummary(Frozen):
     number: int
     status: VersionStatus
     revision: int
@@ -74,7 +70,7 @@ class VersionSummary(Record):
     submitted_by: str
 
 
-class Project(Record):
+class Project(Frozen):
     id: str
     organisation: str
     name: str
@@ -87,7 +83,7 @@ class Project(Record):
     request_hash: str | None = None
 
 
-class StoredAssessment(Record):
+class StoredAssessment(Memoizing):
     """An assessment as kept: its bytes as stored, and the few facts the store indexes.
 
     The bytes are the compact form (`compliance.domain.compact`: findings with their rule id, outcome, severity
@@ -110,32 +106,38 @@ class StoredAssessment(Record):
             submission_hash=assessment.submission_hash,
             pack=f"{assessment.pack.id}@{assessment.pack.version}",
         )
-        if not compact:
-            stored.__dict__["parsed"] = assessment  # what `parsed` would rebuild
-        return stored
+        return stored if compact else stored.knowing(parsed=assessment)
 
-    @cached_property
+    @property
     def compact(self) -> CompactAssessment | None:
         """The compact form, None for an assessment stored in full."""
-        return compact_from_json(self.json_bytes) if is_compact(self.json_bytes) else None
+        return self._memoized(
+            "compact", lambda: compact_from_json(self.json_bytes) if is_compact(self.json_bytes) else None
+        )
 
-    @cached_property
+    @property
     def parsed(self) -> Assessment:
+        return self._memoized("parsed", self._parse)
+
+    def _parse(self) -> Assessment:
         compact = self.compact
         if compact is None:
             return Assessment.model_validate_json(self.json_bytes)
         return expand(compact, view_for(compact.logic))
 
-    @cached_property
+    @property
     def expanded_json(self) -> bytes:
         """The full assessment's JSON, as the API sends it."""
+        return self._memoized("expanded_json", self._expand)
+
+    def _expand(self) -> bytes:
         compact = self.compact
         if compact is None:
             return self.json_bytes
         return expanded_json(compact, view_for(compact.logic))
 
 
-class ProjectVersion(Record):
+class ProjectVersion(Memoizing):
     project_id: str
     organisation: str
     number: int = Field(description="1 for the first version; assigned by the repository.")
@@ -148,10 +150,13 @@ class ProjectVersion(Record):
     idempotency_key: str | None = None
     request_hash: str | None = None
 
-    @cached_property
+    @property
     def submission_json(self) -> bytes:
         """The submission as compact JSON, for the stored payload and the HTTP answer."""
-        return json.dumps(self.submission, ensure_ascii=False, separators=(",", ":")).encode()
+        return self._memoized(
+            "submission_json",
+            lambda: json.dumps(self.submission, ensure_ascii=False, separators=(",", ":")).encode(),
+        )
 
     @property
     def summary(self) -> VersionSummary:
@@ -166,7 +171,7 @@ class ProjectVersion(Record):
         )
 
 
-class ProjectPage(Record):
+class ProjectPage(Frozen):
     items: list[Project]
     total: int
 
@@ -178,7 +183,7 @@ def new_event_id() -> str:
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
 
-class AuditEvent(Record):
+class AuditEvent(Frozen):
     """A change worth keeping a trace of. Never the contents of a submission: ids, hashes and outcomes.
 
     People and organisations appear by their stable ids only (key, account or organisation ids), never by
@@ -212,7 +217,7 @@ class AuditEntry(AuditEvent):
     hash: str
 
 
-class ReviewRecord(Record):
+class ReviewRecord(Frozen):
     """The review of one version: its status and revision (for optimistic locking), the liaison's
     judgements per finding, the comment threads, the history of states and, once decided, the decision
     with the audit entry that sealed it."""

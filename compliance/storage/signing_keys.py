@@ -29,8 +29,9 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
+from compliance.domain.base import Frozen
 from compliance.storage.atomic_files import atomic_write, fsync_dir, open_private, private_dir
 from compliance.storage.errors import StoreError
 from compliance.storage.records import AuditEvent
@@ -87,10 +88,8 @@ def verify_signature(public_key_b64: str, message: str, signature_b64: str) -> b
     return True
 
 
-class PublishedKey(BaseModel):
+class PublishedKey(Frozen):
     """A key as published: what a verifier pins (its fingerprint) and when it signed."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     algorithm: str = ALGORITHM
     public_key: str

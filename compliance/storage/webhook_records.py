@@ -9,11 +9,11 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from compliance.domain.base import Frozen
 from compliance.domain.events import Event, EventType
-from compliance.storage.records import Record
 
 
-class Webhook(Record):
+class Webhook(Frozen):
     id: str
     owner: str = Field(description="The organisation, or 'cndp_liaisons' for the liaisons' webhooks.")
     url: str
@@ -30,14 +30,14 @@ class DeliveryState(StrEnum):
     failed = "failed"  # every attempt of the schedule failed, or the target was refused
 
 
-class Attempt(Record):
+class Attempt(Frozen):
     at: datetime
     status: int | None = Field(description="The HTTP status answered, if any.")
     error: str | None = None
     duration_ms: int
 
 
-class Delivery(Record):
+class Delivery(Frozen):
     id: str
     webhook_id: str
     owner: str

@@ -51,7 +51,7 @@ def create_web(
         projects=projects,
         accounts=Accounts(store.access, store.audit, store.accounts),
         sessions=Sessions(store.accounts, session_policy),
-        throttle=Throttle(store.accounts, throttle_policy),
+        throttle=Throttle(store.failure_counters or store.accounts.failure_counters, throttle_policy),
         drafts=Drafts(store, projects),
         reviews=reviews,
         review_queue=ReviewQueue(store, projects),

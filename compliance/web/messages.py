@@ -2,9 +2,10 @@
 
 Message ids come from the templates and the web modules (`_("...")`), from the questionnaire (every field's
 description, every vocabulary value as a `choice`, the steps' titles, intros, help and examples) and from the
-service's retention statement. New ids are added to each language's catalogue: English gets its own text,
-French and Arabic get an empty translation for a person to fill in (tests/web/test_catalogue.py fails until
-they do: empty, fuzzy, or Arabic left in French or English). An id no longer used is dropped.
+service's retention statement, and the words of the reports (`reports/labels.py`). New ids are added to each
+language's catalogue: English gets its own text, French and Arabic get an empty translation for a person to
+fill in (tests/web/test_catalogue.py fails until they do: empty, fuzzy, or Arabic left in French or English).
+An id no longer used is dropped.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from babel.messages.pofile import write_po
 from compliance.domain.rules import Severity
 from compliance.i18n import Lang
 from compliance.i18n.catalogue import catalogue_path, read_catalogue, template_path
+from compliance.reports.labels import CATALOGUED
+from compliance.reports.review_labels import REVIEW_STATE_LABELS
 from compliance.service.org_data import RETENTION
 from compliance.web.questionnaire import Question, questionnaire
 
@@ -80,6 +83,9 @@ def model_messages() -> Iterator[tuple[str | None, str, str]]:
         yield CHOICE, value.replace("_", " "), "outcomes and states"
     for severity in Severity:
         yield SEVERITY, severity.value, "severities"
+    for labels in (*CATALOGUED, REVIEW_STATE_LABELS):
+        for context, text in labels.messages():
+            yield context, text, "reports"
 
 
 def build_template() -> Catalog:

@@ -19,8 +19,9 @@ from starlette.routing import Route
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.submission import Submission
+from compliance.reports import PdfRenderError
 from compliance.reports.html import render_html
-from compliance.reports.pdf import PdfRenderError, render_pdf
+from compliance.reports.pdf import render_pdf
 from compliance.service.errors import Forbidden
 from compliance.storage.accounts import Draft
 from compliance.web.context import Ctx, PageExit

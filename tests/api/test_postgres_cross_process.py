@@ -16,7 +16,7 @@ import pytest
 
 from compliance.cli.main import main
 from compliance.service.sign_in import SESSION_COOKIE, Throttle
-from compliance.storage.postgres import Database, PostgresAccounts
+from compliance.storage.postgres import Database, PostgresFailureCounters
 from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.records import Role
 from tests.api.conftest import YAML, Server, new_project
@@ -115,10 +115,10 @@ def test_failed_sign_ins_are_counted_across_both_servers(
     account_key = Throttle.keys("127.0.0.1", "ines@atlas.ma")[1]
     db = Database(database.url())
     try:
-        counted = PostgresAccounts(db)
-        assert counted.failures_since(account_key, 0) == free + 1
+        counted = PostgresFailureCounters(db)
+        assert counted.failures(account_key, time.time()) == free + 1
         assert Browser().sign_in(a, "ines@atlas.ma", PASSWORD).status_code == 303  # never refused
-        assert counted.failures_since(account_key, 0) == 0  # a success clears the account's count
+        assert counted.failures(account_key, time.time()) == 0  # a success clears the account's count
     finally:
         db.close()
 

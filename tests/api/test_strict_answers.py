@@ -33,7 +33,16 @@ def _errors(r: httpx.Response) -> list[dict[str, object]]:
 @pytest.mark.parametrize("value", NOT_BOOLEANS)
 def test_only_true_and_false_are_booleans_in_yaml(atlas: httpx.Client, value: str) -> None:
     r = atlas.post("/api/v1/evaluate", content=f"{HEAD}live: {value}\n".encode(), headers=YAML)
-    assert _errors(r) == [{"path": "body.live", "message": "expected true or false", "line": 3, "column": 1}]
+    assert _errors(r) == [
+        {
+            "path": "body.live",
+            "message": "expected true or false",
+            "key": "boolean",
+            "params": {},
+            "line": 3,
+            "column": 1,
+        }
+    ]
 
 
 @pytest.mark.parametrize("value", ["no", "yes", "oui", "true", 0, 1, 0.0])

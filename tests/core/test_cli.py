@@ -135,7 +135,7 @@ BAD_INPUTS = {
     "malformed": ("project_name: [unclosed\n", "not valid YAML"),
     "unknown_key": (
         'schema_version: "1.0"\nproject_name: x\nprocesses_data: true\n',
-        "(top level): unknown key; did you mean 'processes_personal_data'? (line 3, column 1)",
+        "(file): unknown key; did you mean 'processes_personal_data'? (line 3, column 1)",
     ),
     "wrong_type": (
         'schema_version: "1.0"\nproject_name: x\nprocessings:\n  - retention: {period_days: forever}\n',

@@ -127,23 +127,6 @@ def test_count_bounds(tmp_path: Path) -> None:
     )
 
 
-def test_ref_reads_reference_data(tmp_path: Path) -> None:
-    cond: dict[str, Any] = {
-        "op": "every",
-        "path": "transfers",
-        "condition": {"op": "ref", "path": "country", "data": "adequate-countries"},
-    }
-    listed = {"transfers": [{"country": "FR"}]}
-    unlisted = {"transfers": [{"country": "US"}]}
-    assert run(tmp_path / "a", listed, applies_when={"op": "true"}, require=cond)[1].outcome is Outcome.passed
-    assert run(tmp_path / "b", unlisted, applies_when={"op": "true"}, require=cond)[1].outcome is Outcome.fail
-    verified_only = {**cond, "condition": {**cond["condition"], "where": {"verified": True}}}
-    assert (
-        run(tmp_path / "c", listed, applies_when={"op": "true"}, require=verified_only)[1].outcome
-        is Outcome.fail
-    )
-
-
 def test_matches_is_case_insensitive(tmp_path: Path) -> None:
     cond = {"op": "matches", "path": "description", "pattern": "chatbot"}
     _, f = run(tmp_path, {"description": "A ChatBot in Darija"}, applies_when={"op": "true"}, require=cond)

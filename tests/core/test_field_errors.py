@@ -37,7 +37,7 @@ EXPECTED = {
             'this tool reads version 1.1 of the format: write schema_version: "1.1"',
             "schema_version",
         ),
-        ("(top level)", "unknown key; did you mean 'processes_personal_data'?", "processes_personal_dat"),
+        ("(file)", "unknown key; did you mean 'processes_personal_data'?", "processes_personal_dat"),
         ("controller.country", "two-letter ISO 3166 code in capitals, e.g. MA, FR, US", "country"),
         ("cndp.formality", "did you mean 'declaration'?", "formality"),
         ("cndp.receipt_date", "expected a date written YYYY-MM-DD, e.g. 2026-03-31", "receipt_date"),

@@ -13,6 +13,7 @@ import pytest
 
 from compliance.service.errors import Forbidden, NotFound
 from compliance.service.org_data import erase_organisation, export_organisation
+from compliance.service.sign_in import Throttle, ThrottlePolicy
 from compliance.storage.accounts import AccountTables, Draft, WebSession, memory_accounts, tinydb_accounts
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.memory import MemoryAudit
@@ -176,15 +177,17 @@ def test_account_tables_contract(log_and_tables: tuple[AuditRepository, AccountT
     assert len(log.entries()) == 1  # nothing deleted, nothing recorded
     assert tables.delete_organisation_drafts("atlas-ai") == 1 and tables.list_drafts("atlas-ai") == []
     start = time.time()
-    tables.record_failure("k", start)
-    assert tables.failures_since("k", start - 1) == 1 and tables.failures_since("k", start + 1) == 0
-    assert tables.reserve("k", start, 2.0) == pytest.approx(2.0)
-    assert tables.reserve("k", start, 2.0) == pytest.approx(4.0)  # a queue: parallel guesses wait in line
-    tables.clear("k")
-    assert tables.failures_since("k", 0) == 0
-    tables.record_failure("old", start - 2 * 24 * 3600)
-    tables.record_failure("new", start)
-    assert tables.failures_since("old", 0) == 0 and tables.failures_since("new", 0) == 1  # quiet keys dropped
+    throttle = Throttle(
+        tables.failure_counters, ThrottlePolicy(free=1, window=60, spacing=2.0, max_wait=20.0)
+    )
+    assert throttle.wait_before(["k"]) == 0.0  # under its free failures
+    throttle.failed(["k"])
+    assert throttle.wait_before(["k"]) == pytest.approx(2.0, abs=0.5)
+    assert throttle.wait_before(["k"]) == pytest.approx(
+        4.0, abs=0.5
+    )  # a queue: parallel guesses wait in line
+    throttle.succeeded("k")
+    assert throttle.wait_before(["k"]) == 0.0 and tables.failure_counters.failures("k", start) == 0
 
 
 def test_tinydb_tables_see_another_process_writes(tmp_path: Path, web: Web) -> None:

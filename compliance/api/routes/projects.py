@@ -14,6 +14,7 @@ from compliance.api.negotiation import choose_format, media_type, report_respons
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery, SourceQuery
 from compliance.api.schemas import ProjectList, ProjectOut, VersionHead, VersionList, VersionOut, VersionRef
+from compliance.domain.field_errors import FieldError
 from compliance.domain.outcomes import Verdict
 from compliance.domain.rules import Severity
 from compliance.reports import ReportFormat
@@ -132,7 +133,9 @@ async def create_project(
     data = await read_data(request)
     name = check_project_name(data.get("name") if isinstance(data, dict) else None)
     if isinstance(data, dict) and set(data) - {"name"}:
-        raise InvalidRequest(["body: unknown field; the only field accepted here is: name"])
+        raise InvalidRequest(
+            [FieldError(path="body", message="unknown field; the only field accepted here is: name")]
+        )
     project, created = await run_in_threadpool(services.projects.create, principal, name, idempotency_key)
     response.headers["Location"] = f"/api/v1/projects/{project.id}"
     if not created:

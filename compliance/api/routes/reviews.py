@@ -9,13 +9,14 @@ from typing import Annotated, Any, Literal
 import yaml
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from compliance.api.bodies import body_of
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
 from compliance.api.routes.projects import ProjectId, VersionNumber
 from compliance.api.schemas import ProjectOut
+from compliance.domain.base import Frozen
 from compliance.domain.outcomes import Outcome, Person
 from compliance.domain.review import (
     Comment,
@@ -36,11 +37,7 @@ router = APIRouter(tags=["reviews"])
 _VERSION = "/projects/{project_id}/versions/{number}"
 
 
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Revised(Body):
+class Revised(Frozen):
     revision: int = Field(ge=1, description="The revision last read: a stale one answers 409.")
 
     @field_validator("revision", mode="before")
@@ -68,13 +65,13 @@ class JudgementIn(Revised):
     expires: date | None = Field(default=None, description="Last day a waiver applies.")
 
 
-class CommentIn(Body):
+class CommentIn(Frozen):
     rule_id: str | None = Field(default=None, pattern=RULE_ID_PATTERN, description="The finding discussed.")
     lang: str = Field(pattern=r"^(fr|en)$", description="fr or en.")
     text: str = Field(min_length=1, max_length=4000)
 
 
-class ReviewOut(Body):
+class ReviewOut(Frozen):
     project_id: str
     number: int
     status: ReviewState = Field(
@@ -105,7 +102,7 @@ class ReviewOut(Body):
         )
 
 
-class QueueItemOut(Body):
+class QueueItemOut(Frozen):
     project: ProjectOut
     version: int
     status: ReviewState
@@ -116,7 +113,7 @@ class QueueItemOut(Body):
     open_findings: int
 
 
-class QueueOut(Body):
+class QueueOut(Frozen):
     items: list[QueueItemOut]
     total: int
 
@@ -126,7 +123,7 @@ async def _view(services: ServicesDep, principal: PrincipalDep, project_id: str,
     return ReviewOut.of(view)
 
 
-def _json_body(model: type[Body], example: dict[str, Any]) -> dict[str, Any]:
+def _json_body(model: type[Frozen], example: dict[str, Any]) -> dict[str, Any]:
     ref = {"$ref": f"#/components/schemas/{model.__name__}"}
     return {
         "requestBody": {

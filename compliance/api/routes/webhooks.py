@@ -13,7 +13,8 @@ from pydantic import Field
 from compliance.api.bodies import body_of
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
-from compliance.api.routes.reviews import Body, _json_body
+from compliance.api.routes.reviews import _json_body
+from compliance.domain.base import Frozen
 from compliance.domain.events import Event, EventType
 from compliance.storage.webhook_records import Attempt, Delivery, DeliveryState, Webhook
 
@@ -22,7 +23,7 @@ _ERRORS = (401, 403, 404, 415, 422, 503)
 WebhookId = Annotated[str, Path(pattern=r"^whk_[0-9a-f]{16}$", description="A webhook id.")]
 
 
-class WebhookIn(Body):
+class WebhookIn(Frozen):
     url: str = Field(
         max_length=2000, description="https:// target; internal addresses need the operator's allow-list."
     )
@@ -35,7 +36,7 @@ class WebhookIn(Body):
     )
 
 
-class WebhookOut(Body):
+class WebhookOut(Frozen):
     id: str
     owner: str
     url: str
@@ -53,7 +54,7 @@ class WebhookCreated(WebhookOut):
     secret: str = Field(description="whsec_…: verify signatures with it. Shown this once only.")
 
 
-class DeliveryOut(Body):
+class DeliveryOut(Frozen):
     id: str
     event: Event
     state: DeliveryState

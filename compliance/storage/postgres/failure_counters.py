@@ -32,6 +32,13 @@ class PostgresFailureCounters:
         assert row is not None
         return int(row["failures"]), float(row["window_end"]) - now
 
+    def failures(self, subject: str, now: float) -> int:
+        with self._db.transaction(scope="") as cur:
+            row = cur.execute(
+                "SELECT failures FROM failure_counters WHERE subject = %s AND window_end > %s", (subject, now)
+            ).fetchone()
+        return 0 if row is None else int(row["failures"])
+
     def clear(self, subject: str) -> None:
         with self._db.transaction(scope="") as cur:
             cur.execute("DELETE FROM failure_counters WHERE subject = %s", (subject,))
