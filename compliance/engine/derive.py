@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from compliance.domain.citations import cited
 from compliance.domain.derived import AuthorisationCover, Derived, ForeignDestination
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
 from compliance.domain.pack import RulePack
@@ -346,13 +347,11 @@ def _summary(
 ) -> Localized:
     fr, en = _REGIME_TEXT[regime]
     if certain:
-        arts = ", ".join(t.article for t in certain)
-        fr += f" ; motifs : {arts}"
-        en += f"; triggers: {arts}"
+        fr += " ; motifs : " + ", ".join(cited(t.article, "fr") for t in certain)
+        en += "; triggers: " + ", ".join(cited(t.article, "en") for t in certain)
     if possible:
-        arts = ", ".join(t.article for t in possible)
-        fr += f" ; à confirmer : {arts}"
-        en += f"; to confirm: {arts}"
+        fr += " ; à confirmer : " + ", ".join(cited(t.article, "fr") for t in possible)
+        en += "; to confirm: " + ", ".join(cited(t.article, "en") for t in possible)
     if transfers:
         countries = ", ".join(t.country for t in transfers)
         fr += f" ; transferts à l'étranger (F118) : {countries}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from compliance.domain.citations import cited
 from compliance.domain.outcomes import Assessment, Finding, FormalityPlan, Outcome
 from compliance.domain.rules import Severity
 from compliance.reports.fields import file_field, plain_value, section_label, section_of
@@ -78,18 +79,6 @@ _REGIME_AR = {
 }
 
 
-_TRIGGER_AR = {
-    "CNDP practice (biometrics, facial recognition)": "ممارسة اللجنة الوطنية (القياسات البيومترية، التعرف على الوجه)",
-}
-
-
-def _trigger_ar(article: str) -> str:
-    """A trigger's legal basis in Arabic words: 'Art. 12(1)(b)' as 'المادة 12(1)(b)'."""
-    if article in _TRIGGER_AR:
-        return _TRIGGER_AR[article]
-    return "المادة " + article.removeprefix("Art. ") if article.startswith("Art. ") else article
-
-
 def formality_summary(plan: FormalityPlan, lang: str) -> str:
     """The formality plan in one sentence; in Arabic, composed here from the plan's parts (the engine words it
     in French and English)."""
@@ -97,9 +86,9 @@ def formality_summary(plan: FormalityPlan, lang: str) -> str:
         return plan.summary.get(lang)
     parts = [_REGIME_AR.get(plan.regime, plan.regime)]
     if plan.triggers:
-        parts.append("الأسباب: " + "، ".join(_trigger_ar(t.article) for t in plan.triggers))
+        parts.append("الأسباب: " + "، ".join(cited(t.article, "ar") for t in plan.triggers))
     if plan.possible_triggers:
-        parts.append("ينتظر التأكيد: " + "، ".join(_trigger_ar(t.article) for t in plan.possible_triggers))
+        parts.append("ينتظر التأكيد: " + "، ".join(cited(t.article, "ar") for t in plan.possible_triggers))
     if plan.transfers:
         parts.append("نقل المعطيات إلى الخارج (F118): " + "، ".join(t.country for t in plan.transfers))
     return "؛ ".join(parts) + "."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from compliance.domain.citations import cited
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.reports.digest import digest, formality_summary, stated_facts
@@ -120,9 +121,10 @@ def render_markdown(assessment: Assessment, lang: str = "fr", threshold: Severit
         "",
         f"- **{words['forms']}:** {', '.join(f.value for f in a.formalities.forms) or words['none']}",
     ]
-    out += [f"- {t.article}: {t.reason.get(lang)}" for t in a.formalities.triggers]
+    out += [f"- {cited(t.article, lang)}: {t.reason.get(lang)}" for t in a.formalities.triggers]
     out += [
-        f"- {words['possible']} — {t.article}: {t.reason.get(lang)}" for t in a.formalities.possible_triggers
+        f"- {words['possible']} — {cited(t.article, lang)}: {t.reason.get(lang)}"
+        for t in a.formalities.possible_triggers
     ]
     out += [f"- {tr.form.value} **{tr.country}**: {tr.reason.get(lang)}" for tr in a.formalities.transfers]
     out += ["", f"### {words['exposure']}", ""]

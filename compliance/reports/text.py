@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from compliance.domain.citations import cited
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
@@ -141,9 +142,9 @@ def render_text(
         f"  {words['forms']}: {', '.join(f.value for f in a.formalities.forms) or words['none']}",
     ]
     for t in a.formalities.triggers:
-        out.append(f"  • {t.article} ({STATUS_LABELS[lang][t.status]}): {t.reason.get(lang)}")
+        out.append(f"  • {cited(t.article, lang)} ({STATUS_LABELS[lang][t.status]}): {t.reason.get(lang)}")
     for t in a.formalities.possible_triggers:
-        out.append(f"  ? {words['possible']} — {t.article}: {t.reason.get(lang)}")
+        out.append(f"  ? {words['possible']} — {cited(t.article, lang)}: {t.reason.get(lang)}")
     for tr in a.formalities.transfers:
         out.append(f"  → {tr.form.value} {tr.country}: {tr.reason.get(lang)}")
     out += ["", words["exposure"]]

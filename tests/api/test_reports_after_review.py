@@ -155,11 +155,13 @@ def test_before_a_decision_reports_show_the_state_and_the_machine_findings(live:
         project_id = _submit(c, "kyc-onboarding-cin")
         report = c.get(f"/api/v1/projects/{project_id}/versions/1/report", params={"format": "json"}).json()
         markdown = c.get(
-            f"/api/v1/projects/{project_id}/versions/1/report", params={"format": "markdown"}
+            f"/api/v1/projects/{project_id}/versions/1/report", params={"format": "markdown", "lang": "en"}
         ).text
+        french = c.get(f"/api/v1/projects/{project_id}/versions/1/report", params={"format": "markdown"}).text
     assert report["review"]["state"] == "submitted" and report["review"]["judgements_applied"] is False
     assert report["counts"]["waived"] == 0
     assert "CNDP review: version 1 submitted — machine findings, not yet decided" in markdown
+    assert "Revue CNDP" in french and "version 1 soumise" in french  # French when no language is asked
 
 
 def test_the_review_names_the_people_by_their_stable_ids(

@@ -36,7 +36,7 @@ def test_only_true_and_false_are_booleans_in_yaml(atlas: httpx.Client, value: st
     assert _errors(r) == [
         {
             "path": "body.live",
-            "message": "expected true or false",
+            "message": "true ou false est attendu",  # French, the default language
             "key": "boolean",
             "params": {},
             "line": 3,
@@ -50,7 +50,7 @@ def test_only_true_and_false_are_booleans_in_json(atlas: httpx.Client, value: ob
     body = {"schema_version": "1.0", "project_name": "x", "controller": {"established_in_morocco": value}}
     errors = _errors(atlas.post("/api/v1/evaluate", json=body))
     assert [(e["path"], e["message"]) for e in errors] == [
-        ("body.controller.established_in_morocco", "expected true or false")
+        ("body.controller.established_in_morocco", "true ou false est attendu")
     ]
     assert errors[0]["line"] == 1  # JSON bodies are placed too
 
@@ -67,7 +67,9 @@ def test_true_and_false_still_pass_and_stored_versions_are_as_strict(atlas: http
     ] == ["body.live"]
     assert atlas.post(url, content=f"{HEAD}live: true\n".encode(), headers=YAML).status_code == 201
     rights = {"schema_version": "1.0", "project_name": "x", "rights": {"access_sla_days": "10"}}
-    assert _errors(atlas.post("/api/v1/evaluate", json=rights))[0]["message"] == "expected a whole number"
+    assert (
+        _errors(atlas.post("/api/v1/evaluate", json=rights))[0]["message"] == "un nombre entier est attendu"
+    )
 
 
 def test_errors_never_repeat_submitted_keys_tags_or_ids(atlas: httpx.Client) -> None:
@@ -88,7 +90,7 @@ def test_errors_never_repeat_submitted_keys_tags_or_ids(atlas: httpx.Client) -> 
         assert isinstance(error["line"], int) and isinstance(error["column"], int), name
     unknown = _errors(answers["unknown key"])[0]
     assert (unknown["path"], unknown["line"], unknown["column"]) == ("body.controller", 4, 3)
-    assert "the keys allowed here are: name, legal_form" in str(unknown["message"])
+    assert "les clés admises ici : name, legal_form" in str(unknown["message"])
     key = _errors(answers["dictionary key"])[0]
     assert key["path"] == "body.processings.0.retention.per_category" and "'cin_number'" in str(
         key["message"]

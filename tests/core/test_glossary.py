@@ -25,7 +25,8 @@ def _report_texts(lang: str) -> Iterator[str]:
     yield from OUTCOME_LABELS[lang].values()
     yield from VERDICT_LABELS[lang].values()
     yield from SEVERITY_LABELS[lang].values()
-    for table in (CHAPTER_LABELS, SECTION_LABELS, FORM_NAMES):
+    yield from CHAPTER_LABELS[lang].values()
+    for table in (SECTION_LABELS, FORM_NAMES):
         for entry in table.values():
             yield entry[lang]
 
@@ -102,7 +103,7 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "right_to_object": (r"opposition|s'opposer", r"تعرض"),
     "authorisation": (r"autorisation", r"إذن|أذن|مأذون|أذون"),
     "declaration": (r"déclaration|déclarée?s?\b", r"تصريح|تصاريح|صرح"),
-    "fine": (r"\bamende", r"غرامة"),
+    "fine": (r"\bamende", r"غرام(?:ة|ات)"),  # singular or plural
 }
 
 
