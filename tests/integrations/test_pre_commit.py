@@ -14,6 +14,21 @@ import yaml
 
 from tests.integrations.runners import ROOT
 
+_NOT_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", ".*_cache", "test-output", "__pycache__", ".hypothesis", "dist", "build", "*.egg-info"
+)
+
+
+def _hook_repository(tmp_path: Path, env: dict[str, str]) -> Path:
+    """`pre-commit try-repo` clones a git repository; CI runs the tests in a plain copy of the checkout (no
+    `.git`), so the hook repository is this checkout's files committed into a fresh repository."""
+    hook_repo = tmp_path / "hooks"
+    shutil.copytree(ROOT, hook_repo, ignore=_NOT_SOURCES)
+    subprocess.run(["git", "init", "-q"], cwd=hook_repo, check=True, env=env)
+    subprocess.run(["git", "add", "-A"], cwd=hook_repo, check=True, env=env)
+    subprocess.run(["git", "commit", "-q", "-m", "hooks"], cwd=hook_repo, check=True, env=env)
+    return hook_repo
+
 
 def test_hooks_validate_and_check_the_submission_files(tmp_path: Path) -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -37,7 +52,7 @@ def test_hooks_validate_and_check_the_submission_files(tmp_path: Path) -> None:
         [
             Path(sys.executable).parent / "pre-commit",
             "try-repo",
-            str(ROOT),
+            str(_hook_repository(tmp_path, env)),
             "--all-files",
             "--color",
             "never",
