@@ -15,7 +15,7 @@ from pathlib import Path
 from compliance.cli.baseline_commands import add_diff_command, run_diff
 from compliance.cli.check_command import add_check_command, emit, quiet_stdout, run_check
 from compliance.cli.exit_codes import ExitCode
-from compliance.cli.help_texts import DEFAULT_LANG, add_lang_option, error, lang_of, parser_class, tr
+from compliance.cli.help_texts import DEFAULT_LANG, N_, add_lang_option, error, lang_of, parser_class, tr
 from compliance.cli.init_command import add_init_command, run_init_command
 from compliance.cli.remote import RemoteError
 from compliance.cli.review_commands import add_review_commands, run_review_command
@@ -26,7 +26,9 @@ from compliance.domain.submission import Submission
 from compliance.reports import PdfRenderError
 from compliance.ruleset.loader import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
+from compliance.service.baseline import WHAT as ASSESSMENT
 from compliance.service.submissions import InvalidSubmission, read_submission
+from compliance.service.waivers import WAIVERS
 
 
 def _parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
@@ -83,10 +85,13 @@ def _parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
 
 
 def _report_invalid(exc: InvalidSubmission, lang: str = DEFAULT_LANG) -> int:
-    if exc.what == "submission":
-        sys.stderr.write(tr(lang, "error: invalid submission {source}", source=exc.source) + "\n")
-    else:
-        sys.stderr.write(tr(lang, "error: invalid {what} {source}", what=exc.what, source=exc.source) + "\n")
+    said = {
+        WAIVERS: N_("error: invalid waivers file (--waivers) {source}"),
+        ASSESSMENT: N_(
+            "error: invalid assessment (expected the output of 'compliance check --format json') {source}"
+        ),
+    }.get(exc.what, N_("error: invalid submission {source}"))
+    sys.stderr.write(tr(lang, said, source=exc.source) + "\n")
     for problem in exc.worded(lang):
         sys.stderr.write(f"  {problem}\n")
     return ExitCode.INVALID

@@ -135,6 +135,8 @@ def test_check_messages_in_arabic(tmp_path: Path, capsys: pytest.CaptureFixture[
         ["check", str(BANK), str(BANK), "--format", "json"],
         ["rules", "show", "NO-SUCH-RULE"],
         ["init", str(BANK), "--template"],
+        ["check", str(BANK), "--waivers", str(tmp_path / "none.yaml")],
+        ["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")],
     ):
         assert main([*argv, "--lang", "ar"]) == 3, argv
         err = capsys.readouterr().err
