@@ -134,7 +134,7 @@ def test_import_copies_an_embedded_store_verifies_it_and_can_be_rerun(
     )  # a rerun copies nothing
     assert "0 organisations, 0 keys, 0 projects, 0 versions, 0 audit entries" in capsys.readouterr().out
     # The chain as the database holds it, held to the checkpoints the embedded store signed.
-    assert main(["audit", "verify", "--data-dir", str(tmp_path / "data")]) == 0
+    assert main(["audit", "verify", "--data-dir", str(tmp_path / "data"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "audit log intact: 12 entries" in out and "12 signed checkpoints" in out
 
