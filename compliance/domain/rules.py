@@ -5,10 +5,11 @@ No expression language and no eval: a condition is data, validated by these mode
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from compliance.domain.base import Frozen
@@ -106,6 +107,15 @@ class Reference(Frozen):
     name: SkipJsonSchema[Localized | None] = Field(
         default=None, description="The instrument's name in every language, set by the loader."
     )
+
+    @field_validator("article", mode="before")
+    @classmethod
+    def _number_or_text(cls, value: Any) -> Any:
+        if isinstance(value, str) and not re.match(ARTICLE_NUMBER, value):
+            raise ValueError(
+                f"'{value}' is not an article number: write its words in each language, {{fr: ..., en: ...}}"
+            )
+        return value
 
     def article_in(self, lang: str) -> str:
         return self.article if isinstance(self.article, str) else self.article.get(lang)
