@@ -10,7 +10,6 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
-from pydantic.json_schema import SkipJsonSchema
 
 from compliance.domain.base import Frozen
 
@@ -104,8 +103,11 @@ class Reference(Frozen):
     )
     status: RefStatus = Field(description="Verification status of this reference.")
     note: Localized | None = Field(default=None, description="Why this status, or what remains to check.")
-    name: SkipJsonSchema[Localized | None] = Field(
-        default=None, description="The instrument's name in every language, set by the loader."
+    name: Localized | None = Field(
+        default=None,
+        description="The instrument's name in every language: set by the loader from "
+        "rules/reference/instruments.yaml, never written in a rule file.",
+        json_schema_extra={"readOnly": True},
     )
 
     @field_validator("article", mode="before")

@@ -75,7 +75,7 @@ def test_the_template_reports_junit_and_code_quality(
     check_code_quality(issues)
     assert {i["location"]["path"] for i in issues} == {"compliance/chatbot.yaml"}
     assert "Rapport de conformité" in log  # the summary in the job log
-    assert "compliance 0.1.0 (rule pack" in log
+    assert "compliance 0.1.0 (référentiel de règles" in log  # --version, French by default
 
 
 def test_no_matching_file_is_an_error(
