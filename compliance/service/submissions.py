@@ -127,7 +127,7 @@ def _whole_numbers(data: Any) -> Any:
 def validate_submission(data: Any, source: str, text: str | None = None, lang: str = "en") -> Submission:
     """Check plain data against the format, strictly: the data go through JSON, where pydantic's strict mode
     takes only `true`/`false` as booleans and whole numbers as integers, and still reads enumerated values
-    and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr or en)."""
+    and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr, ar or en)."""
     if not isinstance(data, dict):
         raise InvalidSubmission(source, [whole_file("expected a mapping of facts, e.g. 'project_name: ...'")])
     try:

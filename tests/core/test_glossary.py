@@ -27,8 +27,7 @@ def _report_texts(lang: str) -> Iterator[str]:
     yield from SEVERITY_LABELS[lang].values()
     yield from CHAPTER_LABELS[lang].values()
     for table in (SECTION_LABELS, FORM_NAMES):
-        for entry in table.values():
-            yield entry[lang]
+        yield from table[lang].values()
 
 
 def test_every_term_in_three_languages() -> None:
