@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compliance.domain.citations import cited
+from compliance.domain.formality_words import plan_sentence
 from compliance.domain.outcomes import Assessment, Finding, FormalityPlan, Outcome
 from compliance.domain.rules import Severity
 from compliance.i18n import Lang
@@ -30,20 +30,6 @@ FORM_NAMES: Catalogued[str] = Catalogued(
         "F118": "transfer of data abroad",
     },
 )
-# The formality plan in words, for the languages the engine does not word it in (Arabic).
-PLAN_TEXTS: Catalogued[str] = Catalogued(
-    "formality plan",
-    {
-        "none": "no formality (no personal data)",
-        "declaration": "prior declaration (Art. 12(2))",
-        "authorisation": "prior authorisation (Art. 12(1))",
-        "undetermined": "undetermined: facts are missing to choose between declaration and authorisation",
-        "triggers": "reasons: {triggers}",
-        "possible": "awaiting confirmation: {triggers}",
-        "transfers": "transfer of data abroad (F118): {countries}",
-    },
-)
-_AR_LIST, _AR_PARTS = "، ", "؛ "  # Arabic punctuation between the items of a list and between its parts
 
 
 @dataclass(frozen=True)
@@ -71,22 +57,8 @@ class Digest:
 
 
 def formality_summary(plan: FormalityPlan, lang: Lang | str) -> str:
-    """The formality plan in one sentence; in Arabic, composed here from the plan's parts (the engine words it
-    in French and English)."""
-    if lang != Lang.ar:
-        return plan.summary.get(lang)
-    words = PLAN_TEXTS[lang]
-    parts = [words.get(plan.regime, plan.regime)]
-    if plan.triggers:
-        cites = _AR_LIST.join(cited(t.article, lang) for t in plan.triggers)
-        parts.append(PLAN_TEXTS.text("triggers", lang, triggers=cites))
-    if plan.possible_triggers:
-        cites = _AR_LIST.join(cited(t.article, lang) for t in plan.possible_triggers)
-        parts.append(PLAN_TEXTS.text("possible", lang, triggers=cites))
-    if plan.transfers:
-        countries = _AR_LIST.join(t.country for t in plan.transfers)
-        parts.append(PLAN_TEXTS.text("transfers", lang, countries=countries))
-    return _AR_PARTS.join(parts) + "."
+    """The formality plan in one sentence, composed from the plan's parts in the reader's language."""
+    return plan_sentence(plan, lang)
 
 
 def first_sentence(text: str, limit: int = 240) -> str:

@@ -8,8 +8,9 @@ import pytest
 from babel.messages.catalog import Message
 
 from compliance.i18n import Lang, negotiate, translator
-from compliance.i18n.catalogue import catalogue_path, read_catalogue
-from compliance.web.messages import build_template
+from compliance.i18n.catalogue import catalogue_path, read_catalogue, template_path
+from compliance.i18n.catalogued import REGISTRY, Catalogued, registered
+from compliance.web.messages import build_template, every_catalogued
 
 
 @pytest.mark.parametrize("lang", list(Lang))
@@ -98,3 +99,25 @@ def test_the_arabic_check_reports_each_kind_of_placeholder() -> None:
 )
 def test_accept_language(header: str | None, expected: Lang) -> None:
     assert negotiate(header) is expected
+
+
+def test_every_catalogued_text_is_in_the_template_and_keeps_its_placeholders() -> None:
+    """Each `Catalogued` of the package (its modules all imported) is in the template that `make messages`
+    wrote, and each translation has the same `{placeholders}` as its English."""
+    template = {(m.context, str(m.id)) for m in read_catalogue(template_path()) if m.id}
+    texts = every_catalogued()
+    assert [key for key in texts if key not in template] == [], "run `make messages` and translate"
+    for lang in Lang:
+        words = translator(lang)
+        for context, text in texts:
+            translated = words.pgettext(context, text)
+            assert sorted(FORMAT.findall(translated)) == sorted(FORMAT.findall(text)), (lang, text)
+
+
+def test_a_catalogued_joins_the_registry_when_made() -> None:
+    made = Catalogued("test", {"x": "A text made by a test"})
+    try:
+        assert ("test", "A text made by a test") in set(registered())
+        assert made.text("x", Lang.ar) == "A text made by a test"  # no translation: the English
+    finally:
+        REGISTRY.remove(made)
