@@ -168,6 +168,9 @@ def explain(
     if kind == "literal_error" and loc == ("schema_version",):
         version = str(ctx.get("expected", "")).strip("'")
         return "version", {"version": version}, w["version"].format(version=version)
+    if kind in ("enum", "literal_error") and ctx.get("expected"):  # outside the model: a query's vocabulary
+        values = ", ".join(re.findall(r"'[^']*'", str(ctx["expected"]))) or str(ctx["expected"])
+        return "enum", {"values": values}, w["enum"].format(values=values)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         key = {COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")
