@@ -36,47 +36,17 @@ class Filing:
 
 # Art. 15 (a)-(i), in our words, with the fields that state each item (`[]`: every item of the list).
 _DECLARATION: list[tuple[str, list[str]]] = [
-    (
-        "Controller (name, commercial register)",
-        ["controller.name", "controller.rc_number"],
-    ),
-    (
-        "Representative in Morocco (foreign controller)",
-        ["controller.representative_in_morocco.name"],
-    ),
-    (
-        "Name of the processing",
-        ["processings[].name"],
-    ),
+    ("Controller (name, commercial register)", ["controller.name", "controller.rc_number"]),
+    ("Representative in Morocco (foreign controller)", ["controller.representative_in_morocco.name"]),
+    ("Name of the processing", ["processings[].name"]),
     ("Purposes", ["processings[].purposes"]),
-    (
-        "Categories of data subjects",
-        ["processings[].data_subjects"],
-    ),
-    (
-        "Categories of data",
-        ["processings[].data_categories"],
-    ),
-    (
-        "Recipients",
-        ["processings[].recipients"],
-    ),
-    (
-        "Planned transfers abroad",
-        ["transfers[].country"],
-    ),
-    (
-        "Retention period (days)",
-        ["processings[].retention.period_days"],
-    ),
-    (
-        "Where rights are exercised",
-        ["rights.access_channel", "rights.opposition_channel"],
-    ),
-    (
-        "Security and confidentiality measures",
-        ["security"],
-    ),
+    ("Categories of data subjects", ["processings[].data_subjects"]),
+    ("Categories of data", ["processings[].data_categories"]),
+    ("Recipients", ["processings[].recipients"]),
+    ("Planned transfers abroad", ["transfers[].country"]),
+    ("Retention period (days)", ["processings[].retention.period_days"]),
+    ("Where rights are exercised", ["rights.access_channel", "rights.opposition_channel"]),
+    ("Security and confidentiality measures", ["security"]),
     (
         "Interconnections, disclosures and processors",
         ["processings[].interconnects_files", "processings[].third_party_disclosures", "processors[].name"],
@@ -84,36 +54,18 @@ _DECLARATION: list[tuple[str, list[str]]] = [
 ]
 
 _AUTHORISATION: list[tuple[str, list[str]]] = [
-    (
-        "Proof that persons are informed",
-        ["information_notice.location"],
-    ),
-    (
-        "Legal ground (Art. 4)",
-        ["processings[].legal_basis"],
-    ),
-    (
-        "Document supporting that ground",
-        ["processings[].legal_basis_reference"],
-    ),
+    ("Proof that persons are informed", ["information_notice.location"]),
+    ("Legal ground (Art. 4)", ["processings[].legal_basis"]),
+    ("Document supporting that ground", ["processings[].legal_basis_reference"]),
 ]
 
 _TRANSFER: list[tuple[str, str]] = [
     ("Recipient", "recipient"),
-    (
-        "Role of the recipient",
-        "recipient_role",
-    ),
+    ("Role of the recipient", "recipient_role"),
     ("Purpose of the transfer", "purpose"),
     ("Data transferred", "data_categories"),
-    (
-        "Ground (Art. 43 or 44)",
-        "mechanism",
-    ),
-    (
-        "Contractual clauses",
-        "contractual_clauses",
-    ),
+    ("Ground (Art. 43 or 44)", "mechanism"),
+    ("Contractual clauses", "contractual_clauses"),
 ]
 
 ANNEX_TEXTS: Catalogued[str] = Catalogued(
