@@ -1,7 +1,8 @@
 """The words of problem documents, in the request's language: the `lang` query parameter when the operation
 has one, else the best of `Accept-Language`, French by default. Titles are named by status; a detail is looked
-up by its English text (a detail not in the catalogue, such as a refusal worded by the service, stays as it
-is), its `{placeholders}` filled in after translation."""
+up by its English text (a detail not in the catalogue, such as a refusal the service words with values, stays
+as it is), its `{placeholders}` filled in after translation. The service's refusals worded once
+(`service/errors.py`) are translated the same way."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from starlette.types import Scope
 from compliance.i18n import Lang, negotiate
 from compliance.i18n.catalogued import Catalogued
 from compliance.i18n.languages import parse
+from compliance.service.errors import REFUSALS
 
 TITLES: Catalogued[int] = Catalogued(
     "problem title",
@@ -52,6 +54,7 @@ UNSUPPORTED_MEDIA = (
     "(also application/x-yaml, text/yaml)"
 )
 NO_MEDIA = "none"
+SESSION_REFUSED = "the API does not accept the web app's session cookie: send an API key"
 _DETAILS = (
     INVALID_SUBMISSION,
     INVALID_REQUEST,
@@ -65,6 +68,7 @@ _DETAILS = (
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA,
     NO_MEDIA,
+    SESSION_REFUSED,
 )
 DETAILS: Catalogued[str] = Catalogued("problem detail", {text: text for text in _DETAILS})
 
@@ -83,5 +87,5 @@ def detail(text: str | None, lang: Lang, params: dict[str, str] | None = None) -
     """A detail in `lang`: its translation when the catalogue has one, its placeholders filled in."""
     if text is None:
         return None
-    worded = DETAILS[lang].get(text, text)
+    worded = DETAILS[lang].get(text) or REFUSALS[lang].get(text, text)
     return worded.format(**params) if params else worded

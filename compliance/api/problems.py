@@ -182,7 +182,8 @@ def _extras(exc: Exception, lang: Lang) -> tuple[list[FieldError] | None, dict[s
     if isinstance(exc, TooManyFailures):
         return None, {"Retry-After": str(exc.retry_after)}
     if isinstance(exc, IdempotencyMismatch):
-        return [FieldError(path="header.Idempotency-Key", message=str(exc))], None
+        message = words.detail(str(exc), lang) or str(exc)
+        return [FieldError(path="header.Idempotency-Key", message=message)], None
     if isinstance(exc, Conflict) and exc.current_revision is not None:
         return None, {"ETag": f'"{exc.current_revision}"'}
     if isinstance(exc, StoreError | AssessmentUnavailable):

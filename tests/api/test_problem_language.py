@@ -71,3 +71,15 @@ def test_english_words_are_found_outside_identifiers() -> None:
     assert english_words("مفتاح غير معروف؛ هل تقصد «processes_personal_data»؟") == []
     assert english_words('اكتب schema_version: "1.1"') == []
     assert english_words("unknown key; did you mean 'x'?") == ["unknown", "key", "did", "you", "mean"]
+
+
+def test_the_service_refusals_are_in_the_request_language(live: Server) -> None:
+    with live.client("atlas") as client:
+        fr = _problem(client.get("/api/v1/projects/prj_0000000000000000"), 404)
+        ar = _problem(client.get("/api/v1/projects/prj_0000000000000000", headers=ARABIC), 404)
+        en = _problem(
+            client.get("/api/v1/projects/prj_0000000000000000", headers={"Accept-Language": "en"}), 404
+        )
+    assert (fr["title"], fr["detail"]) == ("Introuvable", "projet introuvable")
+    assert (ar["title"], ar["detail"]) == ("غير موجود", "المشروع غير موجود")
+    assert (en["title"], en["detail"]) == ("Not Found", "no such project")

@@ -97,4 +97,4 @@ def test_remote_mode_refusals_are_plain(
     assert "--submit and --commit go with --server URL" in capsys.readouterr().err
     monkeypatch.setenv("COMPLIANCE_API_KEY", ci_key)
     assert main(["check", str(EXAMPLE), "--server", live.url, "--submit", "prj_0000000000000000"]) == 3
-    assert "the service answered 404: no such project" in capsys.readouterr().err
+    assert "the service answered 404: projet introuvable" in capsys.readouterr().err  # the API's French
