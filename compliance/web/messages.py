@@ -2,9 +2,9 @@
 
 Message ids come from the templates and the web modules (`_("...")`), from the questionnaire (every field's
 description, every vocabulary value as a `choice`, the steps' titles, intros, help and examples) and from the
-service's retention statement, and every `Catalogued` text of the code (the reports' words, field errors, API
-problems): every module of the package is imported, so that each `Catalogued` joins the registry. New ids are added to each
-language's catalogue: English gets its own text, French and Arabic get an empty translation for a person to
+service's retention statement, every `Catalogued` text of the code (the reports' words, field errors, API
+problems: every module of the package is imported, so that each `Catalogued` joins the registry), and the
+command line's words. New ids are added to each language's catalogue: English gets its own text, French and Arabic get an empty translation for a person to
 fill in (tests/web/test_catalogue.py fails until they do: empty, fuzzy, or Arabic left in French or English).
 An id no longer used is dropped.
 """
@@ -28,9 +28,14 @@ from compliance.i18n import Lang
 from compliance.i18n.catalogue import catalogue_path, read_catalogue, template_path
 from compliance.i18n.catalogued import registered
 from compliance.service.org_data import RETENTION
+from compliance.service.submissions import FILE_CONTEXT, FILE_ERRORS, PROBLEM_CONTEXT, YAML_PROBLEMS
 from compliance.web.questionnaire import Question, questionnaire
 
 WEB = Path(__file__).resolve().parent
+CLI = WEB.parent / "cli"
+CLI_CONTEXT = (
+    "command line"  # compliance.cli.help_texts.CONTEXT: the web app does not import the command line
+)
 CHOICE = "choice"
 SEVERITY = "severity"
 
@@ -98,6 +103,20 @@ def model_messages() -> Iterator[tuple[str | None, str, str]]:
         yield SEVERITY, severity.value, "severities"
     for context, text in every_catalogued():
         yield context, text, "reports"
+    yield from cli_messages()
+
+
+def cli_messages() -> Iterator[tuple[str | None, str, str]]:
+    """The command line's words: `tr(lang, "...")`, `say(lang, "...")` and `N_("...")` in compliance/cli, and the file errors
+    of a submission it tells (compliance/service/submissions.py)."""
+    found = extract_from_dir(str(CLI), [("**.py", "python")], keywords={"tr": (2,), "say": (2,), "N_": None})
+    for filename, lineno, message, _comments, _context in found:
+        if isinstance(message, str):
+            yield CLI_CONTEXT, message, f"compliance/cli/{filename}:{lineno}"
+    for text in FILE_ERRORS.values():
+        yield FILE_CONTEXT, text, "file errors"
+    for text in YAML_PROBLEMS:
+        yield PROBLEM_CONTEXT, text, "yaml problems"
 
 
 def build_template() -> Catalog:
