@@ -8,9 +8,11 @@ from typing import Any, TypeVar
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
+from compliance.api.problem_words import DETAILS, NO_MEDIA, UNSUPPORTED_MEDIA, scope_lang
 from compliance.api.problems import ApiError
-from compliance.domain.field_errors import FieldError, validation_errors
+from compliance.domain.field_errors import FieldError
 from compliance.service.errors import InvalidRequest
+from compliance.service.field_messages import worded_errors, words
 from compliance.service.submissions import parse_data
 
 M = TypeVar("M", bound=BaseModel)
@@ -27,13 +29,9 @@ async def read_raw(request: Request) -> tuple[bytes, bool]:
     """The body and whether it is JSON (else YAML); 415 for any other media type."""
     media = _media_type(request)
     if media not in JSON_TYPES + YAML_TYPES:
-        shown = f"'{media}'" if media else "none"
-        raise ApiError(
-            415,
-            "unsupported-media-type",
-            f"Content-Type {shown} is not accepted: send application/json or application/yaml "
-            "(also application/x-yaml, text/yaml)",
-        )
+        lang = scope_lang(request.scope)
+        shown = f"'{media}'" if media else DETAILS[lang][NO_MEDIA]
+        raise ApiError(415, "unsupported-media-type", UNSUPPORTED_MEDIA, params={"media": shown})
     return await request.body(), media in JSON_TYPES
 
 
@@ -48,12 +46,13 @@ def body_of(model: type[M]) -> Callable[[Request], Awaitable[M]]:
 
     async def typed_body(request: Request) -> M:
         data = await read_data(request)
+        lang = scope_lang(request.scope)
         if not isinstance(data, dict):
-            raise InvalidRequest([FieldError(path="body", message="expected a mapping")])
+            raise InvalidRequest([FieldError(path="body", message=words(lang)["object"], key="object")])
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            raise InvalidRequest([e.under("body") for e in validation_errors(exc)]) from None
+            raise InvalidRequest([e.under("body") for e in worded_errors(model, exc, lang)]) from None
 
     return typed_body
 

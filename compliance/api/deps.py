@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.middleware import Occupancy
+from compliance.api.problem_words import SESSION_REFUSED
 from compliance.domain.field_errors import FieldError
 from compliance.service.access import Credentials, Principal
 from compliance.service.assessing import Assessor
@@ -64,7 +65,7 @@ async def get_principal(
     """The caller, from the bearer token HTTPBearer read (which also declares the scheme in OpenAPI)."""
     services = services_of(request)
     if SESSION_COOKIE in request.cookies:
-        raise Unauthenticated("the API does not accept the web app's session cookie: send an API key")
+        raise Unauthenticated(SESSION_REFUSED)
     address = request.client.host if request.client else "-"
     credentials = Credentials(
         token=bearer.credentials if bearer is not None else None,

@@ -13,6 +13,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from compliance.api import problem_words as words
 from compliance.api.problems import PROBLEM_JSON, problem_body, problem_instance
 
 log = logging.getLogger("compliance.api")
@@ -20,9 +21,19 @@ _CLOSE = {"Connection": "close"}  # after an unread or partly read body
 
 
 async def send_problem(
-    send: Send, status: int, kind: str, detail: str, scope: Scope, headers: dict[str, str] | None = None
+    send: Send,
+    status: int,
+    kind: str,
+    detail: str,
+    scope: Scope,
+    headers: dict[str, str] | None = None,
+    params: dict[str, str] | None = None,
 ) -> None:
-    body = json.dumps(problem_body(status, kind, detail, problem_instance(scope))).encode()
+    """A problem sent before any route answered; `detail` in English, translated for the request."""
+    lang = words.scope_lang(scope)
+    body = json.dumps(
+        problem_body(status, kind, detail, problem_instance(scope), None, lang, params)
+    ).encode()
     raw_headers = [
         (b"content-type", PROBLEM_JSON.encode()),
         (b"content-length", str(len(body)).encode()),
@@ -61,7 +72,7 @@ class CatchAll:
             where = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unexpected %s on %s %s\n%s", type(exc).__name__, scope["method"], scope["path"], where)
             if not started:
-                await send_problem(send, 500, "internal-error", "an unexpected error occurred", scope)
+                await send_problem(send, 500, "internal-error", words.UNEXPECTED, scope)
 
 
 class StandardHeaders:
@@ -104,10 +115,10 @@ class BodyReader:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = f"the request body is larger than {self.max_bytes:,} bytes (1 MiB)"
+        size = {"size": f"{self.max_bytes:,}"}
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await send_problem(send, 413, "content-too-large", too_large, scope, _CLOSE)
+                await send_problem(send, 413, "content-too-large", words.TOO_LARGE_BYTES, scope, _CLOSE, size)
                 return
         chunks: list[bytes] = []
         received = 0
@@ -120,14 +131,16 @@ class BodyReader:
                     chunk = message.get("body", b"")
                     received += len(chunk)
                     if received > self.max_bytes:
-                        await send_problem(send, 413, "content-too-large", too_large, scope, _CLOSE)
+                        await send_problem(
+                            send, 413, "content-too-large", words.TOO_LARGE_BYTES, scope, _CLOSE, size
+                        )
                         return
                     chunks.append(chunk)
                     if not message.get("more_body", False):
                         break
         except TimeoutError:
-            detail = f"the request body did not arrive within {self.timeout_seconds:g} seconds"
-            await send_problem(send, 408, "request-timeout", detail, scope, _CLOSE)
+            seconds = {"seconds": f"{self.timeout_seconds:g}"}
+            await send_problem(send, 408, "request-timeout", words.TIMEOUT, scope, _CLOSE, seconds)
             return
         whole: Message | None = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
 
@@ -187,7 +200,7 @@ class AdmissionLimit:
             send,
             503,
             "busy",
-            "the server is at capacity; retry after the Retry-After delay",
+            words.BUSY,
             scope,
             {"Retry-After": str(self.retry_after)},
         )

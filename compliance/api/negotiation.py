@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from compliance.api.problem_words import NOT_ACCEPTABLE
 from compliance.api.problems import ApiError
 from compliance.reports import MEDIA_TYPES, ReportFormat
 
@@ -61,8 +62,7 @@ def choose_format(fmt: ApiFormat | None, accept: str | None) -> ReportFormat:
     raise ApiError(
         406,
         "not-acceptable",
-        "reports are available as application/json, text/markdown, application/sarif+json, "
-        "application/xml (JUnit), text/html and application/pdf; or use ?format=json|markdown|sarif|junit|html|pdf",
+        NOT_ACCEPTABLE,
     )
 
 

@@ -4,20 +4,21 @@ and never echoes what was submitted: submissions hold data about people."""
 from __future__ import annotations
 
 import logging
-from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import Field
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from starlette.types import Scope
 
+from compliance.api import problem_words as words
 from compliance.api.metrics import STORE_ERRORS
 from compliance.domain.base import Frozen
 from compliance.domain.field_errors import FieldError
+from compliance.i18n import DEFAULT, Lang
 from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
     Forbidden,
@@ -29,6 +30,7 @@ from compliance.service.errors import (
     StoreLocked,
     Unauthenticated,
 )
+from compliance.service.field_messages import explain
 from compliance.service.review_records import Conflict
 from compliance.service.submissions import InvalidSubmission
 from compliance.service.throttle import TooManyFailures
@@ -51,13 +53,22 @@ class Problem(Frozen):
 
 
 class ApiError(Exception):
-    """An error raised by the HTTP layer itself (media types, negotiation, admission)."""
+    """An error raised by the HTTP layer itself (media types, negotiation, admission): `detail` is English,
+    translated in the problem with its `params` filled in."""
 
-    def __init__(self, status: int, kind: str, detail: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        kind: str,
+        detail: str,
+        headers: dict[str, str] | None = None,
+        params: dict[str, str] | None = None,
+    ) -> None:
         self.status = status
         self.kind = kind
         self.detail = detail
         self.headers = headers or {}
+        self.params = params
         super().__init__(detail)
 
 
@@ -78,13 +89,20 @@ def problem_instance(scope: Scope) -> str | None:
 
 
 def problem_body(
-    status: int, kind: str, detail: str | None, instance: str | None, errors: list[FieldError] | None = None
+    status: int,
+    kind: str,
+    detail: str | None,
+    instance: str | None,
+    errors: list[FieldError] | None = None,
+    lang: Lang = DEFAULT,
+    params: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The problem document, its title and detail in `lang` (the detail given in English)."""
     return Problem(
         type=TYPE_BASE + kind,
-        title=HTTPStatus(status).phrase,
+        title=words.title(status, lang),
         status=status,
-        detail=detail,
+        detail=words.detail(detail, lang, params),
         instance=instance,
         errors=errors,
     ).model_dump(exclude_none=True)
@@ -98,26 +116,26 @@ def problem(
     *,
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
+    params: dict[str, str] | None = None,
 ) -> Response:
     instance = problem_instance(request.scope) if request is not None else None
+    lang = words.scope_lang(request.scope) if request is not None else DEFAULT
     return JSONResponse(
-        problem_body(status, kind, detail, instance, errors),
+        problem_body(status, kind, detail, instance, errors, lang, params),
         status_code=status,
         media_type=PROBLEM_JSON,
         headers=headers,
     )
 
 
-def _request_errors(exc: RequestValidationError) -> list[FieldError]:
-    """FastAPI's own validation errors with `input` and `ctx` dropped: only where and what."""
-    return [
-        FieldError(
-            path=".".join(str(p) for p in err.get("loc", ())) or "request",
-            message=str(err.get("msg", "")),
-            key=str(err.get("type", "")) or None,
-        )
-        for err in exc.errors()
-    ]
+def _request_errors(exc: RequestValidationError, lang: Lang) -> list[FieldError]:
+    """FastAPI's own validation errors in `lang`, with `input` and `ctx` dropped: only where and what."""
+    out = []
+    for err in exc.errors():
+        key, params, message = explain(BaseModel, err, lang)
+        path = ".".join(str(p) for p in err.get("loc", ())) or "request"
+        out.append(FieldError(path=path, message=message, key=key or None, params=params))
+    return out
 
 
 _METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
@@ -137,34 +155,35 @@ def allowed_methods(request: Request) -> str:
 # The one table from exceptions to problems: status, kind, and the detail (None: the exception's own text).
 # The field errors and headers some of them carry are added by `_extras`.
 PROBLEMS: dict[type[Exception], tuple[int, str, str | None]] = {
-    InvalidSubmission: (422, "invalid-submission", "the submission does not fit the format"),
-    InvalidRequest: (422, "invalid-request", "the request has invalid fields"),
-    RequestValidationError: (422, "invalid-request", "the request has invalid fields"),
+    InvalidSubmission: (422, "invalid-submission", words.INVALID_SUBMISSION),
+    InvalidRequest: (422, "invalid-request", words.INVALID_REQUEST),
+    RequestValidationError: (422, "invalid-request", words.INVALID_REQUEST),
     Unauthenticated: (401, "unauthenticated", None),
     TooManyFailures: (429, "too-many-failed-authentications", None),
     Forbidden: (403, "forbidden", None),
     NotFound: (404, "not-found", None),
     IdempotencyMismatch: (409, "idempotency-key-reused", None),
     Conflict: (409, "review-conflict", None),
-    StoreError: (503, "storage-unavailable", "the store cannot serve this request now"),
-    AssessmentUnavailable: (503, "storage-unavailable", "the store cannot serve this request now"),
+    StoreError: (503, "storage-unavailable", words.STORE_UNAVAILABLE),
+    AssessmentUnavailable: (503, "storage-unavailable", words.STORE_UNAVAILABLE),
 }
 
 
-def _extras(exc: Exception) -> tuple[list[FieldError] | None, dict[str, str] | None]:
+def _extras(exc: Exception, lang: Lang) -> tuple[list[FieldError] | None, dict[str, str] | None]:
     """The field errors and the headers of a problem, for the exceptions that carry some."""
     if isinstance(exc, InvalidSubmission):
         return [e.under("body") for e in exc.errors], None
     if isinstance(exc, InvalidRequest):
         return exc.errors, None
     if isinstance(exc, RequestValidationError):
-        return _request_errors(exc), None
+        return _request_errors(exc, lang), None
     if isinstance(exc, Unauthenticated):
         return None, {"WWW-Authenticate": "Bearer"}
     if isinstance(exc, TooManyFailures):
         return None, {"Retry-After": str(exc.retry_after)}
     if isinstance(exc, IdempotencyMismatch):
-        return [FieldError(path="header.Idempotency-Key", message=str(exc))], None
+        message = words.detail(str(exc), lang) or str(exc)
+        return [FieldError(path="header.Idempotency-Key", message=message)], None
     if isinstance(exc, Conflict) and exc.current_revision is not None:
         return None, {"ETag": f'"{exc.current_revision}"'}
     if isinstance(exc, StoreError | AssessmentUnavailable):
@@ -182,12 +201,12 @@ def _extras(exc: Exception) -> tuple[list[FieldError] | None, dict[str, str] | N
 def install_problem_handlers(app: FastAPI) -> None:
     async def from_table(request: Request, exc: Exception) -> Response:
         status, kind, detail = next(v for t, v in PROBLEMS.items() if isinstance(exc, t))
-        errors, headers = _extras(exc)
+        errors, headers = _extras(exc, words.scope_lang(request.scope))
         return problem(request, status, kind, detail or str(exc), errors=errors, headers=headers)
 
     async def api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
-        return problem(request, exc.status, exc.kind, exc.detail, headers=exc.headers)
+        return problem(request, exc.status, exc.kind, exc.detail, headers=exc.headers, params=exc.params)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
@@ -197,7 +216,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else None
         headers = dict(exc.headers or {})
         if exc.status_code == 413:
-            detail = "the request body is larger than 1 MiB"
+            detail = words.TOO_LARGE
         if exc.status_code == 405:
             headers["Allow"] = allowed_methods(request)
         return problem(request, exc.status_code, kind, detail, headers=headers)

@@ -1,22 +1,21 @@
 """A formality trigger's citation in the reader's language. Most are article numbers ('Art. 12(1)(b)'), read
 the same in French and English and written 'المادة …' in Arabic; a few name a practice rather than an article,
-and those have words of their own here."""
+and those are worded through the catalogue too."""
 
 from __future__ import annotations
 
-_WORDED: dict[str, dict[str, str]] = {
-    "CNDP practice (biometrics, facial recognition)": {
-        "fr": "pratique de la CNDP (biométrie, reconnaissance faciale)",
-        "ar": "ممارسة اللجنة الوطنية (القياسات البيومترية، التعرف على الوجه)",
-        "en": "CNDP practice (biometrics, facial recognition)",
-    },
-}
+from compliance.i18n import Lang
+from compliance.i18n.catalogued import Catalogued
+
+_PRACTICE = "CNDP practice (biometrics, facial recognition)"
+PRACTICES: Catalogued[str] = Catalogued("citation", {_PRACTICE: _PRACTICE})
+ARTICLE: Catalogued[str] = Catalogued("citation", {"article": "Art. {number}"})
 
 
-def cited(article: str, lang: str) -> str:
-    worded = _WORDED.get(article)
+def cited(article: str, lang: Lang | str) -> str:
+    worded = PRACTICES[lang].get(article)
     if worded is not None:
-        return worded.get(lang, worded["en"])
-    if lang == "ar" and article.startswith("Art. "):
-        return "المادة " + article.removeprefix("Art. ")
+        return worded
+    if article.startswith("Art. "):
+        return ARTICLE.text("article", lang, number=article.removeprefix("Art. "))
     return article

@@ -56,11 +56,11 @@ def validation_errors(exc: ValidationError) -> list[FieldError]:
     ]
 
 
-def describe(error: FieldError, position: str = "line {0}, column {1}", whole: str = "(file)") -> str:
+def describe(error: FieldError, position: str = "line {line}, column {column}", whole: str = "(file)") -> str:
     """`path: message (line L, column C)`, the one way errors are written for people; `position` is the
     wording of the place and `whole` the name of the whole file, in the language of the message."""
     where = (
-        " (" + position.format(error.line, error.column) + ")"
+        " (" + position.format(line=error.line, column=error.column) + ")"
         if error.line is not None and error.column is not None
         else ""
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from compliance.domain.citations import cited
 from compliance.domain.derived import AuthorisationCover, Derived, ForeignDestination
+from compliance.domain.formality_words import plan_summary
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Localized
@@ -269,7 +269,7 @@ class Router:
             triggers=certain,
             possible_triggers=possible,
             transfers=transfers,
-            summary=_summary(regime, certain, possible, transfers),
+            summary=plan_summary(regime, certain, possible, transfers),
         )
 
     @staticmethod
@@ -326,34 +326,3 @@ def _legal_regime(personal: Any, plan: FormalityPlan) -> Regime | None:
     if personal is None or any(t.status.can_fail for t in plan.possible_triggers):
         return None
     return Regime.declaration
-
-
-_REGIME_TEXT = {
-    Regime.none: ("aucune formalité (pas de données personnelles)", "no formality (no personal data)"),
-    Regime.declaration: ("déclaration préalable (art. 12(2))", "prior declaration (Art. 12(2))"),
-    Regime.authorisation: ("autorisation préalable (art. 12(1))", "prior authorisation (Art. 12(1))"),
-    Regime.undetermined: (
-        "à déterminer : des faits manquent pour choisir entre déclaration et autorisation",
-        "undetermined: facts are missing to choose between declaration and authorisation",
-    ),
-}
-
-
-def _summary(
-    regime: Regime,
-    certain: list[FormalityTrigger],
-    possible: list[FormalityTrigger],
-    transfers: list[TransferFiling],
-) -> Localized:
-    fr, en = _REGIME_TEXT[regime]
-    if certain:
-        fr += " ; motifs : " + ", ".join(cited(t.article, "fr") for t in certain)
-        en += "; triggers: " + ", ".join(cited(t.article, "en") for t in certain)
-    if possible:
-        fr += " ; à confirmer : " + ", ".join(cited(t.article, "fr") for t in possible)
-        en += "; to confirm: " + ", ".join(cited(t.article, "en") for t in possible)
-    if transfers:
-        countries = ", ".join(t.country for t in transfers)
-        fr += f" ; transferts à l'étranger (F118) : {countries}"
-        en += f"; transfers abroad (F118): {countries}"
-    return Localized(fr=fr[0].upper() + fr[1:] + ".", en=en[0].upper() + en[1:] + ".")

@@ -9,6 +9,7 @@ right to left. The catalogues are read with Babel once per process (no compiled 
 from __future__ import annotations
 
 from compliance.i18n.catalogue import Translator, translator
+from compliance.i18n.catalogued import Catalogued
 from compliance.i18n.languages import DEFAULT, Lang, direction, negotiate
 
-__all__ = ["DEFAULT", "Lang", "Translator", "direction", "negotiate", "translator"]
+__all__ = ["DEFAULT", "Catalogued", "Lang", "Translator", "direction", "negotiate", "translator"]

@@ -12,9 +12,9 @@ from typing import Any
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.submission import Submission
+from compliance.i18n import Lang
+from compliance.i18n.catalogued import Catalogued
 from compliance.reports.fields import plain_value
-
-_T = dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -35,146 +35,51 @@ class Filing:
 
 
 # Art. 15 (a)-(i), in our words, with the fields that state each item (`[]`: every item of the list).
-_DECLARATION: list[tuple[_T, list[str]]] = [
+_DECLARATION: list[tuple[str, list[str]]] = [
+    ("Controller (name, commercial register)", ["controller.name", "controller.rc_number"]),
+    ("Representative in Morocco (foreign controller)", ["controller.representative_in_morocco.name"]),
+    ("Name of the processing", ["processings[].name"]),
+    ("Purposes", ["processings[].purposes"]),
+    ("Categories of data subjects", ["processings[].data_subjects"]),
+    ("Categories of data", ["processings[].data_categories"]),
+    ("Recipients", ["processings[].recipients"]),
+    ("Planned transfers abroad", ["transfers[].country"]),
+    ("Retention period (days)", ["processings[].retention.period_days"]),
+    ("Where rights are exercised", ["rights.access_channel", "rights.opposition_channel"]),
+    ("Security and confidentiality measures", ["security"]),
     (
-        {
-            "fr": "Responsable du traitement (nom, registre du commerce)",
-            "ar": "المسؤول عن المعالجة (الاسم، السجل التجاري)",
-            "en": "Controller (name, commercial register)",
-        },
-        ["controller.name", "controller.rc_number"],
-    ),
-    (
-        {
-            "fr": "Représentant au Maroc (responsable étranger)",
-            "ar": "الممثل بالمغرب (مسؤول أجنبي)",
-            "en": "Representative in Morocco (foreign controller)",
-        },
-        ["controller.representative_in_morocco.name"],
-    ),
-    (
-        {"fr": "Dénomination du traitement", "ar": "تسمية المعالجة", "en": "Name of the processing"},
-        ["processings[].name"],
-    ),
-    ({"fr": "Finalités", "ar": "الغايات", "en": "Purposes"}, ["processings[].purposes"]),
-    (
-        {
-            "fr": "Catégories de personnes concernées",
-            "ar": "فئات الأشخاص المعنيين",
-            "en": "Categories of data subjects",
-        },
-        ["processings[].data_subjects"],
-    ),
-    (
-        {"fr": "Catégories de données", "ar": "فئات المعطيات", "en": "Categories of data"},
-        ["processings[].data_categories"],
-    ),
-    (
-        {"fr": "Destinataires", "ar": "المرسل إليهم", "en": "Recipients"},
-        ["processings[].recipients"],
-    ),
-    (
-        {
-            "fr": "Transferts envisagés vers l'étranger",
-            "ar": "عمليات نقل المعطيات المزمعة إلى الخارج",
-            "en": "Planned transfers abroad",
-        },
-        ["transfers[].country"],
-    ),
-    (
-        {"fr": "Durée de conservation (jours)", "ar": "مدة الحفظ (بالأيام)", "en": "Retention period (days)"},
-        ["processings[].retention.period_days"],
-    ),
-    (
-        {
-            "fr": "Service auprès duquel s'exercent les droits",
-            "ar": "المصلحة التي تمارس لديها الحقوق",
-            "en": "Where rights are exercised",
-        },
-        ["rights.access_channel", "rights.opposition_channel"],
-    ),
-    (
-        {
-            "fr": "Mesures de sécurité et de confidentialité",
-            "ar": "تدابير السلامة والسرية",
-            "en": "Security and confidentiality measures",
-        },
-        ["security"],
-    ),
-    (
-        {
-            "fr": "Interconnexions, cessions et sous-traitance",
-            "ar": "الربط البيني والتفويت والمعالجة من الباطن",
-            "en": "Interconnections, disclosures and processors",
-        },
+        "Interconnections, disclosures and processors",
         ["processings[].interconnects_files", "processings[].third_party_disclosures", "processors[].name"],
     ),
 ]
 
-_AUTHORISATION: list[tuple[_T, list[str]]] = [
-    (
-        {
-            "fr": "Preuve de l'information des personnes",
-            "ar": "ما يثبت إخبار الأشخاص المعنيين",
-            "en": "Proof that persons are informed",
-        },
-        ["information_notice.location"],
-    ),
-    (
-        {
-            "fr": "Fondement du traitement (art. 4)",
-            "ar": "أساس المعالجة (المادة 4)",
-            "en": "Legal ground (Art. 4)",
-        },
-        ["processings[].legal_basis"],
-    ),
-    (
-        {
-            "fr": "Pièce qui établit ce fondement",
-            "ar": "الوثيقة التي تثبت هذا الأساس",
-            "en": "Document supporting that ground",
-        },
-        ["processings[].legal_basis_reference"],
-    ),
+_AUTHORISATION: list[tuple[str, list[str]]] = [
+    ("Proof that persons are informed", ["information_notice.location"]),
+    ("Legal ground (Art. 4)", ["processings[].legal_basis"]),
+    ("Document supporting that ground", ["processings[].legal_basis_reference"]),
 ]
 
-_TRANSFER: list[tuple[_T, str]] = [
-    ({"fr": "Destinataire", "ar": "المرسل إليه", "en": "Recipient"}, "recipient"),
-    (
-        {"fr": "Rôle du destinataire", "ar": "صفة المرسل إليه", "en": "Role of the recipient"},
-        "recipient_role",
-    ),
-    ({"fr": "Finalité du transfert", "ar": "غاية النقل", "en": "Purpose of the transfer"}, "purpose"),
-    ({"fr": "Données transférées", "ar": "المعطيات المنقولة", "en": "Data transferred"}, "data_categories"),
-    (
-        {"fr": "Fondement (art. 43 ou 44)", "ar": "الأساس (المادة 43 أو 44)", "en": "Ground (Art. 43 or 44)"},
-        "mechanism",
-    ),
-    (
-        {"fr": "Clauses contractuelles", "ar": "البنود التعاقدية", "en": "Contractual clauses"},
-        "contractual_clauses",
-    ),
+_TRANSFER: list[tuple[str, str]] = [
+    ("Recipient", "recipient"),
+    ("Role of the recipient", "recipient_role"),
+    ("Purpose of the transfer", "purpose"),
+    ("Data transferred", "data_categories"),
+    ("Ground (Art. 43 or 44)", "mechanism"),
+    ("Contractual clauses", "contractual_clauses"),
 ]
 
-TITLES: dict[str, _T] = {
-    "F211": {"fr": "Déclaration (art. 15)", "ar": "التصريح (المادة 15)", "en": "Declaration (Art. 15)"},
-    "F112": {
-        "fr": "Demande d'autorisation : pièces en plus de la déclaration",
-        "ar": "طلب الإذن: وثائق إضافية إلى مضمون التصريح",
-        "en": "Authorisation request: items beyond the declaration",
+ANNEX_TEXTS: Catalogued[str] = Catalogued(
+    "annex",
+    {
+        **{label: label for label, _ in (*_DECLARATION, *_AUTHORISATION, *_TRANSFER)},
+        "F211": "Declaration (Art. 15)",
+        "F112": "Authorisation request: items beyond the declaration",
+        "F118": "Transfer to {country}",
+        "notice": "A preparation aid drawn from the project's file: this is not a CNDP form. "
+        "Items marked 'missing' are not stated in the file.",
+        "missing": "missing",
     },
-    "F118": {"fr": "Transfert vers {country}", "ar": "النقل إلى {country}", "en": "Transfer to {country}"},
-}
-
-NOTICE: _T = {
-    "fr": "Aide à la préparation, établie d'après le fichier du projet : ce n'est pas un formulaire de la CNDP. "
-    "Les éléments marqués « manquant » ne sont pas renseignés dans le fichier.",
-    "ar": "أداة مساعدة على التحضير، معدة انطلاقا من ملف المشروع: ليست استمارة من استمارات اللجنة الوطنية. "
-    "العناصر الموسومة «ناقص» غير مذكورة في الملف.",
-    "en": "A preparation aid drawn from the project's file: this is not a CNDP form. "
-    "Items marked 'missing' are not stated in the file.",
-}
-MISSING: _T = {"fr": "manquant", "ar": "ناقص", "en": "missing"}
+)
 
 
 def _values(data: Any, path: str) -> list[Any]:
@@ -191,7 +96,7 @@ def _values(data: Any, path: str) -> list[Any]:
     return current
 
 
-def _security(data: Any, lang: str) -> str | None:
+def _security(data: Any, lang: Lang | str) -> str | None:
     measures = data.get("security") if isinstance(data, dict) else None
     if not isinstance(measures, dict):
         return None
@@ -199,7 +104,7 @@ def _security(data: Any, lang: str) -> str | None:
     return ", ".join(on) or None
 
 
-def _item(data: dict[str, Any], label: str, paths: list[str], lang: str) -> AnnexItem:
+def _item(data: dict[str, Any], label: str, paths: list[str], lang: Lang | str) -> AnnexItem:
     if paths == ["security"]:
         return AnnexItem(label, "security", _security(data, lang))
     found = [v for p in paths for v in _values(data, p) if v not in ([], "")]
@@ -207,7 +112,7 @@ def _item(data: dict[str, Any], label: str, paths: list[str], lang: str) -> Anne
     return AnnexItem(label, ", ".join(paths), value)
 
 
-def filings(assessment: Assessment, submission: Submission, lang: str) -> list[Filing]:
+def filings(assessment: Assessment, submission: Submission, lang: Lang | str) -> list[Filing]:
     """The filings the formality plan calls for, item by item."""
     data = submission.model_dump(mode="json")
     forms = {f.value for f in assessment.formalities.forms}
@@ -215,24 +120,29 @@ def filings(assessment: Assessment, submission: Submission, lang: str) -> list[F
     if assessment.formalities.regime in ("declaration", "authorisation") or forms & {"F211", "F214", "F112"}:
         local = (data.get("controller") or {}).get("established_in_morocco") is True
         items = [
-            _item(data, t[lang], p, lang)
+            _item(data, ANNEX_TEXTS[lang][t], p, lang)
             for t, p in _DECLARATION
             if not (local and p == ["controller.representative_in_morocco.name"])
         ]
-        out.append(Filing(TITLES["F211"][lang], items))
+        out.append(Filing(ANNEX_TEXTS[lang]["F211"], items))
     if forms & {"F112", "F113"}:
-        out.append(Filing(TITLES["F112"][lang], [_item(data, t[lang], p, lang) for t, p in _AUTHORISATION]))
+        out.append(
+            Filing(
+                ANNEX_TEXTS[lang]["F112"],
+                [_item(data, ANNEX_TEXTS[lang][t], p, lang) for t, p in _AUTHORISATION],
+            )
+        )
     transfers = data.get("transfers") or []
     for filing in assessment.formalities.transfers:
         entry = next((t for t in transfers if t.get("country") == filing.country), None)
         index = transfers.index(entry) if entry is not None else None
         items = [
             AnnexItem(
-                t[lang],
+                ANNEX_TEXTS[lang][t],
                 f"transfers[{index}].{key}" if index is not None else f"transfers[].{key}",
                 plain_value(entry[key], lang) if entry and entry.get(key) not in (None, []) else None,
             )
             for t, key in _TRANSFER
         ]
-        out.append(Filing(TITLES["F118"][lang].format(country=filing.country), items))
+        out.append(Filing(ANNEX_TEXTS.text("F118", lang, country=filing.country), items))
     return out

@@ -5,31 +5,22 @@ from __future__ import annotations
 from compliance.domain.baseline import Change, Comparison, FindingDelta
 from compliance.domain.outcomes import Assessment, Outcome
 from compliance.domain.rules import Severity
+from compliance.i18n import Lang
+from compliance.i18n.catalogued import Catalogued
 from compliance.reports.labels import LABELS, OUTCOME_LABELS, SEVERITY_LABELS
 
-HEADINGS = {
-    "fr": {
-        Change.new: "Nouveaux",
-        Change.worse: "Aggravés",
-        Change.improved: "Améliorés",
-        Change.unchanged: "Inchangés (déjà dans la référence, ne bloquent pas)",
-    },
-    "ar": {
-        Change.new: "جديدة",
-        Change.worse: "ازدادت سوءا",
-        Change.improved: "تحسنت",
-        Change.unchanged: "دون تغيير (موجودة في المرجع، لا تحظر)",
-    },
-    "en": {
+HEADINGS: Catalogued[Change] = Catalogued(
+    "baseline change",
+    {
         Change.new: "New",
         Change.worse: "Worse",
         Change.improved: "Improved",
         Change.unchanged: "Unchanged (already in the baseline, not gating)",
     },
-}
+)
 
 
-def _state(outcome: Outcome | None, severity: Severity | None, lang: str) -> str:
+def _state(outcome: Outcome | None, severity: Severity | None, lang: Lang | str) -> str:
     if outcome is None:
         return LABELS[lang]["absent"]
     text = OUTCOME_LABELS[lang][outcome]
@@ -38,7 +29,7 @@ def _state(outcome: Outcome | None, severity: Severity | None, lang: str) -> str
     return f"{text} [{SEVERITY_LABELS[lang][severity]}]"
 
 
-def _line(d: FindingDelta, titles: dict[str, str], lang: str) -> str:
+def _line(d: FindingDelta, titles: dict[str, str], lang: Lang | str) -> str:
     before = _state(d.old, d.old_severity, lang)
     after = _state(d.new, d.new_severity, lang)
     title = titles.get(d.rule_id, "")
@@ -49,7 +40,7 @@ def render_comparison(
     comparison: Comparison,
     baseline: Assessment,
     current: Assessment,
-    lang: str = "fr",
+    lang: Lang | str = Lang.fr,
     names: tuple[str, str] = ("baseline", "current"),
 ) -> str:
     words = LABELS[lang]

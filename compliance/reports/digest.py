@@ -10,41 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compliance.domain.citations import cited
+from compliance.domain.formality_words import plan_sentence
 from compliance.domain.outcomes import Assessment, Finding, FormalityPlan, Outcome
 from compliance.domain.rules import Severity
+from compliance.i18n import Lang
+from compliance.i18n.catalogued import Catalogued
 from compliance.reports.fields import file_field, plain_value, section_label, section_of
 from compliance.reports.summary import Exposure, exposure
 
 MAX_ACTIONS = 7
 
-FORM_NAMES: dict[str, dict[str, str]] = {
-    "F211": {
-        "fr": "déclaration préalable (normale)",
-        "ar": "تصريح مسبق (عادي)",
-        "en": "prior declaration (standard)",
+FORM_NAMES: Catalogued[str] = Catalogued(
+    "form",
+    {
+        "F211": "prior declaration (standard)",
+        "F214": "simplified declaration",
+        "F112": "request for prior authorisation",
+        "F113": "simplified authorisation request",
+        "F118": "transfer of data abroad",
     },
-    "F214": {
-        "fr": "déclaration simplifiée",
-        "ar": "تصريح مبسط",
-        "en": "simplified declaration",
-    },
-    "F112": {
-        "fr": "demande d'autorisation préalable",
-        "ar": "طلب إذن مسبق",
-        "en": "request for prior authorisation",
-    },
-    "F113": {
-        "fr": "demande d'autorisation simplifiée",
-        "ar": "طلب إذن مبسط",
-        "en": "simplified authorisation request",
-    },
-    "F118": {
-        "fr": "transfert de données à l'étranger",
-        "ar": "نقل المعطيات إلى الخارج",
-        "en": "transfer of data abroad",
-    },
-}
+)
 
 
 @dataclass(frozen=True)
@@ -71,27 +56,9 @@ class Digest:
     exposures: list[Exposure] = field(default_factory=list)
 
 
-_REGIME_AR = {
-    "none": "لا إجراء (لا معطيات ذات طابع شخصي)",
-    "declaration": "تصريح مسبق (المادة 12(2))",
-    "authorisation": "إذن مسبق (المادة 12(1))",
-    "undetermined": "غير محدد: تنقص وقائع للاختيار بين التصريح والإذن",
-}
-
-
-def formality_summary(plan: FormalityPlan, lang: str) -> str:
-    """The formality plan in one sentence; in Arabic, composed here from the plan's parts (the engine words it
-    in French and English)."""
-    if lang != "ar":
-        return plan.summary.get(lang)
-    parts = [_REGIME_AR.get(plan.regime, plan.regime)]
-    if plan.triggers:
-        parts.append("الأسباب: " + "، ".join(cited(t.article, "ar") for t in plan.triggers))
-    if plan.possible_triggers:
-        parts.append("ينتظر التأكيد: " + "، ".join(cited(t.article, "ar") for t in plan.possible_triggers))
-    if plan.transfers:
-        parts.append("نقل المعطيات إلى الخارج (F118): " + "، ".join(t.country for t in plan.transfers))
-    return "؛ ".join(parts) + "."
+def formality_summary(plan: FormalityPlan, lang: Lang | str) -> str:
+    """The formality plan in one sentence, composed from the plan's parts in the reader's language."""
+    return plan_sentence(plan, lang)
 
 
 def first_sentence(text: str, limit: int = 240) -> str:
@@ -106,7 +73,7 @@ def _open(assessment: Assessment, outcome: Outcome) -> list[Finding]:
     return [f for f in assessment.findings if f.outcome is outcome and f.waiver is None]
 
 
-def _questions(findings: list[Finding], lang: str) -> list[Action]:
+def _questions(findings: list[Finding], lang: Lang | str) -> list[Action]:
     """Missing fields grouped by the section of the file holding them, each section asked once."""
     sections: dict[str, tuple[set[str], set[str], int]] = {}
     for f in findings:
@@ -136,7 +103,7 @@ def _questions(findings: list[Finding], lang: str) -> list[Action]:
     return actions
 
 
-def digest(assessment: Assessment, lang: str) -> Digest:
+def digest(assessment: Assessment, lang: Lang | str) -> Digest:
     fails = sorted(
         (f for f in _open(assessment, Outcome.fail) if f.severity.rank >= Severity.major.rank),
         key=lambda f: (-f.severity.rank, f.rule_id),
@@ -154,7 +121,7 @@ def digest(assessment: Assessment, lang: str) -> Digest:
     ]
     questions = _questions(_open(assessment, Outcome.needs_info), lang)
     actions = (fixes + questions)[:MAX_ACTIONS]
-    forms = [(code.value, FORM_NAMES[code.value][lang]) for code in assessment.formalities.forms]
+    forms = [(code.value, FORM_NAMES[lang][code.value]) for code in assessment.formalities.forms]
     return Digest(
         actions=actions,
         more=len(fixes) + len(questions) - len(actions),
@@ -163,7 +130,7 @@ def digest(assessment: Assessment, lang: str) -> Digest:
     )
 
 
-def stated_facts(f: Finding, lang: str) -> tuple[list[tuple[str, str]], list[str]]:
+def stated_facts(f: Finding, lang: Lang | str) -> tuple[list[tuple[str, str]], list[str]]:
     """What a finding shows a reader: the facts that did not meet the check (field, value in words), and the
     fields still not stated. Derived facts are shown as the field of the file they come from; a finding that
     only needs information shows no failed fact (an alternative not taken is not a failure)."""

@@ -16,7 +16,10 @@ from markupsafe import Markup
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Localized
 from compliance.domain.submission import Submission
-from compliance.reports.annex import MISSING, NOTICE, filings
+from compliance.i18n import Lang
+from compliance.i18n import direction as writing_direction
+from compliance.i18n.catalogued import Catalogued
+from compliance.reports.annex import ANNEX_TEXTS, filings
 from compliance.reports.digest import digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
@@ -43,6 +46,10 @@ def _environment() -> Environment:
     )
 
 
+# Punctuation that differs by language: French puts a space before a colon.
+COLON: Catalogued[str] = Catalogued("punctuation", {"colon": ":"})
+
+
 @cache
 def _stylesheet() -> Markup:
     """The package's own stylesheet, trusted as markup (it holds quotes that escaping would break)."""
@@ -54,13 +61,13 @@ def _fallback_attrs(text: Localized, lang: str) -> Markup:
     return Markup('lang="fr" dir="ltr"') if lang == "ar" and text.ar is None else Markup("")
 
 
-def direction(lang: str) -> str:
-    return "rtl" if lang == "ar" else "ltr"
+def direction(lang: Lang | str) -> str:
+    return writing_direction(Lang(lang))
 
 
 def render_html(
     assessment: Assessment,
-    lang: str = "fr",
+    lang: Lang | str = Lang.fr,
     field_url: Callable[[str, str], str | None] | None = None,
     inline_css: bool = True,
     submission: Submission | None = None,
@@ -83,7 +90,7 @@ def render_html(
             d=d,
             lang=lang,
             dir=direction(lang),
-            colon=" :" if lang == "fr" else ":",
+            colon=COLON[lang]["colon"],
             words=LABELS[lang],
             verdict=VERDICT_LABELS[lang][a.verdict],
             formality=formality_summary(a.formalities, lang),
@@ -96,8 +103,8 @@ def render_html(
             field_url=field_url,
             attrs=lambda text: _fallback_attrs(text, lang),
             annex=filings(a, submission, lang) if submission is not None else [],
-            annex_notice=NOTICE[lang],
-            missing_word=MISSING[lang],
+            annex_notice=ANNEX_TEXTS[lang]["notice"],
+            missing_word=ANNEX_TEXTS[lang]["missing"],
             inline_css=_stylesheet() if inline_css else None,
             fragment=fragment,
         )

@@ -5,16 +5,12 @@ which the Markdown reports wrap in `<div dir="rtl">`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from functools import cache
-from typing import Generic, TypeVar
-
 from compliance.domain.outcomes import Outcome, Verdict
 from compliance.domain.rules import RefStatus, Severity
-from compliance.i18n import Lang, translator
+from compliance.i18n import Lang
+from compliance.i18n.catalogued import Catalogued
 
 RTL = frozenset({Lang.ar.value})
-K = TypeVar("K")
 
 TEXTS: dict[str, str] = {
     "art": "Art.",
@@ -121,63 +117,27 @@ CHAPTER_TEXTS: dict[str, str] = {
 }
 
 
-class Catalogued(Mapping[str, dict[K, str]], Generic[K]):
-    """Texts by language: `labels[lang][key]`, translated from the English by the catalogue."""
-
-    def __init__(self, context: str, texts: Mapping[K, str], own: Mapping[K, str] | None = None) -> None:
-        self.context = context
-        self.texts = texts
-        self.own = own or {}
-
-    def messages(self) -> Iterator[tuple[str, str]]:
-        """(context, English text) of every text, for the catalogue's template."""
-        for key, text in self.texts.items():
-            yield self.own.get(key, self.context), text
-
-    def __getitem__(self, lang: str) -> dict[K, str]:
-        return _translated(self, Lang(lang))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(lang.value for lang in Lang)
-
-    def __len__(self) -> int:
-        return len(Lang)
-
-    def __hash__(self) -> int:
-        return id(self)
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-
-@cache
-def _translated(labels: Catalogued[K], lang: Lang) -> dict[K, str]:
-    words = translator(lang)
-    return {
-        key: words.pgettext(labels.own.get(key, labels.context), text) for key, text in labels.texts.items()
-    }
-
-
 LABELS: Catalogued[str] = Catalogued("report", TEXTS, _OWN_CONTEXT)
 OUTCOME_LABELS: Catalogued[Outcome] = Catalogued("outcome", OUTCOME_TEXTS)
 VERDICT_LABELS: Catalogued[Verdict] = Catalogued("verdict", VERDICT_TEXTS)
 SEVERITY_LABELS: Catalogued[Severity] = Catalogued("severity", SEVERITY_TEXTS)
 CHAPTER_LABELS: Catalogued[str] = Catalogued("chapter", CHAPTER_TEXTS)
 STATUS_LABELS: Catalogued[RefStatus] = Catalogued("reference status", STATUS_TEXTS)
-CATALOGUED = (LABELS, OUTCOME_LABELS, VERDICT_LABELS, SEVERITY_LABELS, CHAPTER_LABELS, STATUS_LABELS)
 
 
-def chapter_label(chapter: str, lang: str) -> str:
+def chapter_label(chapter: str, lang: Lang | str) -> str:
     return CHAPTER_LABELS[lang].get(chapter, chapter)
 
 
-def money(amount: int, lang: str) -> str:
-    sep = "\u202f" if lang in ("fr", "ar") else ","
-    unit = "درهم" if lang == "ar" else "MAD"
-    return f"{amount:,}".replace(",", sep) + f" {unit}"
+MONEY: Catalogued[str] = Catalogued("money", {"unit": "MAD"})
 
 
-def count_label(key: str, lang: str) -> str:
+def money(amount: int, lang: Lang | str) -> str:
+    sep = "," if lang == Lang.en else "\u202f"  # thousands: a narrow space in French and Arabic
+    return f"{amount:,}".replace(",", sep) + " " + MONEY[lang]["unit"]
+
+
+def count_label(key: str, lang: Lang | str) -> str:
     """Label of a key of `Assessment.counts` (an outcome, or 'waived')."""
     if key == "waived":
         return LABELS[lang]["waived_count"]

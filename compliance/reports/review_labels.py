@@ -1,19 +1,12 @@
-"""Words of the review in the reports (French, Arabic, English): review states, the review line, waivers and
-corrections made by liaisons."""
+"""Words of the review in the reports (English message ids of the one catalogue): review states, the review
+line, waivers and corrections made by liaisons."""
 
 from __future__ import annotations
 
 from compliance.domain.outcomes import Correction, ReviewNote
-from compliance.reports.labels import LABELS, OUTCOME_LABELS, Catalogued
-
-
-def waiver_line(approver: str, legal_ground: str, expires: str, reason: str, lang: str) -> str:
-    if lang == "fr":
-        return f"Dérogation accordée par {approver} jusqu'au {expires} ({legal_ground}) : {reason}"
-    if lang == "ar":
-        return f"استثناء منحه {approver} إلى غاية {expires} ({legal_ground}): {reason}"
-    return f"Waived by {approver} until {expires} ({legal_ground}): {reason}"
-
+from compliance.i18n import Lang
+from compliance.i18n.catalogued import Catalogued
+from compliance.reports.labels import LABELS, OUTCOME_LABELS
 
 REVIEW_STATE_LABELS: Catalogued[str] = Catalogued(
     "review state",
@@ -28,47 +21,41 @@ REVIEW_STATE_LABELS: Catalogued[str] = Catalogued(
     },
 )
 
-
 # A liaison's judgement of a finding in words (records keep the identifiers).
-JUDGEMENT_LABELS: dict[str, dict[str, str]] = {
-    "fr": {"confirmed": "confirmé", "disputed": "contesté", "waived": "dérogation accordée"},
-    "ar": {"confirmed": "مؤكد", "disputed": "مُعترض عليه", "waived": "مُنح استثناء"},
-    "en": {"confirmed": "confirmed", "disputed": "disputed", "waived": "waived"},
-}
+JUDGEMENT_LABELS: Catalogued[str] = Catalogued(
+    "judgement", {"confirmed": "confirmed", "disputed": "disputed", "waived": "waived"}
+)
+
+REVIEW_TEXTS: Catalogued[str] = Catalogued(
+    "review",
+    {
+        "waiver": "Waived by {approver} until {expires} ({legal_ground}): {reason}",
+        "decided": " by {who} on {when}",
+        "applied": "the decision's waivers and corrections applied",
+        "undecided": "machine findings, not yet decided",
+        "correction": "Outcome corrected by {who} (the machine said {machine}): {reason}",
+    },
+)
 
 
-def review_line(note: ReviewNote, lang: str) -> str:
+def waiver_line(approver: str, legal_ground: str, expires: str, reason: str, lang: Lang | str) -> str:
+    return REVIEW_TEXTS.text(
+        "waiver", lang, approver=approver, expires=expires, legal_ground=legal_ground, reason=reason
+    )
+
+
+def review_line(note: ReviewNote, lang: Lang | str) -> str:
     """'CNDP review: version 2 approved by Name (key id) on 2026-11-29; waivers and corrections applied'."""
     state = REVIEW_STATE_LABELS[lang].get(note.state, note.state)
     head = f"{LABELS[lang]['review']}: version {note.version} {state}"
     if note.decided_by is not None and note.decided_at is not None:
         who, when = f"{note.decided_by.name} ({note.decided_by.id})", note.decided_at.date().isoformat()
-        head += {"fr": f" par {who} le {when}", "ar": f" من طرف {who} بتاريخ {when}"}.get(
-            lang, f" by {who} on {when}"
-        )
+        head += REVIEW_TEXTS.text("decided", lang, who=who, when=when)
     key = "applied" if note.judgements_applied else "undecided"
-    return f"{head} — {_REVIEW_TAILS[key].get(lang, _REVIEW_TAILS[key]['en'])}"
+    return f"{head} — {REVIEW_TEXTS[lang][key]}"
 
 
-_REVIEW_TAILS = {
-    "applied": {
-        "fr": "dérogations et corrections de la décision appliquées",
-        "ar": "الاستثناءات والتصحيحات الواردة في القرار مطبقة",
-        "en": "the decision's waivers and corrections applied",
-    },
-    "undecided": {
-        "fr": "constats de la machine, pas encore décidés",
-        "ar": "نتائج الآلة، لم يُبت فيها بعد",
-        "en": "machine findings, not yet decided",
-    },
-}
-
-
-def correction_line(c: Correction, lang: str) -> str:
+def correction_line(c: Correction, lang: Lang | str) -> str:
     who = f"{c.reviewer.name} ({c.reviewer.id})"
     machine = OUTCOME_LABELS[lang][c.machine_outcome]
-    if lang == "fr":
-        return f"Résultat corrigé par {who} (la machine disait {machine}) : {c.reason}"
-    if lang == "ar":
-        return f"نتيجة صححها {who} (كانت الآلة تقول {machine}): {c.reason}"
-    return f"Outcome corrected by {who} (the machine said {machine}): {c.reason}"
+    return REVIEW_TEXTS.text("correction", lang, who=who, machine=machine, reason=c.reason)

@@ -6,7 +6,7 @@ from compliance.domain.citations import cited
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
-from compliance.reports.annex import MISSING, NOTICE, filings
+from compliance.reports.annex import ANNEX_TEXTS, filings
 from compliance.reports.digest import Action, digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
@@ -111,11 +111,11 @@ def summary_lines(assessment: Assessment, lang: str) -> list[str]:
 
 def annex_lines(assessment: Assessment, submission: Submission, lang: str) -> list[str]:
     """The content of the filings, item by item, with the field each value comes from."""
-    out = ["", LABELS[lang]["annex"], f"  {NOTICE[lang]}"]
+    out = ["", LABELS[lang]["annex"], f"  {ANNEX_TEXTS[lang]['notice']}"]
     for filing in filings(assessment, submission, lang):
         out.append(f"\n== {filing.title} ==")
         for item in filing.items:
-            value = item.value if item.value is not None else f"[{MISSING[lang].upper()}]"
+            value = item.value if item.value is not None else f"[{ANNEX_TEXTS[lang]['missing'].upper()}]"
             out.append(f"  {item.label}: {value}  ({LABELS[lang]['in_file']}: {item.field})")
     return out
 

@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from compliance.domain.field_errors import FieldError
-from compliance.service.errors import Forbidden, InvalidRequest, NotFound, Unauthenticated
+from compliance.service.errors import (
+    BAD_AUTHORIZATION,
+    NO_API_KEY,
+    REVOKED_API_KEY,
+    UNKNOWN_API_KEY,
+    Forbidden,
+    InvalidRequest,
+    NotFound,
+    Unauthenticated,
+)
 from compliance.storage.protocol import AccessRepository, AuditRepository
 from compliance.storage.records import ORG_ID, ApiKey, AuditEvent, Organisation, Role
 from compliance.storage.scope import bind_scope
@@ -84,17 +93,15 @@ def bind_caller_scope(role: Role, organisation: str | None) -> None:
 
 def authenticate(access: AccessRepository, credentials: Credentials) -> Principal:
     if not credentials.presented:
-        raise Unauthenticated("an API key is required: send 'Authorization: Bearer <key>'")
+        raise Unauthenticated(NO_API_KEY)
     match = credentials.parts()
     if match is None:
-        raise Unauthenticated(
-            "the Authorization header must be 'Bearer <key>' with a key from 'compliance admin'"
-        )
+        raise Unauthenticated(BAD_AUTHORIZATION)
     key = access.get_key(match.group(1))
     if key is None or not hmac.compare_digest(key.secret_hash, _hash(match.group(2))):
-        raise Unauthenticated("unknown API key")
+        raise Unauthenticated(UNKNOWN_API_KEY)
     if not key.active:
-        raise Unauthenticated("this API key was revoked")
+        raise Unauthenticated(REVOKED_API_KEY)
     bind_caller_scope(key.role, key.organisation)
     return Principal(key_id=key.id, role=key.role, organisation=key.organisation)
 

@@ -19,7 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from compliance.domain.field_errors import FieldError
 from compliance.service.access import CLI_ACTOR, Principal
-from compliance.service.errors import Forbidden, InvalidRequest, NotFound
+from compliance.service.errors import ADMIN_ONLY, Forbidden, InvalidRequest, NotFound
 from compliance.storage.accounts import AccountTables, OneTimeToken, TokenPurpose, User
 from compliance.storage.protocol import AccessRepository, AuditRepository
 from compliance.storage.records import AuditEvent, Role
@@ -184,7 +184,7 @@ class Accounts:
 
     def require_org_admin(self, actor: User) -> str:
         if not actor.org_admin or actor.organisation is None:
-            raise Forbidden("only an administrator of the organisation may do this")
+            raise Forbidden(ADMIN_ONLY)
         return actor.organisation
 
     def invite(self, actor: User, email: str, org_admin: bool = False) -> IssuedLink:

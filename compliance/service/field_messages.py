@@ -1,4 +1,4 @@
-"""Field errors a founder understands, in French or English: plain words for dates, country codes, versions
+"""Field errors a founder understands, in French, Arabic or English: plain words for dates, country codes, versions
 and numbers (never a raw regular expression), and "did you mean" for an unknown key or a misspelt value.
 
 A suggestion always comes from the vocabulary (the keys of the model, the accepted values, or the member
@@ -14,20 +14,25 @@ import types
 from enum import StrEnum
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-LANGS = ("fr", "en")
+from compliance.domain.field_errors import FieldError
+from compliance.i18n import Lang
+from compliance.i18n.catalogued import Catalogued
+from compliance.i18n.languages import parse
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
+# The messages, in English: the message ids of the one catalogue (French and Arabic come from there).
+FIELD_MESSAGES: Catalogued[str] = Catalogued(
+    "field error",
+    {
         "unknown_key": "unknown key",
-        "did_you_mean": "did you mean '{0}'?",
-        "allowed_keys": "the keys allowed here are: {0}",
-        "enum": "not one of the accepted values: {0}",
+        "did_you_mean": "did you mean '{suggestion}'?",
+        "allowed_keys": "the keys allowed here are: {keys}",
+        "enum": "not one of the accepted values: {values}",
         "date": "expected a date written YYYY-MM-DD, e.g. 2026-03-31",
         "country": "expected a country as its two-letter ISO 3166 code in capitals, e.g. MA, FR, US",
-        "version": 'this tool reads version {0} of the format: write schema_version: "{0}"',
+        "version": 'this tool reads version {version} of the format: write schema_version: "{version}"',
         "identifier": "expected letters, digits, '_', '.' or '-' only (at most 64)",
         "pattern": "not written in the expected form (see the field's description in the schema)",
         "integer": "expected a whole number",
@@ -35,44 +40,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "boolean": "expected true or false",
         "text": "expected a text",
         "mapping": "expected a mapping of facts (key: value lines)",
+        "object": "expected a mapping of fields (key: value lines)",
         "list": "expected a list, e.g. [a, b]",
-        "too_long_text": "at most {0} characters",
-        "too_long_list": "at most {0} items",
+        "too_long_text": "at most {limit} characters",
+        "too_long_list": "at most {limit} items",
         "too_short": "must not be empty",
-        "too_big": "at most {0}",
-        "too_small": "at least {0}",
+        "too_big": "at most {limit}",
+        "too_small": "at least {limit}",
         "missing": "missing: this key is required",
         "bad_key": "a key of this mapping is not accepted",
         "not_here": "not accepted here",
-        "position": "line {0}, column {1}",
+        "position": "line {line}, column {column}",
     },
-    "fr": {
-        "unknown_key": "clé inconnue",
-        "did_you_mean": "vouliez-vous dire « {0} » ?",
-        "allowed_keys": "les clés admises ici : {0}",
-        "enum": "n'est pas une des valeurs admises : {0}",
-        "date": "une date est attendue, écrite AAAA-MM-JJ, par exemple 2026-03-31",
-        "country": "un pays est attendu, par son code ISO 3166 à deux lettres majuscules, par exemple MA, FR, US",
-        "version": 'cet outil lit la version {0} du format : écrivez schema_version: "{0}"',
-        "identifier": "seuls les lettres, chiffres, « _ », « . » et « - » sont admis (64 au plus)",
-        "pattern": "n'a pas la forme attendue (voir la description du champ dans le schéma)",
-        "integer": "un nombre entier est attendu",
-        "number": "un nombre est attendu",
-        "boolean": "true ou false est attendu",
-        "text": "un texte est attendu",
-        "mapping": "une liste de faits est attendue (lignes clé: valeur)",
-        "list": "une liste est attendue, par exemple [a, b]",
-        "too_long_text": "{0} caractères au plus",
-        "too_long_list": "{0} éléments au plus",
-        "too_short": "ne doit pas être vide",
-        "too_big": "{0} au plus",
-        "too_small": "{0} au moins",
-        "missing": "manquante : cette clé est obligatoire",
-        "bad_key": "une clé de cette liste n'est pas admise",
-        "not_here": "n'est pas admis ici",
-        "position": "ligne {0}, colonne {1}",
-    },
-}
+)
 
 COUNTRY_PATTERN = "^[A-Z]{2}$"
 IDENTIFIER_PATTERN = "^[A-Za-z0-9_.-]{1,64}$"
@@ -147,12 +127,13 @@ def _enum_suggestion(enum: type[StrEnum], given: str) -> str | None:
     return by_name.get(guess, guess) if guess is not None else None
 
 
-def words(lang: str) -> dict[str, str]:
-    return MESSAGES[lang if lang in MESSAGES else "en"]
+def words(lang: Lang | str) -> dict[str, str]:
+    """The messages in `lang` (English for a language we do not have)."""
+    return FIELD_MESSAGES[parse(str(lang)) or Lang.en]
 
 
 def explain(
-    model: type[BaseModel], err: ErrorDetails, lang: str = "en", keys: list[str] | None = None
+    model: type[BaseModel], err: ErrorDetails, lang: Lang | str = Lang.en, keys: list[str] | None = None
 ) -> tuple[str, dict[str, str], str]:
     """The message key, its parameters and the worded message for one validation error; `keys` are those
     allowed where an unknown key was found."""
@@ -165,24 +146,31 @@ def explain(
             return (
                 "unknown_key",
                 {"suggestion": guess},
-                w["unknown_key"] + "; " + w["did_you_mean"].format(guess),
+                w["unknown_key"] + "; " + w["did_you_mean"].format(suggestion=guess),
             )
         allowed = ", ".join(keys or [])
         return (
             "unknown_key",
             {"allowed": allowed},
-            w["unknown_key"] + ("; " + w["allowed_keys"].format(allowed) if keys else ""),
+            w["unknown_key"] + ("; " + w["allowed_keys"].format(keys=allowed) if keys else ""),
         )
     target = _target(model, loc)
     if kind == "enum" and isinstance(target, type) and issubclass(target, StrEnum):
         guess = _enum_suggestion(target, given) if isinstance(given, str) else None
         values = ", ".join(f"'{m.value}'" for m in target)
         params = {"values": values} | ({"suggestion": guess} if guess is not None else {})
-        message = w["enum"].format(values)
-        return "enum", params, message + ("; " + w["did_you_mean"].format(guess) if guess is not None else "")
+        message = w["enum"].format(values=values)
+        return (
+            "enum",
+            params,
+            message + ("; " + w["did_you_mean"].format(suggestion=guess) if guess is not None else ""),
+        )
     if kind == "literal_error" and loc == ("schema_version",):
         version = str(ctx.get("expected", "")).strip("'")
-        return "version", {"version": version}, w["version"].format(version)
+        return "version", {"version": version}, w["version"].format(version=version)
+    if kind in ("enum", "literal_error") and ctx.get("expected"):  # outside the model: a query's vocabulary
+        values = ", ".join(re.findall(r"'[^']*'", str(ctx["expected"]))) or str(ctx["expected"])
+        return "enum", {"values": values}, w["enum"].format(values=values)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         key = {COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")
@@ -195,9 +183,20 @@ def explain(
     elif kind in ("greater_than_equal", "greater_than"):
         bound = ("too_small", ctx.get("ge", ctx.get("gt", "")))
     if bound is not None:
-        return bound[0], {"limit": str(bound[1])}, w[bound[0]].format(bound[1])
+        return bound[0], {"limit": str(bound[1])}, w[bound[0]].format(limit=bound[1])
     if kind in ("string_too_short", "too_short"):
         return "too_short", {}, w["too_short"]
     if kind in _BY_TYPE:
         return _BY_TYPE[kind], {}, w[_BY_TYPE[kind]]
     return kind, {}, err["msg"]
+
+
+def worded_errors(model: type[BaseModel], exc: ValidationError, lang: Lang | str) -> list[FieldError]:
+    """pydantic's errors of a request body in `lang`, each at the path pydantic gives (input never repeated)."""
+    out = []
+    for err in exc.errors(include_url=False):
+        key, params, message = explain(model, err, lang)
+        out.append(
+            FieldError(path=".".join(str(p) for p in err["loc"]), message=message, key=key, params=params)
+        )
+    return out

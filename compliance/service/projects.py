@@ -20,7 +20,15 @@ from compliance.domain.review import OPEN_STATES
 from compliance.domain.submission import Submission
 from compliance.service.access import Principal
 from compliance.service.assess_runner import AssessmentRunner
-from compliance.service.errors import NO_PROJECT, NO_VERSION, IdempotencyMismatch, InvalidRequest, NotFound
+from compliance.service.errors import (
+    NO_PROJECT,
+    NO_VERSION,
+    PROJECT_KEY_REUSED,
+    VERSION_KEY_REUSED,
+    IdempotencyMismatch,
+    InvalidRequest,
+    NotFound,
+)
 from compliance.service.reporting import ReportOptions
 from compliance.storage.protocol import Store
 from compliance.storage.records import (
@@ -181,7 +189,7 @@ class Projects:
         )
         stored, created = self.store.projects.create_project(project, event)
         if not created and stored.request_hash != request_hash:
-            raise IdempotencyMismatch("this Idempotency-Key was already used to create a different project")
+            raise IdempotencyMismatch(PROJECT_KEY_REUSED)
         return stored, created
 
     def check_can_submit(self, principal: Principal, project_id: str) -> Project:
@@ -269,7 +277,7 @@ class Projects:
         stored, created = result
         if not created:
             if stored.request_hash != assessment.submission_hash:
-                raise IdempotencyMismatch("this Idempotency-Key was already used for a different submission")
+                raise IdempotencyMismatch(VERSION_KEY_REUSED)
             return stored, False
         if self.on_new_version is not None:
             self.on_new_version(stored)

@@ -41,7 +41,7 @@ from compliance.service.decisions import (
     export_decision,
     sign_decision,
 )
-from compliance.service.errors import NO_VERSION, InvalidRequest, NotFound, StoreError
+from compliance.service.errors import NO_FINDING, NO_VERSION, InvalidRequest, NotFound, StoreError
 from compliance.service.notifications import Notifier
 from compliance.service.people import People
 from compliance.service.projects import Projects
@@ -228,7 +228,7 @@ class Reviews:
             raise_forbidden(principal, "only a CNDP liaison may judge a finding")
         finding = next((f for f in version.assessment.parsed.findings if f.rule_id == rule_id), None)
         if finding is None:
-            raise NotFound("this version has no such finding")
+            raise NotFound(NO_FINDING)
         if judgement is Judgement.disputed and corrected_outcome is finding.outcome:
             raise InvalidRequest(
                 [FieldError(path="body.corrected_outcome", message="a dispute must change the outcome")]
@@ -288,7 +288,7 @@ class Reviews:
         the revision: they never make a liaison's next action conflict."""
         project, version = self._target(principal, project_id, number)
         if rule_id is not None and all(f.rule_id != rule_id for f in version.assessment.parsed.findings):
-            raise NotFound("this version has no such finding")
+            raise NotFound(NO_FINDING)
         try:
             comment = Comment(
                 rule_id=rule_id,

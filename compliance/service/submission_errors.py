@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from compliance.domain.field_errors import FieldError
+from compliance.i18n import Lang
 from compliance.service.field_messages import explain, unwrap, words
 from compliance.strictyaml import StrictLoader
 
@@ -78,10 +79,10 @@ def _compose(text: str | None) -> yaml.Node | None:
 
 
 def describe_errors(
-    model: type[BaseModel], exc: ValidationError, text: str | None, lang: str = "en"
+    model: type[BaseModel], exc: ValidationError, text: str | None, lang: Lang | str = Lang.en
 ) -> list[FieldError]:
-    """A field error for each validation error: the path is ours, the message in plain words (in French or
-    English), with a suggestion taken from the vocabulary, never from what was submitted; the line and
+    """A field error for each validation error: the path is ours, the message in plain words (in French,
+    Arabic or English), with a suggestion taken from the vocabulary, never from what was submitted; the line and
     column of the text when it can be placed."""
     root = _compose(text)
     out: list[FieldError] = []
@@ -94,7 +95,7 @@ def describe_errors(
             key, message = "bad_key", words(lang)["bad_key"]
             if expected:
                 params = {"values": str(expected)}
-                message += "; " + words(lang)["enum"].format(expected)
+                message += "; " + words(lang)["enum"].format(values=expected)
         elif cut and err["type"] != "extra_forbidden":
             key, message = "not_here", words(lang)["not_here"]
         else:
@@ -114,6 +115,6 @@ def describe_errors(
     return out
 
 
-def position_words(lang: str) -> str:
+def position_words(lang: Lang | str) -> str:
     """How `(line L, column C)` is worded in the language of the messages."""
     return words(lang)["position"]

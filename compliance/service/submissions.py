@@ -35,11 +35,8 @@ class InvalidSubmission(ValueError):
     def worded(self, lang: str) -> list[str]:
         """`problems` in `lang`: the place, and the whole-file messages of the catalogue (`FILE_ERRORS`)."""
         words = translator(Lang(lang) if lang in Lang.__members__ else Lang.en)
-        position = (
-            words.pgettext(FILE_CONTEXT, FILE_ERRORS["position"]) if lang == "ar" else position_words(lang)
-        )
         whole = words.pgettext(FILE_CONTEXT, FILE_ERRORS["(file)"])
-        return [describe(_in_lang(e, words), position, whole) for e in self.errors]
+        return [describe(_in_lang(e, words), position_words(lang), whole) for e in self.errors]
 
 
 # What is wrong with a whole file, by FieldError key, in English (the catalogue's message ids, context
@@ -53,7 +50,6 @@ FILE_ERRORS = {
     "empty": "empty, expected a YAML or JSON mapping",
     "not_mapping": "expected a mapping of facts, e.g. 'project_name: ...'",
     "(file)": "(file)",
-    "position": "line {0}, column {1}",  # Arabic here until the field messages have theirs (position_words)
 }
 YAML_PROBLEMS = (
     "duplicate key",
@@ -178,7 +174,7 @@ def _whole_numbers(data: Any) -> Any:
 def validate_submission(data: Any, source: str, text: str | None = None, lang: str = "en") -> Submission:
     """Check plain data against the format, strictly: the data go through JSON, where pydantic's strict mode
     takes only `true`/`false` as booleans and whole numbers as integers, and still reads enumerated values
-    and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr or en)."""
+    and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr, ar or en)."""
     if not isinstance(data, dict):
         raise InvalidSubmission(source, [whole_file(FILE_ERRORS["not_mapping"], "not_mapping")])
     try:

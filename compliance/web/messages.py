@@ -2,27 +2,31 @@
 
 Message ids come from the templates and the web modules (`_("...")`), from the questionnaire (every field's
 description, every vocabulary value as a `choice`, the steps' titles, intros, help and examples) and from the
-service's retention statement, and the words of the reports (`reports/labels.py`). New ids are added to each
-language's catalogue: English gets its own text, French and Arabic get an empty translation for a person to
+service's retention statement, every `Catalogued` text of the code (the reports' words, field errors, API
+problems: every module of the package is imported, so that each `Catalogued` joins the registry), and the
+command line's words. New ids are added to each language's catalogue: English gets its own text, French and Arabic get an empty translation for a person to
 fill in (tests/web/test_catalogue.py fails until they do: empty, fuzzy, or Arabic left in French or English).
 An id no longer used is dropped.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
+import compliance
 from compliance.domain.rules import Severity
 from compliance.i18n import Lang
 from compliance.i18n.catalogue import catalogue_path, read_catalogue, template_path
-from compliance.reports.labels import CATALOGUED
-from compliance.reports.review_labels import REVIEW_STATE_LABELS
+from compliance.i18n.catalogued import registered
 from compliance.service.org_data import RETENTION
 from compliance.service.submissions import FILE_CONTEXT, FILE_ERRORS, PROBLEM_CONTEXT, YAML_PROBLEMS
 from compliance.web.questionnaire import Question, questionnaire
@@ -34,6 +38,15 @@ CLI_CONTEXT = (
 )
 CHOICE = "choice"
 SEVERITY = "severity"
+
+
+@cache
+def every_catalogued() -> tuple[tuple[str, str], ...]:
+    """(context, English text) of every `Catalogued` of the package, its modules imported for that."""
+    for module in pkgutil.walk_packages(compliance.__path__, "compliance."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    return tuple(registered())
 
 
 def _questions(questions: list[Question]) -> Iterator[tuple[str | None, str, str]]:
@@ -88,9 +101,8 @@ def model_messages() -> Iterator[tuple[str | None, str, str]]:
         yield CHOICE, value.replace("_", " "), "outcomes and states"
     for severity in Severity:
         yield SEVERITY, severity.value, "severities"
-    for labels in (*CATALOGUED, REVIEW_STATE_LABELS):
-        for context, text in labels.messages():
-            yield context, text, "reports"
+    for context, text in every_catalogued():
+        yield context, text, "reports"
     yield from cli_messages()
 
 

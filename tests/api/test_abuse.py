@@ -138,7 +138,7 @@ def test_a_body_that_trickles_in_holds_no_slot_and_times_out_with_408(
                 answer += chunk
             assert answer.startswith(b"HTTP/1.1 408 "), answer[:200]
             problem = json.loads(answer.split(b"\r\n\r\n", 1)[1])
-            assert problem["status"] == 408 and "did not arrive" in problem["detail"]
+            assert problem["status"] == 408 and "n'est pas arrivé" in problem["detail"]  # French by default
     finally:
         for sock in senders:
             sock.close()

@@ -162,7 +162,9 @@ def test_a_key_made_and_revoked_with_the_cli_takes_effect_on_the_running_server(
     cli("revoke-key", token.split(".")[0])
     r = httpx.get(live.url + "/api/v1/projects", headers=headers)
     assert r.status_code == 401
-    assert "revoked" in r.json()["detail"]
+    assert r.json()["detail"] == "cette clé d'API a été révoquée"  # French by default
+    english = httpx.get(live.url + "/api/v1/projects", headers=headers | {"Accept-Language": "en"})
+    assert english.json()["detail"] == "this API key was revoked"
 
 
 def test_keys_are_stored_only_as_hashes(live: Server) -> None:

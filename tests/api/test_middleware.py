@@ -39,7 +39,7 @@ def test_an_unexpected_error_is_a_bare_500_problem_and_its_message_is_not_logged
         response = asyncio.run(run())
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json()["detail"] == "an unexpected error occurred"
+    assert response.json()["detail"] == "une erreur inattendue s'est produite"  # French by default
     assert SECRET not in response.text and "Traceback" not in response.text
     assert "ValueError" in caplog.text and SECRET not in caplog.text
 
@@ -168,7 +168,7 @@ def test_readyz_says_503_with_the_reason_while_every_slot_is_taken() -> None:
     ready, saturated = asyncio.run(run())
     assert ready.status_code == 200
     assert saturated.status_code == 503 and saturated.headers["retry-after"] == "1"
-    assert "admission slots" in saturated.json()["detail"]
+    assert "places d'admission" in saturated.json()["detail"]  # French by default
 
 
 def test_serve_refuses_several_workers(capsys: pytest.CaptureFixture[str]) -> None:

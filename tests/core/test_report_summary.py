@@ -10,7 +10,7 @@ import pytest
 
 from compliance.domain.outcomes import Assessment, Outcome
 from compliance.reports import ReportFormat, render
-from compliance.reports.annex import MISSING, NOTICE, filings
+from compliance.reports.annex import ANNEX_TEXTS, filings
 from compliance.reports.digest import MAX_ACTIONS, digest
 from compliance.reports.fields import file_field, plain_value
 from compliance.reports.labels import LABELS
@@ -108,4 +108,4 @@ def test_annex_lists_the_filings_items_from_named_fields(bank: Assessment, lang:
     assert "controller.representative_in_morocco.name" not in by_field  # established in Morocco
     assert declaration.missing >= 3 and transfer.missing == 2 and authorisation.missing == 1
     page = html.unescape(render(bank, ReportFormat.html, lang=lang, submission=submission))
-    assert NOTICE[lang] in page and MISSING[lang] in page
+    assert ANNEX_TEXTS[lang]["notice"] in page and ANNEX_TEXTS[lang]["missing"] in page

@@ -8,8 +8,9 @@ import pytest
 from babel.messages.catalog import Message
 
 from compliance.i18n import Lang, negotiate, translator
-from compliance.i18n.catalogue import catalogue_path, read_catalogue
-from compliance.web.messages import build_template
+from compliance.i18n.catalogue import catalogue_path, read_catalogue, template_path
+from compliance.i18n.catalogued import REGISTRY, Catalogued, registered
+from compliance.web.messages import build_template, every_catalogued
 
 
 @pytest.mark.parametrize("lang", list(Lang))
@@ -25,7 +26,7 @@ def test_no_missing_or_fuzzy_message(lang: Lang) -> None:
 
 # Arabic entries that may stay as they are written: codes and identifiers, the same in every language.
 CODES = re.compile(r"^[A-Z]{2}$")  # ISO country codes given as examples ("FR", "MA")
-FORMAT = re.compile(r"%\(\w+\)s")
+FORMAT = re.compile(r"%\(\w+\)s|\{\w+\}")  # the template's %(name)s, the code's {name}
 Entries = dict[tuple[str | None, str], Message]
 
 
@@ -35,7 +36,8 @@ def _entries(lang: Lang) -> Entries:
 
 def test_french_is_translated() -> None:
     fr = _entries(Lang.fr)
-    same = [m.id for m in fr.values() if m.string == m.id and " " in str(m.id)]
+    words = {key: FORMAT.sub("", key[1]).strip() for key in fr}  # a placeholder is not a word
+    same = [m.id for key, m in fr.items() if m.string == m.id and " " in words[key]]
     assert len(same) <= 3, f"French messages left in English: {same}"  # e.g. 'auxiliaire de justice'
 
 
@@ -45,8 +47,8 @@ def arabic_problems(ar: Entries, fr: Entries, en: Entries) -> list[tuple[str, st
     problems = []
     for key, m in ar.items():
         text = str(m.string or "")
-        if CODES.match(key[1]) and text == key[1]:
-            continue
+        if (CODES.match(key[1]) or not any(ch.isalpha() for ch in key[1])) and text == key[1]:
+            continue  # a code, or punctuation written the same in Arabic
         if not text or m.fuzzy:
             problems.append((key[1], "empty or fuzzy"))
         elif text in (key[1], fr[key].string, en[key].string):
@@ -97,3 +99,25 @@ def test_the_arabic_check_reports_each_kind_of_placeholder() -> None:
 )
 def test_accept_language(header: str | None, expected: Lang) -> None:
     assert negotiate(header) is expected
+
+
+def test_every_catalogued_text_is_in_the_template_and_keeps_its_placeholders() -> None:
+    """Each `Catalogued` of the package (its modules all imported) is in the template that `make messages`
+    wrote, and each translation has the same `{placeholders}` as its English."""
+    template = {(m.context, str(m.id)) for m in read_catalogue(template_path()) if m.id}
+    texts = every_catalogued()
+    assert [key for key in texts if key not in template] == [], "run `make messages` and translate"
+    for lang in Lang:
+        words = translator(lang)
+        for context, text in texts:
+            translated = words.pgettext(context, text)
+            assert sorted(FORMAT.findall(translated)) == sorted(FORMAT.findall(text)), (lang, text)
+
+
+def test_a_catalogued_joins_the_registry_when_made() -> None:
+    made = Catalogued("test", {"x": "A text made by a test"})
+    try:
+        assert ("test", "A text made by a test") in set(registered())
+        assert made.text("x", Lang.ar) == "A text made by a test"  # no translation: the English
+    finally:
+        REGISTRY.remove(made)

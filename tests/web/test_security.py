@@ -170,7 +170,7 @@ def test_api_refuses_the_session_cookie_and_the_web_app_refuses_api_keys(web: We
     client = web.client()
     sign_in(client, "founder@atlas.ma")
     answer = client.get("/api/v1/projects")
-    assert answer.status_code == 401 and "session cookie" in answer.text
+    assert answer.status_code == 401 and "cookie de session" in answer.text  # French by default
     bare = web.client()
     assert bare.get("/", headers={"Authorization": "Bearer key_000000000000.x"}).status_code == 401
 

@@ -10,7 +10,7 @@ from compliance.api.deps import ServicesDep
 from compliance.api.problems import error_responses
 from compliance.api.schemas import RuleDetail, RuleSummary
 from compliance.domain.submission import Submission
-from compliance.service.errors import NotFound
+from compliance.service.errors import NO_RULE, NotFound
 from compliance.service.rule_docs import feature_of
 
 router = APIRouter(tags=["rules"])
@@ -34,7 +34,7 @@ async def get_rule(rule_id: str, services: ServicesDep) -> RuleDetail:
     pack = services.assessor.pack
     rule = pack.rule(rule_id)
     if rule is None:
-        raise NotFound("no such rule")
+        raise NotFound(NO_RULE)
     return RuleDetail(
         rule=rule, can_fail=rule.can_fail, source=pack.sources.get(rule.id), feature=feature_of(pack, rule)
     )

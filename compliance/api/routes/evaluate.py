@@ -13,6 +13,7 @@ from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
 from compliance.domain.rules import Severity
+from compliance.i18n import Lang, negotiate
 from compliance.service.reporting import ReportOptions
 
 router = APIRouter(tags=["evaluate"])
@@ -21,7 +22,11 @@ FormatQuery = Annotated[
     ApiFormat | None, Query(alias="format", description="The report format; overrides the Accept header.")
 ]
 LangQuery = Annotated[
-    str, Query(pattern="^(fr|ar|en)$", description="Language of the texts in the report (ar: right to left).")
+    Lang | None,
+    Query(
+        description="Language of the texts in the report and its errors (ar: right to left); by default the "
+        "best of the Accept-Language header, else French."
+    ),
 ]
 FailOnQuery = Annotated[
     Severity, Query(description="Severity at or above which a failure gates (JUnit, SARIF).")
@@ -61,10 +66,11 @@ async def evaluate(
     request: Request,
     principal: PrincipalDep,
     fmt: FormatQuery = None,
-    lang: LangQuery = "fr",
+    lang: LangQuery = None,
     fail_on: FailOnQuery = Severity.major,
     source: SourceQuery = None,
 ) -> Response:
+    lang = lang or negotiate(request.headers.get("accept-language"))
     # The services and the Accept header are read here rather than declared as parameters: each dependency and
     # parameter FastAPI resolves costs a share of every dry run, and neither is part of the documented API.
     services = services_of(request)

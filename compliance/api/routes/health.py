@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
 from compliance.api.deps import ServicesDep
+from compliance.api.problem_words import SATURATED
 from compliance.api.problems import ApiError, error_responses
 from compliance.api.schemas import Health, Readiness
 
@@ -29,8 +30,9 @@ async def readyz(services: ServicesDep) -> Readiness:
         raise ApiError(
             503,
             "saturated",
-            f"all {occupancy.capacity} admission slots are taken: API requests wait or get 503",
+            SATURATED,
             {"Retry-After": "1"},
+            {"capacity": str(occupancy.capacity)},
         )
     await run_in_threadpool(services.store.access.list_organisations)
     await run_in_threadpool(services.store.projects.list_projects, None, limit=1)

@@ -17,6 +17,7 @@ from compliance.api.schemas import ProjectList, ProjectOut, VersionHead, Version
 from compliance.domain.field_errors import FieldError
 from compliance.domain.outcomes import Verdict
 from compliance.domain.rules import Severity
+from compliance.i18n import negotiate
 from compliance.reports import ReportFormat
 from compliance.service.errors import InvalidRequest
 from compliance.service.projects import check_project_name
@@ -231,11 +232,13 @@ async def get_report(
     principal: PrincipalDep,
     services: ServicesDep,
     fmt: FormatQuery = None,
-    lang: LangQuery = "fr",
+    lang: LangQuery = None,
     fail_on: FailOnQuery = Severity.major,
     source: SourceQuery = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+    accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
+    lang = lang or negotiate(accept_language)
     chosen = choose_format(fmt, accept)
     today = datetime.now(UTC).date()
     if chosen is ReportFormat.json:  # the fast path before a decision, the review applied after it

@@ -1,0 +1,85 @@
+"""Problems in the request's language: `?lang=`, else Accept-Language, else French. An Arabic request gets its
+title, detail and field errors in Arabic, with no English word but the identifiers it quotes."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from tests.api.conftest import YAML, Server
+from tests.core.test_field_errors import BAD
+
+ARABIC = {"Accept-Language": "ar"}
+# What an Arabic message may quote as it is: values between quotes, codes and keys of the format.
+_QUOTED = re.compile(r"'[^']*'|«[^»]*»|\"[^\"]*\"")
+_IDENTIFIERS = {"ISO", "MA", "FR", "US", "schema_version", "true", "false", "a", "b"}
+
+
+def english_words(text: str) -> list[str]:
+    """The Latin-script words of a text, quoted values and identifiers aside."""
+    return [w for w in re.findall(r"[A-Za-z_]+", _QUOTED.sub(" ", text)) if w not in _IDENTIFIERS]
+
+
+def arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def _problem(answer: httpx.Response, status: int) -> dict[str, object]:
+    assert answer.status_code == status, answer.text
+    assert answer.headers["content-type"] == "application/problem+json"
+    body: dict[str, object] = answer.json()
+    return body
+
+
+def test_field_errors_and_title_of_an_arabic_request_are_in_arabic(live: Server) -> None:
+    with live.client("atlas") as client:
+        ar = _problem(client.post("/api/v1/evaluate", content=BAD.encode(), headers=YAML | ARABIC), 422)
+        fr = _problem(client.post("/api/v1/evaluate", content=BAD.encode(), headers=YAML), 422)
+        query = _problem(
+            client.get("/api/v1/projects", params={"limit": "0", "verdict": "nope"}, headers=ARABIC), 422
+        )
+        missing = _problem(client.get("/api/v1/projects/nope", headers=ARABIC), 404)
+    assert ar["title"] == "محتوى غير صالح" and ar["detail"] == "الملف المقدم لا يطابق الصيغة المطلوبة"
+    assert fr["title"] == "Contenu invalide" and fr["detail"] == "la soumission ne respecte pas le format"
+    assert query["title"] == "محتوى غير صالح" and missing["title"] == "غير موجود"
+    messages = [str(e["message"]) for e in ar["errors"] + query["errors"]]  # type: ignore[operator]
+    assert len(messages) >= 10
+    for message in messages:
+        assert arabic(message) and english_words(message) == [], message
+    by_path = {e["path"]: e["message"] for e in ar["errors"]}  # type: ignore[attr-defined]
+    assert by_path["body.cndp.formality"].endswith("هل تقصد «declaration»؟")
+    french = {e["path"]: e["message"] for e in fr["errors"]}  # type: ignore[attr-defined]
+    assert french["body.cndp.formality"].endswith("vouliez-vous dire « declaration » ?")
+
+
+def test_the_lang_parameter_wins_over_accept_language(live: Server) -> None:
+    with live.client("atlas") as client:
+        en = client.post(
+            "/api/v1/evaluate", params={"lang": "en"}, content=BAD.encode(), headers=YAML | ARABIC
+        )
+        english = client.post(
+            "/api/v1/evaluate", content=BAD.encode(), headers=YAML | {"Accept-Language": "en-GB, fr;q=0.5"}
+        )
+    for answer in (en, english):
+        problem = _problem(answer, 422)
+        assert problem["title"] == "Unprocessable Content"
+        assert problem["detail"] == "the submission does not fit the format"
+
+
+def test_english_words_are_found_outside_identifiers() -> None:
+    assert english_words("مفتاح غير معروف؛ هل تقصد «processes_personal_data»؟") == []
+    assert english_words('اكتب schema_version: "1.1"') == []
+    assert english_words("unknown key; did you mean 'x'?") == ["unknown", "key", "did", "you", "mean"]
+
+
+def test_the_service_refusals_are_in_the_request_language(live: Server) -> None:
+    with live.client("atlas") as client:
+        fr = _problem(client.get("/api/v1/projects/prj_0000000000000000"), 404)
+        ar = _problem(client.get("/api/v1/projects/prj_0000000000000000", headers=ARABIC), 404)
+        en = _problem(
+            client.get("/api/v1/projects/prj_0000000000000000", headers={"Accept-Language": "en"}), 404
+        )
+    assert (fr["title"], fr["detail"]) == ("Introuvable", "projet introuvable")
+    assert (ar["title"], ar["detail"]) == ("غير موجود", "المشروع غير موجود")
+    assert (en["title"], en["detail"]) == ("Not Found", "no such project")
