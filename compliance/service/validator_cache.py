@@ -48,7 +48,7 @@ MODELS = (
 )
 
 
-def _model(name: str) -> type[BaseModel]:
+def model_of(name: str) -> type[BaseModel]:
     module, _, attr = name.partition(":")
     model: type[BaseModel] = getattr(import_module(module), attr)
     return model
@@ -80,7 +80,7 @@ def _built() -> bytes | None:
     pairs = {}
     try:
         for name in MODELS:
-            model = _model(name)
+            model = model_of(name)
             model.model_rebuild()
             pairs[name] = (
                 _remade(model.__pydantic_validator__, SchemaValidator),
@@ -116,7 +116,7 @@ def prepare() -> None:
             write_blob(folder, name, built)
         return
     for model_name, (validator, serializer) in pairs.items():
-        model = _model(model_name)
+        model = model_of(model_name)
         if not model.__pydantic_complete__:
             model.__pydantic_validator__ = validator
             model.__pydantic_serializer__ = serializer
