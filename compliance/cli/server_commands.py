@@ -10,11 +10,9 @@ The server is started from an import string so that the command line does not im
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +155,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
     if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # /metrics sums the workers
+        import tempfile
+
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="compliance-metrics-")
     os.environ["COMPLIANCE_KEY_DIR"] = str(key_dir_of(args))
     if args.rules is not None:
@@ -247,6 +247,8 @@ def _admin(args: argparse.Namespace) -> int:
             state = f"retired {pk.retired_at:%Y-%m-%d}" if pk.retired_at else "current"
             sys.stdout.write(f"{pk.fingerprint}  {state:18} since {pk.created_at:%Y-%m-%d}\n")
     elif command == "create-user":
+        import getpass
+
         password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
         accounts = Accounts(access, audit, open_admin_accounts(args.data_dir, audit))
         user = accounts.create_user(args.email, password, Role(args.role), args.org, org_admin=args.org_admin)

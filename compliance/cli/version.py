@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance import __version__
-from compliance.ruleset.loader import MANIFEST, default_rules_dir
+from compliance.ruleset.locations import MANIFEST, default_rules_dir
 from compliance.strictyaml import YamlError, load_yaml
 
 

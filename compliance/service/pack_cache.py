@@ -29,7 +29,7 @@ import pydantic
 
 from compliance import __version__
 from compliance.private_cache import FORMAT, SECRET, cache_dir, package_digest, read_blob, write_blob
-from compliance.ruleset.loader import MANIFEST, default_features_dir, default_rules_dir, load_pack
+from compliance.ruleset.locations import MANIFEST, default_features_dir, default_rules_dir
 
 if TYPE_CHECKING:
     from compliance.domain.compact import PackView
@@ -119,16 +119,22 @@ def compile_pack(pack: RulePack) -> CompiledPack:
     )
 
 
+def _load_pack(root: Path) -> RulePack:
+    from compliance.ruleset.loader import load_pack  # only to build an entry: a warm run never loads
+
+    return load_pack(root)
+
+
 def load_compiled(rules_dir: Path | None = None) -> CompiledPack:
     """The compiled pack from the cache when its key matches, else loaded from its files (and cached)."""
     root = (rules_dir or default_rules_dir()).resolve()
     folder = cache_dir()
     if folder is None or not (root / MANIFEST).is_file():
-        return compile_pack(load_pack(root))
+        return compile_pack(_load_pack(root))
     key = pack_key(root)
     found = read_entry(folder, key)
     if found is not None:
         return found
-    compiled = compile_pack(load_pack(root))
+    compiled = compile_pack(_load_pack(root))
     write_entry(folder, key, compiled)
     return compiled
