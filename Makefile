@@ -31,7 +31,7 @@ imports: install
 
 unit: install
 	@test -x $(CHROMIUM) || echo "NOTE: no Chromium at $(CHROMIUM): the browser tests (tests/browser) are SKIPPED. Install it with 'apt-get install -y chromium' (CI=true makes this an error)."
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadscope
 
 test: lint typecheck imports unit
 

@@ -108,7 +108,7 @@ def _assessor(args: argparse.Namespace) -> Assessor:
 
 
 def _rule_line(rule: Rule, lang: str) -> str:
-    arts = ", ".join(r.cite() for r in rule.references)
+    arts = ", ".join(r.cite(lang) for r in rule.references)
     return (
         f"{rule.id:36} {rule.severity.value:8} {rule.basis_status.value:10} {rule.title.get(lang)}  [{arts}]"
     )
@@ -126,7 +126,7 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
                     "basis_status": r.basis_status.value,
                     "can_fail": r.can_fail,
                     "title": r.title.get(args.lang),
-                    "articles": [ref.cite() for ref in r.references],
+                    "articles": [ref.cite(args.lang) for ref in r.references],
                 }
                 for r in pack.rules
             ]

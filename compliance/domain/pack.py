@@ -20,6 +20,18 @@ class PackManifest(Frozen):
     description: Localized
 
 
+class Named(Localized):
+    """A name every reader reads in their language: French, Arabic and English all required."""
+
+    ar: Annotated[str, StringConstraints(min_length=1)]
+
+
+class Instruments(Frozen):
+    """`rules/reference/instruments.yaml`: the name of every instrument a rule cites, in each language."""
+
+    instruments: dict[str, Named] = Field(min_length=1)
+
+
 class TriggerSpec(Frozen):
     """A reason that puts processing on the prior-authorisation track (Art. 12(1) and CNDP practice)."""
 

@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints, model_validator
 from compliance.domain.base import Frozen
 from compliance.domain.outcomes import Outcome
 from compliance.domain.waivers import LEGAL_GROUND_PATTERN
+from compliance.i18n.languages import Lang
 
 
 class ReviewState(StrEnum):
@@ -106,7 +107,9 @@ class Comment(Frozen):
     )
     author: str
     role: Actor
-    lang: Annotated[str, StringConstraints(pattern=r"^(fr|en)$")]
+    lang: Lang = Field(
+        description="The language the comment is written in: the interface's when it was written."
+    )
     text: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
     at: datetime
 

@@ -5,10 +5,12 @@ No expression language and no eval: a condition is data, validated by these mode
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from compliance.domain.base import Frozen
 
@@ -86,20 +88,46 @@ class LocalizedList(Frozen):
         return self
 
 
+# An article number as the law numbers it: '12(1)(e)', '7(a)-(b)', '11 §2-3', '6(a), 6(c)'. Anything worded
+# (a page of the CNDP's site, a deliberation's subject) is a text, written in every language.
+ARTICLE_NUMBER = r"^\d+(?:\d|\((?:\d+|[a-z])\)|§\d+| |-|–|,)*$"
+ArticleNumber = Annotated[str, StringConstraints(pattern=ARTICLE_NUMBER)]
+
+
 class Reference(Frozen):
     instrument: Annotated[str, StringConstraints(min_length=1)] = Field(
-        description="Law 09-08, Decree 2-09-165, a CNDP deliberation or guidance."
+        description="Law 09-08, Decree 2-09-165, a CNDP deliberation or guidance: a key of "
+        "rules/reference/instruments.yaml, which names it in every language."
     )
-    article: Annotated[str, StringConstraints(min_length=1)] = Field(
-        description="Article cited, e.g. '12(1)(e)'."
+    article: ArticleNumber | Localized = Field(
+        description="Article cited, e.g. '12(1)(e)'; what is not an article number is a text in every language."
     )
     status: RefStatus = Field(description="Verification status of this reference.")
-    note: str | None = Field(default=None, description="Why this status, or what remains to check.")
+    note: Localized | None = Field(default=None, description="Why this status, or what remains to check.")
+    name: SkipJsonSchema[Localized | None] = Field(
+        default=None, description="The instrument's name in every language, set by the loader."
+    )
 
-    def cite(self) -> str:
-        prefix = "Art. " if self.instrument.startswith(("Law", "Decree")) else ""
-        inst = "" if self.instrument == "Law 09-08" else f" ({self.instrument})"
-        return f"{prefix}{self.article}{inst}"
+    @field_validator("article", mode="before")
+    @classmethod
+    def _number_or_text(cls, value: Any) -> Any:
+        if isinstance(value, str) and not re.match(ARTICLE_NUMBER, value):
+            raise ValueError(
+                f"'{value}' is not an article number: write its words in each language, {{fr: ..., en: ...}}"
+            )
+        return value
+
+    def article_in(self, lang: str) -> str:
+        return self.article if isinstance(self.article, str) else self.article.get(lang)
+
+    def cite(self, lang: str = "en") -> str:
+        """'Art. 12(1)(e)', 'Art. 46 (Decree 2-09-165)', 'page … (CNDP)', in the reader's language."""
+        article = self.article_in(lang)
+        if self.instrument.startswith(("Law", "Decree")):
+            article = ("المادة " if lang == "ar" else "Art. ") + article
+        if self.instrument == "Law 09-08":
+            return article
+        return f"{article} ({self.name.get(lang) if self.name is not None else self.instrument})"
 
 
 class Penalty(Frozen):

@@ -29,7 +29,7 @@ def _issue(f: Finding, lang: str, target: SourceFile) -> dict[str, Any]:
     words = LABELS[lang]
     where = locate(f, target.source)
     prefix = {Outcome.needs_info: words["sarif_needs_info"], Outcome.advisory: words["sarif_advisory"]}
-    refs = "; ".join(r.cite() for r in f.references)
+    refs = "; ".join(r.cite(lang) for r in f.references)
     body = [(f.explanation or f.title).get(lang)]
     if f.questions is not None:
         body += [f"- {q}" for q in f.questions.get(lang)]

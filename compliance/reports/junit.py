@@ -21,7 +21,7 @@ def _body(f: Finding, lang: str) -> str:
     words = LABELS[lang]
     lines = [
         (f.explanation or f.title).get(lang),
-        words["refs"] + ": " + "; ".join(r.cite() for r in f.references),
+        words["refs"] + ": " + "; ".join(r.cite(lang) for r in f.references),
     ]
     lines += [f"{words['facts']}: {fact_line(t)}" for t in f.trace]
     if f.correction is not None:

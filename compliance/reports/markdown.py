@@ -46,7 +46,7 @@ def _details(f: Finding, lang: str) -> list[str]:
         lines += [f"> {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}", ""]
     lines += [
         f"**{words['refs']}:** "
-        + "; ".join(f"{r.cite()} ({STATUS_LABELS[lang][r.status]})" for r in f.references),
+        + "; ".join(f"{r.cite(lang)} ({STATUS_LABELS[lang][r.status]})" for r in f.references),
     ]
     failed, missing = stated_facts(f, lang)
     if failed:
@@ -147,7 +147,7 @@ def render_markdown(assessment: Assessment, lang: str = "fr", threshold: Severit
             if f.waiver is not None:
                 sev += f" ({words['waived']})"
             out.append(
-                f"| {ICON[f.outcome]} | `{f.rule_id}` | {sev} | {cell(f.references[0].cite())} | {cell(f.title.get(lang))} |"
+                f"| {ICON[f.outcome]} | `{f.rule_id}` | {sev} | {cell(f.references[0].cite(lang))} | {cell(f.title.get(lang))} |"
             )
     out += ["", f"### {words['findings']}", ""]
     for chapter, findings in by_chapter(a.findings):

@@ -38,7 +38,7 @@ def _row(f: Finding, lang: str, threshold: Severity) -> str:
     sev = SEVERITY_LABELS[lang][f.severity] + (" ⛔" if _gates(f, threshold) else "")
     where = f"`{cell(_clip(fact_line(fact), CELL))}`" if fact else ""
     return (
-        f"| {ICON[f.outcome]} | `{f.rule_id}` | {sev} | {cell(_clip(f.references[0].cite(), CELL))} "
+        f"| {ICON[f.outcome]} | `{f.rule_id}` | {sev} | {cell(_clip(f.references[0].cite(lang), CELL))} "
         f"| {cell(_clip(f.title.get(lang), CELL))} | {where} |"
     )
 
@@ -50,7 +50,7 @@ def _details(f: Finding, lang: str) -> str:
         body += [f"**{words['questions']}:**"] + [f"- {q}" for q in f.questions.get(lang)]
     if f.remediation is not None:
         body.append(f"**{words['fix']}:** {f.remediation.get(lang)}")
-    body.append(f"**{words['refs']}:** " + "; ".join(r.cite() for r in f.references))
+    body.append(f"**{words['refs']}:** " + "; ".join(r.cite(lang) for r in f.references))
     text = _clip("\n\n".join(body), DETAIL)
     title = cell(_clip(f.title.get(lang), CELL))
     return f"<details><summary>{ICON[f.outcome]} <code>{f.rule_id}</code> — {title}</summary>\n\n{text}\n\n</details>\n"

@@ -17,7 +17,7 @@ from compliance import __version__
 from compliance.domain.baseline import Comparison
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
-from compliance.reports.labels import LABELS
+from compliance.reports.labels import LABELS, STATUS_LABELS
 from compliance.reports.links import CATALOGUE, rule_help_uri
 from compliance.reports.locate import locate
 from compliance.reports.source_map import SourceFile
@@ -70,7 +70,8 @@ def _tags(f: Finding) -> list[str]:
 
 def _help(f: Finding, lang: str) -> tuple[str, str]:
     words = LABELS[lang]
-    refs = "; ".join(f"{r.cite()} ({r.status.value})" for r in f.references)
+    refs = "; ".join(f"{r.cite(lang)} ({STATUS_LABELS[lang][r.status]})" for r in f.references)
+    notes = [f"{r.cite(lang)}: {r.note.get(lang)}" for r in f.references if r.note is not None]
     text = [(f.explanation or f.title).get(lang)]
     md = [(f.explanation or f.title).get(lang)]
     if f.remediation is not None:
@@ -81,6 +82,8 @@ def _help(f: Finding, lang: str) -> tuple[str, str]:
         md += [f"**{words['questions']}:**"] + [f"- {q}" for q in f.questions.get(lang)]
     text.append(f"{words['refs']}: {refs}")
     md.append(f"**{words['refs']}:** {refs}")
+    text += notes
+    md += ["\n".join(f"- {n}" for n in notes)] if notes else []
     text.append(f"{CATALOGUE} — {f.rule_id}")
     return "\n".join(text), "\n\n".join(md)
 

@@ -45,7 +45,7 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
     if f.waiver is not None:
         w = f.waiver
         out.append(f"      {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}")
-    refs = "; ".join(f"{r.cite()} ({STATUS_LABELS[lang][r.status]})" for r in f.references)
+    refs = "; ".join(f"{r.cite(lang)} ({STATUS_LABELS[lang][r.status]})" for r in f.references)
     out.append(f"      {words['refs']}: {refs}")
     out.append(f"      {(f.explanation or f.title).get(lang)}")
     failed, missing = stated_facts(f, lang)

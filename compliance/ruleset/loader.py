@@ -13,8 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from compliance.domain.field_errors import describe, validation_errors
 from compliance.domain.outcomes import PackInfo
-from compliance.domain.pack import AdequacyList, FormalityTriggers, PackManifest, RulePack
-from compliance.domain.rules import Rule
+from compliance.domain.pack import AdequacyList, FormalityTriggers, Instruments, PackManifest, RulePack
+from compliance.domain.rules import Localized, Rule
 from compliance.ruleset.locations import (
     MANIFEST,
     PACKAGED_FEATURES,
@@ -24,7 +24,7 @@ from compliance.ruleset.locations import (
     default_rules_dir,
 )
 from compliance.ruleset.pathcheck import PathError, check_condition
-from compliance.ruleset.translations import I18N_DIR, LANGUAGES, RuleTexts, with_texts
+from compliance.ruleset.translations import I18N_DIR, LANGUAGES, RuleTexts, untranslated, with_texts
 from compliance.strictyaml import YamlError, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,6 +32,7 @@ M = TypeVar("M", bound=BaseModel)
 REFERENCE_DIR = "reference"
 ADEQUACY = "adequate-countries.yaml"
 TRIGGERS = "formality-triggers.yaml"
+INSTRUMENTS = "instruments.yaml"
 __all__ = [
     "MANIFEST",
     "PACKAGED_FEATURES",
@@ -67,6 +68,26 @@ def _model(model: type[M], data: Any, label: str) -> M:
         raise RulePackError([f"{label}: {describe(e)}" for e in validation_errors(exc)]) from None
 
 
+def _named(rule: Rule, instruments: Instruments | None, where: str, problems: list[str]) -> Rule:
+    """The rule with its instruments named in every language; a problem for an instrument not in
+    instruments.yaml, and for a note or worded article without a text in every language."""
+    for lang in LANGUAGES:
+        problems.extend(
+            f"{where}: {key}: no text in '{lang}' ({I18N_DIR}/{lang}/{rule.id}.yaml)"
+            for key in untranslated(rule, lang)
+        )
+    if instruments is None:
+        return rule
+    refs = []
+    for i, ref in enumerate(rule.references):
+        name = instruments.instruments.get(ref.instrument)
+        if name is None:
+            problems.append(f"{where}: references.{i}.instrument: '{ref.instrument}' is not in {INSTRUMENTS}")
+        named = None if name is None else Localized(fr=name.fr, en=name.en, ar=name.ar)
+        refs.append(ref.model_copy(update={"name": named}))
+    return rule.model_copy(update={"references": refs})
+
+
 def load_pack(
     rules_dir: Path | None = None, features_dir: Path | None = None, *, check_features: bool = True
 ) -> RulePack:
@@ -93,6 +114,7 @@ def load_pack(
     manifest = read_model(PackManifest, root / MANIFEST)
     adequacy = read_model(AdequacyList, root / REFERENCE_DIR / ADEQUACY)
     triggers = read_model(FormalityTriggers, root / REFERENCE_DIR / TRIGGERS)
+    instruments = read_model(Instruments, root / REFERENCE_DIR / INSTRUMENTS)
 
     rules: list[Rule] = []
     sources: dict[str, str] = {}
@@ -143,6 +165,8 @@ def load_pack(
             rules[by_id[path.stem]] = with_texts(rules[by_id[path.stem]], texts)
         except ValueError as exc:
             problems.append(f"{label(path)}: {exc}")
+    for i, rule in enumerate(rules):
+        rules[i] = _named(rule, instruments, sources[rule.id], problems)
     for path in sorted(root.glob("*.yaml")):
         if path.name != MANIFEST:
             problems.append(

@@ -25,7 +25,7 @@ def articles_of(rule: Rule) -> set[int]:
         if ref.instrument != "Law 09-08":
             continue
         for low, high in re.findall(
-            r"(?<![\d(§\-–])(?<!§ )(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?![\d)])", ref.article
+            r"(?<![\d(§\-–])(?<!§ )(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?![\d)])", ref.article_in("en")
         ):
             start = int(low)
             end = int(high) if high else start

@@ -33,6 +33,7 @@ from compliance.domain.review import (
     StateChange,
 )
 from compliance.engine.diff import VersionDiff, diff_versions
+from compliance.i18n.languages import Lang
 from compliance.service.access import Principal
 from compliance.service.decisions import (
     assessment_hash,
@@ -281,9 +282,9 @@ class Reviews:
         return ReviewView.of(project, updated, self.people.of_review(updated))
 
     def comment(
-        self, principal: Principal, project_id: str, number: int, rule_id: str | None, lang: str, text: str
+        self, principal: Principal, project_id: str, number: int, rule_id: str | None, lang: Lang, text: str
     ) -> ReviewView:
-        """Comment threads on findings (or the whole version), in French or English. Comments do not change
+        """Comment threads on findings (or the whole version), in French, Arabic or English. Comments do not change
         the revision: they never make a liaison's next action conflict."""
         project, version = self._target(principal, project_id, number)
         if rule_id is not None and all(f.rule_id != rule_id for f in version.assessment.parsed.findings):

@@ -203,7 +203,7 @@ async def comment(ctx: Ctx, project_id: str, number: str) -> Response:
             project_id,
             n,
             form.get("rule_id") or None,
-            "fr" if ctx.lang.value == "fr" else "en",
+            ctx.lang,  # the interface's language: an Arabic comment is tagged ar
             str(form.get("text") or ""),
         )
     except InvalidRequest as exc:

@@ -40,7 +40,7 @@ def make_pack(
     root = tmp / "rules"
     (root / "reference").mkdir(parents=True)
     shutil.copy(ROOT / "rules" / "pack.yaml", root / "pack.yaml")
-    for name in ("adequate-countries.yaml", "formality-triggers.yaml"):
+    for name in ("adequate-countries.yaml", "formality-triggers.yaml", "instruments.yaml"):
         shutil.copy(ROOT / "rules" / "reference" / name, root / "reference" / name)
     for i, doc in enumerate(rules or []):
         folder = root / doc.get("chapter", "sample")

@@ -134,7 +134,7 @@ def test_matches_is_case_insensitive(tmp_path: Path) -> None:
 
 
 def test_unverified_basis_never_fails(tmp_path: Path) -> None:
-    refs = [{"instrument": "CNDP", "article": "practice", "status": "secondary"}]
+    refs = [{"instrument": "CNDP practice", "article": "12", "status": "secondary"}]
     facts = {"processes_personal_data": True, "processings": [{"id": "a"}]}
     _, f = run(tmp_path, facts, references=refs)
     assert f.outcome is Outcome.needs_info

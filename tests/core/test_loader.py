@@ -144,3 +144,48 @@ def test_operand_type_mismatch_is_a_load_error(
 ) -> None:
     msg = _errors(tmp_path, rules=[rule_doc(require=condition)])
     assert "rules/sample/rule-0.yaml" in msg and "require" in msg and expected in msg
+
+
+_NOTED = {
+    "instrument": "Law 09-08",
+    "article": "4",
+    "status": "verified",
+    "note": {"fr": "Note.", "en": "Note."},
+}
+
+
+def test_a_reference_note_without_arabic_is_an_error(tmp_path: Path) -> None:
+    msg = _errors(tmp_path, rules=[rule_doc(references=[_NOTED])])
+    assert "references.0.note: no text in 'ar'" in msg
+
+
+def test_a_reference_note_with_its_arabic_loads(tmp_path: Path) -> None:
+    ar = "title: عنوان\nreferences:\n- note: ملاحظة.\n"
+    root = make_pack(tmp_path, [rule_doc(references=[_NOTED])], {"i18n/ar/L0908-T01-SAMPLE.yaml": ar})
+    ref = load_pack(root).rules[0].references[0]
+    assert ref.note is not None and ref.note.get("ar") == "ملاحظة."
+
+
+def test_a_worded_article_must_be_written_in_every_language(tmp_path: Path) -> None:
+    worded: dict[str, object] = {"instrument": "CNDP", "article": "page « Notifier »", "status": "verified"}
+    assert "references.0.article" in _errors(tmp_path / "a", rules=[rule_doc(references=[worded])])
+    worded["article"] = {"fr": "page « Notifier »", "en": "page « Notifier »"}
+    msg = _errors(tmp_path / "b", rules=[rule_doc(references=[worded])])
+    assert "references.0.article: no text in 'ar'" in msg
+
+
+def test_an_instrument_without_its_names_is_an_error(tmp_path: Path) -> None:
+    unnamed = {"instrument": "Law 99-99", "article": "4", "status": "verified"}
+    assert "'Law 99-99' is not in instruments.yaml" in _errors(
+        tmp_path, rules=[rule_doc(references=[unnamed])]
+    )
+
+
+def test_references_cite_in_the_reader_language(tmp_path: Path) -> None:
+    decree = {"instrument": "Decree 2-09-165", "article": "46", "status": "verified"}
+    ref = load_pack(make_pack(tmp_path, [rule_doc(references=[decree])])).rules[0].references[0]
+    assert [ref.cite(lang) for lang in ("fr", "ar", "en")] == [
+        "Art. 46 (décret 2-09-165)",
+        "المادة 46 (المرسوم 2-09-165)",
+        "Art. 46 (Decree 2-09-165)",
+    ]

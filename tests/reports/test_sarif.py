@@ -242,3 +242,19 @@ def test_french_messages(assessor: Assessor) -> None:
     texts = [r["message"]["text"] for r in doc["runs"][0]["results"]]
     assert any(t.startswith("Informations manquantes : ") for t in texts)
     assert any(t.startswith("Recommandation : ") for t in texts)
+
+
+def test_the_help_cites_references_and_their_notes_in_the_reader_language(assessor: Assessor) -> None:
+    text = (ROOT / "examples" / "cv-screener-us-llm.yaml").read_text(encoding="utf-8")
+    assessment = assessor.assess(parse_submission(text.encode(), "x.yaml"))
+    helps = {
+        lang: "\n".join(
+            rule["help"]["markdown"]
+            for rule in json.loads(render_sarif(assessment, lang))["runs"][0]["tool"]["driver"]["rules"]
+        )
+        for lang in ("fr", "ar")
+    }
+    assert "(décret 2-09-165)" in helps["fr"] and "Decree" not in helps["fr"]
+    assert "(المرسوم 2-09-165)" in helps["ar"] and "Decree" not in helps["ar"]
+    assert "décret lu dans son texte arabe seulement" in helps["fr"]
+    assert "Penal article" not in helps["fr"] and "read in its Arabic text" not in helps["fr"]

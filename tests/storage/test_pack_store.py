@@ -12,6 +12,7 @@ import pytest
 
 from compliance.domain import compact
 from compliance.domain.compact import UnknownPack, is_compact
+from compliance.engine.logic import logic_document, texts_document, view_of_documents
 from compliance.engine.reference import ReferenceEngine
 from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
@@ -162,3 +163,45 @@ def test_a_pack_row_that_does_not_match_its_hash_is_not_trusted(pg_empty: Tempor
         assert packs.get(name) is None
     finally:
         db.close()
+
+
+def _noted_assessor(tmp: Path, note_fr: str) -> Assessor:
+    ref = {
+        "instrument": "Law 09-08",
+        "article": "4",
+        "status": "verified",
+        "note": {"fr": note_fr, "en": "Note."},
+    }
+    ar = "title: عنوان\nreferences:\n- note: ملاحظة.\n"
+    root = make_pack(tmp, [rule_doc(references=[ref])], {"i18n/ar/L0908-T01-SAMPLE.yaml": ar})
+    return Assessor(load_pack(root, root.parent / "features"))
+
+
+def test_a_reference_note_is_a_text_and_keeps_the_logic(tmp_path: Path, fresh_process: None) -> None:
+    packs = FilePacks(tmp_path / "packs")
+    before = _noted_assessor(tmp_path / "before", "Note.")
+    publish_pack(before, packs)
+    stored = StoredAssessment.of(before.assess_compact(random_submission(3)))
+    after = _noted_assessor(tmp_path / "after", "Note corrigée.")
+    assert after.engine.logic == before.engine.logic
+    compact._views.clear()
+    compact._loaders.clear()
+    publish_pack(after, packs)
+    (finding,) = _reread(stored).parsed.findings
+    note = finding.references[0].note
+    assert note is not None and (note.fr, note.ar) == ("Note corrigée.", "ملاحظة.")
+    assert finding.references[0].cite("ar") == "المادة 4"
+
+
+def test_a_pack_stored_before_references_had_texts_still_reads(tmp_path: Path) -> None:
+    """Form /1 kept each reference whole in the logic, its note and words in English only."""
+    assessor = _noted_assessor(tmp_path, "Note.")
+    logic = logic_document(assessor.engine.pack, assessor.engine.program.leaves)
+    texts = texts_document(assessor.engine.pack)
+    logic["rules"][0]["references"] = [
+        {"instrument": "CNDP", "article": "page « Notifier »", "status": "verified", "note": "Old note."}
+    ]
+    del texts["L0908-T01-SAMPLE"]["references"]
+    (ref,) = view_of_documents(logic, texts).rules["L0908-T01-SAMPLE"].references
+    assert ref.note is not None and ref.note.get("fr") == "Old note."
+    assert ref.cite("fr") == "page « Notifier » (CNDP)"

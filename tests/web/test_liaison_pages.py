@@ -109,3 +109,15 @@ def test_two_liaisons_in_conflict_then_a_decision_that_verifies(web: Web, tmp_pa
 
     founder_view = founder.get(f"/projects/{project_id}/versions/1").text
     assert "Dérogation jusqu&#39;au 2031-12-31 au titre de Art. 6(b)" in founder_view
+
+
+def test_a_comment_written_from_the_arabic_console_is_tagged_arabic(web: Web) -> None:
+    founder = web.client()
+    sign_in(founder, "founder@atlas.ma")
+    project_id = _submit(founder, "Bank voice bot")
+    liaison = _liaison(web)
+    liaison.headers["accept-language"] = "ar"
+    page = f"/review/{project_id}/versions/1"
+    status, _ = _post(liaison, page, f"{page}/comments", {"text": "يرجى توضيح مدة الاحتفاظ."})
+    assert status == 303
+    assert '<p lang="ar" dir="auto">يرجى توضيح مدة الاحتفاظ.</p>' in liaison.get(page).text

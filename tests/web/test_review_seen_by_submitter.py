@@ -8,6 +8,7 @@ from datetime import date
 from starlette.testclient import TestClient
 
 from compliance.domain.review import Judgement, ReviewAction
+from compliance.i18n.languages import Lang
 from compliance.service.accounts import principal_of
 from compliance.service.reviews import Reviews
 from tests.web.conftest import Web, csrf_of, sign_in
@@ -37,7 +38,7 @@ def test_the_founder_sees_the_decision_waivers_and_comments(web: Web) -> None:
     open_ids = [f.rule_id for f in machine.findings if f.outcome.value in ("fail", "needs_info")]
     assert open_ids, "a draft with a name only leaves facts missing"
     waived = open_ids[0]
-    reviews.comment(liaison, project_id, 1, waived, "fr", "Merci de préciser la durée de conservation.")
+    reviews.comment(liaison, project_id, 1, waived, Lang.fr, "Merci de préciser la durée de conservation.")
     reviews.judge(
         liaison,
         project_id,

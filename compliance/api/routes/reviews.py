@@ -30,6 +30,7 @@ from compliance.domain.review import (
 from compliance.domain.rules import RULE_ID_PATTERN, Severity
 from compliance.domain.vocabulary import Sector
 from compliance.engine.diff import VersionDiff
+from compliance.i18n.languages import Lang
 from compliance.service.decision_pdf import record_bytes, render_decision_pdf
 from compliance.service.review_records import ReviewView
 
@@ -67,7 +68,7 @@ class JudgementIn(Revised):
 
 class CommentIn(Frozen):
     rule_id: str | None = Field(default=None, pattern=RULE_ID_PATTERN, description="The finding discussed.")
-    lang: str = Field(pattern=r"^(fr|en)$", description="fr or en.")
+    lang: Lang = Field(description="fr, ar or en: the language the comment is written in.")
     text: str = Field(min_length=1, max_length=4000)
 
 
