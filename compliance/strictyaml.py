@@ -18,7 +18,12 @@ _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlError(ValueError):
-    """A YAML document that cannot be read; the message names the line."""
+    """A YAML document that cannot be read; the message names the line, `problem` says what without it (in
+    English, the message id of the catalogue's `yaml problem` entries when it is one of the usual ones)."""
+
+    def __init__(self, message: str, problem: str | None = None) -> None:
+        super().__init__(message)
+        self.problem = message if problem is None else problem
 
 
 class StrictLoader(_Base):  # type: ignore[misc]
@@ -61,11 +66,14 @@ def _mapping(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise YamlError(f"a key must be a plain name, not a list or a mapping, at line {_line(key_node)}")
+            plain = "a key must be a plain name, not a list or a mapping"
+            raise YamlError(f"{plain}, at line {_line(key_node)}", plain)
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             mark = key_node.start_mark
-            raise YamlError(f"duplicate key at line {mark.line + 1}, column {mark.column + 1}")
+            raise YamlError(
+                f"duplicate key at line {mark.line + 1}, column {mark.column + 1}", "duplicate key"
+            )
         result[key] = loader.construct_object(value_node, deep=True)
     return result
 
@@ -74,7 +82,9 @@ def _integer(loader: Any, node: yaml.ScalarNode) -> int:
     try:
         value: int = yaml.SafeLoader.construct_yaml_int(loader, node)
     except ValueError:
-        raise YamlError(f"a number too long to read at line {_line(node)}") from None
+        raise YamlError(
+            f"a number too long to read at line {_line(node)}", "a number too long to read"
+        ) from None
     return value
 
 
@@ -91,9 +101,10 @@ def load_yaml(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise YamlError(f"not valid YAML{where}: {_without_quotes(exc)}") from None
+        problem = _without_quotes(exc)
+        raise YamlError(f"not valid YAML{where}: {problem}", problem) from None
     except yaml.YAMLError:
-        raise YamlError("not valid YAML") from None
+        raise YamlError("not valid YAML", "") from None
 
 
 def _without_quotes(exc: yaml.MarkedYAMLError) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compliance.cli.exit_codes import ExitCode
+from compliance.cli.help_texts import tr
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 
@@ -16,15 +17,17 @@ if TYPE_CHECKING:  # the baseline's models and report are imported by the comman
     from compliance.domain.baseline import Comparison
 
 
-def add_diff_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_diff_command(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
     d = sub.add_parser(
         "diff",
-        help="what changed between two assessments (exit 1 if a finding is new or worse)",
-        description="Compare two assessments written by 'compliance check --format json'.",
+        help=tr(lang, "what changed between two assessments (exit 1 if a finding is new or worse)"),
+        description=tr(lang, "Compare two assessments written by 'compliance check --format json'."),
     )
-    d.add_argument("old", type=Path, help="the earlier assessment (JSON)")
-    d.add_argument("new", type=Path, help="the later assessment (JSON)")
-    d.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    d.add_argument("old", type=Path, help=tr(lang, "the earlier assessment (JSON)"))
+    d.add_argument("new", type=Path, help=tr(lang, "the later assessment (JSON)"))
+    d.add_argument(
+        "--format", choices=["text", "json"], default="text", help=tr(lang, "output format (default: text)")
+    )
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -50,7 +53,7 @@ def compare_with_baseline(path: Path, current: Assessment, lang: str) -> Compari
 
     baseline = read_assessment(path)
     comparison = compare(baseline, current)
-    sys.stderr.write(render_comparison(comparison, baseline, current, lang, (str(path), "current")))
+    sys.stderr.write(render_comparison(comparison, baseline, current, lang, (str(path), tr(lang, "current"))))
     return comparison
 
 

@@ -17,12 +17,13 @@ from compliance.cli.artifact import DOCS_URL_ENV, relative_name, source_file_for
 from compliance.cli.baseline_commands import compare_with_baseline, gate
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import LANGS as HELP_LANGS
-from compliance.cli.help_texts import text, with_default
+from compliance.cli.help_texts import error, lang_help, lang_of, tr
 from compliance.cli.remote import KEY_ENV, Remote, current_commit, idempotency_key
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
 from compliance.reports import ReportFormat, render_document
+from compliance.reports.labels import VERDICT_LABELS
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import read_submission
 from compliance.service.waivers import apply_waivers, read_waivers
@@ -35,79 +36,118 @@ LOCATED = (ReportFormat.sarif.value, ReportFormat.gitlab.value)  # the formats t
 def add_check_command(sub: argparse._SubParsersAction, lang: str = "fr") -> None:  # type: ignore[type-arg]
     c = sub.add_parser(
         "check",
-        help=text("check", lang) + " (exit 0 pass, 1 fail, 2 needs information, 3 invalid)",
-        description="Assess submission files against the rule pack and report. With several files (a "
-        "pre-commit hook), each is reported in turn and the worst exit code wins.",
+        help=tr(
+            lang, "assess a submission file and report (exit 0 pass, 1 fail, 2 needs information, 3 invalid)"
+        ),
+        description=tr(
+            lang,
+            "Assess submission files against the rule pack and report. With several files (a pre-commit "
+            "hook), each is reported in turn and the worst exit code wins.",
+        ),
     )
-    c.add_argument("file", type=Path, nargs="+", help="submission files (YAML or JSON)")
+    c.add_argument("file", type=Path, nargs="+", help=tr(lang, "submission files (YAML or JSON)"))
     c.add_argument(
         "--format",
         choices=[f.value for f in ReportFormat],
         default="text",
-        help="report format (default: text)",
+        help=tr(lang, "report format (default: text)"),
     )
-    c.add_argument("--output", type=Path, help=with_default("output", lang, "standard output"))
+    c.add_argument(
+        "--output",
+        type=Path,
+        help=tr(
+            lang,
+            "write the report here instead of standard output, required for pdf (default: standard output)",
+        ),
+    )
     c.add_argument(
         "--also",
         metavar="FORMAT=PATH",
         action="append",
         type=_also,
         default=[],
-        help="also write the same assessment in another format, e.g. sarif=law0908.sarif, json=law0908.json, "
-        "summary=summary.md (the pull-request summary); repeatable (default: none)",
+        help=tr(
+            lang,
+            "also write the same assessment in another format, e.g. sarif=law0908.sarif, json=law0908.json, "
+            "summary=summary.md (the pull-request summary); repeatable (default: none)",
+        ),
     )
     c.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
         default="major",
-        help=with_default("fail_on", lang, "major"),
+        help=tr(lang, "gate threshold (default: major)"),
     )
-    c.add_argument("--lang", choices=LANGS, default="fr", help=with_default("lang", lang, "fr"))
+    c.add_argument("--lang", choices=LANGS, default="fr", help=lang_help(lang))
     c.add_argument(
         "--waivers",
         type=Path,
-        help=with_default("waivers", lang, "none"),
+        help=tr(lang, "YAML file of approved waivers: rule_id, project, reason... (default: none)"),
     )
-    c.add_argument("--as-of", type=date.fromisoformat, default=None, help=text("as_of", lang))
+    c.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        default=None,
+        help=tr(lang, "date for waiver expiry (default: today)"),
+    )
     c.add_argument(
         "--summary",
         action="store_true",
-        help="with --format markdown: a pull-request summary within 60,000 characters (default: off)",
+        help=tr(
+            lang, "with --format markdown: a pull-request summary within 60,000 characters (default: off)"
+        ),
     )
     c.add_argument(
         "--baseline",
         type=Path,
         default=None,
-        help="an earlier assessment (--format json): gate only on findings new or worse than in it "
-        "(default: none)",
+        help=tr(
+            lang,
+            "an earlier assessment (--format json): gate only on findings new or worse than in it "
+            "(default: none)",
+        ),
     )
     c.add_argument(
         "--source-root",
         type=Path,
         default=None,
-        help="SARIF: folder the file's URI is relative to (default: the git root above the file)",
+        help=tr(lang, "SARIF: folder the file's URI is relative to (default: the git root above the file)"),
     )
     c.add_argument(
         "--docs-url",
         default=None,
-        help=f"SARIF: where docs/rules.md is published, for each rule's helpUri (default: ${DOCS_URL_ENV})",
+        help=tr(
+            lang,
+            "SARIF: where docs/rules.md is published, for each rule's helpUri (default: ${variable})",
+            variable=DOCS_URL_ENV,
+        ),
     )
     c.add_argument(
         "--server",
         default=None,
-        help=f"evaluate on this compliance service instead of here, with the key in ${KEY_ENV} (default: here)",
+        help=tr(
+            lang,
+            "evaluate on this compliance service instead of here, with the key in ${variable} (default: here)",
+            variable=KEY_ENV,
+        ),
     )
     c.add_argument(
         "--submit",
         metavar="PROJECT",
         default=None,
-        help="with --server: store the submission as a new version of this project (default: evaluate only)",
+        help=tr(
+            lang,
+            "with --server: store the submission as a new version of this project (default: evaluate only)",
+        ),
     )
     c.add_argument(
         "--commit",
         default=None,
-        help="with --submit: the commit the Idempotency-Key is derived from "
-        "(default: $GITHUB_SHA, $CI_COMMIT_SHA or git HEAD)",
+        help=tr(
+            lang,
+            "with --submit: the commit the Idempotency-Key is derived from "
+            "(default: $GITHUB_SHA, $CI_COMMIT_SHA or git HEAD)",
+        ),
     )
 
 
@@ -117,13 +157,14 @@ ALSO = [f.value for f in ReportFormat] + ["summary"]
 def _also(value: str) -> tuple[str, Path]:
     fmt, sep, path = value.partition("=")
     if not sep or fmt not in ALSO or not path:
-        raise argparse.ArgumentTypeError(f"expected FORMAT=PATH with FORMAT one of {', '.join(ALSO)}")
+        raise argparse.ArgumentTypeError(
+            tr(
+                lang_of(sys.argv[1:]),
+                "expected FORMAT=PATH with FORMAT one of {formats}",
+                formats=", ".join(ALSO),
+            )
+        )
     return fmt, Path(path)
-
-
-def _invalid(message: str) -> int:
-    sys.stderr.write(f"error: {message}\n")
-    return ExitCode.INVALID
 
 
 def _assess(
@@ -134,7 +175,7 @@ def _assess(
     if args.server is None:
         assert assessor is not None
         return submission, assessor.assess(submission)
-    remote = Remote.from_env(args.server)
+    remote = Remote.from_env(args.server, args.lang)
     raw, is_json = file.read_bytes(), file.suffix.lower() == ".json"
     if args.submit is None:
         return submission, remote.evaluate(raw, is_json)
@@ -142,7 +183,15 @@ def _assess(
         args.commit or current_commit(file.parent), relative_name(file, args.source_root), raw
     )
     number, assessment = remote.submit(args.submit, raw, is_json, key)
-    sys.stderr.write(f"{file}: stored as version {number} of {args.submit} ({assessment.verdict.value})\n")
+    stored = tr(
+        args.lang,
+        "{file}: stored as version {number} of {project} ({verdict})",
+        file=file,
+        number=number,
+        project=args.submit,
+        verdict=VERDICT_LABELS[args.lang][assessment.verdict],
+    )
+    sys.stderr.write(stored + "\n")
     return submission, assessment
 
 
@@ -154,9 +203,13 @@ def _check_one(
     if waivers:
         assessment, expired = apply_waivers(assessment, waivers, args.as_of or date.today())
         for w in expired:
-            sys.stderr.write(
-                f"warning: the waiver of {w.rule_id} expired on {w.expires}: the finding gates again\n"
+            expired_on = tr(
+                args.lang,
+                "warning: the waiver of {rule} expired on {date}: the finding gates again",
+                rule=w.rule_id,
+                date=w.expires,
             )
+            sys.stderr.write(expired_on + "\n")
     threshold = Severity(args.fail_on)
     comparison = compare_with_baseline(args.baseline, assessment, args.lang) if args.baseline else None
     outputs = [(args.format, args.output), *args.also]
@@ -218,20 +271,24 @@ def worst(codes: list[int]) -> int:
 
 
 def run_check(args: argparse.Namespace, rules: Path | None) -> int:
+    lang = args.lang
     if args.summary and args.format != ReportFormat.markdown.value:
-        return _invalid("--summary goes with --format markdown")
+        return error(lang, tr(lang, "--summary goes with --format markdown"))
     if (args.submit or args.commit) and not args.server:
-        return _invalid("--submit and --commit go with --server URL")
+        return error(lang, tr(lang, "--submit and --commit go with --server URL"))
     if args.format == ReportFormat.pdf.value and args.output is None:
-        return _invalid("--format pdf needs --output FILE")
+        return error(lang, tr(lang, "--format pdf needs --output FILE"))
     if any(fmt == ReportFormat.pdf.value and path is None for fmt, path in args.also):
-        return _invalid("--also pdf needs a file")
+        return error(lang, tr(lang, "--also pdf needs a file"))
     files: list[Path] = args.file
     if len(files) > 1:
         given = [f"--{name}" for name in ONE_FILE_ONLY if getattr(args, name)]
         if given or args.format not in (ReportFormat.text.value, ReportFormat.markdown.value):
             what = ", ".join(given) or f"--format {args.format}"
-            return _invalid(f"{what} takes one submission file ({len(files)} given)")
+            return error(
+                lang,
+                tr(lang, "{what} takes one submission file ({count} given)", what=what, count=len(files)),
+            )
     read: list[Submission | None] = [None] * len(files)
     if args.server is None:  # a bad file is reported before the pack is even loaded; each is read once
         read = [read_submission(file, args.lang) for file in files]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
+from compliance.cli.help_texts import error, say, tr
 
 # The environment variables of the two database URLs, repeated here so that building the command line imports
 # no storage module (a test checks they agree with compliance.storage.postgres.config).
@@ -22,20 +23,35 @@ SERVICE = "COMPLIANCE_DATABASE_URL"
 DEFAULT_APP_ROLE = "compliance_app"
 
 
-def add_db_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    d = sub.add_parser("db", help="the PostgreSQL store: schema upgrades and moving in")
+def add_db_commands(sub: Any, parser_class: type[argparse.ArgumentParser], lang: str) -> None:
+    d = sub.add_parser("db", help=tr(lang, "the PostgreSQL store: schema upgrades and moving in"))
     dsub = d.add_subparsers(dest="db_command", required=True, parser_class=parser_class)
     u = dsub.add_parser(
         "upgrade",
-        help=f"apply pending schema migrations as the owner role ({MIGRATION}), then grant the service role",
+        help=tr(
+            lang,
+            "apply pending schema migrations as the owner role ({variable}), then grant the service role",
+            variable=MIGRATION,
+        ),
     )
     u.add_argument(
         "--app-role",
         default=os.environ.get("COMPLIANCE_DB_APP_ROLE", DEFAULT_APP_ROLE),
-        help=f"the role the service connects as (default: $COMPLIANCE_DB_APP_ROLE or {DEFAULT_APP_ROLE})",
+        help=tr(
+            lang,
+            "the role the service connects as (default: $COMPLIANCE_DB_APP_ROLE or {role})",
+            role=DEFAULT_APP_ROLE,
+        ),
     )
-    i = dsub.add_parser("import", help=f"copy an embedded store into the database ({SERVICE}) and verify it")
-    i.add_argument("--data-dir", type=Path, default=Path("data"), help="the embedded store (default ./data)")
+    i = dsub.add_parser(
+        "import",
+        help=tr(
+            lang, "copy an embedded store into the database ({variable}) and verify it", variable=SERVICE
+        ),
+    )
+    i.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help=tr(lang, "the embedded store (default: ./data)")
+    )
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -44,8 +60,15 @@ def _upgrade(args: argparse.Namespace) -> int:
 
     applied = upgrade(require_url(MIGRATION), args.app_role)
     for migration in applied:
-        sys.stdout.write(f"applied {migration.version:04d} {migration.name}\n")
-    sys.stdout.write(f"schema up to date; role '{args.app_role}' granted the service's rights\n")
+        applied_one = tr(
+            args.lang,
+            "applied {version} {name}",
+            version=format(migration.version, "04d"),
+            name=migration.name,
+        )
+        sys.stdout.write(applied_one + "\n")
+    done = tr(args.lang, "schema up to date; role '{role}' granted the service's rights", role=args.app_role)
+    sys.stdout.write(done + "\n")
     return ExitCode.OK
 
 
@@ -56,8 +79,7 @@ def _import(args: argparse.Namespace) -> int:
     from compliance.storage.tinydb_store import open_tinydb_store
 
     if not args.data_dir.is_dir():
-        sys.stderr.write(f"error: no data folder at {args.data_dir}\n")
-        return ExitCode.INVALID
+        return error(args.lang, tr(args.lang, "no data folder at {folder}", folder=args.data_dir))
     db = Database(require_url(SERVICE), PoolSettings(max_size=1, timeout=30))
     source = open_tinydb_store(args.data_dir)  # takes the folder's lock: stop its server first
     try:
@@ -68,11 +90,12 @@ def _import(args: argparse.Namespace) -> int:
         db.close()
     copied = ", ".join(f"{n} {what}" for what, n in report.copied.items())
     checked = ", ".join(f"{n} {what}" for what, n in report.checked.items())
-    sys.stdout.write(
-        f"copied (new this run): {copied}\nverified: {checked}\naudit head {report.audit_head}\n"
-    )
+    lang = args.lang
+    say(lang, "copied (new this run): {counts}", counts=copied)
+    say(lang, "verified: {counts}", counts=checked)
+    say(lang, "audit head {head}", head=report.audit_head)
     if report.ok:
-        sys.stdout.write("import verified: the database holds the embedded store\n")
+        say(lang, "import verified: the database holds the embedded store")
         return ExitCode.OK
     for problem in report.problems:
         sys.stdout.write(f"  {problem}\n")
@@ -85,5 +108,4 @@ def run_db_command(args: argparse.Namespace) -> int:
     try:
         return _upgrade(args) if args.db_command == "upgrade" else _import(args)
     except DatabaseNotConfigured as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return ExitCode.INVALID
+        return error(args.lang, str(exc))

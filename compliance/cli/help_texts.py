@@ -1,93 +1,44 @@
-"""The command line's own words (help and messages) in French, Arabic and English.
+"""The command line's own words (help, messages, argparse's words) from the one message catalogue.
 
-The language is the one `--lang` names anywhere on the command line, read before the parser is built so that
-`--help` itself is translated; French when none is given, as everywhere a person reads (reports, web app).
-Every command accepts `--lang` (add_lang_option).
+Every text is written here in English, the message id, as `tr(lang, "English {name}", name=...)`:
+`python -m compliance.web.messages` finds these calls in the modules of `compliance/cli` (the second
+argument, context `command line`) and French and Arabic come from `compliance/locale`. Placeholders are named
+and filled after translation. The language is the one `--lang` names anywhere on the command line, read
+before the parser is built so that `--help` itself is translated; French when none is given, as everywhere a
+person reads. Every command accepts `--lang` (add_lang_option).
+
+argparse's own words ("usage:", "options", "error:", "show this help message and exit") are translated by
+`Parser` and `Formatter` below; the messages argparse words inside its parsing ("the following arguments are
+required", "invalid choice") come from its module-level `_`, which `Parser` points at the catalogue for the
+time of a parse only (argparse offers no other hook for them).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from typing import Any, NoReturn
 
-LANGS = ("fr", "ar", "en")
-DEFAULT_LANG = "fr"
+from compliance.cli.exit_codes import ExitCode
+from compliance.i18n import Lang, translator
 
-HELP: dict[str, dict[str, str]] = {
-    "description": {
-        "fr": "Vérifications de conformité à la loi 09-08 (CNDP) pour les projets d'IA.",
-        "ar": "التحقق من مطابقة مشاريع الذكاء الاصطناعي للقانون رقم 09.08 (اللجنة الوطنية).",
-        "en": "Law 09-08 / CNDP compliance checks for AI projects.",
-    },
-    "rules_dir": {
-        "fr": "dossier du référentiel de règles (par défaut : celui du paquet)",
-        "ar": "مجلد مجموعة القواعد (افتراضيا: المجموعة المرفقة)",
-        "en": "rule pack folder (default: the bundled pack)",
-    },
-    "check": {
-        "fr": "évaluer un fichier de soumission et en faire le rapport",
-        "ar": "تقييم ملف مقدم وإعداد تقريره",
-        "en": "assess a submission file and report",
-    },
-    "output": {
-        "fr": "écrire le rapport dans ce fichier plutôt que sur la sortie standard (obligatoire pour pdf)",
-        "ar": "كتابة التقرير في هذا الملف بدل المخرج القياسي (إلزامي بالنسبة لـ pdf)",
-        "en": "write the report here instead of standard output (required for pdf)",
-    },
-    "fail_on": {"fr": "seuil de blocage", "ar": "عتبة الحظر", "en": "gate threshold"},
-    "lang": {
-        "fr": "langue du rapport et des messages (fr, ar, en)",
-        "ar": "لغة التقرير والرسائل (fr أو ar أو en)",
-        "en": "language of the report and messages (fr, ar, en)",
-    },
-    "waivers": {
-        "fr": "fichier YAML des dérogations approuvées (rule_id, project, reason, ...)",
-        "ar": "ملف YAML للاستثناءات المصادق عليها (rule_id وproject وreason...)",
-        "en": "YAML file of approved waivers (rule_id, project, reason, ...)",
-    },
-    "as_of": {
-        "fr": "date d'expiration des dérogations (par défaut : aujourd'hui)",
-        "ar": "تاريخ انتهاء الاستثناءات (افتراضيا: اليوم)",
-        "en": "date for waiver expiry (default: today)",
-    },
-    "validate": {
-        "fr": "vérifier qu'un fichier de soumission est bien formé, sans l'évaluer",
-        "ar": "التحقق من أن ملفا مقدما سليم الشكل، دون تقييمه",
-        "en": "check that a submission file is well-formed, without assessing it",
-    },
-    "schema": {
-        "fr": "afficher le schéma JSON de la soumission (ou d'un fichier de règle)",
-        "ar": "عرض مخطط JSON للملف المقدم (أو لملف قاعدة)",
-        "en": "print the JSON Schema of the submission (or of a rule file)",
-    },
-    "rule_schema": {
-        "fr": "le schéma des fichiers de règle à la place",
-        "ar": "مخطط ملفات القواعد بدلا من ذلك",
-        "en": "the rule-file schema instead",
-    },
-    "rules": {"fr": "le catalogue des règles", "ar": "فهرس القواعد", "en": "the rule catalogue"},
-    "rules_list": {"fr": "une ligne par règle", "ar": "سطر لكل قاعدة", "en": "one line per rule"},
-    "rules_show": {"fr": "une règle en entier", "ar": "قاعدة كاملة", "en": "one rule in full"},
-    "rules_export": {
-        "fr": "tout le catalogue en un document",
-        "ar": "الفهرس كاملا في وثيقة واحدة",
-        "en": "the whole catalogue as a document",
-    },
-    "valid": {
-        "fr": "{file} : soumission valide « {name} »",
-        "ar": "{file}: ملف مقدم صالح «{name}»",
-        "en": "{file}: valid submission '{name}'",
-    },
-    "invalid": {
-        "fr": "erreur : soumission invalide {source}",
-        "ar": "خطأ: ملف مقدم غير صالح {source}",
-        "en": "error: invalid submission {source}",
-    },
-}
+CONTEXT = "command line"
+LANGS = tuple(lang.value for lang in (Lang.fr, Lang.ar, Lang.en))
+DEFAULT_LANG = Lang.fr.value
 
 
-def text(key: str, lang: str) -> str:
-    return HELP[key].get(lang) or HELP[key][DEFAULT_LANG]
+def tr(lang: str, text: str, **params: object) -> str:
+    """`text` (English, the message id) in `lang`, its `{named}` placeholders filled after translation."""
+    words = translator(Lang(lang) if lang in LANGS else Lang.fr).pgettext(CONTEXT, text)
+    return words.format(**params) if params else words
+
+
+def say(lang: str, text: str, **params: object) -> None:
+    """Write `text` in `lang` on standard output, one line."""
+    sys.stdout.write(tr(lang, text, **params) + "\n")
 
 
 def lang_of(argv: Sequence[str]) -> str:
@@ -97,6 +48,98 @@ def lang_of(argv: Sequence[str]) -> str:
         if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
             return value
     return DEFAULT_LANG
+
+
+def N_(text: str) -> str:
+    """Marks a text for the catalogue where it is translated later (argparse's own words)."""
+    return text
+
+
+# argparse's own messages, as its `_()` names them (Python 3.11 and later), for the catalogue.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"),
+)
+
+
+@contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's inner messages in `lang` for the time of one parse (single-threaded: a command line)."""
+    before = argparse._  # type: ignore[attr-defined]
+    before_n = argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = lambda text: tr(lang, text)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, n: tr(lang, one if n == 1 else many)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = before  # type: ignore[attr-defined]
+        argparse.ngettext = before_n  # type: ignore[attr-defined]
+
+
+class Formatter(argparse.HelpFormatter):
+    lang = DEFAULT_LANG
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, tr(self.lang, "usage: ") if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that speaks `lang`; bad usage exits 3 (2 means 'needs information' here)."""
+
+    lang = DEFAULT_LANG
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = tr(self.lang, "positional arguments")
+        self._optionals.title = tr(self.lang, "options")
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=tr(self.lang, "show this help message and exit"),
+        )
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter = Formatter(prog=self.prog)
+        formatter.lang = self.lang
+        return formatter
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        with _argparse_speaks(self.lang):
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        with _argparse_speaks(self.lang):
+            return super().parse_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(
+            ExitCode.INVALID,
+            tr(self.lang, "{prog}: error: {message}", prog=self.prog, message=message) + "\n",
+        )
+
+
+@cache
+def parser_class(lang: str) -> type[Parser]:
+    """The parser class of one language, for `add_subparsers(parser_class=...)`."""
+    return type(f"Parser_{lang}", (Parser,), {"lang": lang})
 
 
 def commands(
@@ -111,18 +154,18 @@ def commands(
             yield from commands(sub, (*path, name))
 
 
+def lang_help(lang: str) -> str:
+    return tr(lang, "language of the report and messages: fr, ar or en (default: fr)")
+
+
 def add_lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
     """`--lang fr|ar|en` on every command that does not declare it itself (French by default)."""
     for _, command in commands(parser):
         if not any("--lang" in a.option_strings for a in command._actions):
-            command.add_argument(
-                "--lang", choices=LANGS, default=DEFAULT_LANG, help=with_default("lang", lang, DEFAULT_LANG)
-            )
+            command.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=lang_help(lang))
 
 
-DEFAULT_WORD = {"fr": "par défaut", "ar": "افتراضيا", "en": "default"}
-
-
-def with_default(key: str, lang: str, default: str) -> str:
-    """The translated help of an argument followed by its default, in the same language."""
-    return f"{text(key, lang)} ({DEFAULT_WORD.get(lang, 'default')}: {default})"
+def error(lang: str, message: str) -> int:
+    """Tell an error on standard error, in `lang`; the exit code of an invalid input or command."""
+    sys.stderr.write(tr(lang, "error: {message}", message=message) + "\n")
+    return ExitCode.INVALID

@@ -18,180 +18,95 @@ from typing import Any
 import yaml
 
 from compliance.cli.exit_codes import ExitCode
+from compliance.cli.help_texts import N_, tr
 from compliance.domain.vocabulary import DataCategory, DataSubject, LegalBasis
 from compliance.service.submissions import InvalidSubmission, parse_submission
-
-_T = dict[str, str]
 
 
 @dataclass(frozen=True)
 class Question:
     path: str
-    text: _T
+    text: str  # English, the message id: `asked(lang)` is the question in the reader's language
     kind: str = "text"  # text, bool, int, list, choice, choices
     choices: type[StrEnum] | None = None
     needs_personal_data: bool = True
+
+    def asked(self, lang: str) -> str:
+        return tr(lang, self.text)
 
 
 QUESTIONS: list[Question] = [
     Question(
         "project_name",
-        {"fr": "Nom du projet", "ar": "اسم المشروع", "en": "Name of the project"},
+        N_("Name of the project"),
         needs_personal_data=False,
     ),
     Question(
         "description",
-        {
-            "fr": "Que fait le projet, en une ou deux phrases ?",
-            "ar": "ماذا يفعل المشروع، في جملة أو جملتين؟",
-            "en": "What does the project do, in one or two sentences?",
-        },
+        N_("What does the project do, in one or two sentences?"),
         needs_personal_data=False,
     ),
     Question(
         "processes_personal_data",
-        {
-            "fr": "Le projet traite-t-il des données à caractère personnel (voix, image, nom, numéro…) ?",
-            "ar": "هل يعالج المشروع معطيات ذات طابع شخصي (صوت، صورة، اسم، رقم…)؟",
-            "en": "Does the project process personal data (voice, image, name, number…)?",
-        },
+        N_("Does the project process personal data (voice, image, name, number…)?"),
         kind="bool",
         needs_personal_data=False,
     ),
     Question(
         "controller.name",
-        {
-            "fr": "Nom légal du responsable du traitement (votre société)",
-            "ar": "الاسم القانوني للمسؤول عن المعالجة (شركتكم)",
-            "en": "Legal name of the controller (your company)",
-        },
+        N_("Legal name of the controller (your company)"),
     ),
     Question(
         "controller.established_in_morocco",
-        {
-            "fr": "Le responsable est-il établi au Maroc ?",
-            "ar": "هل المسؤول عن المعالجة مقيم بالمغرب؟",
-            "en": "Is the controller established in Morocco?",
-        },
+        N_("Is the controller established in Morocco?"),
         kind="bool",
     ),
     Question(
         "processings[0].name",
-        {
-            "fr": "Nom du traitement, tel qu'il figurerait dans la déclaration à la CNDP",
-            "ar": "اسم المعالجة كما سيرد في التصريح لدى اللجنة الوطنية",
-            "en": "Name of the processing as it would appear in the CNDP declaration",
-        },
+        N_("Name of the processing as it would appear in the CNDP declaration"),
     ),
     Question(
         "processings[0].purposes",
-        {
-            "fr": "Finalités du traitement (séparées par « ; »)",
-            "ar": "غايات المعالجة (مفصولة بـ « ; »)",
-            "en": "Purposes of the processing (separated by ';')",
-        },
+        N_("Purposes of the processing (separated by ';')"),
         kind="list",
     ),
     Question(
         "processings[0].legal_basis",
-        {
-            "fr": "Fondement du traitement (art. 4)",
-            "ar": "أساس المعالجة (المادة 4)",
-            "en": "Legal ground of the processing (Art. 4)",
-        },
+        N_("Legal ground of the processing (Art. 4)"),
         kind="choice",
         choices=LegalBasis,
     ),
     Question(
         "processings[0].data_categories",
-        {
-            "fr": "Catégories de données (séparées par des virgules)",
-            "ar": "فئات المعطيات (مفصولة بفواصل)",
-            "en": "Categories of data (separated by commas)",
-        },
+        N_("Categories of data (separated by commas)"),
         kind="choices",
         choices=DataCategory,
     ),
     Question(
         "processings[0].data_subjects",
-        {
-            "fr": "Personnes concernées (séparées par des virgules)",
-            "ar": "الأشخاص المعنيون (مفصولون بفواصل)",
-            "en": "Data subjects (separated by commas)",
-        },
+        N_("Data subjects (separated by commas)"),
         kind="choices",
         choices=DataSubject,
     ),
     Question(
         "processings[0].retention.period_days",
-        {
-            "fr": "Durée de conservation, en jours",
-            "ar": "مدة حفظ المعطيات، بالأيام",
-            "en": "How long data are kept, in days",
-        },
+        N_("How long data are kept, in days"),
         kind="int",
     ),
     Question(
         "ai.inference.provider",
-        {
-            "fr": "Fournisseur du modèle d'IA (ou « interne »)",
-            "ar": "مزود نموذج الذكاء الاصطناعي (أو « داخلي »)",
-            "en": "Provider of the AI model (or 'in-house')",
-        },
+        N_("Provider of the AI model (or 'in-house')"),
     ),
     Question(
         "ai.inference.provider_country",
-        {
-            "fr": "Pays où le modèle est appelé (code à deux lettres, ex. MA, FR, US)",
-            "ar": "البلد الذي يستدعى فيه النموذج (رمز من حرفين، مثل MA أو FR أو US)",
-            "en": "Country where the model is called (two-letter code, e.g. MA, FR, US)",
-        },
+        N_("Country where the model is called (two-letter code, e.g. MA, FR, US)"),
     ),
     Question(
         "ai.voice.collects_voice",
-        {
-            "fr": "Le système enregistre-t-il des voix ?",
-            "ar": "هل يسجل النظام أصواتا؟",
-            "en": "Does the system record voices?",
-        },
+        N_("Does the system record voices?"),
         kind="bool",
     ),
 ]
-
-WORDS: dict[str, _T] = {
-    "header": {
-        "fr": "Soumission Loi 09-08 écrite par `compliance init`. Vérifiez-la avec : compliance check {file}",
-        "ar": "ملف مقدم بموجب القانون رقم 09.08 أنشأه `compliance init`. تحقق منه بالأمر: compliance check {file}",
-        "en": "Law 09-08 submission written by `compliance init`. Check it with: compliance check {file}",
-    },
-    "open": {
-        "fr": "Questions sans réponse pour l'instant (ajoutez le champ quand vous savez) :",
-        "ar": "أسئلة بلا جواب حاليا (أضف الحقل عندما تعرف الجواب):",
-        "en": "Questions not answered yet (add the field when you know):",
-    },
-    "intro": {
-        "fr": "Répondez aux questions ; laissez vide si vous ne savez pas encore.",
-        "ar": "أجب عن الأسئلة؛ اترك الجواب فارغا إن كنت لا تعرفه بعد.",
-        "en": "Answer the questions; leave empty if you do not know yet.",
-    },
-    "again": {
-        "fr": "Réponse non comprise, recommencez (ou laissez vide).",
-        "ar": "لم يفهم الجواب، أعد المحاولة (أو اتركه فارغا).",
-        "en": "Answer not understood, try again (or leave empty).",
-    },
-    "yes_no": {"fr": "oui/non", "ar": "نعم/لا", "en": "yes/no"},
-    "written": {
-        "fr": "Fichier écrit : {file}",
-        "ar": "تمت كتابة الملف: {file}",
-        "en": "File written: {file}",
-    },
-    "exists": {
-        "fr": "{file} existe déjà (ajoutez --force pour le remplacer)",
-        "ar": "{file} موجود مسبقا (أضف --force لاستبداله)",
-        "en": "{file} already exists (add --force to replace it)",
-    },
-    "placeholder": {"fr": "Mon projet", "ar": "مشروعي", "en": "My project"},
-}
 
 _YES = {"o", "oui", "y", "yes", "نعم", "true"}
 _NO = {"n", "non", "no", "لا", "false"}
@@ -226,17 +141,17 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
 def ask(lang: str, read: Callable[[str], str], say: Callable[[str], None]) -> dict[str, Any]:
     """Ask every question that applies; return the answers by field path (unknown ones left out)."""
     answers: dict[str, Any] = {}
-    say(WORDS["intro"][lang])
+    say(tr(lang, "Answer the questions; leave empty if you do not know yet."))
     for q in QUESTIONS:
         if q.needs_personal_data and answers.get("processes_personal_data") is False:
             continue
         hint = ""
         if q.kind == "bool":
-            hint = f" [{WORDS['yes_no'][lang]}]"
+            hint = f" [{tr(lang, 'yes/no')}]"
         elif q.choices is not None:
             hint = f" [{', '.join(c.value for c in q.choices)}]"
         while True:
-            raw = read(f"{q.text[lang]}{hint} : " if lang == "fr" else f"{q.text[lang]}{hint}: ")
+            raw = read(f"{q.asked(lang)}{hint}" + (" : " if lang == "fr" else ": "))  # French typography
             if not raw.strip():
                 break
             try:
@@ -245,41 +160,52 @@ def ask(lang: str, read: Callable[[str], str], say: Callable[[str], None]) -> di
                 break
             except (ValueError, InvalidSubmission):
                 answers.pop(q.path, None)
-                say(WORDS["again"][lang])
+                say(tr(lang, "Answer not understood, try again (or leave empty)."))
     return answers
 
 
 def submission_text(answers: dict[str, Any], lang: str, file_name: str) -> str:
     """The commented YAML file: the answers, then the open questions as comments."""
     data: dict[str, Any] = {"schema_version": "1.0"}
-    data["project_name"] = answers.get("project_name") or WORDS["placeholder"][lang]
+    data["project_name"] = answers.get("project_name") or tr(lang, "My project")
     for path, value in answers.items():
         if path != "project_name":
             _set(data, path, value)
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    lines = [f"# {WORDS['header'][lang].format(file=file_name)}", "", body.rstrip(), ""]
+    header = tr(
+        lang,
+        "Law 09-08 submission written by `compliance init`. Check it with: compliance check {file}",
+        file=file_name,
+    )
+    lines = [f"# {header}", "", body.rstrip(), ""]
     open_questions = [q for q in QUESTIONS if q.path not in answers and q.path != "project_name"]
     if open_questions:
-        lines.append(f"# {WORDS['open'][lang]}")
-        lines += [f"#   {q.path}: {q.text[lang]}" for q in open_questions]
+        lines.append("# " + tr(lang, "Questions not answered yet (add the field when you know):"))
+        lines += [f"#   {q.path}: {q.asked(lang)}" for q in open_questions]
     text = "\n".join(lines) + "\n"
     parse_submission(text.encode("utf-8"), file_name)  # never write a file that would not validate
     return text
 
 
-def add_init_command(sub: Any) -> None:
-    i = sub.add_parser("init", help="write a first submission file, question by question (fr, ar, en)")
+def add_init_command(sub: Any, lang: str) -> None:
+    i = sub.add_parser(
+        "init", help=tr(lang, "write a first submission file, question by question (fr, ar, en)")
+    )
     i.add_argument(
         "file",
         type=Path,
         nargs="?",
         default=Path("submission.yaml"),
-        help="the submission file to write (default: submission.yaml)",
+        help=tr(lang, "the submission file to write (default: submission.yaml)"),
     )
     i.add_argument(
-        "--template", action="store_true", help="write the commented template without asking (default: off)"
+        "--template",
+        action="store_true",
+        help=tr(lang, "write the commented template without asking (default: off)"),
     )
-    i.add_argument("--force", action="store_true", help="replace the file if it exists (default: off)")
+    i.add_argument(
+        "--force", action="store_true", help=tr(lang, "replace the file if it exists (default: off)")
+    )
 
 
 def run_init_command(args: argparse.Namespace) -> int | None:
@@ -288,7 +214,7 @@ def run_init_command(args: argparse.Namespace) -> int | None:
     lang: str = args.lang
     target: Path = args.file
     if target.exists() and not args.force:
-        sys.stderr.write(WORDS["exists"][lang].format(file=target) + "\n")
+        sys.stderr.write(tr(lang, "{file} already exists (add --force to replace it)", file=target) + "\n")
         return ExitCode.INVALID
 
     def say(message: str) -> None:
@@ -304,10 +230,10 @@ def run_init_command(args: argparse.Namespace) -> int | None:
     try:
         text = submission_text(answers, lang, target.name)
     except InvalidSubmission as exc:
-        for problem in exc.problems:
+        for problem in exc.worded(lang):
             sys.stderr.write(f"  {problem}\n")
         return ExitCode.INVALID
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    say(WORDS["written"][lang].format(file=target))
+    say(tr(lang, "File written: {file}", file=target))
     return ExitCode.OK

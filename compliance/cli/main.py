@@ -11,12 +11,11 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from compliance.cli.baseline_commands import add_diff_command, run_diff
 from compliance.cli.check_command import add_check_command, emit, quiet_stdout, run_check
 from compliance.cli.exit_codes import ExitCode
-from compliance.cli.help_texts import DEFAULT_LANG, add_lang_option, lang_of, text, with_default
+from compliance.cli.help_texts import DEFAULT_LANG, N_, add_lang_option, error, lang_of, parser_class, tr
 from compliance.cli.init_command import add_init_command, run_init_command
 from compliance.cli.remote import RemoteError
 from compliance.cli.review_commands import add_review_commands, run_review_command
@@ -27,60 +26,72 @@ from compliance.domain.submission import Submission
 from compliance.reports import PdfRenderError
 from compliance.ruleset.locations import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
+from compliance.service.baseline import WHAT as ASSESSMENT
 from compliance.service.submissions import InvalidSubmission, read_submission
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse exits 2 on a bad command; 2 means 'needs information' here, so bad usage exits 3."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(ExitCode.INVALID, f"{self.prog}: error: {message}\n")
+from compliance.service.waivers import WAIVERS
 
 
 def _parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
-    p = _Parser(prog="compliance", description=text("description", lang))
-    p.add_argument("--version", action=VersionAction)
-    p.add_argument("--rules", type=Path, default=None, help=text("rules_dir", lang))
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser_of = parser_class(lang)
+    p = parser_of(
+        prog="compliance", description=tr(lang, "Law 09-08 / CNDP compliance checks for AI projects.")
+    )
+    p.add_argument(
+        "--version", action=VersionAction, help=tr(lang, "print the package and rule pack versions")
+    )
+    p.add_argument(
+        "--rules", type=Path, default=None, help=tr(lang, "rule pack folder (default: the bundled pack)")
+    )
+    sub = p.add_subparsers(dest="command", required=True, parser_class=parser_of)
 
     add_check_command(sub, lang)
 
-    v = sub.add_parser("validate", help=text("validate", lang))
-    v.add_argument("file", type=Path, nargs="+", help="submission files (YAML or JSON)")
+    v = sub.add_parser(
+        "validate", help=tr(lang, "check that a submission file is well-formed, without assessing it")
+    )
+    v.add_argument("file", type=Path, nargs="+", help=tr(lang, "submission files (YAML or JSON)"))
 
-    s = sub.add_parser("schema", help=text("schema", lang))
+    s = sub.add_parser("schema", help=tr(lang, "print the JSON Schema of the submission (or of a rule file)"))
     s.add_argument(
-        "--rules", dest="rule_schema", action="store_true", help=with_default("rule_schema", lang, "off")
+        "--rules",
+        dest="rule_schema",
+        action="store_true",
+        help=tr(lang, "the rule-file schema instead (default: off)"),
     )
-    s.add_argument("--output", type=Path, help="write it here (default: standard output)")
+    s.add_argument("--output", type=Path, help=tr(lang, "write it here (default: standard output)"))
 
-    r = sub.add_parser("rules", help=text("rules", lang))
-    rsub = r.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
-    rl = rsub.add_parser("list", help=text("rules_list", lang))
+    r = sub.add_parser("rules", help=tr(lang, "the rule catalogue"))
+    rsub = r.add_subparsers(dest="rules_command", required=True, parser_class=parser_of)
+    rl = rsub.add_parser("list", help=tr(lang, "one line per rule"))
     rl.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+        "--format", choices=["text", "json"], default="text", help=tr(lang, "output format (default: text)")
     )
-    rs = rsub.add_parser("show", help=text("rules_show", lang))
-    rs.add_argument("rule_id", help="the rule's id, e.g. L0908-A03-RETENTION (see 'rules list')")
-    re_ = rsub.add_parser("export", help=text("rules_export", lang))
+    rs = rsub.add_parser("show", help=tr(lang, "one rule in full"))
+    rs.add_argument("rule_id", help=tr(lang, "the rule's id, e.g. L0908-A03-RETENTION (see 'rules list')"))
+    re_ = rsub.add_parser("export", help=tr(lang, "the whole catalogue as a document"))
     re_.add_argument(
-        "--format", choices=["markdown"], default="markdown", help="output format (default: markdown)"
+        "--format",
+        choices=["markdown"],
+        default="markdown",
+        help=tr(lang, "output format (default: markdown)"),
     )
-    re_.add_argument("--output", type=Path, help="write it here (default: standard output)")
-    add_init_command(sub)
-    add_diff_command(sub)
-    add_server_commands(sub, _Parser)
-    add_review_commands(sub)
+    re_.add_argument("--output", type=Path, help=tr(lang, "write it here (default: standard output)"))
+    add_init_command(sub, lang)
+    add_diff_command(sub, lang)
+    add_server_commands(sub, parser_of, lang)
+    add_review_commands(sub, lang)
     add_lang_option(p, lang)
     return p
 
 
 def _report_invalid(exc: InvalidSubmission, lang: str = DEFAULT_LANG) -> int:
-    if exc.what == "submission":
-        sys.stderr.write(text("invalid", lang).format(source=exc.source) + "\n")
-    else:
-        sys.stderr.write(f"error: invalid {exc.what} {exc.source}\n")
+    said = {
+        WAIVERS: N_("error: invalid waivers file (--waivers) {source}"),
+        ASSESSMENT: N_(
+            "error: invalid assessment (expected the output of 'compliance check --format json') {source}"
+        ),
+    }.get(exc.what, N_("error: invalid submission {source}"))
+    sys.stderr.write(tr(lang, said, source=exc.source) + "\n")
     for problem in exc.worded(lang):
         sys.stderr.write(f"  {problem}\n")
     return ExitCode.INVALID
@@ -94,13 +105,9 @@ def _validate(files: list[Path], lang: str) -> int:
         except InvalidSubmission as exc:
             code = _report_invalid(exc, lang)
             continue
-        sys.stdout.write(text("valid", lang).format(file=file, name=submission.project_name) + "\n")
+        valid = tr(lang, "{file}: valid submission '{name}'", file=file, name=submission.project_name)
+        sys.stdout.write(valid + "\n")
     return code
-
-
-def _invalid(message: str) -> int:
-    sys.stderr.write(f"error: {message}\n")
-    return ExitCode.INVALID
 
 
 def _assessor(args: argparse.Namespace) -> Assessor:
@@ -138,7 +145,9 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
     if args.rules_command == "show":
         data = assessor.rule_documents.get(args.rule_id)
         if data is None:
-            return _invalid(f"no rule '{args.rule_id}' (see 'compliance rules list')")
+            return error(
+                args.lang, tr(args.lang, "no rule '{id}' (see 'compliance rules list')", id=args.rule_id)
+            )
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return ExitCode.OK
     from compliance.service.catalogue import export_catalogue  # only for this command
@@ -177,14 +186,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidSubmission as exc:
         return _report_invalid(exc, words)
     except RulePackError as exc:
-        sys.stderr.write("error: the rule pack cannot be loaded\n")
+        sys.stderr.write(tr(words, "error: the rule pack cannot be loaded") + "\n")
         for problem in exc.problems:
             sys.stderr.write(f"  {problem}\n")
         return ExitCode.INVALID
-    except (PdfRenderError, RemoteError) as exc:
-        return _invalid(str(exc))
+    except RemoteError as exc:
+        return error(words, exc.worded(words))
+    except PdfRenderError as exc:
+        return error(words, tr(words, "the PDF cannot be made: {reason}", reason=exc))
     except OSError as exc:
-        return _invalid(f"{exc.filename or ''}: {exc.strerror or exc}")
+        return error(words, f"{exc.filename or ''}: {exc.strerror or exc}")
 
 
 def entry() -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from compliance.cli.help_texts import N_, tr
 from compliance.domain.outcomes import Assessment
 
 if TYPE_CHECKING:
@@ -31,27 +32,36 @@ TIMEOUT = 60.0
 
 
 class RemoteError(Exception):
-    """The service could not be reached or refused the request; the message says why, for a person."""
+    """The service could not be reached or refused the request; `worded(lang)` says why, for a person."""
+
+    def __init__(self, text: str, detail: str = "", **params: object) -> None:
+        super().__init__(text.format(**params) + detail)
+        self.text, self.detail, self.params = text, detail, params
+
+    def worded(self, lang: str) -> str:
+        return tr(lang, self.text, **self.params) + self.detail
 
 
 @dataclass(frozen=True)
 class Remote:
     url: str
     key: str
+    lang: str = "fr"
 
     @classmethod
-    def from_env(cls, url: str, key_env: str = KEY_ENV) -> Remote:
+    def from_env(cls, url: str, lang: str = "fr", key_env: str = KEY_ENV) -> Remote:
         key = os.environ.get(key_env, "").strip()
         if not key:
             raise RemoteError(
-                f"no API key: set the environment variable {key_env} (a 'ci' key of the service)"
+                N_("no API key: set the environment variable {variable} (a 'ci' key of the service)"),
+                variable=key_env,
             )
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise RemoteError(
-                f"--server: expected the service's base URL, e.g. https://host:8000 (got '{url}')"
+                N_("--server: expected the service's base URL, e.g. https://host:8000 (got '{url}')"), url=url
             )
-        return cls(url.rstrip("/"), key)
+        return cls(url.rstrip("/"), key, lang)
 
     def _post(self, path: str, body: bytes, is_json: bool, headers: dict[str, str]) -> Any:
         import urllib.error  # here: `check` without --server loads no HTTP client (nor ssl)
@@ -65,6 +75,7 @@ class Remote:
                 "Authorization": f"Bearer {self.key}",
                 "Content-Type": "application/json" if is_json else "application/yaml",
                 "Accept": "application/json",
+                "Accept-Language": self.lang,  # the service's own messages in the reader's language
                 **headers,
             },
         )
@@ -72,12 +83,17 @@ class Remote:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
                 return json.loads(response.read())
         except urllib.error.HTTPError as exc:
-            raise RemoteError(_problem(exc)) from None
+            reason, fields = _problem(exc)
+            raise RemoteError(
+                N_("the service answered {status}: {reason}"), fields, status=exc.code, reason=reason
+            ) from None
         except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise RemoteError(f"cannot reach {self.url}: {reason}") from None
+            why = getattr(exc, "reason", exc)
+            raise RemoteError(N_("cannot reach {url}: {reason}"), url=self.url, reason=why) from None
         except json.JSONDecodeError:
-            raise RemoteError(f"{self.url} did not answer with JSON: is it the compliance service?") from None
+            raise RemoteError(
+                N_("{url} did not answer with JSON: is it the compliance service?"), url=self.url
+            ) from None
 
     def evaluate(self, raw: bytes, is_json: bool) -> Assessment:
         return _assessment(self._post("/api/v1/evaluate?format=json", raw, is_json, {}), self.url)
@@ -86,7 +102,7 @@ class Remote:
         path = f"/api/v1/projects/{urllib.parse.quote(project, safe='')}/versions"
         version = self._post(path, raw, is_json, {"Idempotency-Key": idempotency_key})
         if not isinstance(version, dict) or not isinstance(version.get("number"), int):
-            raise RemoteError(f"{self.url} answered without a version number")
+            raise RemoteError(N_("{url} answered without a version number"), url=self.url)
         return version["number"], _assessment(version.get("assessment"), self.url)
 
 
@@ -94,21 +110,21 @@ def _assessment(data: Any, url: str) -> Assessment:
     try:
         return Assessment.model_validate(data)
     except ValidationError:
-        raise RemoteError(f"{url} answered with something that is not an assessment") from None
+        raise RemoteError(N_("{url} answered with something that is not an assessment"), url=url) from None
 
 
-def _problem(exc: urllib.error.HTTPError) -> str:
-    """The problem document (RFC 9457) of a refusal as one message with the fields at fault."""
+def _problem(exc: urllib.error.HTTPError) -> tuple[str, str]:
+    """The problem document (RFC 9457) of a refusal: its detail, and the fields at fault, one a line."""
     try:
         problem = json.loads(exc.read())
     except (json.JSONDecodeError, OSError):
         problem = {}
     detail = problem.get("detail") or exc.reason
-    lines = [f"the service answered {exc.code}: {detail}"]
+    lines = [""]
     for error in problem.get("errors") or []:
         if isinstance(error, dict):
             lines.append(f"  {error.get('path', '')}: {error.get('message', '')}")
-    return "\n".join(lines)
+    return str(detail), "\n".join(lines) if len(lines) > 1 else ""
 
 
 def current_commit(folder: Path) -> str | None:

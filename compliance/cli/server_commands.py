@@ -18,6 +18,7 @@ from typing import Any
 
 from compliance.cli.db_commands import add_db_commands, run_db_command
 from compliance.cli.exit_codes import ExitCode
+from compliance.cli.help_texts import error, say, tr
 
 # The service's modules (the store, crypto) are imported by the commands that use them, so that `check`,
 # `validate` and `rules` import none of them (tests/core/test_pack_cache.py).
@@ -27,107 +28,134 @@ COMMANDS = frozenset({"serve", "admin", "audit", "db"})
 ROLES = ("submitter", "liaison", "admin", "ci")
 
 APP_FACTORY = "compliance.server:server_from_environment"
-CREATING = (
-    "create-org",
-    "create-key",
-    "create-user",
-)  # the admin commands that may start a fresh data folder
+# The admin commands that may start a fresh data folder.
+CREATING = ("create-org", "create-key", "create-user")
 
 
-def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser], lang: str) -> None:
     def data_dir(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "--data-dir", type=Path, default=Path("data"), help="the store folder (default: ./data)"
+            "--data-dir", type=Path, default=Path("data"), help=tr(lang, "the store folder (default: ./data)")
         )
-        add_key_dir_option(p)
+        add_key_dir_option(p, lang)
 
-    s = sub.add_parser("serve", help="run the HTTP API (uvicorn, one process)")
-    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    def listing(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help=tr(lang, "output format (default: text)"),
+        )
+        data_dir(p)
+
+    s = sub.add_parser("serve", help=tr(lang, "run the HTTP API (uvicorn, one process)"))
+    s.add_argument("--host", default="127.0.0.1", help=tr(lang, "address to listen on (default: 127.0.0.1)"))
+    s.add_argument("--port", type=int, default=8000, help=tr(lang, "port to listen on (default: 8000)"))
     s.add_argument(
         "--workers",
         type=int,
         default=1,
-        help="worker processes; more than 1 needs the PostgreSQL store (default: 1)",
+        help=tr(lang, "worker processes; more than 1 needs the PostgreSQL store (default: 1)"),
     )
     s.add_argument(
-        "--no-access-log", action="store_true", help="do not log one line per request (default: log)"
+        "--no-access-log",
+        action="store_true",
+        help=tr(lang, "do not log one line per request (default: log)"),
     )
     data_dir(s)
 
-    a = sub.add_parser("admin", help="organisations, API keys and accounts")
+    a = sub.add_parser("admin", help=tr(lang, "organisations, API keys and accounts"))
     asub = a.add_subparsers(dest="admin_command", required=True, parser_class=parser_class)
-    o = asub.add_parser("create-org", help="create an organisation")
-    o.add_argument("--name", required=True, help="the organisation's name, e.g. 'Atlas Connect' (required)")
-    o.add_argument("--id", dest="org_id", help="lower-case id (default: derived from the name)")
+    o = asub.add_parser("create-org", help=tr(lang, "create an organisation"))
+    o.add_argument(
+        "--name", required=True, help=tr(lang, "the organisation's name, e.g. 'Atlas Connect' (required)")
+    )
+    o.add_argument("--id", dest="org_id", help=tr(lang, "lower-case id (default: derived from the name)"))
     data_dir(o)
-    k = asub.add_parser("create-key", help="create an API key (shown once)")
+    k = asub.add_parser("create-key", help=tr(lang, "create an API key (shown once)"))
     k.add_argument(
         "--role",
         required=True,
         choices=ROLES,
-        help="submitter, ci (a pipeline: evaluate and submit only), liaison or admin (required)",
+        help=tr(lang, "submitter, ci (a pipeline: evaluate and submit only), liaison or admin (required)"),
     )
-    k.add_argument("--org", help="the organisation of a submitter or ci key (default: none)")
-    k.add_argument("--label", default="", help="what the key is for, e.g. 'gitlab ci' (default: empty)")
+    k.add_argument("--org", help=tr(lang, "the organisation of a submitter or ci key (default: none)"))
+    k.add_argument(
+        "--label", default="", help=tr(lang, "what the key is for, e.g. 'gitlab ci' (default: empty)")
+    )
     data_dir(k)
-    r = asub.add_parser("revoke-key", help="revoke an API key")
-    r.add_argument("key_id", help="the key's id, key_<12 hex digits> (see list-keys)")
+    r = asub.add_parser("revoke-key", help=tr(lang, "revoke an API key"))
+    r.add_argument("key_id", help=tr(lang, "the key's id, key_<12 hex digits> (see list-keys)"))
     data_dir(r)
-    lk = asub.add_parser("list-keys", help="list API keys (never their secrets)")
-    lk.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    listing(asub.add_parser("list-keys", help=tr(lang, "list API keys (never their secrets)")))
+    data_dir(asub.add_parser("list-orgs", help=tr(lang, "list organisations")))
+    b = asub.add_parser(
+        "backup", help=tr(lang, "a consistent copy of the embedded store, while its server runs")
     )
-    data_dir(lk)
-    lo = asub.add_parser("list-orgs", help="list organisations")
-    data_dir(lo)
-    b = asub.add_parser("backup", help="a consistent copy of the embedded store, while its server runs")
-    b.add_argument("--output", type=Path, required=True, help="a new folder for the copy (required)")
+    b.add_argument(
+        "--output", type=Path, required=True, help=tr(lang, "a new folder for the copy (required)")
+    )
     data_dir(b)
     rk = asub.add_parser(
         "rotate-signing-key",
-        help="sign new decisions and checkpoints with a new key; the old one stays published",
+        help=tr(lang, "sign new decisions and checkpoints with a new key; the old one stays published"),
     )
     data_dir(rk)
-    sk = asub.add_parser("list-signing-keys", help="every key that signed, with its full SHA-256 fingerprint")
-    sk.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    listing(
+        asub.add_parser(
+            "list-signing-keys", help=tr(lang, "every key that signed, with its full SHA-256 fingerprint")
+        )
     )
-    data_dir(sk)
-    cu = asub.add_parser("create-user", help="create a person's account for the web app")
-    cu.add_argument("--email", required=True, help="the person's e-mail address, to sign in (required)")
-    cu.add_argument("--role", required=True, choices=ROLES, help="the person's role (required)")
-    cu.add_argument("--org", help="the organisation of a submitter (default: none)")
+    cu = asub.add_parser("create-user", help=tr(lang, "create a person's account for the web app"))
+    cu.add_argument(
+        "--email", required=True, help=tr(lang, "the person's e-mail address, to sign in (required)")
+    )
+    cu.add_argument("--role", required=True, choices=ROLES, help=tr(lang, "the person's role (required)"))
+    cu.add_argument("--org", help=tr(lang, "the organisation of a submitter (default: none)"))
     cu.add_argument(
         "--org-admin",
         action="store_true",
-        help="administrator of the organisation, needs TOTP (default: off)",
+        help=tr(lang, "administrator of the organisation, needs TOTP (default: off)"),
     )
     cu.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the password from standard input (default: off, asked at the terminal)",
+        help=tr(lang, "read the password from standard input (default: off, asked at the terminal)"),
     )
     data_dir(cu)
 
-    au = sub.add_parser("audit", help="the audit trail")
+    au = sub.add_parser("audit", help=tr(lang, "the audit trail"))
     ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
     v = ausub.add_parser(
         "verify",
-        help="check the hash chain of the audit log against the signed checkpoints of the key folder",
+        help=tr(
+            lang, "check the hash chain of the audit log against the signed checkpoints of the key folder"
+        ),
     )
     data_dir(v)
-    add_db_commands(sub, parser_class)
+    add_db_commands(sub, parser_class, lang)
 
 
-def add_key_dir_option(p: argparse.ArgumentParser) -> None:
+def add_key_dir_option(p: argparse.ArgumentParser, lang: str) -> None:
     p.add_argument(
         "--key-dir",
         type=Path,
         default=Path(os.environ["COMPLIANCE_KEY_DIR"]) if os.environ.get("COMPLIANCE_KEY_DIR") else None,
-        help="the folder of the signing key and the audit checkpoints, kept outside the data folder "
-        "(default: $COMPLIANCE_KEY_DIR, else <data dir>-keys)",
+        help=tr(
+            lang,
+            "the folder of the signing key and the audit checkpoints, kept outside the data folder "
+            "(default: $COMPLIANCE_KEY_DIR, else <data dir>-keys)",
+        ),
     )
+
+
+def missing_words(lang: str, data_dir: Path) -> str:
+    """Why a command that reads a store cannot run on this folder, in `lang` (service.store.missing_data_dir)."""
+    if not data_dir.exists():
+        return tr(
+            lang, "no data folder at {folder} (give the --data-dir the server runs with)", folder=data_dir
+        )
+    return tr(lang, "{folder} is not a folder (give the --data-dir the server runs with)", folder=data_dir)
 
 
 def key_dir_of(args: argparse.Namespace) -> Path:
@@ -143,14 +171,14 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         on_database = database_url() is not None
     except ValueError as exc:  # a _FILE variable naming an unreadable or empty file
-        sys.stderr.write(f"error: {exc}\n")
-        return ExitCode.INVALID
+        return error(args.lang, str(exc))
     if args.workers < 1 or (args.workers != 1 and not on_database):
-        sys.stderr.write(
-            "error: --workers must be 1 on the embedded TinyDB store, which is single-process (several "
-            "processes would corrupt it); set COMPLIANCE_DATABASE_URL to run several on PostgreSQL\n"
+        single = tr(
+            args.lang,
+            "--workers must be 1 on the embedded TinyDB store, which is single-process (several processes "
+            "would corrupt it); set COMPLIANCE_DATABASE_URL to run several on PostgreSQL",
         )
-        return ExitCode.INVALID
+        return error(args.lang, single)
     import uvicorn
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
@@ -173,17 +201,16 @@ def _serve(args: argparse.Namespace) -> int:
             server_header=False,
         )
     except StoreError as exc:
-        sys.stderr.write(f"error: the store cannot be opened\n  {exc}\n")
-        return ExitCode.INVALID
+        return error(args.lang, tr(args.lang, "the store cannot be opened") + f"\n  {exc}")
     return ExitCode.OK
 
 
-def _missing_store(data_dir: Path) -> str | None:
+def _missing_store(data_dir: Path, lang: str) -> str | None:
     """Why a command that reads the embedded store cannot run on this folder; None on PostgreSQL, which
     needs no data folder (an unreadable database setting raises here, as a store error)."""
     from compliance.service.store import database_url, missing_data_dir
 
-    return None if database_url() else missing_data_dir(data_dir)
+    return None if database_url() or not missing_data_dir(data_dir) else missing_words(lang, data_dir)
 
 
 def _admin(args: argparse.Namespace) -> int:
@@ -197,29 +224,33 @@ def _admin(args: argparse.Namespace) -> int:
         open_key_ring,
     )
 
-    command = args.admin_command
-    missing = None if command in CREATING else _missing_store(args.data_dir)
+    command, lang = args.admin_command, args.lang
+    missing = None if command in CREATING else _missing_store(args.data_dir, lang)
     if missing:
-        sys.stderr.write(f"error: {missing}\n")
-        return ExitCode.INVALID
+        return error(lang, missing)
     if command == "backup":
         return _backup(args)
     access, audit = open_admin(args.data_dir, key_dir_of(args))
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
-        sys.stdout.write(f"organisation '{org.id}' created ({org.name})\n")
+        say(lang, "organisation '{id}' created ({name})", id=org.id, name=org.name)
     elif command == "create-key":
         key, token = create_key(access, audit, Role(args.role), args.org, args.label)
-        bound = f" for organisation '{key.organisation}'" if key.organisation else ""
+        created = (
+            tr(lang, "{role} key {id} created for organisation '{org}'.", org=key.organisation, **_key(key))
+            if key.organisation
+            else tr(lang, "{role} key {id} created.", **_key(key))
+        )
         sys.stdout.write(
-            f"{key.role.value} key {key.id} created{bound}.\n"
-            "The key is shown once and cannot be recovered; keep it secret:\n\n"
-            f"{token}\n\n"
-            "Send it as 'Authorization: Bearer <key>'.\n"
+            f"{created}\n"
+            + tr(lang, "The key is shown once and cannot be recovered; keep it secret:")
+            + f"\n\n{token}\n\n"
+            + tr(lang, "Send it as 'Authorization: Bearer <key>'.")
+            + "\n"
         )
     elif command == "revoke-key":
         key = revoke_key(access, audit, args.key_id)
-        sys.stdout.write(f"key {key.id} revoked\n")
+        say(lang, "key {id} revoked", id=key.id)
     elif command == "list-keys":
         keys = access.list_keys()
         if args.format == "json":
@@ -227,39 +258,62 @@ def _admin(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         else:
             for k in keys:
-                state = f"revoked {k.revoked_at:%Y-%m-%d}" if k.revoked_at else "active"
+                state = (
+                    tr(lang, "revoked {date}", date=k.revoked_at.strftime("%Y-%m-%d"))
+                    if k.revoked_at
+                    else tr(lang, "active")
+                )
                 sys.stdout.write(
                     f"{k.id}  {k.role.value:9} {k.organisation or '-':20} {state:18} {k.label}\n"
                 )
     elif command == "rotate-signing-key":
         old, new = rotate_signing_key(open_key_ring(args.data_dir, key_dir_of(args)), audit)
         sys.stdout.write(
-            f"retired {old.fingerprint}\n"
-            f"current {new.fingerprint}\n"
-            "New decisions and audit checkpoints are signed with the current key (a running server picks it up "
-            "at once); records signed before keep verifying with the retired key. Publish both fingerprints.\n"
+            tr(lang, "retired {fingerprint}", fingerprint=old.fingerprint)
+            + "\n"
+            + tr(lang, "current {fingerprint}", fingerprint=new.fingerprint)
+            + "\n"
+            + tr(
+                lang,
+                "New decisions and audit checkpoints are signed with the current key (a running server picks it "
+                "up at once); records signed before keep verifying with the retired key. Publish both "
+                "fingerprints.",
+            )
+            + "\n"
         )
     elif command == "list-signing-keys":
         published = open_key_ring(args.data_dir, key_dir_of(args)).published()
         if args.format == "json":
             sys.stdout.write(json.dumps([k.model_dump(mode="json") for k in published], indent=2) + "\n")
         for pk in published if args.format == "text" else []:
-            state = f"retired {pk.retired_at:%Y-%m-%d}" if pk.retired_at else "current"
-            sys.stdout.write(f"{pk.fingerprint}  {state:18} since {pk.created_at:%Y-%m-%d}\n")
+            state = (
+                tr(lang, "retired {date}", date=pk.retired_at.strftime("%Y-%m-%d"))
+                if pk.retired_at
+                else tr(lang, "current")
+            )
+            since = tr(lang, "since {date}", date=pk.created_at.strftime("%Y-%m-%d"))
+            sys.stdout.write(f"{pk.fingerprint}  {state:18} {since}\n")
     elif command == "create-user":
         import getpass
 
-        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
+        password = (
+            sys.stdin.readline().rstrip("\n")
+            if args.password_stdin
+            else getpass.getpass(tr(lang, "Password: "))
+        )
         accounts = Accounts(access, audit, open_admin_accounts(args.data_dir, audit))
         user = accounts.create_user(args.email, password, Role(args.role), args.org, org_admin=args.org_admin)
-        factor = (
-            " It must set up a second factor (TOTP) at its first sign-in." if user.needs_second_factor else ""
-        )
-        sys.stdout.write(f"{user.role.value} account {user.id} created.{factor}\n")
+        created = tr(lang, "{role} account {id} created.", role=user.role.value, id=user.id)
+        factor = tr(lang, "It must set up a second factor (TOTP) at its first sign-in.")
+        sys.stdout.write(f"{created} {factor}\n" if user.needs_second_factor else f"{created}\n")
     else:
         for org in access.list_organisations():
             sys.stdout.write(f"{org.id:30} {org.name}\n")
     return ExitCode.OK
+
+
+def _key(key: Any) -> dict[str, str]:
+    return {"role": key.role.value, "id": key.id}
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -267,12 +321,19 @@ def _backup(args: argparse.Namespace) -> int:
     from compliance.storage.backup import backup_data_dir
 
     if database_url():
-        sys.stderr.write("error: the store is PostgreSQL: back it up with pg_dump (docs/deployment.md)\n")
-        return ExitCode.INVALID
+        return error(
+            args.lang, tr(args.lang, "the store is PostgreSQL: back it up with pg_dump (docs/deployment.md)")
+        )
     report = backup_data_dir(args.data_dir, args.output)
-    sys.stdout.write(
-        f"backup in {args.output}: {report.projects} projects, {report.versions} versions, "
-        f"{report.audit_entries} audit entries (head {report.audit_head}), checked by opening it\n"
+    say(
+        args.lang,
+        "backup in {folder}: {projects} projects, {versions} versions, {entries} audit entries (head {head}), "
+        "checked by opening it",
+        folder=args.output,
+        projects=report.projects,
+        versions=report.versions,
+        entries=report.audit_entries,
+        head=report.audit_head,
     )
     return ExitCode.OK
 
@@ -281,32 +342,40 @@ def _audit(args: argparse.Namespace) -> int:
     from compliance.service.audit import verify_audit_file, verify_stored_audit
     from compliance.service.store import database_url, open_admin_postgres
 
-    missing = _missing_store(args.data_dir)
+    lang = args.lang
+    missing = _missing_store(args.data_dir, lang)
     if missing:
-        sys.stderr.write(f"error: {missing}\n")
-        return ExitCode.INVALID
+        return error(lang, missing)
     path = args.data_dir / "audit.log"
     url = database_url()
     if not url and not path.is_file():
-        sys.stderr.write(f"error: no audit log at {path}\n")
-        return ExitCode.INVALID
+        return error(lang, tr(lang, "no audit log at {path}", path=path))
     key_dir = key_dir_of(args)
     if not key_dir.is_dir():
-        sys.stderr.write(
-            f"error: no key folder at {key_dir} (give it with --key-dir or COMPLIANCE_KEY_DIR)\n"
+        return error(
+            lang,
+            tr(
+                lang,
+                "no key folder at {folder} (give it with --key-dir or COMPLIANCE_KEY_DIR)",
+                folder=key_dir,
+            ),
         )
-        return ExitCode.INVALID
     if url:
         report = verify_stored_audit(open_admin_postgres(url)[1], key_dir)
     else:
         report = verify_audit_file(path, key_dir)
     if report.ok:
-        sys.stdout.write(
-            f"audit log intact: {report.entries} entries, head {report.head}; {report.checkpoints} signed "
-            f"checkpoints verified, the last at seq {report.last_checkpoint}\n"
+        say(
+            lang,
+            "audit log intact: {entries} entries, head {head}; {checkpoints} signed checkpoints verified, "
+            "the last at seq {last}",
+            entries=report.entries,
+            head=report.head,
+            checkpoints=report.checkpoints,
+            last=report.last_checkpoint,
         )
         return ExitCode.OK
-    sys.stdout.write(f"audit log BROKEN ({report.entries} entries read):\n")
+    say(lang, "audit log BROKEN ({entries} entries read):", entries=report.entries)
     for problem in report.problems:
         sys.stdout.write(f"  {problem}\n")
     return ExitCode.FAIL
@@ -327,10 +396,6 @@ def run_server_command(args: argparse.Namespace) -> int | None:
             return _audit(args)
         if args.command == "db":
             return run_db_command(args)
-    except (InvalidRequest, NotFound, AlreadyExists) as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return ExitCode.INVALID
-    except StoreError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return ExitCode.INVALID
+    except (InvalidRequest, NotFound, AlreadyExists, StoreError) as exc:
+        return error(args.lang, str(exc))
     return None

@@ -8,25 +8,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance import __version__
+from compliance.cli.help_texts import tr
 from compliance.ruleset.locations import MANIFEST, default_rules_dir
 from compliance.strictyaml import YamlError, load_yaml
 
 
-def version_text() -> str:
+def version_text(lang: str = "en") -> str:
     """'compliance 0.1.0 (rule pack law-09-08-ai 0.1.0)'; read from the manifest only, without loading rules."""
     manifest = default_rules_dir() / MANIFEST
     try:
         data = load_yaml(manifest.read_text(encoding="utf-8"))
-        pack = f"rule pack {data['id']} {data['version']}"
+        pack = tr(lang, "rule pack {id} {version}", id=data["id"], version=data["version"])
     except (OSError, YamlError, KeyError, TypeError):
-        pack = f"rule pack not found at {manifest.parent}"
+        pack = tr(lang, "rule pack not found at {folder}", folder=manifest.parent)
     return f"compliance {__version__} ({pack})"
 
 
 class VersionAction(argparse.Action):
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="print the package and rule pack versions")
+        super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))
 
     def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
-        sys.stdout.write(version_text() + "\n")
+        sys.stdout.write(version_text(getattr(parser, "lang", "en")) + "\n")
         parser.exit(0)

@@ -56,12 +56,12 @@ def validation_errors(exc: ValidationError) -> list[FieldError]:
     ]
 
 
-def describe(error: FieldError, position: str = "line {0}, column {1}") -> str:
+def describe(error: FieldError, position: str = "line {0}, column {1}", whole: str = "(file)") -> str:
     """`path: message (line L, column C)`, the one way errors are written for people; `position` is the
-    wording of the place, in the language of the message."""
+    wording of the place and `whole` the name of the whole file, in the language of the message."""
     where = (
         " (" + position.format(error.line, error.column) + ")"
         if error.line is not None and error.column is not None
         else ""
     )
-    return f"{error.path or '(file)'}: {error.message}{where}"
+    return f"{error.path or whole}: {error.message}{where}"

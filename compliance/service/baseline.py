@@ -17,7 +17,7 @@ MAX_ASSESSMENT_BYTES = 16 * MAX_SUBMISSION_BYTES
 def read_assessment(path: Path) -> Assessment:
     source = str(path)
     if not path.is_file():
-        raise InvalidSubmission(source, [whole_file("no such file")], WHAT)
+        raise InvalidSubmission(source, [whole_file("no such file", "no_file")], WHAT)
     if path.stat().st_size > MAX_ASSESSMENT_BYTES:
         raise InvalidSubmission(source, [whole_file(f"more than {MAX_ASSESSMENT_BYTES:,} bytes")], WHAT)
     try:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from compliance.domain.field_errors import FieldError, describe, whole_file, yaml_error
 from compliance.domain.submission import Submission
 from compliance.domain.upgrade import upgrade
+from compliance.i18n import Lang, Translator, translator
 from compliance.service.submission_errors import describe_errors, position_words
 from compliance.service.validator_cache import prepare
 from compliance.strictyaml import YamlError, load_yaml
@@ -33,8 +34,57 @@ class InvalidSubmission(ValueError):
         return [describe(e) for e in self.errors]
 
     def worded(self, lang: str) -> list[str]:
-        """`problems`, the place worded in `lang`."""
-        return [describe(e, position_words(lang)) for e in self.errors]
+        """`problems` in `lang`: the place, and the whole-file messages of the catalogue (`FILE_ERRORS`)."""
+        words = translator(Lang(lang) if lang in Lang.__members__ else Lang.en)
+        position = (
+            words.pgettext(FILE_CONTEXT, FILE_ERRORS["position"]) if lang == "ar" else position_words(lang)
+        )
+        whole = words.pgettext(FILE_CONTEXT, FILE_ERRORS["(file)"])
+        return [describe(_in_lang(e, words), position, whole) for e in self.errors]
+
+
+# What is wrong with a whole file, by FieldError key, in English (the catalogue's message ids, context
+# `file error`); `python -m compliance.web.messages` registers them and the usual YAML problems.
+FILE_CONTEXT, PROBLEM_CONTEXT = "file error", "yaml problem"
+FILE_ERRORS = {
+    "yaml": "not valid YAML: {problem}",
+    "yaml_plain": "not valid YAML",
+    "no_file": "no such file",
+    "directory": "is a directory, expected a YAML or JSON file",
+    "empty": "empty, expected a YAML or JSON mapping",
+    "not_mapping": "expected a mapping of facts, e.g. 'project_name: ...'",
+    "(file)": "(file)",
+    "position": "line {0}, column {1}",  # Arabic here until the field messages have theirs (position_words)
+}
+YAML_PROBLEMS = (
+    "duplicate key",
+    "a key must be a plain name, not a list or a mapping",
+    "a number too long to read",
+    "a tag or a value this reader does not accept",
+    "mapping values are not allowed in this context",
+    "mapping values are not allowed here",
+    "did not find expected key",
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+    "did not find expected '-' indicator",
+    "found character that cannot start any token",
+    "found unexpected end of stream",
+    "found undefined alias",
+    "could not find expected ':'",
+)
+
+
+def _in_lang(error: FieldError, words: Translator) -> FieldError:
+    """A whole-file error worded in the language of `words`; other errors as they are (already worded by
+    describe_errors)."""
+    key = "yaml_plain" if error.key == "yaml" and error.params.get("problem") == "" else error.key
+    if key not in FILE_ERRORS or (key == "yaml" and "problem" not in error.params):
+        return error
+    problem = error.params.get("problem", "")
+    if problem in YAML_PROBLEMS:
+        problem = words.pgettext(PROBLEM_CONTEXT, problem)
+    message = words.pgettext(FILE_CONTEXT, FILE_ERRORS[key]).format(problem=problem)
+    return error.model_copy(update={"message": message})
 
 
 class _DuplicateKey(ValueError):
@@ -79,7 +129,7 @@ def decode(raw: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         raise InvalidSubmission(source, [whole_file(f"not UTF-8 text (byte {exc.start})")]) from None
     if not text.strip():
-        raise InvalidSubmission(source, [whole_file("empty, expected a YAML or JSON mapping")])
+        raise InvalidSubmission(source, [whole_file(FILE_ERRORS["empty"], "empty")])
     return text
 
 
@@ -101,7 +151,8 @@ def parse_text(text: str, source: str, *, json_only: bool = False) -> Any:
     except _DuplicateKey:
         raise InvalidSubmission(source, [yaml_error(f"not valid JSON: {_duplicate_in_json(text)}")]) from None
     except YamlError as exc:
-        raise InvalidSubmission(source, [yaml_error(str(exc))]) from None
+        worded = yaml_error(str(exc)).model_copy(update={"params": {"problem": exc.problem}})
+        raise InvalidSubmission(source, [worded]) from None
     except ValueError:  # json's int(): more digits than Python reads (sys.get_int_max_str_digits())
         raise InvalidSubmission(source, [whole_file("a number too long to read")]) from None
     except RecursionError:
@@ -130,7 +181,7 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
     takes only `true`/`false` as booleans and whole numbers as integers, and still reads enumerated values
     and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr or en)."""
     if not isinstance(data, dict):
-        raise InvalidSubmission(source, [whole_file("expected a mapping of facts, e.g. 'project_name: ...'")])
+        raise InvalidSubmission(source, [whole_file(FILE_ERRORS["not_mapping"], "not_mapping")])
     try:
         payload = json.dumps(_whole_numbers(upgrade(data)), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
@@ -156,9 +207,9 @@ def read_submission(path: Path, lang: str = "en") -> Submission:
     """Read a submission file; a missing file, a folder or an oversized file are clear errors."""
     source = str(path)
     if not path.exists():
-        raise InvalidSubmission(source, [whole_file("no such file")])
+        raise InvalidSubmission(source, [whole_file(FILE_ERRORS["no_file"], "no_file")])
     if path.is_dir():
-        raise InvalidSubmission(source, [whole_file("is a directory, expected a YAML or JSON file")])
+        raise InvalidSubmission(source, [whole_file(FILE_ERRORS["directory"], "directory")])
     try:
         size = path.stat().st_size
         if size > MAX_SUBMISSION_BYTES:

@@ -19,7 +19,7 @@ WAIVERS = "waivers file (--waivers)"
 def read_waivers(path: Path) -> list[Waiver]:
     source = str(path)
     if not path.is_file():
-        raise InvalidSubmission(source, [whole_file("no such file")], WAIVERS)
+        raise InvalidSubmission(source, [whole_file("no such file", "no_file")], WAIVERS)
     try:
         data = parse_data(path.read_bytes(), source)
         return WaiverFile.model_validate(data).waivers

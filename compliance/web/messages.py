@@ -24,9 +24,14 @@ from compliance.i18n.catalogue import catalogue_path, read_catalogue, template_p
 from compliance.reports.labels import CATALOGUED
 from compliance.reports.review_labels import REVIEW_STATE_LABELS
 from compliance.service.org_data import RETENTION
+from compliance.service.submissions import FILE_CONTEXT, FILE_ERRORS, PROBLEM_CONTEXT, YAML_PROBLEMS
 from compliance.web.questionnaire import Question, questionnaire
 
 WEB = Path(__file__).resolve().parent
+CLI = WEB.parent / "cli"
+CLI_CONTEXT = (
+    "command line"  # compliance.cli.help_texts.CONTEXT: the web app does not import the command line
+)
 CHOICE = "choice"
 SEVERITY = "severity"
 
@@ -86,6 +91,20 @@ def model_messages() -> Iterator[tuple[str | None, str, str]]:
     for labels in (*CATALOGUED, REVIEW_STATE_LABELS):
         for context, text in labels.messages():
             yield context, text, "reports"
+    yield from cli_messages()
+
+
+def cli_messages() -> Iterator[tuple[str | None, str, str]]:
+    """The command line's words: `tr(lang, "...")`, `say(lang, "...")` and `N_("...")` in compliance/cli, and the file errors
+    of a submission it tells (compliance/service/submissions.py)."""
+    found = extract_from_dir(str(CLI), [("**.py", "python")], keywords={"tr": (2,), "say": (2,), "N_": None})
+    for filename, lineno, message, _comments, _context in found:
+        if isinstance(message, str):
+            yield CLI_CONTEXT, message, f"compliance/cli/{filename}:{lineno}"
+    for text in FILE_ERRORS.values():
+        yield FILE_CONTEXT, text, "file errors"
+    for text in YAML_PROBLEMS:
+        yield PROBLEM_CONTEXT, text, "yaml problems"
 
 
 def build_template() -> Catalog:

@@ -45,7 +45,21 @@ def test_a_backup_taken_under_load_is_consistent(
         outputs = []
         for n in range(2):
             output = tmp_path / f"backup{n}"
-            assert main(["admin", "backup", "--data-dir", str(server.data_dir), "--output", str(output)]) == 0
+            assert (
+                main(
+                    [
+                        "admin",
+                        "backup",
+                        "--data-dir",
+                        str(server.data_dir),
+                        "--output",
+                        str(output),
+                        "--lang",
+                        "en",
+                    ]
+                )
+                == 0
+            )
             assert "checked by opening it" in capsys.readouterr().out
             outputs.append(output)
             time.sleep(0.3)

@@ -172,5 +172,5 @@ def test_readyz_says_503_with_the_reason_while_every_slot_is_taken() -> None:
 
 
 def test_serve_refuses_several_workers(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["serve", "--workers", "2"]) == 3
+    assert main(["serve", "--workers", "2", "--lang", "en"]) == 3
     assert "single-process" in capsys.readouterr().err

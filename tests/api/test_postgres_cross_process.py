@@ -149,6 +149,15 @@ def test_each_webhook_event_is_sent_once_by_two_senders(
     finally:
         receiver.stop()
     assert a.keys_dir is not None
-    verify = ["audit", "verify", "--data-dir", str(tmp_path / "admin"), "--key-dir", str(a.keys_dir)]
+    verify = [
+        "audit",
+        "verify",
+        "--data-dir",
+        str(tmp_path / "admin"),
+        "--key-dir",
+        str(a.keys_dir),
+        "--lang",
+        "en",
+    ]
     assert main(verify) == 0, capsys.readouterr().out
     assert "signed checkpoints verified" in capsys.readouterr().out

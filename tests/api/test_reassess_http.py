@@ -40,7 +40,7 @@ def test_reassess_through_the_running_server(
     (tmp_path / "features").symlink_to(ROOT / "features")
     server.start(extra_env={"COMPLIANCE_RULES_DIR": str(rules)})
 
-    assert main(["reassess", "--data-dir", str(server.data_dir)]) == 3
+    assert main(["reassess", "--data-dir", str(server.data_dir), "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert "is held by a running server" in err and "POST /api/v1/reassess" in err
 

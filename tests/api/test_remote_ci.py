@@ -46,11 +46,11 @@ def test_submit_stores_one_version_per_commit(
     monkeypatch.setenv("GITHUB_SHA", "0123456789abcdef0123456789abcdef01234567")
     sub = tmp_path / "project.yaml"
     sub.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    args = ["check", str(sub), "--server", live.url, "--submit", project, "--format", "json"]
+    args = ["check", str(sub), "--server", live.url, "--submit", project, "--format", "json", "--lang", "en"]
     assert main(args) == 1
     assert main(args) == 1  # a retried pipeline: the same commit and file, stored once
     err = capsys.readouterr().err
-    assert err.count(f"stored as version 1 of {project} (non_compliant)") == 2
+    assert err.count(f"stored as version 1 of {project} (NON-COMPLIANT)") == 2
     sub.write_text(EXAMPLE.read_text(encoding="utf-8").replace("period_days: 730", "period_days: 300"))
     monkeypatch.setenv("GITHUB_SHA", "fedcba9876543210fedcba9876543210fedcba98")
     assert main(args) == 1
@@ -86,15 +86,20 @@ def test_remote_mode_refusals_are_plain(
     live: Server, ci_key: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("COMPLIANCE_API_KEY", raising=False)
-    assert main(["check", str(EXAMPLE), "--server", live.url]) == 3
+    assert main(["check", str(EXAMPLE), "--server", live.url, "--lang", "en"]) == 3
     assert "set the environment variable COMPLIANCE_API_KEY" in capsys.readouterr().err
     monkeypatch.setenv("COMPLIANCE_API_KEY", "key_000000000000.not-a-real-secret-at-all-xx")
-    assert main(["check", str(EXAMPLE), "--server", live.url]) == 3
+    assert main(["check", str(EXAMPLE), "--server", live.url, "--lang", "en"]) == 3
     assert "the service answered 401" in capsys.readouterr().err
-    assert main(["check", str(EXAMPLE), "--server", "http://127.0.0.1:9"]) == 3
+    assert main(["check", str(EXAMPLE), "--server", "http://127.0.0.1:9", "--lang", "en"]) == 3
     assert "cannot reach http://127.0.0.1:9" in capsys.readouterr().err
-    assert main(["check", str(EXAMPLE), "--submit", "prj_0"]) == 3
+    assert main(["check", str(EXAMPLE), "--submit", "prj_0", "--lang", "en"]) == 3
     assert "--submit and --commit go with --server URL" in capsys.readouterr().err
     monkeypatch.setenv("COMPLIANCE_API_KEY", ci_key)
-    assert main(["check", str(EXAMPLE), "--server", live.url, "--submit", "prj_0000000000000000"]) == 3
+    assert (
+        main(
+            ["check", str(EXAMPLE), "--server", live.url, "--submit", "prj_0000000000000000", "--lang", "en"]
+        )
+        == 3
+    )
     assert "the service answered 404: no such project" in capsys.readouterr().err

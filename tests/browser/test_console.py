@@ -281,6 +281,8 @@ def test_full_review_cycle_in_the_console(people: Callable[[str], Tab], site: Si
             str(pdf),
             "--fingerprint",
             fingerprint,
+            "--lang",
+            "en",
         ],
         capture_output=True,
         text=True,

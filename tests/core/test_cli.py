@@ -145,7 +145,7 @@ BAD_INPUTS = {
     "not_a_mapping": ("- a\n- b\n", "expected a mapping"),
     "duplicate_key": (
         'schema_version: "1.0"\nproject_name: a\nproject_name: b\n',
-        "duplicate key at line 3, column 1",
+        "not valid YAML: duplicate key (line 3, column 1)",
     ),
     "bad_country": (
         'schema_version: "1.0"\nproject_name: x\ntransfers: [{country: France}]\n',
@@ -196,7 +196,7 @@ def test_validate_exits_3_on_what_used_to_be_a_traceback(
     case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sub = write(tmp_path, BAD_INPUTS[case][0])
-    assert cli("validate", sub) == 3
+    assert cli("validate", sub, "--lang", "en") == 3
     err = capsys.readouterr().err
     assert BAD_INPUTS[case][1] in err and "Traceback" not in err
 
@@ -209,9 +209,9 @@ def test_wrong_value_is_not_echoed(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_missing_file_directory_binary_and_huge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli("check", tmp_path / "nope.yaml") == 3
+    assert cli("check", tmp_path / "nope.yaml", "--lang", "en") == 3
     assert "no such file" in capsys.readouterr().err
-    assert cli("check", tmp_path) == 3
+    assert cli("check", tmp_path, "--lang", "en") == 3
     assert "is a directory" in capsys.readouterr().err
     binary = tmp_path / "b.yaml"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
@@ -229,9 +229,12 @@ def test_bad_command_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
         cli("check")
     assert info.value.code == 3
     with pytest.raises(SystemExit) as info:
-        cli("check", "x.yaml", "--fail-on", "critical")
+        cli("check", "x.yaml", "--fail-on", "critical", "--lang", "en")
     assert info.value.code == 3
     assert "invalid choice" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli("check", "x.yaml", "--fail-on", "critical")  # French by default, argparse's words too
+    assert "erreur : argument --fail-on : choix invalide" in capsys.readouterr().err
 
 
 def test_broken_pack_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -300,7 +303,9 @@ def test_waivers_in_force_do_not_gate(tmp_path: Path, pack: Path, capsys: pytest
 def test_expired_waivers_fail_again(tmp_path: Path, pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sub = write(tmp_path, GOOD + "live: false\n")
     waivers = write(tmp_path, WAIVERS, "waivers.yaml")
-    assert cli("--rules", pack, "check", sub, "--waivers", waivers, "--as-of", "2027-01-01") == 1
+    assert (
+        cli("--rules", pack, "check", sub, "--waivers", waivers, "--as-of", "2027-01-01", "--lang", "en") == 1
+    )
     assert "expired on 2026-12-31" in capsys.readouterr().err
 
 

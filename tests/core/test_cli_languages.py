@@ -1,18 +1,46 @@
-"""Every command of the CLI accepts `--lang fr|ar|en`, French when none is chosen, and its help follows it."""
+"""Every command of the CLI accepts `--lang fr|ar|en`, French when none is chosen, and all its words follow it:
+help, argparse's own words, messages and errors come from the one catalogue."""
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
 
-from compliance.cli.help_texts import HELP, commands
+from compliance.cli.help_texts import commands, lang_help
 from compliance.cli.main import _parser, main
 from compliance.reports.labels import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "examples" / "bank-voice-assistant.yaml"
 COMMANDS = [path for path, _ in commands(_parser())]
+
+# Words that stay as they are in every language: names of formats, tools, roles, choices and placeholders.
+ALLOWED = {
+    "fr", "ar", "en", "text", "json", "markdown", "html", "junit", "sarif", "pdf", "gitlab", "summary",
+    "blocker", "major", "minor", "info", "submitter", "liaison", "admin", "ci", "git", "uvicorn", "compliance",
+    "pg_dump", "helpUri", "Idempotency", "Key", "Atlas", "Connect", "Authorization", "Bearer", "https", "host",
+    "check", "rules", "list", "show", "export", "file", "old", "new", "rule_id", "key_id", "project", "reason",
+    "PostgreSQL", "TinyDB", "atlas",
+}  # fmt: skip
+ALLOWED |= {name for path in COMMANDS for name in path}  # the commands' own names
+
+
+def english_words(text: str) -> list[str]:
+    """The Latin-script words of a text that are not an option, an identifier, a path, a metavariable or an
+    allowed name: in an Arabic text, each is English (or French) left untranslated."""
+    text = re.sub(r"\{[^}\s]*\}", " ", text)  # {fr,ar,en} choices
+    found = []
+    for token in text.split():
+        word = re.sub(r"^[\u0600-\u06ff]+", "", token.strip("()[]«»,;:.؛،'\""))  # و, ب, لـ joined to a name
+        if not re.search(r"[A-Za-z]", word) or re.search(r"[-_./$<>=@0-9]", word):
+            continue
+        if word.isupper() or word in ALLOWED:
+            continue
+        found.append(word)
+    return found
 
 
 def test_the_walk_finds_the_commands() -> None:
@@ -22,17 +50,39 @@ def test_the_walk_finds_the_commands() -> None:
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=[" ".join(p) for p in COMMANDS])
-def test_every_command_takes_lang_and_defaults_to_french(
+def test_every_help_is_arabic_under_lang_ar_and_french_by_default(
     path: tuple[str, ...], capsys: pytest.CaptureFixture[str]
 ) -> None:
     leaf = dict(commands(_parser()))[path]
     (option,) = [a for a in leaf._actions if "--lang" in a.option_strings]
     assert list(option.choices or []) == ["fr", "ar", "en"]
     assert option.default == "fr"
-    with pytest.raises(SystemExit) as done:
-        main([*path, "--lang", "ar", "--help"])
-    assert done.value.code == 0
-    assert HELP["lang"]["ar"] in capsys.readouterr().out
+    helps = {}
+    for lang in ("ar", "fr", "en", None):
+        with pytest.raises(SystemExit) as done:
+            main([*path, "--help", *(["--lang", lang] if lang else [])])
+        assert done.value.code == 0
+        helps[lang] = capsys.readouterr().out
+    arabic = helps["ar"]
+    assert lang_help("ar") in arabic and "الاستعمال:" in arabic and "الخيارات:" in arabic
+    assert english_words(arabic) == [], arabic
+    assert helps[None] == helps["fr"] and "usage :" in helps["fr"] and "options" in helps["fr"]
+    assert "afficher cette aide" in helps[None] and "show this help" not in helps[None]
+    assert "usage: " in helps["en"] and "show this help message and exit" in helps["en"]
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=[" ".join(p) for p in COMMANDS])
+def test_argparse_errors_follow_the_language(
+    path: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lang, said in (("ar", "خطأ:"), ("fr", "erreur :"), (None, "erreur :"), ("en", "error:")):
+        with pytest.raises(SystemExit) as done:
+            main([*path, "--no-such-option", *(["--lang", lang] if lang else [])])
+        assert done.value.code == 3
+        err = capsys.readouterr().err
+        assert said in err, err
+        if lang == "ar":
+            assert english_words(err) == [], err
 
 
 def test_check_without_lang_reports_in_french(capsys: pytest.CaptureFixture[str]) -> None:
@@ -51,3 +101,78 @@ def test_validate_and_rules_list_without_lang_speak_french(capsys: pytest.Captur
     assert "Consentement" in listing or "consentement" in listing
     assert main(["rules", "list", "--lang", "ar"]) == 0
     assert any("\u0600" <= ch <= "\u06ff" for ch in capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ar", "ليس نص YAML صالحا: تعذر العثور على «,» أو «]» المنتظرة (السطر 2، العمود 1)"),
+        ("fr", "YAML invalide : « , » ou « ] » attendu introuvable (ligne 2, colonne 1)"),
+        ("en", "not valid YAML: did not find expected ',' or ']' (line 2, column 1)"),
+    ],
+)
+def test_not_valid_yaml_in_each_language(
+    lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("project_name: [unclosed\n", encoding="utf-8")
+    for command in (["validate"], ["check"]):
+        assert main([*command, str(bad), "--lang", lang]) == 3
+        err = capsys.readouterr().err
+        assert said in err, err
+        if lang == "ar":
+            assert english_words(err) == [], err
+    assert main(["validate", str(tmp_path / "missing.yaml"), "--lang", lang]) == 3
+    err = capsys.readouterr().err
+    assert {"ar": "الملف غير موجود", "fr": "fichier introuvable", "en": "no such file"}[lang] in err
+
+
+def test_check_messages_in_arabic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (
+        ["check", str(BANK), "--summary"],
+        ["check", str(BANK), "--format", "pdf"],
+        ["check", str(BANK), "--submit", "p"],
+        ["check", str(BANK), str(BANK), "--format", "json"],
+        ["rules", "show", "NO-SUCH-RULE"],
+        ["init", str(BANK), "--template"],
+        ["check", str(BANK), "--waivers", str(tmp_path / "none.yaml")],
+        ["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")],
+    ):
+        assert main([*argv, "--lang", "ar"]) == 3, argv
+        err = capsys.readouterr().err
+        assert any("\u0600" <= ch <= "\u06ff" for ch in err) and english_words(err) == [], (argv, err)
+
+
+def test_admin_server_and_audit_commands_speak_arabic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("COMPLIANCE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COMPLIANCE_KEY_DIR", raising=False)
+    store = ["--data-dir", str(tmp_path / "data"), "--lang", "ar"]
+
+    def run(*argv: str, code: int = 0) -> str:
+        assert main([*argv, *store]) == code, argv
+        said = capsys.readouterr()
+        text = said.out + said.err
+        assert english_words(text) == [], (argv, text)
+        return text
+
+    assert "تم إنشاء المؤسسة «atlas»" in run("admin", "create-org", "--name", "Atlas", "--id", "atlas")
+    assert "تم إنشاء مفتاح ci" in run("admin", "create-key", "--role", "ci", "--org", "atlas")
+    assert "نشط" in run("admin", "list-keys")
+    run("admin", "list-orgs")
+    assert "الحالي" in run("admin", "rotate-signing-key")
+    run("admin", "list-signing-keys")
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough passphrase for the test\n"))
+    assert "تم إنشاء حساب" in run(
+        "admin", "create-user", "--email", "a@example.org", "--role", "liaison", "--password-stdin"
+    )
+    assert "سجل التدقيق سليم" in run("audit", "verify")
+    assert "النسخة الاحتياطية" in run("admin", "backup", "--output", str(tmp_path / "copy"))
+    assert "أُعيد تقييم 0 مشروع" in run("reassess")
+    assert "يجب أن تكون قيمة --workers" in run("serve", "--workers", "2", code=3)
+    missing = ["--data-dir", str(tmp_path / "none"), "--lang", "ar"]
+    for argv in (["audit", "verify"], ["admin", "list-keys"], ["reassess"]):
+        assert main([*argv, *missing]) == 3
+        err = capsys.readouterr().err
+        assert "لا يوجد مجلد معطيات" in err and english_words(err) == [], err

@@ -82,7 +82,7 @@ def test_reading_commands_never_create_a_missing_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
     folder = tmp_path / "no-such-data"
-    assert main([*command, "--data-dir", str(folder)]) == 3
+    assert main([*command, "--data-dir", str(folder), "--lang", "en"]) == 3
     assert f"no data folder at {folder}" in capsys.readouterr().err
     assert not folder.exists()
 

@@ -65,5 +65,5 @@ def test_template_without_questions(tmp_path: Path, lang: str, monkeypatch: pyte
     read_submission(target)
     text = target.read_text(encoding="utf-8")
     for q in QUESTIONS[1:]:
-        assert f"#   {q.path}: {q.text[lang]}" in text
+        assert f"#   {q.path}: {q.asked(lang)}" in text
     assert main(["init", str(target), "--template", "--lang", lang]) == 3  # never overwritten silently

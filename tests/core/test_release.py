@@ -25,10 +25,16 @@ def test_the_version_is_in_one_place() -> None:
 
 def test_version_names_the_package_and_the_pack(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["--version"])
+        main(["--version", "--lang", "en"])
     assert exit_.value.code == 0
     pack = load_yaml((ROOT / "rules" / "pack.yaml").read_text(encoding="utf-8"))
     assert capsys.readouterr().out == f"compliance {__version__} (rule pack {pack['id']} {pack['version']})\n"
+    with pytest.raises(SystemExit):
+        main(["--version"])  # French by default
+    assert (
+        capsys.readouterr().out
+        == f"compliance {__version__} (référentiel de règles {pack['id']} {pack['version']})\n"
+    )
 
 
 def test_changelog_has_one_section_per_release() -> None:

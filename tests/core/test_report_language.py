@@ -103,8 +103,8 @@ def french_vocabulary() -> frozenset[str]:
     found: set[str] = set(field_names())
     with (ROOT / "compliance/locale/fr/LC_MESSAGES/messages.po").open("rb") as handle:
         for message in read_po(handle):
-            if isinstance(message.string, str):  # placeholders such as %(rule)s are not words
-                found.update(words(re.sub(r"%\(\w+\)s", " ", message.string)))
+            if isinstance(message.string, str):  # placeholders (%(rule)s, {rule}) are not words
+                found.update(words(re.sub(r"%\(\w+\)s|\{\w*\}", " ", message.string)))
 
     def french(node: Any) -> Iterator[str]:
         if isinstance(node, dict):

@@ -72,7 +72,7 @@ def test_hooks_validate_and_check_the_submission_files(tmp_path: Path) -> None:
     )
     assert "Failed" in validate.splitlines()[0] and "- hook id: law0908-validate" in validate
     assert "erreur : soumission invalide broken.law0908.yml" in validate
-    assert "not valid YAML at line 3" in validate
+    assert "YAML invalide" in validate and "(ligne 3, colonne" in validate  # French by default
     assert "law0908.yaml : soumission valide « Cereal yield forecasting »" in validate
     assert "chatbot.law0908.yaml : soumission valide" in validate
     assert "Failed" in check.splitlines()[0] and "exit code: 3" in check  # an invalid file: nothing assessed

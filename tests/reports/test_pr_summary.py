@@ -69,5 +69,5 @@ def test_cli_summary_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     sub.write_text(PARTIAL, encoding="utf-8")
     assert main(["check", str(sub), "--format", "markdown", "--summary", "--lang", "fr"]) == 2
     assert len(capsys.readouterr().out) <= LIMIT
-    assert main(["check", str(sub), "--format", "sarif", "--summary"]) == 3
+    assert main(["check", str(sub), "--format", "sarif", "--summary", "--lang", "en"]) == 3
     assert "--summary goes with --format markdown" in capsys.readouterr().err

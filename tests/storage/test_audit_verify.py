@@ -36,7 +36,7 @@ def _write(data: Path, lines: list[str]) -> None:
 
 
 def _verify(data: Path, *extra: str) -> int:
-    return main(["audit", "verify", "--data-dir", str(data), *extra])
+    return main(["audit", "verify", "--data-dir", str(data), "--lang", "en", *extra])
 
 
 def _rehash_from(lines: list[str], start: int) -> list[str]:

@@ -35,7 +35,7 @@ def test_a_tail_cut_after_the_last_checkpoint_is_caught(
     finally:
         store.close()
     monkeypatch.setenv("COMPLIANCE_DATABASE_URL", pg_empty.url())
-    verify = ["audit", "verify", "--data-dir", str(tmp_path / "data"), "--key-dir", str(keys)]
+    verify = ["audit", "verify", "--data-dir", str(tmp_path / "data"), "--key-dir", str(keys), "--lang", "en"]
     assert main(verify) == 0
     assert f"{entries} signed checkpoints verified" in capsys.readouterr().out
     with psycopg.connect(pg_empty.owner_url, autocommit=True) as conn:

@@ -42,9 +42,9 @@ def test_upgrade_applies_numbered_migrations_once_and_the_service_refuses_an_old
     with pytest.raises(SchemaOutdated, match="db upgrade"):
         open_postgres_store(database.url())
     monkeypatch.setenv("COMPLIANCE_MIGRATION_DATABASE_URL", database.owner_url)
-    assert main(["db", "upgrade", "--app-role", database.app_role]) == 0
+    assert main(["db", "upgrade", "--app-role", database.app_role, "--lang", "en"]) == 0
     assert "applied 0001 initial" in capsys.readouterr().out
-    assert main(["db", "upgrade", "--app-role", database.app_role]) == 0
+    assert main(["db", "upgrade", "--app-role", database.app_role, "--lang", "en"]) == 0
     assert "applied" not in capsys.readouterr().out.replace("schema up to date", "")
     open_postgres_store(database.url()).close()
     monkeypatch.delenv("COMPLIANCE_MIGRATION_DATABASE_URL")
@@ -125,14 +125,16 @@ def test_import_copies_an_embedded_store_verifies_it_and_can_be_rerun(
     database = pg_databases()
     _embedded_store(tmp_path / "data")
     monkeypatch.setenv("COMPLIANCE_DATABASE_URL", database.url())
-    assert main(["db", "import", "--data-dir", str(tmp_path / "data")]) == 0
+    assert main(["db", "import", "--data-dir", str(tmp_path / "data"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "4 versions" in out and "import verified" in out
     assert "1 users" in out and "1 drafts" in out and "1 webhooks, 1 deliveries, 1 events, 1 packs" in out
-    assert main(["db", "import", "--data-dir", str(tmp_path / "data")]) == 0  # a rerun copies nothing
+    assert (
+        main(["db", "import", "--data-dir", str(tmp_path / "data"), "--lang", "en"]) == 0
+    )  # a rerun copies nothing
     assert "0 organisations, 0 keys, 0 projects, 0 versions, 0 audit entries" in capsys.readouterr().out
     # The chain as the database holds it, held to the checkpoints the embedded store signed.
-    assert main(["audit", "verify", "--data-dir", str(tmp_path / "data")]) == 0
+    assert main(["audit", "verify", "--data-dir", str(tmp_path / "data"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "audit log intact: 12 entries" in out and "12 signed checkpoints" in out
 
@@ -160,7 +162,7 @@ def test_import_copies_an_embedded_store_verifies_it_and_can_be_rerun(
     finally:
         source.close()
         target.close()
-    assert main(["db", "import", "--data-dir", str(tmp_path / "data")]) == 1
+    assert main(["db", "import", "--data-dir", str(tmp_path / "data"), "--lang", "en"]) == 1
     assert "prj_0000000000000000 v1: the copy differs" in capsys.readouterr().out
 
 
