@@ -10,6 +10,7 @@ The server is started from an import string so that the command line does not im
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -294,8 +295,6 @@ def _admin(args: argparse.Namespace) -> int:
             since = tr(lang, "since {date}", date=pk.created_at.strftime("%Y-%m-%d"))
             sys.stdout.write(f"{pk.fingerprint}  {state:18} {since}\n")
     elif command == "create-user":
-        import getpass
-
         password = (
             sys.stdin.readline().rstrip("\n")
             if args.password_stdin
