@@ -27,13 +27,18 @@ def _body(tag: str) -> dict[str, object]:
 
 
 def _submit_until_stored(client: httpx.Client, project_id: str, tag: str) -> dict[str, object]:
-    """A careful client: on 503 it waits as told and retries with the same Idempotency-Key."""
+    """A careful client: on 503 it waits as told and retries with the same Idempotency-Key; so it does when
+    the server closed an idle kept-alive connection just as the request was sent (the server's keep-alive
+    timeout racing the pool's reuse under this load), which the key makes safe to repeat."""
     for _ in range(50):
-        r = client.post(
-            f"/api/v1/projects/{project_id}/versions",
-            json=_body(tag),
-            headers={"Idempotency-Key": f"ci-{tag}"},
-        )
+        try:
+            r = client.post(
+                f"/api/v1/projects/{project_id}/versions",
+                json=_body(tag),
+                headers={"Idempotency-Key": f"ci-{tag}"},
+            )
+        except httpx.RemoteProtocolError:
+            continue
         if r.status_code == 503:
             assert "retry-after" in r.headers
             time.sleep(min(float(r.headers["retry-after"]), 0.5))
