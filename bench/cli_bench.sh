@@ -9,7 +9,13 @@ EXAMPLE=${1:-examples/darija-support-chatbot.yaml}
 COMPLIANCE_CACHE_DIR=$(mktemp -d)
 export COMPLIANCE_CACHE_DIR
 trap 'rm -rf "$COMPLIANCE_CACHE_DIR"' EXIT
-"$BIN/compliance" check "$EXAMPLE" >/dev/null || true  # warms the cache (exit 1: the example fails)
+# Bytecode as an installed package has it (a shell with PYTHONDONTWRITEBYTECODE=1 would otherwise compile
+# every module on every run); a BEFORE checkout should be compiled the same way to compare like with like.
+env -u PYTHONDONTWRITEBYTECODE "$BIN/python" -m compileall -q compliance
+if [ -n "${BEFORE:-}" ] && [ ! -d "$BEFORE/compliance/__pycache__" ]; then
+  echo "warning: $BEFORE has no bytecode: run python -m compileall -q compliance there first" >&2
+fi
+"$BIN/compliance" check "$EXAMPLE" >/dev/null || true  # warms the caches (exit 1: the example fails)
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 set -- "$BIN/python -c pass" "$BIN/compliance check $EXAMPLE" \
   "env COMPLIANCE_PACK_CACHE=off $BIN/compliance check $EXAMPLE"

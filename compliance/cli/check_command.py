@@ -167,10 +167,11 @@ def _also(value: str) -> tuple[str, Path]:
     return fmt, Path(path)
 
 
-def _assess(args: argparse.Namespace, file: Path, assessor: Assessor | None) -> tuple[Submission, Assessment]:
-    submission = read_submission(
-        file, args.lang
-    )  # a bad file is told here, with its lines, before any request
+def _assess(
+    args: argparse.Namespace, file: Path, assessor: Assessor | None, read: Submission | None = None
+) -> tuple[Submission, Assessment]:
+    # a bad file is told here, with its lines, before any request
+    submission = read if read is not None else read_submission(file, args.lang)
     if args.server is None:
         assert assessor is not None
         return submission, assessor.assess(submission)
@@ -194,8 +195,10 @@ def _assess(args: argparse.Namespace, file: Path, assessor: Assessor | None) -> 
     return submission, assessment
 
 
-def _check_one(args: argparse.Namespace, file: Path, assessor: Assessor | None) -> int:
-    submission, assessment = _assess(args, file, assessor)
+def _check_one(
+    args: argparse.Namespace, file: Path, assessor: Assessor | None, read: Submission | None = None
+) -> int:
+    submission, assessment = _assess(args, file, assessor, read)
     waivers = read_waivers(args.waivers) if args.waivers else []
     if waivers:
         assessment, expired = apply_waivers(assessment, waivers, args.as_of or date.today())
@@ -286,8 +289,8 @@ def run_check(args: argparse.Namespace, rules: Path | None) -> int:
                 lang,
                 tr(lang, "{what} takes one submission file ({count} given)", what=what, count=len(files)),
             )
-    if args.server is None:
-        for file in files:
-            read_submission(file, args.lang)  # a bad file is reported before the pack is even loaded
+    read: list[Submission | None] = [None] * len(files)
+    if args.server is None:  # a bad file is reported before the pack is even loaded; each is read once
+        read = [read_submission(file, args.lang) for file in files]
     assessor = assessor_for(rules) if args.server is None else None
-    return worst([_check_one(args, file, assessor) for file in files])
+    return worst([_check_one(args, file, assessor, sub) for file, sub in zip(files, read, strict=True)])

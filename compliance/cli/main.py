@@ -24,7 +24,7 @@ from compliance.cli.version import VersionAction
 from compliance.domain.rules import Rule
 from compliance.domain.submission import Submission
 from compliance.reports import PdfRenderError
-from compliance.ruleset.loader import RulePackError
+from compliance.ruleset.locations import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.baseline import WHAT as ASSESSMENT
 from compliance.service.submissions import InvalidSubmission, read_submission

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,6 +133,8 @@ def current_commit(folder: Path) -> str | None:
         value = os.environ.get(name, "").strip()
         if value:
             return value
+    import subprocess  # only without a CI commit variable
+
     try:
         done = subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=10, check=False

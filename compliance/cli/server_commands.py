@@ -14,7 +14,6 @@ import getpass
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +184,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     os.environ["COMPLIANCE_DATA_DIR"] = str(args.data_dir.resolve())
     if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # /metrics sums the workers
+        import tempfile
+
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="compliance-metrics-")
     os.environ["COMPLIANCE_KEY_DIR"] = str(key_dir_of(args))
     if args.rules is not None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from compliance import __version__
 from compliance.cli.help_texts import tr
-from compliance.ruleset.loader import MANIFEST, default_rules_dir
+from compliance.ruleset.locations import MANIFEST, default_rules_dir
 from compliance.strictyaml import YamlError, load_yaml
 
 

@@ -6,8 +6,6 @@ Any problem is a `RulePackError` naming the file and the key; a pack never loads
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
-import os
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,6 +15,14 @@ from compliance.domain.field_errors import describe, validation_errors
 from compliance.domain.outcomes import PackInfo
 from compliance.domain.pack import AdequacyList, FormalityTriggers, Instruments, PackManifest, RulePack
 from compliance.domain.rules import Localized, Rule
+from compliance.ruleset.locations import (
+    MANIFEST,
+    PACKAGED_FEATURES,
+    PACKAGED_RULES,
+    RulePackError,
+    default_features_dir,
+    default_rules_dir,
+)
 from compliance.ruleset.pathcheck import PathError, check_condition
 from compliance.ruleset.translations import I18N_DIR, LANGUAGES, RuleTexts, untranslated, with_texts
 from compliance.strictyaml import YamlError, load_yaml
@@ -24,47 +30,18 @@ from compliance.strictyaml import YamlError, load_yaml
 M = TypeVar("M", bound=BaseModel)
 
 REFERENCE_DIR = "reference"
-MANIFEST = "pack.yaml"
 ADEQUACY = "adequate-countries.yaml"
 TRIGGERS = "formality-triggers.yaml"
 INSTRUMENTS = "instruments.yaml"
-
-
-class RulePackError(ValueError):
-    """A rule pack that cannot be loaded. `problems` lists every error found, each naming its file."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
-PACKAGED_RULES = "_rules"  # where the wheel carries rules/ (pyproject: hatch force-include)
-PACKAGED_FEATURES = "_features"  # ... and features/
-
-
-def _packaged(name: str) -> Path | None:
-    """A folder shipped inside the installed `compliance` package, if it is on the file system."""
-    folder = importlib.resources.files("compliance") / name
-    return folder if isinstance(folder, Path) and folder.is_dir() else None
-
-
-def default_rules_dir() -> Path:
-    """The pack shipped with the project: `rules/` of a checkout, else the copy inside the installed wheel."""
-    env = os.environ.get("COMPLIANCE_RULES_DIR")
-    if env:
-        return Path(env)
-    checkout = Path(__file__).resolve().parents[2] / "rules"
-    if (checkout / MANIFEST).is_file():
-        return checkout
-    packaged = _packaged(PACKAGED_RULES)
-    return packaged if packaged is not None else checkout
-
-
-def default_features_dir(rules_dir: Path) -> Path | None:
-    """The feature texts beside a pack: `features/` next to `rules/`, or `_features` next to `_rules`."""
-    name = PACKAGED_FEATURES if rules_dir.name == PACKAGED_RULES else "features"
-    candidate = rules_dir.parent / name
-    return candidate if candidate.is_dir() else None
+__all__ = [
+    "MANIFEST",
+    "PACKAGED_FEATURES",
+    "PACKAGED_RULES",
+    "RulePackError",
+    "default_features_dir",
+    "default_rules_dir",
+    "load_pack",
+]
 
 
 def _label(path: Path, root: Path) -> str:

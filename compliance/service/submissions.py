@@ -13,6 +13,7 @@ from compliance.domain.submission import Submission
 from compliance.domain.upgrade import upgrade
 from compliance.i18n import Lang, Translator, translator
 from compliance.service.submission_errors import describe_errors, position_words
+from compliance.service.validator_cache import prepare
 from compliance.strictyaml import YamlError, load_yaml
 
 MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobytes.
@@ -185,6 +186,7 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
             [whole_file("holds a key or value that is not text, a number, true/false, a list or a mapping")],
         ) from None
     try:
+        prepare()  # the models' validators, kept between runs
         return Submission.model_validate_json(payload, strict=True)
     except ValidationError as exc:
         raise InvalidSubmission(source, describe_errors(Submission, exc, text, lang)) from None

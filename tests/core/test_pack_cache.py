@@ -119,6 +119,10 @@ FORBIDDEN = (
     "ssl",
     "compliance.domain.baseline",
     "compliance.reports.baseline",
+    # what a warm cache keeps from being done again: parsing the catalogue, and looking for pydantic
+    # plugins (importlib.metadata) while building a model
+    "babel",
+    "importlib.metadata",
 )
 RULE_MODELS = ("Rule", "AllOf", "Every", "SeverityOverride", "Penalty")
 PROBE = """
@@ -129,6 +133,8 @@ with contextlib.redirect_stdout(io.StringIO()):
 import compliance.domain.pack as pack, compliance.domain.rules as rules
 built = [n for n in {models} if getattr(rules, n).__pydantic_complete__]
 built += [n for n in ("RulePack", "TriggerSpec", "PackManifest") if getattr(pack, n).__pydantic_complete__]
+from compliance.service.validator_cache import MODELS, model_of
+built += [n for n in MODELS if model_of(n).__pydantic_complete__]  # their validators come from the cache
 print(json.dumps({{"code": code, "modules": sorted(sys.modules), "built": built}}))
 """
 
