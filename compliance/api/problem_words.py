@@ -1,7 +1,7 @@
 """The words of problem documents, in the request's language: the `lang` query parameter when the operation
 has one, else the best of `Accept-Language`, French by default. Titles are named by status; a detail is looked
-up by its English text (a detail not in the catalogue, such as a refusal the service words with values, stays
-as it is), its `{placeholders}` filled in after translation. The service's refusals worded once
+up by its English text, its `{placeholders}` filled in after translation; a refusal the service words with
+values (a `Said`) is worded in the language with its values. The service's refusals worded once
 (`service/errors.py`) are translated the same way."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from starlette.types import Scope
 from compliance.i18n import Lang, negotiate
 from compliance.i18n.catalogued import Catalogued
 from compliance.i18n.languages import parse
+from compliance.i18n.said import Said
 from compliance.service.errors import REFUSALS
 
 TITLES: Catalogued[int] = Catalogued(
@@ -87,5 +88,7 @@ def detail(text: str | None, lang: Lang, params: dict[str, str] | None = None) -
     """A detail in `lang`: its translation when the catalogue has one, its placeholders filled in."""
     if text is None:
         return None
+    if isinstance(text, Said):
+        return text.worded(lang)
     worded = DETAILS[lang].get(text) or REFUSALS[lang].get(text, text)
     return worded.format(**params) if params else worded

@@ -19,6 +19,7 @@ from compliance.api.metrics import STORE_ERRORS
 from compliance.domain.base import Frozen
 from compliance.domain.field_errors import FieldError
 from compliance.i18n import DEFAULT, Lang
+from compliance.i18n.said import Said
 from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
     Forbidden,
@@ -202,7 +203,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def from_table(request: Request, exc: Exception) -> Response:
         status, kind, detail = next(v for t, v in PROBLEMS.items() if isinstance(exc, t))
         errors, headers = _extras(exc, words.scope_lang(request.scope))
-        return problem(request, status, kind, detail or str(exc), errors=errors, headers=headers)
+        message = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Said) else str(exc)
+        return problem(request, status, kind, detail or message, errors=errors, headers=headers)
 
     async def api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)

@@ -14,6 +14,7 @@ from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import error, say, tr
+from compliance.i18n.said import worded
 
 # The environment variables of the two database URLs, repeated here so that building the command line imports
 # no storage module (a test checks they agree with compliance.storage.postgres.config).
@@ -108,4 +109,4 @@ def run_db_command(args: argparse.Namespace) -> int:
     try:
         return _upgrade(args) if args.db_command == "upgrade" else _import(args)
     except DatabaseNotConfigured as exc:
-        return error(args.lang, str(exc))
+        return error(args.lang, worded(exc, args.lang))

@@ -12,6 +12,7 @@ from typing import Any
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import error, say, tr
 from compliance.cli.server_commands import add_key_dir_option, key_dir_of, missing_words
+from compliance.i18n.said import worded
 
 
 def add_review_commands(sub: Any, lang: str) -> None:
@@ -79,7 +80,7 @@ def _verify(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         return error(args.lang, tr(args.lang, "{file}: no such file", file=args.file))
     except NotADecisionFile as exc:
-        return error(args.lang, f"{args.file}: {exc}")
+        return error(args.lang, f"{args.file}: {worded(exc, args.lang)}")
     key_dir = args.key_dir
     if key_dir is None and args.audit_log is not None:
         # A log is only as safe as its signed checkpoints: on the service's machine, use its key folder.
@@ -90,9 +91,9 @@ def _verify(args: argparse.Namespace) -> int:
     )
     lang = args.lang
     for check in result.checks:
-        say(lang, "ok: {check}", check=check)
+        say(lang, "ok: {check}", check=worded(check, lang))
     for problem in result.problems:
-        say(lang, "FAILED: {problem}", problem=problem)
+        say(lang, "FAILED: {problem}", problem=worded(problem, lang))
     verdict = tr(lang, "decision verified") if result.ok else tr(lang, "decision NOT verified")
     sys.stdout.write(verdict + "\n")
     return ExitCode.OK if result.ok else ExitCode.FAIL

@@ -20,6 +20,7 @@ from typing import Any
 from compliance.cli.db_commands import add_db_commands, run_db_command
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import error, say, tr
+from compliance.i18n.said import worded
 
 # The service's modules (the store, crypto) are imported by the commands that use them, so that `check`,
 # `validate` and `rules` import none of them (tests/core/test_pack_cache.py).
@@ -202,7 +203,7 @@ def _serve(args: argparse.Namespace) -> int:
             server_header=False,
         )
     except StoreError as exc:
-        return error(args.lang, tr(args.lang, "the store cannot be opened") + f"\n  {exc}")
+        return error(args.lang, tr(args.lang, "the store cannot be opened") + f"\n  {worded(exc, args.lang)}")
     return ExitCode.OK
 
 
@@ -376,7 +377,7 @@ def _audit(args: argparse.Namespace) -> int:
         return ExitCode.OK
     say(lang, "audit log BROKEN ({entries} entries read):", entries=report.entries)
     for problem in report.problems:
-        sys.stdout.write(f"  {problem}\n")
+        sys.stdout.write(f"  {worded(problem, lang)}\n")
     return ExitCode.FAIL
 
 
@@ -396,5 +397,5 @@ def run_server_command(args: argparse.Namespace) -> int | None:
         if args.command == "db":
             return run_db_command(args)
     except (InvalidRequest, NotFound, AlreadyExists, StoreError) as exc:
-        return error(args.lang, str(exc))
+        return error(args.lang, worded(exc, args.lang))
     return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from compliance.domain.field_errors import FieldError
+from compliance.i18n.said import Choice, said
 from compliance.service.errors import (
     BAD_AUTHORIZATION,
     NO_API_KEY,
@@ -45,8 +46,8 @@ class Principal:
 
     def require(self, *roles: Role) -> None:
         if self.role not in roles:
-            allowed = " or ".join(r.value for r in roles)
-            raise Forbidden(f"this needs a {allowed} key; this key's role is {self.role.value}")
+            allowed = tuple(Choice(r.value) for r in roles)
+            raise Forbidden(said("needs_role", roles=allowed, role=Choice(self.role.value)))
 
     def readable_organisation(self) -> str | None:
         """The one organisation a submitter may read, or None for a liaison (every organisation)."""
@@ -148,7 +149,7 @@ def create_key(
                 [FieldError(path="org", message=f"a {role.value} key belongs to one organisation (--org)")]
             )
         if access.get_organisation(organisation) is None:
-            raise NotFound(f"no organisation '{organisation}' (create it with 'compliance admin create-org')")
+            raise NotFound(said("no_organisation", organisation=organisation))
     elif organisation:
         raise InvalidRequest(
             [FieldError(path="org", message=f"a {role.value} key is not bound to an organisation")]
@@ -180,7 +181,7 @@ def revoke_key(
 ) -> ApiKey:
     current = access.get_key(key_id)
     if current is None:
-        raise NotFound(f"no key '{key_id}'")
+        raise NotFound(said("no_key", key=key_id))
     event = AuditEvent(actor=actor, action="key.revoked", organisation=current.organisation, target=key_id)
     revoked = access.revoke_key(key_id, datetime.now(UTC), event)  # logged only if it was active
     assert revoked is not None

@@ -18,6 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from compliance.domain.field_errors import FieldError
+from compliance.i18n.said import said
 from compliance.service.access import CLI_ACTOR, Principal
 from compliance.service.errors import ADMIN_ONLY, Forbidden, InvalidRequest, NotFound
 from compliance.storage.accounts import AccountTables, OneTimeToken, TokenPurpose, User
@@ -130,9 +131,7 @@ class Accounts:
     ) -> User:
         if role is Role.submitter:
             if not organisation or self.access.get_organisation(organisation) is None:
-                raise NotFound(
-                    f"no organisation '{organisation}' (create it with 'compliance admin create-org')"
-                )
+                raise NotFound(said("no_organisation", organisation=organisation))
         elif organisation or org_admin:
             raise InvalidRequest(
                 [FieldError(path="org", message=f"a {role.value} account is not bound to an organisation")]
@@ -222,7 +221,7 @@ class Accounts:
         organisation = self.require_org_admin(actor)
         user = self.repo.get_user(user_id)
         if user is None or user.organisation != organisation:
-            raise NotFound(f"no user '{user_id}'")
+            raise NotFound(said("no_user", user=user_id))
         return user
 
     def issue_reset(self, actor: User, user_id: str) -> IssuedLink:

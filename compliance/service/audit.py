@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compliance.i18n.said import Said, said
 from compliance.storage.audit_chain import ChainReport, check_checkpoints, verify_lines
 from compliance.storage.faults import crash_point
 from compliance.storage.protocol import AuditRepository
@@ -28,12 +29,12 @@ def verify_audit(audit: AuditRepository, keys: KeyRing | None = None) -> ChainRe
     return report
 
 
-def _held_to(lines: list[str], cp_lines: list[str], key_dir: Path | None, where: str) -> ChainReport:
+def _held_to(lines: list[str], cp_lines: list[str], key_dir: Path | None, where: str | Said) -> ChainReport:
     """The chain checked, then held to the checkpoints signed by the keys the key folder publishes."""
     report = verify_lines(lines)
     if key_dir is not None:
         if not cp_lines and report.entries:
-            report.problems.append(f"{where}: no signed checkpoint — is this the key folder of this store?")
+            report.problems.append(said("audit_no_checkpoint", where=where))
         published = {k.fingerprint: k.public_key for k in read_published(key_dir)}
         check_checkpoints(report, lines, cp_lines, published)
     return report
@@ -54,7 +55,7 @@ def verify_stored_audit(audit: AuditRepository, key_dir: Path) -> ChainReport:
     """Verify a log kept with its checkpoints (PostgreSQL) against the keys the key folder publishes,
     without opening the key ring (a verification creates no key)."""
     cp_lines = audit.checkpoint_lines()
-    return _held_to(audit.raw_lines(), cp_lines, key_dir, "the database's audit checkpoints")
+    return _held_to(audit.raw_lines(), cp_lines, key_dir, said("database_checkpoints"))
 
 
 def rotate_signing_key(keys: KeyRing, audit: AuditRepository) -> tuple[PublishedKey, PublishedKey]:

@@ -12,6 +12,7 @@ import json
 from html import escape
 from typing import Any
 
+from compliance.i18n.said import said
 from compliance.reports.review_labels import JUDGEMENT_LABELS, REVIEW_STATE_LABELS
 from compliance.service.people import People
 
@@ -108,14 +109,14 @@ def read_decision_file(data: bytes) -> dict[str, Any]:
         try:
             found = PdfReader(io.BytesIO(data)).attachments.get(ATTACHMENT)
         except (PdfReadError, ValueError, KeyError) as exc:
-            raise NotADecisionFile(f"not a readable PDF ({type(exc).__name__})") from None
+            raise NotADecisionFile(said("pdf_unreadable", error=type(exc).__name__)) from None
         if not found:
-            raise NotADecisionFile(f"a PDF without the embedded {ATTACHMENT}: not a decision PDF")
+            raise NotADecisionFile(said("pdf_no_record", attachment=ATTACHMENT))
         data = found[0]
     try:
         doc = json.loads(data.decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise NotADecisionFile("not a JSON document") from None
+        raise NotADecisionFile(said("file_not_json")) from None
     if not isinstance(doc, dict):
-        raise NotADecisionFile("not a decision record (expected a JSON object)")
+        raise NotADecisionFile(said("file_not_record"))
     return doc

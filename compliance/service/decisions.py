@@ -23,6 +23,7 @@ from typing import Any
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.review import Decision
+from compliance.i18n.said import said
 from compliance.storage.audit_chain import canonical, check_checkpoints, hash_of, verify_lines
 from compliance.storage.signing_keys import (
     ALGORITHM,
@@ -88,7 +89,7 @@ def export_decision(
 
 @dataclass
 class Verification:
-    checks: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)  # each a `Said`, worded in the reader's language
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -110,28 +111,26 @@ def verify_export(
     the audit log the seal must stand in (`audit_log`), whose sealing entry names the signing key."""
     v = Verification()
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
-        v.problems.append(f"not a decision export (expected format '{EXPORT_FORMAT}')")
+        v.problems.append(said("export_format", format=EXPORT_FORMAT))
         return v
     decision, digest = doc.get("decision"), doc.get("decision_hash")
     if not isinstance(decision, dict):
-        v.problems.append("decision: missing")
+        v.problems.append(said("export_no_decision"))
         return v
     try:
         Decision.model_validate(decision)
     except ValueError as exc:
-        v.problems.append(f"decision: not a valid record ({str(exc).splitlines()[0]})")
+        v.problems.append(said("export_invalid_decision", errors=_count(exc)))
     recomputed = decision_hash(decision)
     if recomputed == digest:
-        v.checks.append(f"decision hash matches the record ({digest})")
+        v.checks.append(said("check_hash", hash=digest))
     else:
-        v.problems.append("decision_hash: the record was edited — its content does not match its hash")
+        v.problems.append(said("export_edited"))
 
     pinned = list(pinned_fingerprints or [])
     for fp in pinned:
         if not FINGERPRINT.match(fp):
-            v.problems.append(
-                f"--fingerprint {fp}: a fingerprint is 'sha256:' and the 64 hex digits of SHA-256"
-            )
+            v.problems.append(said("bad_fingerprint", fingerprint=fp))
     public_keys: dict[str, str] = {}
     if key_dir is not None:
         try:
@@ -139,7 +138,7 @@ def verify_export(
         except KeyFolderError as exc:
             v.problems.append(str(exc))
         if not public_keys:
-            v.problems.append(f"{key_dir}: no published keys")
+            v.problems.append(said("no_published_keys", folder=key_dir))
         pinned += list(public_keys)
 
     seal = doc.get("seal")
@@ -147,32 +146,30 @@ def verify_export(
     signer = sig.get("public_key") if isinstance(sig, dict) else None
     signer_fp = fingerprint_of(signer) if isinstance(signer, str) and _is_b64_key(signer) else None
     if not isinstance(seal, dict):
-        v.problems.append("seal: missing")
+        v.problems.append(said("seal_none"))
     else:
         details = seal.get("details")
         if not isinstance(details, dict) or details.get("decision_hash") != digest:
-            v.problems.append("seal: the audit entry does not name this decision hash")
+            v.problems.append(said("seal_other_hash"))
         elif details.get("key") is not None and details.get("key") != signer_fp:
-            v.problems.append("seal: the audit entry names another signing key than the signature's")
+            v.problems.append(said("seal_other_key"))
         expected_target = f"{decision.get('project_id')}/{decision.get('version')}"
         if seal.get("action") != "version.decided" or seal.get("target") != expected_target:
-            v.problems.append("seal: not the entry that decided this version")
+            v.problems.append(said("seal_other_entry"))
         if hash_of(seal) != seal.get("hash"):
-            v.problems.append("seal: the audit entry was edited — its content does not match its hash")
+            v.problems.append(said("seal_edited"))
         else:
-            v.checks.append(f"sealed by audit entry {seal.get('seq')} ({seal.get('hash')})")
+            v.checks.append(said("check_sealed", seq=seal.get("seq"), hash=seal.get("hash")))
         if audit_log is not None:
             _check_in_log(seal, audit_log, v, key_dir, public_keys)
             if (not isinstance(details, dict) or details.get("key") is None) and not pinned:
-                v.problems.append("seal: names no signing key; pin the key with --fingerprint")
+                v.problems.append(said("seal_no_key"))
 
     if not pinned and audit_log is None:
         # Without a trust anchor, a forger could re-sign an edited record with a key of their own.
-        v.problems.append(
-            "no trust anchor: pass --fingerprint (GET /api/v1/decisions/public-keys), --key-dir or --audit-log"
-        )
+        v.problems.append(said("no_trust_anchor"))
     if not isinstance(sig, dict):
-        v.problems.append("signature: missing — the record was not signed when it was decided")
+        v.problems.append(said("signature_none"))
         return v
     value = sig.get("value")
     if (
@@ -180,12 +177,17 @@ def verify_export(
         or not isinstance(value, str)
         or not verify_signature(str(signer), str(digest), value)
     ):
-        v.problems.append("signature: does not match the decision hash")
+        v.problems.append(said("signature_mismatch"))
         return v
-    v.checks.append(f"signature valid, key fingerprint {signer_fp}")
+    v.checks.append(said("check_signature", fingerprint=signer_fp))
     if pinned and signer_fp not in pinned:
-        v.problems.append(f"signature: made with key {signer_fp}, not a pinned or published key")
+        v.problems.append(said("signature_unpinned", fingerprint=signer_fp))
     return v
+
+
+def _count(exc: ValueError) -> int:
+    errors = getattr(exc, "errors", None)
+    return len(errors()) if callable(errors) else 1
 
 
 def _is_b64_key(value: str) -> bool:
@@ -200,7 +202,7 @@ def _check_in_log(
     seal: dict[str, Any], audit_log: Path, v: Verification, key_dir: Path | None, public_keys: dict[str, str]
 ) -> None:
     if not audit_log.is_file():
-        v.problems.append(f"{audit_log}: no such audit log")
+        v.problems.append(said("no_audit_log", path=audit_log))
         return
     cps = key_dir / CHECKPOINTS_FILE if key_dir is not None else None
     checkpoints = cps.read_text(encoding="utf-8").splitlines() if cps is not None and cps.is_file() else []
@@ -209,7 +211,7 @@ def _check_in_log(
     if key_dir is not None:
         check_checkpoints(report, lines, checkpoints, public_keys)
     if not report.ok:
-        v.problems.append(f"{audit_log}: the audit chain does not verify ({report.problems[0]})")
+        v.problems.append(said("chain_broken", path=audit_log, problem=report.problems[0]))
     found = False
     for line in lines:
         try:
@@ -218,6 +220,6 @@ def _check_in_log(
             continue  # already reported by verify_lines
         found = found or (isinstance(entry, dict) and entry.get("hash") == seal.get("hash"))
     if found:
-        v.checks.append(f"seal found in {audit_log} ({report.entries} entries, head {report.head})")
+        v.checks.append(said("check_in_log", path=audit_log, entries=report.entries, head=report.head))
     else:
-        v.problems.append(f"seal: entry {seal.get('seq')} is not in {audit_log}")
+        v.problems.append(said("seal_not_in_log", seq=seal.get("seq"), path=audit_log))

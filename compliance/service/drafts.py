@@ -10,6 +10,7 @@ from typing import Any
 
 from compliance.domain.field_errors import FieldError
 from compliance.domain.submission import Submission
+from compliance.i18n.said import said
 from compliance.service.access import Principal
 from compliance.service.errors import InvalidRequest, NotFound
 from compliance.service.projects import Projects, check_project_name
@@ -91,7 +92,7 @@ class Drafts:
         org = self._org(principal)
         draft = self.store.accounts.get_draft(org, draft_id) if DRAFT_ID.match(draft_id) else None
         if draft is None:
-            raise NotFound(f"no draft '{draft_id}'")
+            raise NotFound(said("no_draft", draft=draft_id))
         return draft
 
     def save(

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from compliance.domain.outcomes import Person
 from compliance.domain.review import OPEN_STATES, ReviewState
+from compliance.i18n.said import Choice, Said, said
 from compliance.service.access import Principal
 from compliance.service.errors import NO_VERSION, Forbidden, NotFound, ServiceError
 from compliance.storage.protocol import Store
@@ -20,7 +21,7 @@ SYSTEM_ACTOR = "system"
 class Conflict(ServiceError):
     """The version changed since the caller read it, or its state does not allow the action."""
 
-    def __init__(self, message: str, current_revision: int | None = None, status: str | None = None) -> None:
+    def __init__(self, message: Said, current_revision: int | None = None, status: str | None = None) -> None:
         self.current_revision = current_revision
         self.status = status
         super().__init__(message)
@@ -54,15 +55,13 @@ def check_revision(current: ReviewRecord, revision: int) -> ReviewState:
     status = effective_status(current)
     if status is ReviewState.superseded:
         raise Conflict(
-            f"version {current.number} was superseded by version {current.latest_version}: "
-            "review the latest version",
+            said("superseded", number=current.number, latest=current.latest_version),
             current.revision,
             status.value,
         )
     if revision != current.revision:
         raise Conflict(
-            f"the version changed since revision {revision}: it is now at revision {current.revision}; "
-            "read it again before acting",
+            said("revision_changed", revision=revision, current=current.revision),
             current.revision,
             status.value,
         )
@@ -105,5 +104,5 @@ def review_event(
     )
 
 
-def raise_forbidden(principal: Principal, message: str) -> NoReturn:
-    raise Forbidden(f"{message}; this key's role is {principal.role.value}")
+def raise_forbidden(principal: Principal, message: Said) -> NoReturn:
+    raise Forbidden(said("role_is", refusal=message, role=Choice(principal.role.value)))

@@ -34,6 +34,7 @@ from compliance.domain.review import (
 )
 from compliance.engine.diff import VersionDiff, diff_versions
 from compliance.i18n.languages import Lang
+from compliance.i18n.said import Choice, said
 from compliance.service.access import Principal
 from compliance.service.decisions import (
     assessment_hash,
@@ -120,12 +121,11 @@ class Reviews:
         sources, target, actor = TRANSITIONS[action]
         project, version = self._target(principal, project_id, number)
         if actor is Actor.liaison and principal.role is not Role.liaison:
-            what = (
-                "approve or reject a project"
-                if action in (ReviewAction.approve, ReviewAction.reject)
-                else action.value
+            decides = action in (ReviewAction.approve, ReviewAction.reject)
+            refusal = (
+                said("liaison_decides") if decides else said("liaison_only", action=Choice(action.value))
             )
-            raise_forbidden(principal, f"only a CNDP liaison may {what}")
+            raise_forbidden(principal, refusal)
         needs_text = action in (ReviewAction.approve, ReviewAction.reject, ReviewAction.request_changes)
         if needs_text and (text is None or len(text.strip()) < 10):
             field = "opinion" if action is not ReviewAction.request_changes else "message"
@@ -143,9 +143,14 @@ class Reviews:
         def change(current: ReviewRecord) -> ReviewRecord:
             status = check_revision(current, revision)
             if status not in sources:
-                allowed = ", ".join(sorted(s.value for s in sources))
+                allowed = tuple(Choice(s) for s in sorted(s.value for s in sources))
                 raise Conflict(
-                    f"'{action.value}' is not allowed on a version that is {status.value} (allowed from: {allowed})",
+                    said(
+                        "not_allowed",
+                        action=Choice(action.value),
+                        state=Choice(status.value),
+                        allowed=allowed,
+                    ),
                     current.revision,
                     status.value,
                 )
@@ -198,9 +203,7 @@ class Reviews:
         assert record.signature is not None
         entry = self.store.audit.find(decision_event_id(record.signature["decision_hash"]))
         if entry is None:
-            raise StoreError(
-                "the decision's audit entry is not in the log yet; restart the service to recover it"
-            )
+            raise StoreError(said("seal_missing"))
         seal = entry.model_dump(mode="json")
         return update_review(
             self.store,
@@ -225,7 +228,7 @@ class Reviews:
     ) -> ReviewView:
         project, version = self._target(principal, project_id, number)
         if principal.role is not Role.liaison:
-            raise_forbidden(principal, "only a CNDP liaison may judge a finding")
+            raise_forbidden(principal, said("liaison_judges"))
         finding = next((f for f in version.assessment.parsed.findings if f.rule_id == rule_id), None)
         if finding is None:
             raise NotFound(NO_FINDING)
@@ -265,7 +268,7 @@ class Reviews:
             status = check_revision(current, revision)
             if status not in JUDGING_STATES:
                 raise Conflict(
-                    f"findings are judged while the version is in review; it is {status.value}",
+                    said("judged_in_review", state=Choice(status.value)),
                     current.revision,
                     status.value,
                 )
@@ -345,7 +348,7 @@ class Reviews:
         view = self.view(principal, project_id, number)
         record = view.record
         if record.decision is None:
-            raise NotFound(f"version {number} has no decision yet (it is {view.status.value})")
+            raise NotFound(said("no_decision", number=number, state=Choice(view.status.value)))
         if record.seal is None and record.signature is not None:  # the process stopped before storing it
             record = self._store_seal(record)
         assert record.decision is not None

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from compliance.i18n.said import said
 from compliance.storage.account_records import Draft, OneTimeToken, TokenPurpose, User, WebSession
 from compliance.storage.atomic_files import AtomicJSONStorage
 from compliance.storage.errors import AlreadyExists
@@ -219,7 +220,7 @@ class AccountTables:
     def add_user(self, user: User, event: AuditEvent | None = None) -> None:
         def add(users: dict[str, Doc]) -> None:
             if user.id in users or any(u["email"] == user.email for u in users.values()):
-                raise AlreadyExists(f"an account with the e-mail '{user.email}' already exists")
+                raise AlreadyExists(said("email_exists", email=user.email))
             users[user.id] = user.model_dump(mode="json")
 
         self.tables.change("users", add, _events(event))

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from tinydb.storages import Storage
 
+from compliance.i18n.said import Said, said
 from compliance.storage.errors import StoreCorrupted
 
 TEMP_SUFFIX = ".tmp"
@@ -111,18 +112,18 @@ class AtomicJSONStorage(Storage):
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        reason = None
+        reason: Said | None = None
         data: Any = None
         if not raw.strip():
-            reason = "empty or truncated (no JSON document)"
+            reason = said("store_truncated")
         else:
             try:
                 data = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                reason = f"not valid JSON ({exc}); it may be truncated or edited"
+                reason = said("store_not_json", error=exc)
             else:
                 if not _is_tinydb_document(data):
-                    reason = "valid JSON but not a store document (tables of documents)"
+                    reason = said("store_not_document")
         if reason is not None:
             raise StoreCorrupted(self.path, reason, quarantine(self.path, self.quarantine_dir, self.root))
         self._cache = data

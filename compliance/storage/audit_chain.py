@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from compliance.i18n.said import said
 from compliance.storage.records import AuditEntry, AuditEvent
 from compliance.storage.signing_keys import SigningKey, verify_signature
 
@@ -66,27 +67,24 @@ def verify_lines(lines: Iterable[str]) -> ChainReport:
     expected_seq = 1
     for number, line in enumerate(lines, start=1):
         if not line.strip():
-            report.problems.append(f"line {number}: empty line")
+            report.problems.append(said("audit_empty_line", line=number))
             continue
         try:
             fields = json.loads(line)
-        except json.JSONDecodeError as exc:
-            report.problems.append(f"line {number}: not JSON ({exc.msg})")
+        except json.JSONDecodeError:
+            report.problems.append(said("audit_not_json", line=number))
             continue
         if not isinstance(fields, dict) or not isinstance(fields.get("hash"), str):
-            report.problems.append(f"line {number}: not an audit entry")
+            report.problems.append(said("audit_not_entry", line=number))
             continue
         report.entries += 1
         seq = fields.get("seq")
         if hash_of(fields) != fields["hash"]:
-            report.problems.append(f"line {number} (seq {seq}): edited — its content does not match its hash")
+            report.problems.append(said("audit_edited", line=number, seq=seq))
         if fields.get("prev_hash") != prev:
-            report.problems.append(
-                f"line {number} (seq {seq}): the chain is broken — an entry before it was removed, "
-                "reordered or edited"
-            )
+            report.problems.append(said("audit_chain_broken", line=number, seq=seq))
         if seq != expected_seq:
-            report.problems.append(f"line {number}: sequence number {seq}, expected {expected_seq}")
+            report.problems.append(said("audit_sequence", line=number, seq=seq, expected=expected_seq))
         if isinstance(seq, int):
             expected_seq = seq + 1
         else:
@@ -137,28 +135,22 @@ def check_checkpoints(
                 str(cp["signature"]),
             )
         except (ValueError, KeyError, TypeError):
-            report.problems.append(f"checkpoint {number}: not a checkpoint")
+            report.problems.append(said("checkpoint_invalid", number=number))
             continue
         public = public_keys.get(key)
         if public is None:
-            report.problems.append(f"checkpoint {number} (seq {seq}): signed by an unknown key {key}")
+            report.problems.append(said("checkpoint_unknown_key", number=number, seq=seq, key=key))
             continue
         if not verify_signature(public, checkpoint_message(seq, digest, at, key), signature):
-            report.problems.append(f"checkpoint {number} (seq {seq}): its signature does not verify")
+            report.problems.append(said("checkpoint_bad_signature", number=number, seq=seq))
             continue
         report.checkpoints += 1
         report.last_checkpoint = max(report.last_checkpoint, seq)
         if seq not in hashes:
             if seq > last_seq:
                 continue  # reported once below
-            report.problems.append(f"checkpoint at seq {seq}: the log has no entry {seq} (removed)")
+            report.problems.append(said("checkpoint_entry_removed", seq=seq))
         elif hashes[seq] != digest:
-            report.problems.append(
-                f"checkpoint at seq {seq}: the log's entry {seq} is not the one signed — it or an entry "
-                "before it was edited, removed, reordered or re-hashed"
-            )
+            report.problems.append(said("checkpoint_entry_changed", seq=seq))
     if report.last_checkpoint > last_seq:
-        report.problems.append(
-            f"missing tail: the last signed checkpoint is at seq {report.last_checkpoint}, but the log ends "
-            f"at seq {last_seq} — entries were cut off the end"
-        )
+        report.problems.append(said("audit_tail_cut", last=report.last_checkpoint, end=last_seq))

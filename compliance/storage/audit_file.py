@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from compliance.i18n.said import said
 from compliance.storage.audit_chain import GENESIS, make_checkpoint, seal
 from compliance.storage.errors import StoreCorrupted
 from compliance.storage.faults import crash_point
@@ -45,7 +46,7 @@ class AuditLogFile:
         try:
             return int(last["seq"]), str(last["hash"])
         except (ValueError, KeyError, TypeError):
-            raise StoreCorrupted(self.path, "its last entry is not a valid audit entry", None) from None
+            raise StoreCorrupted(self.path, said("bad_last_audit_entry"), None) from None
 
     def append(self, event: AuditEvent) -> AuditEntry:
         with self._log.locked() as fd:
@@ -102,5 +103,5 @@ class AuditLogFile:
             try:
                 out.append(AuditEntry.model_validate_json(line))
             except ValidationError:
-                raise StoreCorrupted(self.path, f"line {number} is not a valid audit entry", None) from None
+                raise StoreCorrupted(self.path, said("bad_audit_entry", line=number), None) from None
         return out

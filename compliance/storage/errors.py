@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compliance.i18n.said import Said, said
+
 
 class StoreError(Exception):
     """The store cannot serve the call; the message is safe to show (it never holds submitted values)."""
@@ -12,15 +14,14 @@ class StoreError(Exception):
 class StoreCorrupted(StoreError):
     """A store file cannot be read. Its bytes were copied to the quarantine folder; nothing was replaced."""
 
-    def __init__(self, path: Path, reason: str, quarantined: Path | None) -> None:
+    def __init__(self, path: Path, reason: str | Said, quarantined: Path | None) -> None:
         self.path = path
         self.reason = reason
         self.quarantined = quarantined
-        kept = f"; its bytes were copied to {quarantined}" if quarantined else ""
-        super().__init__(
-            f"{path}: {reason}{kept}. The file was left in place and nothing was replaced: restore it "
-            "from a backup, or move it away if its data may be dropped, then start again."
-        )
+        if quarantined is None:
+            super().__init__(said("store_corrupted", path=path, reason=reason))
+        else:
+            super().__init__(said("store_corrupted_kept", path=path, reason=reason, kept=quarantined))
 
 
 class StoreLocked(StoreError):

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from compliance.i18n.said import said
 from compliance.storage.atomic_files import atomic_write, fsync_dir, private_dir
 from compliance.storage.errors import StoreCorrupted
 
@@ -61,7 +62,7 @@ class JsonLinesFile:
             except ValueError:
                 record = None
             if not isinstance(record, dict):
-                raise StoreCorrupted(self.path, "its last line is not a valid record", None)
+                raise StoreCorrupted(self.path, said("bad_last_record"), None)
         self._known = (size, record)
         return record
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from compliance.domain.outcomes import Verdict
+from compliance.i18n.said import said
 from compliance.storage.accounts import memory_accounts
 from compliance.storage.audit_chain import GENESIS, line_of, seal
 from compliance.storage.errors import AlreadyExists
@@ -36,7 +37,7 @@ class MemoryAccess:
     def add_organisation(self, org: Organisation, event: AuditEvent) -> None:
         with self._lock:
             if org.id in self._orgs:
-                raise AlreadyExists(f"organisation '{org.id}' already exists")
+                raise AlreadyExists(said("organisation_exists", organisation=org.id))
             self._orgs[org.id] = org
             self._audit.append(event)
 
@@ -58,7 +59,7 @@ class MemoryAccess:
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         with self._lock:
             if key.id in self._keys:
-                raise AlreadyExists(f"key '{key.id}' already exists")
+                raise AlreadyExists(said("key_exists", key=key.id))
             self._keys[key.id] = key
             self._audit.append(event)
 
@@ -99,7 +100,7 @@ class MemoryProjects:
                     ):
                         return existing, False
             if project.id in self._projects:
-                raise AlreadyExists(f"project '{project.id}' already exists")
+                raise AlreadyExists(said("project_exists", project=project.id))
             self._projects[project.id] = project
             self._versions[project.id] = []
             self._audit.append(event)

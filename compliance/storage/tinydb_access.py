@@ -12,6 +12,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from compliance.i18n.said import said
 from compliance.storage.atomic_files import open_private
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.outbox import Outbox
@@ -79,7 +80,7 @@ class TinyDBAccess:
     def add_organisation(self, org: Organisation, event: AuditEvent) -> None:
         with self._writing() as db:
             if any(d["id"] == org.id for d in table_docs(db, "organisations").values()):
-                raise AlreadyExists(f"organisation '{org.id}' already exists")
+                raise AlreadyExists(said("organisation_exists", organisation=org.id))
             self._put(
                 db, "organisations", next_doc_id(db, "organisations"), org.model_dump(mode="json"), event
             )
@@ -105,7 +106,7 @@ class TinyDBAccess:
     def add_key(self, key: ApiKey, event: AuditEvent) -> None:
         with self._writing() as db:
             if any(d["id"] == key.id for d in table_docs(db, "keys").values()):
-                raise AlreadyExists(f"key '{key.id}' already exists")
+                raise AlreadyExists(said("key_exists", key=key.id))
             self._put(db, "keys", next_doc_id(db, "keys"), key.model_dump(mode="json"), event)
 
     def get_key(self, key_id: str) -> ApiKey | None:

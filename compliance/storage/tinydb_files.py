@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 from tinydb import TinyDB
 
+from compliance.i18n.said import said
 from compliance.storage.atomic_files import (
     AtomicJSONStorage,
     DeferredJSONStorage,
@@ -57,10 +58,9 @@ def stored_point(event: AuditEvent) -> str:
 
 
 def corrupt_record(path: Path, exc: ValidationError, files: TinyFiles) -> StoreCorrupted:
-    fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors(include_input=False)[:5])
-    return StoreCorrupted(
-        path, f"a record does not fit the format ({fields})", quarantine(path, files.quarantine, files.root)
-    )
+    fields = tuple(".".join(str(p) for p in e["loc"]) for e in exc.errors(include_input=False)[:5])
+    reason = said("record_misfit", fields=fields)
+    return StoreCorrupted(path, reason, quarantine(path, files.quarantine, files.root))
 
 
 def remove_tree(folder: Path) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import zstandard
 from tinydb import TinyDB
 
+from compliance.i18n.said import said
 from compliance.storage.atomic_files import (
     DeferredJSONStorage,
     fsync_dir,
@@ -127,9 +128,9 @@ class ProjectFolders:
             payload = path.read_bytes()
             return version_from_parts(doc, payload, project_id, org)
         except FileNotFoundError:
-            raise StoreCorrupted(path, "the version's payload file is missing", None) from None
+            raise StoreCorrupted(path, said("payload_missing"), None) from None
         except (ValueError, KeyError, zstandard.ZstdError) as exc:
-            reason = f"the version's payload cannot be read ({type(exc).__name__})"
+            reason = said("payload_unreadable", error=type(exc).__name__)
             raise StoreCorrupted(
                 path, reason, quarantine(path, self.files.quarantine, self.files.root)
             ) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.domain.outcomes import Verdict
+from compliance.i18n.said import said
 from compliance.storage.atomic_files import atomic_write, fsync_dir
 from compliance.storage.codec import (
     project_document,
@@ -62,7 +63,7 @@ class TinyDBProjects:
                         return project_from_document(dict(doc)), False
             with self.folders.registry:
                 if project.id in self.folders.where:
-                    raise AlreadyExists(f"project '{project.id}' already exists")
+                    raise AlreadyExists(said("project_exists", project=project.id))
             meta = project.model_dump(
                 mode="json",
                 include={"id", "name", "created_at", "created_by", "idempotency_key", "request_hash"},

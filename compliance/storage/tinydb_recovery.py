@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from compliance.i18n.said import said
 from compliance.storage.atomic_files import private_dir, quarantine, remove_stale_temp_files
 from compliance.storage.codec import project_document, summary_from_document
 from compliance.storage.errors import StoreCorrupted
@@ -100,7 +101,7 @@ def _project_from_file(
         summaries = [summary_from_document(v) for v in data.get("versions", {}).values()]
     except KeyError as exc:
         held = quarantine(path, folders.files.quarantine, folders.files.root)
-        raise StoreCorrupted(path, f"missing {exc}", held) from None
+        raise StoreCorrupted(path, said("store_missing_key", key=exc), held) from None
     except ValidationError as exc:
         raise corrupt_record(path, exc, folders.files) from None
     numbers = {s.number for s in summaries}

@@ -36,6 +36,7 @@ from typing import IO
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from compliance.i18n.said import said
 from compliance.storage.accounts import tinydb_accounts
 from compliance.storage.atomic_files import open_private, private_dir, remove_durably
 from compliance.storage.audit_file import AuditLogFile
@@ -60,10 +61,7 @@ class ServerLock:
         except BlockingIOError:
             self._file.close()
             self._file = None
-            raise StoreLocked(
-                f"{root} is in use by another compliance server process. Run one server with one worker "
-                "per data folder (the embedded store is single-process)."
-            ) from None
+            raise StoreLocked(said("store_locked", folder=root)) from None
         self._file.truncate(0)
         self._file.write(f"{os.getpid()}\n")
         self._file.flush()

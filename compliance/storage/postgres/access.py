@@ -7,6 +7,7 @@ from datetime import datetime
 
 import psycopg
 
+from compliance.i18n.said import said
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.postgres.audit import append_in
 from compliance.storage.postgres.database import Database
@@ -43,7 +44,7 @@ class PostgresAccess:
                 cur.execute(INSERT_ORGANISATION, organisation_values(org))
                 append_in(cur, event, self._db.keys)
         except psycopg.errors.UniqueViolation:
-            raise AlreadyExists(f"organisation '{org.id}' already exists") from None
+            raise AlreadyExists(said("organisation_exists", organisation=org.id)) from None
 
     def get_organisation(self, org_id: str) -> Organisation | None:
         with self._db.transaction() as cur:
@@ -70,7 +71,7 @@ class PostgresAccess:
                 cur.execute(INSERT_KEY, key_values(key))
                 append_in(cur, event, self._db.keys)
         except psycopg.errors.UniqueViolation:
-            raise AlreadyExists(f"key '{key.id}' already exists") from None
+            raise AlreadyExists(said("key_exists", key=key.id)) from None
 
     def get_key(self, key_id: str) -> ApiKey | None:
         with self._db.transaction() as cur:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from compliance.i18n.said import said
 from compliance.storage.errors import StoreError
 
 SERVICE = "COMPLIANCE_DATABASE_URL"
@@ -27,15 +28,17 @@ def database_url(variable: str = SERVICE, env: Mapping[str, str] | None = None) 
     direct = env.get(variable)
     from_file = env.get(variable + "_FILE")
     if direct and from_file:
-        raise DatabaseNotConfigured(f"set {variable} or {variable}_FILE, not both")
+        raise DatabaseNotConfigured(said("database_twice", variable=variable))
     if from_file:
         path = Path(from_file)
         try:
             text = path.read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise DatabaseNotConfigured(f"{variable}_FILE: cannot read {path} ({exc.strerror})") from None
+            raise DatabaseNotConfigured(
+                said("database_unreadable", variable=variable, path=path, reason=exc.strerror)
+            ) from None
         if not text:
-            raise DatabaseNotConfigured(f"{variable}_FILE: {path} is empty")
+            raise DatabaseNotConfigured(said("database_empty", variable=variable, path=path))
         return text
     return direct or None
 
@@ -43,5 +46,5 @@ def database_url(variable: str = SERVICE, env: Mapping[str, str] | None = None) 
 def require_url(variable: str = SERVICE) -> str:
     url = database_url(variable)
     if url is None:
-        raise DatabaseNotConfigured(f"no database: set {variable} (or {variable}_FILE to a file holding it)")
+        raise DatabaseNotConfigured(said("no_database", variable=variable))
     return url

@@ -16,6 +16,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from compliance.domain.outcomes import Verdict
+from compliance.i18n.said import said
 from compliance.storage.codec import version_from_parts, version_payload
 from compliance.storage.errors import AlreadyExists
 from compliance.storage.postgres.audit import append_in
@@ -147,7 +148,7 @@ class PostgresProjects:
                 assert row is not None  # the conflicting row is committed and in the same scope
                 return _project(row), False
         except psycopg.errors.UniqueViolation:
-            raise AlreadyExists(f"project '{project.id}' already exists") from None
+            raise AlreadyExists(said("project_exists", project=project.id)) from None
 
     def get_project(self, project_id: str) -> Project | None:
         with self._db.transaction() as cur:

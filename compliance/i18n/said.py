@@ -1,0 +1,174 @@
+"""Refusals and problems worded with values, in the reader's language: the one table of the texts of the
+service, storage and verification layers (`SAID`, English as the message id, context "refusal").
+
+A `Said` is a `str` (its English, for logs and for code that compares texts) that keeps its key and its
+values, so that `worded(lang)` can say it again in French, Arabic or English. An exception raised with a
+`Said` as its message (`raise NotFound(said("no_user", user=user_id))`) is worded by `worded(exc, lang)`,
+the one function the API's problem handler and the command line call.
+
+Values are ids, numbers, paths, states, the names of keys: never what a submission holds. A `Choice`
+value (a state, an action) is said in words from the catalogue's "choice" texts ("in_review" → "en revue");
+a tuple is a list of values joined by the language's separator; a `Said` value is worded in turn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compliance.i18n.catalogue import translator
+from compliance.i18n.catalogued import Catalogued
+from compliance.i18n.languages import Lang
+
+CONTEXT = "refusal"
+
+SAID: Catalogued[str] = Catalogued(
+    CONTEXT,
+    {
+        # reviews
+        "not_allowed": "'{action}' is not allowed on a version that is {state} (allowed from: {allowed})",
+        "superseded": "version {number} was superseded by version {latest}: review the latest version",
+        "revision_changed": "the version changed since revision {revision}: it is now at revision {current}; "
+        "read it again before acting",
+        "judged_in_review": "findings are judged while the version is in review; it is {state}",
+        "no_decision": "version {number} has no decision yet (it is {state})",
+        "seal_missing": "the decision's audit entry is not in the log yet; restart the service to recover it",
+        "liaison_only": "only a CNDP liaison may {action}",
+        "liaison_decides": "only a CNDP liaison may approve or reject a project",
+        "liaison_judges": "only a CNDP liaison may judge a finding",
+        "role_is": "{refusal}; this key's role is {role}",
+        "needs_role": "this needs a {roles} key; this key's role is {role}",
+        # things that are not there, or are there already
+        "no_user": "no user '{user}'",
+        "no_key": "no key '{key}'",
+        "no_draft": "no draft '{draft}'",
+        "no_organisation": "no organisation '{organisation}' (create it with 'compliance admin create-org')",
+        "organisation_exists": "organisation '{organisation}' already exists",
+        "key_exists": "key '{key}' already exists",
+        "project_exists": "project '{project}' already exists",
+        "email_exists": "an account with the e-mail '{email}' already exists",
+        # the store
+        "store_locked": "{folder} is in use by another compliance server process. Run one server with one "
+        "worker per data folder (the embedded store is single-process).",
+        "store_corrupted": "{path}: {reason}. The file was left in place and nothing was replaced: restore it "
+        "from a backup, or move it away if its data may be dropped, then start again.",
+        "store_corrupted_kept": "{path}: {reason}; its bytes were copied to {kept}. The file was left in place "
+        "and nothing was replaced: restore it from a backup, or move it away if its data may be dropped, "
+        "then start again.",
+        "bad_audit_entry": "line {line} is not a valid audit entry",
+        "bad_last_audit_entry": "its last entry is not a valid audit entry",
+        "bad_last_record": "its last line is not a valid record",
+        "payload_missing": "the version's payload file is missing",
+        "payload_unreadable": "the version's payload cannot be read ({error})",
+        "store_truncated": "empty or truncated (no JSON document)",
+        "store_not_json": "not valid JSON ({error}); it may be truncated or edited",
+        "store_not_document": "valid JSON but not a store document (tables of documents)",
+        "store_missing_key": "missing {key}",
+        "record_misfit": "a record does not fit the format ({fields})",
+        "no_database": "no database: set {variable} (or {variable}_FILE to a file holding it)",
+        "database_twice": "set {variable} or {variable}_FILE, not both",
+        "database_unreadable": "{variable}_FILE: cannot read {path} ({reason})",
+        "database_empty": "{variable}_FILE: {path} is empty",
+        # the audit trail's verification
+        "audit_empty_line": "line {line}: empty line",
+        "audit_not_json": "line {line}: not JSON",
+        "audit_not_entry": "line {line}: not an audit entry",
+        "audit_edited": "line {line} (seq {seq}): edited — its content does not match its hash",
+        "audit_chain_broken": "line {line} (seq {seq}): the chain is broken — an entry before it was removed, "
+        "reordered or edited",
+        "audit_sequence": "line {line}: sequence number {seq}, expected {expected}",
+        "database_checkpoints": "the database's audit checkpoints",
+        "audit_no_checkpoint": "{where}: no signed checkpoint — is this the key folder of this store?",
+        "checkpoint_invalid": "checkpoint {number}: not a checkpoint",
+        "checkpoint_unknown_key": "checkpoint {number} (seq {seq}): signed by an unknown key {key}",
+        "checkpoint_bad_signature": "checkpoint {number} (seq {seq}): its signature does not verify",
+        "checkpoint_entry_removed": "checkpoint at seq {seq}: the log has no entry {seq} (removed)",
+        "checkpoint_entry_changed": "checkpoint at seq {seq}: the log's entry {seq} is not the one signed — it "
+        "or an entry before it was edited, removed, reordered or re-hashed",
+        # an exported decision, checked offline
+        "export_format": "not a decision export (expected format '{format}')",
+        "export_no_decision": "decision: missing",
+        "export_invalid_decision": "decision: not a valid record ({errors} errors)",
+        "export_edited": "decision_hash: the record was edited — its content does not match its hash",
+        "check_hash": "decision hash matches the record ({hash})",
+        "bad_fingerprint": "--fingerprint {fingerprint}: a fingerprint is 'sha256:' and the 64 hex digits of "
+        "SHA-256",
+        "no_published_keys": "{folder}: no published keys",
+        "seal_none": "seal: missing",
+        "seal_other_hash": "seal: the audit entry does not name this decision hash",
+        "seal_other_key": "seal: the audit entry names another signing key than the signature's",
+        "seal_other_entry": "seal: not the entry that decided this version",
+        "seal_edited": "seal: the audit entry was edited — its content does not match its hash",
+        "check_sealed": "sealed by audit entry {seq} ({hash})",
+        "seal_no_key": "seal: names no signing key; pin the key with --fingerprint",
+        "no_trust_anchor": "no trust anchor: pass --fingerprint (GET /api/v1/decisions/public-keys), --key-dir "
+        "or --audit-log",
+        "signature_none": "signature: missing — the record was not signed when it was decided",
+        "signature_mismatch": "signature: does not match the decision hash",
+        "check_signature": "signature valid, key fingerprint {fingerprint}",
+        "signature_unpinned": "signature: made with key {fingerprint}, not a pinned or published key",
+        "no_audit_log": "{path}: no such audit log",
+        "chain_broken": "{path}: the audit chain does not verify ({problem})",
+        "check_in_log": "seal found in {path} ({entries} entries, head {head})",
+        "seal_not_in_log": "seal: entry {seq} is not in {path}",
+        # a decision file
+        "pdf_unreadable": "not a readable PDF ({error})",
+        "pdf_no_record": "a PDF without the embedded {attachment}: not a decision PDF",
+        "file_not_json": "not a JSON document",
+        "file_not_record": "not a decision record (expected a JSON object)",
+        "audit_tail_cut": "missing tail: the last signed checkpoint is at seq {last}, but the log ends at seq "
+        "{end} — entries were cut off the end",
+    },
+)
+
+
+class Choice(str):
+    """A state or an action named by its identifier ("in_review"), said in words from the catalogue."""
+
+
+class Said(str):
+    """A text of `SAID` with its values: its English as a `str`, in any language by `worded`."""
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, values: dict[str, Any]) -> Said:
+        self = super().__new__(cls, _fill(key, values, Lang.en))
+        self.key = key
+        self.values = values
+        return self
+
+    def worded(self, lang: Lang | str) -> str:
+        return _fill(self.key, self.values, Lang(lang))
+
+
+def said(key: str, /, **values: Any) -> Said:
+    """The text `key` of the one table with its values (ids, numbers, states: never submitted content)."""
+    return Said(key, values)
+
+
+def worded(message: object, lang: Lang | str) -> str:
+    """What an exception (or a text) says, in `lang`: a `Said` in that language; a refusal worded once,
+    without values, through the catalogue; any other text as it is."""
+    if isinstance(message, BaseException):
+        text = message.args[0] if len(message.args) == 1 else str(message)
+    else:
+        text = message
+    if isinstance(text, Said):
+        return text.worded(lang)
+    text = str(text)
+    return translator(Lang(lang)).pgettext(CONTEXT, text)
+
+
+def _value(value: Any, lang: Lang) -> str:
+    words = translator(lang)
+    if isinstance(value, Said):
+        return value.worded(lang)
+    if isinstance(value, Choice):
+        return words.pgettext("choice", value.replace("_", " "))
+    if isinstance(value, tuple | list):
+        return words.pgettext("separator", ", ").join(_value(v, lang) for v in value)
+    return str(value)
+
+
+def _fill(key: str, values: dict[str, Any], lang: Lang) -> str:
+    return SAID.text(key, lang, **{name: _value(v, lang) for name, v in values.items()})
