@@ -7,7 +7,7 @@ import re
 
 import httpx
 
-from tests.api.conftest import YAML, Server
+from tests.api.conftest import ROOT, YAML, Server, new_project
 from tests.core.test_field_errors import BAD
 
 ARABIC = {"Accept-Language": "ar"}
@@ -83,3 +83,23 @@ def test_the_service_refusals_are_in_the_request_language(live: Server) -> None:
     assert (fr["title"], fr["detail"]) == ("Introuvable", "projet introuvable")
     assert (ar["title"], ar["detail"]) == ("غير موجود", "المشروع غير موجود")
     assert (en["title"], en["detail"]) == ("Not Found", "no such project")
+
+
+def test_a_refusal_worded_with_values_is_in_the_request_language(live: Server) -> None:
+    """An action the version's state does not allow: the action and the states in words, in Arabic and in
+    French; the English stays for an English reader."""
+    with live.client("atlas") as client:
+        project_id = new_project(client, "kyc-onboarding-cin")
+        facts = (ROOT / "examples" / "kyc-onboarding-cin.yaml").read_text(encoding="utf-8")
+        assert client.post(f"/api/v1/projects/{project_id}/versions", content=facts, headers=YAML).is_success
+    path = f"/api/v1/projects/{project_id}/versions/1/review/actions"
+    with live.client("liaison") as client:
+        assert client.post(path, json={"action": "start_review", "revision": 1}).status_code == 200
+        again = {"action": "start_review", "revision": 2}
+        ar = _problem(client.post(path, json=again, headers=ARABIC), 409)
+        fr = _problem(client.post(path, json=again), 409)
+        en = _problem(client.post(path, json=again, headers={"Accept-Language": "en"}), 409)
+    assert arabic(str(ar["detail"])) and english_words(str(ar["detail"])) == [], ar["detail"]
+    assert "قيد المراجعة" in str(ar["detail"])
+    assert "n'est pas permis sur une version en examen" in str(fr["detail"]), fr["detail"]
+    assert "is not allowed on a version that is in review" in str(en["detail"]), en["detail"]

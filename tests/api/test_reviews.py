@@ -56,7 +56,7 @@ def test_review_access_rules(live: Server, chatbot: str) -> None:
         assert owner.get(path).status_code == 200
         refused = _act(owner, chatbot, "start_review", _review(owner, chatbot)["revision"])
         assert refused.status_code == 403
-        assert "liaison" in refused.json()["detail"]
+        assert "correspondant de la CNDP" in refused.json()["detail"]  # French by default
         assert owner.get("/api/v1/reviews/queue").status_code == 403
         assert owner.get("/api/v1/reviews/stats").status_code == 403
 
@@ -71,7 +71,7 @@ def test_stale_revision_is_a_conflict_with_the_current_etag(live: Server) -> Non
         assert stale.headers["etag"] == '"2"'
         assert stale.json()["type"].endswith("review-conflict")
         wrong_state = _act(c, project_id, "start_review", 2)
-        assert wrong_state.status_code == 409 and "in_review" in wrong_state.json()["detail"]
+        assert wrong_state.status_code == 409 and "en examen" in wrong_state.json()["detail"]
         boolean = c.post(
             f"/api/v1/projects/{project_id}/versions/1/review/actions",
             json={
@@ -143,7 +143,7 @@ def test_public_key_and_missing_decision(live: Server, chatbot: str) -> None:
         assert key["algorithm"] == "ed25519" and key["fingerprint"].startswith("sha256:")
     with live.client("atlas") as c:
         r = c.get(f"/api/v1/projects/{chatbot}/versions/1/decision")
-        assert r.status_code == 404 and "no decision yet" in r.json()["detail"]
+        assert r.status_code == 404 and "pas encore de décision" in r.json()["detail"]
 
 
 def test_reassess_reports_changes_and_keeps_history(server_factory: ServerFactory, tmp_path: Path) -> None:
