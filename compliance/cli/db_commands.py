@@ -14,7 +14,7 @@ from typing import Any
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import error, say, tr
-from compliance.i18n.said import worded
+from compliance.i18n.said import counted, worded
 
 # The environment variables of the two database URLs, repeated here so that building the command line imports
 # no storage module (a test checks they agree with compliance.storage.postgres.config).
@@ -89,9 +89,8 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         source.close()
         db.close()
-    copied = ", ".join(f"{n} {what}" for what, n in report.copied.items())
-    checked = ", ".join(f"{n} {what}" for what, n in report.checked.items())
     lang = args.lang
+    copied, checked = worded(counted(report.copied), lang), worded(counted(report.checked), lang)
     say(lang, "copied (new this run): {counts}", counts=copied)
     say(lang, "verified: {counts}", counts=checked)
     say(lang, "audit head {head}", head=report.audit_head)
@@ -99,7 +98,7 @@ def _import(args: argparse.Namespace) -> int:
         say(lang, "import verified: the database holds the embedded store")
         return ExitCode.OK
     for problem in report.problems:
-        sys.stdout.write(f"  {problem}\n")
+        sys.stdout.write(f"  {worded(problem, lang)}\n")
     return ExitCode.FAIL
 
 

@@ -23,6 +23,7 @@ from compliance.cli.server_commands import add_server_commands, run_server_comma
 from compliance.cli.version import VersionAction
 from compliance.domain.rules import Rule
 from compliance.domain.submission import Submission
+from compliance.i18n.said import worded
 from compliance.reports import PdfRenderError
 from compliance.ruleset.locations import RulePackError
 from compliance.service.assessing import Assessor, assessor_for
@@ -188,12 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RulePackError as exc:
         sys.stderr.write(tr(words, "error: the rule pack cannot be loaded") + "\n")
         for problem in exc.problems:
-            sys.stderr.write(f"  {problem}\n")
+            sys.stderr.write(f"  {worded(problem, words)}\n")
         return ExitCode.INVALID
     except RemoteError as exc:
         return error(words, exc.worded(words))
     except PdfRenderError as exc:
-        return error(words, tr(words, "the PDF cannot be made: {reason}", reason=exc))
+        return error(words, tr(words, "the PDF cannot be made: {reason}", reason=worded(exc, words)))
     except OSError as exc:
         return error(words, f"{exc.filename or ''}: {exc.strerror or exc}")
 

@@ -36,7 +36,7 @@ class Catalogued(Mapping[str, dict[K, str]], Generic[K]):
         for key, text in self.texts.items():
             yield self.own.get(key, self.context), text
 
-    def text(self, key: K, lang: Lang | str, **params: object) -> str:
+    def text(self, key: K, lang: Lang | str, /, **params: object) -> str:
         """One text in `lang`, its named placeholders filled in after translation."""
         message = self[lang][key]
         return message.format(**params) if params else message

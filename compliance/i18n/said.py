@@ -20,6 +20,11 @@ from compliance.i18n.catalogued import Catalogued
 from compliance.i18n.languages import Lang
 
 CONTEXT = "refusal"
+# What `db import` counts, by the names its report gives them.
+COUNTED = (
+    "organisations", "keys", "projects", "versions", "audit entries", "users", "tokens", "sessions", "attempts",
+    "drafts", "webhooks", "deliveries", "events", "packs",
+)  # fmt: skip
 
 SAID: Catalogued[str] = Catalogued(
     CONTEXT,
@@ -68,6 +73,34 @@ SAID: Catalogued[str] = Catalogued(
         "database_twice": "set {variable} or {variable}_FILE, not both",
         "database_unreadable": "{variable}_FILE: cannot read {path} ({reason})",
         "database_empty": "{variable}_FILE: {path} is empty",
+        "backup_not_data": "{folder} is not a compliance data folder",
+        "backup_exists": "{folder} exists already: name a new folder",
+        "backup_unreadable": "{project} v{number}: unreadable copy ({error})",
+        "backup_chain": "the copied audit log does not verify: {problems}",
+        "backup_count": "{read} versions read back, {copied} were copied",
+        # a rule pack that cannot be loaded: the author's file and key names as they are
+        "pack_not_mapping": "{file}: the file must hold a mapping at the top level",
+        "pack_no_text": "{file}: {key}: no text in '{lang}' ({texts})",
+        "pack_no_instrument": "{file}: {key}: '{instrument}' is not in {instruments}",
+        "pack_no_manifest": "{folder}: no {manifest} (is this a rule pack folder?)",
+        "pack_id_used": "{file}: id: '{id}' is already used by {other}",
+        "pack_chapter": "{file}: chapter: '{chapter}' does not match its folder '{folder}'",
+        "pack_no_feature": "{file}: no feature file {feature}",
+        "pack_texts_unread": "{file}: rule texts in '{lang}' are not read (only {langs})",
+        "pack_no_rule": "{file}: no rule '{rule}' to translate",
+        "pack_outside_chapter": "{file}: rule files belong in a chapter folder, rules/<chapter>/<slug>.yaml",
+        # db import: what was copied and checked, what differs
+        "import_source_broken": "the source audit log is broken: {problems}",
+        "import_project_differs": "{project}: project missing or its version count differs",
+        "import_version_differs": "{project} v{number}: the copy differs from the source",
+        "import_chain": "audit log in the database: {problem}",
+        "import_audit_start": "the database's audit log does not start with the source's",
+        "import_access_missing": "organisations or keys are missing in the database",
+        "import_user_missing": "user {user} is missing",
+        "import_draft_missing": "draft {draft} is missing",
+        "import_webhook_missing": "webhook {webhook} is missing",
+        "counts": "{counts}",
+        **{f"count {what}": f"{{count}} {what}" for what in COUNTED},
         # the audit trail's verification
         "audit_empty_line": "line {line}: empty line",
         "audit_not_json": "line {line}: not JSON",
@@ -110,6 +143,10 @@ SAID: Catalogued[str] = Catalogued(
         "chain_broken": "{path}: the audit chain does not verify ({problem})",
         "check_in_log": "seal found in {path} ({entries} entries, head {head})",
         "seal_not_in_log": "seal: entry {seq} is not in {path}",
+        # a PDF that cannot be made
+        "pdf_too_long": "the PDF took longer than {seconds} s",
+        "pdf_memory": "the PDF needed more memory than allowed",
+        "pdf_failed": "the PDF could not be rendered: {error}",
         # a decision file
         "pdf_unreadable": "not a readable PDF ({error})",
         "pdf_no_record": "a PDF without the embedded {attachment}: not a decision PDF",
@@ -137,6 +174,9 @@ class Said(str):
         self.values = values
         return self
 
+    def __getnewargs__(self) -> tuple[str, dict[str, Any]]:  # type: ignore[override]  # pickled: key, values
+        return self.key, self.values
+
     def worded(self, lang: Lang | str) -> str:
         return _fill(self.key, self.values, Lang(lang))
 
@@ -144,6 +184,11 @@ class Said(str):
 def said(key: str, /, **values: Any) -> Said:
     """The text `key` of the one table with its values (ids, numbers, states: never submitted content)."""
     return Said(key, values)
+
+
+def counted(counts: dict[str, int]) -> Said:
+    """Counts by name ("3 projects, 4 versions"), each name in words."""
+    return said("counts", counts=tuple(said(f"count {what}", count=n) for what, n in counts.items()))
 
 
 def worded(message: object, lang: Lang | str) -> str:

@@ -16,6 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from compliance.i18n.said import said
 from compliance.reports import PdfRenderError
 from compliance.reports.html import ASSETS
 
@@ -88,13 +89,13 @@ class PdfRenderer:
                 raise
             except FutureTimeout:
                 self._kill()
-                raise PdfRenderError(f"the PDF took longer than {self._time_limit:.0f} s") from None
+                raise PdfRenderError(said("pdf_too_long", seconds=f"{self._time_limit:.0f}")) from None
             except MemoryError:
                 self._kill()
-                raise PdfRenderError("the PDF needed more memory than allowed") from None
+                raise PdfRenderError(said("pdf_memory")) from None
             except Exception as exc:
                 self._kill()
-                raise PdfRenderError(f"the PDF could not be rendered: {type(exc).__name__}") from exc
+                raise PdfRenderError(said("pdf_failed", error=type(exc).__name__)) from exc
 
     def _kill(self) -> None:
         pool, self._pool = self._pool, None

@@ -15,6 +15,7 @@ from compliance.domain.field_errors import describe, validation_errors
 from compliance.domain.outcomes import PackInfo
 from compliance.domain.pack import AdequacyList, FormalityTriggers, Instruments, PackManifest, RulePack
 from compliance.domain.rules import Localized, Rule
+from compliance.i18n.said import said
 from compliance.ruleset.locations import (
     MANIFEST,
     PACKAGED_FEATURES,
@@ -61,7 +62,7 @@ def _read(path: Path, root: Path) -> tuple[Any, bytes]:
 
 def _model(model: type[M], data: Any, label: str) -> M:
     if not isinstance(data, dict):
-        raise RulePackError([f"{label}: the file must hold a mapping at the top level"])
+        raise RulePackError([said("pack_not_mapping", file=label)])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -73,7 +74,7 @@ def _named(rule: Rule, instruments: Instruments | None, where: str, problems: li
     instruments.yaml, and for a note or worded article without a text in every language."""
     for lang in LANGUAGES:
         problems.extend(
-            f"{where}: {key}: no text in '{lang}' ({I18N_DIR}/{lang}/{rule.id}.yaml)"
+            said("pack_no_text", file=where, key=key, lang=lang, texts=f"{I18N_DIR}/{lang}/{rule.id}.yaml")
             for key in untranslated(rule, lang)
         )
     if instruments is None:
@@ -82,7 +83,15 @@ def _named(rule: Rule, instruments: Instruments | None, where: str, problems: li
     for i, ref in enumerate(rule.references):
         name = instruments.instruments.get(ref.instrument)
         if name is None:
-            problems.append(f"{where}: references.{i}.instrument: '{ref.instrument}' is not in {INSTRUMENTS}")
+            problems.append(
+                said(
+                    "pack_no_instrument",
+                    file=where,
+                    key=f"references.{i}.instrument",
+                    instrument=ref.instrument,
+                    instruments=INSTRUMENTS,
+                )
+            )
         named = None if name is None else Localized(fr=name.fr, en=name.en, ar=name.ar)
         refs.append(ref.model_copy(update={"name": named}))
     return rule.model_copy(update={"references": refs})
@@ -93,7 +102,7 @@ def load_pack(
 ) -> RulePack:
     root = (rules_dir or default_rules_dir()).resolve()
     if not (root / MANIFEST).is_file():
-        raise RulePackError([f"{root}: no {MANIFEST} (is this a rule pack folder?)"])
+        raise RulePackError([said("pack_no_manifest", folder=root, manifest=MANIFEST)])
     if features_dir is None and check_features:
         features_dir = default_features_dir(root)
     digest = hashlib.sha256()
@@ -126,12 +135,10 @@ def load_pack(
             continue
         where = label(path)
         if rule.id in sources:
-            problems.append(f"{where}: id: '{rule.id}' is already used by {sources[rule.id]}")
+            problems.append(said("pack_id_used", file=where, id=rule.id, other=sources[rule.id]))
             continue
         if rule.chapter != path.parent.name:
-            problems.append(
-                f"{where}: chapter: '{rule.chapter}' does not match its folder '{path.parent.name}'"
-            )
+            problems.append(said("pack_chapter", file=where, chapter=rule.chapter, folder=path.parent.name))
         for key in ("applies_when", "require"):
             try:
                 check_condition(getattr(rule, key))
@@ -145,21 +152,23 @@ def load_pack(
         if features_dir is not None:
             feature = features_dir / path.parent.name / (path.stem + ".feature")
             if not feature.is_file():
-                problems.append(f"{where}: no feature file {feature.relative_to(features_dir.parent)}")
+                problems.append(
+                    said("pack_no_feature", file=where, feature=feature.relative_to(features_dir.parent))
+                )
         sources[rule.id] = where
         rules.append(rule)
     by_id = {rule.id: i for i, rule in enumerate(rules)}
     for path in sorted(root.glob(f"{I18N_DIR}/*/*.yaml")):
         if path.parent.name not in LANGUAGES:
             problems.append(
-                f"{label(path)}: rule texts in '{path.parent.name}' are not read (only {LANGUAGES})"
+                said("pack_texts_unread", file=label(path), lang=path.parent.name, langs=LANGUAGES)
             )
             continue
         texts = read_model(RuleTexts, path)
         if texts is None:
             continue
         if path.stem not in by_id:
-            problems.append(f"{label(path)}: no rule '{path.stem}' to translate")
+            problems.append(said("pack_no_rule", file=label(path), rule=path.stem))
             continue
         try:
             rules[by_id[path.stem]] = with_texts(rules[by_id[path.stem]], texts)
@@ -169,9 +178,7 @@ def load_pack(
         rules[i] = _named(rule, instruments, sources[rule.id], problems)
     for path in sorted(root.glob("*.yaml")):
         if path.name != MANIFEST:
-            problems.append(
-                f"{label(path)}: rule files belong in a chapter folder, rules/<chapter>/<slug>.yaml"
-            )
+            problems.append(said("pack_outside_chapter", file=label(path)))
 
     if triggers is not None:
         for i, spec in enumerate(triggers.triggers):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import zstandard
 
+from compliance.i18n.said import said
 from compliance.storage.atomic_files import fsync_dir
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.codec import version_from_parts
@@ -79,9 +80,9 @@ def _copy_project(project_dir: Path, target: Path) -> int | None:
 def backup_data_dir(data_dir: Path, output: Path) -> BackupReport:
     root = data_dir.resolve()
     if not (root / "access.json").exists() and not (root / "orgs").is_dir():
-        raise BackupFailed(f"{root} is not a compliance data folder")
+        raise BackupFailed(said("backup_not_data", folder=root))
     if output.exists():
-        raise BackupFailed(f"{output} exists already: name a new folder")
+        raise BackupFailed(said("backup_exists", folder=output))
     output.mkdir(parents=True)
     os.chmod(output, 0o700)
     access = root / "access.json"
@@ -118,12 +119,19 @@ def _check(output: Path, projects: int, versions: int) -> BackupReport:
             try:
                 version_from_parts(doc, payload, project_dir.name, project_dir.parent.parent.name)
             except (ValueError, KeyError, zstandard.ZstdError) as exc:
-                raise BackupFailed(f"{project_dir.name} v{doc['number']}: unreadable copy ({exc})") from None
+                raise BackupFailed(
+                    said(
+                        "backup_unreadable",
+                        project=project_dir.name,
+                        number=doc["number"],
+                        error=type(exc).__name__,
+                    )
+                ) from None
             read += 1
     audit = output / "audit.log"
     chain = verify_lines(audit.read_text(encoding="utf-8").splitlines() if audit.exists() else [])
     if not chain.ok:
-        raise BackupFailed("the copied audit log does not verify: " + "; ".join(chain.problems[:3]))
+        raise BackupFailed(said("backup_chain", problems=tuple(chain.problems[:3])))
     if read != versions:
-        raise BackupFailed(f"{read} versions read back, {versions} were copied")
+        raise BackupFailed(said("backup_count", read=read, copied=versions))
     return BackupReport(projects=projects, versions=read, audit_entries=chain.entries, audit_head=chain.head)

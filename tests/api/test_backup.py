@@ -81,4 +81,4 @@ def test_a_backup_taken_under_load_is_consistent(
         finally:
             store.close()
     assert main(["admin", "backup", "--data-dir", str(server.data_dir), "--output", str(outputs[0])]) == 3
-    assert "exists already" in capsys.readouterr().err
+    assert "existe déjà" in capsys.readouterr().err  # French by default

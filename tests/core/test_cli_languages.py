@@ -4,6 +4,7 @@ help, argparse's own words, messages and errors come from the one catalogue."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -176,3 +177,39 @@ def test_admin_server_and_audit_commands_speak_arabic(
         assert main([*argv, *missing]) == 3
         err = capsys.readouterr().err
         assert "لا يوجد مجلد معطيات" in err and english_words(err) == [], err
+
+
+def test_admin_refusals_tampered_log_and_missing_database_speak_arabic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusals the service and the store word with values, the audit verification's problems and the
+    database settings: in Arabic, with no English word but the identifiers they quote."""
+    monkeypatch.delenv("COMPLIANCE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COMPLIANCE_DATABASE_URL_FILE", raising=False)
+    monkeypatch.delenv("COMPLIANCE_MIGRATION_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COMPLIANCE_MIGRATION_DATABASE_URL_FILE", raising=False)
+    monkeypatch.delenv("COMPLIANCE_KEY_DIR", raising=False)
+    store = ["--data-dir", str(tmp_path / "data"), "--lang", "ar"]
+
+    def refused(*argv: str, options: list[str] = store) -> str:
+        assert main([*argv, *options]) != 0, argv
+        said = capsys.readouterr()
+        text = said.out + said.err
+        assert any("\u0600" <= ch <= "\u06ff" for ch in text) and english_words(text) == [], (argv, text)
+        return text
+
+    assert main(["admin", "create-org", "--name", "Atlas", "--id", "atlas", *store]) == 0
+    assert main(["admin", "create-key", "--role", "ci", "--org", "atlas", *store]) == 0
+    capsys.readouterr()
+    assert "المؤسسة «atlas» موجودة من قبل" in refused(
+        "admin", "create-org", "--name", "Atlas", "--id", "atlas"
+    )
+    assert "لا يوجد مفتاح «key_nope»" in refused("admin", "revoke-key", "key_nope")
+    log = tmp_path / "data" / "audit.log"
+    lines = log.read_text(encoding="utf-8").splitlines()
+    edited = json.loads(lines[0]) | {"actor": "someone else"}  # its hash kept: the entry no longer matches it
+    log.write_text("\n".join([json.dumps(edited), *lines[1:]]) + "\n", encoding="utf-8")
+    assert "عُدِّل — مضمونه لا يطابق بصمته" in refused("audit", "verify")
+    assert "لا توجد قاعدة معطيات" in refused("db", "upgrade", options=["--lang", "ar"])
+    main(["admin", "create-org", "--name", "Atlas", "--id", "atlas", "--data-dir", str(tmp_path / "data")])
+    assert "l'organisation « atlas » existe déjà" in capsys.readouterr().err  # French by default

@@ -34,4 +34,4 @@ def test_an_unreadable_url_file_is_a_message_not_a_traceback(
 ) -> None:
     monkeypatch.setenv(SERVICE + "_FILE", str(tmp_path / "missing"))
     assert main(["admin", "list-orgs"]) == 3
-    assert "cannot read" in capsys.readouterr().err
+    assert "impossible de lire" in capsys.readouterr().err  # French by default

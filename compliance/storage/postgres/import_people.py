@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from psycopg.types.json import Jsonb
 
+from compliance.i18n.said import said
 from compliance.storage.pack_store import FilePacks, read_pack_document
 from compliance.storage.postgres.accounts import PostgresAccounts
 from compliance.storage.postgres.database import Database
@@ -76,13 +77,15 @@ def check_people_and_notifications(source: Store, db: Database) -> tuple[dict[st
     accounts, hooks = PostgresAccounts(db), PostgresWebhooks(db)
     problems: list[str] = []
     users = source.accounts.list_users(None)
-    problems += [f"user {u.id} is missing" for u in users if accounts.get_user(u.id) != u]
+    problems += [said("import_user_missing", user=u.id) for u in users if accounts.get_user(u.id) != u]
     drafts = 0
     for org in source.access.list_organisations():
         for draft in source.accounts.list_drafts(org.id):
             drafts += 1
             if accounts.get_draft(org.id, draft.id) != draft:
-                problems.append(f"draft {draft.id} is missing")
+                problems.append(said("import_draft_missing", draft=draft.id))
     webhooks = source.webhooks.list_webhooks()
-    problems += [f"webhook {h.id} is missing" for h in webhooks if hooks.get_webhook(h.id) != h]
+    problems += [
+        said("import_webhook_missing", webhook=h.id) for h in webhooks if hooks.get_webhook(h.id) != h
+    ]
     return {"users": len(users), "drafts": drafts, "webhooks": len(webhooks)}, problems

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from psycopg.types.json import Jsonb
 
+from compliance.i18n.said import said
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.codec import version_payload
 from compliance.storage.errors import StoreError
@@ -103,7 +104,7 @@ def _copy_project(cur: Cursor, source: Store, project: Project) -> tuple[int, in
 def _copy_audit(db: Database, lines: list[str]) -> int:
     source = verify_lines(lines)
     if not source.ok:
-        raise ImportRefused("the source audit log is broken: " + "; ".join(source.problems[:3]))
+        raise ImportRefused(said("import_source_broken", problems=tuple(source.problems[:3])))
     copied = 0
     with db.transaction(EVERY_ORGANISATION) as cur:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (AUDIT_LOCK,))
@@ -182,13 +183,13 @@ def _verify(source: Store, db: Database, projects: list[Project], report: Import
     for project in projects:
         copy = target.get_project(project.id)
         if copy is None or copy.version_count != project.version_count:
-            report.problems.append(f"{project.id}: project missing or its version count differs")
+            report.problems.append(said("import_project_differs", project=project.id))
             continue
         for number in range(1, project.version_count + 1):
             a = source.projects.get_version(project.id, number)
             b = target.get_version(project.id, number)
             if a is None or b is None or _fingerprint(a) != _fingerprint(b) or a.status != b.status:
-                report.problems.append(f"{project.id} v{number}: the copy differs from the source")
+                report.problems.append(said("import_version_differs", project=project.id, number=number))
             versions += 1
     with db.transaction(EVERY_ORGANISATION) as cur:
         lines = [r["line"] for r in cur.execute("SELECT line FROM audit_log ORDER BY seq")]
@@ -196,15 +197,15 @@ def _verify(source: Store, db: Database, projects: list[Project], report: Import
             "SELECT (SELECT count(*) FROM organisations) AS o, (SELECT count(*) FROM api_keys) AS k"
         ).fetchone()
     chain = verify_lines(lines)
-    report.problems += [f"audit log in the database: {p}" for p in chain.problems]
+    report.problems += [said("import_chain", problem=p) for p in chain.problems]
     source_lines = source.audit.raw_lines()
     if lines[: len(source_lines)] != source_lines:
-        report.problems.append("the database's audit log does not start with the source's")
+        report.problems.append(said("import_audit_start"))
     if (
         counts is None
         or counts["o"] < len(source.access.list_organisations())
         or counts["k"] < len(source.access.list_keys())
     ):
-        report.problems.append("organisations or keys are missing in the database")
+        report.problems.append(said("import_access_missing"))
     report.checked = {"projects": len(projects), "versions": versions, "audit entries": chain.entries}
     report.audit_head = chain.head
