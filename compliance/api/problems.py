@@ -175,7 +175,7 @@ def _extras(exc: Exception, lang: Lang) -> tuple[list[FieldError] | None, dict[s
     if isinstance(exc, InvalidSubmission):
         return [e.under("body") for e in exc.errors], None
     if isinstance(exc, InvalidRequest):
-        return exc.errors, None
+        return exc.worded_errors(lang), None
     if isinstance(exc, RequestValidationError):
         return _request_errors(exc, lang), None
     if isinstance(exc, Unauthenticated):

@@ -90,7 +90,7 @@ def _import(args: argparse.Namespace) -> int:
         source.close()
         db.close()
     lang = args.lang
-    copied, checked = worded(counted(report.copied), lang), worded(counted(report.checked), lang)
+    copied, checked = counted(report.copied, lang), counted(report.checked, lang)
     say(lang, "copied (new this run): {counts}", counts=copied)
     say(lang, "verified: {counts}", counts=checked)
     say(lang, "audit head {head}", head=report.audit_head)

@@ -42,6 +42,23 @@ SAID: Catalogued[str] = Catalogued(
         "liaison_judges": "only a CNDP liaison may judge a finding",
         "role_is": "{refusal}; this key's role is {role}",
         "needs_role": "this needs a {roles} key; this key's role is {role}",
+        # fields at fault
+        "opinion_needed": "a written opinion of at least 10 characters is required",
+        "message_needed": "a written message of at least 10 characters is required",
+        "dispute_same_outcome": "a dispute must change the outcome",
+        "waiver_open_only": "only a failing or incomplete finding can be waived",
+        "waiver_past": "a waiver must expire in the future",
+        "not_email": "not an e-mail address",
+        "password_length": "{least} to {most} characters",
+        "account_unbound": "a {role} account is not bound to an organisation",
+        "email_taken": "an account with this e-mail already exists",
+        "wrong_password": "wrong password",
+        "own_account": "you cannot disable your own account",
+        "code_mismatch": "the code does not match; check the clock of your device",
+        "name_length": "must be 1 to 200 characters",
+        "org_id_form": "lower-case letters, digits and '-', 1 to 40 characters",
+        "key_needs_org": "a {role} key belongs to one organisation (--org)",
+        "key_unbound": "a {role} key is not bound to an organisation",
         # things that are not there, or are there already
         "no_user": "no user '{user}'",
         "no_key": "no key '{key}'",
@@ -99,7 +116,6 @@ SAID: Catalogued[str] = Catalogued(
         "import_user_missing": "user {user} is missing",
         "import_draft_missing": "draft {draft} is missing",
         "import_webhook_missing": "webhook {webhook} is missing",
-        "counts": "{counts}",
         **{f"count {what}": f"{{count}} {what}" for what in COUNTED},
         # the audit trail's verification
         "audit_empty_line": "line {line}: empty line",
@@ -186,14 +202,17 @@ def said(key: str, /, **values: Any) -> Said:
     return Said(key, values)
 
 
-def counted(counts: dict[str, int]) -> Said:
-    """Counts by name ("3 projects, 4 versions"), each name in words."""
-    return said("counts", counts=tuple(said(f"count {what}", count=n) for what, n in counts.items()))
+def counted(counts: dict[str, int], lang: Lang | str) -> str:
+    """Counts by name ("3 projects, 4 versions"), each name in words of `lang`."""
+    return _value(tuple(said(f"count {what}", count=n) for what, n in counts.items()), Lang(lang))
 
 
 def worded(message: object, lang: Lang | str) -> str:
     """What an exception (or a text) says, in `lang`: a `Said` in that language; a refusal worded once,
     without values, through the catalogue; any other text as it is."""
+    own = getattr(message, "worded", None)
+    if isinstance(message, BaseException) and callable(own):  # an error that words itself (field errors)
+        return str(own(lang))
     if isinstance(message, BaseException):
         text = message.args[0] if len(message.args) == 1 else str(message)
     else:

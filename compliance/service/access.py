@@ -17,7 +17,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from compliance.domain.field_errors import FieldError
 from compliance.i18n.said import Choice, said
 from compliance.service.errors import (
     BAD_AUTHORIZATION,
@@ -28,6 +27,7 @@ from compliance.service.errors import (
     InvalidRequest,
     NotFound,
     Unauthenticated,
+    wrong,
 )
 from compliance.storage.protocol import AccessRepository, AuditRepository
 from compliance.storage.records import ORG_ID, ApiKey, AuditEvent, Organisation, Role
@@ -121,12 +121,10 @@ def create_organisation(
 ) -> Organisation:
     name = name.strip()
     if not name or len(name) > 200:
-        raise InvalidRequest([FieldError(path="name", message="must be 1 to 200 characters")])
+        raise InvalidRequest([wrong("name", "name_length")])
     chosen = org_id or _slug(name)
     if not ORG_ID.match(chosen):
-        raise InvalidRequest(
-            [FieldError(path="id", message="lower-case letters, digits and '-', 1 to 40 characters")]
-        )
+        raise InvalidRequest([wrong("id", "org_id_form")])
     org = Organisation(id=chosen, name=name, created_at=datetime.now(UTC))
     access.add_organisation(
         org, AuditEvent(actor=actor, action="organisation.created", organisation=org.id, target=org.id)
@@ -145,15 +143,11 @@ def create_key(
     """A new key and its token. The token is returned once and never stored."""
     if role in ORGANISATION_ROLES:
         if not organisation:
-            raise InvalidRequest(
-                [FieldError(path="org", message=f"a {role.value} key belongs to one organisation (--org)")]
-            )
+            raise InvalidRequest([wrong("org", "key_needs_org", role=Choice(role.value))])
         if access.get_organisation(organisation) is None:
             raise NotFound(said("no_organisation", organisation=organisation))
     elif organisation:
-        raise InvalidRequest(
-            [FieldError(path="org", message=f"a {role.value} key is not bound to an organisation")]
-        )
+        raise InvalidRequest([wrong("org", "key_unbound", role=Choice(role.value))])
     secret = secrets.token_urlsafe(32)
     key = ApiKey(
         id="key_" + secrets.token_hex(6),

@@ -17,10 +17,9 @@ import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from compliance.domain.field_errors import FieldError
-from compliance.i18n.said import said
+from compliance.i18n.said import Choice, said
 from compliance.service.access import CLI_ACTOR, Principal
-from compliance.service.errors import ADMIN_ONLY, Forbidden, InvalidRequest, NotFound
+from compliance.service.errors import ADMIN_ONLY, Forbidden, InvalidRequest, NotFound, wrong
 from compliance.storage.accounts import AccountTables, OneTimeToken, TokenPurpose, User
 from compliance.storage.protocol import AccessRepository, AuditRepository
 from compliance.storage.records import AuditEvent, Role
@@ -40,15 +39,13 @@ _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 def check_email(email: str) -> str:
     email = email.strip().lower()
     if not _EMAIL.match(email):
-        raise InvalidRequest([FieldError(path="email", message="not an e-mail address")])
+        raise InvalidRequest([wrong("email", "not_email")])
     return email
 
 
 def check_password(password: str) -> str:
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise InvalidRequest(
-            [FieldError(path="password", message=f"{MIN_PASSWORD} to {MAX_PASSWORD} characters")]
-        )
+        raise InvalidRequest([wrong("password", "password_length", least=MIN_PASSWORD, most=MAX_PASSWORD)])
     return password
 
 
@@ -133,9 +130,7 @@ class Accounts:
             if not organisation or self.access.get_organisation(organisation) is None:
                 raise NotFound(said("no_organisation", organisation=organisation))
         elif organisation or org_admin:
-            raise InvalidRequest(
-                [FieldError(path="org", message=f"a {role.value} account is not bound to an organisation")]
-            )
+            raise InvalidRequest([wrong("org", "account_unbound", role=Choice(role.value))])
         now = datetime.now(UTC)
         user = User(
             id="usr_" + secrets.token_hex(6),
@@ -190,9 +185,7 @@ class Accounts:
         organisation = self.require_org_admin(actor)
         email = check_email(email)
         if self.repo.find_user(email) is not None:
-            raise InvalidRequest(
-                [FieldError(path="email", message="an account with this e-mail already exists")]
-            )
+            raise InvalidRequest([wrong("email", "email_taken")])
         invited = event(actor.id, "user.invited", organisation, None, org_admin=int(org_admin))
         return self._issue(TokenPurpose.invitation, actor, email, None, org_admin, invited)
 
@@ -241,7 +234,7 @@ class Accounts:
 
     def change_password(self, user: User, current: str, new: str) -> User:
         if not password_matches(user, current):
-            raise InvalidRequest([FieldError(path="current_password", message="wrong password")])
+            raise InvalidRequest([wrong("current_password", "wrong_password")])
         return self._set_password(user, new, actor=user.id)
 
     def _set_password(self, user: User, password: str, actor: str) -> User:
@@ -255,7 +248,7 @@ class Accounts:
     def set_disabled(self, actor: User, user_id: str, disabled: bool) -> User:
         user = self.user_of_org(actor, user_id)
         if user.id == actor.id:
-            raise InvalidRequest([FieldError(path="user", message="you cannot disable your own account")])
+            raise InvalidRequest([wrong("user", "own_account")])
         changed = user.model_copy(update={"disabled": disabled})
         action = "user.disabled" if disabled else "user.enabled"
         self.repo.save_user(changed, event(actor.id, action, user.organisation, user.id))
@@ -282,9 +275,7 @@ class Accounts:
         candidate = user.model_copy(update={"totp_secret": secret, "totp_last_step": 0})
         step = totp_matches(candidate, code)
         if step is None:
-            raise InvalidRequest(
-                [FieldError(path="code", message="the code does not match; check the clock of your device")]
-            )
+            raise InvalidRequest([wrong("code", "code_mismatch")])
         changed = candidate.model_copy(update={"totp_last_step": step})
         self.repo.save_user(changed, event(user.id, "user.totp_enabled", user.organisation, user.id))
         return changed

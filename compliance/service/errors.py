@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
 from compliance.domain.field_errors import FieldError, describe
 from compliance.i18n.catalogued import Catalogued
+from compliance.i18n.languages import Lang
+from compliance.i18n.said import Said, said
 from compliance.storage.errors import AlreadyExists, StoreCorrupted, StoreError, StoreLocked
 
 
@@ -52,12 +58,36 @@ _REFUSALS = (
 REFUSALS: Catalogued[str] = Catalogued("refusal", {text: text for text in _REFUSALS})
 
 
-class InvalidRequest(ServiceError):
-    """A request that names a field wrongly: its field `errors`."""
+@dataclass(frozen=True)
+class Wrong:
+    """A field at fault, worded from the one table of texts (`compliance.i18n.said`) in any language."""
 
-    def __init__(self, errors: list[FieldError]) -> None:
-        self.errors = errors
-        super().__init__("; ".join(describe(e) for e in errors))
+    path: str
+    said: Said
+
+    def error(self, lang: Lang | str) -> FieldError:
+        params = {name: str(value) for name, value in self.said.values.items()}
+        return FieldError(path=self.path, message=self.said.worded(lang), key=self.said.key, params=params)
+
+
+def wrong(path: str, key: str, /, **values: Any) -> Wrong:
+    return Wrong(path, said(key, **values))
+
+
+class InvalidRequest(ServiceError):
+    """A request that names a field wrongly: its field `errors` (in English; `worded_errors(lang)` in a
+    language)."""
+
+    def __init__(self, errors: Sequence[FieldError | Wrong]) -> None:
+        self.wrong = list(errors)
+        self.errors = self.worded_errors(Lang.en)
+        super().__init__("; ".join(describe(e) for e in self.errors))
+
+    def worded_errors(self, lang: Lang | str) -> list[FieldError]:
+        return [e if isinstance(e, FieldError) else e.error(lang) for e in self.wrong]
+
+    def worded(self, lang: Lang | str) -> str:
+        return "; ".join(describe(e) for e in self.worded_errors(lang))
 
 
 class IdempotencyMismatch(ServiceError):

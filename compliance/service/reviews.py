@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from compliance.domain.field_errors import FieldError, validation_errors
+from compliance.domain.field_errors import validation_errors
 from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Outcome
 from compliance.domain.review import (
     JUDGING_STATES,
@@ -42,7 +42,7 @@ from compliance.service.decisions import (
     export_decision,
     sign_decision,
 )
-from compliance.service.errors import NO_FINDING, NO_VERSION, InvalidRequest, NotFound, StoreError
+from compliance.service.errors import NO_FINDING, NO_VERSION, InvalidRequest, NotFound, StoreError, wrong
 from compliance.service.notifications import Notifier
 from compliance.service.people import People
 from compliance.service.projects import Projects
@@ -129,14 +129,7 @@ class Reviews:
         needs_text = action in (ReviewAction.approve, ReviewAction.reject, ReviewAction.request_changes)
         if needs_text and (text is None or len(text.strip()) < 10):
             field = "opinion" if action is not ReviewAction.request_changes else "message"
-            raise InvalidRequest(
-                [
-                    FieldError(
-                        path=f"body.{field}",
-                        message=f"a written {field} of at least 10 characters is required",
-                    )
-                ]
-            )
+            raise InvalidRequest([wrong(f"body.{field}", f"{field}_needed")])
         now = datetime.now(UTC)
         moved: list[ReviewState] = []
 
@@ -233,23 +226,12 @@ class Reviews:
         if finding is None:
             raise NotFound(NO_FINDING)
         if judgement is Judgement.disputed and corrected_outcome is finding.outcome:
-            raise InvalidRequest(
-                [FieldError(path="body.corrected_outcome", message="a dispute must change the outcome")]
-            )
+            raise InvalidRequest([wrong("body.corrected_outcome", "dispute_same_outcome")])
         if judgement is Judgement.waived:
             if finding.outcome not in OPEN_OUTCOMES:
-                raise InvalidRequest(
-                    [
-                        FieldError(
-                            path="body.judgement",
-                            message="only a failing or incomplete finding can be waived",
-                        )
-                    ]
-                )
+                raise InvalidRequest([wrong("body.judgement", "waiver_open_only")])
             if expires is not None and expires < datetime.now(UTC).date():
-                raise InvalidRequest(
-                    [FieldError(path="body.expires", message="a waiver must expire in the future")]
-                )
+                raise InvalidRequest([wrong("body.expires", "waiver_past")])
         try:
             review = FindingReview(
                 rule_id=rule_id,

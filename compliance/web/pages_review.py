@@ -13,6 +13,7 @@ from starlette.routing import Route
 from compliance.domain.outcomes import OPEN_OUTCOMES, Outcome
 from compliance.domain.review import TRANSITIONS, Judgement, ReviewAction
 from compliance.domain.rules import Severity
+from compliance.i18n.said import worded
 from compliance.service.access import Principal
 from compliance.service.decision_pdf import record_bytes, render_decision_pdf
 from compliance.service.errors import InvalidRequest
@@ -167,7 +168,7 @@ async def judge(ctx: Ctx, project_id: str, number: str, rule_id: str) -> Respons
         note = _conflict_note(ctx, exc, read)
         return await _render_review(ctx, project_id, n, 409, parse_seen(form.get("seen")), conflict=note)
     except InvalidRequest as exc:
-        return await _render_review(ctx, project_id, n, 422, error=str(exc))
+        return await _render_review(ctx, project_id, n, 422, error=worded(exc, ctx.lang))
     return ctx.redirect(f"/review/{project_id}/versions/{n}#{rule_id}")
 
 
@@ -188,7 +189,7 @@ async def act(ctx: Ctx, project_id: str, number: str) -> Response:
         note = _conflict_note(ctx, exc, read)
         return await _render_review(ctx, project_id, n, 409, parse_seen(form.get("seen")), conflict=note)
     except InvalidRequest as exc:
-        return await _render_review(ctx, project_id, n, 422, error=str(exc))
+        return await _render_review(ctx, project_id, n, 422, error=worded(exc, ctx.lang))
     return ctx.redirect(f"/review/{project_id}/versions/{n}")
 
 
@@ -207,7 +208,7 @@ async def comment(ctx: Ctx, project_id: str, number: str) -> Response:
             str(form.get("text") or ""),
         )
     except InvalidRequest as exc:
-        return await _render_review(ctx, project_id, n, 422, error=str(exc))
+        return await _render_review(ctx, project_id, n, 422, error=worded(exc, ctx.lang))
     return ctx.redirect(f"/review/{project_id}/versions/{n}#comments")
 
 
