@@ -37,11 +37,11 @@ SAID: Catalogued[str] = Catalogued(
         "judged_in_review": "findings are judged while the version is in review; it is {state}",
         "no_decision": "version {number} has no decision yet (it is {state})",
         "seal_missing": "the decision's audit entry is not in the log yet; restart the service to recover it",
-        "liaison_only": "only a CNDP liaison may {action}",
+        "liaison_only": "only a CNDP liaison may do '{action}'",
         "liaison_decides": "only a CNDP liaison may approve or reject a project",
         "liaison_judges": "only a CNDP liaison may judge a finding",
         "role_is": "{refusal}; this key's role is {role}",
-        "needs_role": "this needs a {roles} key; this key's role is {role}",
+        "needs_role": "this needs a key of one of these roles: {roles}; this key's role is {role}",
         # fields at fault
         "opinion_needed": "a written opinion of at least 10 characters is required",
         "message_needed": "a written message of at least 10 characters is required",
