@@ -25,8 +25,7 @@ from compliance.i18n.said import worded
 # The service's modules (the store, crypto) are imported by the commands that use them, so that `check`,
 # `validate` and `rules` import none of them (tests/core/test_pack_cache.py).
 COMMANDS = frozenset({"serve", "admin", "audit", "db"})
-# The values of `Role`, here so that parsing a command line imports no storage module (test_pack_cache.py
-# checks they agree).
+# The values of `Role`, here so that parsing a command line imports no storage module (checked to agree).
 ROLES = ("submitter", "liaison", "admin", "ci")
 
 APP_FACTORY = "compliance.server:server_from_environment"

@@ -213,3 +213,18 @@ def test_admin_refusals_tampered_log_and_missing_database_speak_arabic(
     assert "لا توجد قاعدة معطيات" in refused("db", "upgrade", options=["--lang", "ar"])
     main(["admin", "create-org", "--name", "Atlas", "--id", "atlas", "--data-dir", str(tmp_path / "data")])
     assert "l'organisation « atlas » existe déjà" in capsys.readouterr().err  # French by default
+
+
+def test_rule_pack_and_decision_file_problems_speak_arabic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule pack that cannot be loaded and a file that is no decision: in Arabic, the folder and file
+    names as they are."""
+    assert main(["--rules", str(tmp_path), "check", str(BANK), "--lang", "ar"]) == 3
+    err = capsys.readouterr().err
+    assert "هل هذا مجلد مجموعة قواعد؟" in err and english_words(err) == [], err
+    not_json = tmp_path / "decision.json"
+    not_json.write_text("[unclosed", encoding="utf-8")
+    assert main(["verify-decision", str(not_json), "--lang", "ar"]) == 3
+    err = capsys.readouterr().err
+    assert "ليس وثيقة JSON" in err and english_words(err) == [], err
