@@ -192,7 +192,7 @@ class Accounts:
     def pending_token(self, token: str, purpose: TokenPurpose) -> OneTimeToken:
         record = self.repo.peek_token(token_hash(token))
         if record is None or record.purpose is not purpose or record.expires_at < datetime.now(UTC):
-            raise NotFound("this link is unknown, used or expired: ask your administrator for a new one")
+            raise NotFound(said("link_unknown"))
         return record
 
     def accept_invitation(self, token: str, password: str) -> User:
@@ -200,7 +200,7 @@ class Accounts:
         check_password(password)
         taken = self.repo.take_token(record.token_hash)
         if taken is None:
-            raise NotFound("this link was already used")
+            raise NotFound(said("link_used"))
         return self.create_user(
             taken.email,
             password,
@@ -226,10 +226,10 @@ class Accounts:
         record = self.pending_token(token, TokenPurpose.password_reset)
         check_password(password)
         if self.repo.take_token(record.token_hash) is None or record.user_id is None:
-            raise NotFound("this link was already used")
+            raise NotFound(said("link_used"))
         user = self.repo.get_user(record.user_id)
         if user is None:
-            raise NotFound("this account no longer exists")
+            raise NotFound(said("account_gone"))
         return self._set_password(user, password, actor=record.created_by)
 
     def change_password(self, user: User, current: str, new: str) -> User:

@@ -8,11 +8,10 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from compliance.domain.field_errors import FieldError
 from compliance.domain.submission import Submission
 from compliance.i18n.said import said
 from compliance.service.access import Principal
-from compliance.service.errors import InvalidRequest, NotFound
+from compliance.service.errors import InvalidRequest, NotFound, wrong
 from compliance.service.projects import Projects, check_project_name
 from compliance.storage.accounts import Draft
 from compliance.storage.protocol import Store
@@ -47,13 +46,7 @@ class Drafts:
         if project_id is not None:
             self.projects.get(principal, project_id)  # another organisation's project: NotFound
         if len(self.store.accounts.list_drafts(org)) >= MAX_DRAFTS:
-            raise InvalidRequest(
-                [
-                    FieldError(
-                        path="drafts", message=f"at most {MAX_DRAFTS} per organisation; delete old ones first"
-                    )
-                ]
-            )
+            raise InvalidRequest([wrong("drafts", "too_many_drafts", limit=MAX_DRAFTS)])
         now = datetime.now(UTC)
         draft = Draft(
             id="drf_" + secrets.token_hex(8),

@@ -16,7 +16,7 @@ from compliance.domain.events import LIAISONS, Event, EventType, EventValue, new
 from compliance.domain.field_errors import FieldError
 from compliance.domain.review import Judgement, ReviewAction, ReviewState
 from compliance.service.access import Principal
-from compliance.service.errors import InvalidRequest, NotFound
+from compliance.service.errors import InvalidRequest, NotFound, wrong
 from compliance.service.webhook_signing import new_secret
 from compliance.service.webhook_targets import RefusedTarget, TargetPolicy
 from compliance.storage.protocol import Store
@@ -153,13 +153,7 @@ def owner_of(principal: Principal, organisation: str | None) -> str:
     if principal.role is Role.liaison:
         return LIAISONS
     if organisation is None:
-        raise InvalidRequest(
-            [
-                FieldError(
-                    path="body.organisation", message="an admin names the organisation (or 'cndp_liaisons')"
-                )
-            ]
-        )
+        raise InvalidRequest([wrong("body.organisation", "admin_names_owner")])
     return organisation
 
 
@@ -181,15 +175,13 @@ class Webhooks:
     ) -> Webhook:
         owner = owner_of(principal, organisation)
         if owner != LIAISONS and self.store.access.get_organisation(owner) is None:
-            raise InvalidRequest([FieldError(path="body.organisation", message="no such organisation")])
+            raise InvalidRequest([wrong("body.organisation", "no_such_organisation")])
         try:
             self.policy.check(url)
         except RefusedTarget as exc:
             raise InvalidRequest([FieldError(path="body.url", message=f"{exc}")]) from None
         if len(self.store.webhooks.list_webhooks(owner)) >= MAX_WEBHOOKS:
-            raise InvalidRequest(
-                [FieldError(path="body.url", message=f"at most {MAX_WEBHOOKS} webhooks per owner")]
-            )
+            raise InvalidRequest([wrong("body.url", "too_many_webhooks", limit=MAX_WEBHOOKS)])
         hook = Webhook(
             id="whk_" + secrets.token_hex(8),
             owner=owner,

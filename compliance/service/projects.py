@@ -14,7 +14,6 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from typing import Any
 
-from compliance.domain.field_errors import FieldError
 from compliance.domain.outcomes import Verdict
 from compliance.domain.review import OPEN_STATES
 from compliance.domain.submission import Submission
@@ -28,6 +27,7 @@ from compliance.service.errors import (
     IdempotencyMismatch,
     InvalidRequest,
     NotFound,
+    wrong,
 )
 from compliance.service.reporting import ReportOptions
 from compliance.storage.protocol import Store
@@ -61,13 +61,7 @@ def check_idempotency_key(value: str | None) -> str | None:
     if value is None:
         return None
     if not _IDEMPOTENCY_KEY.match(value):
-        raise InvalidRequest(
-            [
-                FieldError(
-                    path="header.Idempotency-Key", message="1 to 200 visible ASCII characters, no spaces"
-                )
-            ]
-        )
+        raise InvalidRequest([wrong("header.Idempotency-Key", "idempotency_key_form")])
     return value
 
 
@@ -77,9 +71,9 @@ NAME_PATTERN = f"[^{BLANK.encode('unicode_escape').decode()}]"
 
 def check_project_name(name: object) -> str:
     if not isinstance(name, str) or not name.strip(BLANK):
-        raise InvalidRequest([FieldError(path="body.name", message="a non-empty string is required")])
+        raise InvalidRequest([wrong("body.name", "name_empty")])
     if len(name) > 300:
-        raise InvalidRequest([FieldError(path="body.name", message="at most 300 characters")])
+        raise InvalidRequest([wrong("body.name", "name_too_long", limit=300)])
     return name.strip(BLANK)
 
 
