@@ -127,6 +127,12 @@ SAID: Catalogued[str] = Catalogued(
         "import_draft_missing": "draft {draft} is missing",
         "import_webhook_missing": "webhook {webhook} is missing",
         **{f"count {what}": f"{{count}} {what}" for what in COUNTED},
+        # the key folder
+        "key_missing": "{path}: the signing key is missing",
+        "key_too_open": "{path}: the signing key must be readable by its owner only (chmod 600)",
+        "key_not_ed25519": "{path}: not an Ed25519 private key",
+        "key_folder_failed": "{folder}: the key folder cannot be created ({reason})",
+        "published_unreadable": "{path}: not a list of published keys",
         # the audit trail's verification
         "audit_empty_line": "line {line}: empty line",
         "audit_not_json": "line {line}: not JSON",

@@ -136,7 +136,7 @@ def verify_export(
         try:
             public_keys = {k.fingerprint: k.public_key for k in read_published(key_dir)}
         except KeyFolderError as exc:
-            v.problems.append(str(exc))
+            v.problems.append(exc.args[0])
         if not public_keys:
             v.problems.append(said("no_published_keys", folder=key_dir))
         pinned += list(public_keys)

@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pydantic import ValidationError
 
 from compliance.domain.base import Frozen
+from compliance.i18n.said import said
 from compliance.storage.atomic_files import atomic_write, fsync_dir, open_private, private_dir
 from compliance.storage.errors import StoreError
 from compliance.storage.records import AuditEvent
@@ -136,15 +137,13 @@ class KeyRing:
             try:
                 st = path.stat()
             except FileNotFoundError:
-                raise KeyFolderError(f"{path}: the signing key is missing") from None
+                raise KeyFolderError(said("key_missing", path=path)) from None
             if self._current is None or self._seen != (st.st_ino, st.st_mtime_ns):
                 if st.st_mode & 0o077:
-                    raise KeyFolderError(
-                        f"{path}: the signing key must be readable by its owner only (chmod 600)"
-                    )
+                    raise KeyFolderError(said("key_too_open", path=path))
                 key = serialization.load_pem_private_key(path.read_bytes(), password=None)
                 if not isinstance(key, Ed25519PrivateKey):
-                    raise KeyFolderError(f"{path}: not an Ed25519 private key")
+                    raise KeyFolderError(said("key_not_ed25519", path=path))
                 self._current = SigningKey(key)
                 self._seen = (st.st_ino, st.st_mtime_ns)
             return self._current
@@ -211,9 +210,7 @@ class KeyRing:
         try:
             private_dir(self.folder)
         except OSError as exc:
-            raise KeyFolderError(
-                f"{self.folder}: the key folder cannot be created ({exc.strerror})"
-            ) from None
+            raise KeyFolderError(said("key_folder_failed", folder=self.folder, reason=exc.strerror)) from None
         with open_private(self.folder / ".lock") as lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
             yield
@@ -254,5 +251,5 @@ def read_published(folder: Path) -> list[PublishedKey]:
         return [PublishedKey.model_validate(k) for k in raw]
     except FileNotFoundError:
         return []
-    except (ValueError, ValidationError, TypeError) as exc:
-        raise KeyFolderError(f"{path}: not a list of published keys ({str(exc).splitlines()[0]})") from None
+    except (ValueError, ValidationError, TypeError):
+        raise KeyFolderError(said("published_unreadable", path=path)) from None
