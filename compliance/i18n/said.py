@@ -7,7 +7,7 @@ values, so that `worded(lang)` can say it again in French, Arabic or English. An
 the one function the API's problem handler and the command line call.
 
 Values are ids, numbers, paths, states, the names of keys: never what a submission holds. A `Choice`
-value (a state, an action) is said in words from the catalogue's "choice" texts ("in_review" → "en revue");
+value (a state, an action) is said in words from the catalogue's "choice" texts ("in_review" → "en examen");
 a tuple is a list of values joined by the language's separator; a `Said` value is worded in turn.
 """
 

@@ -30,7 +30,8 @@ class NotFound(ServiceError):
     repeats the id asked for."""
 
 
-# Refusals worded once, in English: the API answers them in the request's language through the catalogue.
+# Refusals worded once, in English, without values: the API answers them in the request's language through
+# the catalogue. Refusals worded with values are in the one table of `compliance/i18n/said.py`.
 NO_PROJECT = "no such project"
 NO_VERSION = "this project has no such version"
 NO_FINDING = "this version has no such finding"
