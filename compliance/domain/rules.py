@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from compliance.domain.base import Frozen
+from compliance.domain.citations import ARTICLE
 
 RULE_ID_PATTERN = r"^L0908-[A-Z0-9]+(?:-[A-Z0-9]+)*$"
 RuleId = Annotated[str, StringConstraints(pattern=RULE_ID_PATTERN)]
@@ -126,7 +127,7 @@ class Reference(Frozen):
         """'Art. 12(1)(e)', 'Art. 46 (Decree 2-09-165)', 'page … (CNDP)', in the reader's language."""
         article = self.article_in(lang)
         if self.instrument.startswith(("Law", "Decree")):
-            article = ("المادة " if lang == "ar" else "Art. ") + article
+            article = ARTICLE.text("article", lang, number=article)
         if self.instrument == "Law 09-08":
             return article
         return f"{article} ({self.name.get(lang) if self.name is not None else self.instrument})"
