@@ -12,7 +12,7 @@ from typing import Any
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
-from compliance.reports.labels import LABELS
+from compliance.reports.labels import LABELS, cited_references
 from compliance.reports.locate import locate
 from compliance.reports.sarif import SHOWN, fingerprint
 from compliance.reports.source_map import SourceFile
@@ -29,7 +29,7 @@ def _issue(f: Finding, lang: str, target: SourceFile) -> dict[str, Any]:
     words = LABELS[lang]
     where = locate(f, target.source)
     prefix = {Outcome.needs_info: words["sarif_needs_info"], Outcome.advisory: words["sarif_advisory"]}
-    refs = "; ".join(r.cite(lang) for r in f.references)
+    refs = cited_references(f.references, lang, status=False)
     body = [(f.explanation or f.title).get(lang)]
     if f.questions is not None:
         body += [f"- {q}" for q in f.questions.get(lang)]

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Localized
 from compliance.domain.submission import Submission
@@ -91,6 +92,7 @@ def render_html(
             lang=lang,
             dir=direction(lang),
             colon=COLON[lang]["colon"],
+            parts=SEPARATORS[lang]["parts"],
             words=LABELS[lang],
             verdict=VERDICT_LABELS[lang][a.verdict],
             formality=formality_summary(a.formalities, lang),

@@ -5,8 +5,11 @@ which the Markdown reports wrap in `<div dir="rtl">`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Outcome, Verdict
-from compliance.domain.rules import RefStatus, Severity
+from compliance.domain.rules import Reference, RefStatus, Severity
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 
@@ -142,3 +145,12 @@ def count_label(key: str, lang: Lang | str) -> str:
     if key == "waived":
         return LABELS[lang]["waived_count"]
     return OUTCOME_LABELS[lang][Outcome(key)]
+
+
+def cited_references(references: Iterable[Reference], lang: str, *, status: bool = True) -> str:
+    """A finding's references in the reader's language (with their verification status unless told not to),
+    joined as the language joins the parts of a list ('; ' or the Arabic '؛ ')."""
+    parts = (
+        f"{r.cite(lang)} ({STATUS_LABELS[lang][r.status]})" if status else r.cite(lang) for r in references
+    )
+    return SEPARATORS[lang]["parts"].join(parts)

@@ -9,9 +9,9 @@ from compliance.reports.digest import digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,
     SEVERITY_LABELS,
-    STATUS_LABELS,
     VERDICT_LABELS,
     chapter_label,
+    cited_references,
     count_label,
     money,
 )
@@ -45,8 +45,7 @@ def _details(f: Finding, lang: str) -> list[str]:
         w = f.waiver
         lines += [f"> {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}", ""]
     lines += [
-        f"**{words['refs']}:** "
-        + "; ".join(f"{r.cite(lang)} ({STATUS_LABELS[lang][r.status]})" for r in f.references),
+        f"**{words['refs']}:** " + cited_references(f.references, lang),
     ]
     failed, missing = stated_facts(f, lang)
     if failed:

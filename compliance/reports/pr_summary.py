@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
-from compliance.reports.labels import LABELS, RTL, SEVERITY_LABELS
+from compliance.reports.labels import LABELS, RTL, SEVERITY_LABELS, cited_references
 from compliance.reports.locate import deciding_fact
 from compliance.reports.markdown import ICON, cell, heading
 from compliance.reports.summary import fact_line
@@ -50,7 +50,7 @@ def _details(f: Finding, lang: str) -> str:
         body += [f"**{words['questions']}:**"] + [f"- {q}" for q in f.questions.get(lang)]
     if f.remediation is not None:
         body.append(f"**{words['fix']}:** {f.remediation.get(lang)}")
-    body.append(f"**{words['refs']}:** " + "; ".join(r.cite(lang) for r in f.references))
+    body.append(f"**{words['refs']}:** " + cited_references(f.references, lang, status=False))
     text = _clip("\n\n".join(body), DETAIL)
     title = cell(_clip(f.title.get(lang), CELL))
     return f"<details><summary>{ICON[f.outcome]} <code>{f.rule_id}</code> — {title}</summary>\n\n{text}\n\n</details>\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from compliance.domain.citations import cited
+from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Assessment, Finding, Outcome
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
@@ -15,6 +16,7 @@ from compliance.reports.labels import (
     STATUS_LABELS,
     VERDICT_LABELS,
     chapter_label,
+    cited_references,
     count_label,
     money,
 )
@@ -45,7 +47,7 @@ def _finding(f: Finding, lang: str, out: list[str]) -> None:
     if f.waiver is not None:
         w = f.waiver
         out.append(f"      {waiver_line(w.approver, w.legal_ground, w.expires.isoformat(), w.reason, lang)}")
-    refs = "; ".join(f"{r.cite(lang)} ({STATUS_LABELS[lang][r.status]})" for r in f.references)
+    refs = cited_references(f.references, lang)
     out.append(f"      {words['refs']}: {refs}")
     out.append(f"      {(f.explanation or f.title).get(lang)}")
     failed, missing = stated_facts(f, lang)
@@ -91,7 +93,7 @@ def summary_lines(assessment: Assessment, lang: str) -> list[str]:
         f"{words['summary']}",
         f"  {words['formalities']}: {formality_summary(a.formalities, lang)}",
         f"  {words['forms_to_file']}: "
-        + ("; ".join(f"{code} ({name})" for code, name in d.forms) or words["none"]),
+        + (SEPARATORS[lang]["parts"].join(f"{code} ({name})" for code, name in d.forms) or words["none"]),
         "",
         f"  {words['actions']}:",
     ]
