@@ -66,6 +66,12 @@ SAID: Catalogued[str] = Catalogued(
         "admin_names_owner": "an admin names the organisation (or 'cndp_liaisons')",
         "no_such_organisation": "no such organisation",
         "too_many_webhooks": "at most {limit} webhooks per owner",
+        "webhook_absolute": "must be an absolute https:// URL",
+        "webhook_credentials": "must not carry a user name or password",
+        "webhook_https": "must use https (plain http only for targets the operator's allow-list names)",
+        "webhook_unresolved": "its host name does not resolve",
+        "webhook_internal": "resolves to a loopback, private, link-local or reserved address; an operator must "
+        "name it in COMPLIANCE_WEBHOOK_ALLOW",
         # things that are not there, or are there already
         "no_user": "no user '{user}'",
         "link_unknown": "this link is unknown, used or expired: ask your administrator for a new one",

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from compliance.domain.events import LIAISONS, Event, EventType, EventValue, new_event_id, stable_event_id
-from compliance.domain.field_errors import FieldError
 from compliance.domain.review import Judgement, ReviewAction, ReviewState
 from compliance.service.access import Principal
 from compliance.service.errors import InvalidRequest, NotFound, wrong
@@ -179,7 +178,7 @@ class Webhooks:
         try:
             self.policy.check(url)
         except RefusedTarget as exc:
-            raise InvalidRequest([FieldError(path="body.url", message=f"{exc}")]) from None
+            raise InvalidRequest([wrong("body.url", exc.key)]) from None
         if len(self.store.webhooks.list_webhooks(owner)) >= MAX_WEBHOOKS:
             raise InvalidRequest([wrong("body.url", "too_many_webhooks", limit=MAX_WEBHOOKS)])
         hook = Webhook(

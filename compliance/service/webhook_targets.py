@@ -14,12 +14,19 @@ import socket
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from compliance.i18n.said import said
+
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class RefusedTarget(Exception):
-    """The url may not receive webhooks; the message says why, without echoing the url."""
+    """The url may not receive webhooks; the message (a key of the refusals' table, its English as the
+    exception's text) says why, without echoing the url."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(said(key))
 
 
 def _internal(ip: Address) -> bool:
@@ -60,9 +67,9 @@ class TargetPolicy:
         """Refuse a url that may not receive webhooks, resolving its host now."""
         parts = urlsplit(url)
         if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise RefusedTarget("must be an absolute https:// URL")
+            raise RefusedTarget("webhook_absolute")
         if parts.username or parts.password:
-            raise RefusedTarget("must not carry a user name or password")
+            raise RefusedTarget("webhook_credentials")
         host = parts.hostname.lower().rstrip(".")
         try:
             literal: Address | None = ipaddress.ip_address(host)
@@ -70,17 +77,12 @@ class TargetPolicy:
             literal = None
         named = self._allowed(host, literal)
         if parts.scheme == "http" and not named:
-            raise RefusedTarget(
-                "must use https (plain http only for targets the operator's allow-list names)"
-            )
+            raise RefusedTarget("webhook_https")
         try:
             infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80))
         except (OSError, UnicodeError):
-            raise RefusedTarget("its host name does not resolve") from None
+            raise RefusedTarget("webhook_unresolved") from None
         for info in infos:
             ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
             if _internal(ip) and not (named or self._allowed(host, ip)):
-                raise RefusedTarget(
-                    "resolves to a loopback, private, link-local or reserved address; "
-                    "an operator must name it in COMPLIANCE_WEBHOOK_ALLOW"
-                )
+                raise RefusedTarget("webhook_internal")

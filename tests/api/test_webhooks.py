@@ -178,6 +178,20 @@ def test_the_allow_list_names_what_it_allows(hooked: Server) -> None:
     assert plain.status_code == 422 and "https" in str(plain.json())
 
 
+def test_a_refused_target_is_said_in_the_reader_s_language(hooked: Server) -> None:
+    """French by default, Arabic when asked: the reason is worded, never the url echoed."""
+    with hooked.client("atlas") as c:
+        fr = c.post("/api/v1/webhooks", json={"url": "https://10.1.2.3/hook"}).json()
+        ar = c.post(
+            "/api/v1/webhooks", json={"url": "ftp://example.org/hook"}, headers={"Accept-Language": "ar"}
+        )
+    assert [e["path"] for e in fr["errors"]] == ["body.url"]
+    assert "adresse de bouclage, privée" in fr["errors"][0]["message"]
+    assert ar.status_code == 422
+    message = ar.json()["errors"][0]["message"]
+    assert "عنوان URL مطلقا" in message and "absolute" not in message and "example.org" not in ar.text
+
+
 def test_the_same_event_id_after_a_restart(server_factory: ServerFactory, tmp_path: Path) -> None:
     receiver = Receiver()
     receiver.start()
