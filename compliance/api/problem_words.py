@@ -2,7 +2,7 @@
 has one, else the best of `Accept-Language`, French by default. Titles are named by status; a detail is looked
 up by its English text, its `{placeholders}` filled in after translation; a refusal the service words with
 values (a `Said`) is worded in the language with its values. The service's refusals worded once
-(`service/errors.py`) are translated the same way."""
+(`service/errors.py`) are worded by `compliance.i18n.said.worded`, the one lookup of the refusals' table."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from starlette.types import Scope
 from compliance.i18n import Lang, negotiate
 from compliance.i18n.catalogued import Catalogued
 from compliance.i18n.languages import parse
-from compliance.i18n.said import Said
-from compliance.service.errors import REFUSALS
+from compliance.i18n.said import Said, worded
 
 TITLES: Catalogued[int] = Catalogued(
     "problem title",
@@ -90,5 +89,5 @@ def detail(text: str | None, lang: Lang, params: dict[str, str] | None = None) -
         return None
     if isinstance(text, Said):
         return text.worded(lang)
-    worded = DETAILS[lang].get(text) or REFUSALS[lang].get(text, text)
-    return worded.format(**params) if params else worded
+    in_lang = DETAILS[lang].get(text) or worded(text, lang)  # a service refusal: the one table's wording
+    return in_lang.format(**params) if params else in_lang

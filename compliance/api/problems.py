@@ -19,7 +19,7 @@ from compliance.api.metrics import STORE_ERRORS
 from compliance.domain.base import Frozen
 from compliance.domain.field_errors import FieldError
 from compliance.i18n import DEFAULT, Lang
-from compliance.i18n.said import Said
+from compliance.i18n.said import Said, worded
 from compliance.service.assess_runner import AssessmentUnavailable
 from compliance.service.errors import (
     Forbidden,
@@ -183,8 +183,7 @@ def _extras(exc: Exception, lang: Lang) -> tuple[list[FieldError] | None, dict[s
     if isinstance(exc, TooManyFailures):
         return None, {"Retry-After": str(exc.retry_after)}
     if isinstance(exc, IdempotencyMismatch):
-        message = words.detail(str(exc), lang) or str(exc)
-        return [FieldError(path="header.Idempotency-Key", message=message)], None
+        return [FieldError(path="header.Idempotency-Key", message=worded(exc, lang))], None
     if isinstance(exc, Conflict) and exc.current_revision is not None:
         return None, {"ETag": f'"{exc.current_revision}"'}
     if isinstance(exc, StoreError | AssessmentUnavailable):
