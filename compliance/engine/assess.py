@@ -63,7 +63,7 @@ class Engine:
     def assess_compact(self, submission: Submission) -> CompactAssessment:
         canonical = submission.__pydantic_serializer__.to_json(submission)
         facts = pydantic_core.from_json(canonical)  # the same dict as model_dump(mode="json"), in a third
-        _, plan = self._router.derive(facts)
+        plan = self._router.route(facts)
         findings = self._run(facts, self.pack.reference)
         rank, width, order, sev = self._id_rank, self._width, _OUTCOME_ORDER, _SEVERITY_RANK
         findings.sort(key=lambda f: (order[f[1]] * 4 + 3 - sev[f[2]]) * width + rank[f[0]])

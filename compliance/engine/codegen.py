@@ -29,14 +29,17 @@ from compliance.domain.rules import (
     Eq,
     Every,
     Exists,
+    Gte,
     In,
     Intersects,
     IsFalse,
     IsTrue,
+    Lte,
     Matches,
     Not,
     Some,
     Stated,
+    SubsetOf,
     scalar_repr,
 )
 from compliance.engine.conditions import (
@@ -251,6 +254,30 @@ class _Function:
             emit(ind + 1, f"{r} = {' and '.join(bounds)}")
             self._record(ind, leaf, from_root, n, r, prefix)
             return r
+        if isinstance(c, Lte | Gte) and not path.walks_lists and not _walks(c.to_path):
+            leaf, from_root = self._leaf(path_text, _closure_test(c))
+            v = self._walk(ind, path_text, scope)
+            w = self._walk(ind, c.to_path, scope) if c.to_path else self.src.const(c.value)
+            sign = "<=" if isinstance(c, Lte) else ">="
+            emit(ind, f"if {v} is None or {w} is None:")  # a bound of None is never compared
+            emit(ind + 1, f"{r} = None")
+            emit(ind, "else:")
+            emit(ind + 1, "try:")
+            emit(ind + 2, f"{r} = {v} {sign} {w}")
+            emit(ind + 1, "except TypeError:")
+            emit(ind + 2, f"{r} = None")
+            self._record(ind, leaf, from_root, v, r, prefix)
+            return r
+        if isinstance(c, SubsetOf) and not path.walks_lists:
+            leaf, from_root = self._leaf(path_text, _closure_test(c))
+            v = self._walk(ind, path_text, scope)
+            allowed = self.src.const(set(c.values))
+            emit(
+                ind,
+                f"{r} = None if {v} is None else {allowed}.issuperset({v} if isinstance({v}, list) else ({v},))",
+            )
+            self._record(ind, leaf, from_root, f"([] if {v} is None else {v})", r, prefix)
+            return r
         # Everything else runs the closure of `conditions` on a private context: the same code, same trace.
         ev = self.src.const(ClosureLeaf(c))
         tr = self.src.var("t")
@@ -277,6 +304,10 @@ class _Function:
         assert isinstance(c, Matches)
         rx = self.src.const(re.compile(c.pattern, re.IGNORECASE))
         return f"matches /{c.pattern}/", f"(isinstance({{v}}, str) and bool({rx}.search({{v}})))"
+
+
+def _walks(path_text: str | None) -> bool:
+    return path_text is not None and parse_path(path_text).walks_lists
 
 
 def _count_test(c: Count) -> str:

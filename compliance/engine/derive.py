@@ -26,6 +26,7 @@ from compliance.domain.vocabulary import (
 from compliance.engine.acts import (
     authorisation_sources,
     authorised_on,
+    covers,
     destination_acts,
     ground_cover,
     receipt,
@@ -105,6 +106,11 @@ def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignDestination]:
+    return [ForeignDestination(**d) for d in destination_facts(facts, pack)]
+
+
+def destination_facts(facts: dict[str, Any], pack: RulePack) -> list[dict[str, Any]]:
+    """The foreign destinations as `ForeignDestination` dumps them in JSON (its fields, in its order)."""
     if facts.get("processes_personal_data") is False:
         return []
     transfers = facts.get("transfers") or []
@@ -131,24 +137,61 @@ def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignD
         def first(key: str, entries: list[dict[str, Any]] = entries) -> Any:
             return next((t[key] for t in entries if t.get(key) is not None), None)
 
-        mechanism = first("mechanism")
         declared = country in declared_countries if declared_countries is not None else first("declared")
+        notified = True if notified_act else first("notified_to_cndp")
         out.append(
-            ForeignDestination(
-                country=country,
-                sources=sources,
-                on_adequacy_list=listed is not None,
-                list_verified=bool(listed and listed.verified),
-                list_state=pack.adequacy.state(country),
-                declared_transfer=bool(entries),
-                mechanism=mechanism,
-                exception_justification=first("exception_justification"),
-                notified_to_cndp=True if notified_act else first("notified_to_cndp"),
-                declared_to_cndp=declared,
-                covered_by_cndp=authorised_act or covered(entries),
-            )
+            {
+                "country": country,
+                "sources": sources,
+                "on_adequacy_list": listed is not None,
+                "list_verified": bool(listed and listed.verified),
+                "list_state": pack.adequacy.state(country),
+                "declared_transfer": bool(entries),
+                "mechanism": first("mechanism"),
+                "exception_justification": first("exception_justification"),
+                "notified_to_cndp": notified,
+                "declared_to_cndp": declared,
+                "covered_by_cndp": authorised_act or covered(entries),
+            }
         )
     return out
+
+
+def _stated(facts: dict[str, Any], sources: list[Any]) -> dict[str, Any]:
+    """The derived facts the formality triggers read, as JSON values (keyword arguments of `Derived`); the
+    foreign destinations, and what depends on the regime, are added by the caller."""
+    cats = _categories(facts)
+    marketing = _get(facts, "direct_marketing", "channels")
+    automated = None if marketing is None else [c for c in marketing if c in _AUTOMATED_CHANNELS]
+    training_pd = _get(facts, "ai", "training", "uses_personal_data")
+    prompts_pd = _get(facts, "ai", "inference", "prompts_contain_personal_data")
+    cndp = facts.get("cndp") or {}
+    has_receipt, receipt_on = receipt(facts)
+    return {
+        "data_categories": cats,
+        "sensitive_categories": None if cats is None else [c for c in cats if c in _SENSITIVE],
+        "biometric_categories": None if cats is None else [c for c in cats if c in _BIOMETRIC],
+        "has_cndp_act": bool(
+            cndp.get("receipt_number")
+            or cndp.get("authorisation_number")
+            or any(a.get("kind") in ("declaration_receipt", "authorisation") for a in cndp.get("acts") or [])
+        ),
+        "has_authorisation": bool(sources),
+        "automated_marketing_channels": automated,
+        "ai_uses_personal_data": True
+        if (training_pd or prompts_pd)
+        else (None if training_pd is None or prompts_pd is None else False),
+        "processing_consents": processing_consents(facts),
+        "has_receipt": has_receipt,
+        "receipt_on": receipt_on,
+        **compare_declaration(facts, cats),
+        **marketing_consents(facts, automated),
+    }
+
+
+# The fields of `AuthorisationCover`, in its order, and the Art. 12(1) ground each one names.
+_COVER_FIELDS = list(AuthorisationCover.model_fields)
+_COVER_GROUNDS = [AuthorisationGround(f.replace("_", "-")).value for f in _COVER_FIELDS]
 
 
 class Router:
@@ -160,6 +203,9 @@ class Router:
         self._triggers: list[tuple[Any, Evaluator]] = [
             (t, compile_condition(t.condition)) for t in pack.triggers
         ]
+        # What `route` starts from: every derived fact at its default, in the order `Derived` dumps them.
+        self._blank = Derived(has_cndp_act=False, has_authorisation=False).model_dump(mode="json")
+        self._summaries: dict[tuple[str, ...], Localized] = {}
 
     @property
     def today(self) -> date:
@@ -168,40 +214,13 @@ class Router:
 
     def derive(self, facts: dict[str, Any]) -> tuple[Derived, FormalityPlan]:
         """The derived facts, built as the `Derived` model rules are checked against, and the formality plan.
-        They are added to `facts` (in place, as JSON) under `derived`, where conditions read them."""
-        cats = _categories(facts)
-        destinations = foreign_destinations(facts, self.pack)
-        marketing = _get(facts, "direct_marketing", "channels")
-        automated = None if marketing is None else [c for c in marketing if c in _AUTOMATED_CHANNELS]
-        training_pd = _get(facts, "ai", "training", "uses_personal_data")
-        prompts_pd = _get(facts, "ai", "inference", "prompts_contain_personal_data")
-        cndp = facts.get("cndp") or {}
+        They are added to `facts` (in place, as JSON) under `derived`, where conditions read them.
+
+        The reference engine's way, models validated and dumped; the lean engine calls `route`."""
         today = self.today  # one day for the whole assessment, and the acts read once
         sources = authorisation_sources(facts, today)
-        has_receipt, receipt_on = receipt(facts)
-        stated = Derived(
-            data_categories=cats,
-            sensitive_categories=None if cats is None else [c for c in cats if c in _SENSITIVE],
-            biometric_categories=None if cats is None else [c for c in cats if c in _BIOMETRIC],
-            foreign_destinations=destinations,
-            has_cndp_act=bool(
-                cndp.get("receipt_number")
-                or cndp.get("authorisation_number")
-                or any(
-                    a.get("kind") in ("declaration_receipt", "authorisation") for a in cndp.get("acts") or []
-                )
-            ),
-            has_authorisation=bool(sources),
-            automated_marketing_channels=automated,
-            ai_uses_personal_data=True
-            if (training_pd or prompts_pd)
-            else (None if training_pd is None or prompts_pd is None else False),
-            processing_consents=processing_consents(facts),
-            has_receipt=has_receipt,
-            receipt_on=receipt_on,
-            **compare_declaration(facts, cats),
-            **marketing_consents(facts, automated),
-        )
+        destinations = foreign_destinations(facts, self.pack)
+        stated = Derived(foreign_destinations=destinations, **_stated(facts, sources))
         # The triggers read the facts derived so far; the regime and what depends on it come after them.
         facts["derived"] = stated.model_dump(mode="json")
         plan = self._plan(facts, destinations)
@@ -225,7 +244,68 @@ class Router:
         facts["derived"] = derived.model_dump(mode="json")
         return derived, plan
 
+    def route(self, facts: dict[str, Any]) -> FormalityPlan:
+        """`derive` for the lean engine: the same `derived` facts, written as the plain JSON `derive` dumps (same
+        keys in the same order), without building, validating and dumping models; the plan's summary
+        sentences are memoised. The reference engine keeps `derive`, so the equivalence tests compare both."""
+        today = self.today
+        sources = authorisation_sources(facts, today)
+        destinations = destination_facts(facts, self.pack)
+        stated = {**self._blank, **_stated(facts, sources), "foreign_destinations": destinations}
+        facts["derived"] = stated
+        regime, forms, certain, possible = self._regime(facts)
+        transfers = [_filing(**d) for d in destinations] if destinations else []
+        if transfers:
+            forms.append(FormCode.F118)
+        key = (regime, *(t.article for t in certain), "", *(t.article for t in possible), "")
+        key += tuple(t.country for t in transfers)
+        summary = self._summaries.get(key)
+        if summary is None:
+            if len(self._summaries) > 4096:  # countries come from submissions: keep the memo bounded
+                self._summaries.clear()
+            summary = self._summaries[key] = plan_summary(regime, certain, possible, transfers)
+        plan = FormalityPlan.model_construct(  # every part built from validated data: no validation again
+            regime=regime,
+            forms=forms,
+            triggers=certain,
+            possible_triggers=possible,
+            transfers=transfers,
+            summary=summary,
+        )
+        legal = [t.id for t in certain if t.status.can_fail]
+        legal_regime = _legal_regime(facts.get("processes_personal_data"), plan)
+        since = authorised_on(facts, legal, today, sources)
+        cover = dict(zip(_COVER_FIELDS, covers(facts, _COVER_GROUNDS, sources), strict=True))
+        facts["derived"] = {
+            **stated,
+            "required_regime": None if regime is Regime.undetermined else regime.value,
+            "legal_regime": None if legal_regime is None else legal_regime.value,
+            "authorisation_triggers": [t.id for t in certain],
+            "legal_authorisation_triggers": legal,
+            "authorisation_cover": cover,
+            "uncovered_authorisation_triggers": uncovered(facts, legal, today, sources),
+            "authorised_on": None if since is None else since.isoformat(),
+        }
+        return plan
+
     def _plan(self, facts: dict[str, Any], destinations: list[ForeignDestination]) -> FormalityPlan:
+        regime, forms, certain, possible = self._regime(facts)
+        transfers = [_filing(**dict(d)) for d in destinations]
+        if transfers:
+            forms.append(FormCode.F118)
+        return FormalityPlan(
+            regime=regime,
+            forms=forms,
+            triggers=certain,
+            possible_triggers=possible,
+            transfers=transfers,
+            summary=plan_summary(regime, certain, possible, transfers),
+        )
+
+    def _regime(
+        self, facts: dict[str, Any]
+    ) -> tuple[Regime, list[FormCode], list[FormalityTrigger], list[FormalityTrigger]]:
+        """The triggers that apply (certain, possible), the regime and its form (transfer filings come after)."""
         personal = facts.get("processes_personal_data")
         certain: list[FormalityTrigger] = []
         possible: list[FormalityTrigger] = []
@@ -260,61 +340,60 @@ class Router:
         elif regime is Regime.declaration:
             simplified = _get(facts, "cndp", "formality") == "simplified_declaration"
             forms.append(FormCode.F214 if simplified else FormCode.F211)
-        transfers = [self._filing(d) for d in destinations]
-        if transfers:
-            forms.append(FormCode.F118)
-        return FormalityPlan(
-            regime=regime,
-            forms=forms,
-            triggers=certain,
-            possible_triggers=possible,
-            transfers=transfers,
-            summary=plan_summary(regime, certain, possible, transfers),
-        )
+        return regime, forms, certain, possible
 
-    @staticmethod
-    def _filing(d: ForeignDestination) -> TransferFiling:
-        where = ", ".join(d.sources)
-        if d.on_adequacy_list:
-            reason = Localized(
-                fr=f"Données envoyées vers {d.country} ({where}) : pays figurant sur la liste de l'art. 43 "
-                f"(liste non vérifiée sur la délibération) ; le transfert reste à déclarer (art. 15(e)) et à "
-                f"notifier (décret art. 46).",
-                en=f"Data sent to {d.country} ({where}): a country on the Art. 43 list (listing not verified "
-                f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
-                f"(Decree Art. 46).",
-                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد مدرج في قائمة المادة 43 (إدراج غير موثق مقارنة "
-                f"بالمداولة)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار (المادة 46 من المرسوم).",
-            )
-        elif d.list_state == "doubtful":
-            reason = Localized(
-                fr=f"Données envoyées vers {d.country} ({where}) : pays absent de nos sources mais peut-être sur la "
-                f"liste actuelle de l'art. 43 (à vérifier auprès de la CNDP) ; le transfert reste à déclarer "
-                f"(art. 15(e)) et à notifier (décret art. 46).",
-                en=f"Data sent to {d.country} ({where}): a country absent from our sources but possibly on the "
-                f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
-                f"and notified (Decree Art. 46).",
-                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد غائب عن مصادرنا لكنه قد يكون في القائمة الحالية "
-                f"للمادة 43 (يجب التحقق لدى اللجنة الوطنية)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار "
-                f"(المادة 46 من المرسوم).",
-            )
-        else:
-            reason = Localized(
-                fr=f"Données envoyées vers {d.country} ({where}) : pays hors de la liste de l'art. 43 ; il faut "
-                f"une dérogation de l'art. 44 ou une autorisation de la CNDP (F118).",
-                en=f"Data sent to {d.country} ({where}): a country not on the Art. 43 list; an Art. 44 "
-                f"derogation or a CNDP authorisation (F118) is needed.",
-                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد غير مدرج في قائمة المادة 43؛ يلزم استثناء من "
-                f"استثناءات المادة 44 أو إذن من اللجنة الوطنية (F118).",
-            )
-        return TransferFiling(
-            country=d.country,
-            on_adequacy_list=d.on_adequacy_list,
-            list_verified=d.list_verified,
-            sources=d.sources,
-            covered_by_cndp=d.covered_by_cndp,
-            reason=reason,
+
+def _filing(
+    country: str,
+    sources: list[str],
+    on_adequacy_list: bool,
+    list_verified: bool,
+    list_state: str,
+    covered_by_cndp: bool,
+    **_: Any,
+) -> TransferFiling:
+    """The filing of one foreign destination (the fields of a `ForeignDestination`, the rest ignored)."""
+    where = ", ".join(sources)
+    if on_adequacy_list:
+        reason = Localized(
+            fr=f"Données envoyées vers {country} ({where}) : pays figurant sur la liste de l'art. 43 "
+            f"(liste non vérifiée sur la délibération) ; le transfert reste à déclarer (art. 15(e)) et à "
+            f"notifier (décret art. 46).",
+            en=f"Data sent to {country} ({where}): a country on the Art. 43 list (listing not verified "
+            f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
+            f"(Decree Art. 46).",
+            ar=f"معطيات مرسلة إلى {country} ({where}): بلد مدرج في قائمة المادة 43 (إدراج غير موثق مقارنة "
+            f"بالمداولة)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار (المادة 46 من المرسوم).",
         )
+    elif list_state == "doubtful":
+        reason = Localized(
+            fr=f"Données envoyées vers {country} ({where}) : pays absent de nos sources mais peut-être sur la "
+            f"liste actuelle de l'art. 43 (à vérifier auprès de la CNDP) ; le transfert reste à déclarer "
+            f"(art. 15(e)) et à notifier (décret art. 46).",
+            en=f"Data sent to {country} ({where}): a country absent from our sources but possibly on the "
+            f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
+            f"and notified (Decree Art. 46).",
+            ar=f"معطيات مرسلة إلى {country} ({where}): بلد غائب عن مصادرنا لكنه قد يكون في القائمة الحالية "
+            f"للمادة 43 (يجب التحقق لدى اللجنة الوطنية)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار "
+            f"(المادة 46 من المرسوم).",
+        )
+    else:
+        reason = Localized(
+            fr=f"Données envoyées vers {country} ({where}) : pays hors de la liste de l'art. 43 ; il faut "
+            f"une dérogation de l'art. 44 ou une autorisation de la CNDP (F118).",
+            en=f"Data sent to {country} ({where}): a country not on the Art. 43 list; an Art. 44 "
+            f"derogation or a CNDP authorisation (F118) is needed.",
+            ar=f"معطيات مرسلة إلى {country} ({where}): بلد غير مدرج في قائمة المادة 43؛ يلزم استثناء من "
+            f"استثناءات المادة 44 أو إذن من اللجنة الوطنية (F118).",
+        )
+    return TransferFiling(
+        country=country,
+        on_adequacy_list=on_adequacy_list,
+        list_verified=list_verified,
+        sources=sources,
+        covered_by_cndp=covered_by_cndp,
+        reason=reason,
+    )
 
 
 def _legal_regime(personal: Any, plan: FormalityPlan) -> Regime | None:
