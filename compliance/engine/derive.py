@@ -8,12 +8,14 @@ plus one transfer filing (F118) per foreign destination. The triggers themselves
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from compliance.domain.compact import expand_trace
 from compliance.domain.derived import AuthorisationCover, Derived, ForeignDestination
 from compliance.domain.formality_words import plan_summary
-from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
+from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TraceEntry, TransferFiling
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Localized
 from compliance.domain.vocabulary import (
@@ -35,6 +37,7 @@ from compliance.engine.acts import (
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.consents import marketing_consents, processing_consents
 from compliance.engine.declared import compare_declaration
+from compliance.engine.program import generate_checks, load
 
 MOROCCO = "MA"
 _SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
@@ -203,6 +206,8 @@ class Router:
         self._triggers: list[tuple[Any, Evaluator]] = [
             (t, compile_condition(t.condition)) for t in pack.triggers
         ]
+        checks = generate_checks([t.condition for t in pack.triggers])
+        self._checks, self._leaves = load(checks), checks.leaves
         # What `route` starts from: every derived fact at its default, in the order `Derived` dumps them.
         self._blank = Derived(has_cndp_act=False, has_authorisation=False).model_dump(mode="json")
         self._summaries: dict[tuple[str, ...], Localized] = {}
@@ -253,7 +258,7 @@ class Router:
         destinations = destination_facts(facts, self.pack)
         stated = {**self._blank, **_stated(facts, sources), "foreign_destinations": destinations}
         facts["derived"] = stated
-        regime, forms, certain, possible = self._regime(facts)
+        regime, forms, certain, possible = self._regime(facts, lean=True)
         transfers = [_filing(**d) for d in destinations] if destinations else []
         if transfers:
             forms.append(FormCode.F118)
@@ -302,17 +307,29 @@ class Router:
             summary=plan_summary(regime, certain, possible, transfers),
         )
 
+    def _evaluated(self, facts: dict[str, Any], lean: bool) -> Iterator[tuple[Any, Any, list[TraceEntry]]]:
+        """Each trigger, its result and the facts it read."""
+        ref = self.pack.reference
+        if lean:
+            for spec, (result, trace) in zip(self.pack.triggers, self._checks(facts, ref), strict=True):
+                yield spec, result, expand_trace(trace, self._leaves) if result is not False else []
+            return
+        for spec, evaluate in self._triggers:
+            ctx = Context(reference=ref, root=facts)
+            result = evaluate(facts, ctx)
+            yield spec, result, ctx.trace
+
     def _regime(
-        self, facts: dict[str, Any]
+        self, facts: dict[str, Any], lean: bool = False
     ) -> tuple[Regime, list[FormCode], list[FormalityTrigger], list[FormalityTrigger]]:
-        """The triggers that apply (certain, possible), the regime and its form (transfer filings come after)."""
+        """The triggers that apply (certain, possible), the regime and its form (transfer filings come after).
+
+        `lean`: the triggers' conditions run as one generated function (as rules do), else as closures."""
         personal = facts.get("processes_personal_data")
         certain: list[FormalityTrigger] = []
         possible: list[FormalityTrigger] = []
         if personal is not False:
-            for spec, evaluate in self._triggers:
-                ctx = Context(reference=self.pack.reference, root=facts)
-                result = evaluate(facts, ctx)
+            for spec, result, read in self._evaluated(facts, lean):
                 if result is False:
                     continue
                 trigger = FormalityTrigger.model_construct(  # from the validated pack: no validation again
@@ -321,7 +338,7 @@ class Router:
                     status=spec.status,
                     reason=spec.reason,
                     certain=result is True,
-                    facts=[e for e in ctx.trace if e.result is not False],
+                    facts=[e for e in read if e.result is not False],
                 )
                 (certain if result else possible).append(trigger)
         if personal is False:

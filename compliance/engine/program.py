@@ -13,7 +13,7 @@ from typing import Any
 from compliance.domain.compact import Leaf
 from compliance.domain.outcomes import Outcome
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Const, Enforcement
+from compliance.domain.rules import Condition, Const, Enforcement
 from compliance.engine.codegen import Source, emit_condition
 
 FILENAME = "<compliance rule pack>"
@@ -65,6 +65,20 @@ def generate(pack: RulePack) -> Program:
                 depth += 1
             src.emit(depth, "pass")
         src.emit(1, f"append(({rule.id!r}, o, sev, trace))")
+    src.emit(1, "return out")
+    lines = src.lines[:1] + src.prelude + src.lines[1:]
+    return Program("\n".join(lines) + "\n", src.constants, src.leaves)
+
+
+def generate_checks(conditions: list[Condition]) -> Program:
+    """Conditions (the formality triggers) as one function `run(S, ref)` returning `(result, trace)` for each."""
+    src = Source()
+    src.emit(0, "def run(S, ref):")
+    src.emit(1, "root = S")
+    src.emit(1, "out = []")
+    for condition in conditions:
+        src.emit(1, "trace = []")
+        src.emit(1, f"out.append(({emit_condition(src, condition, 1)}, trace))")
     src.emit(1, "return out")
     lines = src.lines[:1] + src.prelude + src.lines[1:]
     return Program("\n".join(lines) + "\n", src.constants, src.leaves)
