@@ -84,16 +84,18 @@ class Source:
         self.lines.append("    " * indent + line)
 
     def parent(self, names: tuple[str, ...]) -> str:
-        """The prelude variable holding the mapping at `names` from the root, or None where there is none."""
+        """The prelude variable holding the mapping at `names` from the root, or an empty one where there is
+        none (`EMPTY`, shared and never written), so that reading a fact is one `.get`."""
         found = self.parents.get(names)
         if found is None:
             found = self.parents[names] = self.var("P")
+            if "EMPTY" not in self.constants:
+                self.constants["EMPTY"] = {}
             if len(names) == 1:
                 self.prelude.append(f"    {found} = S.get({names[0]!r})")
             else:
-                up = self.parent(names[:-1])
-                self.prelude.append(f"    {found} = {up}.get({names[-1]!r}) if {up} is not None else None")
-            self.prelude.append(f"    if type({found}) is not dict: {found} = None")
+                self.prelude.append(f"    {found} = {self.parent(names[:-1])}.get({names[-1]!r})")
+            self.prelude.append(f"    if type({found}) is not dict: {found} = EMPTY")
         return found
 
 
@@ -128,12 +130,19 @@ class _Function:
         names = path.names
         if base in ("root", "S") and len(names) > 1:  # `S` is the root outside `every`/`some`
             up = self.src.parent(tuple(names[:-1]))
-            self.src.emit(ind, f"{v} = {up}.get({names[-1]!r}) if {up} is not None else None")
+            self.src.emit(ind, f"{v} = {up}.get({names[-1]!r})")
             return v
         self.src.emit(ind, f"{v} = {base}.get({names[0]!r})")
         for name in names[1:]:
             self.src.emit(ind, f"{v} = {v}.get({name!r}) if type({v}) is dict else None")
         return v
+
+    def _walk_lists(self, ind: int, path: Any, scope: str) -> tuple[str, str]:
+        """Code reading every value a path through lists reaches, flattened, and whether one was missing."""
+        items, missing = self.src.var("items"), self.src.var("miss")
+        fn = self.src.const(_resolve_flat)
+        self.src.emit(ind, f"{items}, {missing} = {fn}({scope}, root, {self.src.const(path)})")
+        return items, missing
 
     # -- conditions ---------------------------------------------------------------------------------------
     def cond(self, c: Condition, ind: int, scope: str, prefix: str | None) -> str:
@@ -179,11 +188,10 @@ class _Function:
         is_every = isinstance(c, Every)
         path = parse_path(c.path)
         leaf, from_root = self._leaf(c.path, f"{'every' if is_every else 'some'} item")
-        items, missing = self.src.var("items"), self.src.var("miss")
         if path.walks_lists:
-            fn = self.src.const(_resolve_flat)
-            self.src.emit(ind, f"{items}, {missing} = {fn}({scope}, root, {self.src.const(path)})")
+            items, missing = self._walk_lists(ind, path, scope)
         else:
+            items, missing = self.src.var("items"), self.src.var("miss")
             v = self._walk(ind, c.path, scope)
             self.src.emit(ind, f"if {v} is None:")
             self.src.emit(ind + 1, f"{items}, {missing} = (), True")
@@ -223,18 +231,41 @@ class _Function:
             emit(ind, f"{r} = None if {v} is None else {predicate.format(v=v)}")
             self._record(ind, leaf, from_root, v, r, prefix)
             return r
-        if isinstance(c, Contains | Intersects) and not path.walks_lists:
+        if isinstance(c, Contains | Intersects):
             if isinstance(c, Contains):
                 test = f"contains {scalar_repr(c.value)}"
-                check = f"{self.src.const(c.value)} in ({{v}} if isinstance({{v}}, list) else ({{v}},))"
+                check = f"{self.src.const(c.value)} in {{vs}}"
             else:
                 test = f"intersects {scalar_repr(list(c.values))}"
-                wanted = self.src.const(set(c.values))
-                check = f"not {wanted}.isdisjoint({{v}} if isinstance({{v}}, list) else ({{v}},))"
+                check = f"not {self.src.const(set(c.values))}.isdisjoint({{vs}})"
             leaf, from_root = self._leaf(path_text, test)
+            if path.walks_lists:  # every value reached, flattened; not found is unknown when one was missing
+                items, missing = self._walk_lists(ind, path, scope)
+                emit(ind, f"{r} = {check.format(vs=items)}")
+                emit(ind, f"if {r} is False and {missing}: {r} = None")
+                self._record(ind, leaf, from_root, items, r, prefix)
+                return r
             v = self._walk(ind, path_text, scope)
-            emit(ind, f"{r} = None if {v} is None else {check.format(v=v)}")
+            one = f"({v} if isinstance({v}, list) else ({v},))"
+            emit(ind, f"{r} = None if {v} is None else {check.format(vs=one)}")
             self._record(ind, leaf, from_root, v, r, prefix)
+            return r
+        if isinstance(c, Count) and path.walks_lists:
+            leaf, from_root = self._leaf(path_text, _count_test(c))
+            items, missing = self._walk_lists(ind, path, scope)
+            n = self.src.var("n")
+            low = f"{n} >= {c.min}" if c.min is not None else "True"
+            emit(ind, f"{n} = len({items})")
+            emit(
+                ind, f"if {missing}:"
+            )  # more items may be unstated: only a minimum met, with no maximum, holds
+            if c.max is None:
+                emit(ind + 1, f"{r} = True if ({low} and {n} > 0) else None")
+            else:
+                emit(ind + 1, f"{r} = False if {n} > {c.max} else None")
+            emit(ind, "else:")
+            emit(ind + 1, f"{r} = {low}" + (f" and {n} <= {c.max}" if c.max is not None else ""))
+            self._record(ind, leaf, from_root, n, r, prefix)
             return r
         if isinstance(c, Exists) and not path.walks_lists:
             leaf, from_root = self._leaf(path_text, "is stated")
