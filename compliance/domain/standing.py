@@ -7,6 +7,7 @@ waived and nowhere else, so a report can never say "compliant" beside "fail 1".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -23,6 +24,7 @@ from compliance.domain.outcomes import (
 from compliance.domain.waivers import AppliedWaiver
 
 WAIVED = "waived"
+_OUTCOMES = [o.value for o in Outcome]
 
 
 def standing(findings: Iterable[Finding]) -> tuple[Verdict, dict[str, int]]:
@@ -40,11 +42,10 @@ def standing(findings: Iterable[Finding]) -> tuple[Verdict, dict[str, int]]:
 def tally(outcomes: Iterable[str], waived: int = 0) -> tuple[Verdict, dict[str, int]]:
     """The verdict and the counts from the outcome values of the findings no waiver covers (the lean engine
     calls this directly: at assessment time nothing is waived)."""
-    counts = {o.value: 0 for o in Outcome}
-    for outcome in outcomes:
-        counts[outcome] += 1
+    found = Counter(outcomes)
+    counts = {o: found[o] for o in _OUTCOMES}
     counts[WAIVED] = waived
-    return verdict_of(Outcome(o) for o, n in counts.items() if n and o != WAIVED), counts
+    return verdict_of(map(Outcome, found)), counts
 
 
 def settle(

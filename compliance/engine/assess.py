@@ -8,6 +8,7 @@ finding is `(rule_id, outcome, severity, trace)`: a `CompactAssessment`. `assess
 from __future__ import annotations
 
 import hashlib
+from operator import itemgetter
 from typing import Any
 
 import pydantic_core
@@ -24,6 +25,7 @@ from compliance.engine.program import Program, generate, load
 
 _OUTCOME_ORDER = {o.value: rank for o, rank in OUTCOME_ORDER.items()}  # by value: findings are tuples here
 _SEVERITY_RANK = {s.value: s.rank for s in Severity}
+_OUTCOME_SEVERITY, _OUTCOME, _FINDING = itemgetter(1, 2), itemgetter(1), itemgetter(2)
 
 
 def submission_hash(submission: Submission) -> str:
@@ -52,10 +54,15 @@ class Engine:
         self.view: PackView = view or view_of_pack(pack, self.logic, self.program.leaves)
         register_view(self.view)
         self._router = Router(pack)
-        # Findings sort by outcome, then severity (worst first), then rule id: one integer key per finding.
+        # Findings sort by outcome, then severity (worst first), then rule id. `run` returns one finding per rule
+        # in pack order, so each position has a fixed id rank; the outcome and severity give the first key.
         ids = sorted(r.id for r in pack.rules)
-        self._id_rank = {rule_id: i for i, rule_id in enumerate(ids)}
-        self._width = len(ids) + 1
+        self._ranks = [ids.index(r.id) for r in pack.rules]
+        self._order = {
+            (outcome, severity): rank * 4 + 3 - _SEVERITY_RANK[severity]
+            for outcome, rank in _OUTCOME_ORDER.items()
+            for severity in _SEVERITY_RANK
+        }
 
     def assess(self, submission: Submission) -> Assessment:
         return expand(self.assess_compact(submission), self.view)
@@ -65,9 +72,11 @@ class Engine:
         facts = pydantic_core.from_json(canonical)  # the same dict as model_dump(mode="json"), in a third
         plan = self._router.route(facts)
         findings = self._run(facts, self.pack.reference)
-        rank, width, order, sev = self._id_rank, self._width, _OUTCOME_ORDER, _SEVERITY_RANK
-        findings.sort(key=lambda f: (order[f[1]] * 4 + 3 - sev[f[2]]) * width + rank[f[0]])
-        verdict, counts = tally([f[1] for f in findings])  # no waiver applies at assessment time
+        # Sorted by (outcome and severity, id rank, finding) triples, built and taken apart in C: the first two
+        # keys are never equal for two findings, so findings themselves are never compared.
+        keys = map(self._order.__getitem__, map(_OUTCOME_SEVERITY, findings))
+        findings = list(map(_FINDING, sorted(zip(keys, self._ranks, findings, strict=True))))
+        verdict, counts = tally(map(_OUTCOME, findings))  # no waiver applies at assessment time
         return CompactAssessment(
             project_name=submission.project_name,
             submission_hash="sha256:" + hashlib.sha256(canonical).hexdigest(),
