@@ -14,18 +14,15 @@ from typing import Any
 import pydantic_core
 
 from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
-from compliance.domain.outcomes import OUTCOME_ORDER, Assessment
+from compliance.domain.outcomes import Assessment
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Severity
 from compliance.domain.standing import tally
 from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
 from compliance.engine.logic import logic_document, view_of_pack
 from compliance.engine.program import Program, generate, load
 
-_OUTCOME_ORDER = {o.value: rank for o, rank in OUTCOME_ORDER.items()}  # by value: findings are tuples here
-_SEVERITY_RANK = {s.value: s.rank for s in Severity}
-_OUTCOME_SEVERITY, _OUTCOME, _FINDING = itemgetter(1, 2), itemgetter(1), itemgetter(2)
+_OUTCOME = itemgetter(1)
 
 
 def submission_hash(submission: Submission) -> str:
@@ -54,15 +51,6 @@ class Engine:
         self.view: PackView = view or view_of_pack(pack, self.logic, self.program.leaves)
         register_view(self.view)
         self._router = Router(pack)
-        # Findings sort by outcome, then severity (worst first), then rule id. `run` returns one finding per rule
-        # in pack order, so each position has a fixed id rank; the outcome and severity give the first key.
-        ids = sorted(r.id for r in pack.rules)
-        self._ranks = [ids.index(r.id) for r in pack.rules]
-        self._order = {
-            (outcome, severity): rank * 4 + 3 - _SEVERITY_RANK[severity]
-            for outcome, rank in _OUTCOME_ORDER.items()
-            for severity in _SEVERITY_RANK
-        }
 
     def assess(self, submission: Submission) -> Assessment:
         return expand(self.assess_compact(submission), self.view)
@@ -71,11 +59,7 @@ class Engine:
         canonical = submission.__pydantic_serializer__.to_json(submission)
         facts = pydantic_core.from_json(canonical)  # the same dict as model_dump(mode="json"), in a third
         plan = self._router.route(facts)
-        findings = self._run(facts, self.pack.reference)
-        # Sorted by (outcome and severity, id rank, finding) triples, built and taken apart in C: the first two
-        # keys are never equal for two findings, so findings themselves are never compared.
-        keys = map(self._order.__getitem__, map(_OUTCOME_SEVERITY, findings))
-        findings = list(map(_FINDING, sorted(zip(keys, self._ranks, findings, strict=True))))
+        findings = self._run(facts, self.pack.reference)  # in report order
         verdict, counts = tally(map(_OUTCOME, findings))  # no waiver applies at assessment time
         return CompactAssessment(
             project_name=submission.project_name,
