@@ -8,9 +8,11 @@ plus one transfer filing (F118) per foreign destination. The triggers themselves
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any
+from functools import partial
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from compliance.domain.compact import expand_trace
 from compliance.domain.derived import AuthorisationCover, Derived, ForeignDestination
@@ -192,6 +194,22 @@ def _stated(facts: dict[str, Any], sources: list[Any]) -> dict[str, Any]:
     }
 
 
+_FILING_KEY = itemgetter(
+    "country", "on_adequacy_list", "list_verified", "list_state", "covered_by_cndp"
+)  # with the sources: what a transfer filing is made of
+_MEMO_SIZE = 4096  # countries come from submissions: the memos stay bounded
+M = TypeVar("M")
+
+
+def _memoised(table: dict[tuple[Any, ...], M], key: tuple[Any, ...], make: Callable[[], M]) -> M:
+    found = table.get(key)
+    if found is None:
+        if len(table) >= _MEMO_SIZE:
+            table.clear()
+        found = table[key] = make()
+    return found
+
+
 # The fields of `AuthorisationCover`, in its order, and the Art. 12(1) ground each one names.
 _COVER_FIELDS = list(AuthorisationCover.model_fields)
 _COVER_GROUNDS = [AuthorisationGround(f.replace("_", "-")).value for f in _COVER_FIELDS]
@@ -210,7 +228,9 @@ class Router:
         self._checks, self._leaves = load(checks), checks.leaves
         # What `route` starts from: every derived fact at its default, in the order `Derived` dumps them.
         self._blank = Derived(has_cndp_act=False, has_authorisation=False).model_dump(mode="json")
-        self._summaries: dict[tuple[str, ...], Localized] = {}
+        # Texts the lean `route` builds once: plan summaries and transfer filings (frozen, so shared).
+        self._summaries: dict[tuple[Any, ...], Localized] = {}
+        self._filings: dict[tuple[Any, ...], TransferFiling] = {}
 
     @property
     def today(self) -> date:
@@ -259,16 +279,15 @@ class Router:
         stated = {**self._blank, **_stated(facts, sources), "foreign_destinations": destinations}
         facts["derived"] = stated
         regime, forms, certain, possible = self._regime(facts, lean=True)
-        transfers = [_filing(**d) for d in destinations] if destinations else []
+        transfers = [
+            _memoised(self._filings, (tuple(d["sources"]), *_FILING_KEY(d)), partial(_filing, **d))
+            for d in destinations
+        ]
         if transfers:
             forms.append(FormCode.F118)
         key = (regime, *(t.article for t in certain), "", *(t.article for t in possible), "")
         key += tuple(t.country for t in transfers)
-        summary = self._summaries.get(key)
-        if summary is None:
-            if len(self._summaries) > 4096:  # countries come from submissions: keep the memo bounded
-                self._summaries.clear()
-            summary = self._summaries[key] = plan_summary(regime, certain, possible, transfers)
+        summary = _memoised(self._summaries, key, lambda: plan_summary(regime, certain, possible, transfers))
         plan = FormalityPlan.model_construct(  # every part built from validated data: no validation again
             regime=regime,
             forms=forms,
