@@ -215,6 +215,23 @@ _COVER_FIELDS = list(AuthorisationCover.model_fields)
 _COVER_GROUNDS = [AuthorisationGround(f.replace("_", "-")).value for f in _COVER_FIELDS]
 
 
+def _blank() -> dict[str, Any]:
+    """Every derived fact at its default as `Derived` dumps it, in its order (None where `_stated` sets it), read
+    from the fields: building the model would cost a command-line check its start-up."""
+    out: dict[str, Any] = {}
+    for name, field in Derived.model_fields.items():
+        if field.default_factory is AuthorisationCover:
+            out[name] = dict.fromkeys(_COVER_FIELDS)
+        elif field.default_factory is list:
+            out[name] = []  # shared, never written: `route` replaces every one of them
+        else:
+            out[name] = None if field.is_required() else field.default
+    return out
+
+
+_BLANK = _blank()
+
+
 class Router:
     """Compiles the formality triggers of a pack once and routes each submission."""
 
@@ -226,8 +243,6 @@ class Router:
         ]
         checks = generate_checks([t.condition for t in pack.triggers])
         self._checks, self._leaves = load(checks), checks.leaves
-        # What `route` starts from: every derived fact at its default, in the order `Derived` dumps them.
-        self._blank = Derived(has_cndp_act=False, has_authorisation=False).model_dump(mode="json")
         # Texts the lean `route` builds once: plan summaries and transfer filings (frozen, so shared).
         self._summaries: dict[tuple[Any, ...], Localized] = {}
         self._filings: dict[tuple[Any, ...], TransferFiling] = {}
@@ -276,7 +291,7 @@ class Router:
         today = self.today
         sources = authorisation_sources(facts, today)
         destinations = destination_facts(facts, self.pack)
-        stated = {**self._blank, **_stated(facts, sources), "foreign_destinations": destinations}
+        stated = {**_BLANK, **_stated(facts, sources), "foreign_destinations": destinations}
         facts["derived"] = stated
         regime, forms, certain, possible = self._regime(facts, lean=True)
         transfers = [
