@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any, TypeVar
 
 from compliance.domain.compact import expand_trace
-from compliance.domain.derived import AuthorisationCover, Derived, ForeignDestination
+from compliance.domain.derived import AuthorisationCover, Derived
 from compliance.domain.formality_words import plan_summary
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TraceEntry, TransferFiling
 from compliance.domain.pack import RulePack
@@ -31,7 +31,6 @@ from compliance.engine.acts import (
     authorisation_sources,
     authorised_on,
     covers,
-    destination_acts,
     ground_cover,
     receipt,
     uncovered,
@@ -39,9 +38,9 @@ from compliance.engine.acts import (
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.consents import marketing_consents, processing_consents
 from compliance.engine.declared import compare_declaration
+from compliance.engine.destinations import destination_facts, filing, foreign_destinations, lookup
 from compliance.engine.program import generate_checks, load
 
-MOROCCO = "MA"
 _SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
 _BIOMETRIC = {c.value for c in BIOMETRIC_CATEGORIES}
 _AUTOMATED_CHANNELS = {
@@ -53,14 +52,6 @@ _AUTOMATED_CHANNELS = {
     MarketingChannel.fax.value,
     MarketingChannel.push.value,
 }
-
-
-def _get(d: Any, *keys: str) -> Any:
-    for k in keys:
-        if not isinstance(d, dict):
-            return None
-        d = d.get(k)
-    return d
 
 
 def _categories(facts: dict[str, Any]) -> list[str] | None:
@@ -79,97 +70,14 @@ def _categories(facts: dict[str, Any]) -> list[str] | None:
     return list(seen)
 
 
-def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-
-    def add(country: Any, source: str) -> None:
-        if isinstance(country, str) and country != MOROCCO:
-            srcs = found.setdefault(country, [])
-            if source not in srcs:
-                srcs.append(source)
-
-    for t in facts.get("transfers") or []:
-        add(t.get("country"), "transfers")
-    for p in facts.get("processors") or []:
-        add(p.get("country"), "processors")
-        for country in p.get("countries") or []:
-            add(country, "processors")
-    inference = _get(facts, "ai", "inference") or {}
-    sends_personal = inference.get("prompts_contain_personal_data") is not False and not inference.get(
-        "pii_redaction_before_call"
-    )
-    if sends_personal:
-        # Self-hosted on servers abroad is still a transfer; the provider's country only stands in for an
-        # unstated hosting country when the provider hosts the model.
-        fallback = None if inference.get("self_hosted") else inference.get("provider_country")
-        several = inference.get("hosting_countries") or []
-        add(inference.get("hosting_country") or (None if several else fallback), "inference")
-        for country in several:
-            add(country, "inference")
-    add(_get(facts, "ai", "facial_recognition", "hosting_country"), "facial_recognition")
-    return found
-
-
-def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignDestination]:
-    return [ForeignDestination(**d) for d in destination_facts(facts, pack)]
-
-
-def destination_facts(facts: dict[str, Any], pack: RulePack) -> list[dict[str, Any]]:
-    """The foreign destinations as `ForeignDestination` dumps them in JSON (its fields, in its order)."""
-    if facts.get("processes_personal_data") is False:
-        return []
-    transfers = facts.get("transfers") or []
-    declared_countries = _get(facts, "cndp", "declared", "transfers")
-    has_transfer_act = bool(_get(facts, "cndp", "transfer_authorisation_number"))
-    acts = _get(facts, "cndp", "acts") or []
-    has_transfer_act = has_transfer_act or any(a.get("kind") == "transfer_authorisation" for a in acts)
-
-    def covered(entries: list[dict[str, Any]]) -> bool:
-        """A CNDP act covers this destination: its own authorisation number, or an Art. 44(3) authorisation
-        claimed for it while the project holds a transfer authorisation number."""
-        return any(
-            t.get("cndp_authorisation_number")
-            or (t.get("mechanism") == "cndp_authorisation" and has_transfer_act)
-            for t in entries
-        )
-
-    out = []
-    for country, sources in _destination_sources(facts).items():
-        entries = [t for t in transfers if t.get("country") == country]
-        authorised_act, notified_act = destination_acts(facts, country)
-        listed = pack.adequacy.countries.get(country)
-
-        def first(key: str, entries: list[dict[str, Any]] = entries) -> Any:
-            return next((t[key] for t in entries if t.get(key) is not None), None)
-
-        declared = country in declared_countries if declared_countries is not None else first("declared")
-        notified = True if notified_act else first("notified_to_cndp")
-        out.append(
-            {
-                "country": country,
-                "sources": sources,
-                "on_adequacy_list": listed is not None,
-                "list_verified": bool(listed and listed.verified),
-                "list_state": pack.adequacy.state(country),
-                "declared_transfer": bool(entries),
-                "mechanism": first("mechanism"),
-                "exception_justification": first("exception_justification"),
-                "notified_to_cndp": notified,
-                "declared_to_cndp": declared,
-                "covered_by_cndp": authorised_act or covered(entries),
-            }
-        )
-    return out
-
-
 def _stated(facts: dict[str, Any], sources: list[Any]) -> dict[str, Any]:
     """The derived facts the formality triggers read, as JSON values (keyword arguments of `Derived`); the
     foreign destinations, and what depends on the regime, are added by the caller."""
     cats = _categories(facts)
-    marketing = _get(facts, "direct_marketing", "channels")
+    marketing = lookup(facts, "direct_marketing", "channels")
     automated = None if marketing is None else [c for c in marketing if c in _AUTOMATED_CHANNELS]
-    training_pd = _get(facts, "ai", "training", "uses_personal_data")
-    prompts_pd = _get(facts, "ai", "inference", "prompts_contain_personal_data")
+    training_pd = lookup(facts, "ai", "training", "uses_personal_data")
+    prompts_pd = lookup(facts, "ai", "inference", "prompts_contain_personal_data")
     cndp = facts.get("cndp") or {}
     has_receipt, receipt_on = receipt(facts)
     return {
@@ -263,7 +171,7 @@ class Router:
         stated = Derived(foreign_destinations=destinations, **_stated(facts, sources))
         # The triggers read the facts derived so far; the regime and what depends on it come after them.
         facts["derived"] = stated.model_dump(mode="json")
-        plan = self._plan(facts, destinations)
+        plan = self._plan(facts, [filing(**dict(d)) for d in destinations])
         legal = [t.id for t in plan.triggers if t.status.can_fail]
         cover = {
             g.value.replace("-", "_"): ground_cover(facts, g.value, today, sources)
@@ -293,24 +201,12 @@ class Router:
         destinations = destination_facts(facts, self.pack)
         stated = {**_BLANK, **_stated(facts, sources), "foreign_destinations": destinations}
         facts["derived"] = stated
-        regime, forms, certain, possible = self._regime(facts, lean=True)
         transfers = [
-            _memoised(self._filings, (tuple(d["sources"]), *_FILING_KEY(d)), partial(_filing, **d))
+            _memoised(self._filings, (tuple(d["sources"]), *_FILING_KEY(d)), partial(filing, **d))
             for d in destinations
         ]
-        if transfers:
-            forms.append(FormCode.F118)
-        key = (regime, *(t.article for t in certain), "", *(t.article for t in possible), "")
-        key += tuple(t.country for t in transfers)
-        summary = _memoised(self._summaries, key, lambda: plan_summary(regime, certain, possible, transfers))
-        plan = FormalityPlan.model_construct(  # every part built from validated data: no validation again
-            regime=regime,
-            forms=forms,
-            triggers=certain,
-            possible_triggers=possible,
-            transfers=transfers,
-            summary=summary,
-        )
+        plan = self._plan(facts, transfers, lean=True)
+        regime, certain = plan.regime, plan.triggers
         legal = [t.id for t in certain if t.status.can_fail]
         legal_regime = _legal_regime(facts.get("processes_personal_data"), plan)
         since = authorised_on(facts, legal, today, sources)
@@ -327,18 +223,29 @@ class Router:
         }
         return plan
 
-    def _plan(self, facts: dict[str, Any], destinations: list[ForeignDestination]) -> FormalityPlan:
-        regime, forms, certain, possible = self._regime(facts)
-        transfers = [_filing(**dict(d)) for d in destinations]
+    def _plan(
+        self, facts: dict[str, Any], transfers: list[TransferFiling], lean: bool = False
+    ) -> FormalityPlan:
+        """`lean`: triggers run as generated code, the summary memoised, the plan built without validation (its
+        parts come from the validated pack and `_filing`)."""
+        regime, forms, certain, possible = self._regime(facts, lean)
         if transfers:
             forms.append(FormCode.F118)
-        return FormalityPlan(
+        if lean:
+            key = (regime, *(t.article for t in certain), "", *(t.article for t in possible), "")
+            key += tuple(t.country for t in transfers)
+            summary = _memoised(
+                self._summaries, key, lambda: plan_summary(regime, certain, possible, transfers)
+            )
+        else:
+            summary = plan_summary(regime, certain, possible, transfers)
+        return (FormalityPlan.model_construct if lean else FormalityPlan)(
             regime=regime,
             forms=forms,
             triggers=certain,
             possible_triggers=possible,
             transfers=transfers,
-            summary=plan_summary(regime, certain, possible, transfers),
+            summary=summary,
         )
 
     def _evaluated(self, facts: dict[str, Any], lean: bool) -> Iterator[tuple[Any, Any, list[TraceEntry]]]:
@@ -386,65 +293,12 @@ class Router:
             regime = Regime.declaration
         forms: list[FormCode] = []
         if regime is Regime.authorisation:
-            simplified = _get(facts, "cndp", "formality") == "simplified_authorisation"
+            simplified = lookup(facts, "cndp", "formality") == "simplified_authorisation"
             forms.append(FormCode.F113 if simplified else FormCode.F112)
         elif regime is Regime.declaration:
-            simplified = _get(facts, "cndp", "formality") == "simplified_declaration"
+            simplified = lookup(facts, "cndp", "formality") == "simplified_declaration"
             forms.append(FormCode.F214 if simplified else FormCode.F211)
         return regime, forms, certain, possible
-
-
-def _filing(
-    country: str,
-    sources: list[str],
-    on_adequacy_list: bool,
-    list_verified: bool,
-    list_state: str,
-    covered_by_cndp: bool,
-    **_: Any,
-) -> TransferFiling:
-    """The filing of one foreign destination (the fields of a `ForeignDestination`, the rest ignored)."""
-    where = ", ".join(sources)
-    if on_adequacy_list:
-        reason = Localized(
-            fr=f"Données envoyées vers {country} ({where}) : pays figurant sur la liste de l'art. 43 "
-            f"(liste non vérifiée sur la délibération) ; le transfert reste à déclarer (art. 15(e)) et à "
-            f"notifier (décret art. 46).",
-            en=f"Data sent to {country} ({where}): a country on the Art. 43 list (listing not verified "
-            f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
-            f"(Decree Art. 46).",
-            ar=f"معطيات مرسلة إلى {country} ({where}): بلد مدرج في قائمة المادة 43 (إدراج غير موثق مقارنة "
-            f"بالمداولة)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار (المادة 46 من المرسوم).",
-        )
-    elif list_state == "doubtful":
-        reason = Localized(
-            fr=f"Données envoyées vers {country} ({where}) : pays absent de nos sources mais peut-être sur la "
-            f"liste actuelle de l'art. 43 (à vérifier auprès de la CNDP) ; le transfert reste à déclarer "
-            f"(art. 15(e)) et à notifier (décret art. 46).",
-            en=f"Data sent to {country} ({where}): a country absent from our sources but possibly on the "
-            f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
-            f"and notified (Decree Art. 46).",
-            ar=f"معطيات مرسلة إلى {country} ({where}): بلد غائب عن مصادرنا لكنه قد يكون في القائمة الحالية "
-            f"للمادة 43 (يجب التحقق لدى اللجنة الوطنية)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار "
-            f"(المادة 46 من المرسوم).",
-        )
-    else:
-        reason = Localized(
-            fr=f"Données envoyées vers {country} ({where}) : pays hors de la liste de l'art. 43 ; il faut "
-            f"une dérogation de l'art. 44 ou une autorisation de la CNDP (F118).",
-            en=f"Data sent to {country} ({where}): a country not on the Art. 43 list; an Art. 44 "
-            f"derogation or a CNDP authorisation (F118) is needed.",
-            ar=f"معطيات مرسلة إلى {country} ({where}): بلد غير مدرج في قائمة المادة 43؛ يلزم استثناء من "
-            f"استثناءات المادة 44 أو إذن من اللجنة الوطنية (F118).",
-        )
-    return TransferFiling(
-        country=country,
-        on_adequacy_list=on_adequacy_list,
-        list_verified=list_verified,
-        sources=sources,
-        covered_by_cndp=covered_by_cndp,
-        reason=reason,
-    )
 
 
 def _legal_regime(personal: Any, plan: FormalityPlan) -> Regime | None:
