@@ -32,7 +32,8 @@ def submission_hash(submission: Submission) -> str:
 
 
 class Engine:
-    """Holds a pack compiled once; `assess` is then cheap and thread-safe (no shared mutable state).
+    """Holds a pack compiled once; `assess` is then cheap and thread-safe (the only shared mutable state is the
+    router's memos of immutable texts).
 
     `program` and `code` come from the pack cache when it holds them (see `compliance.ruleset.cache`)."""
 

@@ -151,7 +151,8 @@ class Router:
         ]
         checks = generate_checks([t.condition for t in pack.triggers])
         self._checks, self._leaves = load(checks), checks.leaves
-        # Texts the lean `route` builds once: plan summaries and transfer filings (frozen, so shared).
+        # Texts the lean `route` builds once: plan summaries and transfer filings (frozen, so shared). Threads may
+        # race on them: a lost race only builds the same text again.
         self._summaries: dict[tuple[Any, ...], Localized] = {}
         self._filings: dict[tuple[Any, ...], TransferFiling] = {}
 
