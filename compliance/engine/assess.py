@@ -20,7 +20,7 @@ from compliance.domain.standing import tally
 from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
 from compliance.engine.logic import logic_document, view_of_pack
-from compliance.engine.program import Program, generate, load
+from compliance.engine.program import Program, generate, namespace_of
 
 _OUTCOME = itemgetter(1)
 
@@ -47,11 +47,12 @@ class Engine:
     ) -> None:
         self.pack = pack
         self.program = program or generate(pack)
-        self._run = load(self.program, code)
+        namespace = namespace_of(self.program, code)
+        self._run = namespace["run"]
         self.logic = logic or hash_logic(logic_document(pack, self.program.leaves))
         self.view: PackView = view or view_of_pack(pack, self.logic, self.program.leaves)
         register_view(self.view)
-        self._router = Router(pack)
+        self._router = Router(pack, checks=(namespace["checks"], self.program.check_leaves))
 
     def assess(self, submission: Submission) -> Assessment:
         return expand(self.assess_compact(submission), self.view)

@@ -65,6 +65,7 @@ class Source:
     # None), so that the many rules reading `ai.training.*` do not walk `ai.training` again each time.
     prelude: list[str] = field(default_factory=list)
     parents: dict[tuple[str, ...], str] = field(default_factory=dict)
+    stem: str = "K"  # of the constants' names: two sources can share one module
     _count: int = 0
 
     def var(self, stem: str) -> str:
@@ -72,7 +73,7 @@ class Source:
         return f"{stem}{self._count}"
 
     def const(self, value: Any) -> str:
-        name = f"K{len(self.constants)}"
+        name = f"{self.stem}{len(self.constants)}"
         self.constants[name] = value
         return name
 

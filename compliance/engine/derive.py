@@ -14,7 +14,7 @@ from functools import partial
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from compliance.domain.compact import expand_trace
+from compliance.domain.compact import Leaf, expand_trace
 from compliance.domain.derived import AuthorisationCover, Derived
 from compliance.domain.formality_words import plan_summary
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TraceEntry, TransferFiling
@@ -143,14 +143,18 @@ _BLANK = _blank()
 class Router:
     """Compiles the formality triggers of a pack once and routes each submission."""
 
-    def __init__(self, pack: RulePack, today: date | None = None) -> None:
+    def __init__(
+        self, pack: RulePack, today: date | None = None, checks: tuple[Any, list[Leaf]] | None = None
+    ) -> None:
         self.pack = pack
         self._today = today  # fixed in tests; otherwise the day of each assessment
         self._triggers: list[tuple[Any, Evaluator]] = [
             (t, compile_condition(t.condition)) for t in pack.triggers
         ]
-        checks = generate_checks([t.condition for t in pack.triggers])
-        self._checks, self._leaves = load(checks), checks.leaves
+        # The triggers' generated function and its leaf table (`Program.check_leaves`): the engine's program holds
+        # them (compiled in the pack cache); otherwise they are generated when `route` first needs them.
+        self._checks: Any = checks[0] if checks else None
+        self._leaves: list[Leaf] = checks[1] if checks else []
         # Texts the lean `route` builds once: plan summaries and transfer filings (frozen, so shared). Threads may
         # race on them: a lost race only builds the same text again.
         self._summaries: dict[tuple[Any, ...], Localized] = {}
@@ -252,6 +256,9 @@ class Router:
     def _evaluated(self, facts: dict[str, Any], lean: bool) -> Iterator[tuple[Any, Any, list[TraceEntry]]]:
         """Each trigger, its result and the facts it read."""
         ref = self.pack.reference
+        if lean and self._checks is None:
+            program = generate_checks([t.condition for t in self.pack.triggers])
+            self._checks, self._leaves = load(program, name="checks"), program.check_leaves
         if lean:
             for spec, (result, trace) in zip(self.pack.triggers, self._checks(facts, ref), strict=True):
                 yield spec, result, expand_trace(trace, self._leaves) if result is not False else []

@@ -8,7 +8,7 @@ and severity. It returns the findings in the order reports list them (`finding_o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
@@ -23,11 +23,14 @@ FILENAME = "<compliance rule pack>"
 
 @dataclass(frozen=True)
 class Program:
-    """Generated source, the constants it refers to, and the leaf table of its traces."""
+    """Generated source, the constants it refers to, and the leaf table of its traces; with the formality
+    triggers' function `checks` and its own leaf table when generated from a pack (so that the pack cache
+    keeps both compiled)."""
 
     source: str
     constants: dict[str, Any]
     leaves: list[Leaf]
+    check_leaves: list[Leaf] = field(default_factory=list)
 
 
 def generate(pack: RulePack) -> Program:
@@ -80,32 +83,43 @@ def generate(pack: RulePack) -> Program:
     for _, block in sorted(blocks):
         src.lines += block
     src.emit(1, f"return list({src.const(chain.from_iterable)}(B))")
-    lines = src.lines[:1] + src.prelude + src.lines[1:]
-    return Program("\n".join(lines) + "\n", src.constants, src.leaves)
+    checks = _checks([t.condition for t in pack.triggers])
+    lines = src.lines[:1] + src.prelude + src.lines[1:] + checks.lines[:1] + checks.prelude + checks.lines[1:]
+    return Program("\n".join(lines) + "\n", src.constants | checks.constants, src.leaves, checks.leaves)
 
 
-def generate_checks(conditions: list[Condition]) -> Program:
-    """Conditions (the formality triggers) as one function `run(S, ref)` returning `(result, trace)` for each."""
-    src = Source()
-    src.emit(0, "def run(S, ref):")
+def _checks(conditions: list[Condition]) -> Source:
+    """Conditions (the formality triggers) as one function `checks(S, ref)` returning `(result, trace)` for each."""
+    src = Source(stem="T")
+    src.emit(0, "def checks(S, ref):")
     src.emit(1, "root = S")
     src.emit(1, "out = []")
     for condition in conditions:
         src.emit(1, "trace = []")
         src.emit(1, f"out.append(({emit_condition(src, condition, 1)}, trace))")
     src.emit(1, "return out")
+    return src
+
+
+def generate_checks(conditions: list[Condition]) -> Program:
+    """The `checks` function alone (for a router built without a program)."""
+    src = _checks(conditions)
     lines = src.lines[:1] + src.prelude + src.lines[1:]
-    return Program("\n".join(lines) + "\n", src.constants, src.leaves)
+    return Program("\n".join(lines) + "\n", src.constants, [], src.leaves)
 
 
 RunFunction = Any  # (facts, reference) -> list[CompactFinding], outcome and severity as plain strings
 
 
-def load(program: Program, code: Any = None) -> RunFunction:
-    """The `run` function of a program; `code` is its compiled form when a cache holds it."""
+def load(program: Program, code: Any = None, name: str = "run") -> RunFunction:
+    """The `run` function of a program (or `checks`); `code` is its compiled form when a cache holds it."""
+    return namespace_of(program, code)[name]
+
+
+def namespace_of(program: Program, code: Any = None) -> dict[str, Any]:
     namespace: dict[str, Any] = dict(program.constants)
     exec(code if code is not None else compile_source(program), namespace)
-    return namespace["run"]
+    return namespace
 
 
 def compile_source(program: Program) -> Any:
