@@ -158,14 +158,16 @@ def main() -> None:
     ref_all: list[float] = []
     subs = {p.stem: parse_submission(p.read_bytes(), p.name) for p in examples}
     gc.freeze()  # as the service does once the pack is loaded: the pack is never collected
-    pauses: list[list[float]] = [[], [], []]  # per generation: is a slow assessment the collector's?
+    # Garbage collections, by the engine being timed when they ran: is a slow assessment the collector's?
+    pauses: dict[str, list[tuple[int, float]]] = {}
+    timing: list[str] = ["none"]
     started: list[float] = []
 
     def collected(phase: str, info: dict[str, int]) -> None:
         if phase == "start":
             started.append(time.perf_counter())
         elif started:
-            pauses[info["generation"]].append(time.perf_counter() - started.pop())
+            pauses.setdefault(timing[0], []).append((info["generation"], time.perf_counter() - started.pop()))
 
     gc.callbacks.append(collected)
     try:
@@ -174,6 +176,7 @@ def main() -> None:
             for i in range(args.rounds):
                 order = ((engine.assess_compact, lean_t), (engine.assess, full_t), (reference.assess, ref_t))
                 for fn, sink in order if i % 2 else reversed(order):
+                    timing[0] = getattr(fn, "__name__", "?")
                     t0 = CLOCK()
                     fn(sub)
                     sink.append(CLOCK() - t0)
@@ -188,11 +191,17 @@ def main() -> None:
             f"({len(lean_all)} assessments each; target p50 <= 0.30 ms, p99 <= 0.5 ms)"
         )
         gc.callbacks.remove(collected)
-        longest = max((p for gen in pauses for p in gen), default=0.0)
-        print(
-            f"garbage collections during these {len(lean_all) * 3} assessments: "
-            f"{' / '.join(str(len(gen)) for gen in pauses)} (generations 0 / 1 / 2), longest {longest * 1e3:.3f} ms"
-        )
+        for name, engine_label in (
+            ("assess_compact", "lean compact"),
+            ("assess", "lean expanded or reference"),
+        ):
+            runs = pauses.get(name, [])
+            generations = "/".join(str(sum(1 for g, _ in runs if g == gen)) for gen in range(3))
+            longest = max((p for _, p in runs), default=0.0)
+            print(
+                f"garbage collections while timing {engine_label}: {len(runs)} (generations 0/1/2: "
+                f"{generations}), longest {longest * 1e3:.3f} ms"
+            )
 
         largest = max(subs.values(), key=lambda s: len(engine.assess_compact(s).to_json()))
         compact = engine.assess_compact(largest)
