@@ -299,7 +299,7 @@ def runners(rules: list[Rule], engine: Engine) -> dict[str, Runner]:
     ref = engine.pack.reference
 
     def lean(facts: dict[str, Any]) -> list[str]:
-        outcomes = {f[0]: f[1] for f in run(facts, ref)}  # `run` lists findings in report order
+        outcomes = {f[0]: f[1] for f in run(facts, ref)[0]}  # `run` lists findings in report order
         return [outcomes[r.id] for r in rules]
 
     translator = ToCel()

@@ -41,12 +41,16 @@ def standing(findings: Iterable[Finding]) -> tuple[Verdict, dict[str, int]]:
 
 
 def tally(outcomes: Iterable[str], waived: int = 0) -> tuple[Verdict, dict[str, int]]:
-    """The verdict and the counts from the outcome values of the findings no waiver covers (the lean engine
-    calls this directly: at assessment time nothing is waived)."""
+    """The verdict and the counts from the outcome values of the findings no waiver covers."""
     found = Counter(outcomes)
-    counts = {o: found[o] for o in _OUTCOMES}
+    return counted({o: found[o] for o in _OUTCOMES}, waived)
+
+
+def counted(counts: dict[str, int], waived: int = 0) -> tuple[Verdict, dict[str, int]]:
+    """`tally` from the number of findings of each outcome (every outcome value a key, in `Outcome` order): the
+    lean engine's generated rules count them as they go."""
     counts[WAIVED] = waived
-    return verdict_of(map(_OUTCOME_OF.__getitem__, found)), counts
+    return verdict_of(_OUTCOME_OF[o] for o, n in counts.items() if n and o != WAIVED), counts
 
 
 def settle(

@@ -8,7 +8,6 @@ finding is `(rule_id, outcome, severity, trace)`: a `CompactAssessment`. `assess
 from __future__ import annotations
 
 import hashlib
-from operator import itemgetter
 from typing import Any
 
 import pydantic_core
@@ -16,13 +15,11 @@ import pydantic_core
 from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
 from compliance.domain.outcomes import Assessment
 from compliance.domain.pack import RulePack
-from compliance.domain.standing import tally
+from compliance.domain.standing import counted
 from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
 from compliance.engine.logic import logic_document, view_of_pack
 from compliance.engine.program import Program, generate, namespace_of
-
-_OUTCOME = itemgetter(1)
 
 
 def submission_hash(submission: Submission) -> str:
@@ -63,8 +60,8 @@ class Engine:
         facts = submission.__pydantic_serializer__.to_python(submission, mode="json")
         canonical = pydantic_core.to_json(facts)
         plan = self._router.route(facts)
-        findings = self._run(facts, self.pack.reference)  # in report order
-        verdict, counts = tally(map(_OUTCOME, findings))  # no waiver applies at assessment time
+        findings, outcomes = self._run(facts, self.pack.reference)  # in report order, and counted
+        verdict, counts = counted(outcomes)  # no waiver applies at assessment time
         return CompactAssessment(
             project_name=submission.project_name,
             submission_hash="sha256:" + hashlib.sha256(canonical).hexdigest(),

@@ -3,7 +3,8 @@
 For every rule, in rule id order: its `applies_when` and `require` inline (see `codegen`), the outcome decided
 with what is fixed for the rule folded in (whether it may fail, whether it is best practice), the severity
 overrides of a finding not met, then `(rule_id, outcome, severity, trace)` appended to the list of its outcome
-and severity. It returns the findings in the order reports list them (`finding_order`), with no sort.
+and severity. It returns the findings in the order reports list them (`finding_order`), with no sort, and the
+number of findings of each outcome.
 """
 
 from __future__ import annotations
@@ -82,7 +83,12 @@ def generate(pack: RulePack) -> Program:
         del src.lines[start:]
     for _, block in sorted(blocks):
         src.lines += block
-    src.emit(1, f"return list({src.const(chain.from_iterable)}(B))")
+    # The number of findings of each outcome, keyed in `Outcome` order (as `tally` counts them).
+    counts = ", ".join(
+        f"{o.value!r}: " + " + ".join(f"len(B[{OUTCOME_ORDER[o] * 4 + i}])" for i in range(4))
+        for o in Outcome
+    )
+    src.emit(1, f"return list({src.const(chain.from_iterable)}(B)), {{{counts}}}")
     checks = _checks([t.condition for t in pack.triggers])
     lines = src.lines[:1] + src.prelude + src.lines[1:] + checks.lines[:1] + checks.prelude + checks.lines[1:]
     return Program("\n".join(lines) + "\n", src.constants | checks.constants, src.leaves, checks.leaves)
@@ -108,7 +114,7 @@ def generate_checks(conditions: list[Condition]) -> Program:
     return Program("\n".join(lines) + "\n", src.constants, [], src.leaves)
 
 
-RunFunction = Any  # (facts, reference) -> list[CompactFinding], outcome and severity as plain strings
+RunFunction = Any  # (facts, reference) -> (list[CompactFinding], counts by outcome), values as plain strings
 
 
 def load(program: Program, code: Any = None, name: str = "run") -> RunFunction:
