@@ -12,18 +12,23 @@ rebuilds the entry.
 Why pickle is acceptable here: the entry holds pydantic models, the generated program's constants and its code
 object (marshal, as in `__pycache__`), which no data-only format carries without rebuilding what the cache is
 for; an entry is unpickled only after its HMAC matches (see `compliance.private_cache`). Anything unexpected
-falls back to loading the pack from its files. The loader and the engine are imported only to build an entry:
-a warm run unpickles the pack, which imports only the models it holds.
+falls back to loading the pack from its files. The loader and the engine are imported only to build an entry.
+
+An entry holds two pickles, then the code: first what an assessment reads (the program, the view, the rule
+documents and, of the pack, its info, reference data, formality triggers and adequacy list), then the whole
+pack, unpickled only when something else is asked of it (`LazyPack`): a warm `check` never unpickles the
+rules' two thousand models.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pydantic
 
@@ -51,14 +56,57 @@ class CompiledPack:
     rule_documents: dict[str, dict[str, Any]]
 
 
+# What an assessment reads of a pack (`Engine`, `Router`); anything else unpickles the whole pack.
+ASSESSED = ("info", "reference", "triggers", "adequacy")
+
+
+class LazyPack:
+    """A cached pack: the parts an assessment reads (`ASSESSED`) at hand, the whole `RulePack` unpickled the
+    first time anything else is asked of it (its rules, for `compliance rules` or a view rebuilt). It compares
+    and pickles as that pack."""
+
+    def __init__(self, parts: dict[str, Any], whole: bytes) -> None:
+        self.__dict__.update(parts)
+        self._whole = whole
+
+    def whole(self) -> RulePack:
+        pack: RulePack | None = self.__dict__.get("_pack")
+        if pack is None:
+            pack = self.__dict__["_pack"] = pickle.loads(self._whole)  # authenticated with the entry
+        return pack
+
+    def __getattr__(self, name: str) -> Any:  # only for what the parts lack
+        if name.startswith("__") or name in ("_whole", "_pack"):
+            raise AttributeError(name)
+        return getattr(self.whole(), name)
+
+    def __eq__(self, other: object) -> bool:
+        return self.whole() == (other.whole() if isinstance(other, LazyPack) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return pickle.loads, (self._whole,)
+
+
+def _rule_files(root: Path) -> list[str]:
+    """Every `*.yaml` under `root` as a path relative to it, sorted (os.walk: pathlib's rglob costs more)."""
+    found: list[str] = []
+    for folder, _, files in os.walk(root):
+        relative = os.path.relpath(folder, root)
+        found += [f if relative == "." else os.path.join(relative, f) for f in files if f.endswith(".yaml")]
+    return sorted(found)
+
+
 def pack_key(root: Path) -> str:
     """The hash naming a cache entry for the pack in `root` (see the module's docstring)."""
     digest = hashlib.sha256(FORMAT)
     for part in (__version__, pydantic.VERSION, str(root)):
         digest.update(part.encode() + b"\0")
     digest.update(package_digest())
-    for path in sorted(root.rglob("*.yaml")):  # with the rule texts in other languages (i18n/<lang>/)
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _rule_files(root):  # with the rule texts in other languages (i18n/<lang>/)
+        with open(os.path.join(root, name), "rb") as fh:
+            digest.update(name.encode() + b"\0" + fh.read() + b"\0")
     features = default_features_dir(root)
     if features is not None:
         for feature in sorted(features.glob("*/*.feature")):
@@ -73,8 +121,9 @@ def read_entry(folder: Path, key: str) -> CompiledPack | None:
     try:
         size = int.from_bytes(payload[:8], "big")
         entry = pickle.loads(payload[8 : 8 + size])  # authenticated by read_blob: see the docstring
-        code = marshal.loads(payload[8 + size :])
-        return CompiledPack(**entry, code=code)
+        end = 16 + size + int.from_bytes(payload[8 + size : 16 + size], "big")
+        pack = LazyPack(entry.pop("pack"), payload[16 + size : end])
+        return CompiledPack(**entry, pack=cast("RulePack", pack), code=marshal.loads(payload[end:]))
     except Exception:  # an entry written by another version of a dependency: rebuild it
         return None
 
@@ -82,15 +131,19 @@ def read_entry(folder: Path, key: str) -> CompiledPack | None:
 def write_entry(folder: Path, key: str, compiled: CompiledPack) -> None:
     """Best effort: a cache that cannot be written is simply not used."""
     entry = {
-        "pack": compiled.pack,
+        "pack": {name: getattr(compiled.pack, name) for name in ASSESSED},
         "program": compiled.program,
         "logic": compiled.logic,
         "view": compiled.view,
         "rule_documents": compiled.rule_documents,
     }
     pickled = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    whole = pickle.dumps(compiled.pack, protocol=pickle.HIGHEST_PROTOCOL)
     write_blob(
-        folder, f"{key}.pack", len(pickled).to_bytes(8, "big") + pickled + marshal.dumps(compiled.code)
+        folder,
+        f"{key}.pack",
+        b"".join((len(pickled).to_bytes(8, "big"), pickled, len(whole).to_bytes(8, "big"), whole))
+        + marshal.dumps(compiled.code),
     )
 
 
