@@ -1,6 +1,5 @@
 """Blocks of a submission about security, the AI system, sensitive data and workplace monitoring."""
 
-from __future__ import annotations
 
 from datetime import date
 

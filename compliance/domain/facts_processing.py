@@ -1,6 +1,5 @@
 """Blocks of a submission about the controller and each processing: purposes, grounds, retention, notice, rights."""
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
