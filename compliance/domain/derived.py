@@ -6,6 +6,7 @@ derived from are not stated. Computed, never submitted, they are not held to the
 (`bounds.py`): 200 processings derive 200 processing consents.
 """
 
+from __future__ import annotations
 
 from datetime import date
 from typing import Literal

@@ -1,5 +1,6 @@
 """The base of every block of a submission, and the small types its fields share."""
 
+from __future__ import annotations
 
 from typing import Annotated, Any
 

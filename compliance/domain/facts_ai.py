@@ -1,5 +1,6 @@
 """Blocks of a submission about security, the AI system, sensitive data and workplace monitoring."""
 
+from __future__ import annotations
 
 from datetime import date
 

@@ -1,5 +1,6 @@
 """Blocks of a submission about prospection, CNDP formalities, transfers abroad and processors."""
 
+from __future__ import annotations
 
 import datetime as _dt
 from datetime import date

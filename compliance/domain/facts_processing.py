@@ -1,5 +1,6 @@
 """Blocks of a submission about the controller and each processing: purposes, grounds, retention, notice, rights."""
 
+from __future__ import annotations
 
 from datetime import date
 from typing import Annotated

@@ -4,6 +4,7 @@ Every fact is optional and ``None`` means *not stated*, never *no*: the engine a
 rule needs a fact that is missing. An empty list means "stated: none".
 """
 
+from __future__ import annotations
 
 from typing import Annotated, Literal
 

@@ -1,5 +1,6 @@
 """Waivers: a liaison's decision that a finding does not block a project until a date, on a legal ground."""
 
+from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
