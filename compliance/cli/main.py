@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import DEFAULT_LANG, N_, add_lang_option, error, lang_of, parser_class, tr
+from compliance.cli.startup import import_yaml
 from compliance.cli.version import VersionAction
 
 if TYPE_CHECKING:  # each command imports what it runs when it runs (see `main`)
@@ -310,6 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # until the end of a one-pass command.
     collecting = gc.isenabled()
     gc.disable()
+    import_yaml()
     try:
         given = sys.argv[1:] if argv is None else list(argv)
         words = lang_of(given)

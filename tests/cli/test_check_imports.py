@@ -79,3 +79,28 @@ def test_a_warm_command_imports_only_what_it_runs(argv: list[str], tmp_path: Pat
     assert found == {kind: [] for kind in FORBIDDEN}
     if argv[0] == "check":
         assert result["whole_pack"] is False  # the rules' models stay pickled in the cache entry
+
+
+def test_pyyaml_reader_pattern_is_compiled_only_when_used() -> None:
+    """The pure-Python reader's pattern, deferred by `import_yaml`, still finds what the compiled one finds."""
+    probe = """
+import re, sys
+from compliance.cli.startup import NON_PRINTABLE, DeferredPattern, import_yaml
+import_yaml()
+import yaml
+deferred = yaml.reader.Reader.NON_PRINTABLE
+assert isinstance(deferred, DeferredPattern) and deferred._compiled is None
+compiled = re.compile(NON_PRINTABLE)
+for text in ("plain", "tab\\tok", "bell\\x07", "\\ufffe", "\\U0001f600 ok", "nul\\x00"):
+    found, expected = deferred.search(text), compiled.search(text)
+    assert (found and found.span()) == (expected and expected.span()), text
+try:
+    yaml.load("a: \\x01", Loader=yaml.SafeLoader)  # the pure-Python reader, which uses the pattern
+except yaml.reader.ReaderError as exc:
+    assert "#x0001" in str(exc)
+else:
+    raise AssertionError("a control character was accepted")
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "ok"
