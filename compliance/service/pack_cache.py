@@ -14,18 +14,21 @@ object (marshal, as in `__pycache__`), which no data-only format carries without
 for; an entry is unpickled only after its HMAC matches (see `compliance.private_cache`). Anything unexpected
 falls back to loading the pack from its files. The loader and the engine are imported only to build an entry.
 
-An entry holds two pickles, then the code: first what an assessment reads (the program, the view, the rule
-documents and, of the pack, its info, reference data, formality triggers and adequacy list), then the whole
-pack, unpickled only when something else is asked of it (`LazyPack`): a warm `check` never unpickles the
-rules' two thousand models.
+An entry holds the code, then one pickle stream of two objects: first what an assessment reads (the program,
+the view, the rule documents and, of the pack, its info, reference data, formality triggers and adequacy list),
+then the whole pack, unpickled only when something else is asked of it (`LazyPack`): a warm `check` never
+unpickles the rules' two thousand models. One stream, so the pack refers to the texts the view already holds
+instead of repeating them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import marshal
 import os
 import pickle
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -65,18 +68,21 @@ class LazyPack:
     first time anything else is asked of it (its rules, for `compliance rules` or a view rebuilt). It compares
     and pickles as that pack."""
 
-    def __init__(self, parts: dict[str, Any], whole: bytes) -> None:
+    def __init__(self, parts: dict[str, Any], rest: pickle.Unpickler) -> None:
         self.__dict__.update(parts)
-        self._whole = whole
+        self._rest: pickle.Unpickler | None = rest  # the entry's stream, positioned at the whole pack
+        self._lock = threading.Lock()
 
     def whole(self) -> RulePack:
-        pack: RulePack | None = self.__dict__.get("_pack")
-        if pack is None:
-            pack = self.__dict__["_pack"] = pickle.loads(self._whole)  # authenticated with the entry
+        with self._lock:  # the stream is read once, by one thread
+            if self._rest is not None:
+                self.__dict__["_pack"] = self._rest.load()  # authenticated with the entry
+                self._rest = None
+        pack: RulePack = self.__dict__["_pack"]
         return pack
 
     def __getattr__(self, name: str) -> Any:  # only for what the parts lack
-        if name.startswith("__") or name in ("_whole", "_pack"):
+        if name.startswith("__") or name in ("_rest", "_lock", "_pack"):
             raise AttributeError(name)
         return getattr(self.whole(), name)
 
@@ -86,7 +92,12 @@ class LazyPack:
     __hash__ = None  # type: ignore[assignment]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return pickle.loads, (self._whole,)
+        return _the_pack, (self.whole(),)
+
+
+def _the_pack(pack: RulePack) -> RulePack:
+    """What a pickled `LazyPack` unpickles as: its whole pack."""
+    return pack
 
 
 def _rule_files(root: Path) -> list[str]:
@@ -119,11 +130,12 @@ def read_entry(folder: Path, key: str) -> CompiledPack | None:
     if payload is None:
         return None
     try:
-        size = int.from_bytes(payload[:8], "big")
-        entry = pickle.loads(payload[8 : 8 + size])  # authenticated by read_blob: see the docstring
-        end = 16 + size + int.from_bytes(payload[8 + size : 16 + size], "big")
-        pack = LazyPack(entry.pop("pack"), payload[16 + size : end])
-        return CompiledPack(**entry, pack=cast("RulePack", pack), code=marshal.loads(payload[end:]))
+        end = 8 + int.from_bytes(payload[:8], "big")
+        code = marshal.loads(payload[8:end])
+        stream = pickle.Unpickler(io.BytesIO(payload[end:]))
+        entry = stream.load()  # authenticated by read_blob: see the docstring
+        pack = LazyPack(entry.pop("pack"), stream)
+        return CompiledPack(**entry, pack=cast("RulePack", pack), code=code)
     except Exception:  # an entry written by another version of a dependency: rebuild it
         return None
 
@@ -137,14 +149,12 @@ def write_entry(folder: Path, key: str, compiled: CompiledPack) -> None:
         "view": compiled.view,
         "rule_documents": compiled.rule_documents,
     }
-    pickled = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-    whole = pickle.dumps(compiled.pack, protocol=pickle.HIGHEST_PROTOCOL)
-    write_blob(
-        folder,
-        f"{key}.pack",
-        b"".join((len(pickled).to_bytes(8, "big"), pickled, len(whole).to_bytes(8, "big"), whole))
-        + marshal.dumps(compiled.code),
-    )
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dump(entry)
+    pickler.dump(compiled.pack)  # the same memo: what the entry holds already is referred to, not repeated
+    code = marshal.dumps(compiled.code)
+    write_blob(folder, f"{key}.pack", len(code).to_bytes(8, "big") + code + stream.getvalue())
 
 
 def rule_documents(pack: RulePack) -> dict[str, dict[str, Any]]:
