@@ -18,6 +18,7 @@ from compliance.domain.pack import RulePack
 from compliance.domain.standing import counted
 from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
+from compliance.engine.dump import plain_serializer
 from compliance.engine.logic import logic_document, view_of_pack
 from compliance.engine.program import Program, generate, namespace_of
 
@@ -25,7 +26,10 @@ from compliance.engine.program import Program, generate, namespace_of
 def submission_hash(submission: Submission) -> str:
     """SHA-256 of the submission's canonical JSON: fields in schema order, free-form mappings sorted when
     validated, so the same facts always give the same hash whatever the order they were written in."""
-    return "sha256:" + hashlib.sha256(submission.__pydantic_serializer__.to_json(submission)).hexdigest()
+    return (
+        "sha256:"
+        + hashlib.sha256(plain_serializer(submission.__pydantic_serializer__).to_json(submission)).hexdigest()
+    )
 
 
 class Engine:
@@ -56,8 +60,8 @@ class Engine:
 
     def assess_compact(self, submission: Submission) -> CompactAssessment:
         # The facts as JSON values, then their JSON: the model's own JSON byte for byte (so the hash is the same),
-        # and cheaper than the model's JSON parsed back.
-        facts = submission.__pydantic_serializer__.to_python(submission, mode="json")
+        # and cheaper than the model's JSON parsed back; enums written with no call into Python (`dump`).
+        facts = plain_serializer(submission.__pydantic_serializer__).to_python(submission, mode="json")
         canonical = pydantic_core.to_json(facts)
         plan = self._router.route(facts)
         findings, outcomes = self._run(facts, self.pack.reference)  # in report order, and counted

@@ -7,6 +7,9 @@ and configuration in about a millisecond, and pickles as those. One change makes
 `metadata` entries, which only pydantic's JSON Schema generation reads and which hold local functions, are left
 out; validating and serialising never read them.
 
+The serializer the engine dumps submissions with (`compliance.engine.dump`: its enums as plain strings) is kept
+beside the model's.
+
 `prepare()` gives each model of `MODELS` that pydantic has not built yet the validator and serializer kept in
 the private cache folder (`compliance.private_cache`: HMAC-checked before anything is unpickled), one entry
 named by the package version, pydantic's and pydantic-core's versions and the package's modules (sizes and
@@ -30,6 +33,7 @@ from pydantic import BaseModel
 from pydantic_core import SchemaSerializer, SchemaValidator
 
 from compliance import __version__
+from compliance.engine.dump import keep, plain_of
 from compliance.private_cache import FORMAT, cache_dir, package_digest, read_blob, write_blob
 
 # The models an assessment builds, from the submission to the report (found by tracing pydantic's builds of
@@ -46,6 +50,9 @@ MODELS = (
     "compliance.domain.outcomes:PackInfo",
     "compliance.domain.outcomes:PenaltyExposure",
 )
+
+# The models the engine dumps with `compliance.engine.dump`'s serializer, kept too.
+PLAIN = ("compliance.domain.submission:Submission",)
 
 
 def model_of(name: str) -> type[BaseModel]:
@@ -82,21 +89,25 @@ def _built() -> bytes | None:
         for name in MODELS:
             model = model_of(name)
             model.model_rebuild()
-            pairs[name] = (
-                _remade(model.__pydantic_validator__, SchemaValidator),
-                _remade(model.__pydantic_serializer__, SchemaSerializer),
-            )
+            serializer = _remade(model.__pydantic_serializer__, SchemaSerializer)
+            plain = plain_of(serializer) if name in PLAIN else None
+            pairs[name] = (_remade(model.__pydantic_validator__, SchemaValidator), serializer, plain)
         return pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a validator that calls a local function cannot be kept
         return None
 
 
-def _kept(payload: bytes) -> dict[str, tuple[SchemaValidator, SchemaSerializer]] | None:
+Kept = tuple[SchemaValidator, SchemaSerializer, SchemaSerializer | None]
+
+
+def _kept(payload: bytes) -> dict[str, Kept] | None:
     try:
         pairs = pickle.loads(payload)  # authenticated by read_blob
     except Exception:  # written by another version of a dependency: build them again
         return None
     if not isinstance(pairs, dict) or set(pairs) != set(MODELS):
+        return None
+    if not all(isinstance(kept, tuple) and len(kept) == 3 for kept in pairs.values()):
         return None
     return pairs
 
@@ -115,8 +126,10 @@ def prepare() -> None:
         if built is not None:
             write_blob(folder, name, built)
         return
-    for model_name, (validator, serializer) in pairs.items():
+    for model_name, (validator, serializer, plain) in pairs.items():
         model = model_of(model_name)
         if not model.__pydantic_complete__:
             model.__pydantic_validator__ = validator
             model.__pydantic_serializer__ = serializer
+            if plain is not None:
+                keep(serializer, plain)
