@@ -14,6 +14,8 @@ from functools import partial
 from operator import itemgetter
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from compliance.domain.compact import Leaf, expand_trace
 from compliance.domain.derived import AuthorisationCover, Derived
 from compliance.domain.formality_words import plan_summary
@@ -40,6 +42,22 @@ from compliance.engine.consents import marketing_consents, processing_consents
 from compliance.engine.declared import compare_declaration
 from compliance.engine.destinations import destination_facts, filing, foreign_destinations, lookup
 from compliance.engine.program import generate_checks, load
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def assembled(cls: type[Model], values: dict[str, Any]) -> Model:
+    """`cls.model_construct(**values)` for a model with no alias, extra or post-init and `values` holding every
+    field in field order (so the same object), without its loop over the fields: for the plan and its triggers,
+    built from the validated pack in every assessment."""
+    model = cls.__new__(cls)
+    setattr_ = object.__setattr__
+    setattr_(model, "__dict__", values)
+    setattr_(model, "__pydantic_fields_set__", set(values))
+    setattr_(model, "__pydantic_extra__", None)
+    setattr_(model, "__pydantic_private__", None)
+    return model
+
 
 _SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
 _BIOMETRIC = {c.value for c in BIOMETRIC_CATEGORIES}
@@ -244,14 +262,15 @@ class Router:
             )
         else:
             summary = plan_summary(regime, certain, possible, transfers)
-        return (FormalityPlan.model_construct if lean else FormalityPlan)(
-            regime=regime,
-            forms=forms,
-            triggers=certain,
-            possible_triggers=possible,
-            transfers=transfers,
-            summary=summary,
-        )
+        parts = {
+            "regime": regime,
+            "forms": forms,
+            "triggers": certain,
+            "possible_triggers": possible,
+            "transfers": transfers,
+            "summary": summary,
+        }
+        return assembled(FormalityPlan, parts) if lean else FormalityPlan(**parts)
 
     def _evaluated(self, facts: dict[str, Any], lean: bool) -> Iterator[tuple[Any, Any, list[TraceEntry]]]:
         """Each trigger, its result and the facts it read."""
@@ -281,13 +300,16 @@ class Router:
             for spec, result, read in self._evaluated(facts, lean):
                 if result is False:
                     continue
-                trigger = FormalityTrigger.model_construct(  # from the validated pack: no validation again
-                    id=spec.id,
-                    article=spec.article,
-                    status=spec.status,
-                    reason=spec.reason,
-                    certain=result is True,
-                    facts=[e for e in read if e.result is not False],
+                parts = {  # from the validated pack: no validation again
+                    "id": spec.id,
+                    "article": spec.article,
+                    "status": spec.status,
+                    "reason": spec.reason,
+                    "certain": result is True,
+                    "facts": [e for e in read if e.result is not False],
+                }
+                trigger = (
+                    assembled(FormalityTrigger, parts) if lean else FormalityTrigger.model_construct(**parts)
                 )
                 (certain if result else possible).append(trigger)
         if personal is False:

@@ -138,7 +138,12 @@ def test_route_writes_the_derived_facts_and_plan_of_derive(pack: RulePack) -> No
         canonical = submission.__pydantic_serializer__.to_json(submission)
         old, new = pydantic_core.from_json(canonical), pydantic_core.from_json(canonical)
         _, plan = router.derive(old)
-        assert json.dumps(router.route(new).model_dump(mode="json")) == json.dumps(
-            plan.model_dump(mode="json")
+        routed = router.route(new)
+        assert json.dumps(routed.model_dump(mode="json")) == json.dumps(plan.model_dump(mode="json"))
+        # built by `assembled`: the same models as pydantic's, fields set included
+        assert routed == plan and routed.model_fields_set == plan.model_fields_set
+        pairs = zip(
+            routed.triggers + routed.possible_triggers, plan.triggers + plan.possible_triggers, strict=True
         )
+        assert all(a == b and a.model_fields_set == b.model_fields_set for a, b in pairs)
         assert json.dumps(new["derived"]) == json.dumps(old["derived"])
