@@ -13,6 +13,7 @@ or as named constants, never as code.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,11 @@ class Source:
     # None), so that the many rules reading `ai.training.*` do not walk `ai.training` again each time.
     prelude: list[str] = field(default_factory=list)
     parents: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # Facts read from the root at more than one place (`reads` counts them as code is generated), each read once
+    # in the prelude too: many rules read `processes_personal_data` or `derived.*`.
+    hoist: frozenset[tuple[str, ...]] = frozenset()
+    reads: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    facts: dict[tuple[str, ...], str] = field(default_factory=dict)
     stem: str = "K"  # of the constants' names: two sources can share one module
     _count: int = 0
 
@@ -83,6 +89,15 @@ class Source:
 
     def emit(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
+
+    def fact(self, names: tuple[str, ...]) -> str:
+        """The prelude variable holding the fact at `names` from the root (the value, or None)."""
+        found = self.facts.get(names)
+        if found is None:
+            up = "S" if len(names) == 1 else self.parent(names[:-1])
+            found = self.facts[names] = self.var("F")
+            self.prelude.append(f"    {found} = {up}.get({names[-1]!r})")
+        return found
 
     def parent(self, names: tuple[str, ...]) -> str:
         """The prelude variable holding the mapping at `names` from the root, or an empty one where there is
@@ -129,7 +144,11 @@ class _Function:
         base = "root" if path.from_root else scope
         v = self.src.var("v")
         names = path.names
-        if base in ("root", "S") and len(names) > 1:  # `S` is the root outside `every`/`some`
+        if base in ("root", "S"):  # `S` is the root outside `every`/`some`
+            self.src.reads[tuple(names)] += 1
+            if tuple(names) in self.src.hoist:
+                return self.src.fact(tuple(names))
+        if base in ("root", "S") and len(names) > 1:
             up = self.src.parent(tuple(names[:-1]))
             self.src.emit(ind, f"{v} = {up}.get({names[-1]!r})")
             return v
@@ -204,7 +223,11 @@ class _Function:
         self.src.emit(ind + 1, f"if type({item}) is not dict:")
         self.src.emit(ind + 2, f"{item} = {{'value': {item}}}")
         head = f"{prefix} + " if prefix is not None else ""
-        self.src.emit(ind + 1, f"{px} = {head}{c.path + '['!r} + str({i}) + '].'")
+        built = f"{head}{c.path + '['!r} + str({i}) + '].'"
+        if prefix is None:  # the first prefixes written once, as constants
+            known = self.src.const(tuple(f"{c.path}[{n}]." for n in range(_PREFIXES)))
+            built = f"{known}[{i}] if {i} < {_PREFIXES} else {built}"
+        self.src.emit(ind + 1, f"{px} = {built}")
         r = self.cond(c.condition, ind + 1, item, px)
         self.src.emit(ind + 1, f"if {r} is None:")
         self.src.emit(ind + 2, f"{unknown} = True")
@@ -336,6 +359,9 @@ class _Function:
         assert isinstance(c, Matches)
         rx = self.src.const(re.compile(c.pattern, re.IGNORECASE))
         return f"matches /{c.pattern}/", f"(isinstance({{v}}, str) and bool({rx}.search({{v}})))"
+
+
+_PREFIXES = 8  # items of a list at the root whose trace prefix (`processings[0].`) is a constant
 
 
 def _walks(path_text: str | None) -> bool:

@@ -35,7 +35,18 @@ class Program:
 
 
 def generate(pack: RulePack) -> Program:
-    src = Source()
+    """Generated twice: the first time counts the facts read at more than one place, the second reads those
+    once at the start of `run` (`Source.hoist`)."""
+    counting = _generate(pack, Source())
+    hoist = frozenset(names for names, n in counting.reads.items() if n > 1)
+    src = _generate(pack, Source(hoist=hoist))
+    checks = _checks([t.condition for t in pack.triggers])
+    lines = src.lines[:1] + src.prelude + src.lines[1:] + checks.lines[:1] + checks.prelude + checks.lines[1:]
+    return Program("\n".join(lines) + "\n", src.constants | checks.constants, src.leaves, checks.leaves)
+
+
+def _generate(pack: RulePack, src: Source) -> Source:
+    """The function `run` written into `src`."""
     outcome = {o: src.const(o.value) for o in Outcome}  # plain strings: they serialise fastest
     na, passed, fail = outcome[Outcome.not_applicable], outcome[Outcome.passed], outcome[Outcome.fail]
     # Findings are listed by outcome, the most severe first, then by rule id (`finding_order`): each goes to the
@@ -89,9 +100,7 @@ def generate(pack: RulePack) -> Program:
         for o in Outcome
     )
     src.emit(1, f"return list({src.const(chain.from_iterable)}(B)), {{{counts}}}")
-    checks = _checks([t.condition for t in pack.triggers])
-    lines = src.lines[:1] + src.prelude + src.lines[1:] + checks.lines[:1] + checks.prelude + checks.lines[1:]
-    return Program("\n".join(lines) + "\n", src.constants | checks.constants, src.leaves, checks.leaves)
+    return src
 
 
 def _checks(conditions: list[Condition]) -> Source:
