@@ -37,9 +37,7 @@ class Program:
 def generate(pack: RulePack) -> Program:
     """Generated twice: the first time counts the facts read at more than one place, the second reads those
     once at the start of `run` (`Source.hoist`)."""
-    counting = _generate(pack, Source())
-    hoist = frozenset(names for names, n in counting.reads.items() if n > 1)
-    src = _generate(pack, Source(hoist=hoist))
+    src = _generate(pack, Source(hoist=_hoisted(_generate(pack, Source()))))
     checks = _checks([t.condition for t in pack.triggers])
     lines = src.lines[:1] + src.prelude + src.lines[1:] + checks.lines[:1] + checks.prelude + checks.lines[1:]
     return Program("\n".join(lines) + "\n", src.constants | checks.constants, src.leaves, checks.leaves)
@@ -104,8 +102,18 @@ def _generate(pack: RulePack, src: Source) -> Source:
 
 
 def _checks(conditions: list[Condition]) -> Source:
-    """Conditions (the formality triggers) as one function `checks(S, ref)` returning `(result, trace)` for each."""
-    src = Source(stem="T")
+    """Conditions (the formality triggers) as one function `checks(S, ref)` returning `(result, trace)` for each,
+    generated twice as `run` is (facts read at more than one place read once)."""
+    return _checks_into(
+        conditions, Source(stem="T", hoist=_hoisted(_checks_into(conditions, Source(stem="T"))))
+    )
+
+
+def _hoisted(counting: Source) -> frozenset[tuple[str, ...]]:
+    return frozenset(names for names, n in counting.reads.items() if n > 1)
+
+
+def _checks_into(conditions: list[Condition], src: Source) -> Source:
     src.emit(0, "def checks(S, ref):")
     src.emit(1, "root = S")
     src.emit(1, "out = []")
