@@ -66,8 +66,7 @@ class Source:
     # None), so that the many rules reading `ai.training.*` do not walk `ai.training` again each time.
     prelude: list[str] = field(default_factory=list)
     parents: dict[tuple[str, ...], str] = field(default_factory=dict)
-    # Facts read from the root at more than one place (`reads` counts them as code is generated), each read once
-    # in the prelude too: many rules read `processes_personal_data` or `derived.*`.
+    # Facts read from the root at more than one place (counted in `reads`), each read once in the prelude.
     hoist: frozenset[tuple[str, ...]] = frozenset()
     reads: Counter[tuple[str, ...]] = field(default_factory=Counter)
     facts: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -92,12 +91,11 @@ class Source:
 
     def fact(self, names: tuple[str, ...]) -> str:
         """The prelude variable holding the fact at `names` from the root (the value, or None)."""
-        found = self.facts.get(names)
-        if found is None:
+        if names not in self.facts:
             up = "S" if len(names) == 1 else self.parent(names[:-1])
-            found = self.facts[names] = self.var("F")
-            self.prelude.append(f"    {found} = {up}.get({names[-1]!r})")
-        return found
+            self.facts[names] = self.var("F")
+            self.prelude.append(f"    {self.facts[names]} = {up}.get({names[-1]!r})")
+        return self.facts[names]
 
     def parent(self, names: tuple[str, ...]) -> str:
         """The prelude variable holding the mapping at `names` from the root, or an empty one where there is
@@ -117,6 +115,8 @@ class Source:
 
 class _Function:
     """Generates the body of one function; `traced` False drops the trace (severity overrides keep none)."""
+
+    prefixes = 8  # items of a list at the root whose trace prefix (`processings[0].`) is a constant
 
     def __init__(self, src: Source, traced: bool) -> None:
         self.src = src
@@ -143,15 +143,14 @@ class _Function:
         path = parse_path(path_text)
         base = "root" if path.from_root else scope
         v = self.src.var("v")
-        names = path.names
+        names = tuple(path.names)
         if base in ("root", "S"):  # `S` is the root outside `every`/`some`
-            self.src.reads[tuple(names)] += 1
-            if tuple(names) in self.src.hoist:
-                return self.src.fact(tuple(names))
-        if base in ("root", "S") and len(names) > 1:
-            up = self.src.parent(tuple(names[:-1]))
-            self.src.emit(ind, f"{v} = {up}.get({names[-1]!r})")
-            return v
+            self.src.reads[names] += 1
+            if names in self.src.hoist:
+                return self.src.fact(names)
+            if len(names) > 1:
+                self.src.emit(ind, f"{v} = {self.src.parent(names[:-1])}.get({names[-1]!r})")
+                return v
         self.src.emit(ind, f"{v} = {base}.get({names[0]!r})")
         for name in names[1:]:
             self.src.emit(ind, f"{v} = {v}.get({name!r}) if type({v}) is dict else None")
@@ -222,11 +221,10 @@ class _Function:
         self.src.emit(ind, f"for {i}, {item} in enumerate({items}):")
         self.src.emit(ind + 1, f"if type({item}) is not dict:")
         self.src.emit(ind + 2, f"{item} = {{'value': {item}}}")
-        head = f"{prefix} + " if prefix is not None else ""
-        built = f"{head}{c.path + '['!r} + str({i}) + '].'"
+        built = f"{prefix + ' + ' if prefix else ''}{c.path + '['!r} + str({i}) + '].'"
         if prefix is None:  # the first prefixes written once, as constants
-            known = self.src.const(tuple(f"{c.path}[{n}]." for n in range(_PREFIXES)))
-            built = f"{known}[{i}] if {i} < {_PREFIXES} else {built}"
+            known = self.src.const(tuple(f"{c.path}[{n}]." for n in range(self.prefixes)))
+            built = f"{known}[{i}] if {i} < {self.prefixes} else {built}"
         self.src.emit(ind + 1, f"{px} = {built}")
         r = self.cond(c.condition, ind + 1, item, px)
         self.src.emit(ind + 1, f"if {r} is None:")
@@ -359,9 +357,6 @@ class _Function:
         assert isinstance(c, Matches)
         rx = self.src.const(re.compile(c.pattern, re.IGNORECASE))
         return f"matches /{c.pattern}/", f"(isinstance({{v}}, str) and bool({rx}.search({{v}})))"
-
-
-_PREFIXES = 8  # items of a list at the root whose trace prefix (`processings[0].`) is a constant
 
 
 def _walks(path_text: str | None) -> bool:
