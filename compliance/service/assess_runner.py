@@ -10,7 +10,9 @@ The engine is pure, so nothing but the rule pack is shared.
 
 from __future__ import annotations
 
-import asyncio
+import atexit
+import contextlib
+import fcntl
 import json
 import multiprocessing
 import os
@@ -254,8 +256,26 @@ class _HelperGone(Exception):
     pass
 
 
+_PIPE_BYTES = 1 << 20
+_PIPE_FLOOR = 64 * 1024  # a pipe's capacity where it cannot be asked (Linux's and macOS's default)
+
+
+def _widen(pipe: Connection) -> int:
+    """A whole answer (about 130 KB) in the pipe at once: one write and one read, not a wake-up per 64 KiB.
+    Linux lets a process have pipes up to /proc/sys/fs/pipe-max-size (1 MiB by default); elsewhere, or
+    beyond the user's quota of pipe memory, it stays as it is. Returns the pipe's capacity."""
+    setting, getting = getattr(fcntl, "F_SETPIPE_SZ", None), getattr(fcntl, "F_GETPIPE_SZ", None)
+    if setting is None or getting is None:
+        return _PIPE_FLOOR
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(pipe.fileno(), setting, _PIPE_BYTES)
+    try:
+        return max(_PIPE_FLOOR, int(fcntl.fcntl(pipe.fileno(), getting)))
+    except OSError:
+        return _PIPE_FLOOR
+
+
 # -- in the server ---------------------------------------------------------------------------------------------
-_INLINE_BYTES = 48 * 1024  # requests waiting in a helper's pipe (64 KiB) below which a write never blocks
 
 
 class _Helper:
@@ -271,6 +291,9 @@ class _Helper:
         self._starting = threading.Lock()
         self._awaited: deque[tuple[Future[bytes], int]] = deque()
         self.queued_bytes = 0
+        self.capacity = (
+            _PIPE_FLOOR  # of the request pipe: requests waiting in it below this never block a write
+        )
         self.gone = True
 
     @property
@@ -291,12 +314,14 @@ class _Helper:
         process = context.Process(
             target=_helper_main,
             args=(their_requests, their_replies, self.rules_dir, os.getpid()),
-            daemon=True,
+            daemon=False,  # a PDF is rendered in a process of its own, which a daemon may not start
             name="compliance-assess",
         )
         process.start()
         their_requests.close()
         their_replies.close()
+        _widen(our_replies)
+        self.capacity = _widen(our_requests)
         self.process, self._to = process, our_requests
         answers = _Messages(our_replies.fileno())
         first = answers.next()
@@ -317,13 +342,13 @@ class _Helper:
         with self._lock:
             if self.gone or self._to is None:
                 raise _HelperGone
-            self._awaited.append((answer, len(message)))
-            self.queued_bytes += len(message)
+            self._awaited.append((answer, _HEADER.size + len(message)))
+            self.queued_bytes += _HEADER.size + len(message)
             try:
                 _send(self._to.fileno(), message)
             except OSError:  # BrokenPipeError: it died
                 self._awaited.pop()
-                self.queued_bytes -= len(message)
+                self.queued_bytes -= _HEADER.size + len(message)
                 self.gone = True
                 raise _HelperGone from None
         return answer
@@ -369,14 +394,18 @@ class _Helper:
 
 class ProcessRunner:
     """Helper processes, each fed through a pipe of its own: the caller writes its request straight in, a
-    thread per helper reads the answers. No queue, no feeder thread and no pickling of a work item between
-    them (what `ProcessPoolExecutor` adds to every call). A dry run is awaited by the event loop. A helper
-    that dies is started again at its next use, and the calls it lost are retried once."""
+    thread per helper reads the answers and settles the caller's future (a dry run's is awaited by the event
+    loop). No queue, no feeder thread, no pickled work item between them (what `ProcessPoolExecutor` adds to
+    every call). A helper that dies is started again at its next use, and the calls it lost are retried once;
+    starting one, or writing a request its pipe cannot take at once, happens in a thread of its own, never in
+    the event loop."""
 
     def __init__(self, rules_dir: Path | None, workers: int) -> None:
         self.rules_dir = rules_dir
         self._helpers = [_Helper(rules_dir) for _ in range(workers)]
-        self._tasks: set[asyncio.Task[None]] = set()
+        # Stopped at exit if not before: multiprocessing waits at exit for the helpers, which leave only when
+        # their request pipe is closed.
+        atexit.register(self.close)
         try:
             for helper in self._helpers:
                 helper.ensure_started()
@@ -391,39 +420,53 @@ class ProcessRunner:
         """The least busy helper that is up (or one to start again)."""
         return min(self._helpers, key=lambda h: (h.gone, h.load))
 
-    def _call(self, task: str, *args: object) -> Any:
-        message = pickle.dumps((task, args), protocol=pickle.HIGHEST_PROTOCOL)
-        for _attempt in (1, 2):
-            helper = self._pick()
-            try:
-                helper.ensure_started()
-                answer = helper.submit(message).result()
-            except _HelperGone:
-                continue
-            return _unpickled(answer)
-        raise AssessmentUnavailable("the assessment processes stopped unexpectedly")
-
-    async def _call_in_loop(self, task: str, args: tuple[object, ...], out: Future[Any]) -> None:
-        loop = asyncio.get_running_loop()
-        message = pickle.dumps((task, args), protocol=pickle.HIGHEST_PROTOCOL)
+    def _begin(self, message: bytes, out: Future[Any]) -> None:
+        """Send without waiting: inline when the helper is up and its pipe has room, else from a thread."""
+        helper = self._pick()
+        if helper.gone or helper.queued_bytes + _HEADER.size + len(message) > helper.capacity:
+            threading.Thread(target=self._send_waiting, args=(message, out, 1), daemon=True).start()
+            return
         try:
-            for _attempt in (1, 2):
-                helper = self._pick()
-                try:
-                    if helper.gone:
-                        await loop.run_in_executor(None, helper.ensure_started)
-                    if helper.queued_bytes + len(message) <= _INLINE_BYTES:
-                        pending = helper.submit(message)
-                    else:  # the pipe may be full: a thread waits to write, not the event loop
-                        pending = await loop.run_in_executor(None, helper.submit, message)
-                    answer = await asyncio.wrap_future(pending)
-                except _HelperGone:
-                    continue
-                _settle_with(out, _unpickled(answer))
-                return
-            raise AssessmentUnavailable("the assessment processes stopped unexpectedly")
+            pending = helper.submit(message)
+        except _HelperGone:
+            threading.Thread(target=self._send_waiting, args=(message, out, 1), daemon=True).start()
+            return
+        pending.add_done_callback(lambda done: self._finish(done, message, out, 1))
+
+    def _send_waiting(self, message: bytes, out: Future[Any], retries: int) -> None:
+        """Send, starting a helper again or waiting for room in its pipe if need be (blocks: not in the loop)."""
+        helper = self._pick()
+        try:
+            helper.ensure_started()
+            pending = helper.submit(message)
+        except _HelperGone:
+            self._retry(message, out, retries)
+            return
         except Exception as exc:
             _settle_with(out, exc)
+            return
+        pending.add_done_callback(lambda done: self._finish(done, message, out, retries))
+
+    def _retry(self, message: bytes, out: Future[Any], retries: int) -> None:
+        if retries > 0:
+            self._send_waiting(message, out, retries - 1)
+        else:
+            _settle_with(out, AssessmentUnavailable("the assessment processes stopped unexpectedly"))
+
+    def _finish(self, done: Future[bytes], message: bytes, out: Future[Any], retries: int) -> None:
+        """In the helper's reading thread: the answer unpickled into `out`; a helper gone, the call again."""
+        if isinstance(done.exception(), _HelperGone):
+            self._retry(message, out, retries)  # in the reading thread of a helper that is gone: it may wait
+            return
+        try:
+            _settle_with(out, _unpickled(done.result()))
+        except Exception as exc:
+            _settle_with(out, exc)
+
+    def _call(self, task: str, *args: object) -> Any:
+        out: Future[Any] = Future()
+        self._send_waiting(pickle.dumps((task, args), protocol=pickle.HIGHEST_PROTOCOL), out, 1)
+        return out.result()
 
     def assess(self, submission: Submission) -> StoredAssessment:
         return _stored_assessment(self._call("assess", submission.model_dump_json().encode()))
@@ -435,17 +478,9 @@ class ProcessRunner:
         outcome: Future[tuple[str | bytes, list[FieldError]]] = Future()
         out: Future[str | bytes] = Future()
         outcome.add_done_callback(lambda done: _settle(done, out))
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # a caller with no event loop waits here
-            try:
-                _settle_with(outcome, self._call("report_body", raw, is_json, options))
-            except Exception as exc:
-                _settle_with(outcome, exc)
-            return out
-        task = loop.create_task(self._call_in_loop("report_body", (raw, is_json, options), outcome))
-        self._tasks.add(task)  # held until done: the loop keeps only weak references to its tasks
-        task.add_done_callback(self._tasks.discard)
+        self._begin(
+            pickle.dumps(("report_body", (raw, is_json, options)), protocol=pickle.HIGHEST_PROTOCOL), outcome
+        )
         return out
 
     def close(self) -> None:
