@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from compliance.reports import SourceFile
-from compliance.reports.links import artifact_uri
-from compliance.reports.source_map import SourceMap
+if TYPE_CHECKING:  # imported by the reports that point at lines of the file (SARIF, GitLab)
+    from compliance.reports.source_map import SourceFile
 
 DOCS_URL_ENV = "COMPLIANCE_DOCS_URL"
 
@@ -34,6 +34,9 @@ def relative_name(file: Path, source_root: Path | None) -> str:
 
 
 def source_file_for(file: Path, text: str, source_root: Path | None, docs_url: str | None) -> SourceFile:
+    from compliance.reports.links import artifact_uri
+    from compliance.reports.source_map import SourceFile, SourceMap
+
     return SourceFile(
         uri=artifact_uri(relative_name(file, source_root)),
         source=SourceMap(text),

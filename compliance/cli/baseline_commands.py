@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import tr
-from compliance.domain.outcomes import Assessment
-from compliance.domain.rules import Severity
 
 if TYPE_CHECKING:  # the baseline's models and report are imported by the commands that compare
     from compliance.domain.baseline import Comparison
+    from compliance.domain.outcomes import Assessment
+    from compliance.domain.rules import Severity
 
 
 def add_diff_command(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]

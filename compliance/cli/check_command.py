@@ -7,26 +7,27 @@ stand in the way; 3 the input or the command is invalid. With several files, the
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from compliance.cli.artifact import DOCS_URL_ENV, relative_name, source_file_for
+from compliance.cli.artifact import DOCS_URL_ENV
 from compliance.cli.baseline_commands import compare_with_baseline, gate
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import LANGS as HELP_LANGS
 from compliance.cli.help_texts import error, lang_help, lang_of, tr
-from compliance.cli.remote import KEY_ENV, Remote, current_commit, idempotency_key
-from compliance.domain.outcomes import Assessment
+from compliance.cli.output import emit
+from compliance.cli.remote import KEY_ENV
 from compliance.domain.rules import Severity
-from compliance.domain.submission import Submission
 from compliance.reports import ReportFormat, render_document
-from compliance.reports.labels import VERDICT_LABELS
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import read_submission
-from compliance.service.waivers import apply_waivers, read_waivers
+
+if TYPE_CHECKING:
+    from compliance.domain.outcomes import Assessment
+    from compliance.domain.submission import Submission
 
 LANGS = list(HELP_LANGS)
 ONE_FILE_ONLY = ("output", "also", "baseline", "submit")
@@ -175,6 +176,10 @@ def _assess(
     if args.server is None:
         assert assessor is not None
         return submission, assessor.assess(submission)
+    from compliance.cli.artifact import relative_name
+    from compliance.cli.remote import Remote, current_commit, idempotency_key
+    from compliance.reports.labels import VERDICT_LABELS
+
     remote = Remote.from_env(args.server, args.lang)
     raw, is_json = file.read_bytes(), file.suffix.lower() == ".json"
     if args.submit is None:
@@ -199,7 +204,11 @@ def _check_one(
     args: argparse.Namespace, file: Path, assessor: Assessor | None, read: Submission | None = None
 ) -> int:
     submission, assessment = _assess(args, file, assessor, read)
-    waivers = read_waivers(args.waivers) if args.waivers else []
+    waivers = []
+    if args.waivers:
+        from compliance.service.waivers import apply_waivers, read_waivers
+
+        waivers = read_waivers(args.waivers)
     if waivers:
         assessment, expired = apply_waivers(assessment, waivers, args.as_of or date.today())
         for w in expired:
@@ -215,6 +224,7 @@ def _check_one(
     outputs = [(args.format, args.output), *args.also]
     target = None
     if any(name in LOCATED for name, _ in outputs):  # only these read the file's lines (a second YAML parse)
+        from compliance.cli.artifact import source_file_for
         from compliance.reports.sarif import baseline_states
 
         body = file.read_text(encoding="utf-8-sig", errors="replace")
@@ -235,31 +245,6 @@ def _check_one(
         )
         emit(report, output)
     return gate(assessment, threshold, comparison)
-
-
-def quiet_stdout() -> None:
-    """The reader of standard output went away (`| head`): send the rest to /dev/null, so neither our writes
-    nor the interpreter's last flush raise."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-
-
-def emit(text: str | bytes, output: Path | None) -> None:
-    """Write a report; a closed pipe ends the output quietly (the exit code still says the gate)."""
-    if isinstance(text, bytes):  # a PDF, which always has a file (run_check checks)
-        assert output is not None
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(text)
-    elif output is None:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            quiet_stdout()
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
 
 
 def worst(codes: list[int]) -> int:

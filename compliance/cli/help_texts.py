@@ -90,6 +90,9 @@ def _argparse_speaks(lang: str) -> Iterator[None]:
         argparse.ngettext = before_n  # type: ignore[attr-defined]
 
 
+UNSEEN_WIDTH = 1 << 16
+
+
 class Formatter(argparse.HelpFormatter):
     lang = DEFAULT_LANG
 
@@ -115,10 +118,33 @@ class Parser(argparse.ArgumentParser):
             help=tr(self.lang, "show this help message and exit"),
         )
 
+    _unseen = False  # the formatter being asked for lays out nothing anyone reads
+
     def _get_formatter(self) -> argparse.HelpFormatter:
-        formatter = Formatter(prog=self.prog)
+        # Without a width, argparse asks `shutil` for the terminal's (and importing shutil imports the
+        # compression modules); only a help text or a usage someone reads needs it.
+        formatter = Formatter(prog=self.prog, width=UNSEEN_WIDTH if self._unseen else None)
         formatter.lang = self.lang
         return formatter
+
+    @contextmanager
+    def _unseen_layout(self) -> Iterator[None]:
+        self._unseen = True
+        try:
+            yield
+        finally:
+            self._unseen = False
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """As argparse's, whose check of the metavar formats the argument for no one."""
+        with self._unseen_layout():
+            return super().add_argument(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """As argparse's, which formats a usage of the program and positionals before the command to name
+        its sub-parsers: without options to wrap, any width gives the same name."""
+        with self._unseen_layout():
+            return super().add_subparsers(**kwargs)
 
     def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
         with _argparse_speaks(self.lang):

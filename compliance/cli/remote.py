@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from compliance.cli.help_texts import N_, tr
-from compliance.domain.outcomes import Assessment
 
 if TYPE_CHECKING:
     import urllib.error
+
+    from compliance.domain.outcomes import Assessment
 
 KEY_ENV = "COMPLIANCE_API_KEY"
 COMMIT_ENVS = ("GITHUB_SHA", "CI_COMMIT_SHA", "BUILD_SOURCEVERSION", "GIT_COMMIT")
@@ -107,6 +106,10 @@ class Remote:
 
 
 def _assessment(data: Any, url: str) -> Assessment:
+    from pydantic import ValidationError
+
+    from compliance.domain.outcomes import Assessment
+
     try:
         return Assessment.model_validate(data)
     except ValidationError:

@@ -9,12 +9,13 @@ from typing import Any
 
 from compliance import __version__
 from compliance.cli.help_texts import tr
-from compliance.ruleset.locations import MANIFEST, default_rules_dir
-from compliance.strictyaml import YamlError, load_yaml
 
 
 def version_text(lang: str = "en") -> str:
     """'compliance 0.1.0 (rule pack law-09-08-ai 0.1.0)'; read from the manifest only, without loading rules."""
+    from compliance.ruleset.locations import MANIFEST, default_rules_dir
+    from compliance.strictyaml import YamlError, load_yaml  # for this option only: every command has it
+
     manifest = default_rules_dir() / MANIFEST
     try:
         data = load_yaml(manifest.read_text(encoding="utf-8"))

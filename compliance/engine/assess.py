@@ -53,7 +53,7 @@ class Engine:
         register_view(self.view)
         self._router = Router(pack)
         # Findings sort by outcome, then severity (worst first), then rule id: one integer key per finding.
-        ids = sorted(r.id for r in pack.rules)
+        ids = sorted(self.view.rules)  # the view has every rule: a cached pack's rules stay pickled
         self._id_rank = {rule_id: i for i, rule_id in enumerate(ids)}
         self._width = len(ids) + 1
 

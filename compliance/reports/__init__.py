@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
-from compliance.reports.source_map import SourceFile
+
+if TYPE_CHECKING:
+    from compliance.reports.source_map import SourceFile
 
 # Each renderer is imported when its format is asked for: `compliance check` writing a text report imports
 # neither Jinja (HTML), the PDF renderer's process pool, nor the SARIF and GitLab writers.
@@ -103,3 +106,12 @@ def render_document(
 
 
 __all__ = ["MEDIA_TYPES", "PdfRenderError", "ReportFormat", "SourceFile", "render", "render_document"]
+
+
+def __getattr__(name: str) -> Any:
+    """`SourceFile` when asked for: only the reports that point at lines of the file (SARIF, GitLab) read it."""
+    if name == "SourceFile":
+        from compliance.reports.source_map import SourceFile
+
+        return SourceFile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

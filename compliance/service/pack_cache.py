@@ -12,18 +12,26 @@ rebuilds the entry.
 Why pickle is acceptable here: the entry holds pydantic models, the generated program's constants and its code
 object (marshal, as in `__pycache__`), which no data-only format carries without rebuilding what the cache is
 for; an entry is unpickled only after its HMAC matches (see `compliance.private_cache`). Anything unexpected
-falls back to loading the pack from its files. The loader and the engine are imported only to build an entry:
-a warm run unpickles the pack, which imports only the models it holds.
+falls back to loading the pack from its files. The loader and the engine are imported only to build an entry.
+
+An entry holds the code, then one pickle stream of two objects: first what an assessment reads (the program,
+the view, the rule documents and, of the pack, its info, reference data, formality triggers and adequacy list),
+then the whole pack, unpickled only when something else is asked of it (`LazyPack`): a warm `check` never
+unpickles the rules' two thousand models. One stream, so the pack refers to the texts the view already holds
+instead of repeating them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import marshal
+import os
 import pickle
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pydantic
 
@@ -51,14 +59,65 @@ class CompiledPack:
     rule_documents: dict[str, dict[str, Any]]
 
 
+# What an assessment reads of a pack (`Engine`, `Router`); anything else unpickles the whole pack.
+ASSESSED = ("info", "reference", "triggers", "adequacy")
+
+
+class LazyPack:
+    """A cached pack: the parts an assessment reads (`ASSESSED`) at hand, the whole `RulePack` unpickled the
+    first time anything else is asked of it (its rules, for `compliance rules` or a view rebuilt). It compares
+    and pickles as that pack."""
+
+    def __init__(self, parts: dict[str, Any], rest: pickle.Unpickler) -> None:
+        self.__dict__.update(parts)
+        self._rest: pickle.Unpickler | None = rest  # the entry's stream, positioned at the whole pack
+        self._lock = threading.Lock()
+
+    def whole(self) -> RulePack:
+        with self._lock:  # the stream is read once, by one thread
+            if self._rest is not None:
+                self.__dict__["_pack"] = self._rest.load()  # authenticated with the entry
+                self._rest = None
+        pack: RulePack = self.__dict__["_pack"]
+        return pack
+
+    def __getattr__(self, name: str) -> Any:  # only for what the parts lack
+        if name.startswith("__") or name in ("_rest", "_lock", "_pack"):
+            raise AttributeError(name)
+        return getattr(self.whole(), name)
+
+    def __eq__(self, other: object) -> bool:
+        return self.whole() == (other.whole() if isinstance(other, LazyPack) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _the_pack, (self.whole(),)
+
+
+def _the_pack(pack: RulePack) -> RulePack:
+    """What a pickled `LazyPack` unpickles as: its whole pack."""
+    return pack
+
+
+def _rule_files(root: Path) -> list[str]:
+    """Every `*.yaml` under `root` as a path relative to it, sorted (os.walk: pathlib's rglob costs more)."""
+    found: list[str] = []
+    for folder, _, files in os.walk(root):
+        relative = os.path.relpath(folder, root)
+        found += [f if relative == "." else os.path.join(relative, f) for f in files if f.endswith(".yaml")]
+    return sorted(found)
+
+
 def pack_key(root: Path) -> str:
     """The hash naming a cache entry for the pack in `root` (see the module's docstring)."""
     digest = hashlib.sha256(FORMAT)
     for part in (__version__, pydantic.VERSION, str(root)):
         digest.update(part.encode() + b"\0")
     digest.update(package_digest())
-    for path in sorted(root.rglob("*.yaml")):  # with the rule texts in other languages (i18n/<lang>/)
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _rule_files(root):  # with the rule texts in other languages (i18n/<lang>/)
+        with open(os.path.join(root, name), "rb") as fh:
+            digest.update(name.encode() + b"\0" + fh.read() + b"\0")
     features = default_features_dir(root)
     if features is not None:
         for feature in sorted(features.glob("*/*.feature")):
@@ -71,10 +130,12 @@ def read_entry(folder: Path, key: str) -> CompiledPack | None:
     if payload is None:
         return None
     try:
-        size = int.from_bytes(payload[:8], "big")
-        entry = pickle.loads(payload[8 : 8 + size])  # authenticated by read_blob: see the docstring
-        code = marshal.loads(payload[8 + size :])
-        return CompiledPack(**entry, code=code)
+        end = 8 + int.from_bytes(payload[:8], "big")
+        code = marshal.loads(payload[8:end])
+        stream = pickle.Unpickler(io.BytesIO(payload[end:]))
+        entry = stream.load()  # authenticated by read_blob: see the docstring
+        pack = LazyPack(entry.pop("pack"), stream)
+        return CompiledPack(**entry, pack=cast("RulePack", pack), code=code)
     except Exception:  # an entry written by another version of a dependency: rebuild it
         return None
 
@@ -82,16 +143,18 @@ def read_entry(folder: Path, key: str) -> CompiledPack | None:
 def write_entry(folder: Path, key: str, compiled: CompiledPack) -> None:
     """Best effort: a cache that cannot be written is simply not used."""
     entry = {
-        "pack": compiled.pack,
+        "pack": {name: getattr(compiled.pack, name) for name in ASSESSED},
         "program": compiled.program,
         "logic": compiled.logic,
         "view": compiled.view,
         "rule_documents": compiled.rule_documents,
     }
-    pickled = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-    write_blob(
-        folder, f"{key}.pack", len(pickled).to_bytes(8, "big") + pickled + marshal.dumps(compiled.code)
-    )
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dump(entry)
+    pickler.dump(compiled.pack)  # the same memo: what the entry holds already is referred to, not repeated
+    code = marshal.dumps(compiled.code)
+    write_blob(folder, f"{key}.pack", len(code).to_bytes(8, "big") + code + stream.getvalue())
 
 
 def rule_documents(pack: RulePack) -> dict[str, dict[str, Any]]:

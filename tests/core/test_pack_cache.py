@@ -172,3 +172,18 @@ def test_the_database_variables_of_the_command_line_match_the_store() -> None:
     from compliance.storage.postgres import config
 
     assert (db_commands.MIGRATION, db_commands.SERVICE) == (config.MIGRATION, config.SERVICE)
+
+
+def test_a_warm_pack_unpickles_its_rules_only_when_asked(tmp_path: Path, cache: Path) -> None:
+    import copy
+    import pickle
+
+    root = make_pack(tmp_path, [rule_doc()])
+    cold = load_compiled(root)
+    warm = load_compiled(root)
+    assert "_pack" not in vars(warm.pack)  # what an assessment reads is at hand, the rules are not
+    assert warm.pack.info == cold.pack.info and warm.pack.reference == cold.pack.reference
+    assert "_pack" not in vars(warm.pack)
+    assert warm.pack.rules == cold.pack.rules and "_pack" in vars(warm.pack)
+    for again in (pickle.loads(pickle.dumps(warm.pack)), copy.deepcopy(warm.pack)):
+        assert type(again) is type(cold.pack) and again == cold.pack

@@ -1,0 +1,106 @@
+"""What a command run with warm caches imports: a `compliance check` (and `validate`, `rules`) in a CI job or a
+pre-commit hook starts as fast as it can, so it loads no store, no cryptography, no compression, no server, no
+rule loader and no other command's code, and it never unpickles the rules' models of the cached pack."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = str(ROOT / "examples" / "darija-support-chatbot.yaml")
+
+FORBIDDEN = {
+    "storage": ("compliance.storage", "tinydb", "psycopg", "psycopg_pool", "sqlite3"),
+    "crypto": ("cryptography", "argon2", "nacl", "bcrypt", "compliance.service.decisions"),
+    "compression": ("zlib", "gzip", "lzma", "bz2", "zstandard", "zipfile", "tarfile", "shutil"),
+    "server": (
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "httpx",
+        "compliance.api",
+        "compliance.web",
+        "compliance.server",
+    ),
+    "network": ("urllib.request", "http.client", "ssl"),
+    "rule loading": ("compliance.ruleset.loader", "compliance.service.catalogue"),
+    "other commands": (
+        "compliance.cli.server_commands",
+        "compliance.cli.review_commands",
+        "compliance.cli.init_command",
+        "compliance.cli.db_commands",
+        "compliance.domain.baseline",
+    ),
+}
+PROBE = """
+import contextlib, io, json, sys
+from compliance.cli.main import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+unpickled = False
+if "compliance.service.assessing" in sys.modules:
+    from compliance.service.assessing import assessor_for
+    unpickled = "_pack" in vars(assessor_for(None).pack)  # the pack check assessed with (lru_cache)
+print(json.dumps({"code": code, "modules": sorted(sys.modules), "whole_pack": unpickled}))
+"""
+
+
+def _run(argv: list[str], cache: Path) -> dict[str, object]:
+    env = os.environ | {"COMPLIANCE_CACHE_DIR": str(cache)}
+    env.pop("COMPLIANCE_PACK_CACHE", None)
+    run = [sys.executable, "-c", PROBE, *argv]
+    subprocess.run(run, env=env, check=True, capture_output=True, cwd=ROOT)  # warms the caches
+    out = subprocess.run(run, env=env, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    result: dict[str, object] = json.loads(out.splitlines()[-1])
+    return result
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", EXAMPLE],
+        ["check", EXAMPLE, "--lang", "ar", "--format", "json"],
+        ["validate", EXAMPLE],
+        ["rules", "list"],
+    ],
+)
+def test_a_warm_command_imports_only_what_it_runs(argv: list[str], tmp_path: Path) -> None:
+    result = _run(argv, tmp_path / "cache")
+    assert result["code"] in (0, 1, 2)  # 3 would be an invalid command or file
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    found = {kind: [m for m in modules if m.startswith(names)] for kind, names in FORBIDDEN.items()}
+    assert found == {kind: [] for kind in FORBIDDEN}
+    if argv[0] == "check":
+        assert result["whole_pack"] is False  # the rules' models stay pickled in the cache entry
+
+
+def test_pyyaml_reader_pattern_is_compiled_only_when_used() -> None:
+    """The pure-Python reader's pattern, deferred by `import_yaml`, still finds what the compiled one finds."""
+    probe = """
+import re, sys
+from compliance.cli.startup import NON_PRINTABLE, DeferredPattern, import_yaml
+import_yaml()
+import yaml
+deferred = yaml.reader.Reader.NON_PRINTABLE
+assert isinstance(deferred, DeferredPattern) and deferred._compiled is None
+compiled = re.compile(NON_PRINTABLE)
+for text in ("plain", "tab\\tok", "bell\\x07", "\\ufffe", "\\U0001f600 ok", "nul\\x00"):
+    found, expected = deferred.search(text), compiled.search(text)
+    assert (found and found.span()) == (expected and expected.span()), text
+try:
+    yaml.load("a: \\x01", Loader=yaml.SafeLoader)  # the pure-Python reader, which uses the pattern
+except yaml.reader.ReaderError as exc:
+    assert "#x0001" in str(exc)
+else:
+    raise AssertionError("a control character was accepted")
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "ok"
