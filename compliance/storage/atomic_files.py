@@ -163,6 +163,10 @@ def quarantine(path: Path, quarantine_dir: Path, root: Path) -> Path | None:
     return target
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def _is_tinydb_document(data: Any) -> bool:
     return isinstance(data, dict) and all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
@@ -206,14 +210,14 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         try:
-            payload = json.dumps(
-                data, ensure_ascii=False, separators=(",", ":"), check_circular=False
-            ).encode()
-            self._put(self.path, payload)
+            self._put(self.path, self._encoded(data))
         except BaseException:
             self._cache = None  # TinyDB changed the cached tables in place: re-read what is on disk
             raise
         self._cache = data
+
+    def _encoded(self, data: dict[str, dict[str, Any]]) -> bytes:
+        return _json(data).encode()
 
     def close(self) -> None:
         self._cache = None
@@ -222,9 +226,53 @@ class AtomicJSONStorage(Storage):
 
 
 class RewrittenJSONStorage(AtomicJSONStorage):
-    """For a file rewritten on every change under its writer's lock (a project's file): `atomic_rewrite`."""
+    """For a file rewritten on every change under its writer's lock (a project's file): `atomic_rewrite`.
+
+    Its changes replace documents, never edit one in place (`Outbox.commit` writes a new top-level dict with
+    new documents for those that change), so the JSON of every document written is kept, by the document
+    itself, and a rewrite encodes only the new ones: a project's file holds a summary per version, and
+    encoding them all again made each submission cost more than the one before. The bytes are those of one
+    `json.dumps` of the whole. A write through TinyDB's own tables (which edit the cached data in place)
+    encodes everything again."""
 
     _put = staticmethod(atomic_rewrite)
+
+    def __init__(self, path: str, quarantine_dir: Path, root: Path) -> None:
+        super().__init__(path, quarantine_dir, root)
+        self._texts: dict[tuple[str, str], tuple[Any, str]] = {}  # (table, doc id) -> (document, its JSON)
+        self._next: dict[tuple[str, str], tuple[Any, str]] = {}
+
+    def _encoded(self, data: dict[str, dict[str, Any]]) -> bytes:
+        if data is self._cache or not all(
+            isinstance(table, str) and isinstance(docs, dict) and all(isinstance(k, str) for k in docs)
+            for table, docs in data.items()
+        ):
+            self._next = {}
+            return super()._encoded(data)
+        known, texts = self._texts, {}
+        tables = []
+        for table, docs in data.items():
+            parts = []
+            for key, doc in docs.items():
+                seen = known.get((table, key))
+                text = seen[1] if seen is not None and seen[0] is doc else _json(doc)
+                texts[(table, key)] = (doc, text)
+                parts.append(f"{_json(key)}:{text}")
+            tables.append(f"{_json(table)}:{{{','.join(parts)}}}")
+        self._next = texts
+        return f"{{{','.join(tables)}}}".encode()
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        try:
+            super().write(data)
+        except BaseException:
+            self._texts = {}
+            raise
+        self._texts, self._next = self._next, {}
+
+    def close(self) -> None:
+        self._texts = {}
+        super().close()
 
 
 class DeferredJSONStorage(AtomicJSONStorage):
