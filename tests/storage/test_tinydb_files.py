@@ -6,6 +6,7 @@ import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -242,10 +243,10 @@ def test_a_project_file_rewritten_through_its_spare_holds_the_bytes_of_one_json_
     path = tmp_path / "project.json"
     db = TinyDB(str(path), quarantine_dir=tmp_path / "q", root=tmp_path, storage=RewrittenJSONStorage)
 
-    def dump(data: dict[str, dict[str, object]]) -> bytes:
+    def dump(data: dict[str, dict[str, Any]]) -> bytes:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
-    data: dict[str, dict[str, object]] = {"project": {"1": {"id": "prj_1", "name": "مشروع « été »"}}}
+    data: dict[str, dict[str, Any]] = {"project": {"1": {"id": "prj_1", "name": "مشروع « été »"}}}
     for n in range(1, 30):
         versions = dict(data.get("versions", {}))
         versions[str(n)] = {"number": n, "score": n / 3, "review": {"notes": ["a\nb", None, True]}}
