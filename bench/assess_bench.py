@@ -158,12 +158,25 @@ def main() -> None:
     ref_all: list[float] = []
     subs = {p.stem: parse_submission(p.read_bytes(), p.name) for p in examples}
     gc.freeze()  # as the service does once the pack is loaded: the pack is never collected
+    # Garbage collections, by the engine being timed when they ran: is a slow assessment the collector's?
+    pauses: dict[str, list[tuple[int, float]]] = {}
+    timing: list[str] = ["none"]
+    started: list[float] = []
+
+    def collected(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(time.perf_counter())
+        elif started:
+            pauses.setdefault(timing[0], []).append((info["generation"], time.perf_counter() - started.pop()))
+
+    gc.callbacks.append(collected)
     try:
         for name, sub in subs.items():
             lean_t, full_t, ref_t = [], [], []
             for i in range(args.rounds):
                 order = ((engine.assess_compact, lean_t), (engine.assess, full_t), (reference.assess, ref_t))
                 for fn, sink in order if i % 2 else reversed(order):
+                    timing[0] = getattr(fn, "__name__", "?")
                     t0 = CLOCK()
                     fn(sub)
                     sink.append(CLOCK() - t0)
@@ -177,6 +190,18 @@ def main() -> None:
             f"reference {ms(ref_all)} ms; ratio of medians {statistics.median(ref_all) / statistics.median(lean_all):.2f}x "
             f"({len(lean_all)} assessments each; target p50 <= 0.30 ms, p99 <= 0.5 ms)"
         )
+        gc.callbacks.remove(collected)
+        for name, engine_label in (
+            ("assess_compact", "lean compact"),
+            ("assess", "lean expanded or reference"),
+        ):
+            runs = pauses.get(name, [])
+            generations = "/".join(str(sum(1 for g, _ in runs if g == gen)) for gen in range(3))
+            longest = max((p for _, p in runs), default=0.0)
+            print(
+                f"garbage collections while timing {engine_label}: {len(runs)} (generations 0/1/2: "
+                f"{generations}), longest {longest * 1e3:.3f} ms"
+            )
 
         largest = max(subs.values(), key=lambda s: len(engine.assess_compact(s).to_json()))
         compact = engine.assess_compact(largest)
@@ -199,7 +224,7 @@ def main() -> None:
         import pydantic_core
 
         facts = pydantic_core.from_json(largest.__pydantic_serializer__.to_json(largest))
-        engine._router.derive(facts)
+        engine._router.route(facts)
         closures = closure_runner(pack)
         conditions.TraceEntry = _Entry  # type: ignore[misc]  # unfrozen slots: the cheapest object with fields
         try:
@@ -217,6 +242,8 @@ def main() -> None:
             f"({statistics.median(clo_t) / statistics.median(gen_t):.2f}x)"
         )
     finally:
+        if collected in gc.callbacks:
+            gc.callbacks.remove(collected)
         gc.unfreeze()
     sys.stdout.flush()
 

@@ -299,7 +299,8 @@ def runners(rules: list[Rule], engine: Engine) -> dict[str, Runner]:
     ref = engine.pack.reference
 
     def lean(facts: dict[str, Any]) -> list[str]:
-        return [f[1] for f in run(facts, ref)]
+        outcomes = {f[0]: f[1] for f in run(facts, ref)[0]}  # `run` lists findings in report order
+        return [outcomes[r.id] for r in rules]
 
     translator = ToCel()
     cel_programs = [

@@ -7,6 +7,7 @@ waived and nowhere else, so a report can never say "compliant" beside "fail 1".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -23,6 +24,8 @@ from compliance.domain.outcomes import (
 from compliance.domain.waivers import AppliedWaiver
 
 WAIVED = "waived"
+_OUTCOMES = [o.value for o in Outcome]
+_OUTCOME_OF = {o.value: o for o in Outcome}  # a lookup, cheaper than calling the enum
 
 
 def standing(findings: Iterable[Finding]) -> tuple[Verdict, dict[str, int]]:
@@ -38,13 +41,16 @@ def standing(findings: Iterable[Finding]) -> tuple[Verdict, dict[str, int]]:
 
 
 def tally(outcomes: Iterable[str], waived: int = 0) -> tuple[Verdict, dict[str, int]]:
-    """The verdict and the counts from the outcome values of the findings no waiver covers (the lean engine
-    calls this directly: at assessment time nothing is waived)."""
-    counts = {o.value: 0 for o in Outcome}
-    for outcome in outcomes:
-        counts[outcome] += 1
+    """The verdict and the counts from the outcome values of the findings no waiver covers."""
+    found = Counter(outcomes)
+    return counted({o: found[o] for o in _OUTCOMES}, waived)
+
+
+def counted(counts: dict[str, int], waived: int = 0) -> tuple[Verdict, dict[str, int]]:
+    """`tally` from the number of findings of each outcome (every outcome value a key, in `Outcome` order): the
+    lean engine's generated rules count them as they go."""
     counts[WAIVED] = waived
-    return verdict_of(Outcome(o) for o, n in counts.items() if n and o != WAIVED), counts
+    return verdict_of(_OUTCOME_OF[o] for o, n in counts.items() if n and o != WAIVED), counts
 
 
 def settle(

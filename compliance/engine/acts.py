@@ -141,15 +141,26 @@ def ground_cover(
     facts: dict[str, Any], ground: str, today: date, sources: list[Source] | None = None
 ) -> Cover:
     """`sources`: `authorisation_sources(facts, today)` when the caller has them already."""
+    return covers(facts, [ground], authorisation_sources(facts, today) if sources is None else sources)[0]
+
+
+def covers(facts: dict[str, Any], grounds: list[str], sources: list[Source]) -> list[Cover]:
+    """`ground_cover` of each ground, the processings' ids read once (False for all without a source)."""
+    if not sources:
+        return [False] * len(grounds)
     ids = _ids(facts)
-    result: Cover = False
-    for source in authorisation_sources(facts, today) if sources is None else sources:
-        c = _covers(source, ground, facts, ids)
-        if c is True:
-            return True
-        if c is None:
-            result = None
-    return result
+    out: list[Cover] = []
+    for ground in grounds:
+        result: Cover = False
+        for source in sources:
+            c = _covers(source, ground, facts, ids)
+            if c is True:
+                result = True
+                break
+            if c is None:
+                result = None
+        out.append(result)
+    return out
 
 
 def uncovered(

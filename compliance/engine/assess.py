@@ -13,17 +13,13 @@ from typing import Any
 import pydantic_core
 
 from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
-from compliance.domain.outcomes import OUTCOME_ORDER, Assessment
+from compliance.domain.outcomes import Assessment
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Severity
-from compliance.domain.standing import tally
+from compliance.domain.standing import counted
 from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
 from compliance.engine.logic import logic_document, view_of_pack
-from compliance.engine.program import Program, generate, load
-
-_OUTCOME_ORDER = {o.value: rank for o, rank in OUTCOME_ORDER.items()}  # by value: findings are tuples here
-_SEVERITY_RANK = {s.value: s.rank for s in Severity}
+from compliance.engine.program import Program, generate, namespace_of
 
 
 def submission_hash(submission: Submission) -> str:
@@ -33,7 +29,8 @@ def submission_hash(submission: Submission) -> str:
 
 
 class Engine:
-    """Holds a pack compiled once; `assess` is then cheap and thread-safe (no shared mutable state).
+    """Holds a pack compiled once; `assess` is then cheap and thread-safe (the only shared mutable state is the
+    router's memos of immutable texts).
 
     `program` and `code` come from the pack cache when it holds them (see `compliance.ruleset.cache`)."""
 
@@ -47,27 +44,24 @@ class Engine:
     ) -> None:
         self.pack = pack
         self.program = program or generate(pack)
-        self._run = load(self.program, code)
+        namespace = namespace_of(self.program, code)
+        self._run = namespace["run"]
         self.logic = logic or hash_logic(logic_document(pack, self.program.leaves))
         self.view: PackView = view or view_of_pack(pack, self.logic, self.program.leaves)
         register_view(self.view)
-        self._router = Router(pack)
-        # Findings sort by outcome, then severity (worst first), then rule id: one integer key per finding.
-        ids = sorted(self.view.rules)  # the view has every rule: a cached pack's rules stay pickled
-        self._id_rank = {rule_id: i for i, rule_id in enumerate(ids)}
-        self._width = len(ids) + 1
+        self._router = Router(pack, checks=(namespace["checks"], self.program.check_leaves))
 
     def assess(self, submission: Submission) -> Assessment:
         return expand(self.assess_compact(submission), self.view)
 
     def assess_compact(self, submission: Submission) -> CompactAssessment:
-        canonical = submission.__pydantic_serializer__.to_json(submission)
-        facts = pydantic_core.from_json(canonical)  # the same dict as model_dump(mode="json"), in a third
-        _, plan = self._router.derive(facts)
-        findings = self._run(facts, self.pack.reference)
-        rank, width, order, sev = self._id_rank, self._width, _OUTCOME_ORDER, _SEVERITY_RANK
-        findings.sort(key=lambda f: (order[f[1]] * 4 + 3 - sev[f[2]]) * width + rank[f[0]])
-        verdict, counts = tally([f[1] for f in findings])  # no waiver applies at assessment time
+        # The facts as JSON values, then their JSON: the model's own JSON byte for byte (so the hash is the same),
+        # and cheaper than the model's JSON parsed back.
+        facts = submission.__pydantic_serializer__.to_python(submission, mode="json")
+        canonical = pydantic_core.to_json(facts)
+        plan = self._router.route(facts)
+        findings, outcomes = self._run(facts, self.pack.reference)  # in report order, and counted
+        verdict, counts = counted(outcomes)  # no waiver applies at assessment time
         return CompactAssessment(
             project_name=submission.project_name,
             submission_hash="sha256:" + hashlib.sha256(canonical).hexdigest(),

@@ -29,14 +29,17 @@ from compliance.domain.rules import (
     Eq,
     Every,
     Exists,
+    Gte,
     In,
     Intersects,
     IsFalse,
     IsTrue,
+    Lte,
     Matches,
     Not,
     Some,
     Stated,
+    SubsetOf,
     scalar_repr,
 )
 from compliance.engine.conditions import (
@@ -62,6 +65,7 @@ class Source:
     # None), so that the many rules reading `ai.training.*` do not walk `ai.training` again each time.
     prelude: list[str] = field(default_factory=list)
     parents: dict[tuple[str, ...], str] = field(default_factory=dict)
+    stem: str = "K"  # of the constants' names: two sources can share one module
     _count: int = 0
 
     def var(self, stem: str) -> str:
@@ -69,7 +73,7 @@ class Source:
         return f"{stem}{self._count}"
 
     def const(self, value: Any) -> str:
-        name = f"K{len(self.constants)}"
+        name = f"{self.stem}{len(self.constants)}"
         self.constants[name] = value
         return name
 
@@ -81,16 +85,18 @@ class Source:
         self.lines.append("    " * indent + line)
 
     def parent(self, names: tuple[str, ...]) -> str:
-        """The prelude variable holding the mapping at `names` from the root, or None where there is none."""
+        """The prelude variable holding the mapping at `names` from the root, or an empty one where there is
+        none (`EMPTY`, shared and never written), so that reading a fact is one `.get`."""
         found = self.parents.get(names)
         if found is None:
             found = self.parents[names] = self.var("P")
+            if "EMPTY" not in self.constants:
+                self.constants["EMPTY"] = {}
             if len(names) == 1:
                 self.prelude.append(f"    {found} = S.get({names[0]!r})")
             else:
-                up = self.parent(names[:-1])
-                self.prelude.append(f"    {found} = {up}.get({names[-1]!r}) if {up} is not None else None")
-            self.prelude.append(f"    if type({found}) is not dict: {found} = None")
+                self.prelude.append(f"    {found} = {self.parent(names[:-1])}.get({names[-1]!r})")
+            self.prelude.append(f"    if type({found}) is not dict: {found} = EMPTY")
         return found
 
 
@@ -125,12 +131,19 @@ class _Function:
         names = path.names
         if base in ("root", "S") and len(names) > 1:  # `S` is the root outside `every`/`some`
             up = self.src.parent(tuple(names[:-1]))
-            self.src.emit(ind, f"{v} = {up}.get({names[-1]!r}) if {up} is not None else None")
+            self.src.emit(ind, f"{v} = {up}.get({names[-1]!r})")
             return v
         self.src.emit(ind, f"{v} = {base}.get({names[0]!r})")
         for name in names[1:]:
             self.src.emit(ind, f"{v} = {v}.get({name!r}) if type({v}) is dict else None")
         return v
+
+    def _walk_lists(self, ind: int, path: Any, scope: str) -> tuple[str, str]:
+        """Code reading every value a path through lists reaches, flattened, and whether one was missing."""
+        items, missing = self.src.var("items"), self.src.var("miss")
+        fn = self.src.const(_resolve_flat)
+        self.src.emit(ind, f"{items}, {missing} = {fn}({scope}, root, {self.src.const(path)})")
+        return items, missing
 
     # -- conditions ---------------------------------------------------------------------------------------
     def cond(self, c: Condition, ind: int, scope: str, prefix: str | None) -> str:
@@ -176,11 +189,10 @@ class _Function:
         is_every = isinstance(c, Every)
         path = parse_path(c.path)
         leaf, from_root = self._leaf(c.path, f"{'every' if is_every else 'some'} item")
-        items, missing = self.src.var("items"), self.src.var("miss")
         if path.walks_lists:
-            fn = self.src.const(_resolve_flat)
-            self.src.emit(ind, f"{items}, {missing} = {fn}({scope}, root, {self.src.const(path)})")
+            items, missing = self._walk_lists(ind, path, scope)
         else:
+            items, missing = self.src.var("items"), self.src.var("miss")
             v = self._walk(ind, c.path, scope)
             self.src.emit(ind, f"if {v} is None:")
             self.src.emit(ind + 1, f"{items}, {missing} = (), True")
@@ -220,18 +232,41 @@ class _Function:
             emit(ind, f"{r} = None if {v} is None else {predicate.format(v=v)}")
             self._record(ind, leaf, from_root, v, r, prefix)
             return r
-        if isinstance(c, Contains | Intersects) and not path.walks_lists:
+        if isinstance(c, Contains | Intersects):
             if isinstance(c, Contains):
                 test = f"contains {scalar_repr(c.value)}"
-                check = f"{self.src.const(c.value)} in ({{v}} if isinstance({{v}}, list) else ({{v}},))"
+                check = f"{self.src.const(c.value)} in {{vs}}"
             else:
                 test = f"intersects {scalar_repr(list(c.values))}"
-                wanted = self.src.const(set(c.values))
-                check = f"not {wanted}.isdisjoint({{v}} if isinstance({{v}}, list) else ({{v}},))"
+                check = f"not {self.src.const(set(c.values))}.isdisjoint({{vs}})"
             leaf, from_root = self._leaf(path_text, test)
+            if path.walks_lists:  # every value reached, flattened; not found is unknown when one was missing
+                items, missing = self._walk_lists(ind, path, scope)
+                emit(ind, f"{r} = {check.format(vs=items)}")
+                emit(ind, f"if {r} is False and {missing}: {r} = None")
+                self._record(ind, leaf, from_root, items, r, prefix)
+                return r
             v = self._walk(ind, path_text, scope)
-            emit(ind, f"{r} = None if {v} is None else {check.format(v=v)}")
+            one = f"({v} if isinstance({v}, list) else ({v},))"
+            emit(ind, f"{r} = None if {v} is None else {check.format(vs=one)}")
             self._record(ind, leaf, from_root, v, r, prefix)
+            return r
+        if isinstance(c, Count) and path.walks_lists:
+            leaf, from_root = self._leaf(path_text, _count_test(c))
+            items, missing = self._walk_lists(ind, path, scope)
+            n = self.src.var("n")
+            low = f"{n} >= {c.min}" if c.min is not None else "True"
+            emit(ind, f"{n} = len({items})")
+            emit(
+                ind, f"if {missing}:"
+            )  # more items may be unstated: only a minimum met, with no maximum, holds
+            if c.max is None:
+                emit(ind + 1, f"{r} = True if ({low} and {n} > 0) else None")
+            else:
+                emit(ind + 1, f"{r} = False if {n} > {c.max} else None")
+            emit(ind, "else:")
+            emit(ind + 1, f"{r} = {low}" + (f" and {n} <= {c.max}" if c.max is not None else ""))
+            self._record(ind, leaf, from_root, n, r, prefix)
             return r
         if isinstance(c, Exists) and not path.walks_lists:
             leaf, from_root = self._leaf(path_text, "is stated")
@@ -250,6 +285,30 @@ class _Function:
             emit(ind + 1, f"{n} = len({v}) if isinstance({v}, list) else 1")
             emit(ind + 1, f"{r} = {' and '.join(bounds)}")
             self._record(ind, leaf, from_root, n, r, prefix)
+            return r
+        if isinstance(c, Lte | Gte) and not path.walks_lists and not _walks(c.to_path):
+            leaf, from_root = self._leaf(path_text, _closure_test(c))
+            v = self._walk(ind, path_text, scope)
+            w = self._walk(ind, c.to_path, scope) if c.to_path else self.src.const(c.value)
+            sign = "<=" if isinstance(c, Lte) else ">="
+            emit(ind, f"if {v} is None or {w} is None:")  # a bound of None is never compared
+            emit(ind + 1, f"{r} = None")
+            emit(ind, "else:")
+            emit(ind + 1, "try:")
+            emit(ind + 2, f"{r} = {v} {sign} {w}")
+            emit(ind + 1, "except TypeError:")
+            emit(ind + 2, f"{r} = None")
+            self._record(ind, leaf, from_root, v, r, prefix)
+            return r
+        if isinstance(c, SubsetOf) and not path.walks_lists:
+            leaf, from_root = self._leaf(path_text, _closure_test(c))
+            v = self._walk(ind, path_text, scope)
+            allowed = self.src.const(set(c.values))
+            emit(
+                ind,
+                f"{r} = None if {v} is None else {allowed}.issuperset({v} if isinstance({v}, list) else ({v},))",
+            )
+            self._record(ind, leaf, from_root, f"([] if {v} is None else {v})", r, prefix)
             return r
         # Everything else runs the closure of `conditions` on a private context: the same code, same trace.
         ev = self.src.const(ClosureLeaf(c))
@@ -277,6 +336,10 @@ class _Function:
         assert isinstance(c, Matches)
         rx = self.src.const(re.compile(c.pattern, re.IGNORECASE))
         return f"matches /{c.pattern}/", f"(isinstance({{v}}, str) and bool({rx}.search({{v}})))"
+
+
+def _walks(path_text: str | None) -> bool:
+    return path_text is not None and parse_path(path_text).walks_lists
 
 
 def _count_test(c: Count) -> str:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """A free text folded for comparison: case, spacing and a final stop do not count."""
+    """A free text folded for comparison: case, spacing and a final stop do not count. Memoised: the same
+    purposes and names are folded in every assessment (and by several derived facts in one)."""
     return _SPACE.sub(" ", text).strip().strip(".;:").casefold()
 
 

@@ -8,12 +8,16 @@ plus one transfer filing (F118) per foreign destination. The triggers themselves
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any
+from functools import partial
+from operator import itemgetter
+from typing import Any, TypeVar
 
-from compliance.domain.derived import AuthorisationCover, Derived, ForeignDestination
+from compliance.domain.compact import Leaf, expand_trace
+from compliance.domain.derived import AuthorisationCover, Derived
 from compliance.domain.formality_words import plan_summary
-from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
+from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TraceEntry, TransferFiling
 from compliance.domain.pack import RulePack
 from compliance.domain.rules import Localized
 from compliance.domain.vocabulary import (
@@ -26,7 +30,7 @@ from compliance.domain.vocabulary import (
 from compliance.engine.acts import (
     authorisation_sources,
     authorised_on,
-    destination_acts,
+    covers,
     ground_cover,
     receipt,
     uncovered,
@@ -34,8 +38,9 @@ from compliance.engine.acts import (
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.consents import marketing_consents, processing_consents
 from compliance.engine.declared import compare_declaration
+from compliance.engine.destinations import destination_facts, filing, foreign_destinations, lookup
+from compliance.engine.program import generate_checks, load
 
-MOROCCO = "MA"
 _SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
 _BIOMETRIC = {c.value for c in BIOMETRIC_CATEGORIES}
 _AUTOMATED_CHANNELS = {
@@ -47,14 +52,6 @@ _AUTOMATED_CHANNELS = {
     MarketingChannel.fax.value,
     MarketingChannel.push.value,
 }
-
-
-def _get(d: Any, *keys: str) -> Any:
-    for k in keys:
-        if not isinstance(d, dict):
-            return None
-        d = d.get(k)
-    return d
 
 
 def _categories(facts: dict[str, Any]) -> list[str] | None:
@@ -73,93 +70,95 @@ def _categories(facts: dict[str, Any]) -> list[str] | None:
     return list(seen)
 
 
-def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
+def _stated(facts: dict[str, Any], sources: list[Any]) -> dict[str, Any]:
+    """The derived facts the formality triggers read, as JSON values (keyword arguments of `Derived`); the
+    foreign destinations, and what depends on the regime, are added by the caller."""
+    cats = _categories(facts)
+    marketing = lookup(facts, "direct_marketing", "channels")
+    automated = None if marketing is None else [c for c in marketing if c in _AUTOMATED_CHANNELS]
+    training_pd = lookup(facts, "ai", "training", "uses_personal_data")
+    prompts_pd = lookup(facts, "ai", "inference", "prompts_contain_personal_data")
+    cndp = facts.get("cndp") or {}
+    has_receipt, receipt_on = receipt(facts)
+    return {
+        "data_categories": cats,
+        "sensitive_categories": None if cats is None else [c for c in cats if c in _SENSITIVE],
+        "biometric_categories": None if cats is None else [c for c in cats if c in _BIOMETRIC],
+        "has_cndp_act": bool(
+            cndp.get("receipt_number")
+            or cndp.get("authorisation_number")
+            or any(a.get("kind") in ("declaration_receipt", "authorisation") for a in cndp.get("acts") or [])
+        ),
+        "has_authorisation": bool(sources),
+        "automated_marketing_channels": automated,
+        "ai_uses_personal_data": True
+        if (training_pd or prompts_pd)
+        else (None if training_pd is None or prompts_pd is None else False),
+        "processing_consents": processing_consents(facts),
+        "has_receipt": has_receipt,
+        "receipt_on": receipt_on,
+        **compare_declaration(facts, cats),
+        **marketing_consents(facts, automated),
+    }
 
-    def add(country: Any, source: str) -> None:
-        if isinstance(country, str) and country != MOROCCO:
-            srcs = found.setdefault(country, [])
-            if source not in srcs:
-                srcs.append(source)
 
-    for t in facts.get("transfers") or []:
-        add(t.get("country"), "transfers")
-    for p in facts.get("processors") or []:
-        add(p.get("country"), "processors")
-        for country in p.get("countries") or []:
-            add(country, "processors")
-    inference = _get(facts, "ai", "inference") or {}
-    sends_personal = inference.get("prompts_contain_personal_data") is not False and not inference.get(
-        "pii_redaction_before_call"
-    )
-    if sends_personal:
-        # Self-hosted on servers abroad is still a transfer; the provider's country only stands in for an
-        # unstated hosting country when the provider hosts the model.
-        fallback = None if inference.get("self_hosted") else inference.get("provider_country")
-        several = inference.get("hosting_countries") or []
-        add(inference.get("hosting_country") or (None if several else fallback), "inference")
-        for country in several:
-            add(country, "inference")
-    add(_get(facts, "ai", "facial_recognition", "hosting_country"), "facial_recognition")
+_FILING_KEY = itemgetter(
+    "country", "on_adequacy_list", "list_verified", "list_state", "covered_by_cndp"
+)  # with the sources: what a transfer filing is made of
+_MEMO_SIZE = 4096  # countries come from submissions: the memos stay bounded
+M = TypeVar("M")
+
+
+def _memoised(table: dict[tuple[Any, ...], M], key: tuple[Any, ...], make: Callable[[], M]) -> M:
+    found = table.get(key)
+    if found is None:
+        if len(table) >= _MEMO_SIZE:
+            table.clear()
+        found = table[key] = make()
     return found
 
 
-def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignDestination]:
-    if facts.get("processes_personal_data") is False:
-        return []
-    transfers = facts.get("transfers") or []
-    declared_countries = _get(facts, "cndp", "declared", "transfers")
-    has_transfer_act = bool(_get(facts, "cndp", "transfer_authorisation_number"))
-    acts = _get(facts, "cndp", "acts") or []
-    has_transfer_act = has_transfer_act or any(a.get("kind") == "transfer_authorisation" for a in acts)
+# The fields of `AuthorisationCover`, in its order, and the Art. 12(1) ground each one names.
+_COVER_FIELDS = list(AuthorisationCover.model_fields)
+_COVER_GROUNDS = [AuthorisationGround(f.replace("_", "-")).value for f in _COVER_FIELDS]
 
-    def covered(entries: list[dict[str, Any]]) -> bool:
-        """A CNDP act covers this destination: its own authorisation number, or an Art. 44(3) authorisation
-        claimed for it while the project holds a transfer authorisation number."""
-        return any(
-            t.get("cndp_authorisation_number")
-            or (t.get("mechanism") == "cndp_authorisation" and has_transfer_act)
-            for t in entries
-        )
 
-    out = []
-    for country, sources in _destination_sources(facts).items():
-        entries = [t for t in transfers if t.get("country") == country]
-        authorised_act, notified_act = destination_acts(facts, country)
-        listed = pack.adequacy.countries.get(country)
-
-        def first(key: str, entries: list[dict[str, Any]] = entries) -> Any:
-            return next((t[key] for t in entries if t.get(key) is not None), None)
-
-        mechanism = first("mechanism")
-        declared = country in declared_countries if declared_countries is not None else first("declared")
-        out.append(
-            ForeignDestination(
-                country=country,
-                sources=sources,
-                on_adequacy_list=listed is not None,
-                list_verified=bool(listed and listed.verified),
-                list_state=pack.adequacy.state(country),
-                declared_transfer=bool(entries),
-                mechanism=mechanism,
-                exception_justification=first("exception_justification"),
-                notified_to_cndp=True if notified_act else first("notified_to_cndp"),
-                declared_to_cndp=declared,
-                covered_by_cndp=authorised_act or covered(entries),
-            )
-        )
+def _blank() -> dict[str, Any]:
+    """Every derived fact at its default as `Derived` dumps it, in its order (None where `_stated` sets it), read
+    from the fields: building the model would cost a command-line check its start-up."""
+    out: dict[str, Any] = {}
+    for name, field in Derived.model_fields.items():
+        if field.default_factory is AuthorisationCover:
+            out[name] = dict.fromkeys(_COVER_FIELDS)
+        elif field.default_factory is list:
+            out[name] = []  # shared, never written: `route` replaces every one of them
+        else:
+            out[name] = None if field.is_required() else field.default
     return out
+
+
+_BLANK = _blank()
 
 
 class Router:
     """Compiles the formality triggers of a pack once and routes each submission."""
 
-    def __init__(self, pack: RulePack, today: date | None = None) -> None:
+    def __init__(
+        self, pack: RulePack, today: date | None = None, checks: tuple[Any, list[Leaf]] | None = None
+    ) -> None:
         self.pack = pack
         self._today = today  # fixed in tests; otherwise the day of each assessment
         self._triggers: list[tuple[Any, Evaluator]] = [
             (t, compile_condition(t.condition)) for t in pack.triggers
         ]
+        # The triggers' generated function and its leaf table (`Program.check_leaves`): the engine's program holds
+        # them (compiled in the pack cache); otherwise they are generated when `route` first needs them.
+        self._checks: Any = checks[0] if checks else None
+        self._leaves: list[Leaf] = checks[1] if checks else []
+        # Texts the lean `route` builds once: plan summaries and transfer filings (frozen, so shared). Threads may
+        # race on them: a lost race only builds the same text again.
+        self._summaries: dict[tuple[Any, ...], Localized] = {}
+        self._filings: dict[tuple[Any, ...], TransferFiling] = {}
 
     @property
     def today(self) -> date:
@@ -168,43 +167,16 @@ class Router:
 
     def derive(self, facts: dict[str, Any]) -> tuple[Derived, FormalityPlan]:
         """The derived facts, built as the `Derived` model rules are checked against, and the formality plan.
-        They are added to `facts` (in place, as JSON) under `derived`, where conditions read them."""
-        cats = _categories(facts)
-        destinations = foreign_destinations(facts, self.pack)
-        marketing = _get(facts, "direct_marketing", "channels")
-        automated = None if marketing is None else [c for c in marketing if c in _AUTOMATED_CHANNELS]
-        training_pd = _get(facts, "ai", "training", "uses_personal_data")
-        prompts_pd = _get(facts, "ai", "inference", "prompts_contain_personal_data")
-        cndp = facts.get("cndp") or {}
+        They are added to `facts` (in place, as JSON) under `derived`, where conditions read them.
+
+        The reference engine's way, models validated and dumped; the lean engine calls `route`."""
         today = self.today  # one day for the whole assessment, and the acts read once
         sources = authorisation_sources(facts, today)
-        has_receipt, receipt_on = receipt(facts)
-        stated = Derived(
-            data_categories=cats,
-            sensitive_categories=None if cats is None else [c for c in cats if c in _SENSITIVE],
-            biometric_categories=None if cats is None else [c for c in cats if c in _BIOMETRIC],
-            foreign_destinations=destinations,
-            has_cndp_act=bool(
-                cndp.get("receipt_number")
-                or cndp.get("authorisation_number")
-                or any(
-                    a.get("kind") in ("declaration_receipt", "authorisation") for a in cndp.get("acts") or []
-                )
-            ),
-            has_authorisation=bool(sources),
-            automated_marketing_channels=automated,
-            ai_uses_personal_data=True
-            if (training_pd or prompts_pd)
-            else (None if training_pd is None or prompts_pd is None else False),
-            processing_consents=processing_consents(facts),
-            has_receipt=has_receipt,
-            receipt_on=receipt_on,
-            **compare_declaration(facts, cats),
-            **marketing_consents(facts, automated),
-        )
+        destinations = foreign_destinations(facts, self.pack)
+        stated = Derived(foreign_destinations=destinations, **_stated(facts, sources))
         # The triggers read the facts derived so far; the regime and what depends on it come after them.
         facts["derived"] = stated.model_dump(mode="json")
-        plan = self._plan(facts, destinations)
+        plan = self._plan(facts, [filing(**dict(d)) for d in destinations])
         legal = [t.id for t in plan.triggers if t.status.can_fail]
         cover = {
             g.value.replace("-", "_"): ground_cover(facts, g.value, today, sources)
@@ -225,14 +197,88 @@ class Router:
         facts["derived"] = derived.model_dump(mode="json")
         return derived, plan
 
-    def _plan(self, facts: dict[str, Any], destinations: list[ForeignDestination]) -> FormalityPlan:
+    def route(self, facts: dict[str, Any]) -> FormalityPlan:
+        """`derive` for the lean engine: the same `derived` facts, written as the plain JSON `derive` dumps (same
+        keys in the same order), without building, validating and dumping models; the plan's summary
+        sentences are memoised. The reference engine keeps `derive`, so the equivalence tests compare both."""
+        today = self.today
+        sources = authorisation_sources(facts, today)
+        destinations = destination_facts(facts, self.pack)
+        stated = {**_BLANK, **_stated(facts, sources), "foreign_destinations": destinations}
+        facts["derived"] = stated
+        transfers = [
+            _memoised(self._filings, (tuple(d["sources"]), *_FILING_KEY(d)), partial(filing, **d))
+            for d in destinations
+        ]
+        plan = self._plan(facts, transfers, lean=True)
+        regime, certain = plan.regime, plan.triggers
+        legal = [t.id for t in certain if t.status.can_fail]
+        legal_regime = _legal_regime(facts.get("processes_personal_data"), plan)
+        since = authorised_on(facts, legal, today, sources)
+        cover = dict(zip(_COVER_FIELDS, covers(facts, _COVER_GROUNDS, sources), strict=True))
+        facts["derived"] = {
+            **stated,
+            "required_regime": None if regime is Regime.undetermined else regime.value,
+            "legal_regime": None if legal_regime is None else legal_regime.value,
+            "authorisation_triggers": [t.id for t in certain],
+            "legal_authorisation_triggers": legal,
+            "authorisation_cover": cover,
+            "uncovered_authorisation_triggers": uncovered(facts, legal, today, sources),
+            "authorised_on": None if since is None else since.isoformat(),
+        }
+        return plan
+
+    def _plan(
+        self, facts: dict[str, Any], transfers: list[TransferFiling], lean: bool = False
+    ) -> FormalityPlan:
+        """`lean`: triggers run as generated code, the summary memoised, the plan built without validation (its
+        parts come from the validated pack and `_filing`)."""
+        regime, forms, certain, possible = self._regime(facts, lean)
+        if transfers:
+            forms.append(FormCode.F118)
+        if lean:
+            key = (regime, *(t.article for t in certain), "", *(t.article for t in possible), "")
+            key += tuple(t.country for t in transfers)
+            summary = _memoised(
+                self._summaries, key, lambda: plan_summary(regime, certain, possible, transfers)
+            )
+        else:
+            summary = plan_summary(regime, certain, possible, transfers)
+        return (FormalityPlan.model_construct if lean else FormalityPlan)(
+            regime=regime,
+            forms=forms,
+            triggers=certain,
+            possible_triggers=possible,
+            transfers=transfers,
+            summary=summary,
+        )
+
+    def _evaluated(self, facts: dict[str, Any], lean: bool) -> Iterator[tuple[Any, Any, list[TraceEntry]]]:
+        """Each trigger, its result and the facts it read."""
+        ref = self.pack.reference
+        if lean and self._checks is None:
+            program = generate_checks([t.condition for t in self.pack.triggers])
+            self._checks, self._leaves = load(program, name="checks"), program.check_leaves
+        if lean:
+            for spec, (result, trace) in zip(self.pack.triggers, self._checks(facts, ref), strict=True):
+                yield spec, result, expand_trace(trace, self._leaves) if result is not False else []
+            return
+        for spec, evaluate in self._triggers:
+            ctx = Context(reference=ref, root=facts)
+            result = evaluate(facts, ctx)
+            yield spec, result, ctx.trace
+
+    def _regime(
+        self, facts: dict[str, Any], lean: bool = False
+    ) -> tuple[Regime, list[FormCode], list[FormalityTrigger], list[FormalityTrigger]]:
+        """The triggers that apply (certain, possible), the regime and its form (transfer filings come after).
+
+        `lean`: the triggers' conditions run as one generated function (as rules do), else as closures."""
         personal = facts.get("processes_personal_data")
         certain: list[FormalityTrigger] = []
         possible: list[FormalityTrigger] = []
         if personal is not False:
-            for spec, evaluate in self._triggers:
-                ctx = Context(reference=self.pack.reference, root=facts)
-                result = evaluate(facts, ctx)
+            for spec, result, read in self._evaluated(facts, lean):
                 if result is False:
                     continue
                 trigger = FormalityTrigger.model_construct(  # from the validated pack: no validation again
@@ -241,7 +287,7 @@ class Router:
                     status=spec.status,
                     reason=spec.reason,
                     certain=result is True,
-                    facts=[e for e in ctx.trace if e.result is not False],
+                    facts=[e for e in read if e.result is not False],
                 )
                 (certain if result else possible).append(trigger)
         if personal is False:
@@ -255,66 +301,12 @@ class Router:
             regime = Regime.declaration
         forms: list[FormCode] = []
         if regime is Regime.authorisation:
-            simplified = _get(facts, "cndp", "formality") == "simplified_authorisation"
+            simplified = lookup(facts, "cndp", "formality") == "simplified_authorisation"
             forms.append(FormCode.F113 if simplified else FormCode.F112)
         elif regime is Regime.declaration:
-            simplified = _get(facts, "cndp", "formality") == "simplified_declaration"
+            simplified = lookup(facts, "cndp", "formality") == "simplified_declaration"
             forms.append(FormCode.F214 if simplified else FormCode.F211)
-        transfers = [self._filing(d) for d in destinations]
-        if transfers:
-            forms.append(FormCode.F118)
-        return FormalityPlan(
-            regime=regime,
-            forms=forms,
-            triggers=certain,
-            possible_triggers=possible,
-            transfers=transfers,
-            summary=plan_summary(regime, certain, possible, transfers),
-        )
-
-    @staticmethod
-    def _filing(d: ForeignDestination) -> TransferFiling:
-        where = ", ".join(d.sources)
-        if d.on_adequacy_list:
-            reason = Localized(
-                fr=f"Données envoyées vers {d.country} ({where}) : pays figurant sur la liste de l'art. 43 "
-                f"(liste non vérifiée sur la délibération) ; le transfert reste à déclarer (art. 15(e)) et à "
-                f"notifier (décret art. 46).",
-                en=f"Data sent to {d.country} ({where}): a country on the Art. 43 list (listing not verified "
-                f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
-                f"(Decree Art. 46).",
-                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد مدرج في قائمة المادة 43 (إدراج غير موثق مقارنة "
-                f"بالمداولة)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار (المادة 46 من المرسوم).",
-            )
-        elif d.list_state == "doubtful":
-            reason = Localized(
-                fr=f"Données envoyées vers {d.country} ({where}) : pays absent de nos sources mais peut-être sur la "
-                f"liste actuelle de l'art. 43 (à vérifier auprès de la CNDP) ; le transfert reste à déclarer "
-                f"(art. 15(e)) et à notifier (décret art. 46).",
-                en=f"Data sent to {d.country} ({where}): a country absent from our sources but possibly on the "
-                f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
-                f"and notified (Decree Art. 46).",
-                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد غائب عن مصادرنا لكنه قد يكون في القائمة الحالية "
-                f"للمادة 43 (يجب التحقق لدى اللجنة الوطنية)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار "
-                f"(المادة 46 من المرسوم).",
-            )
-        else:
-            reason = Localized(
-                fr=f"Données envoyées vers {d.country} ({where}) : pays hors de la liste de l'art. 43 ; il faut "
-                f"une dérogation de l'art. 44 ou une autorisation de la CNDP (F118).",
-                en=f"Data sent to {d.country} ({where}): a country not on the Art. 43 list; an Art. 44 "
-                f"derogation or a CNDP authorisation (F118) is needed.",
-                ar=f"معطيات مرسلة إلى {d.country} ({where}): بلد غير مدرج في قائمة المادة 43؛ يلزم استثناء من "
-                f"استثناءات المادة 44 أو إذن من اللجنة الوطنية (F118).",
-            )
-        return TransferFiling(
-            country=d.country,
-            on_adequacy_list=d.on_adequacy_list,
-            list_verified=d.list_verified,
-            sources=d.sources,
-            covered_by_cndp=d.covered_by_cndp,
-            reason=reason,
-        )
+        return regime, forms, certain, possible
 
 
 def _legal_regime(personal: Any, plan: FormalityPlan) -> Regime | None:

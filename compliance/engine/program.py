@@ -1,19 +1,22 @@
 """The whole pack's rules as one generated Python function, `run(S, ref)`.
 
-For every rule, in pack order: its `applies_when` and `require` inline (see `codegen`), the outcome decided with
-what is fixed for the rule folded in (whether it may fail, whether it is best practice), the severity overrides
-of a finding not met, then `(rule_id, outcome, severity, trace)` appended to the list it returns.
+For every rule, in rule id order: its `applies_when` and `require` inline (see `codegen`), the outcome decided
+with what is fixed for the rule folded in (whether it may fail, whether it is best practice), the severity
+overrides of a finding not met, then `(rule_id, outcome, severity, trace)` appended to the list of its outcome
+and severity. It returns the findings in the order reports list them (`finding_order`), with no sort, and the
+number of findings of each outcome.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from compliance.domain.compact import Leaf
-from compliance.domain.outcomes import Outcome
+from compliance.domain.outcomes import OUTCOME_ORDER, Outcome
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Const, Enforcement
+from compliance.domain.rules import Condition, Const, Enforcement, Severity
 from compliance.engine.codegen import Source, emit_condition
 
 FILENAME = "<compliance rule pack>"
@@ -21,22 +24,31 @@ FILENAME = "<compliance rule pack>"
 
 @dataclass(frozen=True)
 class Program:
-    """Generated source, the constants it refers to, and the leaf table of its traces."""
+    """Generated source, the constants it refers to, and the leaf table of its traces; with the formality
+    triggers' function `checks` and its own leaf table when generated from a pack (so that the pack cache
+    keeps both compiled)."""
 
     source: str
     constants: dict[str, Any]
     leaves: list[Leaf]
+    check_leaves: list[Leaf] = field(default_factory=list)
 
 
 def generate(pack: RulePack) -> Program:
     src = Source()
     outcome = {o: src.const(o.value) for o in Outcome}  # plain strings: they serialise fastest
     na, passed, fail = outcome[Outcome.not_applicable], outcome[Outcome.passed], outcome[Outcome.fail]
+    # Findings are listed by outcome, the most severe first, then by rule id (`finding_order`): each goes to the
+    # list of its outcome and severity, rules are written in id order, and the lists are joined at the end.
+    slot = src.const({o.value: rank * 4 for o, rank in OUTCOME_ORDER.items()})
+    severity_slot = {s.value: 3 - s.rank for s in Severity}
+    slots = len(OUTCOME_ORDER) * 4
     src.emit(0, "def run(S, ref):")
     src.emit(1, "root = S")
-    src.emit(1, "out = []")
-    src.emit(1, "append = out.append")
-    for rule in pack.rules:
+    src.emit(1, f"B = [{', '.join(['[]'] * slots)}]")
+    blocks = []
+    for rule in pack.rules:  # generated in pack order, so that the leaves keep their numbers
+        start = len(src.lines)
         best = rule.enforcement is Enforcement.best_practice
         missing = outcome[Outcome.advisory if best else Outcome.needs_info]
         unmet = fail if rule.can_fail else missing
@@ -54,6 +66,7 @@ def generate(pack: RulePack) -> Program:
         met = emit_condition(src, rule.require, 2)
         src.emit(2, f"o = {passed} if {met} is True else ({missing} if {met} is None else {unmet})")
         src.emit(1, f"sev = {rule.severity.value!r}")
+        where = f"{slot}[o] + {severity_slot[rule.severity.value]}"
         if rule.severity_overrides:
             src.emit(1, f"if o is not {passed} and o is not {na}:")
             depth = 2
@@ -64,20 +77,55 @@ def generate(pack: RulePack) -> Program:
                 src.emit(depth, "else:")
                 depth += 1
             src.emit(depth, "pass")
-        src.emit(1, f"append(({rule.id!r}, o, sev, trace))")
+            where = f"{slot}[o] + {src.const(severity_slot)}[sev]"
+        src.emit(1, f"B[{where}].append(({rule.id!r}, o, sev, trace))")
+        blocks.append((rule.id, src.lines[start:]))
+        del src.lines[start:]
+    for _, block in sorted(blocks):
+        src.lines += block
+    # The number of findings of each outcome, keyed in `Outcome` order (as `tally` counts them).
+    counts = ", ".join(
+        f"{o.value!r}: " + " + ".join(f"len(B[{OUTCOME_ORDER[o] * 4 + i}])" for i in range(4))
+        for o in Outcome
+    )
+    src.emit(1, f"return list({src.const(chain.from_iterable)}(B)), {{{counts}}}")
+    checks = _checks([t.condition for t in pack.triggers])
+    lines = src.lines[:1] + src.prelude + src.lines[1:] + checks.lines[:1] + checks.prelude + checks.lines[1:]
+    return Program("\n".join(lines) + "\n", src.constants | checks.constants, src.leaves, checks.leaves)
+
+
+def _checks(conditions: list[Condition]) -> Source:
+    """Conditions (the formality triggers) as one function `checks(S, ref)` returning `(result, trace)` for each."""
+    src = Source(stem="T")
+    src.emit(0, "def checks(S, ref):")
+    src.emit(1, "root = S")
+    src.emit(1, "out = []")
+    for condition in conditions:
+        src.emit(1, "trace = []")
+        src.emit(1, f"out.append(({emit_condition(src, condition, 1)}, trace))")
     src.emit(1, "return out")
+    return src
+
+
+def generate_checks(conditions: list[Condition]) -> Program:
+    """The `checks` function alone (for a router built without a program)."""
+    src = _checks(conditions)
     lines = src.lines[:1] + src.prelude + src.lines[1:]
-    return Program("\n".join(lines) + "\n", src.constants, src.leaves)
+    return Program("\n".join(lines) + "\n", src.constants, [], src.leaves)
 
 
-RunFunction = Any  # (facts, reference) -> list[CompactFinding], outcome and severity as plain strings
+RunFunction = Any  # (facts, reference) -> (list[CompactFinding], counts by outcome), values as plain strings
 
 
-def load(program: Program, code: Any = None) -> RunFunction:
-    """The `run` function of a program; `code` is its compiled form when a cache holds it."""
+def load(program: Program, code: Any = None, name: str = "run") -> RunFunction:
+    """The `run` function of a program (or `checks`); `code` is its compiled form when a cache holds it."""
+    return namespace_of(program, code)[name]
+
+
+def namespace_of(program: Program, code: Any = None) -> dict[str, Any]:
     namespace: dict[str, Any] = dict(program.constants)
     exec(code if code is not None else compile_source(program), namespace)
-    return namespace["run"]
+    return namespace
 
 
 def compile_source(program: Program) -> Any:

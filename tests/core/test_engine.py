@@ -291,7 +291,7 @@ def test_one_transfer_authorisation_does_not_cover_every_destination(tmp_path: P
         ],
     }
     assessment = engine.assess(Submission.model_validate(facts))
-    from compliance.engine.derive import foreign_destinations
+    from compliance.engine.destinations import foreign_destinations
 
     dumped = Submission.model_validate(facts).model_dump(mode="json")
     covered = {d.country: d.covered_by_cndp for d in foreign_destinations(dumped, engine.pack)}

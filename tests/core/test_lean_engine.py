@@ -121,3 +121,24 @@ def test_the_undecided_report_fast_path_equals_the_settled_model(
         update={"decided_by": Person(id="u1", name="Liaison"), "decided_at": datetime(2026, 1, 2, tzinfo=UTC)}
     )
     assert b'"decided_by":{"id":"u1"' in with_review_note(expanded_json(compact, lean.view), decided)
+
+
+def test_route_writes_the_derived_facts_and_plan_of_derive(pack: RulePack) -> None:
+    """The lean engine's `route` against the reference engine's `derive`: the same `derived` facts, key for key
+    and in the same order, and the same formality plan, on every example and random submissions."""
+    import json
+
+    import pydantic_core
+
+    from compliance.engine.derive import Router
+
+    router = Router(pack)
+    submissions = [read_submission(p) for p in EXAMPLES] + [random_submission(s) for s in range(RANDOM // 3)]
+    for submission in submissions:
+        canonical = submission.__pydantic_serializer__.to_json(submission)
+        old, new = pydantic_core.from_json(canonical), pydantic_core.from_json(canonical)
+        _, plan = router.derive(old)
+        assert json.dumps(router.route(new).model_dump(mode="json")) == json.dumps(
+            plan.model_dump(mode="json")
+        )
+        assert json.dumps(new["derived"]) == json.dumps(old["derived"])
