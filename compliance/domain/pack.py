@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, StringConstraints
 
 from compliance.domain.base import Frozen
+from compliance.domain.basis import Localized, RefStatus
 from compliance.domain.outcomes import PackInfo
-from compliance.domain.rules import Condition, Localized, RefStatus, Rule
+from compliance.domain.rules import Condition, Rule
 
 
 class PackManifest(Frozen):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from compliance.domain.basis import scalar_repr
 from compliance.domain.outcomes import TraceEntry
 from compliance.domain.paths import ROOT_PREFIX, ParsedPath, parse_path
 from compliance.domain.rules import (
@@ -37,7 +38,6 @@ from compliance.domain.rules import (
     Some,
     Stated,
     SubsetOf,
-    scalar_repr,
 )
 
 Truth = bool | None

@@ -14,12 +14,12 @@ from functools import partial
 from operator import itemgetter
 from typing import Any, TypeVar
 
+from compliance.domain.basis import Localized
 from compliance.domain.compact import Leaf, expand_trace
 from compliance.domain.derived import AuthorisationCover, Derived
 from compliance.domain.formality_words import plan_summary
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TraceEntry, TransferFiling
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Localized
 from compliance.domain.vocabulary import (
     BIOMETRIC_CATEGORIES,
     SENSITIVE_CATEGORIES,

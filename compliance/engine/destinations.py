@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from compliance.domain.basis import Localized
 from compliance.domain.derived import ForeignDestination
 from compliance.domain.outcomes import TransferFiling
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Localized
 from compliance.engine.acts import destination_acts
 
 MOROCCO = "MA"

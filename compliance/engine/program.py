@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
+from compliance.domain.basis import Enforcement, Severity
 from compliance.domain.compact import Leaf
 from compliance.domain.outcomes import OUTCOME_ORDER, Outcome
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Condition, Const, Enforcement, Severity
+from compliance.domain.rules import Condition, Const
 from compliance.engine.codegen import Source, emit_condition
 
 FILENAME = "<compliance rule pack>"
