@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compliance.domain.basis import Enforcement, Severity
 from compliance.domain.compact import Leaf
 from compliance.domain.outcomes import OUTCOME_ORDER, Outcome
-from compliance.domain.pack import RulePack
-from compliance.domain.rules import Condition, Const
-from compliance.engine.codegen import Source, emit_condition
+
+# Generating a program needs the rule language and the code generator; running a cached one (a warm check) does
+# not, so they are imported by the functions that generate.
+if TYPE_CHECKING:
+    from compliance.domain.pack import RulePack
+    from compliance.domain.rules import Condition
+    from compliance.engine.codegen import Source
 
 FILENAME = "<compliance rule pack>"
 
@@ -36,6 +40,9 @@ class Program:
 
 
 def generate(pack: RulePack) -> Program:
+    from compliance.domain.rules import Const
+    from compliance.engine.codegen import Source, emit_condition
+
     src = Source()
     outcome = {o: src.const(o.value) for o in Outcome}  # plain strings: they serialise fastest
     na, passed, fail = outcome[Outcome.not_applicable], outcome[Outcome.passed], outcome[Outcome.fail]
@@ -97,6 +104,8 @@ def generate(pack: RulePack) -> Program:
 
 def _checks(conditions: list[Condition]) -> Source:
     """Conditions (the formality triggers) as one function `checks(S, ref)` returning `(result, trace)` for each."""
+    from compliance.engine.codegen import Source, emit_condition
+
     src = Source(stem="T")
     src.emit(0, "def checks(S, ref):")
     src.emit(1, "root = S")
