@@ -23,7 +23,7 @@ from pathlib import Path
 import zstandard
 
 from compliance.i18n.said import said
-from compliance.storage.atomic_files import fsync_dir
+from compliance.storage.atomic_files import fsync_dir, read_shared
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.codec import version_from_parts
 from compliance.storage.errors import StoreError
@@ -65,7 +65,7 @@ def _copy_project(project_dir: Path, target: Path) -> int | None:
     """The project file, then the payloads it records (all on disk already: they are written first).
     None when the project was erased while it was being copied."""
     try:
-        raw = (project_dir / PROJECT_FILE).read_bytes()
+        raw = read_shared(project_dir / PROJECT_FILE)  # its writer reuses a spare inode
         numbers = [int(doc["number"]) for doc in json.loads(raw).get("versions", {}).values()]
         target.mkdir(parents=True, exist_ok=True)
         for number in numbers:

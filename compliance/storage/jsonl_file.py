@@ -68,12 +68,19 @@ class JsonLinesFile:
 
     def write(self, fd: int, record: dict[str, Any]) -> None:
         """Append one record and fsync; call inside `locked`, after `last`."""
-        line = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
-        view = memoryview(line.encode())
+        self.write_all(fd, [record])
+
+    def write_all(self, fd: int, records: list[dict[str, Any]]) -> None:
+        """Append records in one write and one fsync; call inside `locked`, after `last`."""
+        text = "".join(
+            json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+            for record in records
+        )
+        view = memoryview(text.encode())
         while view:
             view = view[os.write(fd, view) :]
         os.fsync(fd)
-        self._known = (os.fstat(fd).st_size, record)
+        self._known = (os.fstat(fd).st_size, records[-1])
 
     def _set_aside(self, fd: int, start: int, end: int) -> None:
         torn = os.pread(fd, end - start, start)

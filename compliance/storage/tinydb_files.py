@@ -13,6 +13,7 @@ from compliance.i18n.said import said
 from compliance.storage.atomic_files import (
     AtomicJSONStorage,
     DeferredJSONStorage,
+    RewrittenJSONStorage,
     fsync_dir,
     quarantine,
     remove_durably,
@@ -33,8 +34,12 @@ class TinyFiles:
         self.root = root
         self.quarantine = root / QUARANTINE
 
-    def open(self, path: Path, *, deferred: bool = False) -> TinyDB:
-        storage = DeferredJSONStorage if deferred else AtomicJSONStorage
+    def open(self, path: Path, *, deferred: bool = False, rewritten: bool = False) -> TinyDB:
+        """`deferred`: written at `flush` only (derived data); `rewritten`: a file rewritten on every change
+        under its writer's lock, through a spare (`atomic_rewrite`)."""
+        storage = (
+            DeferredJSONStorage if deferred else RewrittenJSONStorage if rewritten else AtomicJSONStorage
+        )
         db = TinyDB(str(path), quarantine_dir=self.quarantine, root=self.root, storage=storage)
         db.storage.read()  # parse now: an unreadable file fails here, not in the middle of a change
         return db

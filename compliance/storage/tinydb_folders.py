@@ -116,7 +116,7 @@ class ProjectFolders:
                 return
             org, doc_id = where
             if db is None:
-                db = self.files.open(self.project_dir(org, project_id) / PROJECT_FILE)
+                db = self.files.open(self.project_dir(org, project_id) / PROJECT_FILE, rewritten=True)
                 with self.registry:
                     self.open[project_id] = db
                     self.evict()

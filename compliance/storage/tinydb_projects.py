@@ -71,7 +71,7 @@ class TinyDBProjects:
             folder = self.folders.project_dir(org, project.id)
             folder.mkdir(mode=0o700)
             fsync_dir(folder.parent)
-            db = self.folders.files.open(folder / PROJECT_FILE)
+            db = self.folders.files.open(folder / PROJECT_FILE, rewritten=True)
             self._outbox.commit(db, {"project": {"1": meta}}, [event], point=stored_point(event))
             doc_id = index_db.table("projects").insert(project_document(project))
             self.folders.flush_index(org)

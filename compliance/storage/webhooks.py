@@ -29,6 +29,7 @@ class MemoryWebhooks:
         self._hooks: dict[str, Webhook] = {}
         self._deliveries: dict[str, Delivery] = {}
         self._events: list[Event] = []
+        self._event_ids: set[str] = set()  # of `_events`: a repeated event is found without a scan
 
     # -- write-through hooks (nothing to do in memory) -------------------------------------------------
     def _put(self, table: str, key: str, doc: dict[str, Any]) -> None:
@@ -111,13 +112,15 @@ class MemoryWebhooks:
     # -- events shown in the app ------------------------------------------------------------------------
     def record_event(self, event: Event) -> None:
         with self._lock:
-            if any(e.id == event.id for e in self._events):
+            if event.id in self._event_ids:
                 return
             self._events.append(event)
+            self._event_ids.add(event.id)
             self._put("events", event.id, event.model_dump(mode="json"))
-            old = [e.id for e in self._events[:-KEEP_EVENTS]]
-            if old:
+            if len(self._events) > KEEP_EVENTS:
+                old = [e.id for e in self._events[:-KEEP_EVENTS]]
                 self._events = self._events[-KEEP_EVENTS:]
+                self._event_ids.difference_update(old)
                 self._drop("events", old)
 
     def events(self, organisation: str | None, limit: int = 50) -> list[Event]:
@@ -146,6 +149,7 @@ class TinyDBWebhooks(MemoryWebhooks):
             self._deliveries[delivery.id] = delivery
         self._events_path = root / "events.jsonl"
         self._events = self._read_events()
+        self._event_ids = {e.id for e in self._events}
         self._events_file = open_private(self._events_path)
         if self._events_path.stat().st_size and not self._events_path.read_bytes().endswith(b"\n"):
             self._events_file.write("\n")  # end a line a crash tore, so the next event starts its own

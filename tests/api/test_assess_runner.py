@@ -44,7 +44,7 @@ def test_a_body_that_does_not_fit_comes_back_as_invalid_submission(pooled: Proce
 
 
 def test_a_killed_helper_is_replaced(pooled: ProcessRunner) -> None:
-    for pid in list(pooled._pool._processes):  # the helpers this test started
+    for pid in pooled.pids():  # the helpers this test started
         os.kill(pid, signal.SIGKILL)
     assessed = pooled.assess_body(RAW, False)  # the broken pool is restarted and the call retried
     assert assessed == InProcessRunner(assessor_for(None)).assess_body(RAW, False)

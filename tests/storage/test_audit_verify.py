@@ -168,3 +168,22 @@ def test_lines_torn_by_a_crash_are_set_aside_at_open_and_the_log_still_verifies(
     assert "intact: 5 entries" in capsys.readouterr().out
     assert [p.name.split(".torn")[0] for p in (data / "quarantine").iterdir()] == ["audit.log"]
     assert [p.name.split(".torn")[0] for p in (keys / "quarantine").iterdir()] == ["checkpoints.jsonl"]
+
+
+def test_events_appended_by_many_threads_at_once_verify(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Appends that arrive together are written together (one fsync, one checkpoint of the last): every
+    caller still gets its own entry, in one unbroken chain that the checkpoints pin."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    log = AuditLogFile(folder / "audit.log", folder / "quarantine", KeyRing(default_key_dir(folder)))
+    events = [AuditEvent(actor="key_a", action="version.submitted", target=f"prj/{n}") for n in range(40)]
+    with ThreadPoolExecutor(8) as pool:
+        entries = list(pool.map(log.append, events))
+    assert [e.event_id for e in entries] == [e.event_id for e in events]
+    assert sorted(e.seq for e in entries) == list(range(1, 41))
+    assert _verify(folder) == 0
+    assert "intact: 40 entries" in capsys.readouterr().out

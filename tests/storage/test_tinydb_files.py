@@ -6,6 +6,7 @@ import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -229,3 +230,34 @@ def test_the_data_folder_is_readable_by_its_owner_only(tmp_path: Path, assessmen
     assert {
         p.relative_to(tmp_path): oct(p.stat().st_mode & 0o777) for p in files if p.stat().st_mode & 0o077
     } == {}
+
+
+def test_a_project_file_rewritten_through_its_spare_holds_the_bytes_of_one_json_dump(tmp_path: Path) -> None:
+    """The project file's storage keeps each document's JSON between writes and swaps a spare in: whatever
+    is replaced, added or removed, the file is byte for byte the JSON of the whole, and no spare is left
+    where there is no file (erasure removes the folder)."""
+    from tinydb import TinyDB
+
+    from compliance.storage.atomic_files import RewrittenJSONStorage, spare_of
+
+    path = tmp_path / "project.json"
+    db = TinyDB(str(path), quarantine_dir=tmp_path / "q", root=tmp_path, storage=RewrittenJSONStorage)
+
+    def dump(data: dict[str, dict[str, Any]]) -> bytes:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+    data: dict[str, dict[str, Any]] = {"project": {"1": {"id": "prj_1", "name": "مشروع « été »"}}}
+    for n in range(1, 30):
+        versions = dict(data.get("versions", {}))
+        versions[str(n)] = {"number": n, "score": n / 3, "review": {"notes": ["a\nb", None, True]}}
+        if n % 5 == 0:  # a review rewritten: a new document under an old id
+            versions["2"] = {**versions["2"], "review": {"notes": [f"changed {n}"]}}
+        if n % 7 == 0:
+            versions.pop(str(n - 3))
+        data = {**data, "versions": versions}
+        db.storage.write(data)
+        assert path.read_bytes() == dump(data)
+    db.table("project").update({"name": "renamed"})  # through TinyDB's own table: edited in place
+    assert json.loads(path.read_bytes())["project"]["1"]["name"] == "renamed"
+    assert path.read_bytes() == dump(db.storage.read() or {})
+    assert spare_of(path).exists()

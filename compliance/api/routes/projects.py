@@ -9,7 +9,7 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from compliance.api.bodies import read_data, read_raw, submission_body
-from compliance.api.deps import PrincipalDep, ServicesDep
+from compliance.api.deps import PrincipalDep, ServicesDep, services_of
 from compliance.api.negotiation import choose_format, media_type, report_responses
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery, SourceQuery
@@ -192,11 +192,10 @@ async def submit_version(
     project_id: ProjectId,
     request: Request,
     principal: PrincipalDep,
-    services: ServicesDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
+    services = services_of(request)  # not a dependency: each one FastAPI solves costs every submission
     raw, is_json = await read_raw(request)
-
     version, created = await run_in_threadpool(
         services.projects.submit_body, principal, project_id, raw, is_json, idempotency_key
     )
