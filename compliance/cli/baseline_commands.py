@@ -13,8 +13,8 @@ from compliance.cli.help_texts import tr
 
 if TYPE_CHECKING:  # the baseline's models and report are imported by the commands that compare
     from compliance.domain.baseline import Comparison
+    from compliance.domain.basis import Severity
     from compliance.domain.outcomes import Assessment
-    from compliance.domain.rules import Severity
 
 
 def add_diff_command(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]

@@ -20,7 +20,7 @@ from compliance.cli.help_texts import LANGS as HELP_LANGS
 from compliance.cli.help_texts import error, lang_help, lang_of, tr
 from compliance.cli.output import emit
 from compliance.cli.remote import KEY_ENV
-from compliance.domain.rules import Severity
+from compliance.domain.basis import Severity
 from compliance.reports import ReportFormat, render_document
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.submissions import read_submission

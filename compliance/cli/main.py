@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import DEFAULT_LANG, N_, add_lang_option, error, lang_of, parser_class, tr
@@ -22,7 +22,6 @@ from compliance.cli.version import VersionAction
 if TYPE_CHECKING:  # each command imports what it runs when it runs (see `main`)
     from typing import TypeAlias
 
-    from compliance.domain.rules import Rule
     from compliance.service.assessing import Assessor
     from compliance.service.submissions import InvalidSubmission
 
@@ -192,33 +191,36 @@ def _assessor(args: argparse.Namespace) -> Assessor:
     return assessor_for(args.rules.resolve() if args.rules else None)
 
 
-def _rule_line(rule: Rule, lang: str) -> str:
-    arts = ", ".join(r.cite(lang) for r in rule.references)
-    return (
-        f"{rule.id:36} {rule.severity.value:8} {rule.basis_status.value:10} {rule.title.get(lang)}  [{arts}]"
-    )
+def _rule_rows(assessor: Assessor, lang: str) -> list[dict[str, Any]]:
+    """One row per rule, in pack order, read from the pack's view and the rules' documents (both cached): listing
+    the rules unpickles none of their models."""
+    view = assessor.engine.view.rules
+    rows = []
+    for rule_id, doc in assessor.rule_documents.items():
+        rule = view[rule_id]
+        rows.append(
+            {
+                "id": rule_id,
+                "chapter": rule.chapter,
+                "severity": doc["severity"],
+                "basis_status": rule.basis_status.value,
+                "can_fail": doc["can_fail"],
+                "title": rule.title.get(lang),
+                "articles": [ref.cite(lang) for ref in rule.references],
+            }
+        )
+    return rows
 
 
 def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
-    pack = assessor.pack
     if args.rules_command == "list":
+        rows = _rule_rows(assessor, args.lang)
         if args.format == "json":
-            rows = [
-                {
-                    "id": r.id,
-                    "chapter": r.chapter,
-                    "severity": r.severity.value,
-                    "basis_status": r.basis_status.value,
-                    "can_fail": r.can_fail,
-                    "title": r.title.get(args.lang),
-                    "articles": [ref.cite(args.lang) for ref in r.references],
-                }
-                for r in pack.rules
-            ]
             sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         else:
-            for rule in sorted(pack.rules, key=lambda r: r.id):
-                sys.stdout.write(_rule_line(rule, args.lang) + "\n")
+            for r in sorted(rows, key=lambda r: r["id"]):
+                line = f"{r['id']:36} {r['severity']:8} {r['basis_status']:10} {r['title']}  [{', '.join(r['articles'])}]"
+                sys.stdout.write(line + "\n")
         return ExitCode.OK
     if args.rules_command == "show":
         data = assessor.rule_documents.get(args.rule_id)
@@ -231,7 +233,7 @@ def _rules(args: argparse.Namespace, assessor: Assessor) -> int:
     from compliance.cli.output import emit
     from compliance.service.catalogue import export_catalogue  # only for this command
 
-    emit(export_catalogue(pack), args.output)
+    emit(export_catalogue(assessor.pack), args.output)
     return ExitCode.OK
 
 

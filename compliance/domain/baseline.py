@@ -12,8 +12,8 @@ from enum import StrEnum
 from pydantic import Field
 
 from compliance.domain.base import Frozen
+from compliance.domain.basis import Severity
 from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Finding, Outcome
-from compliance.domain.rules import Severity
 
 BADNESS = {
     Outcome.passed: 0,

@@ -17,6 +17,7 @@ from typing import Any
 
 import pydantic_core
 
+from compliance.domain.basis import Localized, LocalizedList, Reference, RefStatus, Severity
 from compliance.domain.outcomes import (
     Assessment,
     Finding,
@@ -27,7 +28,6 @@ from compliance.domain.outcomes import (
     TraceEntry,
     Verdict,
 )
-from compliance.domain.rules import Localized, LocalizedList, Reference, RefStatus, Severity
 from compliance.domain.standing import WAIVED
 
 COMPACT_FORM = "law0908-compact/1"

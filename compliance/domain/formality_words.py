@@ -5,9 +5,9 @@ reports compose it from the plan's parts in every language."""
 
 from __future__ import annotations
 
+from compliance.domain.basis import Localized
 from compliance.domain.citations import cited
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
-from compliance.domain.rules import Localized
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 

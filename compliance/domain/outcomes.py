@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import Field
 
 from compliance.domain.base import Frozen
-from compliance.domain.rules import Localized, LocalizedList, Reference, RefStatus, Severity
+from compliance.domain.basis import Localized, LocalizedList, Reference, RefStatus, Severity
 from compliance.domain.vocabulary import FormCode
 from compliance.domain.waivers import AppliedWaiver
 

@@ -1,4 +1,7 @@
-"""A loaded rule pack: the rules, the formality triggers and the reference data, all validated."""
+"""A loaded rule pack: the rules, the formality triggers and the reference data, all validated.
+
+What an assessment reads of it without the rule language lives in `compliance.domain.pack_parts` (re-exported).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,23 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, StringConstraints
 
 from compliance.domain.base import Frozen
+from compliance.domain.basis import Localized, RefStatus
 from compliance.domain.outcomes import PackInfo
-from compliance.domain.rules import Condition, Localized, RefStatus, Rule
+from compliance.domain.pack_parts import AdequacyList, Country, DoubtfulCountry, TriggerHead
+from compliance.domain.rules import Condition, Rule
+
+__all__ = [
+    "AdequacyList",
+    "Country",
+    "DoubtfulCountry",
+    "FormalityTriggers",
+    "Instruments",
+    "Named",
+    "PackManifest",
+    "RulePack",
+    "TriggerHead",
+    "TriggerSpec",
+]
 
 
 class PackManifest(Frozen):
@@ -49,40 +67,6 @@ class FormalityTriggers(Frozen):
     triggers: list[TriggerSpec] = Field(min_length=1)
 
 
-class Country(Frozen):
-    name: str
-    source: str = Field(description="Where the listing comes from.")
-    verified: bool = Field(description="Whether the listing was checked against the deliberation itself.")
-
-
-class DoubtfulCountry(Frozen):
-    name: str
-    reason: str = Field(
-        description="Why the country may be on the CNDP's current list though our sources omit it."
-    )
-
-
-class AdequacyList(Frozen):
-    """`rules/reference/adequate-countries.yaml`: the Art. 43 list drawn up by the CNDP.
-
-    Three states per country: on our (unverified) list; doubtful (absent from our sources but plausibly on the
-    CNDP's current list); any other country is taken as not on it.
-    """
-
-    instrument: str
-    status: RefStatus
-    note: str
-    countries: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], Country]
-    doubtful: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], DoubtfulCountry] = Field(
-        default_factory=dict
-    )
-
-    def state(self, country: str) -> str:
-        if country in self.countries:
-            return "listed"
-        return "doubtful" if country in self.doubtful else "not_listed"
-
-
 class RulePack(Frozen):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -96,6 +80,11 @@ class RulePack(Frozen):
     )
     sources: dict[str, str] = Field(default_factory=dict, description="Rule id -> file it was loaded from.")
     root: str | None = Field(default=None, description="Folder the pack was loaded from.")
+
+    @property
+    def trigger_heads(self) -> list[TriggerHead]:
+        """The formality triggers without their conditions: what an assessment shows of them."""
+        return [TriggerHead(t.id, t.article, t.status, t.reason) for t in self.triggers]
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from compliance.domain.base import Frozen
-from compliance.domain.rules import RULE_ID_PATTERN
+from compliance.domain.basis import RULE_ID_PATTERN
 
 # A legal ground cites an article (of the law or the decree) or a named exception, e.g. "Art. 6(b)",
 # "Art. 44(1)(d)", "Decree Art. 46", "Art. 4(e)".

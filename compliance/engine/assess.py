@@ -8,19 +8,21 @@ finding is `(rule_id, outcome, severity, trace)`: a `CompactAssessment`. `assess
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic_core
 
 from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
 from compliance.domain.outcomes import Assessment
-from compliance.domain.pack import RulePack
 from compliance.domain.standing import counted
 from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
 from compliance.engine.dump import plain_serializer
 from compliance.engine.logic import logic_document, view_of_pack
 from compliance.engine.program import Program, generate, namespace_of
+
+if TYPE_CHECKING:
+    from compliance.domain.pack import RulePack
 
 
 def submission_hash(submission: Submission) -> str:

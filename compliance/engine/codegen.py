@@ -45,9 +45,8 @@ from compliance.domain.rules import (
 )
 from compliance.engine.conditions import (
     Context,
-    _flatten,
     compile_condition,
-    resolve,
+    resolve_flat,
 )
 
 # A leaf of the trace table: the path as shown (without a scope prefix), whether it reads from the root (then
@@ -159,7 +158,7 @@ class _Function:
     def _walk_lists(self, ind: int, path: Any, scope: str) -> tuple[str, str]:
         """Code reading every value a path through lists reaches, flattened, and whether one was missing."""
         items, missing = self.src.var("items"), self.src.var("miss")
-        fn = self.src.const(_resolve_flat)
+        fn = self.src.const(resolve_flat)
         self.src.emit(ind, f"{items}, {missing} = {fn}({scope}, root, {self.src.const(path)})")
         return items, missing
 
@@ -388,11 +387,6 @@ class ClosureLeaf:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ClosureLeaf, (self.cond,))
-
-
-def _resolve_flat(scope: dict[str, Any], root: dict[str, Any], path: Any) -> tuple[list[Any], bool]:
-    values, missing = resolve(path, scope, Context(reference={}, root=root))
-    return _flatten(values), missing
 
 
 def emit_condition(src: Source, cond: Condition, indent: int, traced: bool = True) -> str:

@@ -10,35 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from compliance.domain.basis import scalar_repr
 from compliance.domain.outcomes import TraceEntry
 from compliance.domain.paths import ROOT_PREFIX, ParsedPath, parse_path
-from compliance.domain.rules import (
-    Affirmed,
-    AllOf,
-    AnyOf,
-    Condition,
-    Const,
-    Contains,
-    Count,
-    Doubtful,
-    Eq,
-    Every,
-    Exists,
-    Gte,
-    In,
-    Intersects,
-    IsFalse,
-    IsTrue,
-    Lte,
-    Matches,
-    Not,
-    Some,
-    Stated,
-    SubsetOf,
-    scalar_repr,
-)
+
+if TYPE_CHECKING:  # the rule language, imported only to compile a condition (never by a warm check)
+    from compliance.domain.rules import (
+        Condition,
+        Count,
+        Every,
+        Gte,
+        Lte,
+        Some,
+    )
 
 Truth = bool | None
 Scope = dict[str, Any]
@@ -142,6 +128,8 @@ def _collection_leaf(path: ParsedPath, test: str, found: Callable[[list[Any]], T
 def _compare(cond: Lte | Gte) -> Evaluator:
     path = parse_path(cond.path)
     other = parse_path(cond.to_path) if cond.to_path else None
+    from compliance.domain.rules import Lte
+
     sign = "<=" if isinstance(cond, Lte) else ">="
     test = f"{sign} {cond.to_path if other else cond.value}"
 
@@ -191,6 +179,8 @@ def _count(cond: Count) -> Evaluator:
 def _quantifier(cond: Every | Some) -> Evaluator:
     path = parse_path(cond.path)
     inner = compile_condition(cond.condition)
+    from compliance.domain.rules import Every
+
     is_every = isinstance(cond, Every)
     label = "every" if is_every else "some"
 
@@ -267,6 +257,30 @@ def _doubtful(inner: Evaluator) -> Evaluator:
 
 def compile_condition(cond: Condition) -> Evaluator:
     """Turn a validated condition into a closure; paths are parsed once, here."""
+    from compliance.domain.rules import (
+        Affirmed,
+        AllOf,
+        AnyOf,
+        Const,
+        Contains,
+        Count,
+        Doubtful,
+        Eq,
+        Every,
+        Exists,
+        Gte,
+        In,
+        Intersects,
+        IsFalse,
+        IsTrue,
+        Lte,
+        Matches,
+        Not,
+        Some,
+        Stated,
+        SubsetOf,
+    )
+
     if isinstance(cond, AllOf):
         return _all([compile_condition(c) for c in cond.of])
     if isinstance(cond, AnyOf):
@@ -331,6 +345,12 @@ def _subset(path: ParsedPath, allowed: set[Any], test: str) -> Evaluator:
         return _record(ctx, path, flat if path.walks_lists or not values else values[0], test, result)
 
     return run
+
+
+def resolve_flat(scope: Scope, root: Scope, path: ParsedPath) -> tuple[list[Any], bool]:
+    """Every value a path through lists reaches, flattened, and whether one was missing (for generated code)."""
+    values, missing = resolve(path, scope, Context(reference={}, root=root))
+    return _flatten(values), missing
 
 
 def _exists(path: ParsedPath) -> Evaluator:

@@ -12,16 +12,15 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
+from compliance.domain.basis import Localized
 from compliance.domain.compact import Leaf, expand_trace
 from compliance.domain.derived import AuthorisationCover, Derived
 from compliance.domain.formality_words import plan_summary
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TraceEntry, TransferFiling
-from compliance.domain.pack import RulePack
-from compliance.domain.rules import Localized
 from compliance.domain.vocabulary import (
     BIOMETRIC_CATEGORIES,
     SENSITIVE_CATEGORIES,
@@ -58,6 +57,10 @@ def assembled(cls: type[Model], values: dict[str, Any]) -> Model:
     setattr_(model, "__pydantic_private__", None)
     return model
 
+
+if TYPE_CHECKING:
+    from compliance.domain.pack import RulePack
+    from compliance.domain.pack_parts import TriggerHead
 
 _SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
 _BIOMETRIC = {c.value for c in BIOMETRIC_CATEGORIES}
@@ -166,9 +169,12 @@ class Router:
     ) -> None:
         self.pack = pack
         self._today = today  # fixed in tests; otherwise the day of each assessment
-        self._triggers: list[tuple[Any, Evaluator]] = [
-            (t, compile_condition(t.condition)) for t in pack.triggers
-        ]
+        self._heads = (
+            pack.trigger_heads
+        )  # what a plan shows of each trigger (a cached pack: not its condition)
+        self._closures: list[Evaluator] | None = (
+            None  # the reference way (`derive`), compiled when first used
+        )
         # The triggers' generated function and its leaf table (`Program.check_leaves`): the engine's program holds
         # them (compiled in the pack cache); otherwise they are generated when `route` first needs them.
         self._checks: Any = checks[0] if checks else None
@@ -272,17 +278,21 @@ class Router:
         }
         return assembled(FormalityPlan, parts) if lean else FormalityPlan(**parts)
 
-    def _evaluated(self, facts: dict[str, Any], lean: bool) -> Iterator[tuple[Any, Any, list[TraceEntry]]]:
+    def _evaluated(
+        self, facts: dict[str, Any], lean: bool
+    ) -> Iterator[tuple[TriggerHead, Any, list[TraceEntry]]]:
         """Each trigger, its result and the facts it read."""
         ref = self.pack.reference
         if lean and self._checks is None:
             program = generate_checks([t.condition for t in self.pack.triggers])
             self._checks, self._leaves = load(program, name="checks"), program.check_leaves
         if lean:
-            for spec, (result, trace) in zip(self.pack.triggers, self._checks(facts, ref), strict=True):
+            for spec, (result, trace) in zip(self._heads, self._checks(facts, ref), strict=True):
                 yield spec, result, expand_trace(trace, self._leaves) if result is not False else []
             return
-        for spec, evaluate in self._triggers:
+        if self._closures is None:
+            self._closures = [compile_condition(t.condition) for t in self.pack.triggers]
+        for spec, evaluate in zip(self._heads, self._closures, strict=True):
             ctx = Context(reference=ref, root=facts)
             result = evaluate(facts, ctx)
             yield spec, result, ctx.trace
@@ -300,7 +310,7 @@ class Router:
             for spec, result, read in self._evaluated(facts, lean):
                 if result is False:
                     continue
-                parts = {  # from the validated pack: no validation again
+                parts: dict[str, Any] = {  # from the validated pack: no validation again
                     "id": spec.id,
                     "article": spec.article,
                     "status": spec.status,

@@ -3,13 +3,15 @@ transfer filing (F118) each one needs, with its reason in French, English and Ar
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from compliance.domain.basis import Localized
 from compliance.domain.derived import ForeignDestination
 from compliance.domain.outcomes import TransferFiling
-from compliance.domain.pack import RulePack
-from compliance.domain.rules import Localized
 from compliance.engine.acts import destination_acts
+
+if TYPE_CHECKING:
+    from compliance.domain.pack import RulePack
 
 MOROCCO = "MA"
 

@@ -11,12 +11,15 @@ or the English words of what it cites) and its status; its note and its words in
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from compliance.domain.basis import ARTICLE_NUMBER, Localized, LocalizedList, Reference, RefStatus
 from compliance.domain.compact import Leaf, PackView, RuleView, hash_logic
 from compliance.domain.outcomes import PenaltyExposure
-from compliance.domain.pack import RulePack
-from compliance.domain.rules import ARTICLE_NUMBER, Localized, LocalizedList, Reference, RefStatus, Rule
+
+if TYPE_CHECKING:
+    from compliance.domain.pack import RulePack
+    from compliance.domain.rules import Rule
 
 LOGIC_FORM = "law0908-logic/2"  # /1 held the references whole, notes included
 _LOGIC_FIELDS = {"id", "chapter", "severity", "severity_overrides", "enforcement", "penalty"}

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from compliance.domain.basis import Enforcement, Severity
 from compliance.domain.compact import Leaf
 from compliance.domain.outcomes import OUTCOME_ORDER, Outcome
-from compliance.domain.pack import RulePack
-from compliance.domain.rules import Condition, Const, Enforcement, Severity
-from compliance.engine.codegen import Source, emit_condition
+
+# Generating a program needs the rule language and the code generator; running a cached one (a warm check) does
+# not, so they are imported by the functions that generate.
+if TYPE_CHECKING:
+    from compliance.domain.pack import RulePack
+    from compliance.domain.rules import Condition
+    from compliance.engine.codegen import Source
 
 FILENAME = "<compliance rule pack>"
 
@@ -37,6 +42,8 @@ class Program:
 def generate(pack: RulePack) -> Program:
     """Generated twice: the first time counts the facts read at more than one place, the second reads those
     once at the start of `run` (`Source.hoist`)."""
+    from compliance.engine.codegen import Source
+
     src = _generate(pack, Source(hoist=_hoisted(_generate(pack, Source()))))
     checks = _checks([t.condition for t in pack.triggers])
     lines = src.lines[:1] + src.prelude + src.lines[1:] + checks.lines[:1] + checks.prelude + checks.lines[1:]
@@ -45,6 +52,9 @@ def generate(pack: RulePack) -> Program:
 
 def _generate(pack: RulePack, src: Source) -> Source:
     """The function `run` written into `src`."""
+    from compliance.domain.rules import Const
+    from compliance.engine.codegen import emit_condition
+
     outcome = {o: src.const(o.value) for o in Outcome}  # plain strings: they serialise fastest
     na, passed, fail = outcome[Outcome.not_applicable], outcome[Outcome.passed], outcome[Outcome.fail]
     # Findings are listed by outcome, the most severe first, then by rule id (`finding_order`): each goes to the
@@ -104,6 +114,8 @@ def _generate(pack: RulePack, src: Source) -> Source:
 def _checks(conditions: list[Condition]) -> Source:
     """Conditions (the formality triggers) as one function `checks(S, ref)` returning `(result, trace)` for each,
     generated twice as `run` is (facts read at more than one place read once)."""
+    from compliance.engine.codegen import Source
+
     return _checks_into(
         conditions, Source(stem="T", hoist=_hoisted(_checks_into(conditions, Source(stem="T"))))
     )
@@ -114,6 +126,8 @@ def _hoisted(counting: Source) -> frozenset[tuple[str, ...]]:
 
 
 def _checks_into(conditions: list[Condition], src: Source) -> Source:
+    from compliance.engine.codegen import emit_condition
+
     src.emit(0, "def checks(S, ref):")
     src.emit(1, "root = S")
     src.emit(1, "out = []")

@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from compliance.domain.basis import Enforcement, RefStatus, Severity
 from compliance.domain.outcomes import (
     Assessment,
     Finding,
@@ -17,7 +18,7 @@ from compliance.domain.outcomes import (
     finding_order,
 )
 from compliance.domain.pack import RulePack
-from compliance.domain.rules import Enforcement, RefStatus, Rule, Severity
+from compliance.domain.rules import Rule
 from compliance.domain.standing import standing
 from compliance.domain.submission import Submission
 from compliance.engine.conditions import Context, Evaluator, compile_condition

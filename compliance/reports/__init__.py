@@ -5,8 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from compliance.domain.basis import Severity
 from compliance.domain.outcomes import Assessment
-from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
 
 if TYPE_CHECKING:

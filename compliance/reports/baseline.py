@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from compliance.domain.baseline import Change, Comparison, FindingDelta
+from compliance.domain.basis import Severity
 from compliance.domain.outcomes import Assessment, Outcome
-from compliance.domain.rules import Severity
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 from compliance.reports.labels import LABELS, OUTCOME_LABELS, SEVERITY_LABELS

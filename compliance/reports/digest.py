@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from compliance.domain.basis import Severity
 from compliance.domain.formality_words import plan_sentence
 from compliance.domain.outcomes import Assessment, Finding, FormalityPlan, Outcome
-from compliance.domain.rules import Severity
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 from compliance.reports.fields import file_field, plain_value, section_label, section_of

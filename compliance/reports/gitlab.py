@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from compliance.domain.basis import Severity
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.rules import Severity
 from compliance.reports.labels import LABELS, cited_references
 from compliance.reports.locate import locate
 from compliance.reports.sarif import SHOWN, fingerprint

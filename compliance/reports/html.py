@@ -13,9 +13,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from compliance.domain.basis import Localized
 from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Assessment
-from compliance.domain.rules import Localized
 from compliance.domain.submission import Submission
 from compliance.i18n import Lang
 from compliance.i18n import direction as writing_direction

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from compliance.domain.basis import Severity
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.rules import Severity
 from compliance.reports.digest import formality_summary
 from compliance.reports.labels import LABELS
 from compliance.reports.review_labels import correction_line, review_line

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from compliance.domain.basis import Reference, RefStatus, Severity
 from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Outcome, Verdict
-from compliance.domain.rules import Reference, RefStatus, Severity
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 

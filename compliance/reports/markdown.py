@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from compliance.domain.basis import Severity
 from compliance.domain.citations import cited
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.rules import Severity
 from compliance.reports.digest import digest, formality_summary, stated_facts
 from compliance.reports.labels import (
     LABELS,

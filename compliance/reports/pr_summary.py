@@ -9,8 +9,8 @@ and the full report named. Right-to-left languages are wrapped in `<div dir="rtl
 
 from __future__ import annotations
 
+from compliance.domain.basis import Severity
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.rules import Severity
 from compliance.reports.labels import LABELS, RTL, SEVERITY_LABELS, cited_references
 from compliance.reports.locate import deciding_fact
 from compliance.reports.markdown import ICON, cell, heading

@@ -15,8 +15,8 @@ from typing import Any
 
 from compliance import __version__
 from compliance.domain.baseline import Comparison
+from compliance.domain.basis import Severity
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.rules import Severity
 from compliance.reports.labels import LABELS, STATUS_LABELS
 from compliance.reports.links import CATALOGUE, rule_help_uri
 from compliance.reports.locate import locate

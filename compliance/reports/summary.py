@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from compliance.domain.basis import scalar_repr
 from compliance.domain.outcomes import (
     Assessment,
     Finding,
@@ -12,7 +13,6 @@ from compliance.domain.outcomes import (
     TraceEntry,
     finding_order,
 )
-from compliance.domain.rules import scalar_repr
 from compliance.reports.labels import LABELS, money
 
 

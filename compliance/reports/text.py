@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from compliance.domain.basis import Severity
 from compliance.domain.citations import cited
 from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.rules import Severity
 from compliance.domain.submission import Submission
 from compliance.reports.annex import ANNEX_TEXTS, filings
 from compliance.reports.digest import Action, digest, formality_summary, stated_facts

@@ -11,17 +11,12 @@ The engine is pure, so nothing but the rule pack is shared.
 from __future__ import annotations
 
 import atexit
-import contextlib
-import fcntl
 import json
 import multiprocessing
 import os
 import pickle
-import struct
 import threading
-import time
 from collections import deque
-from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -29,17 +24,25 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from compliance.domain.expanded_json import expanded_json
 from compliance.domain.field_errors import FieldError
 from compliance.domain.submission import Submission
-from compliance.service.assessing import Assessor, assessor_for
+from compliance.service.assess_helper import (
+    HEADER,
+    PIPE_FLOOR,
+    HelperGone,
+    Messages,
+    helper_main,
+    send,
+    widen,
+)
+from compliance.service.assess_work import BODY, Stored, assess_from_body, report_from_body, stored_of
+from compliance.service.assessing import Assessor
 from compliance.service.errors import ServiceError
-from compliance.service.reporting import ReportOptions, render_compact
-from compliance.service.submissions import InvalidSubmission, parse_submission
+from compliance.service.reporting import ReportOptions
+from compliance.service.submissions import InvalidSubmission
 from compliance.storage.records import StoredAssessment
 
 T = TypeVar("T")
-BODY = "body"
 
 
 class AssessmentUnavailable(ServiceError):
@@ -53,36 +56,12 @@ class AssessedBody:
     facts_json: bytes
 
 
-# What crosses from a helper process: the stored (compact) bytes, verdict, submission hash, pack id@version and
-# the full assessment's JSON for the answer (written where the compact form is at hand, not parsed again).
-Stored = tuple[bytes, str, str, str, bytes]
-
-
-def _stored(assessor: Assessor, submission: Submission) -> Stored:
-    compact = assessor.assess_compact(submission)
-    stored = StoredAssessment.of(compact)
-    full = expanded_json(compact, assessor.engine.view)
-    return stored.json_bytes, stored.verdict.value, stored.submission_hash, stored.pack, full
-
-
 def _stored_assessment(result: Stored) -> StoredAssessment:
     json_bytes, verdict, submission_hash, pack, full = result
     assessment = StoredAssessment.model_validate(
         {"json_bytes": json_bytes, "verdict": verdict, "submission_hash": submission_hash, "pack": pack}
     )
     return assessment.knowing(expanded_json=full)
-
-
-def _assess_from_body(
-    assessor: Assessor, raw: bytes, is_json: bool
-) -> tuple[Stored, bytes] | list[FieldError]:
-    """What the store needs of a body, or its problems (as data, see `_report_from_body`)."""
-    try:
-        submission = parse_submission(raw, BODY, json_only=is_json)
-    except InvalidSubmission as exc:
-        return exc.errors
-    facts = submission.__pydantic_serializer__.to_json(submission, exclude_none=True)
-    return _stored(assessor, submission), facts
 
 
 def _assessed(result: tuple[Stored, bytes] | list[FieldError]) -> AssessedBody:
@@ -105,19 +84,6 @@ class AssessmentRunner(Protocol):
     def close(self) -> None: ...
 
 
-def _report_from_body(
-    assessor: Assessor, raw: bytes, is_json: bool, options: ReportOptions
-) -> tuple[str | bytes, list[FieldError]]:
-    """The report, or the problems of a body that does not fit (exceptions with arguments do not cross
-    process boundaries well, so problems come back as data)."""
-    try:
-        submission = parse_submission(raw, BODY, json_only=is_json, lang=options.lang)
-    except InvalidSubmission as exc:
-        return "", exc.errors
-    compact = assessor.assess_compact(submission)
-    return render_compact(compact, assessor.engine.view, options, raw), []
-
-
 def _settle(outcome: Future[tuple[str | bytes, list[FieldError]]], out: Future[str | bytes]) -> None:
     error = outcome.exception()
     if error is not None:
@@ -135,15 +101,15 @@ class InProcessRunner:
         self.assessor = assessor
 
     def assess(self, submission: Submission) -> StoredAssessment:
-        return _stored_assessment(_stored(self.assessor, submission))
+        return _stored_assessment(stored_of(self.assessor, submission))
 
     def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
-        return _assessed(_assess_from_body(self.assessor, raw, is_json))
+        return _assessed(assess_from_body(self.assessor, raw, is_json))
 
     def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
         outcome: Future[tuple[str | bytes, list[FieldError]]] = Future()
         try:
-            outcome.set_result(_report_from_body(self.assessor, raw, is_json, options))
+            outcome.set_result(report_from_body(self.assessor, raw, is_json, options))
         except Exception as exc:
             outcome.set_exception(exc)
         out: Future[str | bytes] = Future()
@@ -152,127 +118,6 @@ class InProcessRunner:
 
     def close(self) -> None:
         pass
-
-
-# -- in the helper processes ----------------------------------------------------------------------------------
-_assessor: Assessor | None = None
-
-
-def _load(rules_dir: Path | None, server_pid: int) -> None:
-    global _assessor  # noqa: PLW0603 - one pack per helper process, loaded once
-    _assessor = assessor_for(rules_dir)
-    threading.Thread(target=_exit_with_server, args=(server_pid,), daemon=True).start()
-
-
-def _exit_with_server(server_pid: int) -> None:
-    """A server killed outright (SIGKILL, OOM) cannot stop its helpers: they notice and leave."""
-    while os.getppid() == server_pid:
-        time.sleep(0.5)
-    os._exit(0)
-
-
-def _assess(facts: bytes) -> Stored:
-    assert _assessor is not None
-    return _stored(_assessor, Submission.model_validate_json(facts))
-
-
-def _assess_body(raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[FieldError]:
-    assert _assessor is not None
-    return _assess_from_body(_assessor, raw, is_json)
-
-
-def _report_body(raw: bytes, is_json: bool, options: ReportOptions) -> tuple[str | bytes, list[FieldError]]:
-    assert _assessor is not None
-    return _report_from_body(_assessor, raw, is_json, options)
-
-
-_TASKS: dict[str, Callable[..., object]] = {
-    "assess": _assess,
-    "assess_body": _assess_body,
-    "report_body": _report_body,
-}
-
-
-def _helper_main(requests: Connection, replies: Connection, rules_dir: Path | None, server_pid: int) -> None:
-    """A helper's life: load the pack, say so, then answer one framed request after another until the server
-    closes its end. An answer is `(True, value)` or `(False, exception)`, pickled."""
-    inbox, outbox = _Messages(requests.fileno()), replies.fileno()
-    try:
-        _load(rules_dir, server_pid)
-    except BaseException as exc:
-        _send(outbox, _pickled((False, exc)))
-        raise
-    _send(outbox, pickle.dumps((True, None)))
-    while (message := inbox.next()) is not None:
-        task, args = pickle.loads(message)
-        try:
-            answer: tuple[bool, object] = (True, _TASKS[task](*args))
-        except Exception as exc:
-            answer = (False, exc)
-        _send(outbox, _pickled(answer))
-
-
-def _pickled(answer: tuple[bool, object]) -> bytes:
-    try:
-        return pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # an exception that does not pickle: its words still cross
-        return pickle.dumps((False, RuntimeError(repr(answer[1]))))
-
-
-# -- the pipes between the server and a helper: an 8-byte length, then that many bytes --------------------------
-_HEADER = struct.Struct("!Q")
-_CHUNK = 1 << 20
-
-
-def _send(fd: int, data: bytes) -> None:
-    view = memoryview(_HEADER.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-class _Messages:
-    """The messages arriving on a blocking pipe, one after another (a read may hold the start of the next)."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self._data = bytearray()
-
-    def next(self) -> bytes | None:
-        """The next message; None at the pipe's end."""
-        while True:
-            if len(self._data) >= _HEADER.size:
-                end = _HEADER.size + _HEADER.unpack_from(self._data)[0]
-                if len(self._data) >= end:
-                    message = bytes(memoryview(self._data)[_HEADER.size : end])
-                    del self._data[:end]
-                    return message
-            chunk = os.read(self.fd, _CHUNK)
-            if not chunk:
-                return None
-            self._data += chunk
-
-
-class _HelperGone(Exception):
-    pass
-
-
-_PIPE_BYTES = 1 << 20
-_PIPE_FLOOR = 64 * 1024  # a pipe's capacity where it cannot be asked (Linux's and macOS's default)
-
-
-def _widen(pipe: Connection) -> int:
-    """A whole answer (about 130 KB) in the pipe at once: one write and one read, not a wake-up per 64 KiB.
-    Linux lets a process have pipes up to /proc/sys/fs/pipe-max-size (1 MiB by default); elsewhere, or
-    beyond the user's quota of pipe memory, it stays as it is. Returns the pipe's capacity."""
-    setting, getting = getattr(fcntl, "F_SETPIPE_SZ", None), getattr(fcntl, "F_GETPIPE_SZ", None)
-    if setting is None or getting is None:
-        return _PIPE_FLOOR
-    with contextlib.suppress(OSError):
-        fcntl.fcntl(pipe.fileno(), setting, _PIPE_BYTES)
-    try:
-        return max(_PIPE_FLOOR, int(fcntl.fcntl(pipe.fileno(), getting)))
-    except OSError:
-        return _PIPE_FLOOR
 
 
 # -- in the server ---------------------------------------------------------------------------------------------
@@ -292,7 +137,7 @@ class _Helper:
         self._awaited: deque[tuple[Future[bytes], int]] = deque()
         self.queued_bytes = 0
         self.capacity = (
-            _PIPE_FLOOR  # of the request pipe: requests waiting in it below this never block a write
+            PIPE_FLOOR  # of the request pipe: requests waiting in it below this never block a write
         )
         self.gone = True
 
@@ -312,7 +157,7 @@ class _Helper:
         their_requests, our_requests = context.Pipe(duplex=False)
         our_replies, their_replies = context.Pipe(duplex=False)
         process = context.Process(
-            target=_helper_main,
+            target=helper_main,
             args=(their_requests, their_replies, self.rules_dir, os.getpid()),
             daemon=False,  # a PDF is rendered in a process of its own, which a daemon may not start
             name="compliance-assess",
@@ -320,10 +165,10 @@ class _Helper:
         process.start()
         their_requests.close()
         their_replies.close()
-        _widen(our_replies)
-        self.capacity = _widen(our_requests)
+        widen(our_replies)
+        self.capacity = widen(our_requests)
         self.process, self._to = process, our_requests
-        answers = _Messages(our_replies.fileno())
+        answers = Messages(our_replies.fileno())
         first = answers.next()
         ok, value = pickle.loads(first) if first is not None else (False, None)
         if not ok:  # a pack that does not load fails here, at start
@@ -337,23 +182,23 @@ class _Helper:
         reader.start()
 
     def submit(self, message: bytes) -> Future[bytes]:
-        """Write a request; the future gets the answer's bytes, or _HelperGone."""
+        """Write a request; the future gets the answer's bytes, or HelperGone."""
         answer: Future[bytes] = Future()
         with self._lock:
             if self.gone or self._to is None:
-                raise _HelperGone
-            self._awaited.append((answer, _HEADER.size + len(message)))
-            self.queued_bytes += _HEADER.size + len(message)
+                raise HelperGone
+            self._awaited.append((answer, HEADER.size + len(message)))
+            self.queued_bytes += HEADER.size + len(message)
             try:
-                _send(self._to.fileno(), message)
+                send(self._to.fileno(), message)
             except OSError:  # BrokenPipeError: it died
                 self._awaited.pop()
-                self.queued_bytes -= _HEADER.size + len(message)
+                self.queued_bytes -= HEADER.size + len(message)
                 self.gone = True
-                raise _HelperGone from None
+                raise HelperGone from None
         return answer
 
-    def _read_answers(self, pipe: Connection, answers: _Messages) -> None:
+    def _read_answers(self, pipe: Connection, answers: Messages) -> None:
         """The reading thread: answers to their callers, in order, until the helper's end (the pipe is then
         closed here, where nothing reads it any more)."""
         while True:
@@ -373,7 +218,7 @@ class _Helper:
             if message is None:
                 pipe.close()
                 for waiting in lost:
-                    waiting.set_exception(_HelperGone())
+                    waiting.set_exception(HelperGone())
                 return
             answer.set_result(message)
 
@@ -423,12 +268,12 @@ class ProcessRunner:
     def _begin(self, message: bytes, out: Future[Any]) -> None:
         """Send without waiting: inline when the helper is up and its pipe has room, else from a thread."""
         helper = self._pick()
-        if helper.gone or helper.queued_bytes + _HEADER.size + len(message) > helper.capacity:
+        if helper.gone or helper.queued_bytes + HEADER.size + len(message) > helper.capacity:
             threading.Thread(target=self._send_waiting, args=(message, out, 1), daemon=True).start()
             return
         try:
             pending = helper.submit(message)
-        except _HelperGone:
+        except HelperGone:
             threading.Thread(target=self._send_waiting, args=(message, out, 1), daemon=True).start()
             return
         pending.add_done_callback(lambda done: self._finish(done, message, out, 1))
@@ -439,7 +284,7 @@ class ProcessRunner:
         try:
             helper.ensure_started()
             pending = helper.submit(message)
-        except _HelperGone:
+        except HelperGone:
             self._retry(message, out, retries)
             return
         except Exception as exc:
@@ -455,7 +300,7 @@ class ProcessRunner:
 
     def _finish(self, done: Future[bytes], message: bytes, out: Future[Any], retries: int) -> None:
         """In the helper's reading thread: the answer unpickled into `out`; a helper gone, the call again."""
-        if isinstance(done.exception(), _HelperGone):
+        if isinstance(done.exception(), HelperGone):
             self._retry(message, out, retries)  # in the reading thread of a helper that is gone: it may wait
             return
         try:

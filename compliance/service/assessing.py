@@ -5,14 +5,16 @@ from __future__ import annotations
 import gc
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compliance.domain.compact import CompactAssessment
 from compliance.domain.outcomes import Assessment
-from compliance.domain.pack import RulePack
 from compliance.domain.submission import Submission
 from compliance.engine.assess import Engine
 from compliance.service.pack_cache import load_compiled, rule_documents
+
+if TYPE_CHECKING:
+    from compliance.domain.pack import RulePack
 
 
 class Assessor:

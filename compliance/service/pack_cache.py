@@ -15,9 +15,9 @@ for; an entry is unpickled only after its HMAC matches (see `compliance.private_
 falls back to loading the pack from its files. The loader and the engine are imported only to build an entry.
 
 An entry holds the code, then one pickle stream of two objects: first what an assessment reads (the program,
-the view, the rule documents and, of the pack, its info, reference data, formality triggers and adequacy list),
-then the whole pack, unpickled only when something else is asked of it (`LazyPack`): a warm `check` never
-unpickles the rules' two thousand models. One stream, so the pack refers to the texts the view already holds
+the view, the rule documents and, of the pack, its info, reference data, formality triggers without their
+conditions and adequacy list), then the whole pack, unpickled only when something else is asked of it
+(`LazyPack`): a warm `check` never unpickles the rules' two thousand models, nor imports their module. One stream, so the pack refers to the texts the view already holds
 instead of repeating them.
 """
 
@@ -59,8 +59,9 @@ class CompiledPack:
     rule_documents: dict[str, dict[str, Any]]
 
 
-# What an assessment reads of a pack (`Engine`, `Router`); anything else unpickles the whole pack.
-ASSESSED = ("info", "reference", "triggers", "adequacy")
+# What an assessment reads of a pack (`Engine`, `Router`); anything else unpickles the whole pack. None of it
+# holds a model of the rule language (`compliance.domain.pack_parts`): unpickling it imports no condition model.
+ASSESSED = ("info", "reference", "trigger_heads", "adequacy")
 
 
 class LazyPack:

@@ -43,7 +43,7 @@ MODELS = (
     "compliance.domain.derived:Derived",
     "compliance.domain.derived:ForeignDestination",
     "compliance.domain.derived:AuthorisationCover",
-    "compliance.domain.rules:Localized",
+    "compliance.domain.basis:Localized",
     "compliance.domain.outcomes:TransferFiling",
     "compliance.domain.outcomes:FormalityPlan",
     "compliance.domain.outcomes:Assessment",

@@ -1,0 +1,140 @@
+"""A helper process's side of the assessment helpers (see `assess_runner`): load the pack once, then answer one
+framed request after another; and the framing of the pipes both sides use."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pickle
+import struct
+import threading
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from compliance.domain.field_errors import FieldError
+from compliance.domain.submission import Submission
+from compliance.service.assess_work import Stored, assess_from_body, report_from_body, stored_of
+from compliance.service.assessing import Assessor, assessor_for
+from compliance.service.reporting import ReportOptions
+
+_assessor: Assessor | None = None
+
+
+def _load(rules_dir: Path | None, server_pid: int) -> None:
+    global _assessor  # noqa: PLW0603 - one pack per helper process, loaded once
+    _assessor = assessor_for(rules_dir)
+    threading.Thread(target=_exit_with_server, args=(server_pid,), daemon=True).start()
+
+
+def _exit_with_server(server_pid: int) -> None:
+    """A server killed outright (SIGKILL, OOM) cannot stop its helpers: they notice and leave."""
+    while os.getppid() == server_pid:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+def _assess(facts: bytes) -> Stored:
+    assert _assessor is not None
+    return stored_of(_assessor, Submission.model_validate_json(facts))
+
+
+def _assess_body(raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[FieldError]:
+    assert _assessor is not None
+    return assess_from_body(_assessor, raw, is_json)
+
+
+def _report_body(raw: bytes, is_json: bool, options: ReportOptions) -> tuple[str | bytes, list[FieldError]]:
+    assert _assessor is not None
+    return report_from_body(_assessor, raw, is_json, options)
+
+
+_TASKS: dict[str, Callable[..., object]] = {
+    "assess": _assess,
+    "assess_body": _assess_body,
+    "report_body": _report_body,
+}
+
+
+def helper_main(requests: Connection, replies: Connection, rules_dir: Path | None, server_pid: int) -> None:
+    """A helper's life: load the pack, say so, then answer one framed request after another until the server
+    closes its end. An answer is `(True, value)` or `(False, exception)`, pickled."""
+    inbox, outbox = Messages(requests.fileno()), replies.fileno()
+    try:
+        _load(rules_dir, server_pid)
+    except BaseException as exc:
+        send(outbox, _pickled((False, exc)))
+        raise
+    send(outbox, pickle.dumps((True, None)))
+    while (message := inbox.next()) is not None:
+        task, args = pickle.loads(message)
+        try:
+            answer: tuple[bool, object] = (True, _TASKS[task](*args))
+        except Exception as exc:
+            answer = (False, exc)
+        send(outbox, _pickled(answer))
+
+
+def _pickled(answer: tuple[bool, object]) -> bytes:
+    try:
+        return pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that does not pickle: its words still cross
+        return pickle.dumps((False, RuntimeError(repr(answer[1]))))
+
+
+# -- the pipes between the server and a helper: an 8-byte length, then that many bytes --------------------------
+HEADER = struct.Struct("!Q")
+_CHUNK = 1 << 20
+
+
+def send(fd: int, data: bytes) -> None:
+    view = memoryview(HEADER.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class Messages:
+    """The messages arriving on a blocking pipe, one after another (a read may hold the start of the next)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._data = bytearray()
+
+    def next(self) -> bytes | None:
+        """The next message; None at the pipe's end."""
+        while True:
+            if len(self._data) >= HEADER.size:
+                end = HEADER.size + HEADER.unpack_from(self._data)[0]
+                if len(self._data) >= end:
+                    message = bytes(memoryview(self._data)[HEADER.size : end])
+                    del self._data[:end]
+                    return message
+            chunk = os.read(self.fd, _CHUNK)
+            if not chunk:
+                return None
+            self._data += chunk
+
+
+class HelperGone(Exception):
+    pass
+
+
+_PIPE_BYTES = 1 << 20
+PIPE_FLOOR = 64 * 1024  # a pipe's capacity where it cannot be asked (Linux's and macOS's default)
+
+
+def widen(pipe: Connection) -> int:
+    """A whole answer (about 130 KB) in the pipe at once: one write and one read, not a wake-up per 64 KiB.
+    Linux lets a process have pipes up to /proc/sys/fs/pipe-max-size (1 MiB by default); elsewhere, or
+    beyond the user's quota of pipe memory, it stays as it is. Returns the pipe's capacity."""
+    setting, getting = getattr(fcntl, "F_SETPIPE_SZ", None), getattr(fcntl, "F_GETPIPE_SZ", None)
+    if setting is None or getting is None:
+        return PIPE_FLOOR
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(pipe.fileno(), setting, _PIPE_BYTES)
+    try:
+        return max(PIPE_FLOOR, int(fcntl.fcntl(pipe.fileno(), getting)))
+    except OSError:
+        return PIPE_FLOOR
