@@ -7,6 +7,7 @@ second to import), and killed if a rendering outlasts the time limit.
 
 from __future__ import annotations
 
+import os
 import resource
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.i18n.said import said
+from compliance.lifeline import leave_with
 from compliance.reports import PdfRenderError
 from compliance.reports.html import ASSETS
 
@@ -24,8 +26,9 @@ TIME_LIMIT_S = 60.0
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
 
 
-def _limit_memory(limit: int) -> None:
+def _start_worker(limit: int, parent_pid: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    leave_with(parent_pid)  # not left behind by a server killed outright
 
 
 def _own_assets_fetcher() -> Any:
@@ -75,8 +78,8 @@ class PdfRenderer:
             self._pool = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=get_context("spawn"),
-                initializer=_limit_memory,
-                initargs=(self._memory_limit,),
+                initializer=_start_worker,
+                initargs=(self._memory_limit, os.getpid()),
             )
         return self._pool
 

@@ -8,14 +8,13 @@ import fcntl
 import os
 import pickle
 import struct
-import threading
-import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from compliance.domain.field_errors import FieldError
 from compliance.domain.submission import Submission
+from compliance.lifeline import leave_with
 from compliance.service.assess_work import Stored, assess_from_body, report_from_body, stored_of
 from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.reporting import ReportOptions
@@ -26,14 +25,7 @@ _assessor: Assessor | None = None
 def _load(rules_dir: Path | None, server_pid: int) -> None:
     global _assessor  # noqa: PLW0603 - one pack per helper process, loaded once
     _assessor = assessor_for(rules_dir)
-    threading.Thread(target=_exit_with_server, args=(server_pid,), daemon=True).start()
-
-
-def _exit_with_server(server_pid: int) -> None:
-    """A server killed outright (SIGKILL, OOM) cannot stop its helpers: they notice and leave."""
-    while os.getppid() == server_pid:
-        time.sleep(0.5)
-    os._exit(0)
+    leave_with(server_pid)  # a server killed outright cannot stop its helpers: they notice and leave
 
 
 def _assess(facts: bytes) -> Stored:
