@@ -132,8 +132,10 @@ class _Helper:
         self.rules_dir = rules_dir
         self.process: BaseProcess | None = None
         self._to: Connection | None = None
-        self._lock = threading.Lock()  # the request pipe and the answers awaited
+        self._lock = threading.Lock()  # the answers awaited (never held while writing into a pipe)
+        self._sending = threading.Lock()  # requests enter the pipe in the order of `_awaited`
         self._starting = threading.Lock()
+        self.closed = False
         self._awaited: deque[tuple[Future[bytes], int]] = deque()
         self.queued_bytes = 0
         self.capacity = (
@@ -148,6 +150,8 @@ class _Helper:
     def ensure_started(self) -> None:
         """Start it, or start it again after it died (once for everyone who saw it gone)."""
         with self._starting:
+            if self.closed:
+                raise AssessmentUnavailable("the assessment processes are stopped")
             if self.gone:
                 self.stop()
                 self._start()
@@ -184,18 +188,28 @@ class _Helper:
     def submit(self, message: bytes) -> Future[bytes]:
         """Write a request; the future gets the answer's bytes, or HelperGone."""
         answer: Future[bytes] = Future()
-        with self._lock:
-            if self.gone or self._to is None:
-                raise HelperGone
-            self._awaited.append((answer, HEADER.size + len(message)))
-            self.queued_bytes += HEADER.size + len(message)
+        size = HEADER.size + len(message)
+        with self._sending:
+            with self._lock:
+                if self.gone or self._to is None:
+                    raise HelperGone
+                self._awaited.append((answer, size))
+                self.queued_bytes += size
+                # A write into a full pipe waits for the helper, which may wait for the reading thread to
+                # take its answers: the reading thread's lock is not held meanwhile. Our own copy of the
+                # pipe's end, which `stop` cannot close under the write.
+                fd = os.dup(self._to.fileno())
             try:
-                send(self._to.fileno(), message)
+                send(fd, message)
             except OSError:  # BrokenPipeError: it died
-                self._awaited.pop()
-                self.queued_bytes -= HEADER.size + len(message)
-                self.gone = True
+                with self._lock:
+                    self.gone = True
+                    if self._awaited and self._awaited[-1][0] is answer:  # not yet failed by the reader
+                        self._awaited.pop()
+                        self.queued_bytes -= size
                 raise HelperGone from None
+            finally:
+                os.close(fd)
         return answer
 
     def _read_answers(self, pipe: Connection, answers: Messages) -> None:
@@ -221,6 +235,13 @@ class _Helper:
                     waiting.set_exception(HelperGone())
                 return
             answer.set_result(message)
+
+    def close(self) -> None:
+        """Stop it for good: a call lost meanwhile is not retried by starting it again (a helper started
+        after the server's end would never be stopped, and multiprocessing waits for it at exit)."""
+        with self._starting:
+            self.closed = True
+            self.stop()
 
     def stop(self, timeout: float = 5.0) -> None:
         """Close its request pipe (it leaves when it reads the end) and wait for it; kill it if it lingers."""
@@ -330,7 +351,7 @@ class ProcessRunner:
 
     def close(self) -> None:
         for helper in self._helpers:
-            helper.stop()
+            helper.close()
 
 
 def _unpickled(answer: bytes) -> Any:

@@ -1,0 +1,91 @@
+"""The assessment helpers under attack: a shutdown with calls pending, and a request pipe that fills up."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from concurrent.futures import Future, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from compliance.reports import ReportFormat
+from compliance.service.assess_helper import Messages, send
+from compliance.service.assess_runner import ProcessRunner, _Helper
+from compliance.service.reporting import ReportOptions
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = (ROOT / "examples" / "darija-support-chatbot.yaml").read_bytes()
+
+
+def _helpers_alive() -> list[BaseProcess]:
+    return [p for p in multiprocessing.active_children() if p.name == "compliance-assess"]
+
+
+def test_calls_pending_at_close_start_no_helper_again() -> None:
+    """A helper stopped with calls in flight loses them; their retry must not start a helper after `close`:
+    it would never be stopped (multiprocessing waits for it at exit: the server hangs)."""
+    runner = ProcessRunner(None, 1)
+    try:
+        os.kill(runner.pids()[0], signal.SIGSTOP)  # answers nothing: `close` must kill it
+        pending = [runner.report_body(RAW, False, ReportOptions(ReportFormat.json)) for _ in range(3)]
+        runner.close()
+        not_done = wait(pending, timeout=60).not_done
+        assert not not_done  # every caller has an answer or an error
+        time.sleep(0.5)
+        assert runner.pids() == []
+        assert _helpers_alive() == []
+    finally:
+        runner.close()
+        for process in _helpers_alive():
+            process.kill()
+
+
+def test_a_full_request_pipe_does_not_stop_the_answers() -> None:
+    """A caller blocked writing into a full request pipe must not keep the reading thread from its answers:
+    else the helper, its answer pipe full, stops reading requests, and all three wait for ever."""
+    helper = _Helper(None)
+    their_requests, our_requests = os.pipe()
+    our_replies, their_replies = os.pipe()
+    size = 256 * 1024  # beyond a pipe's 64 KiB, both ways
+
+    def fake_helper() -> None:
+        inbox = Messages(their_requests)
+        while (message := inbox.next()) is not None:
+            send(their_replies, message[:1] * size)
+        os.close(their_replies)
+
+    threading.Thread(target=fake_helper, daemon=True).start()
+
+    class _Pipe:
+        def __init__(self, fd: int) -> None:
+            self.fd = fd
+
+        def fileno(self) -> int:
+            return self.fd
+
+        def close(self) -> None:
+            os.close(self.fd)
+
+    helper._to = _Pipe(our_requests)  # type: ignore[assignment]
+    helper.gone = False
+    reader = threading.Thread(
+        target=helper._read_answers, args=(_Pipe(our_replies), Messages(our_replies)), daemon=True
+    )
+    reader.start()
+    answers: dict[bytes, Future[bytes]] = {}
+
+    def call(mark: bytes) -> None:
+        answers[mark] = helper.submit(mark * size)
+
+    callers = [threading.Thread(target=call, args=(bytes([65 + i]),), daemon=True) for i in range(6)]
+    for caller in callers:
+        caller.start()
+    for caller in callers:
+        caller.join(timeout=20)
+    assert not any(caller.is_alive() for caller in callers), "a caller is stuck writing its request"
+    for mark, answer in answers.items():
+        assert answer.result(timeout=20) == mark * size  # each its own answer
+    os.close(our_requests)
