@@ -132,6 +132,8 @@ class _Helper:
         self.rules_dir = rules_dir
         self.process: BaseProcess | None = None
         self._to: Connection | None = None
+        self._replies: Connection | None = None  # read by the current reading thread
+        self._reader: threading.Thread | None = None
         self._lock = threading.Lock()  # the answers awaited (never held while writing into a pipe)
         self._sending = threading.Lock()  # requests enter the pipe in the order of `_awaited`
         self._starting = threading.Lock()
@@ -181,9 +183,11 @@ class _Helper:
             if isinstance(value, BaseException):
                 raise value
             raise AssessmentUnavailable("an assessment process did not start")
-        self.gone = False
-        reader = threading.Thread(target=self._read_answers, args=(our_replies, answers), daemon=True)
-        reader.start()
+        with self._lock:
+            self._replies = our_replies
+            self.gone = False
+        self._reader = threading.Thread(target=self._read_answers, args=(our_replies, answers), daemon=True)
+        self._reader.start()
 
     def submit(self, message: bytes) -> Future[bytes]:
         """Write a request; the future gets the answer's bytes, or HelperGone."""
@@ -214,18 +218,22 @@ class _Helper:
 
     def _read_answers(self, pipe: Connection, answers: Messages) -> None:
         """The reading thread: answers to their callers, in order, until the helper's end (the pipe is then
-        closed here, where nothing reads it any more)."""
+        closed here, where nothing reads it any more). Once `stop` has taken the helper's callers (a new
+        helper may have come since), it touches nothing: its answers are no one's."""
         while True:
             try:
                 message = answers.next()
             except OSError:
                 message = None
+            lost: list[Future[bytes]] = []
             with self._lock:
-                if message is None:
+                current = self._replies is pipe
+                if not current:
+                    message = None
+                elif message is None:
                     self.gone = True
-                    lost = [answer for answer, _ in self._awaited]
-                    self._awaited.clear()
-                    self.queued_bytes = 0
+                    self._replies = None
+                    lost = self._taken()
                 else:
                     answer, size = self._awaited.popleft()
                     self.queued_bytes -= size
@@ -256,6 +264,20 @@ class _Helper:
             if process.is_alive():
                 process.kill()
                 process.join()
+        if self._reader is not None and self._reader is not threading.current_thread():
+            self._reader.join(timeout)  # the answers it wrote before leaving, to their callers
+        with self._lock:  # what its reading thread has not handed out is lost
+            self._replies = None
+            lost = self._taken()
+        for waiting in lost:
+            waiting.set_exception(HelperGone())
+
+    def _taken(self) -> list[Future[bytes]]:
+        """The answers awaited, taken from the queue to be failed (call under `_lock`)."""
+        lost = [answer for answer, _ in self._awaited]
+        self._awaited.clear()
+        self.queued_bytes = 0
+        return lost
 
 
 class ProcessRunner:

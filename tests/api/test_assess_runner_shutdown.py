@@ -24,6 +24,29 @@ def _helpers_alive() -> list[BaseProcess]:
     return [p for p in multiprocessing.active_children() if p.name == "compliance-assess"]
 
 
+class _Pipe:
+    """A pipe's end as `_Helper` uses a `Connection`."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+def _wire(helper: _Helper, requests: int, replies: int) -> None:
+    """What `_Helper._start` does once its process is up, on pipes of the test's own."""
+    pipe = _Pipe(replies)
+    helper._to = pipe_to = _Pipe(requests)  # type: ignore[assignment]
+    helper._replies = pipe  # type: ignore[assignment]
+    helper.gone = False
+    assert pipe_to is not None
+    threading.Thread(target=helper._read_answers, args=(pipe, Messages(replies)), daemon=True).start()
+
+
 def test_calls_pending_at_close_start_no_helper_again() -> None:
     """A helper stopped with calls in flight loses them; their retry must not start a helper after `close`:
     it would never be stopped (multiprocessing waits for it at exit: the server hangs)."""
@@ -59,22 +82,7 @@ def test_a_full_request_pipe_does_not_stop_the_answers() -> None:
 
     threading.Thread(target=fake_helper, daemon=True).start()
 
-    class _Pipe:
-        def __init__(self, fd: int) -> None:
-            self.fd = fd
-
-        def fileno(self) -> int:
-            return self.fd
-
-        def close(self) -> None:
-            os.close(self.fd)
-
-    helper._to = _Pipe(our_requests)  # type: ignore[assignment]
-    helper.gone = False
-    reader = threading.Thread(
-        target=helper._read_answers, args=(_Pipe(our_replies), Messages(our_replies)), daemon=True
-    )
-    reader.start()
+    _wire(helper, our_requests, our_replies)
     answers: dict[bytes, Future[bytes]] = {}
 
     def call(mark: bytes) -> None:
@@ -89,3 +97,36 @@ def test_a_full_request_pipe_does_not_stop_the_answers() -> None:
     for mark, answer in answers.items():
         assert answer.result(timeout=20) == mark * size  # each its own answer
     os.close(our_requests)
+
+
+def test_the_reading_thread_of_a_helper_replaced_touches_nothing_of_the_new_one() -> None:
+    """The old helper's end seen by its reading thread only after a new helper took over: it must neither
+    mark the new one gone nor take its callers (whose answers the new reading thread would then hand out to
+    the callers after them: one organisation's assessment to another)."""
+    helper = _Helper(None)
+    old_requests_in, old_requests = os.pipe()
+    old_replies, old_replies_out = os.pipe()
+    _wire(helper, old_requests, old_replies)
+    helper.stop()  # what `ensure_started` does before starting it again
+    their_requests, our_requests = os.pipe()
+    our_replies, their_replies = os.pipe()
+    go = threading.Event()
+
+    def new_helper() -> None:
+        inbox = Messages(their_requests)
+        while (message := inbox.next()) is not None:
+            go.wait(10)
+            send(their_replies, b"answer to " + message)
+
+    threading.Thread(target=new_helper, daemon=True).start()
+    _wire(helper, our_requests, our_replies)
+    first = helper.submit(b"atlas")
+    os.close(old_replies_out)  # the old helper's end, seen late
+    os.close(old_requests_in)
+    time.sleep(0.3)
+    assert not helper.gone
+    second = helper.submit(b"sahara")
+    go.set()
+    assert first.result(timeout=10) == b"answer to atlas"
+    assert second.result(timeout=10) == b"answer to sahara"
+    helper.stop()
