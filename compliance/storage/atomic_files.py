@@ -130,10 +130,13 @@ def atomic_rewrite(path: Path, data: bytes) -> None:
 
 def read_shared(path: Path) -> bytes:
     """A file's bytes read under a shared lock, for a reader in another process than its writer: the
-    writer of `atomic_rewrite` does not reuse an inode so held (see there)."""
-    with open(path, "rb") as fh:
-        fcntl.flock(fh, fcntl.LOCK_SH)
-        return fh.read()
+    writer of `atomic_rewrite` does not reuse an inode so held (see there). An inode that became the spare
+    between the open and the lock may have been rewritten (or torn by a crash) meanwhile: opened again."""
+    while True:
+        with open(path, "rb") as fh:
+            fcntl.flock(fh, fcntl.LOCK_SH)
+            if os.fstat(fh.fileno()).st_ino == os.stat(path).st_ino:
+                return fh.read()
 
 
 def remove_durably(path: Path) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from compliance.reports import ReportFormat
 from compliance.service.assess_helper import Messages, send
-from compliance.service.assess_runner import ProcessRunner, _Helper
+from compliance.service.assess_runner import InProcessRunner, ProcessRunner, _Helper
+from compliance.service.assessing import assessor_for
 from compliance.service.reporting import ReportOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,3 +131,30 @@ def test_the_reading_thread_of_a_helper_replaced_touches_nothing_of_the_new_one(
     assert first.result(timeout=10) == b"answer to atlas"
     assert second.result(timeout=10) == b"answer to sahara"
     helper.stop()
+
+
+def _body(n: int) -> bytes:
+    return RAW.replace(
+        b"project_name: Darija customer-support chatbot", f"project_name: Organisation {n}".encode()
+    )
+
+
+def test_concurrent_calls_with_a_helper_killed_each_get_their_own_answer() -> None:
+    """Distinct bodies at once over two helpers, one killed midway: every call answers, with its own body's
+    report (a mix-up would hand one organisation's assessment to another); a body near the pipe's size too."""
+    local = InProcessRunner(assessor_for(None))
+    options = ReportOptions(ReportFormat.json)
+    runner = ProcessRunner(None, 2)
+    try:
+        futures = {}
+        for n in range(24):
+            futures[n] = runner.report_body(_body(n), False, options)
+            if n == 8:
+                os.kill(runner.pids()[0], signal.SIGKILL)
+        huge = _body(99) + b"\n# " + b"x" * ((1 << 20) - len(_body(99)) - 8) + b"\n"  # just below the limit
+        futures[99] = runner.report_body(huge, False, options)
+        for n, future in futures.items():
+            expected = local.report_body(huge if n == 99 else _body(n), False, options).result()
+            assert future.result(timeout=120) == expected, n
+    finally:
+        runner.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import random
 import signal
@@ -11,7 +12,9 @@ import threading
 import time
 from pathlib import Path
 
-from compliance.storage.atomic_files import read_shared, spare_of
+import pytest
+
+from compliance.storage.atomic_files import atomic_rewrite, read_shared, spare_of
 
 WRITER = """
 import json, sys
@@ -72,3 +75,24 @@ def test_a_writer_killed_anywhere_leaves_an_acknowledged_version_or_the_next(tmp
         stop.set()
         reader.join(timeout=10)
     assert torn == []
+
+
+def test_a_file_opened_just_before_it_became_the_spare_is_not_read_torn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup opens the file; before it holds its shared lock, a write swaps that inode out as the spare
+    and the next write, killed midway, leaves it torn: the backup must read the file, not the spare."""
+    path = tmp_path / "project.json"
+    atomic_rewrite(path, b'{"v":1}')
+    atomic_rewrite(path, b'{"v":2}')
+    real_flock = fcntl.flock
+
+    def flock_after_two_writes(fd: int, operation: int) -> None:
+        if operation == fcntl.LOCK_SH and not hasattr(flock_after_two_writes, "done"):
+            flock_after_two_writes.done = True  # type: ignore[attr-defined]
+            atomic_rewrite(path, b'{"v":3}')  # the inode opened is the spare now
+            spare_of(path).write_bytes(b'{"v":4, "pad": "')  # the next write, killed mid-way
+        real_flock(fd, operation)
+
+    monkeypatch.setattr(fcntl, "flock", flock_after_two_writes)
+    assert json.loads(read_shared(path)) == {"v": 3}
