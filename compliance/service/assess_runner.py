@@ -132,13 +132,11 @@ class _Helper:
         self.rules_dir = rules_dir
         self.process: BaseProcess | None = None
         self._to: Connection | None = None
-        self._replies: Connection | None = None  # read by the current reading thread
-        self._reader: threading.Thread | None = None
         self._lock = threading.Lock()  # the answers awaited (never held while writing into a pipe)
         self._sending = threading.Lock()  # requests enter the pipe in the order of `_awaited`
         self._starting = threading.Lock()
         self.closed = False
-        self._awaited: deque[tuple[Future[bytes], int]] = deque()
+        self._awaited: deque[tuple[Future[bytes], int]] = deque()  # the current process's, in order
         self.queued_bytes = 0
         self.capacity = (
             PIPE_FLOOR  # of the request pipe: requests waiting in it below this never block a write
@@ -183,11 +181,15 @@ class _Helper:
             if isinstance(value, BaseException):
                 raise value
             raise AssessmentUnavailable("an assessment process did not start")
+        self._attach(our_requests, our_replies, answers)
+
+    def _attach(self, requests: Connection, replies: Connection, answers: Messages) -> None:
+        """Take a started process's pipes, with a queue of the answers it owes of their own: the reading
+        thread of a process replaced, seeing its end late, fails only its own callers."""
+        awaited: deque[tuple[Future[bytes], int]] = deque()
         with self._lock:
-            self._replies = our_replies
-            self.gone = False
-        self._reader = threading.Thread(target=self._read_answers, args=(our_replies, answers), daemon=True)
-        self._reader.start()
+            self._to, self._awaited, self.gone = requests, awaited, False
+        threading.Thread(target=self._read_answers, args=(replies, answers, awaited), daemon=True).start()
 
     def submit(self, message: bytes) -> Future[bytes]:
         """Write a request; the future gets the answer's bytes, or HelperGone."""
@@ -197,7 +199,8 @@ class _Helper:
             with self._lock:
                 if self.gone or self._to is None:
                     raise HelperGone
-                self._awaited.append((answer, size))
+                awaited = self._awaited
+                awaited.append((answer, size))
                 self.queued_bytes += size
                 # A write into a full pipe waits for the helper, which may wait for the reading thread to
                 # take its answers: the reading thread's lock is not held meanwhile. Our own copy of the
@@ -207,36 +210,38 @@ class _Helper:
                 send(fd, message)
             except OSError:  # BrokenPipeError: it died
                 with self._lock:
-                    self.gone = True
-                    if self._awaited and self._awaited[-1][0] is answer:  # not yet failed by the reader
-                        self._awaited.pop()
-                        self.queued_bytes -= size
+                    if awaited is self._awaited:  # not a process replaced since
+                        self.gone = True
+                    if awaited and awaited[-1][0] is answer:  # not yet failed by the reader
+                        awaited.pop()
+                        self.queued_bytes -= size if awaited is self._awaited else 0
                 raise HelperGone from None
             finally:
                 os.close(fd)
         return answer
 
-    def _read_answers(self, pipe: Connection, answers: Messages) -> None:
+    def _read_answers(
+        self, pipe: Connection, answers: Messages, awaited: deque[tuple[Future[bytes], int]]
+    ) -> None:
         """The reading thread: answers to their callers, in order, until the helper's end (the pipe is then
-        closed here, where nothing reads it any more). Once `stop` has taken the helper's callers (a new
-        helper may have come since), it touches nothing: its answers are no one's."""
+        closed here, where nothing reads it any more)."""
         while True:
             try:
                 message = answers.next()
             except OSError:
                 message = None
-            lost: list[Future[bytes]] = []
             with self._lock:
-                current = self._replies is pipe
-                if not current:
-                    message = None
-                elif message is None:
-                    self.gone = True
-                    self._replies = None
-                    lost = self._taken()
+                current = awaited is self._awaited  # else a new process has come meanwhile
+                if message is None:
+                    lost = [answer for answer, _ in awaited]
+                    awaited.clear()
+                    if current:
+                        self.gone = True
+                        self.queued_bytes = 0
                 else:
-                    answer, size = self._awaited.popleft()
-                    self.queued_bytes -= size
+                    answer, size = awaited.popleft()
+                    if current:
+                        self.queued_bytes -= size
             if message is None:
                 pipe.close()
                 for waiting in lost:
@@ -264,20 +269,6 @@ class _Helper:
             if process.is_alive():
                 process.kill()
                 process.join()
-        if self._reader is not None and self._reader is not threading.current_thread():
-            self._reader.join(timeout)  # the answers it wrote before leaving, to their callers
-        with self._lock:  # what its reading thread has not handed out is lost
-            self._replies = None
-            lost = self._taken()
-        for waiting in lost:
-            waiting.set_exception(HelperGone())
-
-    def _taken(self) -> list[Future[bytes]]:
-        """The answers awaited, taken from the queue to be failed (call under `_lock`)."""
-        lost = [answer for answer, _ in self._awaited]
-        self._awaited.clear()
-        self.queued_bytes = 0
-        return lost
 
 
 class ProcessRunner:

@@ -40,12 +40,7 @@ class _Pipe:
 
 def _wire(helper: _Helper, requests: int, replies: int) -> None:
     """What `_Helper._start` does once its process is up, on pipes of the test's own."""
-    pipe = _Pipe(replies)
-    helper._to = pipe_to = _Pipe(requests)  # type: ignore[assignment]
-    helper._replies = pipe  # type: ignore[assignment]
-    helper.gone = False
-    assert pipe_to is not None
-    threading.Thread(target=helper._read_answers, args=(pipe, Messages(replies)), daemon=True).start()
+    helper._attach(_Pipe(requests), _Pipe(replies), Messages(replies))  # type: ignore[arg-type]
 
 
 def test_calls_pending_at_close_start_no_helper_again() -> None:
