@@ -210,11 +210,11 @@ class _Helper:
                 send(fd, message)
             except OSError:  # BrokenPipeError: it died
                 with self._lock:
-                    if awaited is self._awaited:  # not a process replaced since
-                        self.gone = True
+                    current = awaited is self._awaited  # not a process replaced since
                     if awaited and awaited[-1][0] is answer:  # not yet failed by the reader
                         awaited.pop()
-                        self.queued_bytes -= size if awaited is self._awaited else 0
+                        self.queued_bytes -= size if current else 0
+                    self.gone = self.gone or current
                 raise HelperGone from None
             finally:
                 os.close(fd)
