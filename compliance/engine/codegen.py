@@ -88,6 +88,10 @@ class Source:
     def emit(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
 
+    def written(self) -> list[str]:
+        """The function's lines: its `def`, the prelude, then its body."""
+        return self.lines[:1] + self.prelude + self.lines[1:]
+
     def fact(self, names: tuple[str, ...]) -> str:
         """The prelude variable holding the fact at `names` from the root (the value, or None)."""
         if names not in self.facts:

@@ -10,6 +10,7 @@ serialisation, are left as they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic_core import SchemaSerializer
@@ -38,11 +39,16 @@ def enums_as_str(schema: Any) -> Any:
     return schema
 
 
+def remade(built: Any, kind: Any, change: Callable[[Any], Any]) -> Any:
+    """A pydantic-core validator or serializer made again, as `kind`, from its core schema changed by `change`."""
+    schema, *rest = built.__reduce__()[1]  # (schema, config, ...): what it pickles as
+    return kind(change(schema), *rest)
+
+
 def plain_of(serializer: SchemaSerializer) -> SchemaSerializer:
     """The serializer made from the core schema of `serializer` by `enums_as_str`."""
-    reduced: Any = serializer.__reduce__()
-    schema, *rest = reduced[1]  # (schema, config, ...): what it pickles as
-    return SchemaSerializer(enums_as_str(schema), *rest)
+    plain: SchemaSerializer = remade(serializer, SchemaSerializer, enums_as_str)
+    return plain
 
 
 def keep(serializer: SchemaSerializer, plain: SchemaSerializer) -> None:

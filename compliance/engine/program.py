@@ -46,7 +46,7 @@ def generate(pack: RulePack) -> Program:
 
     src = _generate(pack, Source(hoist=_hoisted(_generate(pack, Source()))))
     checks = _checks([t.condition for t in pack.triggers])
-    lines = src.lines[:1] + src.prelude + src.lines[1:] + checks.lines[:1] + checks.prelude + checks.lines[1:]
+    lines = src.written() + checks.written()
     return Program("\n".join(lines) + "\n", src.constants | checks.constants, src.leaves, checks.leaves)
 
 
@@ -141,7 +141,7 @@ def _checks_into(conditions: list[Condition], src: Source) -> Source:
 def generate_checks(conditions: list[Condition]) -> Program:
     """The `checks` function alone (for a router built without a program)."""
     src = _checks(conditions)
-    lines = src.lines[:1] + src.prelude + src.lines[1:]
+    lines = src.written()
     return Program("\n".join(lines) + "\n", src.constants, [], src.leaves)
 
 

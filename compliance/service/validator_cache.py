@@ -33,7 +33,7 @@ from pydantic import BaseModel
 from pydantic_core import SchemaSerializer, SchemaValidator
 
 from compliance import __version__
-from compliance.engine.dump import keep, plain_of
+from compliance.engine.dump import keep, plain_of, remade
 from compliance.private_cache import FORMAT, cache_dir, package_digest, read_blob, write_blob
 
 # The models an assessment builds, from the submission to the report (found by tracing pydantic's builds of
@@ -69,11 +69,6 @@ def _without_metadata(schema: Any) -> Any:
     return schema
 
 
-def _remade(built: Any, kind: type) -> Any:
-    schema, *rest = built.__reduce__()[1]  # (schema, config, ...): what the object pickles as
-    return kind(_without_metadata(schema), *rest)
-
-
 def models_key() -> str:
     digest = hashlib.sha256(FORMAT + b"models\0")
     for part in (__version__, pydantic.VERSION, pydantic_core.__version__, *MODELS):
@@ -89,9 +84,13 @@ def _built() -> bytes | None:
         for name in MODELS:
             model = model_of(name)
             model.model_rebuild()
-            serializer = _remade(model.__pydantic_serializer__, SchemaSerializer)
+            serializer = remade(model.__pydantic_serializer__, SchemaSerializer, _without_metadata)
             plain = plain_of(serializer) if name in PLAIN else None
-            pairs[name] = (_remade(model.__pydantic_validator__, SchemaValidator), serializer, plain)
+            pairs[name] = (
+                remade(model.__pydantic_validator__, SchemaValidator, _without_metadata),
+                serializer,
+                plain,
+            )
         return pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a validator that calls a local function cannot be kept
         return None
