@@ -12,41 +12,21 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from compliance.domain.field_errors import FieldError
 from compliance.domain.submission import Submission
 from compliance.lifeline import leave_with
 from compliance.service.assess_work import Stored, assess_from_body, report_from_body, stored_of
 from compliance.service.assessing import Assessor, assessor_for
-from compliance.service.reporting import ReportOptions
-
-_assessor: Assessor | None = None
 
 
-def _load(rules_dir: Path | None, server_pid: int) -> None:
-    global _assessor  # noqa: PLW0603 - one pack per helper process, loaded once
-    _assessor = assessor_for(rules_dir)
-    leave_with(server_pid)  # a server killed outright cannot stop its helpers: they notice and leave
+def _assess(assessor: Assessor, facts: bytes) -> Stored:
+    return stored_of(assessor, Submission.model_validate_json(facts))
 
 
-def _assess(facts: bytes) -> Stored:
-    assert _assessor is not None
-    return stored_of(_assessor, Submission.model_validate_json(facts))
-
-
-def _assess_body(raw: bytes, is_json: bool) -> tuple[Stored, bytes] | list[FieldError]:
-    assert _assessor is not None
-    return assess_from_body(_assessor, raw, is_json)
-
-
-def _report_body(raw: bytes, is_json: bool, options: ReportOptions) -> tuple[str | bytes, list[FieldError]]:
-    assert _assessor is not None
-    return report_from_body(_assessor, raw, is_json, options)
-
-
+# What a request names, each called with the helper's assessor first.
 _TASKS: dict[str, Callable[..., object]] = {
     "assess": _assess,
-    "assess_body": _assess_body,
-    "report_body": _report_body,
+    "assess_body": assess_from_body,
+    "report_body": report_from_body,
 }
 
 
@@ -55,7 +35,8 @@ def helper_main(requests: Connection, replies: Connection, rules_dir: Path | Non
     closes its end. An answer is `(True, value)` or `(False, exception)`, pickled."""
     inbox, outbox = Messages(requests.fileno()), replies.fileno()
     try:
-        _load(rules_dir, server_pid)
+        assessor = assessor_for(rules_dir)  # one pack per helper process, loaded once
+        leave_with(server_pid)  # a server killed outright cannot stop its helpers: they notice and leave
     except BaseException as exc:
         send(outbox, _pickled((False, exc)))
         raise
@@ -63,7 +44,7 @@ def helper_main(requests: Connection, replies: Connection, rules_dir: Path | Non
     while (message := inbox.next()) is not None:
         task, args = pickle.loads(message)
         try:
-            answer: tuple[bool, object] = (True, _TASKS[task](*args))
+            answer: tuple[bool, object] = (True, _TASKS[task](assessor, *args))
         except Exception as exc:
             answer = (False, exc)
         send(outbox, _pickled(answer))

@@ -302,15 +302,15 @@ class ProcessRunner:
     def _begin(self, message: bytes, out: Future[Any]) -> None:
         """Send without waiting: inline when the helper is up and its pipe has room, else from a thread."""
         helper = self._pick()
-        if helper.gone or helper.queued_bytes + HEADER.size + len(message) > helper.capacity:
-            threading.Thread(target=self._send_waiting, args=(message, out, 1), daemon=True).start()
-            return
-        try:
-            pending = helper.submit(message)
-        except HelperGone:
-            threading.Thread(target=self._send_waiting, args=(message, out, 1), daemon=True).start()
-            return
-        pending.add_done_callback(lambda done: self._finish(done, message, out, 1))
+        if not helper.gone and helper.queued_bytes + HEADER.size + len(message) <= helper.capacity:
+            try:
+                pending = helper.submit(message)
+            except HelperGone:
+                pass
+            else:
+                pending.add_done_callback(lambda done: self._finish(done, message, out, 1))
+                return
+        threading.Thread(target=self._send_waiting, args=(message, out, 1), daemon=True).start()
 
     def _send_waiting(self, message: bytes, out: Future[Any], retries: int) -> None:
         """Send, starting a helper again or waiting for room in its pipe if need be (blocks: not in the loop)."""
