@@ -223,3 +223,20 @@ def test_a_validator_entry_that_does_not_match_its_mac_is_not_run(
         assert load_validator() is None and read_facts(EXAMPLES[0]) is None  # pydantic reads the file then
     finally:
         load_validator.cache_clear()
+
+
+def test_validate_says_the_same_of_files_read_without_pydantic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compliance.service import plain_submission
+
+    prepare()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("project_name: 3\n", encoding="utf-8")
+    for lang in ("fr", "ar", "en"):
+        argv = ["validate", *map(str, EXAMPLES), str(bad), "--lang", lang]
+        fast = _checked(argv)
+        with monkeypatch.context() as m:
+            m.setattr(plain_submission, "read_facts", lambda file: None)
+            slow = _checked(argv)
+        assert fast == slow and fast[0] == 3 and fast[1].count("\n") == len(EXAMPLES)
