@@ -182,21 +182,64 @@ def test_the_known_field_validators_do_what_the_models_do() -> None:
     assert canonical(None) is None
 
 
-def _checked(argv: list[str]) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+def _checked(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(argv)
-    return code, out.getvalue()
+    return code, out.getvalue(), err.getvalue()
+
+
+OLD_FORMAT = {  # a 1.0 submission, upgraded on read (tests/core/test_upgrade.py)
+    "schema_version": "1.0",
+    "project_name": "Ancien format",
+    "processes_personal_data": True,
+    "processings": [
+        {"id": "kyc", "data_categories": ["identification", "cin_number"], "legal_basis": "contract"}
+    ],
+    "cndp": {
+        "formality": "authorisation",
+        "authorisation_number": "A-PO-23/2024",
+        "authorisation_date": "2024-02-01",
+    },
+}
+
+
+def _files(folder: Path) -> list[tuple[Path, bool]]:
+    """Every example, some as JSON, an old-format file, and files the plain validator leaves to pydantic, each
+    with whether it reads them itself."""
+    files = [(path, True) for path in EXAMPLES]
+    for path in EXAMPLES[:3]:
+        as_json = folder / f"{path.stem}.json"
+        as_json.write_text(
+            json.dumps(load_yaml(path.read_text(encoding="utf-8")), ensure_ascii=False), "utf-8"
+        )
+        files.append((as_json, True))
+    old = folder / "old.json"
+    old.write_text(json.dumps(OLD_FORMAT), encoding="utf-8")
+    files.append((old, True))
+    base = EXAMPLES[0].read_text(encoding="utf-8")
+    for name, text in {
+        "extra.yaml": base + "surprise: true\n",
+        "float.yaml": base.replace("project_name:", "retention_note: 1.5\nproject_name:", 1),
+        "bad-country.yaml": "project_name: x\ntransfers: [{country: fr}]\n",
+        "list.yaml": "- project_name: x\n",
+        "nan.json": '{"project_name": NaN}',
+        "empty.yaml": "\n",
+    }.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        files.append((folder / name, False))
+    files.append((folder / "missing.yaml", False))
+    return files
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
 def test_a_check_reading_files_without_pydantic_reports_as_before(
-    fmt: str, monkeypatch: pytest.MonkeyPatch
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     prepare()  # builds the kept models, and writes the plain validator, in this session's cache folder
     assert load_validator() is not None
-    for path in EXAMPLES:
-        assert read_facts(path) is not None, path.name  # the fast path is the one taken
+    for path, plain in _files(tmp_path):
+        assert (read_facts(path) is not None) is plain, path.name  # which way the file is read
         for lang in ("fr", "ar", "en"):
             argv = ["check", str(path), "--lang", lang, "--format", fmt]
             fast = _checked(argv)
@@ -204,6 +247,7 @@ def test_a_check_reading_files_without_pydantic_reports_as_before(
                 m.setattr(check_command, "read_facts", lambda file: None)
                 slow = _checked(argv)
             assert fast == slow, (path.name, lang, fmt)
+            assert (fast[0] == 3) is (fast[2] != ""), path.name  # an invalid file is told on stderr
 
 
 def test_a_validator_entry_that_does_not_match_its_mac_is_not_run(
@@ -239,4 +283,6 @@ def test_validate_says_the_same_of_files_read_without_pydantic(
         with monkeypatch.context() as m:
             m.setattr(plain_submission, "read_facts", lambda file: None)
             slow = _checked(argv)
-        assert fast == slow and fast[0] == 3 and fast[1].count("\n") == len(EXAMPLES)
+        assert (
+            fast == slow and fast[0] == 3 and fast[1].count("\n") == len(EXAMPLES) and "bad.yaml" in fast[2]
+        )
