@@ -99,6 +99,7 @@ def write_validator(schema: Mapping[str, Any]) -> None:
         return
     code = compile(source, "<submission validator>", "exec")
     write_blob(folder, f"{validator_key()}.validator", marshal.dumps(code))
+    load_validator.cache_clear()  # this process may read the next files with it
 
 
 @cache
