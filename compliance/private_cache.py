@@ -22,6 +22,7 @@ import secrets
 import stat
 import sys
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 
 FORMAT = b"law0908-pack-cache/1\n"
@@ -58,6 +59,20 @@ def package_digest() -> bytes:
         st = os.stat(module)
         digest.update(f"{module[len(root) + 1 :]}:{st.st_size}:{st.st_mtime_ns}\0".encode())
     return digest.digest()
+
+
+def installed(package: str) -> bytes:
+    """What identifies an installed package without importing it: its top-level files' names, sizes and times."""
+    spec = find_spec(package)
+    if spec is None or spec.origin is None:
+        return b"-"
+    folder = os.path.dirname(spec.origin)
+    parts = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith((".py", ".so", ".pyd")):
+            st = os.stat(os.path.join(folder, name))
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "\0".join(parts).encode()
 
 
 def private_dir(folder: Path, create: bool) -> bool:

@@ -11,7 +11,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from compliance.cli.artifact import DOCS_URL_ENV
 from compliance.cli.baseline_commands import compare_with_baseline, gate
@@ -20,14 +20,14 @@ from compliance.cli.help_texts import LANGS as HELP_LANGS
 from compliance.cli.help_texts import error, lang_help, lang_of, tr
 from compliance.cli.output import emit
 from compliance.cli.remote import KEY_ENV
-from compliance.domain.basis import Severity
+from compliance.domain.grades import Severity
 from compliance.reports import ReportFormat, render_document
-from compliance.service.assessing import Assessor, assessor_for
 from compliance.service.plain_submission import read_facts
 
 if TYPE_CHECKING:
     from compliance.domain.outcomes import Assessment
     from compliance.domain.submission import SubmissionData
+    from compliance.service.assessing import Assessor
 
 LANGS = list(HELP_LANGS)
 ONE_FILE_ONLY = ("output", "also", "baseline", "submit")
@@ -263,6 +263,31 @@ def _check_one(
     return gate(assessment, threshold, comparison)
 
 
+def _check_plain(
+    args: argparse.Namespace, rules: Path | None, read: list[SubmissionData | None]
+) -> int | None:
+    """A text report of valid files read without pydantic, assessed with no model at all when the pack cache
+    holds the pack's plain forms (`compliance.service.plain_check`); None for anything else, which takes the
+    models' way."""
+    usual = args.format == ReportFormat.text.value and not (args.also or args.waivers or args.baseline)
+    facts: list[dict[str, Any]] = [r for r in read if isinstance(r, dict)]
+    if not usual or len(facts) != len(read):
+        return None
+    from compliance.service.plain_check import plain_assessment, plain_engine_for
+
+    engine = plain_engine_for(rules)
+    if engine is None:
+        return None
+    from compliance.reports.text import render_text
+
+    threshold, codes = Severity(args.fail_on), []
+    for submission in facts:
+        assessment = plain_assessment(engine, submission)
+        emit(render_text(assessment, args.lang, threshold, submission), args.output)
+        codes.append(gate(assessment, threshold, None))
+    return worst(codes)
+
+
 def worst(codes: list[int]) -> int:
     """Invalid beats fail beats needs information beats pass."""
     for code in (ExitCode.INVALID, ExitCode.FAIL, ExitCode.NEEDS_INFO):
@@ -293,5 +318,10 @@ def run_check(args: argparse.Namespace, rules: Path | None) -> int:
     read: list[SubmissionData | None] = [None] * len(files)
     if args.server is None:  # a bad file is reported before the pack is even loaded; each is read once
         read = [_read(file, args.lang) for file in files]
+        plain = _check_plain(args, rules, read)
+        if plain is not None:
+            return plain
+    from compliance.service.assessing import assessor_for
+
     assessor = assessor_for(rules) if args.server is None else None
     return worst([_check_one(args, file, assessor, sub) for file, sub in zip(files, read, strict=True)])

@@ -11,85 +11,51 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import pydantic_core
 
-from compliance.domain.basis import Localized, LocalizedList, Reference, RefStatus, Severity
-from compliance.domain.outcomes import (
-    Assessment,
-    Finding,
-    FormalityPlan,
-    Outcome,
-    PackInfo,
-    PenaltyExposure,
-    TraceEntry,
-    Verdict,
+from compliance.domain.compact_form import (
+    _OUTCOME,
+    _SEVERITY,
+    ASKING,
+    COMPACT_FORM,
+    NOT_MET,
+    CompactAssessment,
+    CompactFinding,
+    Leaf,
+    PackView,
+    RuleView,
+    UnknownRule,
+    expand_into,
+    expand_trace,
 )
+from compliance.domain.outcomes import Assessment, Finding, FormalityPlan, PackInfo, Verdict
 from compliance.domain.standing import WAIVED
 
-COMPACT_FORM = "law0908-compact/1"
-NOT_MET = (Outcome.fail, Outcome.advisory, Outcome.needs_info)
-ASKING = (Outcome.needs_info, Outcome.advisory)
-
-# (path as shown without a scope prefix, reads from the root, comparison)
-Leaf = tuple[str, bool, str]
-CompactFinding = tuple[str, str, str, list[tuple[Any, ...]]]  # rule id, outcome, severity (values), trace
-_OUTCOME = {o.value: o for o in Outcome}
-_SEVERITY = {s.value: s for s in Severity}
-
-
-@dataclass(frozen=True, slots=True)
-class RuleView:
-    """What a finding of one rule takes from the pack."""
-
-    chapter: str
-    title: Localized
-    basis_status: RefStatus
-    references: list[Reference]
-    explanation: Localized
-    remediation: Localized
-    questions: LocalizedList
-    penalty: PenaltyExposure | None
-
-
-@dataclass(frozen=True, slots=True)
-class PackView:
-    """A pack as expansion needs it: its logic hash, its rules and its leaf table."""
-
-    logic: str
-    rules: Mapping[str, RuleView]
-    leaves: list[Leaf]
-
-
-@dataclass(slots=True)
-class CompactAssessment:
-    project_name: str
-    submission_hash: str
-    pack: PackInfo
-    logic: str
-    verdict: Verdict
-    counts: dict[str, int]
-    findings: list[CompactFinding]
-    formalities: FormalityPlan
-
-    def to_json(self) -> bytes:
-        """The stored form: one JSON object, trace entries as arrays."""
-        return pydantic_core.to_json(
-            {
-                "form": COMPACT_FORM,
-                "logic": self.logic,
-                "project_name": self.project_name,
-                "submission_hash": self.submission_hash,
-                "pack": self.pack,
-                "verdict": self.verdict,
-                "counts": self.counts,
-                "findings": self.findings,
-                "formalities": self.formalities,
-            }
-        )
+# What lives in `compliance.domain.compact_form` (no pydantic) is re-exported: its importers keep working.
+__all__ = [
+    "ASKING",
+    "COMPACT_FORM",
+    "NOT_MET",
+    "CompactAssessment",
+    "CompactFinding",
+    "Leaf",
+    "PackView",
+    "RuleView",
+    "UnknownPack",
+    "UnknownRule",
+    "add_view_loader",
+    "compact_from_json",
+    "expand",
+    "expand_trace",
+    "hash_logic",
+    "is_compact",
+    "register_view",
+    "remove_view_loader",
+    "view_for",
+]
 
 
 def is_compact(data: bytes) -> bool:
@@ -116,56 +82,9 @@ def compact_from_json(data: bytes) -> CompactAssessment:
     )
 
 
-def expand_trace(trace: list[tuple[Any, ...]], leaves: list[Leaf]) -> list[TraceEntry]:
-    out = []
-    for entry in trace:
-        text, from_root, test = leaves[entry[0]]
-        shown = text if from_root or len(entry) == 3 else entry[3] + text
-        out.append(TraceEntry(shown, entry[1], test, entry[2]))
-    return out
-
-
-class UnknownRule(LookupError):
-    """A stored finding names a rule its pack view does not hold (a damaged pack store)."""
-
-
 def expand(compact: CompactAssessment, view: PackView) -> Assessment:
     """The full assessment, as the engine before compact assessments built it."""
-    findings = []
-    for rule_id, outcome_value, severity, trace in compact.findings:
-        rule = view.rules.get(rule_id)
-        outcome = _OUTCOME[outcome_value]
-        if rule is None:
-            raise UnknownRule(f"rule {rule_id} is not in the pack {view.logic}")
-        not_met = outcome in NOT_MET
-        findings.append(
-            Finding.model_construct(
-                rule_id=rule_id,
-                chapter=rule.chapter,
-                title=rule.title,
-                outcome=outcome,
-                severity=_SEVERITY[severity],
-                basis_status=rule.basis_status,
-                references=rule.references,
-                trace=expand_trace(trace, view.leaves),
-                explanation=rule.explanation if not_met else None,
-                remediation=rule.remediation if not_met else None,
-                questions=rule.questions if outcome in ASKING else None,
-                penalty=rule.penalty if outcome is Outcome.fail else None,
-                waiver=None,
-                correction=None,
-            )
-        )
-    return Assessment.model_construct(
-        project_name=compact.project_name,
-        submission_hash=compact.submission_hash,
-        pack=compact.pack,
-        verdict=compact.verdict,
-        counts=compact.counts,
-        findings=findings,
-        formalities=compact.formalities,
-        review=None,
-    )
+    return expand_into(compact, view, Finding.model_construct, Assessment.model_construct)
 
 
 def hash_logic(document: dict[str, Any]) -> str:

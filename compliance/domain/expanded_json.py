@@ -9,11 +9,14 @@ those fragments around its own values. tests/core/test_lean_engine.py compares t
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pydantic_core
 
 from compliance.domain.compact import ASKING, NOT_MET, CompactAssessment, PackView
+
+if TYPE_CHECKING:
+    from compliance.domain.outcomes import FormalityPlan, PackInfo
 
 _encode_str = json.encoder.encode_basestring  # escapes as serde_json does
 _OUTCOMES_NOT_MET = {o.value for o in NOT_MET}
@@ -146,13 +149,15 @@ def expanded_json(compact: CompactAssessment, view: PackView) -> bytes:
     """`expand(compact, view)` serialised, without building it."""
     frags = fragments_of(view)
     c = compact
+    # the engine's and the store's compact assessments hold the models (a plain one is only a `check`'s)
+    pack, plan = cast("PackInfo", c.pack), cast("FormalityPlan", c.formalities)
     parts = [
         b'{"project_name":',
         pydantic_core.to_json(c.project_name),
         b',"submission_hash":',
         pydantic_core.to_json(c.submission_hash),
         b',"pack":',
-        c.pack.__pydantic_serializer__.to_json(c.pack),
+        pack.__pydantic_serializer__.to_json(pack),
         b',"verdict":"',
         c.verdict.value.encode(),
         b'","counts":',
@@ -170,6 +175,6 @@ def expanded_json(compact: CompactAssessment, view: PackView) -> bytes:
         add(_trace_of(trace, frags))
         add(tails[0 if outcome not in _OUTCOMES_NOT_MET else 1 if outcome in _OUTCOMES_ASKING else 2])
     add(b'],"formalities":')
-    add(c.formalities.__pydantic_serializer__.to_json(c.formalities))
+    add(plan.__pydantic_serializer__.to_json(plan))
     add(b',"review":null}')
     return b"".join(parts)

@@ -1,15 +1,32 @@
 """The CNDP formality plan in one sentence, in the reader's language, from the catalogue: the regime, then the
 triggers that apply, those to confirm and the transfers to file ('Prior declaration (Art. 12(2)); triggers:
-Art. 12(1)(b); transfers abroad (F118): US.'). The engine keeps it in French and English in the plan; the
+Art. 12(1)(b); transfers abroad (F118): US.'). The engine keeps it in French and English in the plan (`compliance.engine.route.plan_summary`); the
 reports compose it from the plan's parts in every language."""
 
 from __future__ import annotations
 
-from compliance.domain.basis import Localized
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
 from compliance.domain.citations import cited
-from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TransferFiling
+from compliance.domain.grades import Regime
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
+
+if TYPE_CHECKING:
+    from compliance.domain.outcomes import FormalityPlan
+    from compliance.domain.plain_forms import PlainPlan
+
+
+class _Cites(Protocol):
+    @property
+    def article(self) -> str: ...
+
+
+class _Goes(Protocol):
+    @property
+    def country(self) -> str: ...
+
 
 PLAN_TEXTS: Catalogued[str] = Catalogued(
     "formality plan",
@@ -30,9 +47,9 @@ SEPARATORS: Catalogued[str] = Catalogued("separator", {"items": ", ", "parts": "
 
 def formality_sentence(
     regime: str,
-    certain: list[FormalityTrigger],
-    possible: list[FormalityTrigger],
-    transfers: list[TransferFiling],
+    certain: Sequence[_Cites],
+    possible: Sequence[_Cites],
+    transfers: Sequence[_Goes],
     lang: Lang | str,
 ) -> str:
     words, marks = PLAN_TEXTS[lang], SEPARATORS[lang]
@@ -50,17 +67,6 @@ def formality_sentence(
     return sentence[0].upper() + sentence[1:] + "."
 
 
-def plan_sentence(plan: FormalityPlan, lang: Lang | str) -> str:
+def plan_sentence(plan: FormalityPlan | PlainPlan, lang: Lang | str) -> str:
     """The plan's sentence, composed from its parts."""
     return formality_sentence(plan.regime, plan.triggers, plan.possible_triggers, plan.transfers, lang)
-
-
-def plan_summary(
-    regime: Regime,
-    certain: list[FormalityTrigger],
-    possible: list[FormalityTrigger],
-    transfers: list[TransferFiling],
-) -> Localized:
-    """The sentence the engine keeps in the plan, in French and English."""
-    fr, en = (formality_sentence(regime, certain, possible, transfers, lang) for lang in (Lang.fr, Lang.en))
-    return Localized(fr=fr, en=en)

@@ -2,77 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
-from typing import Any
 
 from pydantic import Field
 
 from compliance.domain.base import Frozen
 from compliance.domain.basis import Localized, LocalizedList, Reference, RefStatus, Severity
+from compliance.domain.grades import (
+    OPEN_OUTCOMES,
+    OUTCOME_ORDER,
+    Outcome,
+    Regime,
+    TraceEntry,
+    Verdict,
+    finding_order,
+    verdict_of,
+)
+from compliance.domain.plain_forms import Gating
 from compliance.domain.vocabulary import FormCode
 from compliance.domain.waivers import AppliedWaiver
 
-
-class Outcome(StrEnum):
-    passed = "pass"
-    fail = "fail"
-    needs_info = "needs_info"
-    not_applicable = "not_applicable"
-    advisory = "advisory"  # a best-practice recommendation not met: reported, never gates
-
-
-# Outcomes that leave a check open: it fails, or facts are missing. Waivers and reviews act on these.
-OPEN_OUTCOMES = frozenset({Outcome.fail, Outcome.needs_info})
-
-
-class Verdict(StrEnum):
-    compliant = "compliant"
-    non_compliant = "non_compliant"
-    incomplete = "incomplete"
-
-
-# How findings are listed: failures first, then missing information, advice, passes, the rest.
-OUTCOME_ORDER: dict[Outcome, int] = {
-    Outcome.fail: 0,
-    Outcome.needs_info: 1,
-    Outcome.advisory: 2,
-    Outcome.passed: 3,
-    Outcome.not_applicable: 4,
-}
-
-
-def finding_order(f: Finding) -> tuple[int, int, str]:
-    """Where a finding is listed: by outcome (`OUTCOME_ORDER`), the most severe first, then by rule id."""
-    return OUTCOME_ORDER[f.outcome], -f.severity.rank, f.rule_id
-
-
-def verdict_of(open_outcomes: Iterable[Outcome]) -> Verdict:
-    """The verdict from the outcomes still open (not waived): non-compliant on a failure, incomplete on
-    missing information, else compliant. The engine and the waivers both decide it here."""
-    seen = set(open_outcomes)
-    if Outcome.fail in seen:
-        return Verdict.non_compliant
-    if Outcome.needs_info in seen:
-        return Verdict.incomplete
-    return Verdict.compliant
-
-
-@dataclass(frozen=True, slots=True)
-class TraceEntry:
-    """One fact read while deciding a rule: `path` = `value` (null: not stated), the comparison applied
-    (`test`, e.g. 'contains cin_number') and its `result` (true, false, or null when the fact was missing).
-
-    A plain dataclass rather than a pydantic model: an assessment builds hundreds of them, and pydantic still
-    serialises and documents it as part of `Finding`.
-    """
-
-    path: str
-    value: Any
-    test: str
-    result: bool | None
+# What lives in `compliance.domain.grades` (no pydantic) is re-exported: its importers here keep working.
+__all__ = [
+    "OPEN_OUTCOMES",
+    "OUTCOME_ORDER",
+    "Assessment",
+    "Correction",
+    "Finding",
+    "FormalityPlan",
+    "FormalityTrigger",
+    "Outcome",
+    "PackInfo",
+    "PenaltyExposure",
+    "Person",
+    "Regime",
+    "ReviewNote",
+    "TraceEntry",
+    "TransferFiling",
+    "Verdict",
+    "finding_order",
+    "verdict_of",
+]
 
 
 class Person(Frozen):
@@ -161,15 +131,6 @@ class TransferFiling(Frozen):
     reason: Localized
 
 
-class Regime(StrEnum):
-    """The CNDP formality a project needs (Art. 12)."""
-
-    none = "none"
-    declaration = "declaration"
-    authorisation = "authorisation"
-    undetermined = "undetermined"  # facts are missing to choose between declaration and authorisation
-
-
 class FormalityPlan(Frozen):
     regime: Regime = Field(description="none, declaration, authorisation, or undetermined.")
     forms: list[FormCode]
@@ -189,7 +150,7 @@ class PackInfo(Frozen):
     rule_count: int
 
 
-class Assessment(Frozen):
+class Assessment(Frozen, Gating):
     project_name: str
     submission_hash: str
     pack: PackInfo
@@ -200,18 +161,3 @@ class Assessment(Frozen):
     review: ReviewNote | None = Field(
         default=None, description="The review state of the stored version this report is about."
     )
-
-    def _open(self, outcome: Outcome, threshold: Severity) -> list[Finding]:
-        return [
-            f
-            for f in self.findings
-            if f.outcome is outcome and f.waiver is None and f.severity.rank >= threshold.rank
-        ]
-
-    def failing(self, threshold: Severity) -> list[Finding]:
-        """Failures at or above the threshold that no waiver covers."""
-        return self._open(Outcome.fail, threshold)
-
-    def missing(self, threshold: Severity) -> list[Finding]:
-        """Missing information at or above the threshold that no waiver covers."""
-        return self._open(Outcome.needs_info, threshold)

@@ -5,23 +5,20 @@ never imports the condition models (see `compliance.service.pack_cache`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
 from compliance.domain.base import Frozen
-from compliance.domain.basis import Localized, RefStatus
+from compliance.domain.basis import RefStatus
+from compliance.domain.plain_forms import Listing, TriggerHead
 
-
-@dataclass(frozen=True, slots=True)
-class TriggerHead:
-    """A formality trigger as an assessment shows it: everything but its condition, which runs compiled."""
-
-    id: str
-    article: str
-    status: RefStatus
-    reason: Localized
+__all__ = [
+    "AdequacyList",
+    "Country",
+    "DoubtfulCountry",
+    "TriggerHead",
+]  # `TriggerHead` lives in `plain_forms`
 
 
 class Country(Frozen):
@@ -37,7 +34,7 @@ class DoubtfulCountry(Frozen):
     )
 
 
-class AdequacyList(Frozen):
+class AdequacyList(Frozen, Listing):
     """`rules/reference/adequate-countries.yaml`: the Art. 43 list drawn up by the CNDP.
 
     Three states per country: on our (unverified) list; doubtful (absent from our sources but plausibly on the
@@ -51,8 +48,3 @@ class AdequacyList(Frozen):
     doubtful: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], DoubtfulCountry] = Field(
         default_factory=dict
     )
-
-    def state(self, country: str) -> str:
-        if country in self.countries:
-            return "listed"
-        return "doubtful" if country in self.doubtful else "not_listed"

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from compliance.domain.grades import WAIVED, counted
 from compliance.domain.outcomes import (
     OPEN_OUTCOMES,
     Assessment,
@@ -19,13 +20,12 @@ from compliance.domain.outcomes import (
     Outcome,
     ReviewNote,
     Verdict,
-    verdict_of,
 )
 from compliance.domain.waivers import AppliedWaiver
 
-WAIVED = "waived"
+__all__ = ["WAIVED", "counted", "in_force", "settle", "standing", "tally"]  # `grades` holds the first two
+
 _OUTCOMES = [o.value for o in Outcome]
-_OUTCOME_OF = {o.value: o for o in Outcome}  # a lookup, cheaper than calling the enum
 
 
 def standing(findings: Iterable[Finding]) -> tuple[Verdict, dict[str, int]]:
@@ -44,13 +44,6 @@ def tally(outcomes: Iterable[str], waived: int = 0) -> tuple[Verdict, dict[str, 
     """The verdict and the counts from the outcome values of the findings no waiver covers."""
     found = Counter(outcomes)
     return counted({o: found[o] for o in _OUTCOMES}, waived)
-
-
-def counted(counts: dict[str, int], waived: int = 0) -> tuple[Verdict, dict[str, int]]:
-    """`tally` from the number of findings of each outcome (every outcome value a key, in `Outcome` order): the
-    lean engine's generated rules count them as they go."""
-    counts[WAIVED] = waived
-    return verdict_of(_OUTCOME_OF[o] for o, n in counts.items() if n and o != WAIVED), counts
 
 
 def settle(

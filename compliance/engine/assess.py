@@ -14,9 +14,9 @@ import pydantic_core
 
 from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
 from compliance.domain.outcomes import Assessment
-from compliance.domain.standing import counted
 from compliance.engine.derive import Router
 from compliance.engine.dump import plain_serializer
+from compliance.engine.lean import assess_facts
 from compliance.engine.logic import logic_document, view_of_pack
 from compliance.engine.program import Program, generate, namespace_of
 
@@ -69,17 +69,7 @@ class Engine:
 
     def assess_facts(self, facts: dict[str, Any]) -> CompactAssessment:
         """The same from a submission's facts (its model dumped in JSON mode), which this adds `derived` to."""
-        canonical = pydantic_core.to_json(facts)
-        plan = self._router.route(facts)
-        findings, outcomes = self._run(facts, self.pack.reference)  # in report order, and counted
-        verdict, counts = counted(outcomes)  # no waiver applies at assessment time
-        return CompactAssessment(
-            project_name=facts["project_name"],
-            submission_hash="sha256:" + hashlib.sha256(canonical).hexdigest(),
-            pack=self.pack.info,
-            logic=self.logic,
-            verdict=verdict,
-            counts=counts,
-            findings=findings,
-            formalities=plan,
+        pack = self.pack
+        return assess_facts(
+            facts, self._run, self._router.route, pack.reference, pack.info, self.logic, pydantic_core.to_json
         )

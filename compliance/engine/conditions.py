@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from compliance.domain.basis import scalar_repr
-from compliance.domain.outcomes import TraceEntry
+from compliance.domain.grades import TraceEntry, scalar_repr
 from compliance.domain.paths import ROOT_PREFIX, ParsedPath, parse_path
 
 if TYPE_CHECKING:  # the rule language, imported only to compile a condition (never by a warm check)

@@ -8,39 +8,30 @@ plus one transfer filing (F118) per foreign destination. The triggers themselves
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
-from functools import partial
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 from compliance.domain.basis import Localized
-from compliance.domain.compact import Leaf, expand_trace
+from compliance.domain.compact_form import Leaf
 from compliance.domain.derived import AuthorisationCover, Derived
-from compliance.domain.formality_words import plan_summary
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TraceEntry, TransferFiling
-from compliance.domain.vocabulary import (
-    BIOMETRIC_CATEGORIES,
-    SENSITIVE_CATEGORIES,
-    AuthorisationGround,
-    FormCode,
-    MarketingChannel,
-)
-from compliance.engine.acts import (
-    authorisation_sources,
-    authorised_on,
-    covers,
-    ground_cover,
-    receipt,
-    uncovered,
-)
+from compliance.domain.vocabulary import AuthorisationGround, FormCode
+from compliance.engine.acts import authorisation_sources, authorised_on, ground_cover, uncovered
 from compliance.engine.conditions import Context, Evaluator, compile_condition
-from compliance.engine.consents import marketing_consents, processing_consents
-from compliance.engine.declared import compare_declaration
-from compliance.engine.destinations import destination_facts, filing, foreign_destinations, lookup
+from compliance.engine.destinations import foreign_destinations
 from compliance.engine.program import generate_checks, load
+from compliance.engine.route import (
+    LeanRouter,
+    PlanForms,
+    legal_regime,
+    plan_summary,
+    regime_of,
+    stated_facts,
+    transfer_filing,
+)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -62,86 +53,8 @@ if TYPE_CHECKING:
     from compliance.domain.pack import RulePack
     from compliance.domain.pack_parts import TriggerHead
 
-_SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
-_BIOMETRIC = {c.value for c in BIOMETRIC_CATEGORIES}
-_AUTOMATED_CHANNELS = {
-    MarketingChannel.email.value,
-    MarketingChannel.sms.value,
-    MarketingChannel.whatsapp.value,
-    MarketingChannel.automated_call.value,
-    MarketingChannel.voice_bot.value,
-    MarketingChannel.fax.value,
-    MarketingChannel.push.value,
-}
-
-
-def _categories(facts: dict[str, Any]) -> list[str] | None:
-    processings = facts.get("processings")
-    if processings is None:
-        return None
-    if not processings:
-        return []  # stated: no processing, so no category
-    stated = [p["data_categories"] for p in processings if p.get("data_categories") is not None]
-    if not stated:
-        return None
-    seen: dict[str, None] = {}
-    for cats in stated:
-        for c in cats:
-            seen[c] = None
-    return list(seen)
-
-
-def _stated(facts: dict[str, Any], sources: list[Any]) -> dict[str, Any]:
-    """The derived facts the formality triggers read, as JSON values (keyword arguments of `Derived`); the
-    foreign destinations, and what depends on the regime, are added by the caller."""
-    cats = _categories(facts)
-    marketing = lookup(facts, "direct_marketing", "channels")
-    automated = None if marketing is None else [c for c in marketing if c in _AUTOMATED_CHANNELS]
-    training_pd = lookup(facts, "ai", "training", "uses_personal_data")
-    prompts_pd = lookup(facts, "ai", "inference", "prompts_contain_personal_data")
-    cndp = facts.get("cndp") or {}
-    has_receipt, receipt_on = receipt(facts)
-    return {
-        "data_categories": cats,
-        "sensitive_categories": None if cats is None else [c for c in cats if c in _SENSITIVE],
-        "biometric_categories": None if cats is None else [c for c in cats if c in _BIOMETRIC],
-        "has_cndp_act": bool(
-            cndp.get("receipt_number")
-            or cndp.get("authorisation_number")
-            or any(a.get("kind") in ("declaration_receipt", "authorisation") for a in cndp.get("acts") or [])
-        ),
-        "has_authorisation": bool(sources),
-        "automated_marketing_channels": automated,
-        "ai_uses_personal_data": True
-        if (training_pd or prompts_pd)
-        else (None if training_pd is None or prompts_pd is None else False),
-        "processing_consents": processing_consents(facts),
-        "has_receipt": has_receipt,
-        "receipt_on": receipt_on,
-        **compare_declaration(facts, cats),
-        **marketing_consents(facts, automated),
-    }
-
-
-_FILING_KEY = itemgetter(
-    "country", "on_adequacy_list", "list_verified", "list_state", "covered_by_cndp"
-)  # with the sources: what a transfer filing is made of
-_MEMO_SIZE = 4096  # countries come from submissions: the memos stay bounded
-M = TypeVar("M")
-
-
-def _memoised(table: dict[tuple[Any, ...], M], key: tuple[Any, ...], make: Callable[[], M]) -> M:
-    found = table.get(key)
-    if found is None:
-        if len(table) >= _MEMO_SIZE:
-            table.clear()
-        found = table[key] = make()
-    return found
-
-
 # The fields of `AuthorisationCover`, in its order, and the Art. 12(1) ground each one names.
-_COVER_FIELDS = list(AuthorisationCover.model_fields)
-_COVER_GROUNDS = [AuthorisationGround(f.replace("_", "-")).value for f in _COVER_FIELDS]
+COVER_FIELDS = list(AuthorisationCover.model_fields)
 
 
 def _blank() -> dict[str, Any]:
@@ -150,7 +63,7 @@ def _blank() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, field in Derived.model_fields.items():
         if field.default_factory is AuthorisationCover:
-            out[name] = dict.fromkeys(_COVER_FIELDS)
+            out[name] = dict.fromkeys(COVER_FIELDS)
         elif field.default_factory is list:
             out[name] = []  # shared, never written: `route` replaces every one of them
         else:
@@ -158,31 +71,42 @@ def _blank() -> dict[str, Any]:
     return out
 
 
-_BLANK = _blank()
+BLANK = _blank()
+MODEL_FORMS = PlanForms(
+    texts=Localized,
+    filing=TransferFiling,
+    trigger=lambda parts: assembled(FormalityTrigger, parts),
+    plan=lambda parts: assembled(FormalityPlan, parts),
+)
 
 
 class Router:
-    """Compiles the formality triggers of a pack once and routes each submission."""
+    """Compiles the formality triggers of a pack once and routes each submission: `route` the lean way
+    (`compliance.engine.route`), `derive` the reference way."""
 
     def __init__(
         self, pack: RulePack, today: date | None = None, checks: tuple[Any, list[Leaf]] | None = None
     ) -> None:
         self.pack = pack
         self._today = today  # fixed in tests; otherwise the day of each assessment
-        self._heads = (
-            pack.trigger_heads
-        )  # what a plan shows of each trigger (a cached pack: not its condition)
         self._closures: list[Evaluator] | None = (
             None  # the reference way (`derive`), compiled when first used
         )
         # The triggers' generated function and its leaf table (`Program.check_leaves`): the engine's program holds
         # them (compiled in the pack cache); otherwise they are generated when `route` first needs them.
-        self._checks: Any = checks[0] if checks else None
-        self._leaves: list[Leaf] = checks[1] if checks else []
-        # Texts the lean `route` builds once: plan summaries and transfer filings (frozen, so shared). Threads may
-        # race on them: a lost race only builds the same text again.
-        self._summaries: dict[tuple[Any, ...], Localized] = {}
-        self._filings: dict[tuple[Any, ...], TransferFiling] = {}
+        self._lean = LeanRouter(
+            pack.trigger_heads,  # what a plan shows of each trigger (a cached pack: not its condition)
+            pack.adequacy,
+            MODEL_FORMS,
+            BLANK,
+            COVER_FIELDS,
+            (lambda: checks) if checks else self._generated_checks,
+            today,
+        )
+
+    def _generated_checks(self) -> tuple[Any, list[Leaf]]:
+        program = generate_checks([t.condition for t in self.pack.triggers])
+        return load(program, name="checks"), program.check_leaves
 
     @property
     def today(self) -> date:
@@ -197,10 +121,10 @@ class Router:
         today = self.today  # one day for the whole assessment, and the acts read once
         sources = authorisation_sources(facts, today)
         destinations = foreign_destinations(facts, self.pack)
-        stated = Derived(foreign_destinations=destinations, **_stated(facts, sources))
+        stated = Derived(foreign_destinations=destinations, **stated_facts(facts, sources))
         # The triggers read the facts derived so far; the regime and what depends on it come after them.
         facts["derived"] = stated.model_dump(mode="json")
-        plan = self._plan(facts, [filing(**dict(d)) for d in destinations])
+        plan = self._plan(facts, [transfer_filing(MODEL_FORMS, dict(d)) for d in destinations])
         legal = [t.id for t in plan.triggers if t.status.can_fail]
         cover = {
             g.value.replace("-", "_"): ground_cover(facts, g.value, today, sources)
@@ -211,7 +135,9 @@ class Router:
                 "required_regime": None if plan.regime is Regime.undetermined else plan.regime,
                 "authorisation_triggers": [t.id for t in plan.triggers],
                 "legal_authorisation_triggers": legal,
-                "legal_regime": _legal_regime(facts.get("processes_personal_data"), plan),
+                "legal_regime": legal_regime(
+                    facts.get("processes_personal_data"), plan.triggers, plan.possible_triggers
+                ),
                 "authorisation_cover": AuthorisationCover(**cover),
                 "uncovered_authorisation_triggers": uncovered(facts, legal, today, sources),
                 "authorised_on": authorised_on(facts, legal, today, sources),
@@ -225,128 +151,29 @@ class Router:
         """`derive` for the lean engine: the same `derived` facts, written as the plain JSON `derive` dumps (same
         keys in the same order), without building, validating and dumping models; the plan's summary
         sentences are memoised. The reference engine keeps `derive`, so the equivalence tests compare both."""
-        today = self.today
-        sources = authorisation_sources(facts, today)
-        destinations = destination_facts(facts, self.pack)
-        stated = {**_BLANK, **_stated(facts, sources), "foreign_destinations": destinations}
-        facts["derived"] = stated
-        transfers = [
-            _memoised(self._filings, (tuple(d["sources"]), *_FILING_KEY(d)), partial(filing, **d))
-            for d in destinations
-        ]
-        plan = self._plan(facts, transfers, lean=True)
-        regime, certain = plan.regime, plan.triggers
-        legal = [t.id for t in certain if t.status.can_fail]
-        legal_regime = _legal_regime(facts.get("processes_personal_data"), plan)
-        since = authorised_on(facts, legal, today, sources)
-        cover = dict(zip(_COVER_FIELDS, covers(facts, _COVER_GROUNDS, sources), strict=True))
-        facts["derived"] = {
-            **stated,
-            "required_regime": None if regime is Regime.undetermined else regime.value,
-            "legal_regime": None if legal_regime is None else legal_regime.value,
-            "authorisation_triggers": [t.id for t in certain],
-            "legal_authorisation_triggers": legal,
-            "authorisation_cover": cover,
-            "uncovered_authorisation_triggers": uncovered(facts, legal, today, sources),
-            "authorised_on": None if since is None else since.isoformat(),
-        }
+        plan: FormalityPlan = self._lean.route(facts, self.pack.reference)
         return plan
 
-    def _plan(
-        self, facts: dict[str, Any], transfers: list[TransferFiling], lean: bool = False
-    ) -> FormalityPlan:
-        """`lean`: triggers run as generated code, the summary memoised, the plan built without validation (its
-        parts come from the validated pack and `_filing`)."""
-        regime, forms, certain, possible = self._regime(facts, lean)
+    def _plan(self, facts: dict[str, Any], transfers: list[TransferFiling]) -> FormalityPlan:
+        regime, forms, certain, possible = regime_of(
+            facts, self._evaluated(facts), lambda parts: FormalityTrigger.model_construct(**parts)
+        )
         if transfers:
             forms.append(FormCode.F118)
-        if lean:
-            key = (regime, *(t.article for t in certain), "", *(t.article for t in possible), "")
-            key += tuple(t.country for t in transfers)
-            summary = _memoised(
-                self._summaries, key, lambda: plan_summary(regime, certain, possible, transfers)
-            )
-        else:
-            summary = plan_summary(regime, certain, possible, transfers)
-        parts = {
-            "regime": regime,
-            "forms": forms,
-            "triggers": certain,
-            "possible_triggers": possible,
-            "transfers": transfers,
-            "summary": summary,
-        }
-        return assembled(FormalityPlan, parts) if lean else FormalityPlan(**parts)
+        return FormalityPlan(
+            regime=regime,
+            forms=forms,
+            triggers=certain,
+            possible_triggers=possible,
+            transfers=transfers,
+            summary=plan_summary(MODEL_FORMS, regime, certain, possible, transfers),
+        )
 
-    def _evaluated(
-        self, facts: dict[str, Any], lean: bool
-    ) -> Iterator[tuple[TriggerHead, Any, list[TraceEntry]]]:
-        """Each trigger, its result and the facts it read."""
-        ref = self.pack.reference
-        if lean and self._checks is None:
-            program = generate_checks([t.condition for t in self.pack.triggers])
-            self._checks, self._leaves = load(program, name="checks"), program.check_leaves
-        if lean:
-            for spec, (result, trace) in zip(self._heads, self._checks(facts, ref), strict=True):
-                yield spec, result, expand_trace(trace, self._leaves) if result is not False else []
-            return
+    def _evaluated(self, facts: dict[str, Any]) -> Iterator[tuple[TriggerHead, Any, list[TraceEntry]]]:
+        """Each trigger, its result and the facts it read, by the closures."""
         if self._closures is None:
             self._closures = [compile_condition(t.condition) for t in self.pack.triggers]
-        for spec, evaluate in zip(self._heads, self._closures, strict=True):
-            ctx = Context(reference=ref, root=facts)
+        for spec, evaluate in zip(self.pack.trigger_heads, self._closures, strict=True):
+            ctx = Context(reference=self.pack.reference, root=facts)
             result = evaluate(facts, ctx)
             yield spec, result, ctx.trace
-
-    def _regime(
-        self, facts: dict[str, Any], lean: bool = False
-    ) -> tuple[Regime, list[FormCode], list[FormalityTrigger], list[FormalityTrigger]]:
-        """The triggers that apply (certain, possible), the regime and its form (transfer filings come after).
-
-        `lean`: the triggers' conditions run as one generated function (as rules do), else as closures."""
-        personal = facts.get("processes_personal_data")
-        certain: list[FormalityTrigger] = []
-        possible: list[FormalityTrigger] = []
-        if personal is not False:
-            for spec, result, read in self._evaluated(facts, lean):
-                if result is False:
-                    continue
-                parts: dict[str, Any] = {  # from the validated pack: no validation again
-                    "id": spec.id,
-                    "article": spec.article,
-                    "status": spec.status,
-                    "reason": spec.reason,
-                    "certain": result is True,
-                    "facts": [e for e in read if e.result is not False],
-                }
-                trigger = (
-                    assembled(FormalityTrigger, parts) if lean else FormalityTrigger.model_construct(**parts)
-                )
-                (certain if result else possible).append(trigger)
-        if personal is False:
-            regime = Regime.none
-        elif certain:
-            regime = Regime.authorisation
-        elif personal is None or any(t.status.can_fail for t in possible):
-            # Only a trigger that could make a rule fail leaves the regime open; CNDP-practice ones are shown.
-            regime = Regime.undetermined
-        else:
-            regime = Regime.declaration
-        forms: list[FormCode] = []
-        if regime is Regime.authorisation:
-            simplified = lookup(facts, "cndp", "formality") == "simplified_authorisation"
-            forms.append(FormCode.F113 if simplified else FormCode.F112)
-        elif regime is Regime.declaration:
-            simplified = lookup(facts, "cndp", "formality") == "simplified_declaration"
-            forms.append(FormCode.F214 if simplified else FormCode.F211)
-        return regime, forms, certain, possible
-
-
-def _legal_regime(personal: Any, plan: FormalityPlan) -> Regime | None:
-    """The regime the verified grounds alone require; None while a verified ground is undecided."""
-    if personal is False:
-        return Regime.none
-    if any(t.status.can_fail for t in plan.triggers):
-        return Regime.authorisation
-    if personal is None or any(t.status.can_fail for t in plan.possible_triggers):
-        return None
-    return Regime.declaration

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from compliance.domain.basis import Localized
-from compliance.domain.derived import ForeignDestination
-from compliance.domain.outcomes import TransferFiling
 from compliance.engine.acts import destination_acts
 
 if TYPE_CHECKING:
+    from compliance.domain.derived import ForeignDestination
     from compliance.domain.pack import RulePack
+    from compliance.domain.pack_parts import AdequacyList
+    from compliance.domain.plain_forms import PlainAdequacy
 
 MOROCCO = "MA"
 
@@ -57,11 +57,14 @@ def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def foreign_destinations(facts: dict[str, Any], pack: RulePack) -> list[ForeignDestination]:
-    return [ForeignDestination(**d) for d in destination_facts(facts, pack)]
+    from compliance.domain.derived import ForeignDestination
+
+    return [ForeignDestination(**d) for d in destination_facts(facts, pack.adequacy)]
 
 
-def destination_facts(facts: dict[str, Any], pack: RulePack) -> list[dict[str, Any]]:
-    """The foreign destinations as `ForeignDestination` dumps them in JSON (its fields, in its order)."""
+def destination_facts(facts: dict[str, Any], adequacy: AdequacyList | PlainAdequacy) -> list[dict[str, Any]]:
+    """The foreign destinations as `ForeignDestination` dumps them in JSON (its fields, in its order), against
+    the pack's Art. 43 list (`AdequacyList`, or its plain form)."""
     if facts.get("processes_personal_data") is False:
         return []
     transfers = facts.get("transfers") or []
@@ -83,7 +86,7 @@ def destination_facts(facts: dict[str, Any], pack: RulePack) -> list[dict[str, A
     for country, sources in _destination_sources(facts).items():
         entries = [t for t in transfers if t.get("country") == country]
         authorised_act, notified_act = destination_acts(facts, country)
-        listed = pack.adequacy.countries.get(country)
+        listed = adequacy.countries.get(country)
 
         def first(key: str, entries: list[dict[str, Any]] = entries) -> Any:
             return next((t[key] for t in entries if t.get(key) is not None), None)
@@ -96,7 +99,7 @@ def destination_facts(facts: dict[str, Any], pack: RulePack) -> list[dict[str, A
                 "sources": sources,
                 "on_adequacy_list": listed is not None,
                 "list_verified": bool(listed and listed.verified),
-                "list_state": pack.adequacy.state(country),
+                "list_state": adequacy.state(country),
                 "declared_transfer": bool(entries),
                 "mechanism": first("mechanism"),
                 "exception_justification": first("exception_justification"),
@@ -108,54 +111,41 @@ def destination_facts(facts: dict[str, Any], pack: RulePack) -> list[dict[str, A
     return out
 
 
-def filing(
-    country: str,
-    sources: list[str],
-    on_adequacy_list: bool,
-    list_verified: bool,
-    list_state: str,
-    covered_by_cndp: bool,
-    **_: Any,
-) -> TransferFiling:
-    """The filing of one foreign destination (the fields of a `ForeignDestination`, the rest ignored)."""
+def filing_reason(
+    country: str, sources: list[str], on_adequacy_list: bool, list_state: str
+) -> dict[str, str]:
+    """Why a destination needs its filing, in French, English and Arabic."""
     where = ", ".join(sources)
     if on_adequacy_list:
-        reason = Localized(
-            fr=f"Données envoyées vers {country} ({where}) : pays figurant sur la liste de l'art. 43 "
+        reason = {
+            "fr": f"Données envoyées vers {country} ({where}) : pays figurant sur la liste de l'art. 43 "
             f"(liste non vérifiée sur la délibération) ; le transfert reste à déclarer (art. 15(e)) et à "
             f"notifier (décret art. 46).",
-            en=f"Data sent to {country} ({where}): a country on the Art. 43 list (listing not verified "
+            "en": f"Data sent to {country} ({where}): a country on the Art. 43 list (listing not verified "
             f"against the deliberation); the transfer must still be declared (Art. 15(e)) and notified "
             f"(Decree Art. 46).",
-            ar=f"معطيات مرسلة إلى {country} ({where}): بلد مدرج في قائمة المادة 43 (إدراج غير موثق مقارنة "
+            "ar": f"معطيات مرسلة إلى {country} ({where}): بلد مدرج في قائمة المادة 43 (إدراج غير موثق مقارنة "
             f"بالمداولة)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار (المادة 46 من المرسوم).",
-        )
+        }
     elif list_state == "doubtful":
-        reason = Localized(
-            fr=f"Données envoyées vers {country} ({where}) : pays absent de nos sources mais peut-être sur la "
+        reason = {
+            "fr": f"Données envoyées vers {country} ({where}) : pays absent de nos sources mais peut-être sur la "
             f"liste actuelle de l'art. 43 (à vérifier auprès de la CNDP) ; le transfert reste à déclarer "
             f"(art. 15(e)) et à notifier (décret art. 46).",
-            en=f"Data sent to {country} ({where}): a country absent from our sources but possibly on the "
+            "en": f"Data sent to {country} ({where}): a country absent from our sources but possibly on the "
             f"current Art. 43 list (to check with the CNDP); the transfer must still be declared (Art. 15(e)) "
             f"and notified (Decree Art. 46).",
-            ar=f"معطيات مرسلة إلى {country} ({where}): بلد غائب عن مصادرنا لكنه قد يكون في القائمة الحالية "
+            "ar": f"معطيات مرسلة إلى {country} ({where}): بلد غائب عن مصادرنا لكنه قد يكون في القائمة الحالية "
             f"للمادة 43 (يجب التحقق لدى اللجنة الوطنية)؛ يبقى النقل خاضعا للتصريح (المادة 15(هـ)) وللإشعار "
             f"(المادة 46 من المرسوم).",
-        )
+        }
     else:
-        reason = Localized(
-            fr=f"Données envoyées vers {country} ({where}) : pays hors de la liste de l'art. 43 ; il faut "
+        reason = {
+            "fr": f"Données envoyées vers {country} ({where}) : pays hors de la liste de l'art. 43 ; il faut "
             f"une dérogation de l'art. 44 ou une autorisation de la CNDP (F118).",
-            en=f"Data sent to {country} ({where}): a country not on the Art. 43 list; an Art. 44 "
+            "en": f"Data sent to {country} ({where}): a country not on the Art. 43 list; an Art. 44 "
             f"derogation or a CNDP authorisation (F118) is needed.",
-            ar=f"معطيات مرسلة إلى {country} ({where}): بلد غير مدرج في قائمة المادة 43؛ يلزم استثناء من "
+            "ar": f"معطيات مرسلة إلى {country} ({where}): بلد غير مدرج في قائمة المادة 43؛ يلزم استثناء من "
             f"استثناءات المادة 44 أو إذن من اللجنة الوطنية (F118).",
-        )
-    return TransferFiling(
-        country=country,
-        on_adequacy_list=on_adequacy_list,
-        list_verified=list_verified,
-        sources=sources,
-        covered_by_cndp=covered_by_cndp,
-        reason=reason,
-    )
+        }
+    return reason

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from compliance.domain.basis import Enforcement, Severity
-from compliance.domain.compact import Leaf
-from compliance.domain.outcomes import OUTCOME_ORDER, Outcome
+from compliance.domain.compact_form import Leaf
+from compliance.domain.grades import OUTCOME_ORDER, Enforcement, Outcome, Severity
 
 # Generating a program needs the rule language and the code generator; running a cached one (a warm check) does
 # not, so they are imported by the functions that generate.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from compliance.domain.basis import Severity
-from compliance.domain.outcomes import Assessment
+from compliance.domain.grades import Severity
 
 if TYPE_CHECKING:
+    from compliance.domain.outcomes import Assessment
     from compliance.domain.submission import SubmissionData
     from compliance.reports.source_map import SourceFile
 

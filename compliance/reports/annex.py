@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from compliance.domain.outcomes import Assessment
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 from compliance.reports.fields import plain_value
 
 if TYPE_CHECKING:
+    from compliance.domain.outcomes import Assessment
     from compliance.domain.submission import SubmissionData
 
 

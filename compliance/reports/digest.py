@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from compliance.domain.basis import Severity
 from compliance.domain.formality_words import plan_sentence
-from compliance.domain.outcomes import Assessment, Finding, FormalityPlan, Outcome
+from compliance.domain.grades import Outcome, Severity
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 from compliance.reports.fields import file_field, plain_value, section_label, section_of
 from compliance.reports.summary import Exposure, exposure
+
+if TYPE_CHECKING:
+    from compliance.domain.outcomes import Assessment, Finding, FormalityPlan
 
 MAX_ACTIONS = 7
 

@@ -6,12 +6,15 @@ which the Markdown reports wrap in `<div dir="rtl">`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from compliance.domain.basis import Reference, RefStatus, Severity
 from compliance.domain.formality_words import SEPARATORS
-from compliance.domain.outcomes import Outcome, Verdict
+from compliance.domain.grades import Outcome, RefStatus, Severity, Verdict
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
+
+if TYPE_CHECKING:
+    from compliance.domain.basis import Reference
 
 RTL = frozenset({Lang.ar.value})
 

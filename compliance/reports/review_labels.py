@@ -3,10 +3,14 @@ line, waivers and corrections made by liaisons."""
 
 from __future__ import annotations
 
-from compliance.domain.outcomes import Correction, ReviewNote
+from typing import TYPE_CHECKING
+
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 from compliance.reports.labels import LABELS, OUTCOME_LABELS
+
+if TYPE_CHECKING:
+    from compliance.domain.outcomes import Correction, ReviewNote
 
 REVIEW_STATE_LABELS: Catalogued[str] = Catalogued(
     "review state",

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from compliance.domain.basis import scalar_repr
-from compliance.domain.outcomes import (
-    Assessment,
-    Finding,
-    Outcome,
-    PenaltyExposure,
-    TraceEntry,
-    finding_order,
-)
+from compliance.domain.grades import Outcome, TraceEntry, finding_order, scalar_repr
 from compliance.reports.labels import LABELS, money
+
+if TYPE_CHECKING:
+    from compliance.domain.outcomes import Assessment, Finding, PenaltyExposure
 
 
 def by_chapter(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from compliance.domain.basis import Severity
 from compliance.domain.citations import cited
 from compliance.domain.formality_words import SEPARATORS
-from compliance.domain.outcomes import Assessment, Finding, Outcome
+from compliance.domain.grades import Outcome, Severity
 from compliance.reports.annex import ANNEX_TEXTS, filings
 from compliance.reports.digest import Action, digest, formality_summary, stated_facts
 from compliance.reports.labels import (
@@ -25,6 +24,7 @@ from compliance.reports.review_labels import correction_line, review_line, waive
 from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
 
 if TYPE_CHECKING:
+    from compliance.domain.outcomes import Assessment, Finding
     from compliance.domain.submission import SubmissionData
 
 _MARK = {

@@ -14,11 +14,13 @@ object (marshal, as in `__pycache__`), which no data-only format carries without
 for; an entry is unpickled only after its HMAC matches (see `compliance.private_cache`). Anything unexpected
 falls back to loading the pack from its files. The loader and the engine are imported only to build an entry.
 
-An entry holds the code, then one pickle stream of two objects: first what an assessment reads (the program,
-the view, the rule documents and, of the pack, its info, reference data, formality triggers without their
-conditions and adequacy list), then the whole pack, unpickled only when something else is asked of it
-(`LazyPack`): a warm `check` never unpickles the rules' two thousand models, nor imports their module. One stream, so the pack refers to the texts the view already holds
-instead of repeating them.
+An entry holds the code, then one pickle stream of three objects: first the program and the plain forms of
+what an assessment reads (`compliance.engine.lean.PlainPack`: no model, so a warm text `check` reading only
+this object imports no pydantic); then the models of the same (the view, the rule documents and, of the pack,
+its info, reference data, formality triggers without their conditions and adequacy list); then the whole
+pack, unpickled only when something else is asked of it (`LazyPack`): no `check` unpickles the rules' two
+thousand models, nor imports their module. One stream, so each object refers to the texts an earlier one
+holds instead of repeating them.
 """
 
 from __future__ import annotations
@@ -33,15 +35,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import pydantic
-
 from compliance import __version__
-from compliance.private_cache import FORMAT, SECRET, cache_dir, package_digest, read_blob, write_blob
+from compliance.private_cache import (
+    FORMAT,
+    SECRET,
+    cache_dir,
+    installed,
+    package_digest,
+    read_blob,
+    write_blob,
+)
 from compliance.ruleset.locations import MANIFEST, default_features_dir, default_rules_dir
 
 if TYPE_CHECKING:
     from compliance.domain.compact import PackView
     from compliance.domain.pack import RulePack
+    from compliance.engine.lean import PlainPack
     from compliance.engine.program import Program
 
 __all__ = ["FORMAT", "SECRET", "CompiledPack", "cache_dir", "load_compiled", "pack_key"]
@@ -113,8 +122,9 @@ def _rule_files(root: Path) -> list[str]:
 def pack_key(root: Path) -> str:
     """The hash naming a cache entry for the pack in `root` (see the module's docstring)."""
     digest = hashlib.sha256(FORMAT)
-    for part in (__version__, pydantic.VERSION, str(root)):
+    for part in (__version__, str(root)):
         digest.update(part.encode() + b"\0")
+    digest.update(installed("pydantic") + b"\0")  # found and stat-ed: a warm check does not import pydantic
     digest.update(package_digest())
     for name in _rule_files(root):  # with the rule texts in other languages (i18n/<lang>/)
         with open(os.path.join(root, name), "rb") as fh:
@@ -126,7 +136,18 @@ def pack_key(root: Path) -> str:
     return digest.hexdigest()
 
 
-def read_entry(folder: Path, key: str) -> CompiledPack | None:
+@dataclass(frozen=True)
+class PlainCompiled:
+    """What a warm text `check` reads of an entry: the program, its code and the pack's plain forms."""
+
+    program: Program
+    code: Any
+    logic: str
+    plain: PlainPack
+
+
+def _stream(folder: Path, key: str) -> tuple[Any, pickle.Unpickler, dict[str, Any]] | None:
+    """The entry's code, its stream, and the stream's first object; None without a valid entry."""
     payload = read_blob(folder, f"{key}.pack")
     if payload is None:
         return None
@@ -134,28 +155,65 @@ def read_entry(folder: Path, key: str) -> CompiledPack | None:
         end = 8 + int.from_bytes(payload[:8], "big")
         code = marshal.loads(payload[8:end])
         stream = pickle.Unpickler(io.BytesIO(payload[end:]))
-        entry = stream.load()  # authenticated by read_blob: see the docstring
-        pack = LazyPack(entry.pop("pack"), stream)
-        return CompiledPack(**entry, pack=cast("RulePack", pack), code=code)
+        first = stream.load()  # authenticated by read_blob: see the docstring
     except Exception:  # an entry written by another version of a dependency: rebuild it
+        return None
+    return code, stream, first
+
+
+def read_entry(folder: Path, key: str) -> CompiledPack | None:
+    found = _stream(folder, key)
+    if found is None:
+        return None
+    code, stream, first = found
+    try:
+        entry = stream.load()
+        pack = LazyPack(entry.pop("pack"), stream)
+        return CompiledPack(
+            **entry, pack=cast("RulePack", pack), code=code, program=first["program"], logic=first["logic"]
+        )
+    except Exception:
         return None
 
 
 def write_entry(folder: Path, key: str, compiled: CompiledPack) -> None:
     """Best effort: a cache that cannot be written is simply not used."""
-    entry = {
-        "pack": {name: getattr(compiled.pack, name) for name in ASSESSED},
+    from compliance.service.plain_pack import plain_pack
+
+    first = {
         "program": compiled.program,
         "logic": compiled.logic,
+        "plain": plain_pack(compiled.pack, compiled.view),
+    }
+    entry = {
+        "pack": {name: getattr(compiled.pack, name) for name in ASSESSED},
         "view": compiled.view,
         "rule_documents": compiled.rule_documents,
     }
     stream = io.BytesIO()
     pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dump(entry)
-    pickler.dump(compiled.pack)  # the same memo: what the entry holds already is referred to, not repeated
+    pickler.dump(first)
+    pickler.dump(entry)  # the same memo: what an earlier object holds is referred to, not repeated
+    pickler.dump(compiled.pack)
     code = marshal.dumps(compiled.code)
     write_blob(folder, f"{key}.pack", len(code).to_bytes(8, "big") + code + stream.getvalue())
+
+
+def load_plain(rules_dir: Path | None = None) -> PlainCompiled | None:
+    """The program and plain forms of the pack from the cache, without any model; None when the cache does not
+    hold the pack (the caller takes `load_compiled`, which writes the entry)."""
+    root = (rules_dir or default_rules_dir()).resolve()
+    folder = cache_dir()
+    if folder is None or not (root / MANIFEST).is_file():
+        return None
+    found = _stream(folder, pack_key(root))
+    if found is None:
+        return None
+    code, _, first = found
+    try:
+        return PlainCompiled(first["program"], code, first["logic"], first["plain"])
+    except Exception:
+        return None
 
 
 def rule_documents(pack: RulePack) -> dict[str, dict[str, Any]]:

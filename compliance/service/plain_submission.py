@@ -17,16 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
-import os
 from collections.abc import Callable, Mapping
 from functools import cache
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from compliance import __version__
 from compliance.domain.upgrade import upgrade
-from compliance.private_cache import FORMAT, cache_dir, package_digest, read_blob, write_blob
+from compliance.private_cache import FORMAT, cache_dir, installed, package_digest, read_blob, write_blob
 
 MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobytes.
 
@@ -63,24 +61,10 @@ def strict_payload(data: dict[str, Any]) -> str:
     return json.dumps(whole_numbers(upgrade(data)), ensure_ascii=False, allow_nan=False)
 
 
-def _installed(package: str) -> bytes:
-    """What identifies an installed package without importing it: its top-level files' names, sizes and times."""
-    spec = find_spec(package)
-    if spec is None or spec.origin is None:
-        return b"-"
-    folder = os.path.dirname(spec.origin)
-    parts = []
-    for name in sorted(os.listdir(folder)):
-        if name.endswith((".py", ".so", ".pyd")):
-            st = os.stat(os.path.join(folder, name))
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-    return "\0".join(parts).encode()
-
-
 def validator_key() -> str:
     digest = hashlib.sha256(FORMAT + b"submission validator\0" + __version__.encode() + b"\0")
     for package in ("pydantic", "pydantic_core"):
-        digest.update(_installed(package) + b"\0")
+        digest.update(installed(package) + b"\0")
     digest.update(package_digest())
     return digest.hexdigest()
 

@@ -146,3 +146,14 @@ def test_an_invalid_file_is_still_read_by_pydantic(tmp_path: Path) -> None:
     result = _run(["check", str(bad)], tmp_path / "cache")
     assert result["code"] == 3
     assert "compliance.service.submissions" in result["modules"]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_a_warm_text_check_of_a_valid_file_imports_no_pydantic(lang: str, tmp_path: Path) -> None:
+    """The pack's plain forms from the cache, plain assessments, the text report: no model is defined."""
+    result = _run(["check", EXAMPLE, "--lang", lang], tmp_path / "cache")
+    assert result["code"] == 1  # the example fails: it was assessed
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    assert [m for m in modules if _within(m, ("pydantic", "pydantic_core", "annotated_types"))] == []
+    assert [m for m in modules if _within(m, ("compliance.domain.outcomes", "compliance.domain.basis"))] == []

@@ -22,6 +22,8 @@ from compliance.cli.main import main
 from compliance.domain.submission import Submission
 from compliance.domain.validator_source import AFTER, Unsupported, source_of
 from compliance.engine.dump import plain_serializer
+from compliance.service.assessing import assessor_for
+from compliance.service.plain_check import plain_engine_for
 from compliance.service.plain_submission import load_validator, read_facts, strict_payload, write_validator
 from compliance.service.validator_cache import prepare
 from compliance.strictyaml import load_yaml
@@ -239,11 +241,24 @@ def test_a_check_reading_files_without_pydantic_reports_as_before(
     prepare()  # builds the kept models, and writes the plain validator, in this session's cache folder
     load_validator.cache_clear()  # an earlier test may have looked before the entry was written
     assert load_validator() is not None
+    assessor_for(None)  # the pack cache's entry, with the pack's plain forms
+    assert plain_engine_for(None) is not None
+    plain_runs: list[int | None] = []
+    with_plain = check_command._check_plain
+
+    def spied(*args: Any) -> int | None:
+        plain_runs.append(with_plain(*args))
+        return plain_runs[-1]
+
+    monkeypatch.setattr(check_command, "_check_plain", spied)
     for path, plain in _files(tmp_path):
         assert (read_facts(path) is not None) is plain, path.name  # which way the file is read
         for lang in ("fr", "ar", "en"):
             argv = ["check", str(path), "--lang", lang, "--format", fmt]
+            plain_runs.clear()
             fast = _checked(argv)
+            # a text report of a file read without pydantic is assessed without any model
+            assert (plain_runs == [fast[0]]) is (plain and fmt == "text"), (path.name, plain_runs)
             with monkeypatch.context() as m:
                 m.setattr(check_command, "read_facts", lambda file: None)
                 slow = _checked(argv)

@@ -1,0 +1,88 @@
+"""A warm text `check` assesses with no pydantic model (`compliance.service.plain_check`): the plain assessment
+holds what the models' assessment holds, field for field, on every example and on random submissions, and the
+submission's hash is the same bytes' hash. (The reports and exit codes: tests/core/test_plain_submission.py.)"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pydantic_core
+
+from compliance.domain.plain_forms import PlainAssessment
+from compliance.domain.submission import Submission
+from compliance.engine.dump import plain_serializer
+from compliance.engine.lean import plain_json
+from compliance.service.assessing import assessor_for
+from compliance.service.plain_check import plain_engine_for
+from compliance.service.plain_submission import load_validator, read_facts, strict_payload
+from compliance.service.validator_cache import prepare
+from compliance.strictyaml import load_yaml
+from tests.core.randomfacts import random_submission
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _facts_of(data: dict[str, Any]) -> dict[str, Any]:
+    """The facts the engine gets from pydantic for this data (the model dumped in JSON mode)."""
+    model = Submission.model_validate_json(strict_payload(data), strict=True)
+    facts: dict[str, Any] = plain_serializer(model.__pydantic_serializer__).to_python(model, mode="json")
+    return facts
+
+
+def _plain_dict(value: Any) -> Any:
+    """A plain assessment as `model_dump` writes the model's (python mode)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain_dict(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list):
+        return [_plain_dict(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_dict(v) for k, v in value.items()}
+    return value
+
+
+def _same_assessment(facts: dict[str, Any]) -> None:
+    engine = plain_engine_for(None)
+    assert engine is not None
+    plain = engine.assess_facts(json.loads(json.dumps(facts)))
+    model = assessor_for(None).assess_facts(json.loads(json.dumps(facts)))
+    assert isinstance(plain, PlainAssessment)
+    assert _plain_dict(plain) == model.model_dump()
+    assert type(plain.verdict) is type(model.verdict) and plain.submission_hash == model.submission_hash
+
+
+def test_the_plain_assessment_holds_what_the_models_hold() -> None:
+    assessor_for(None)  # writes the pack cache's entry, plain forms included, if this session has none
+    for path in EXAMPLES:
+        _same_assessment(_facts_of(load_yaml(path.read_text(encoding="utf-8"))))
+    for seed in range(300):
+        _same_assessment(_facts_of(random_submission(seed).model_dump(mode="json")))
+
+
+def test_a_file_read_without_pydantic_gives_the_models_facts() -> None:
+    prepare()
+    load_validator.cache_clear()
+    for path in EXAMPLES:
+        assert read_facts(path) == _facts_of(load_yaml(path.read_text(encoding="utf-8"))), path.name
+
+
+TRICKY = [
+    "".join(map(chr, range(0x80))),
+    "\u2028\u2029 \ufeff \U0001f600 é ش",
+    '"quoted" \\back\\ /slash/',
+    "\x7f\x00\x1f",
+]
+
+
+def test_the_plain_json_is_pydantic_cores_json() -> None:
+    """For what the plain validator gives (no float: the generator writes no float field), `json.dumps` with
+    compact separators writes pydantic-core's bytes, so the submission hash is the same."""
+    samples: list[Any] = [_facts_of(load_yaml(p.read_text(encoding="utf-8"))) for p in EXAMPLES]
+    samples += [_facts_of(random_submission(seed).model_dump(mode="json")) for seed in range(300)]
+    samples += [{"s": TRICKY, "n": [0, -1, 2**63, -(2**70)], "b": [True, False, None], "e": {}, "l": []}]
+    samples += [{text: text} for text in TRICKY]
+    for facts in samples:
+        assert plain_json(facts) == pydantic_core.to_json(facts)
