@@ -10,7 +10,6 @@ report calls (`get`, `cite`, `failing`...) are written once, in the mixins here,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from compliance.domain.citations import ARTICLE
@@ -127,124 +126,247 @@ class Listing:
         return "doubtful" if country in self.doubtful else "not_listed"
 
 
-@dataclass(frozen=True, slots=True)
 class PlainTexts(Worded):
-    fr: str
-    en: str
-    ar: str | None = None
+    __slots__ = ("ar", "en", "fr")
+
+    def __init__(self, fr: str, en: str, ar: str | None = None) -> None:
+        self.fr = fr
+        self.en = en
+        self.ar = ar
 
 
-@dataclass(frozen=True, slots=True)
 class PlainTextList(Worded):
-    fr: list[str]
-    en: list[str]
-    ar: list[str] | None = None
+    __slots__ = ("ar", "en", "fr")
+
+    def __init__(self, fr: list[str], en: list[str], ar: list[str] | None = None) -> None:
+        self.fr = fr
+        self.en = en
+        self.ar = ar
 
 
-@dataclass(frozen=True, slots=True)
 class PlainReference(Citing):
-    instrument: str
-    article: str | PlainTexts
-    status: RefStatus
-    note: PlainTexts | None = None
-    name: PlainTexts | None = None
+    __slots__ = ("article", "instrument", "name", "note", "status")
+
+    def __init__(
+        self,
+        instrument: str,
+        article: str | PlainTexts,
+        status: RefStatus,
+        note: PlainTexts | None = None,
+        name: PlainTexts | None = None,
+    ) -> None:
+        self.instrument = instrument
+        self.article = article
+        self.status = status
+        self.note = note
+        self.name = name
 
 
-@dataclass(frozen=True, slots=True)
 class PlainPenalty:
-    article: str
-    prison_months: tuple[int, int] | None
-    fine_mad: tuple[int, int]
-    company_fine_mad: tuple[int, int]
-    per_infringement: bool = False
+    __slots__ = ("article", "company_fine_mad", "fine_mad", "per_infringement", "prison_months")
+
+    def __init__(
+        self,
+        article: str,
+        prison_months: tuple[int, int] | None,
+        fine_mad: tuple[int, int],
+        company_fine_mad: tuple[int, int],
+        per_infringement: bool = False,
+    ) -> None:
+        self.article = article
+        self.prison_months = prison_months
+        self.fine_mad = fine_mad
+        self.company_fine_mad = company_fine_mad
+        self.per_infringement = per_infringement
 
 
-@dataclass(frozen=True, slots=True)
 class PlainPackInfo:
-    id: str
-    version: str
-    law_version: str
-    hash: str
-    rule_count: int
+    __slots__ = ("hash", "id", "law_version", "rule_count", "version")
+
+    def __init__(self, id: str, version: str, law_version: str, hash: str, rule_count: int) -> None:
+        self.id = id
+        self.version = version
+        self.law_version = law_version
+        self.hash = hash
+        self.rule_count = rule_count
 
 
-@dataclass(frozen=True, slots=True)
 class TriggerHead:
     """A formality trigger as an assessment shows it: everything but its condition, which runs compiled."""
 
-    id: str
-    article: str
-    status: RefStatus
-    reason: Localized | PlainTexts
+    __slots__ = ("article", "id", "reason", "status")
+
+    def __init__(self, id: str, article: str, status: RefStatus, reason: Localized | PlainTexts) -> None:
+        self.id = id
+        self.article = article
+        self.status = status
+        self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
 class PlainCountry:
-    verified: bool
+    __slots__ = ("verified",)
+
+    def __init__(self, verified: bool) -> None:
+        self.verified = verified
 
 
-@dataclass(frozen=True, slots=True)
 class PlainAdequacy(Listing):
-    countries: dict[str, PlainCountry]
-    doubtful: dict[str, None]
+    __slots__ = ("countries", "doubtful")
+
+    def __init__(self, countries: dict[str, PlainCountry], doubtful: dict[str, None]) -> None:
+        self.countries = countries
+        self.doubtful = doubtful
 
 
-@dataclass(frozen=True, slots=True)
 class PlainTrigger:
-    id: str
-    article: str
-    status: RefStatus
-    reason: PlainTexts
-    certain: bool
-    facts: list[TraceEntry]
+    __slots__ = ("article", "certain", "facts", "id", "reason", "status")
+
+    def __init__(
+        self,
+        id: str,
+        article: str,
+        status: RefStatus,
+        reason: PlainTexts,
+        certain: bool,
+        facts: list[TraceEntry],
+    ) -> None:
+        self.id = id
+        self.article = article
+        self.status = status
+        self.reason = reason
+        self.certain = certain
+        self.facts = facts
 
 
-@dataclass(frozen=True, slots=True)
 class PlainTransfer:
-    country: str
-    on_adequacy_list: bool
-    list_verified: bool
-    sources: list[str]
-    covered_by_cndp: bool
-    reason: PlainTexts
-    form: FormCode = FormCode.F118
+    __slots__ = (
+        "country",
+        "covered_by_cndp",
+        "form",
+        "list_verified",
+        "on_adequacy_list",
+        "reason",
+        "sources",
+    )
+
+    def __init__(
+        self,
+        country: str,
+        on_adequacy_list: bool,
+        list_verified: bool,
+        sources: list[str],
+        covered_by_cndp: bool,
+        reason: PlainTexts,
+        form: FormCode = FormCode.F118,
+    ) -> None:
+        self.country = country
+        self.on_adequacy_list = on_adequacy_list
+        self.list_verified = list_verified
+        self.sources = sources
+        self.covered_by_cndp = covered_by_cndp
+        self.reason = reason
+        self.form = form
 
 
-@dataclass(frozen=True, slots=True)
 class PlainPlan:
-    regime: Regime
-    forms: list[FormCode]
-    triggers: list[PlainTrigger]
-    possible_triggers: list[PlainTrigger]
-    transfers: list[PlainTransfer]
-    summary: PlainTexts
+    __slots__ = ("forms", "possible_triggers", "regime", "summary", "transfers", "triggers")
+
+    def __init__(
+        self,
+        regime: Regime,
+        forms: list[FormCode],
+        triggers: list[PlainTrigger],
+        possible_triggers: list[PlainTrigger],
+        transfers: list[PlainTransfer],
+        summary: PlainTexts,
+    ) -> None:
+        self.regime = regime
+        self.forms = forms
+        self.triggers = triggers
+        self.possible_triggers = possible_triggers
+        self.transfers = transfers
+        self.summary = summary
 
 
-@dataclass(frozen=True, slots=True)
 class PlainFinding:
-    rule_id: str
-    chapter: str
-    title: PlainTexts
-    outcome: Outcome
-    severity: Severity
-    basis_status: RefStatus
-    references: list[PlainReference]
-    trace: list[TraceEntry]
-    explanation: PlainTexts | None = None
-    remediation: PlainTexts | None = None
-    questions: PlainTextList | None = None
-    penalty: PlainPenalty | None = None
-    waiver: None = None
-    correction: None = None
+    __slots__ = (
+        "basis_status",
+        "chapter",
+        "correction",
+        "explanation",
+        "outcome",
+        "penalty",
+        "questions",
+        "references",
+        "remediation",
+        "rule_id",
+        "severity",
+        "title",
+        "trace",
+        "waiver",
+    )
+
+    def __init__(
+        self,
+        rule_id: str,
+        chapter: str,
+        title: PlainTexts,
+        outcome: Outcome,
+        severity: Severity,
+        basis_status: RefStatus,
+        references: list[PlainReference],
+        trace: list[TraceEntry],
+        explanation: PlainTexts | None = None,
+        remediation: PlainTexts | None = None,
+        questions: PlainTextList | None = None,
+        penalty: PlainPenalty | None = None,
+        waiver: None = None,
+        correction: None = None,
+    ) -> None:
+        self.rule_id = rule_id
+        self.chapter = chapter
+        self.title = title
+        self.outcome = outcome
+        self.severity = severity
+        self.basis_status = basis_status
+        self.references = references
+        self.trace = trace
+        self.explanation = explanation
+        self.remediation = remediation
+        self.questions = questions
+        self.penalty = penalty
+        self.waiver = waiver
+        self.correction = correction
 
 
-@dataclass(frozen=True, slots=True)
 class PlainAssessment(Gating):
-    project_name: str
-    submission_hash: str
-    pack: PlainPackInfo
-    verdict: Verdict
-    counts: dict[str, int]
-    findings: list[PlainFinding]
-    formalities: PlainPlan
-    review: None = None
+    __slots__ = (
+        "counts",
+        "findings",
+        "formalities",
+        "pack",
+        "project_name",
+        "review",
+        "submission_hash",
+        "verdict",
+    )
+
+    def __init__(
+        self,
+        project_name: str,
+        submission_hash: str,
+        pack: PlainPackInfo,
+        verdict: Verdict,
+        counts: dict[str, int],
+        findings: list[PlainFinding],
+        formalities: PlainPlan,
+        review: None = None,
+    ) -> None:
+        self.project_name = project_name
+        self.submission_hash = submission_hash
+        self.pack = pack
+        self.verdict = verdict
+        self.counts = counts
+        self.findings = findings
+        self.formalities = formalities
+        self.review = review

@@ -35,8 +35,10 @@ def _facts_of(data: dict[str, Any]) -> dict[str, Any]:
 
 def _plain_dict(value: Any) -> Any:
     """A plain assessment as `model_dump` writes the model's (python mode)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a trace entry
         return {f.name: _plain_dict(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if type(value).__module__ == "compliance.domain.plain_forms":
+        return {name: _plain_dict(getattr(value, name)) for name in type(value).__slots__}
     if isinstance(value, list):
         return [_plain_dict(v) for v in value]
     if isinstance(value, dict):
