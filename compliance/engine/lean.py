@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from compliance.domain.compact_form import CompactAssessment, PackView, expand_into
@@ -61,19 +60,31 @@ def plain_json(facts: Any) -> bytes:
     return json.dumps(facts, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-@dataclass(frozen=True, slots=True)
 class PlainPack:
     """What a warm text `check` reads of a cached pack, in plain forms: its info, reference data, Art. 43 list,
     formality triggers without their conditions, the view findings are expanded with, and what the models
-    say of the derived facts (`blank`: each at its default, in order; `cover_fields`)."""
+    say of the derived facts (`blank`: each at its default, in order; `cover_fields`). Not a dataclass: a
+    warm check defines it, and a dataclass costs a millisecond to define."""
 
-    info: PlainPackInfo
-    reference: dict[str, Any]
-    adequacy: PlainAdequacy
-    trigger_heads: list[TriggerHead]
-    view: PackView
-    blank: dict[str, Any]
-    cover_fields: list[str]
+    __slots__ = ("adequacy", "blank", "cover_fields", "info", "reference", "trigger_heads", "view")
+
+    def __init__(
+        self,
+        info: PlainPackInfo,
+        reference: dict[str, Any],
+        adequacy: PlainAdequacy,
+        trigger_heads: list[TriggerHead],
+        view: PackView,
+        blank: dict[str, Any],
+        cover_fields: list[str],
+    ) -> None:
+        self.info = info
+        self.reference = reference
+        self.adequacy = adequacy
+        self.trigger_heads = trigger_heads
+        self.view = view
+        self.blank = blank
+        self.cover_fields = cover_fields
 
 
 class PlainEngine:

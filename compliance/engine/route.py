@@ -6,7 +6,6 @@ text `check`). The reference way, models validated and dumped, is `Router.derive
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -115,15 +114,23 @@ def _memoised(table: dict[tuple[Any, ...], M], key: tuple[Any, ...], make: Calla
     return found
 
 
-@dataclass(frozen=True)
 class PlanForms:
     """How the parts of a plan are built: `texts(fr=, en=, ar=)`, `filing(**fields)`, and a trigger and the
     plan from their fields, in field order."""
 
-    texts: Callable[..., Any]
-    filing: Callable[..., Any]
-    trigger: Callable[[dict[str, Any]], Any]
-    plan: Callable[[dict[str, Any]], Any]
+    __slots__ = ("filing", "plan", "texts", "trigger")
+
+    def __init__(
+        self,
+        texts: Callable[..., Any],
+        filing: Callable[..., Any],
+        trigger: Callable[[dict[str, Any]], Any],
+        plan: Callable[[dict[str, Any]], Any],
+    ) -> None:
+        self.texts = texts
+        self.filing = filing
+        self.trigger = trigger
+        self.plan = plan
 
 
 PLAIN_FORMS = PlanForms(

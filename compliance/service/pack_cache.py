@@ -14,13 +14,13 @@ object (marshal, as in `__pycache__`), which no data-only format carries without
 for; an entry is unpickled only after its HMAC matches (see `compliance.private_cache`). Anything unexpected
 falls back to loading the pack from its files. The loader and the engine are imported only to build an entry.
 
-An entry holds the code, then one pickle stream of three objects: first the program and the plain forms of
-what an assessment reads (`compliance.engine.lean.PlainPack`: no model, so a warm text `check` reading only
-this object imports no pydantic); then the models of the same (the view, the rule documents and, of the pack,
-its info, reference data, formality triggers without their conditions and adequacy list); then the whole
-pack, unpickled only when something else is asked of it (`LazyPack`): no `check` unpickles the rules' two
-thousand models, nor imports their module. One stream, so each object refers to the texts an earlier one
-holds instead of repeating them.
+An entry is two files. `<key>.plain` holds the code, then the program and the plain forms of what an
+assessment reads (`compliance.engine.lean.PlainPack`): no model, so a warm text `check`, which reads only this
+small file, imports no pydantic. `<key>.pack` holds one pickle stream of two objects: the models of the same
+(the view, the rule documents and, of the pack, its info, reference data, formality triggers without their
+conditions and adequacy list), then the whole pack, unpickled only when something else is asked of it
+(`LazyPack`): no `check` unpickles the rules' two thousand models, nor imports their module. One stream, so the
+pack refers to the texts the view already holds instead of repeating them.
 """
 
 from __future__ import annotations
@@ -136,41 +136,43 @@ def pack_key(root: Path) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
 class PlainCompiled:
     """What a warm text `check` reads of an entry: the program, its code and the pack's plain forms."""
 
-    program: Program
-    code: Any
-    logic: str
-    plain: PlainPack
+    __slots__ = ("code", "logic", "plain", "program")
+
+    def __init__(self, program: Program, code: Any, logic: str, plain: PlainPack) -> None:
+        self.program = program
+        self.code = code
+        self.logic = logic
+        self.plain = plain
 
 
-def _stream(folder: Path, key: str) -> tuple[Any, pickle.Unpickler, dict[str, Any]] | None:
-    """The entry's code, its stream, and the stream's first object; None without a valid entry."""
-    payload = read_blob(folder, f"{key}.pack")
+def _read_plain(folder: Path, key: str) -> PlainCompiled | None:
+    """The entry's first part (`.plain`): the code, then the program, logic and plain forms pickled."""
+    payload = read_blob(folder, f"{key}.plain")
     if payload is None:
         return None
     try:
         end = 8 + int.from_bytes(payload[:8], "big")
         code = marshal.loads(payload[8:end])
-        stream = pickle.Unpickler(io.BytesIO(payload[end:]))
-        first = stream.load()  # authenticated by read_blob: see the docstring
+        first = pickle.loads(payload[end:])  # authenticated by read_blob: see the docstring
+        return PlainCompiled(first["program"], code, first["logic"], first["plain"])
     except Exception:  # an entry written by another version of a dependency: rebuild it
         return None
-    return code, stream, first
 
 
 def read_entry(folder: Path, key: str) -> CompiledPack | None:
-    found = _stream(folder, key)
-    if found is None:
+    first = _read_plain(folder, key)
+    payload = read_blob(folder, f"{key}.pack") if first is not None else None
+    if first is None or payload is None:
         return None
-    code, stream, first = found
     try:
-        entry = stream.load()
+        stream = pickle.Unpickler(io.BytesIO(payload))
+        entry = stream.load()  # authenticated by read_blob
         pack = LazyPack(entry.pop("pack"), stream)
         return CompiledPack(
-            **entry, pack=cast("RulePack", pack), code=code, program=first["program"], logic=first["logic"]
+            **entry, pack=cast("RulePack", pack), code=first.code, program=first.program, logic=first.logic
         )
     except Exception:
         return None
@@ -185,6 +187,9 @@ def write_entry(folder: Path, key: str, compiled: CompiledPack) -> None:
         "logic": compiled.logic,
         "plain": plain_pack(compiled.pack, compiled.view),
     }
+    code = marshal.dumps(compiled.code)
+    plain = pickle.dumps(first, protocol=pickle.HIGHEST_PROTOCOL)
+    write_blob(folder, f"{key}.plain", len(code).to_bytes(8, "big") + code + plain)
     entry = {
         "pack": {name: getattr(compiled.pack, name) for name in ASSESSED},
         "view": compiled.view,
@@ -192,11 +197,9 @@ def write_entry(folder: Path, key: str, compiled: CompiledPack) -> None:
     }
     stream = io.BytesIO()
     pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dump(first)
-    pickler.dump(entry)  # the same memo: what an earlier object holds is referred to, not repeated
-    pickler.dump(compiled.pack)
-    code = marshal.dumps(compiled.code)
-    write_blob(folder, f"{key}.pack", len(code).to_bytes(8, "big") + code + stream.getvalue())
+    pickler.dump(entry)
+    pickler.dump(compiled.pack)  # the same memo: what the entry holds already is referred to, not repeated
+    write_blob(folder, f"{key}.pack", stream.getvalue())
 
 
 def load_plain(rules_dir: Path | None = None) -> PlainCompiled | None:
@@ -206,14 +209,7 @@ def load_plain(rules_dir: Path | None = None) -> PlainCompiled | None:
     folder = cache_dir()
     if folder is None or not (root / MANIFEST).is_file():
         return None
-    found = _stream(folder, pack_key(root))
-    if found is None:
-        return None
-    code, _, first = found
-    try:
-        return PlainCompiled(first["program"], code, first["logic"], first["plain"])
-    except Exception:
-        return None
+    return _read_plain(folder, pack_key(root))
 
 
 def rule_documents(pack: RulePack) -> dict[str, dict[str, Any]]:

@@ -4,18 +4,24 @@ submission's hash is the same bytes' hash. (The reports and exit codes: tests/co
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pydantic_core
+import pytest
 
+from compliance.cli.main import main
 from compliance.domain.plain_forms import PlainAssessment
 from compliance.domain.submission import Submission
 from compliance.engine.dump import plain_serializer
 from compliance.engine.lean import plain_json
+from compliance.service import plain_check
 from compliance.service.assessing import assessor_for
+from compliance.service.pack_cache import load_compiled, load_plain
 from compliance.service.plain_check import plain_engine_for
 from compliance.service.plain_submission import load_validator, read_facts, strict_payload
 from compliance.service.validator_cache import prepare
@@ -88,3 +94,32 @@ def test_the_plain_json_is_pydantic_cores_json() -> None:
     samples += [{text: text} for text in TRICKY]
     for facts in samples:
         assert plain_json(facts) == pydantic_core.to_json(facts)
+
+
+def test_a_plain_part_that_does_not_match_its_mac_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged `.plain` file is refused: the check takes the models' way, and reports the same."""
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path))
+    example = str(EXAMPLES[0])
+    load_compiled()  # writes the entry in this folder
+    monkeypatch.setattr(plain_check, "_engines", {})
+    code, before = _check(["check", example])
+    assert load_plain() is not None and plain_engine_for(None) is not None
+    (entry,) = tmp_path.glob("*.plain")
+    data = bytearray(entry.read_bytes())
+    data[-5] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    assert load_plain() is None
+    monkeypatch.setattr(plain_check, "_engines", {})
+    assert _check(["check", example]) == (code, before)
+    assert plain_engine_for(None) is None  # the models' way read the file
+    load_compiled()
+    assert load_plain() is not None  # written again
+
+
+def _check(argv: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(argv)
+    return code, out.getvalue()
