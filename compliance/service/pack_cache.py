@@ -31,7 +31,7 @@ import marshal
 import os
 import pickle
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -171,9 +171,7 @@ def read_entry(folder: Path, key: str) -> CompiledPack | None:
         stream = pickle.Unpickler(io.BytesIO(payload))
         entry = stream.load()  # authenticated by read_blob
         pack = LazyPack(entry.pop("pack"), stream)
-        return CompiledPack(
-            **entry, pack=cast("RulePack", pack), code=first.code, program=first.program, logic=first.logic
-        )
+        return CompiledPack(**entry, pack=cast("RulePack", pack), code=first.code, logic=first.logic)
     except Exception:
         return None
 
@@ -183,7 +181,7 @@ def write_entry(folder: Path, key: str, compiled: CompiledPack) -> None:
     from compliance.service.plain_pack import plain_pack
 
     first = {
-        "program": compiled.program,
+        "program": replace(compiled.program, source=""),  # compiled in `code`: the plain way needs no source
         "logic": compiled.logic,
         "plain": plain_pack(compiled.pack, compiled.view),
     }
@@ -192,6 +190,7 @@ def write_entry(folder: Path, key: str, compiled: CompiledPack) -> None:
     write_blob(folder, f"{key}.plain", len(code).to_bytes(8, "big") + code + plain)
     entry = {
         "pack": {name: getattr(compiled.pack, name) for name in ASSESSED},
+        "program": compiled.program,
         "view": compiled.view,
         "rule_documents": compiled.rule_documents,
     }
