@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 import stat
 import sys
 from functools import cache
@@ -90,6 +89,8 @@ def secret_of(folder: Path, create: bool) -> bytes | None:
     path = folder / SECRET
     try:
         if create and not path.exists():
+            import secrets  # only to make the key: a warm run reads it, and `secrets` imports `random`
+
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(secrets.token_bytes(32))

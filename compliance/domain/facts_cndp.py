@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import StringConstraints
 
 from compliance.domain.facts import CountryCode, Days, Facts, ShortText, Text, fact
+from compliance.domain.grades import FormCode
 from compliance.domain.vocabulary import (
     AuthorisationGround,
     CndpActKind,
@@ -16,7 +17,6 @@ from compliance.domain.vocabulary import (
     DataCategory,
     DataSubject,
     Formality,
-    FormCode,
     MarketingChannel,
     RecipientRole,
     RequestDecision,

@@ -65,6 +65,14 @@ class Verdict(StrEnum):
     incomplete = "incomplete"
 
 
+class FormCode(StrEnum):  # the CNDP forms a plan calls for (no docstring: the published schema has none)
+    F211 = "F211"
+    F214 = "F214"
+    F112 = "F112"
+    F113 = "F113"
+    F118 = "F118"
+
+
 class Regime(StrEnum):
     """The CNDP formality a project needs (Art. 12)."""
 

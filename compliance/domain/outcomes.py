@@ -11,6 +11,7 @@ from compliance.domain.basis import Localized, LocalizedList, Reference, RefStat
 from compliance.domain.grades import (
     OPEN_OUTCOMES,
     OUTCOME_ORDER,
+    FormCode,
     Outcome,
     Regime,
     TraceEntry,
@@ -19,7 +20,6 @@ from compliance.domain.grades import (
     verdict_of,
 )
 from compliance.domain.plain_forms import Gating
-from compliance.domain.vocabulary import FormCode
 from compliance.domain.waivers import AppliedWaiver
 
 # What lives in `compliance.domain.grades` (no pydantic) is re-exported: its importers here keep working.

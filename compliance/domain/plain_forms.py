@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from compliance.domain.citations import ARTICLE
-from compliance.domain.grades import Outcome, RefStatus, Regime, Severity, TraceEntry, Verdict
-from compliance.domain.vocabulary import FormCode
+from compliance.domain.grades import FormCode, Outcome, RefStatus, Regime, Severity, TraceEntry, Verdict
 
 if TYPE_CHECKING:
     from compliance.domain.basis import Localized

@@ -199,14 +199,6 @@ class RequestDecision(StrEnum):
     refused = "refused"
 
 
-class FormCode(StrEnum):
-    F211 = "F211"
-    F214 = "F214"
-    F112 = "F112"
-    F113 = "F113"
-    F118 = "F118"
-
-
 class TransferMechanism(StrEnum):
     """Art. 43 (listed country) and the derogations of Art. 44; `none` states that the transfer rests on no
     ground at all (to a country off the list it fails Art. 43-44). Leaving the fact out means "not stated"."""

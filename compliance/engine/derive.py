@@ -17,8 +17,9 @@ from pydantic import BaseModel
 from compliance.domain.basis import Localized
 from compliance.domain.compact_form import Leaf
 from compliance.domain.derived import AuthorisationCover, Derived
+from compliance.domain.grades import FormCode
 from compliance.domain.outcomes import FormalityPlan, FormalityTrigger, Regime, TraceEntry, TransferFiling
-from compliance.domain.vocabulary import AuthorisationGround, FormCode
+from compliance.domain.vocabulary import AuthorisationGround
 from compliance.engine.acts import authorisation_sources, authorised_on, ground_cover, uncovered
 from compliance.engine.conditions import Context, Evaluator, compile_condition
 from compliance.engine.destinations import foreign_destinations
@@ -31,6 +32,7 @@ from compliance.engine.route import (
     regime_of,
     stated_facts,
     transfer_filing,
+    vocabulary_kinds,
 )
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -72,6 +74,7 @@ def _blank() -> dict[str, Any]:
 
 
 BLANK = _blank()
+KINDS = vocabulary_kinds()
 MODEL_FORMS = PlanForms(
     texts=Localized,
     filing=TransferFiling,
@@ -100,6 +103,7 @@ class Router:
             MODEL_FORMS,
             BLANK,
             COVER_FIELDS,
+            KINDS,
             (lambda: checks) if checks else self._generated_checks,
             today,
         )
@@ -121,7 +125,7 @@ class Router:
         today = self.today  # one day for the whole assessment, and the acts read once
         sources = authorisation_sources(facts, today)
         destinations = foreign_destinations(facts, self.pack)
-        stated = Derived(foreign_destinations=destinations, **stated_facts(facts, sources))
+        stated = Derived(foreign_destinations=destinations, **stated_facts(facts, sources, KINDS))
         # The triggers read the facts derived so far; the regime and what depends on it come after them.
         facts["derived"] = stated.model_dump(mode="json")
         plan = self._plan(facts, [transfer_filing(MODEL_FORMS, dict(d)) for d in destinations])

@@ -20,7 +20,7 @@ from compliance.domain.plain_forms import (
     TriggerHead,
 )
 from compliance.engine.program import Program, namespace_of
-from compliance.engine.route import PLAIN_FORMS, LeanRouter
+from compliance.engine.route import PLAIN_FORMS, Kinds, LeanRouter
 
 Route = Callable[[dict[str, Any]], Any]
 
@@ -63,10 +63,11 @@ def plain_json(facts: Any) -> bytes:
 class PlainPack:
     """What a warm text `check` reads of a cached pack, in plain forms: its info, reference data, Art. 43 list,
     formality triggers without their conditions, the view findings are expanded with, and what the models
-    say of the derived facts (`blank`: each at its default, in order; `cover_fields`). Not a dataclass: a
+    say of the derived facts (`blank`: each at its default, in order; `cover_fields`) and of the vocabulary
+    (`kinds`). Not a dataclass: a
     warm check defines it, and a dataclass costs a millisecond to define."""
 
-    __slots__ = ("adequacy", "blank", "cover_fields", "info", "reference", "trigger_heads", "view")
+    __slots__ = ("adequacy", "blank", "cover_fields", "info", "kinds", "reference", "trigger_heads", "view")
 
     def __init__(
         self,
@@ -77,6 +78,7 @@ class PlainPack:
         view: PackView,
         blank: dict[str, Any],
         cover_fields: list[str],
+        kinds: Kinds,
     ) -> None:
         self.info = info
         self.reference = reference
@@ -85,6 +87,7 @@ class PlainPack:
         self.view = view
         self.blank = blank
         self.cover_fields = cover_fields
+        self.kinds = kinds
 
 
 class PlainEngine:
@@ -102,6 +105,7 @@ class PlainEngine:
             PLAIN_FORMS,
             plain.blank,
             plain.cover_fields,
+            plain.kinds,
             lambda: checks,
         )
 

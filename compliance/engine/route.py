@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from compliance.domain.compact_form import Leaf, expand_trace
 from compliance.domain.formality_words import formality_sentence
-from compliance.domain.grades import Regime, TraceEntry
+from compliance.domain.grades import FormCode, Regime, TraceEntry
 from compliance.domain.plain_forms import (
     PlainAdequacy,
     PlainPlan,
@@ -20,13 +20,6 @@ from compliance.domain.plain_forms import (
     PlainTransfer,
     PlainTrigger,
     TriggerHead,
-)
-from compliance.domain.vocabulary import (
-    BIOMETRIC_CATEGORIES,
-    SENSITIVE_CATEGORIES,
-    AuthorisationGround,
-    FormCode,
-    MarketingChannel,
 )
 from compliance.engine.acts import authorisation_sources, authorised_on, covers, receipt, uncovered
 from compliance.engine.consents import marketing_consents, processing_consents
@@ -37,17 +30,31 @@ from compliance.i18n import Lang
 if TYPE_CHECKING:
     from compliance.domain.pack_parts import AdequacyList
 
-_SENSITIVE = {c.value for c in SENSITIVE_CATEGORIES}
-_BIOMETRIC = {c.value for c in BIOMETRIC_CATEGORIES}
-_AUTOMATED_CHANNELS = {
-    MarketingChannel.email.value,
-    MarketingChannel.sms.value,
-    MarketingChannel.whatsapp.value,
-    MarketingChannel.automated_call.value,
-    MarketingChannel.voice_bot.value,
-    MarketingChannel.fax.value,
-    MarketingChannel.push.value,
-}
+
+class Kinds:
+    """Which data categories are sensitive and biometric, and which marketing channels automated (values of
+    `compliance.domain.vocabulary`, read from it by whoever has it: the engine, or the pack cache for a warm
+    check, which then does not define the vocabulary's thirty enums)."""
+
+    __slots__ = ("automated", "biometric", "sensitive")
+
+    def __init__(
+        self, sensitive: frozenset[str], biometric: frozenset[str], automated: frozenset[str]
+    ) -> None:
+        self.sensitive = sensitive
+        self.biometric = biometric
+        self.automated = automated
+
+
+def vocabulary_kinds() -> Kinds:
+    from compliance.domain.vocabulary import BIOMETRIC_CATEGORIES, SENSITIVE_CATEGORIES, MarketingChannel
+
+    channels = ("email", "sms", "whatsapp", "automated_call", "voice_bot", "fax", "push")
+    return Kinds(
+        frozenset(c.value for c in SENSITIVE_CATEGORIES),
+        frozenset(c.value for c in BIOMETRIC_CATEGORIES),
+        frozenset(MarketingChannel[name].value for name in channels),
+    )
 
 
 def _categories(facts: dict[str, Any]) -> list[str] | None:
@@ -66,20 +73,20 @@ def _categories(facts: dict[str, Any]) -> list[str] | None:
     return list(seen)
 
 
-def stated_facts(facts: dict[str, Any], sources: list[Any]) -> dict[str, Any]:
+def stated_facts(facts: dict[str, Any], sources: list[Any], kinds: Kinds) -> dict[str, Any]:
     """The derived facts the formality triggers read, as JSON values (keyword arguments of `Derived`); the
     foreign destinations, and what depends on the regime, are added by the caller."""
     cats = _categories(facts)
     marketing = lookup(facts, "direct_marketing", "channels")
-    automated = None if marketing is None else [c for c in marketing if c in _AUTOMATED_CHANNELS]
+    automated = None if marketing is None else [c for c in marketing if c in kinds.automated]
     training_pd = lookup(facts, "ai", "training", "uses_personal_data")
     prompts_pd = lookup(facts, "ai", "inference", "prompts_contain_personal_data")
     cndp = facts.get("cndp") or {}
     has_receipt, receipt_on = receipt(facts)
     return {
         "data_categories": cats,
-        "sensitive_categories": None if cats is None else [c for c in cats if c in _SENSITIVE],
-        "biometric_categories": None if cats is None else [c for c in cats if c in _BIOMETRIC],
+        "sensitive_categories": None if cats is None else [c for c in cats if c in kinds.sensitive],
+        "biometric_categories": None if cats is None else [c for c in cats if c in kinds.biometric],
         "has_cndp_act": bool(
             cndp.get("receipt_number")
             or cndp.get("authorisation_number")
@@ -229,6 +236,7 @@ class LeanRouter:
         forms: PlanForms,
         blank: dict[str, Any],
         cover_fields: list[str],
+        kinds: Kinds,
         checks: Callable[[], tuple[Any, list[Leaf]]],
         today: date | None = None,
     ) -> None:
@@ -237,7 +245,8 @@ class LeanRouter:
         self._forms = forms
         self._blank = blank
         self._cover_fields = cover_fields
-        self._cover_grounds = [AuthorisationGround(f.replace("_", "-")).value for f in cover_fields]
+        self._cover_grounds = [f.replace("_", "-") for f in cover_fields]  # ids of `AuthorisationGround`
+        self._kinds = kinds
         self._make_checks = checks
         self._checks: Any = None
         self._leaves: list[Leaf] = []
@@ -255,7 +264,11 @@ class LeanRouter:
         today = self.today
         sources = authorisation_sources(facts, today)
         destinations = destination_facts(facts, self._adequacy)
-        stated = {**self._blank, **stated_facts(facts, sources), "foreign_destinations": destinations}
+        stated = {
+            **self._blank,
+            **stated_facts(facts, sources, self._kinds),
+            "foreign_destinations": destinations,
+        }
         facts["derived"] = stated
         forms = self._forms
         transfers = [

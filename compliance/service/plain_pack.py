@@ -66,7 +66,7 @@ def plain_view(view: PackView) -> PackView:
 
 
 def plain_pack(pack: RulePack, view: PackView) -> PlainPack:
-    from compliance.engine.derive import BLANK, COVER_FIELDS
+    from compliance.engine.derive import BLANK, COVER_FIELDS, KINDS
 
     info = pack.info
     adequacy = pack.adequacy
@@ -82,4 +82,5 @@ def plain_pack(pack: RulePack, view: PackView) -> PlainPack:
         view=plain_view(view),
         blank=BLANK,
         cover_fields=COVER_FIELDS,
+        kinds=KINDS,
     )

@@ -123,3 +123,21 @@ def _check(argv: list[str]) -> tuple[int, str]:
     with contextlib.redirect_stdout(out):
         code = main(argv)
     return code, out.getvalue()
+
+
+def test_what_the_plain_part_keeps_of_the_models_is_theirs() -> None:
+    """The derived facts' defaults and order, the cover's grounds and the vocabulary's kinds, read from the
+    models when the entry is written, are what the models say now."""
+    from compliance.domain.derived import AuthorisationCover, Derived
+    from compliance.domain.vocabulary import BIOMETRIC_CATEGORIES, SENSITIVE_CATEGORIES, AuthorisationGround
+
+    assessor_for(None)
+    found = load_plain()
+    assert found is not None
+    plain = found.plain
+    assert list(plain.blank) == list(Derived.model_fields) and plain.blank["foreign_destinations"] == []
+    assert plain.cover_fields == list(AuthorisationCover.model_fields)
+    assert {f.replace("_", "-") for f in plain.cover_fields} == {g.value for g in AuthorisationGround}
+    assert plain.kinds.sensitive == {c.value for c in SENSITIVE_CATEGORIES}
+    assert plain.kinds.biometric == {c.value for c in BIOMETRIC_CATEGORIES}
+    assert plain.kinds.automated == {"email", "sms", "whatsapp", "automated_call", "voice_bot", "fax", "push"}
