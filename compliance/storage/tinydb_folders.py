@@ -81,9 +81,12 @@ class ProjectFolders:
         storage.flush()
 
     def evict(self) -> None:
-        """Close the least recently used project files beyond the limit, skipping busy ones; call with
-        the registry lock held."""
+        """Close the least recently used project files beyond the limit, skipping busy ones and those
+        holding events that failed to reach the log (logged with the project's tombstone if it is erased
+        before the next start); call with the registry lock held."""
         for project_id in list(self.open)[: max(0, len(self.open) - OPEN_PROJECT_FILES)]:
+            if self.open[project_id].unlogged:
+                continue
             lock = self.project_locks.get(project_id)
             if lock is not None and lock.acquire(blocking=False):
                 try:
@@ -108,10 +111,11 @@ class ProjectFolders:
                     where = None
                 else:
                     db = self.open.get(project_id)
-                    if db is not None and db.broken:
+                    unlogged = []
+                    if db is not None and db.broken:  # its last append failed: read its files again
                         del self.open[project_id]
                         db.close()
-                        db = None
+                        unlogged, db = db.unlogged, None
                     if db is not None:
                         self.open.move_to_end(project_id)
             if where is None:
@@ -120,14 +124,16 @@ class ProjectFolders:
             org, doc_id = where
             if db is None:
                 db = self.load(self.project_dir(org, project_id))
+                db.unlogged += unlogged
                 with self.registry:
                     self.open[project_id] = db
                     self.evict()
             yield org, doc_id, db
 
-    def load(self, folder: Path) -> ProjectVersions:
+    def load(self, folder: Path, *, with_events: bool = False) -> ProjectVersions:
         """A project's files read: project.json, then its journal (cut after its last whole record)."""
-        return ProjectVersions(folder, self.files.open(folder / PROJECT_FILE, rewritten=True), self.files)
+        db = self.files.open(folder / PROJECT_FILE, rewritten=True)
+        return ProjectVersions(folder, db, self.files, with_events=with_events)
 
     def read_payload(self, org: str, versions: ProjectVersions, doc: dict[str, Any]) -> ProjectVersion:
         path = versions.path

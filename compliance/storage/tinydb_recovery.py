@@ -113,14 +113,14 @@ def _project_from_files(
     """The project as its files hold it, and the events of its outbox and journal the log may lack. A
     record cut short at the end of the journal is set aside (it was never acknowledged)."""
     path = project_dir / PROJECT_FILE
-    versions = folders.load(project_dir)
+    versions = folders.load(project_dir, with_events=True)
     try:
         data = versions.db.storage.read() or {}
         meta = data["project"]["1"]
         summaries = sorted((summary_from_document(v) for v in versions.docs.values()), key=lambda s: s.number)
         outboxed = [AuditEvent.model_validate(e) for e in data.get(OUTBOX, {}).values()]
         journaled = [
-            AuditEvent.model_validate(e) for e in versions.events if e.get("event_id") not in logged()
+            AuditEvent.model_validate(e) for e in versions.events or [] if e.get("event_id") not in logged()
         ]
     except KeyError as exc:
         held = quarantine(path, folders.files.quarantine, folders.files.root)

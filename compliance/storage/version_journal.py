@@ -110,7 +110,8 @@ class ProjectVersions:
     """A project's versions as the server holds them open: the summary documents by number (project.json's,
     then the journal's), where each payload is and the idempotency keys. Call with the project's lock held."""
 
-    def __init__(self, folder: Path, db: TinyDB, files: TinyFiles) -> None:
+    def __init__(self, folder: Path, db: TinyDB, files: TinyFiles, *, with_events: bool = False) -> None:
+        """`with_events`: keep the events of every record (`events`), for the start-up's check of the log."""
         self.folder = folder
         self.db = db  # project.json: the metadata, the summaries written before the journal, an outbox
         self.path = folder / JOURNAL_FILE
@@ -119,7 +120,7 @@ class ProjectVersions:
             int(d["number"]): d for d in table_docs(db, "versions").values()
         }
         self.payloads: dict[int, tuple[int, int]] = {}
-        self.events: list[dict[str, Any]] = []  # of every record: what the start-up checks the log holds
+        self.events: list[dict[str, Any]] | None = [] if with_events else None
         self.unlogged: list[AuditEvent] = []  # written, but their append to the log failed
         self.broken = False  # a failed append: the open state is dropped and the file read again
         self.size = 0
@@ -148,7 +149,8 @@ class ProjectVersions:
             self.docs[number] = record.doc
             if record.payload is not None:
                 self.payloads[number] = record.payload
-            self.events += record.events
+            if self.events is not None:
+                self.events += record.events
         self.size = end
 
     def _set_aside(self, fd: int, start: int, end: int) -> None:

@@ -241,3 +241,46 @@ def test_a_submission_appends_and_rewrites_nothing(data: Path, assessment: Store
     assert (folder / "project.json").stat().st_mtime_ns == project_file.st_mtime_ns
     assert sorted(p.name for p in folder.iterdir()) == ["project.json", JOURNAL_FILE]
     store.close()
+
+
+def test_a_failed_append_is_undone_and_the_number_is_not_spent(
+    data: Path, assessment: StoredAssessment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = _created(data, assessment, 1)
+    store = open_tinydb_store(data)
+    assert store.projects.get_version(PID, 1) is not None
+    size = journal.stat().st_size
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("compliance.storage.version_journal.os.fdatasync", disk_full)
+        with pytest.raises(OSError, match="No space"):
+            store.projects.add_version(_version(assessment), _submitted)
+    assert journal.stat().st_size == size
+    added = store.projects.add_version(_version(assessment), _submitted)
+    assert added is not None and added[0].number == 2
+    assert [s.number for s in store.projects.list_versions(PID) or []] == [1, 2]
+    store.close()
+    assert _logged_targets(data) == [f"{PID}/1", f"{PID}/2"]
+
+
+def test_an_event_that_failed_to_reach_the_log_goes_with_the_tombstone(
+    data: Path, assessment: StoredAssessment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _created(data)
+    store = open_tinydb_store(data)
+    with monkeypatch.context() as patched:
+        patched.setattr(store.audit, "append", lambda event: (_ for _ in ()).throw(OSError(5, "I/O error")))
+        with pytest.raises(OSError, match="I/O error"):
+            store.projects.add_version(_version(assessment), _submitted)
+    assert [s.number for s in store.projects.list_versions(PID) or []] == [1]  # stored, not acknowledged
+    assert _logged_targets(data) == []
+    erased = store.projects.delete_project(
+        PID, lambda n: AuditEvent(actor="k", action="project.deleted", target=PID)
+    )
+    assert erased == 1
+    store.close()
+    assert _logged_targets(data) == [f"{PID}/1"]
+    assert "project.deleted" in (data / "audit.log").read_text()
