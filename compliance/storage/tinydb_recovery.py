@@ -113,7 +113,11 @@ def _project_from_files(
     """The project as its files hold it, and the events of its outbox and journal the log may lack. A
     record cut short at the end of the journal is set aside (it was never acknowledged)."""
     path = project_dir / PROJECT_FILE
-    versions = folders.load(project_dir, with_events=True)
+    try:
+        versions = folders.load(project_dir, with_events=True)
+    except (KeyError, TypeError, ValueError):  # a summary in project.json without its number
+        held = quarantine(path, folders.files.quarantine, folders.files.root)
+        raise StoreCorrupted(path, said("store_not_document"), held) from None
     try:
         data = versions.db.storage.read() or {}
         meta = data["project"]["1"]
