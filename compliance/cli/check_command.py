@@ -23,11 +23,11 @@ from compliance.cli.remote import KEY_ENV
 from compliance.domain.basis import Severity
 from compliance.reports import ReportFormat, render_document
 from compliance.service.assessing import Assessor, assessor_for
-from compliance.service.submissions import read_submission
+from compliance.service.plain_submission import read_facts
 
 if TYPE_CHECKING:
     from compliance.domain.outcomes import Assessment
-    from compliance.domain.submission import Submission
+    from compliance.domain.submission import SubmissionData
 
 LANGS = list(HELP_LANGS)
 ONE_FILE_ONLY = ("output", "also", "baseline", "submit")
@@ -168,14 +168,30 @@ def _also(value: str) -> tuple[str, Path]:
     return fmt, Path(path)
 
 
+def _read(file: Path, lang: str) -> SubmissionData:
+    """A valid file's facts read without pydantic when the cache holds its plain validator; otherwise (or when
+    that validator is not sure) the model, read by pydantic, which words any problem in `lang`."""
+    facts = read_facts(file)
+    if facts is not None:
+        return facts
+    from compliance.service.submissions import read_submission
+
+    return read_submission(file, lang)
+
+
 def _assess(
-    args: argparse.Namespace, file: Path, assessor: Assessor | None, read: Submission | None = None
-) -> tuple[Submission, Assessment]:
-    # a bad file is told here, with its lines, before any request
-    submission = read if read is not None else read_submission(file, args.lang)
+    args: argparse.Namespace, file: Path, assessor: Assessor | None, read: SubmissionData | None = None
+) -> tuple[SubmissionData, Assessment]:
     if args.server is None:
-        assert assessor is not None
-        return submission, assessor.assess(submission)
+        assert assessor is not None and read is not None
+        if isinstance(read, dict):  # the engine adds its derived facts: the report's annex reads the file's
+            return read, assessor.assess_facts(dict(read))
+        return read, assessor.assess(read)
+    from compliance.service.submissions import read_submission
+
+    submission = read_submission(
+        file, args.lang
+    )  # a bad file is told here, with its lines, before any request
     from compliance.cli.artifact import relative_name
     from compliance.cli.remote import Remote, current_commit, idempotency_key
     from compliance.reports.labels import VERDICT_LABELS
@@ -201,7 +217,7 @@ def _assess(
 
 
 def _check_one(
-    args: argparse.Namespace, file: Path, assessor: Assessor | None, read: Submission | None = None
+    args: argparse.Namespace, file: Path, assessor: Assessor | None, read: SubmissionData | None = None
 ) -> int:
     submission, assessment = _assess(args, file, assessor, read)
     waivers = []
@@ -274,8 +290,8 @@ def run_check(args: argparse.Namespace, rules: Path | None) -> int:
                 lang,
                 tr(lang, "{what} takes one submission file ({count} given)", what=what, count=len(files)),
             )
-    read: list[Submission | None] = [None] * len(files)
+    read: list[SubmissionData | None] = [None] * len(files)
     if args.server is None:  # a bad file is reported before the pack is even loaded; each is read once
-        read = [read_submission(file, args.lang) for file in files]
+        read = [_read(file, args.lang) for file in files]
     assessor = assessor_for(rules) if args.server is None else None
     return worst([_check_one(args, file, assessor, sub) for file, sub in zip(files, read, strict=True)])

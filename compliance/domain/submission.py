@@ -6,7 +6,7 @@ rule needs a fact that is missing. An empty list means "stated: none".
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -78,3 +78,8 @@ class Submission(Facts):
         "Monitoring of employees: geolocation, biometric attendance (CNDP deliberations)."
     )
     cndp_sandbox: Sandbox | None = fact("Participation in a CNDP-supervised sandbox (context only).")
+
+
+# What the reports read a submission from: the model, or the facts it dumps in JSON mode (what a warm check reads
+# without pydantic, `compliance.service.plain_submission`).
+SubmissionData = Submission | dict[str, Any]

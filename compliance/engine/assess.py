@@ -15,7 +15,6 @@ import pydantic_core
 from compliance.domain.compact import CompactAssessment, PackView, expand, hash_logic, register_view
 from compliance.domain.outcomes import Assessment
 from compliance.domain.standing import counted
-from compliance.domain.submission import Submission
 from compliance.engine.derive import Router
 from compliance.engine.dump import plain_serializer
 from compliance.engine.logic import logic_document, view_of_pack
@@ -23,6 +22,7 @@ from compliance.engine.program import Program, generate, namespace_of
 
 if TYPE_CHECKING:
     from compliance.domain.pack import RulePack
+    from compliance.domain.submission import Submission
 
 
 def submission_hash(submission: Submission) -> str:
@@ -63,13 +63,18 @@ class Engine:
     def assess_compact(self, submission: Submission) -> CompactAssessment:
         # The facts as JSON values, then their JSON: the model's own JSON byte for byte (so the hash is the same),
         # and cheaper than the model's JSON parsed back; enums written with no call into Python (`dump`).
-        facts = plain_serializer(submission.__pydantic_serializer__).to_python(submission, mode="json")
+        return self.assess_facts(
+            plain_serializer(submission.__pydantic_serializer__).to_python(submission, mode="json")
+        )
+
+    def assess_facts(self, facts: dict[str, Any]) -> CompactAssessment:
+        """The same from a submission's facts (its model dumped in JSON mode), which this adds `derived` to."""
         canonical = pydantic_core.to_json(facts)
         plan = self._router.route(facts)
         findings, outcomes = self._run(facts, self.pack.reference)  # in report order, and counted
         verdict, counts = counted(outcomes)  # no waiver applies at assessment time
         return CompactAssessment(
-            project_name=submission.project_name,
+            project_name=facts["project_name"],
             submission_hash="sha256:" + hashlib.sha256(canonical).hexdigest(),
             pack=self.pack.info,
             logic=self.logic,

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from compliance.domain.basis import Severity
 from compliance.domain.outcomes import Assessment
-from compliance.domain.submission import Submission
 
 if TYPE_CHECKING:
+    from compliance.domain.submission import SubmissionData
     from compliance.reports.source_map import SourceFile
 
 # Each renderer is imported when its format is asked for: `compliance check` writing a text report imports
@@ -50,7 +50,7 @@ def render(
     threshold: Severity = Severity.major,
     target: SourceFile | None = None,
     summary: bool = False,
-    submission: Submission | None = None,
+    submission: SubmissionData | None = None,
 ) -> str:
     """The report as text; with the submission, text and HTML end with the annex on the content of the filings.
     PDF is binary: see `render_document`."""
@@ -94,7 +94,7 @@ def render_document(
     threshold: Severity = Severity.major,
     target: SourceFile | None = None,
     summary: bool = False,
-    submission: Submission | None = None,
+    submission: SubmissionData | None = None,
 ) -> str | bytes:
     """Any report, PDF included (printed from the HTML report by the bounded renderer)."""
     if fmt is ReportFormat.pdf:

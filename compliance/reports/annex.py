@@ -8,13 +8,15 @@ submission gives with the field it comes from, and flags what is missing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compliance.domain.outcomes import Assessment
-from compliance.domain.submission import Submission
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 from compliance.reports.fields import plain_value
+
+if TYPE_CHECKING:
+    from compliance.domain.submission import SubmissionData
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,9 @@ def _item(data: dict[str, Any], label: str, paths: list[str], lang: Lang | str) 
     return AnnexItem(label, ", ".join(paths), value)
 
 
-def filings(assessment: Assessment, submission: Submission, lang: Lang | str) -> list[Filing]:
+def filings(assessment: Assessment, submission: SubmissionData, lang: Lang | str) -> list[Filing]:
     """The filings the formality plan calls for, item by item."""
-    data = submission.model_dump(mode="json")
+    data = submission if isinstance(submission, dict) else submission.model_dump(mode="json")
     forms = {f.value for f in assessment.formalities.forms}
     out: list[Filing] = []
     if assessment.formalities.regime in ("declaration", "authorisation") or forms & {"F211", "F214", "F112"}:

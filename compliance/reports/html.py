@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -16,7 +17,6 @@ from markupsafe import Markup
 from compliance.domain.basis import Localized
 from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Assessment
-from compliance.domain.submission import Submission
 from compliance.i18n import Lang
 from compliance.i18n import direction as writing_direction
 from compliance.i18n.catalogued import Catalogued
@@ -32,6 +32,9 @@ from compliance.reports.labels import (
     money,
 )
 from compliance.reports.summary import by_chapter, exposure_line, max_total
+
+if TYPE_CHECKING:
+    from compliance.domain.submission import SubmissionData
 
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE / "assets"
@@ -71,7 +74,7 @@ def render_html(
     lang: Lang | str = Lang.fr,
     field_url: Callable[[str, str], str | None] | None = None,
     inline_css: bool = True,
-    submission: Submission | None = None,
+    submission: SubmissionData | None = None,
     fragment: bool = False,
 ) -> str:
     """The report page; `field_url(section, field)` links each question to the questionnaire field that

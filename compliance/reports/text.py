@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from compliance.domain.basis import Severity
 from compliance.domain.citations import cited
 from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Assessment, Finding, Outcome
-from compliance.domain.submission import Submission
 from compliance.reports.annex import ANNEX_TEXTS, filings
 from compliance.reports.digest import Action, digest, formality_summary, stated_facts
 from compliance.reports.labels import (
@@ -22,6 +23,9 @@ from compliance.reports.labels import (
 )
 from compliance.reports.review_labels import correction_line, review_line, waiver_line
 from compliance.reports.summary import by_chapter, exposure, exposure_line, max_total
+
+if TYPE_CHECKING:
+    from compliance.domain.submission import SubmissionData
 
 _MARK = {
     Outcome.fail: "✗",
@@ -111,7 +115,7 @@ def summary_lines(assessment: Assessment, lang: str) -> list[str]:
     return out
 
 
-def annex_lines(assessment: Assessment, submission: Submission, lang: str) -> list[str]:
+def annex_lines(assessment: Assessment, submission: SubmissionData, lang: str) -> list[str]:
     """The content of the filings, item by item, with the field each value comes from."""
     out = ["", LABELS[lang]["annex"], f"  {ANNEX_TEXTS[lang]['notice']}"]
     for filing in filings(assessment, submission, lang):
@@ -126,7 +130,7 @@ def render_text(
     assessment: Assessment,
     lang: str = "fr",
     threshold: Severity = Severity.major,
-    submission: Submission | None = None,
+    submission: SubmissionData | None = None,
 ) -> str:
     words = LABELS[lang]
     a = assessment

@@ -7,14 +7,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compliance.domain.compact import CompactAssessment
+from compliance.domain.compact import CompactAssessment, expand
 from compliance.domain.outcomes import Assessment
-from compliance.domain.submission import Submission
 from compliance.engine.assess import Engine
 from compliance.service.pack_cache import load_compiled, rule_documents
+from compliance.service.validator_cache import prepare
 
 if TYPE_CHECKING:
     from compliance.domain.pack import RulePack
+    from compliance.domain.submission import Submission
 
 
 class Assessor:
@@ -27,6 +28,11 @@ class Assessor:
 
     def assess(self, submission: Submission) -> Assessment:
         return self.engine.assess(submission)
+
+    def assess_facts(self, facts: dict[str, Any]) -> Assessment:
+        """The assessment of a submission given as its facts (`compliance.service.plain_submission`)."""
+        prepare(submission=False)  # the kept validators of the plan's parts, without the submission's
+        return expand(self.engine.assess_facts(facts), self.engine.view)
 
     def assess_compact(self, submission: Submission) -> CompactAssessment:
         """What the service stores; `self.engine.view` expands it."""

@@ -8,7 +8,8 @@ from pydantic import ValidationError
 
 from compliance.domain.field_errors import validation_errors, whole_file
 from compliance.domain.outcomes import Assessment
-from compliance.service.submissions import MAX_SUBMISSION_BYTES, InvalidSubmission
+from compliance.service.plain_submission import MAX_SUBMISSION_BYTES
+from compliance.service.submissions import InvalidSubmission
 
 WHAT = "assessment (expected the output of 'compliance check --format json')"
 MAX_ASSESSMENT_BYTES = 16 * MAX_SUBMISSION_BYTES

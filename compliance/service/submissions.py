@@ -10,13 +10,16 @@ from pydantic import ValidationError
 
 from compliance.domain.field_errors import FieldError, describe, whole_file, yaml_error
 from compliance.domain.submission import Submission
-from compliance.domain.upgrade import upgrade
 from compliance.i18n import Lang, Translator, translator
+from compliance.service.plain_submission import (
+    MAX_SUBMISSION_BYTES,
+    DuplicateKey,
+    no_duplicate_keys,
+    strict_payload,
+)
 from compliance.service.submission_errors import describe_errors, position_words
 from compliance.service.validator_cache import prepare
 from compliance.strictyaml import YamlError, load_yaml
-
-MAX_SUBMISSION_BYTES = 1024 * 1024  # 1 MiB: a real submission is a few kilobytes.
 
 
 class InvalidSubmission(ValueError):
@@ -83,18 +86,6 @@ def _in_lang(error: FieldError, words: Translator) -> FieldError:
     return error.model_copy(update={"message": message})
 
 
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """JSON, like our YAML, refuses a key given twice instead of silently keeping the last value."""
-    out = dict(pairs)  # in C; a key given twice leaves fewer entries than pairs
-    if len(out) != len(pairs):
-        raise _DuplicateKey
-    return out
-
-
 def _duplicate_in_json(text: str) -> str:
     """Where the repeated key of a JSON text is: the YAML reader (JSON is YAML) says it without the key."""
     try:
@@ -133,7 +124,7 @@ def parse_text(text: str, source: str, *, json_only: bool = False) -> Any:
     """Parse a YAML or JSON text into plain data."""
     try:
         if json_only or text.lstrip().startswith("{"):
-            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+            return json.loads(text, object_pairs_hook=no_duplicate_keys)
         return load_yaml(text)
     except json.JSONDecodeError as exc:
         raise InvalidSubmission(
@@ -144,7 +135,7 @@ def parse_text(text: str, source: str, *, json_only: bool = False) -> Any:
                 )
             ],
         ) from None
-    except _DuplicateKey:
+    except DuplicateKey:
         raise InvalidSubmission(source, [yaml_error(f"not valid JSON: {_duplicate_in_json(text)}")]) from None
     except YamlError as exc:
         worded = yaml_error(str(exc)).model_copy(update={"params": {"problem": exc.problem}})
@@ -160,18 +151,6 @@ def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
     return parse_text(decode(raw, source), source, json_only=json_only)
 
 
-def _whole_numbers(data: Any) -> Any:
-    """`365.0` is the whole number 365, as JSON Schema's `integer` says (the published schema accepts it), so
-    strict validation gets it as one; `365.5` stays a number that is not whole, and is refused."""
-    if isinstance(data, float) and data.is_integer() and abs(data) < 2**63:
-        return int(data)
-    if isinstance(data, dict):
-        return {k: _whole_numbers(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_whole_numbers(v) for v in data]
-    return data
-
-
 def validate_submission(data: Any, source: str, text: str | None = None, lang: str = "en") -> Submission:
     """Check plain data against the format, strictly: the data go through JSON, where pydantic's strict mode
     takes only `true`/`false` as booleans and whole numbers as integers, and still reads enumerated values
@@ -179,7 +158,7 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
     if not isinstance(data, dict):
         raise InvalidSubmission(source, [whole_file(FILE_ERRORS["not_mapping"], "not_mapping")])
     try:
-        payload = json.dumps(_whole_numbers(upgrade(data)), ensure_ascii=False, allow_nan=False)
+        payload = strict_payload(data)
     except (TypeError, ValueError):
         raise InvalidSubmission(
             source,

@@ -7,6 +7,9 @@ and configuration in about a millisecond, and pickles as those. One change makes
 `metadata` entries, which only pydantic's JSON Schema generation reads and which hold local functions, are left
 out; validating and serialising never read them.
 
+When it builds them, it also writes the submission's validator in plain Python
+(`compliance.service.plain_submission`), which a warm `compliance check` of a valid file runs instead.
+
 The serializer the engine dumps submissions with (`compliance.engine.dump`: its enums as plain strings) is kept
 beside the model's.
 
@@ -35,6 +38,7 @@ from pydantic_core import SchemaSerializer, SchemaValidator
 from compliance import __version__
 from compliance.engine.dump import keep, plain_of, remade
 from compliance.private_cache import FORMAT, cache_dir, package_digest, read_blob, write_blob
+from compliance.service.plain_submission import write_validator
 
 # The models an assessment builds, from the submission to the report (found by tracing pydantic's builds of
 # `compliance check` over every example, format and language).
@@ -50,6 +54,8 @@ MODELS = (
     "compliance.domain.outcomes:PackInfo",
     "compliance.domain.outcomes:PenaltyExposure",
 )
+
+SUBMISSION = MODELS[0]
 
 # The models the engine dumps with `compliance.engine.dump`'s serializer, kept too.
 PLAIN = ("compliance.domain.submission:Submission",)
@@ -78,20 +84,18 @@ def models_key() -> str:
 
 
 def _built() -> bytes | None:
-    """Every model built by pydantic, their validators and serializers pickled; None if one does not pickle."""
-    pairs = {}
+    """Every model built by pydantic, their validators and serializers pickled, each model's apart (a warm check
+    of a file read without pydantic unpickles all but the submission's); None if one does not pickle."""
+    kept = {}
     try:
         for name in MODELS:
             model = model_of(name)
             model.model_rebuild()
             serializer = remade(model.__pydantic_serializer__, SchemaSerializer, _without_metadata)
             plain = plain_of(serializer) if name in PLAIN else None
-            pairs[name] = (
-                remade(model.__pydantic_validator__, SchemaValidator, _without_metadata),
-                serializer,
-                plain,
-            )
-        return pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL)
+            validator = remade(model.__pydantic_validator__, SchemaValidator, _without_metadata)
+            kept[name] = pickle.dumps((validator, serializer, plain), protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a validator that calls a local function cannot be kept
         return None
 
@@ -99,21 +103,30 @@ def _built() -> bytes | None:
 Kept = tuple[SchemaValidator, SchemaSerializer, SchemaSerializer | None]
 
 
-def _kept(payload: bytes) -> dict[str, Kept] | None:
+def _kept(payload: bytes) -> dict[str, bytes] | None:
     try:
         pairs = pickle.loads(payload)  # authenticated by read_blob
     except Exception:  # written by another version of a dependency: build them again
         return None
     if not isinstance(pairs, dict) or set(pairs) != set(MODELS):
         return None
-    if not all(isinstance(kept, tuple) and len(kept) == 3 for kept in pairs.values()):
+    if not all(isinstance(kept, bytes) for kept in pairs.values()):
         return None
     return pairs
 
 
+def _unpickled(kept: bytes) -> Kept | None:
+    try:
+        found = pickle.loads(kept)  # authenticated with the entry
+    except Exception:
+        return None
+    return found if isinstance(found, tuple) and len(found) == 3 else None
+
+
 @cache
-def prepare() -> None:
-    """Give the models their kept validators and serializers, or build them and keep them for the next run."""
+def prepare(submission: bool = True) -> None:
+    """Give the models their kept validators and serializers, or build them and keep them for the next run.
+    Without `submission`, the others only: a file read without pydantic needs no `Submission`."""
     folder = cache_dir()
     if folder is None:
         return
@@ -124,8 +137,16 @@ def prepare() -> None:
         built = _built()
         if built is not None:
             write_blob(folder, name, built)
+            # built, the submission's core schema is at hand: its plain validator for the next warm checks
+            write_validator(model_of(SUBMISSION).__pydantic_core_schema__)
         return
-    for model_name, (validator, serializer, plain) in pairs.items():
+    for model_name, kept in pairs.items():
+        if model_name == SUBMISSION and not submission:
+            continue
+        found = _unpickled(kept)
+        if found is None:  # pydantic builds this one when it is first used
+            continue
+        validator, serializer, plain = found
         model = model_of(model_name)
         if not model.__pydantic_complete__:
             model.__pydantic_validator__ = validator

@@ -13,7 +13,8 @@ from starlette.routing import Route
 from compliance.domain.outcomes import Assessment, Outcome
 from compliance.reports.digest import formality_summary
 from compliance.service.errors import InvalidRequest
-from compliance.service.submissions import MAX_SUBMISSION_BYTES, InvalidSubmission, parse_data
+from compliance.service.plain_submission import MAX_SUBMISSION_BYTES
+from compliance.service.submissions import InvalidSubmission, parse_data
 from compliance.storage.accounts import Draft
 from compliance.web.context import Ctx
 from compliance.web.pages import blocking, page

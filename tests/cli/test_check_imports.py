@@ -113,3 +113,36 @@ print("ok")
 """
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "ok"
+
+
+# The submission's models and pydantic's reading of them: a warm check of a valid file reads it with the plain
+# validator kept in the cache (`compliance.service.plain_submission`).
+SUBMISSION_MODELS = (
+    "compliance.domain.submission",
+    "compliance.domain.facts",
+    "compliance.domain.facts_ai",
+    "compliance.domain.facts_cndp",
+    "compliance.domain.facts_processing",
+    "compliance.service.submissions",
+    "compliance.domain.field_errors",
+    "pydantic.plugin._loader",  # no validator built from a schema
+)
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_a_warm_check_of_a_valid_file_reads_it_without_the_submission_models(
+    lang: str, tmp_path: Path
+) -> None:
+    result = _run(["check", EXAMPLE, "--lang", lang], tmp_path / "cache")
+    assert result["code"] == 1  # the example fails: it was assessed
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    assert [m for m in modules if _within(m, SUBMISSION_MODELS)] == []
+
+
+def test_an_invalid_file_is_still_read_by_pydantic(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("project_name: 3\n", encoding="utf-8")
+    result = _run(["check", str(bad)], tmp_path / "cache")
+    assert result["code"] == 3
+    assert "compliance.service.submissions" in result["modules"]  # type: ignore[operator]

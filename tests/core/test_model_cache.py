@@ -59,7 +59,8 @@ def test_a_warm_run_validates_and_translates_as_a_cold_one(tmp_path: Path) -> No
     cache = tmp_path / "cache"
     cold = _run(cache)
     assert sorted(p.suffix for p in cache.iterdir() if p.suffix != "") == [".messages"] * len(Lang) + [
-        ".models"
+        ".models",
+        ".validator",  # the submission's, in plain Python (tests/core/test_plain_submission.py)
     ]
     warm = _run(cache)
     assert warm["built"] == [] and cold["built"] != []
