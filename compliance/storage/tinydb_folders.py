@@ -136,10 +136,10 @@ class ProjectFolders:
         return ProjectVersions(folder, db, self.files, with_events=with_events)
 
     def read_payload(self, org: str, versions: ProjectVersions, doc: dict[str, Any]) -> ProjectVersion:
-        path = versions.path
+        number = int(doc["number"])
+        path = versions.payload_path(number)
         try:
-            path, payload = versions.payload(int(doc["number"]))
-            return version_from_parts(doc, payload, versions.folder.name, org)
+            return version_from_parts(doc, versions.payload(number), versions.folder.name, org)
         except FileNotFoundError:
             raise StoreCorrupted(path, said("payload_missing"), None) from None
         except (ValueError, KeyError, zstandard.ZstdError) as exc:

@@ -193,12 +193,15 @@ class ProjectVersions:
         if doc.get("idempotency_key"):
             self.keys[doc["idempotency_key"]] = number
 
-    def payload(self, number: int) -> tuple[Path, bytes]:
-        """Where a version's payload is, and its bytes (FileNotFoundError when missing)."""
+    def payload_path(self, number: int) -> Path:
+        """The file a version's payload is in: the journal, or its own file from before the journal."""
+        return self.path if number in self.payloads else self.folder / f"v{number}{PAYLOAD_SUFFIX}"
+
+    def payload(self, number: int) -> bytes:
+        """A version's payload (FileNotFoundError when missing)."""
         where = self.payloads.get(number)
         if where is None:
-            path = self.folder / f"v{number}{PAYLOAD_SUFFIX}"
-            return path, path.read_bytes()
+            return self.payload_path(number).read_bytes()
         offset, length = where
         parts, fd = [], self._descriptor()
         while length > 0:
@@ -207,7 +210,7 @@ class ProjectVersions:
                 raise FileNotFoundError(self.path)
             parts.append(chunk)
             offset, length = offset + len(chunk), length - len(chunk)
-        return self.path, b"".join(parts)
+        return b"".join(parts)
 
     def close(self) -> None:
         if self._fd is not None:

@@ -185,12 +185,8 @@ def test_a_damaged_payload_in_the_journal_is_refused_not_served(
     store.close()
 
 
-def test_projects_stored_before_the_journal_are_read_reviewed_extended_and_backed_up(
-    data: Path, assessment: StoredAssessment
-) -> None:
-    """The layout before the journal, written as its code wrote it: the summaries in project.json, each
-    payload in its own v<n>.json.zst. Its versions are served, a review of one is appended, new versions
-    follow its numbers, and a backup holds them all."""
+def _stored_before_the_journal(data: Path, assessment: StoredAssessment) -> Path:
+    """Versions 1 and 2 as the code before the journal wrote them; returns the project's folder."""
     _created(data)
     folder = data / "orgs" / "atlas" / "projects" / PID
     project = json.loads((folder / "project.json").read_text())
@@ -199,6 +195,27 @@ def test_projects_stored_before_the_journal_are_read_reviewed_extended_and_backe
     atomic_write(folder / "project.json", json.dumps(project).encode())
     for v in old:
         atomic_write(folder / f"v{v.number}.json.zst", version_payload(v))
+    return folder
+
+
+def test_a_missing_payload_from_before_the_journal_is_named(data: Path, assessment: StoredAssessment) -> None:
+    folder = _stored_before_the_journal(data, assessment)
+    (folder / "v2.json.zst").unlink()
+    store = open_tinydb_store(data)
+    assert store.projects.get_version(PID, 1) is not None
+    with pytest.raises(StoreCorrupted) as caught:
+        store.projects.get_version(PID, 2)
+    assert caught.value.path == folder / "v2.json.zst"
+    store.close()
+
+
+def test_projects_stored_before_the_journal_are_read_reviewed_extended_and_backed_up(
+    data: Path, assessment: StoredAssessment
+) -> None:
+    """The layout before the journal, written as its code wrote it: the summaries in project.json, each
+    payload in its own v<n>.json.zst. Its versions are served, a review of one is appended, new versions
+    follow its numbers, and a backup holds them all."""
+    folder = _stored_before_the_journal(data, assessment)
     store = open_tinydb_store(data)
     assert [s.number for s in store.projects.list_versions(PID) or []] == [1, 2]
     first = store.projects.get_version(PID, 1)
