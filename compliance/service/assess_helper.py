@@ -11,6 +11,7 @@ import struct
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from compliance.domain.submission import Submission
 from compliance.lifeline import leave_with
@@ -32,7 +33,8 @@ _TASKS: dict[str, Callable[..., object]] = {
 
 def helper_main(requests: Connection, replies: Connection, rules_dir: Path | None, server_pid: int) -> None:
     """A helper's life: load the pack, say so, then answer one framed request after another until the server
-    closes its end. An answer is `(True, value)` or `(False, exception)`, pickled."""
+    closes its end. An answer is `(True, value)` or `(False, exception)`, pickled; a report without problems
+    goes as its bytes (pickling 200 KB and unpickling them cost more than the rest of the way)."""
     inbox, outbox = Messages(requests.fileno()), replies.fileno()
     try:
         assessor = assessor_for(rules_dir)  # one pack per helper process, loaded once
@@ -42,12 +44,16 @@ def helper_main(requests: Connection, replies: Connection, rules_dir: Path | Non
         raise
     send(outbox, pickle.dumps((True, None)))
     while (message := inbox.next()) is not None:
-        task, args = pickle.loads(message)
+        task, args = pickle.loads(message[1])
         try:
-            answer: tuple[bool, object] = (True, _TASKS[task](assessor, *args))
+            value: Any = _TASKS[task](assessor, *args)
         except Exception as exc:
-            answer = (False, exc)
-        send(outbox, _pickled(answer))
+            send(outbox, _pickled((False, exc)))
+            continue
+        if task == "report_body" and type(value[0]) is bytes and not value[1]:
+            send(outbox, value[0], REPORT)
+        else:
+            send(outbox, _pickled((True, value)))
 
 
 def _pickled(answer: tuple[bool, object]) -> bytes:
@@ -57,37 +63,62 @@ def _pickled(answer: tuple[bool, object]) -> bytes:
         return pickle.dumps((False, RuntimeError(repr(answer[1]))))
 
 
-# -- the pipes between the server and a helper: an 8-byte length, then that many bytes --------------------------
-HEADER = struct.Struct("!Q")
-_CHUNK = 1 << 20
+# -- the pipes between the server and a helper: an 8-byte length and a kind, then that many bytes --------------
+HEADER = struct.Struct("!QB")
+PICKLED, REPORT = 0, 1  # a message's bytes: a pickled value, or a report's bytes (`report_body`, no problems)
+Message = tuple[int, bytes]  # its kind and bytes
 
 
-def send(fd: int, data: bytes) -> None:
-    view = memoryview(HEADER.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
+def send(fd: int, data: bytes, kind: int = PICKLED) -> None:
+    """One message, header and bytes in one system call, without joining them into a copy."""
+    parts = [memoryview(HEADER.pack(len(data), kind)), memoryview(data)]
+    while parts:
+        written = os.writev(fd, parts)
+        while parts and written >= len(parts[0]):
+            written -= len(parts.pop(0))
+        if parts:
+            parts[0] = parts[0][written:]
+
+
+def answer_of(message: Message) -> object:
+    """What a helper's answer holds; raises the exception it sent back."""
+    kind, data = message
+    if kind == REPORT:
+        return data, []
+    ok, value = pickle.loads(data)
+    if not ok:
+        raise value
+    return value
 
 
 class Messages:
-    """The messages arriving on a blocking pipe, one after another (a read may hold the start of the next)."""
+    """The messages arriving on a blocking pipe, one after another. Each is read exactly (its header, then
+    its bytes), so a message usually arrives in one read straight into the bytes object it ends in."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
-        self._data = bytearray()
 
-    def next(self) -> bytes | None:
+    def next(self) -> Message | None:
         """The next message; None at the pipe's end."""
-        while True:
-            if len(self._data) >= HEADER.size:
-                end = HEADER.size + HEADER.unpack_from(self._data)[0]
-                if len(self._data) >= end:
-                    message = bytes(memoryview(self._data)[HEADER.size : end])
-                    del self._data[:end]
-                    return message
-            chunk = os.read(self.fd, _CHUNK)
-            if not chunk:
+        header = self._exactly(HEADER.size)
+        if header is None:
+            return None
+        size, kind = HEADER.unpack(header)
+        data = self._exactly(size)
+        return None if data is None else (kind, data)
+
+    def _exactly(self, size: int) -> bytes | None:
+        data = os.read(self.fd, size) if size else b""
+        if len(data) == size:
+            return data
+        parts, got = [data], len(data)
+        while got < size:
+            if not data:
                 return None
-            self._data += chunk
+            data = os.read(self.fd, size - got)
+            parts.append(data)
+            got += len(data)
+        return b"".join(parts)
 
 
 class HelperGone(Exception):

@@ -30,7 +30,9 @@ from compliance.service.assess_helper import (
     HEADER,
     PIPE_FLOOR,
     HelperGone,
+    Message,
     Messages,
+    answer_of,
     helper_main,
     send,
     widen,
@@ -136,7 +138,7 @@ class _Helper:
         self._sending = threading.Lock()  # requests enter the pipe in the order of `_awaited`
         self._starting = threading.Lock()
         self.closed = False
-        self._awaited: deque[tuple[Future[bytes], int]] = deque()  # the current process's, in order
+        self._awaited: deque[tuple[Future[Message], int]] = deque()  # the current process's, in order
         self.queued_bytes = 0
         self.capacity = (
             PIPE_FLOOR  # of the request pipe: requests waiting in it below this never block a write
@@ -174,26 +176,27 @@ class _Helper:
         self.process, self._to = process, our_requests
         answers = Messages(our_replies.fileno())
         first = answers.next()
-        ok, value = pickle.loads(first) if first is not None else (False, None)
-        if not ok:  # a pack that does not load fails here, at start
+        try:  # a pack that does not load fails here, at start
+            if first is None:
+                raise AssessmentUnavailable("an assessment process did not start")
+            answer_of(first)
+        except BaseException:
             self.stop()
             our_replies.close()
-            if isinstance(value, BaseException):
-                raise value
-            raise AssessmentUnavailable("an assessment process did not start")
+            raise
         self._attach(our_requests, our_replies, answers)
 
     def _attach(self, requests: Connection, replies: Connection, answers: Messages) -> None:
         """Take a started process's pipes, with a queue of the answers it owes of their own: the reading
         thread of a process replaced, seeing its end late, fails only its own callers."""
-        awaited: deque[tuple[Future[bytes], int]] = deque()
+        awaited: deque[tuple[Future[Message], int]] = deque()
         with self._lock:
             self._to, self._awaited, self.gone = requests, awaited, False
         threading.Thread(target=self._read_answers, args=(replies, answers, awaited), daemon=True).start()
 
-    def submit(self, message: bytes) -> Future[bytes]:
+    def submit(self, message: bytes) -> Future[Message]:
         """Write a request; the future gets the answer's bytes, or HelperGone."""
-        answer: Future[bytes] = Future()
+        answer: Future[Message] = Future()
         size = HEADER.size + len(message)
         with self._sending:
             with self._lock:
@@ -221,7 +224,7 @@ class _Helper:
         return answer
 
     def _read_answers(
-        self, pipe: Connection, answers: Messages, awaited: deque[tuple[Future[bytes], int]]
+        self, pipe: Connection, answers: Messages, awaited: deque[tuple[Future[Message], int]]
     ) -> None:
         """The reading thread: answers to their callers, in order, until the helper's end (the pipe is then
         closed here, where nothing reads it any more)."""
@@ -332,13 +335,13 @@ class ProcessRunner:
         else:
             _settle_with(out, AssessmentUnavailable("the assessment processes stopped unexpectedly"))
 
-    def _finish(self, done: Future[bytes], message: bytes, out: Future[Any], retries: int) -> None:
-        """In the helper's reading thread: the answer unpickled into `out`; a helper gone, the call again."""
+    def _finish(self, done: Future[Message], message: bytes, out: Future[Any], retries: int) -> None:
+        """In the helper's reading thread: the answer into `out`; a helper gone, the call again."""
         if isinstance(done.exception(), HelperGone):
             self._retry(message, out, retries)  # in the reading thread of a helper that is gone: it may wait
             return
         try:
-            _settle_with(out, _unpickled(done.result()))
+            _settle_with(out, answer_of(done.result()))
         except Exception as exc:
             _settle_with(out, exc)
 
@@ -365,13 +368,6 @@ class ProcessRunner:
     def close(self) -> None:
         for helper in self._helpers:
             helper.close()
-
-
-def _unpickled(answer: bytes) -> Any:
-    ok, value = pickle.loads(answer)
-    if not ok:
-        raise value
-    return value
 
 
 def _settle_with(out: Future[Any], value: object) -> None:

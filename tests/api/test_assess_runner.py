@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from compliance.service.assess_runner import InProcessRunner, ProcessRunner
 from compliance.service.assessing import assessor_for
 from compliance.service.reporting import ReportOptions
 from compliance.service.submissions import InvalidSubmission
+from compliance.strictyaml import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = (ROOT / "examples" / "darija-support-chatbot.yaml").read_bytes()
@@ -48,3 +50,19 @@ def test_a_killed_helper_is_replaced(pooled: ProcessRunner) -> None:
         os.kill(pid, signal.SIGKILL)
     assessed = pooled.assess_body(RAW, False)  # the broken pool is restarted and the call retried
     assert assessed == InProcessRunner(assessor_for(None)).assess_body(RAW, False)
+
+
+def test_every_example_crosses_from_a_helper_byte_for_byte(pooled: ProcessRunner) -> None:
+    """A report without problems comes as its bytes (JSON), others pickled (text formats): both as here."""
+    local = InProcessRunner(assessor_for(None))
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        body = json.dumps(load_yaml(path.read_text(encoding="utf-8"))).encode()
+        for fmt, lang in (
+            (ReportFormat.json, "fr"),
+            (ReportFormat.json, "ar"),
+            (ReportFormat.markdown, "en"),
+        ):
+            options = ReportOptions(fmt, lang, Severity.major)
+            remote = pooled.report_body(body, True, options).result(timeout=60)
+            assert type(remote) is type(local.report_body(body, True, options).result())
+            assert remote == local.report_body(body, True, options).result(), (path.name, fmt, lang)

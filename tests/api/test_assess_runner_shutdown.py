@@ -12,7 +12,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from compliance.reports import ReportFormat
-from compliance.service.assess_helper import Messages, send
+from compliance.service.assess_helper import PICKLED, REPORT, Message, Messages, send
 from compliance.service.assess_runner import InProcessRunner, ProcessRunner, _Helper
 from compliance.service.assessing import assessor_for
 from compliance.service.reporting import ReportOptions
@@ -73,13 +73,13 @@ def test_a_full_request_pipe_does_not_stop_the_answers() -> None:
     def fake_helper() -> None:
         inbox = Messages(their_requests)
         while (message := inbox.next()) is not None:
-            send(their_replies, message[:1] * size)
+            send(their_replies, message[1][:1] * size)
         os.close(their_replies)
 
     threading.Thread(target=fake_helper, daemon=True).start()
 
     _wire(helper, our_requests, our_replies)
-    answers: dict[bytes, Future[bytes]] = {}
+    answers: dict[bytes, Future[Message]] = {}
 
     def call(mark: bytes) -> None:
         answers[mark] = helper.submit(mark * size)
@@ -91,7 +91,7 @@ def test_a_full_request_pipe_does_not_stop_the_answers() -> None:
         caller.join(timeout=20)
     assert not any(caller.is_alive() for caller in callers), "a caller is stuck writing its request"
     for mark, answer in answers.items():
-        assert answer.result(timeout=20) == mark * size  # each its own answer
+        assert answer.result(timeout=20) == (PICKLED, mark * size)  # each its own answer
     os.close(our_requests)
 
 
@@ -112,7 +112,7 @@ def test_the_reading_thread_of_a_helper_replaced_touches_nothing_of_the_new_one(
         inbox = Messages(their_requests)
         while (message := inbox.next()) is not None:
             go.wait(10)
-            send(their_replies, b"answer to " + message)
+            send(their_replies, b"answer to " + message[1], REPORT)
 
     threading.Thread(target=new_helper, daemon=True).start()
     _wire(helper, our_requests, our_replies)
@@ -123,8 +123,8 @@ def test_the_reading_thread_of_a_helper_replaced_touches_nothing_of_the_new_one(
     assert not helper.gone
     second = helper.submit(b"sahara")
     go.set()
-    assert first.result(timeout=10) == b"answer to atlas"
-    assert second.result(timeout=10) == b"answer to sahara"
+    assert first.result(timeout=10) == (REPORT, b"answer to atlas")
+    assert second.result(timeout=10) == (REPORT, b"answer to sahara")
     helper.stop()
 
 
