@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.routing import APIRoute
 
 from compliance.api.bodies import read_data, read_raw, submission_body
-from compliance.api.deps import PrincipalDep, ServicesDep, api_key, get_principal, services_of
+from compliance.api.deps import PrincipalDep, ServicesDep, services_of
 from compliance.api.negotiation import choose_format, media_type, report_responses
+from compliance.api.plain_route import Endpoint, PlainRoute
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery, SourceQuery
 from compliance.api.schemas import ProjectList, ProjectOut, VersionHead, VersionList, VersionOut, VersionRef
@@ -202,30 +201,20 @@ async def submit_version(
     return json_response(version, 201, headers)
 
 
-class PlainSubmitRoute(APIRoute):
-    """A submission as CI sends it (no query string, a project id and an Idempotency-Key that FastAPI would
-    accept) has nothing for FastAPI to check but the caller: its handler authenticates it as `PrincipalDep`
-    would and calls the route, without solving the dependencies for every request, as /evaluate's
-    `PlainRequestRoute` does. Anything else is solved by FastAPI as before (and answered by it)."""
+class PlainSubmitRoute(PlainRoute):
+    """A submission with a project id and an Idempotency-Key that FastAPI would accept (or none)."""
 
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        solved = super().get_route_handler()
-
-        async def handler(request: Request) -> Response:
-            project_id = request.path_params.get("project_id")
-            keys = request.headers.getlist("idempotency-key")
-            if (
-                request.scope["query_string"]
-                or not isinstance(project_id, str)
-                or len(project_id) > PROJECT_ID_LENGTH
-                or len(keys) > 1
-                or (keys and not _IDEMPOTENCY_KEY.fullmatch(keys[0]))
-            ):
-                return await solved(request)
-            principal = await get_principal(request, await api_key(request))
-            return await submit_version(project_id, request, principal, keys[0] if keys else None)
-
-        return handler
+    def shortcut(self, request: Request) -> Endpoint | None:
+        project_id = request.path_params.get("project_id")
+        keys = request.headers.getlist("idempotency-key")
+        if (
+            not isinstance(project_id, str)
+            or len(project_id) > PROJECT_ID_LENGTH
+            or len(keys) > 1
+            or (keys and not _IDEMPOTENCY_KEY.fullmatch(keys[0]))
+        ):
+            return None
+        return lambda principal: submit_version(project_id, request, principal, keys[0] if keys else None)
 
 
 router.add_api_route(
