@@ -4,8 +4,9 @@ The copy is made in the order that keeps it consistent without stopping the serv
 store writes: every file is replaced atomically (never torn), version payloads are written once and
 before the project file that records them, and an audit entry is appended only after its change is
 stored. So the copy takes access.json, then the audit log up to its last whole line, then each project
-file followed by the payloads it records. Every audit entry in the copy then describes a change that is
-in the copy too (or waits in its project file's outbox, logged when the copy is opened); the organisation
+file followed by the payloads it records and its journal up to the last whole record (a version's summary,
+payload and audit event are one record there). Every audit entry in the copy then describes a change that is
+in the copy too (or waits in its project file's outbox or journal, logged when the copy is opened); the organisation
 indexes are rebuilt from the project files when the copy is opened. The backup reads the copy back to
 check it. The copy is a data folder: restore it by stopping the server and putting it in place. The key
 folder (signing keys, signed checkpoints) lives apart from the data and is backed up apart.
@@ -17,8 +18,11 @@ import fcntl
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import zstandard
 
@@ -29,6 +33,7 @@ from compliance.storage.codec import version_from_parts
 from compliance.storage.errors import StoreError
 from compliance.storage.records import ORG_ID, PROJECT_ID
 from compliance.storage.tinydb_files import PAYLOAD_SUFFIX, PROJECT_FILE
+from compliance.storage.version_journal import JOURNAL_FILE, read_whole
 
 
 class BackupFailed(StoreError):
@@ -62,19 +67,26 @@ def _copy_audit(source: Path, target: Path) -> None:
 
 
 def _copy_project(project_dir: Path, target: Path) -> int | None:
-    """The project file, then the payloads it records (all on disk already: they are written first).
-    None when the project was erased while it was being copied."""
+    """The project file, then the payloads it records (all on disk already: they are written first), then
+    the journal up to its last whole record (appended after the project file was written). None when the
+    project was erased while it was being copied."""
     try:
         raw = read_shared(project_dir / PROJECT_FILE)  # its writer reuses a spare inode
-        numbers = [int(doc["number"]) for doc in json.loads(raw).get("versions", {}).values()]
+        numbers = {int(doc["number"]) for doc in json.loads(raw).get("versions", {}).values()}
         target.mkdir(parents=True, exist_ok=True)
         for number in numbers:
             _copy(project_dir / f"v{number}{PAYLOAD_SUFFIX}", target / f"v{number}{PAYLOAD_SUFFIX}")
+        records, whole = read_whole(project_dir / JOURNAL_FILE)
+        if not (project_dir / PROJECT_FILE).exists():
+            raise FileNotFoundError(project_dir)  # erased meanwhile: its journal may be gone or partial
     except FileNotFoundError:
         shutil.rmtree(target, ignore_errors=True)
         return None
+    if records:
+        (target / JOURNAL_FILE).write_bytes(whole)
+        os.chmod(target / JOURNAL_FILE, 0o600)
     (target / PROJECT_FILE).write_bytes(raw)
-    return len(numbers)
+    return len(numbers | {int(r.doc["number"]) for r in records})
 
 
 def backup_data_dir(data_dir: Path, output: Path) -> BackupReport:
@@ -113,11 +125,9 @@ def _check(output: Path, projects: int, versions: int) -> BackupReport:
     read = 0
     for project_file in sorted(output.glob(f"orgs/*/projects/*/{PROJECT_FILE}")):
         project_dir = project_file.parent
-        docs = json.loads(project_file.read_bytes()).get("versions", {}).values()
-        for doc in docs:
-            payload = (project_dir / f"v{doc['number']}{PAYLOAD_SUFFIX}").read_bytes()
+        for doc, payload in _stored_versions(project_dir, json.loads(project_file.read_bytes())):
             try:
-                version_from_parts(doc, payload, project_dir.name, project_dir.parent.parent.name)
+                version_from_parts(doc, payload(), project_dir.name, project_dir.parent.parent.name)
             except (ValueError, KeyError, zstandard.ZstdError) as exc:
                 raise BackupFailed(
                     said(
@@ -135,3 +145,25 @@ def _check(output: Path, projects: int, versions: int) -> BackupReport:
     if read != versions:
         raise BackupFailed(said("backup_count", read=read, copied=versions))
     return BackupReport(projects=projects, versions=read, audit_entries=chain.entries, audit_head=chain.head)
+
+
+def _stored_versions(
+    project_dir: Path, project: dict[str, Any]
+) -> list[tuple[dict[str, Any], Callable[[], bytes]]]:
+    """Each version's latest summary and how to read its payload: project.json's, then the journal's."""
+    found: dict[int, tuple[dict[str, Any], Callable[[], bytes]]] = {}
+    for doc in project.get("versions", {}).values():
+        path = project_dir / f"v{doc['number']}{PAYLOAD_SUFFIX}"
+        found[int(doc["number"])] = (doc, path.read_bytes)
+    records, whole = read_whole(project_dir / JOURNAL_FILE)
+    for record in records:
+        number = int(record.doc["number"])
+        if record.payload is not None:
+            found[number] = (record.doc, partial(_part, whole, *record.payload))
+        else:
+            found[number] = (record.doc, found[number][1])
+    return [found[n] for n in sorted(found)]
+
+
+def _part(data: bytes, start: int, size: int) -> bytes:
+    return data[start : start + size]

@@ -24,16 +24,17 @@ from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import ORG_ID, PROJECT_ID, ProjectVersion
 from compliance.storage.tinydb_files import (
     OPEN_PROJECT_FILES,
-    PAYLOAD_SUFFIX,
     PROJECT_FILE,
     TinyFiles,
 )
+from compliance.storage.version_journal import ProjectVersions
 
 
 class ProjectFolders:
     """Paths, locks and open files of the projects' folders. Locks: one per project (its file and payloads),
     one per organisation (its index) and a registry lock held only for dictionary updates. Project files
-    stay open up to OPEN_PROJECT_FILES, least recently used closed first."""
+    stay open (with their journals, `ProjectVersions`) up to OPEN_PROJECT_FILES, least recently used closed
+    first."""
 
     def __init__(self, root: Path) -> None:
         self.files = TinyFiles(root)
@@ -43,7 +44,7 @@ class ProjectFolders:
         self.org_locks: dict[str, threading.RLock] = {}
         self.where: dict[str, tuple[str, int]] = {}  # project id -> (organisation, doc id in its index)
         self.project_locks: dict[str, threading.Lock] = {}
-        self.open: OrderedDict[str, TinyDB] = OrderedDict()
+        self.open: OrderedDict[str, ProjectVersions] = OrderedDict()
 
     def org_dir(self, org: str) -> Path:
         if not ORG_ID.match(org):
@@ -54,9 +55,6 @@ class ProjectFolders:
         if not PROJECT_ID.match(project_id):
             raise ValueError("not a project id")
         return self.org_dir(org) / "projects" / project_id
-
-    def payload_path(self, org: str, project_id: str, number: int) -> Path:
-        return self.project_dir(org, project_id) / f"v{number}{PAYLOAD_SUFFIX}"
 
     def org_lock(self, org: str) -> threading.RLock:
         with self.registry:
@@ -83,9 +81,12 @@ class ProjectFolders:
         storage.flush()
 
     def evict(self) -> None:
-        """Close the least recently used project files beyond the limit, skipping busy ones; call with
-        the registry lock held."""
+        """Close the least recently used project files beyond the limit, skipping busy ones and those
+        holding events that failed to reach the log (logged with the project's tombstone if it is erased
+        before the next start); call with the registry lock held."""
         for project_id in list(self.open)[: max(0, len(self.open) - OPEN_PROJECT_FILES)]:
+            if self.open[project_id].unlogged:
+                continue
             lock = self.project_locks.get(project_id)
             if lock is not None and lock.acquire(blocking=False):
                 try:
@@ -94,8 +95,9 @@ class ProjectFolders:
                     lock.release()
 
     @contextmanager
-    def project(self, project_id: str) -> Iterator[tuple[str, int, TinyDB] | None]:
-        """Hold a project's lock and its open file; None if there is no such project."""
+    def project(self, project_id: str) -> Iterator[tuple[str, int, ProjectVersions] | None]:
+        """Hold a project's lock and its open files; None if there is no such project. Files whose last
+        append failed are read again."""
         with self.registry:
             where = self.where.get(project_id)
             lock = self.project_locks.get(project_id)
@@ -109,6 +111,11 @@ class ProjectFolders:
                     where = None
                 else:
                     db = self.open.get(project_id)
+                    unlogged = []
+                    if db is not None and db.broken:  # its last append failed: read its files again
+                        del self.open[project_id]
+                        db.close()
+                        unlogged, db = db.unlogged, None
                     if db is not None:
                         self.open.move_to_end(project_id)
             if where is None:
@@ -116,17 +123,23 @@ class ProjectFolders:
                 return
             org, doc_id = where
             if db is None:
-                db = self.files.open(self.project_dir(org, project_id) / PROJECT_FILE, rewritten=True)
+                db = self.load(self.project_dir(org, project_id))
+                db.unlogged += unlogged
                 with self.registry:
                     self.open[project_id] = db
                     self.evict()
             yield org, doc_id, db
 
-    def read_payload(self, org: str, project_id: str, doc: dict[str, Any]) -> ProjectVersion:
-        path = self.payload_path(org, project_id, int(doc["number"]))
+    def load(self, folder: Path, *, with_events: bool = False) -> ProjectVersions:
+        """A project's files read: project.json, then its journal (cut after its last whole record)."""
+        db = self.files.open(folder / PROJECT_FILE, rewritten=True)
+        return ProjectVersions(folder, db, self.files, with_events=with_events)
+
+    def read_payload(self, org: str, versions: ProjectVersions, doc: dict[str, Any]) -> ProjectVersion:
+        number = int(doc["number"])
+        path = versions.payload_path(number)
         try:
-            payload = path.read_bytes()
-            return version_from_parts(doc, payload, project_id, org)
+            return version_from_parts(doc, versions.payload(number), versions.folder.name, org)
         except FileNotFoundError:
             raise StoreCorrupted(path, said("payload_missing"), None) from None
         except (ValueError, KeyError, zstandard.ZstdError) as exc:

@@ -1,4 +1,5 @@
-"""Projects, versions and reviews, one TinyDB file per project (see tinydb_store for the layout)."""
+"""Projects, versions and reviews: a folder per project, its metadata in a TinyDB file and its versions in an
+append-only journal (see tinydb_store for the layout)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from compliance.domain.outcomes import Verdict
 from compliance.i18n.said import said
-from compliance.storage.atomic_files import atomic_write, fsync_dir
+from compliance.storage.atomic_files import fsync_dir
 from compliance.storage.codec import (
     project_document,
     project_from_document,
@@ -40,6 +41,7 @@ from compliance.storage.tinydb_files import (
 )
 from compliance.storage.tinydb_folders import ProjectFolders
 from compliance.storage.tinydb_recovery import recover
+from compliance.storage.version_journal import ProjectVersions
 
 
 class TinyDBProjects:
@@ -47,10 +49,11 @@ class TinyDBProjects:
     project's writes are serialised. The index is kept in memory and written when a project is created or
     erased (and at close): it is derived from the project files, which recovery re-reads at start."""
 
-    def __init__(self, root: Path, outbox: Outbox) -> None:
+    def __init__(self, root: Path, outbox: Outbox, event_ids: Callable[[], set[str]]) -> None:
+        """`event_ids`: those the audit log holds (read at start, to log what a crash kept out of it)."""
         self.folders = ProjectFolders(root)
         self._outbox = outbox
-        self.quarantined = recover(self.folders, outbox)  # projects set aside at start, never served
+        self.quarantined = recover(self.folders, outbox, event_ids)  # set aside at start, never served
 
     # -- the contract ----------------------------------------------------------------------------------
     def create_project(self, project: Project, event: AuditEvent) -> tuple[Project, bool]:
@@ -78,7 +81,7 @@ class TinyDBProjects:
             with self.folders.registry:
                 self.folders.where[project.id] = (org, doc_id)
                 self.folders.project_locks[project.id] = threading.Lock()
-                self.folders.open[project.id] = db
+                self.folders.open[project.id] = ProjectVersions(folder, db, self.folders.files)
                 self.folders.evict()
             self._outbox.publish([event])
             return project, True
@@ -124,25 +127,18 @@ class TinyDBProjects:
         with self.folders.project(version.project_id) as held:
             if held is None:
                 return None
-            org, doc_id, db = held
-            existing = table_docs(db, "versions")
+            org, doc_id, versions = held
             if version.idempotency_key is not None:
-                for doc in existing.values():
-                    if doc.get("idempotency_key") == version.idempotency_key:
-                        return self.folders.read_payload(org, version.project_id, doc), False
-            number = len(existing) + 1
+                known = versions.keys.get(version.idempotency_key)
+                if known is not None:
+                    return self.folders.read_payload(org, versions, versions.docs[known]), False
+            number = len(versions.docs) + 1
             stored = version.model_copy(update={"number": number, "organisation": org})
-            # The payload first, then its record: a crash between leaves an unrecorded payload, which
-            # recovery removes; nothing recorded is ever missing.
-            atomic_write(self.folders.payload_path(org, version.project_id, number), payload)
             submitted = event(stored)
-            self._outbox.commit(
-                db,
-                {"versions": {str(number): version_summary_document(stored)}},
-                [submitted],
-                point=stored_point(submitted),
-            )
-            self._outbox.publish([submitted])
+            # One record, one fsync: the summary, its audit event and the payload together or not at all.
+            versions.append(version_summary_document(stored), [submitted], payload)
+            crash_point(stored_point(submitted))
+            self._log(versions, [submitted])
         latest = stored.summary.model_dump(mode="json")
 
         def newer(doc: dict[str, Any]) -> None:  # concurrent submissions may reach the index out of order
@@ -153,31 +149,40 @@ class TinyDBProjects:
             self.folders.index_db(org).table("projects").update(newer, doc_ids=[doc_id])  # type: ignore[arg-type]
         return stored, True
 
+    def _log(self, versions: ProjectVersions, events: list[AuditEvent]) -> None:
+        """Append a journal record's events to the audit log; those it failed to take are logged at start
+        (or with the project's tombstone)."""
+        for n, logged in enumerate(events):
+            try:
+                self._outbox.audit.append(logged)
+            except BaseException:
+                versions.unlogged += events[n:]
+                raise
+
     def get_version(self, project_id: str, number: int) -> ProjectVersion | None:
         with self.folders.project(project_id) as held:
             if held is None:
                 return None
-            org, _, db = held
-            doc = table_docs(db, "versions").get(str(number))
+            org, _, versions = held
+            doc = versions.docs.get(number)
             if doc is None:
                 return None
-            return self.folders.read_payload(org, project_id, doc)
+            return self.folders.read_payload(org, versions, doc)
 
     def list_versions(self, project_id: str) -> list[VersionSummary] | None:
         with self.folders.project(project_id) as held:
             if held is None:
                 return None
-            docs = table_docs(held[2], "versions")
-            return sorted((summary_from_document(d) for d in docs.values()), key=lambda s: s.number)
+            docs = held[2].docs
+            return [summary_from_document(docs[n]) for n in sorted(docs)]
 
     def get_review(self, project_id: str, number: int) -> ReviewRecord | None:
         with self.folders.project(project_id) as held:
             if held is None:
                 return None
-            org, _, db = held
-            docs = table_docs(db, "versions")
-            doc = docs.get(str(number))
-            return None if doc is None else review_from_document(doc, project_id, org, len(docs))
+            org, _, versions = held
+            doc = versions.docs.get(number)
+            return None if doc is None else review_from_document(doc, project_id, org, len(versions.docs))
 
     def update_review(
         self,
@@ -191,24 +196,22 @@ class TinyDBProjects:
         with self.folders.project(project_id) as held:
             if held is None:
                 return None
-            org, doc_id, db = held
-            docs = table_docs(db, "versions")
-            doc = docs.get(str(number))
+            org, doc_id, versions = held
+            doc = versions.docs.get(number)
             if doc is None:
                 return None
-            current = review_from_document(doc, project_id, org, len(docs))
+            current = review_from_document(doc, project_id, org, len(versions.docs))
             updated = change(current).model_copy(
                 update={"revision": current.revision + 1 if bump_revision else current.revision}
             )
             new_doc = dict(doc)
             review_into_document(new_doc, updated)
-            # One write of the project's file: status, revision, review and the change's audit events
-            # together or not at all.
+            # One record: status, revision, review and the change's audit events together or not at all.
             logged = events(updated) if events is not None else []
-            point = stored_point(logged[0]) if logged else "review:stored"
-            self._outbox.commit(db, {"versions": {str(number): new_doc}}, logged, point=point)
-            self._outbox.publish(logged)
-            is_latest = number == len(docs)
+            versions.append(new_doc, logged)
+            crash_point(stored_point(logged[0]) if logged else "review:stored")
+            self._log(versions, logged)
+            is_latest = number == len(versions.docs)
         if is_latest:
 
             def restate(doc: dict[str, Any]) -> None:
@@ -224,12 +227,12 @@ class TinyDBProjects:
         with self.folders.project(project_id) as held:
             if held is None:
                 return None
-            org, doc_id, db = held
-            count = len(table_docs(db, "versions"))
+            org, doc_id, versions = held
+            count = len(versions.docs)
             # The intent first: the tombstone (and any event of the project not yet logged) goes into the
             # organisation's index, written at once, with the project gone from the listing. From there
             # on the erasure is finished at start-up whatever happens.
-            events = [*self._outbox.pending(db), event(count)]
+            events = [*self._outbox.pending(versions.db), *versions.unlogged, event(count)]
             with self.folders.org_lock(org):
                 self._outbox.commit(
                     self.folders.index_db(org),
@@ -241,7 +244,7 @@ class TinyDBProjects:
                 self.folders.open.pop(project_id, None)
                 del self.folders.where[project_id]
                 self.folders.project_locks.pop(project_id, None)
-            db.close()
+            versions.close()
             remove_tree(self.folders.project_dir(org, project_id))  # the data first: erasure is real
             crash_point("project.deleted:stored")
             self._outbox.publish(events)
@@ -254,7 +257,9 @@ class TinyDBProjects:
             with self.folders.org_lock(org):
                 self.folders.flush_index(org)
         with self.folders.registry:
-            for db in [*self.folders.open.values(), *self.folders.indexes.values()]:
-                db.close()
+            for versions in self.folders.open.values():
+                versions.close()
+            for index in self.folders.indexes.values():
+                index.close()
             self.folders.open.clear()
             self.folders.indexes.clear()

@@ -4,6 +4,7 @@ half-done, rebuild the indexes and log what the audit log lacks."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -29,7 +30,9 @@ from compliance.storage.tinydb_files import (
 from compliance.storage.tinydb_folders import ProjectFolders
 
 
-def recover(folders: ProjectFolders, outbox: Outbox) -> list[StoreCorrupted]:
+def recover(
+    folders: ProjectFolders, outbox: Outbox, event_ids: Callable[[], set[str]]
+) -> list[StoreCorrupted]:
     """Read every index and project file once. An unreadable index stops the start; an unreadable
     project file quarantines that project only: its bytes are copied to the quarantine folder, the file
     is left as it is (never replaced), and the project is not served until the operator restores it and
@@ -44,6 +47,7 @@ def recover(folders: ProjectFolders, outbox: Outbox) -> list[StoreCorrupted]:
     remove_stale_temp_files(folders.orgs_dir)
     pending: list[AuditEvent] = []
     quarantined: list[StoreCorrupted] = []
+    logged = _read_once(event_ids)
     for folder in sorted(p for p in folders.orgs_dir.iterdir() if p.is_dir()):
         if not ORG_ID.match(folder.name):
             continue
@@ -67,7 +71,7 @@ def recover(folders: ProjectFolders, outbox: Outbox) -> list[StoreCorrupted]:
                 remove_tree(project_dir)
                 continue
             try:
-                found[project_dir.name], events = _project_from_file(folders, project_dir, org)
+                found[project_dir.name], events = _project_from_files(folders, project_dir, org, logged)
             except StoreCorrupted as exc:
                 quarantined.append(exc)
             else:
@@ -91,29 +95,49 @@ def recover(folders: ProjectFolders, outbox: Outbox) -> list[StoreCorrupted]:
     return quarantined
 
 
-def _project_from_file(
-    folders: ProjectFolders, project_dir: Path, org: str
+def _read_once(event_ids: Callable[[], set[str]]) -> Callable[[], set[str]]:
+    """The event ids the audit log holds, read when first needed (to check a journal's events) and once."""
+    ids: list[set[str]] = []
+
+    def logged() -> set[str]:
+        if not ids:
+            ids.append(event_ids())
+        return ids[0]
+
+    return logged
+
+
+def _project_from_files(
+    folders: ProjectFolders, project_dir: Path, org: str, logged: Callable[[], set[str]]
 ) -> tuple[Project, list[AuditEvent]]:
+    """The project as its files hold it, and the events of its outbox and journal the log may lack. A
+    record cut short at the end of the journal is set aside (it was never acknowledged)."""
     path = project_dir / PROJECT_FILE
-    data = folders.files.read(path)
     try:
+        versions = folders.load(project_dir, with_events=True)
+    except (KeyError, TypeError, ValueError):  # a summary in project.json without its number
+        held = quarantine(path, folders.files.quarantine, folders.files.root)
+        raise StoreCorrupted(path, said("store_not_document"), held) from None
+    try:
+        data = versions.db.storage.read() or {}
         meta = data["project"]["1"]
-        summaries = [summary_from_document(v) for v in data.get("versions", {}).values()]
+        summaries = sorted((summary_from_document(v) for v in versions.docs.values()), key=lambda s: s.number)
+        outboxed = [AuditEvent.model_validate(e) for e in data.get(OUTBOX, {}).values()]
+        journaled = [
+            AuditEvent.model_validate(e) for e in versions.events or [] if e.get("event_id") not in logged()
+        ]
     except KeyError as exc:
         held = quarantine(path, folders.files.quarantine, folders.files.root)
         raise StoreCorrupted(path, said("store_missing_key", key=exc), held) from None
     except ValidationError as exc:
         raise corrupt_record(path, exc, folders.files) from None
-    numbers = {s.number for s in summaries}
+    finally:
+        versions.close()
+    recorded = {str(n) for n, doc in versions.docs.items() if n not in versions.payloads}
     for payload in project_dir.glob(f"v*{PAYLOAD_SUFFIX}"):
-        number = payload.name[1 : -len(PAYLOAD_SUFFIX)]
-        if not number.isdigit() or int(number) not in numbers:
+        if payload.name[1 : -len(PAYLOAD_SUFFIX)] not in recorded:
             payload.unlink()  # written just before a crash, never recorded nor acknowledged
-    latest = max(summaries, key=lambda s: s.number) if summaries else None
-    try:
-        events = [AuditEvent.model_validate(e) for e in data.get(OUTBOX, {}).values()]
-    except ValidationError as exc:
-        raise corrupt_record(path, exc, folders.files) from None
+    latest = summaries[-1] if summaries else None
     project = Project.model_validate(
         meta
         | {
@@ -123,4 +147,4 @@ def _project_from_file(
             "updated_at": latest.submitted_at.isoformat() if latest else meta["created_at"],
         }
     )
-    return project, events
+    return project, outboxed + journaled

@@ -10,17 +10,22 @@ Layout (no write touches more than one project's file and its organisation's ind
       webhooks.json                 webhooks and the outbox of their deliveries (webhooks.py)
       events.jsonl                  recent notifications, one line each (shown in the app)
       orgs/<org>/index.json         one compact summary per project of the organisation
-      orgs/<org>/projects/<id>/project.json  one project: its metadata and its versions' summaries
-      orgs/<org>/projects/<id>/v<n>.json.zst a version's submission and assessment, compressed, written once
+      orgs/<org>/projects/<id>/project.json      one project's metadata (and, from before the journal,
+                                                 its versions' summaries)
+      orgs/<org>/projects/<id>/versions.journal  its versions, appended: per new version one record of
+                                                 its summary, its audit event and its payload (the
+                                                 submission and assessment, compressed); per review
+                                                 change one record of the new summary and its events
+      orgs/<org>/projects/<id>/v<n>.json.zst     a version's payload as stored before the journal
       quarantine/                   bytes of any file found unreadable
 
-A submission writes its payload, then the project file, then the organisation index, each atomically:
-nothing else is rewritten, so its cost does not grow with the store. TinyDB is not thread-safe, so every
-call holds the repository's lock. The project file is the truth; the index is derived from it and
-repaired at start if a crash fell between the writes.
+A submission appends one record to its project's journal (one write, one fsync) and changes the organisation
+index in memory: nothing is rewritten, so its cost grows neither with the store nor with the project. TinyDB
+is not thread-safe, so every call holds the repository's lock. The project's files are the truth; the index
+is derived from them and repaired at start if a crash fell between the writes.
 
-Every change is written together with its audit events (the outbox of each file, outbox.py) and the
-events are appended to the log after, under the same locks; the start-up appends whatever a crash kept
+Every change is written together with its audit events (the outbox of each file, outbox.py, or the record
+of the journal, version_journal.py) and the events are appended to the log after, under the same locks; the start-up appends whatever a crash kept
 out of the log. An erasure writes its tombstone into the organisation's index before removing the project
 (the intent): the start-up finishes an erasure cut short and logs its tombstone.
 """
@@ -113,7 +118,7 @@ def open_tinydb_store(data_dir: Path, key_dir: Path | None = None) -> Store:
     lock = ServerLock(root)
     try:
         access, audit = open_admin_repositories(root, key_dir)
-        projects = TinyDBProjects(root, Outbox(audit))
+        projects = TinyDBProjects(root, Outbox(audit), audit.event_ids)
         accounts = tinydb_accounts(root, root / QUARANTINE, audit)
         webhooks = TinyDBWebhooks(root, root / QUARANTINE)
     except BaseException:

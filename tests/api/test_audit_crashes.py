@@ -231,6 +231,7 @@ def test_a_decision_edited_on_disk_no_longer_verifies_with_any_trust_anchor(
     """The forgery of the issue: rejected -> approved in the stored record, its hashes and seal recomputed."""
     from compliance.service.decisions import decision_hash
     from compliance.storage.audit_chain import hash_of
+    from compliance.storage.version_journal import JOURNAL_FILE, read_whole, record_bytes
 
     server.start(extra_env=FAST)
     sub, liaison = Caller(server, "atlas"), Caller(server, "liaison")
@@ -243,17 +244,19 @@ def test_a_decision_edited_on_disk_no_longer_verifies_with_any_trust_anchor(
     genuine.write_text(liaison.get(f"/api/v1/projects/{pid}/versions/1/decision").text)
     server.stop()
 
-    project_file = server.data_dir / "orgs" / "atlas" / "projects" / pid / "project.json"
-    data = json.loads(project_file.read_text())
-    review = data["versions"]["1"]["review"]
+    journal = server.data_dir / "orgs" / "atlas" / "projects" / pid / JOURNAL_FILE
+    records, _ = read_whole(journal)
+    stored = json.loads(json.dumps([r.doc for r in records if r.doc["number"] == 1][-1]))
+    review = stored["review"]
     review["decision"]["decision"] = "approved"
-    data["versions"]["1"]["status"] = "approved"
+    stored["status"] = "approved"
     digest = decision_hash(review["decision"])
     review["signature"]["decision_hash"] = digest
     review["seal"]["details"]["decision_hash"] = digest
     review["seal"]["details"]["decision"] = "approved"
     review["seal"]["hash"] = hash_of(review["seal"])
-    project_file.write_text(json.dumps(data))
+    with journal.open("ab") as forged:  # the stored record replaced by a later one, as a review change is
+        forged.write(record_bytes(stored, [], None))
 
     server.start(extra_env=FAST)
     edited = tmp_path / "edited.json"

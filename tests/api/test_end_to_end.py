@@ -13,6 +13,7 @@ import pytest
 from compliance.service.audit import verify_audit_file
 from compliance.service.store import Role
 from compliance.storage.codec import decompress
+from compliance.storage.version_journal import JOURNAL_FILE, read_whole
 from tests.api.conftest import EXAMPLES, YAML, Server, new_project
 
 
@@ -105,7 +106,13 @@ def test_listing_pages_and_filters_by_verdict_and_status(live: Server, example_b
 
 
 def _readable(path: Path) -> bytes:
-    """A file's bytes, inflated when it is a compressed version payload."""
+    """A file's bytes, with the version payloads it holds inflated."""
+    if path.name == JOURNAL_FILE:
+        records, whole = read_whole(path)
+        payloads = (
+            decompress(whole[r.payload[0] : sum(r.payload)]) for r in records if r.payload is not None
+        )
+        return whole + b"".join(payloads)
     data = path.read_bytes()
     return decompress(data) if path.name.endswith(".json.zst") else data
 

@@ -138,19 +138,6 @@ def test_an_unreadable_file_stops_the_open_and_is_quarantined(
         with_index_rebuilt.close()
 
 
-def test_a_damaged_payload_is_refused_not_served(tmp_path: Path, assessment: StoredAssessment) -> None:
-    ids = _seeded(tmp_path, assessment, projects=1, versions=1)
-    payload = tmp_path / "orgs" / "atlas" / "projects" / ids[0] / "v1.json.zst"
-    data = bytearray(payload.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    payload.write_bytes(bytes(data))
-    store = open_tinydb_store(tmp_path)
-    with pytest.raises(StoreCorrupted):
-        store.projects.get_version(ids[0], 1)
-    assert payload.read_bytes() == bytes(data)
-    store.close()
-
-
 def test_erasure_removes_the_files(tmp_path: Path, assessment: StoredAssessment) -> None:
     ids = _seeded(tmp_path, assessment)
     store = open_tinydb_store(tmp_path)

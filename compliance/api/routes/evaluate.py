@@ -3,40 +3,26 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.routing import APIRoute
 
 from compliance.api.bodies import read_raw, submission_body
-from compliance.api.deps import PrincipalDep, api_key, get_principal, services_of
+from compliance.api.deps import PrincipalDep, services_of
 from compliance.api.evaluate_cache import EvaluateCache
 from compliance.api.negotiation import ApiFormat, choose_format, media_type, report_responses
+from compliance.api.plain_route import Endpoint, PlainRoute
 from compliance.api.problems import error_responses
 from compliance.domain.rules import Severity
 from compliance.i18n import Lang, negotiate
 from compliance.service.reporting import ReportOptions
 
 
-class PlainRequestRoute(APIRoute):
-    """A dry run with no query string (what CI sends) has nothing for FastAPI to read and check but the caller:
-    its handler authenticates it as `PrincipalDep` would and calls the route with the parameters' defaults,
-    without solving the dependencies again for every request (a fifth of the server's CPU for a dry run).
-    Anything with a query string is solved by FastAPI as before. The route stays declared as it is (OpenAPI,
-    errors, metrics and exception handlers see the same route); tests/api/test_plain_evaluate.py checks that
-    the dependencies left out are the ones known here and that both ways answer alike."""
+class PlainRequestRoute(PlainRoute):
+    """A dry run with no query string: the route called with the parameters' defaults."""
 
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        solved = super().get_route_handler()
-
-        async def handler(request: Request) -> Response:
-            if request.scope["query_string"]:
-                return await solved(request)
-            # The app's `reject_unknown_query_parameters` has no parameter to refuse.
-            return await evaluate(request, await get_principal(request, await api_key(request)))
-
-        return handler
+    def shortcut(self, request: Request) -> Endpoint:
+        return lambda principal: evaluate(request, principal)
 
 
 router = APIRouter(tags=["evaluate"], route_class=PlainRequestRoute)

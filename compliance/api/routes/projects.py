@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -11,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from compliance.api.bodies import read_data, read_raw, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep, services_of
 from compliance.api.negotiation import choose_format, media_type, report_responses
+from compliance.api.plain_route import Endpoint, PlainRoute
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery, SourceQuery
 from compliance.api.schemas import ProjectList, ProjectOut, VersionHead, VersionList, VersionOut, VersionRef
@@ -26,7 +28,10 @@ from compliance.service.store import ProjectVersion, VersionStatus
 
 router = APIRouter(prefix="/projects", tags=["projects"])
 
-ProjectId = Annotated[str, Path(description="A project id, e.g. prj_0123456789abcdef.", max_length=64)]
+PROJECT_ID_LENGTH = 64
+ProjectId = Annotated[
+    str, Path(description="A project id, e.g. prj_0123456789abcdef.", max_length=PROJECT_ID_LENGTH)
+]
 VersionNumber = Annotated[int, Path(ge=1, le=1_000_000_000, description="1 for the first version.")]
 IdempotencyKey = Annotated[
     str | None,
@@ -34,10 +39,11 @@ IdempotencyKey = Annotated[
         alias="Idempotency-Key",
         min_length=1,
         max_length=200,
-        pattern=r"^[\x21-\x7e]+$",
+        pattern=r"^[\x21-\x7e]+$",  # as _IDEMPOTENCY_KEY
         description="Retries with the same key are stored once and get the same answer.",
     ),
 ]
+_IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")
 REPLAYED = "Idempotent-Replayed"
 _REPLAY_HEADER = {
     "Location": {"schema": {"type": "string"}},
@@ -178,16 +184,6 @@ async def list_versions(project_id: ProjectId, principal: PrincipalDep, services
     return VersionList(project_id=project_id, items=[VersionRef.of(s) for s in summaries])
 
 
-@router.post(
-    "/{project_id}/versions",
-    status_code=201,
-    summary="Submit a new version of a project",
-    description="The submission is assessed and stored with its assessment; the answer comes once both are "
-    "durably written. Send an Idempotency-Key so that a retry is stored once.",
-    response_model=VersionOut,
-    openapi_extra=submission_body("The project described by its facts (JSON or YAML)."),
-    responses={201: {"headers": _REPLAY_HEADER}, **error_responses(401, 403, 404, 409, 413, 415, 422, 503)},
-)
 async def submit_version(
     project_id: ProjectId,
     request: Request,
@@ -203,6 +199,37 @@ async def submit_version(
     if not created:
         headers[REPLAYED] = "true"
     return json_response(version, 201, headers)
+
+
+class PlainSubmitRoute(PlainRoute):
+    """A submission with a project id and an Idempotency-Key that FastAPI would accept (or none)."""
+
+    def shortcut(self, request: Request) -> Endpoint | None:
+        project_id = request.path_params.get("project_id")
+        keys = request.headers.getlist("idempotency-key")
+        if (
+            not isinstance(project_id, str)
+            or len(project_id) > PROJECT_ID_LENGTH
+            or len(keys) > 1
+            or (keys and not _IDEMPOTENCY_KEY.fullmatch(keys[0]))
+        ):
+            return None
+        return lambda principal: submit_version(project_id, request, principal, keys[0] if keys else None)
+
+
+router.add_api_route(
+    "/{project_id}/versions",
+    submit_version,
+    methods=["POST"],
+    status_code=201,
+    summary="Submit a new version of a project",
+    description="The submission is assessed and stored with its assessment; the answer comes once both are "
+    "durably written. Send an Idempotency-Key so that a retry is stored once.",
+    response_model=VersionOut,
+    openapi_extra=submission_body("The project described by its facts (JSON or YAML)."),
+    responses={201: {"headers": _REPLAY_HEADER}, **error_responses(401, 403, 404, 409, 413, 415, 422, 503)},
+    route_class_override=PlainSubmitRoute,
+)
 
 
 @router.get(
