@@ -26,8 +26,9 @@ from compliance.storage.tinydb_files import (
     OPEN_PROJECT_FILES,
     PROJECT_FILE,
     TinyFiles,
+    remove_tree,
 )
-from compliance.storage.version_journal import ProjectVersions
+from compliance.storage.version_journal import ProjectVersions, torn_tail_prefix
 
 
 class ProjectFolders:
@@ -55,6 +56,20 @@ class ProjectFolders:
         if not PROJECT_ID.match(project_id):
             raise ValueError("not a project id")
         return self.org_dir(org) / "projects" / project_id
+
+    def erase(self, org: str, project_id: str) -> None:
+        """Remove a project's folder and every copy of its files in the quarantine folder (torn tails of its
+        journal, files copied aside as damaged): they hold its submissions too. The copies go first, so that
+        an erasure cut short, finished at start while the folder is there, leaves none."""
+        folder = self.project_dir(org, project_id)
+        copied = "__".join(folder.resolve().relative_to(self.files.root.resolve()).parts) + "__"
+        quarantined = self.files.quarantine
+        if quarantined.is_dir():
+            for prefix in (torn_tail_prefix(project_id), copied):
+                for path in quarantined.glob(f"{prefix}*"):
+                    path.unlink()
+            fsync_dir(quarantined)
+        remove_tree(folder)
 
     def org_lock(self, org: str) -> threading.RLock:
         with self.registry:

@@ -35,7 +35,6 @@ from compliance.storage.records import (
 from compliance.storage.selection import select_projects
 from compliance.storage.tinydb_files import (
     PROJECT_FILE,
-    remove_tree,
     stored_point,
     table_docs,
 )
@@ -245,7 +244,7 @@ class TinyDBProjects:
                 del self.folders.where[project_id]
                 self.folders.project_locks.pop(project_id, None)
             versions.close()
-            remove_tree(self.folders.project_dir(org, project_id))  # the data first: erasure is real
+            self.folders.erase(org, project_id)  # the data first: erasure is real
             crash_point("project.deleted:stored")
             self._outbox.publish(events)
         return count

@@ -57,7 +57,7 @@ def recover(
             erased = event.target or ""
             cut_short = event.action == "project.deleted" and PROJECT_ID.match(erased)
             if cut_short and folders.project_dir(org, erased).is_dir():
-                remove_tree(folders.project_dir(org, erased))  # an erasure cut short: finish it
+                folders.erase(org, erased)  # an erasure cut short: finish it
         index = folders.index_db(org).table("projects")
         listed = {
             doc["id"]: (int(doc_id), doc)

@@ -37,6 +37,11 @@ from compliance.storage.tinydb_files import PAYLOAD_SUFFIX, TinyFiles, table_doc
 JOURNAL_FILE = "versions.journal"
 
 
+def torn_tail_prefix(project_id: str) -> str:
+    """How the quarantine folder names the torn tails set aside from a project's journal."""
+    return f"{project_id}.{JOURNAL_FILE}.torn-tail."
+
+
 @dataclass(frozen=True)
 class Record:
     doc: dict[str, Any]  # the version's summary document, as in project.json
@@ -157,7 +162,7 @@ class ProjectVersions:
         """A record cut short by a crash (never acknowledged): its bytes go to the quarantine folder."""
         private_dir(self.files.quarantine)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = self.files.quarantine / f"{self.folder.name}.{JOURNAL_FILE}.torn-tail.{stamp}"
+        target = self.files.quarantine / f"{torn_tail_prefix(self.folder.name)}{stamp}"
         atomic_write(target, os.pread(fd, end - start, start))
         os.ftruncate(fd, start)
         os.fsync(fd)

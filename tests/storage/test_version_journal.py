@@ -301,3 +301,32 @@ def test_an_event_that_failed_to_reach_the_log_goes_with_the_tombstone(
     store.close()
     assert _logged_targets(data) == [f"{PID}/1"]
     assert "project.deleted" in (data / "audit.log").read_text()
+
+
+def test_an_erasure_leaves_no_copy_of_the_project_in_the_quarantine(
+    data: Path, assessment: StoredAssessment
+) -> None:
+    """A torn tail set aside at start and a journal copied aside for a damaged payload hold the project's
+    submissions: erasing the project removes them with its folder (another project's copies stay)."""
+    journal = _created(data, assessment, 2)
+    (first, _), _ = read_whole(journal)
+    assert first.payload is not None
+    raw = bytearray(journal.read_bytes())
+    raw[first.payload[0] + first.payload[1] // 2] ^= 0xFF
+    torn = b'{"version":{"number":3,"status":"submitted"},"events":[],"payload":900}\n' + b"\x28\xb5" * 10
+    journal.write_bytes(bytes(raw) + torn)
+    other = data / "quarantine" / "prj_00000000000000b2.versions.journal.torn-tail.20260101T000000000000Z"
+    other.parent.mkdir(mode=0o700)
+    atomic_write(other, b"another project's")
+    store = open_tinydb_store(data)
+    with pytest.raises(StoreCorrupted):
+        store.projects.get_version(PID, 1)
+    kept = sorted(p.name for p in (data / "quarantine").iterdir())
+    assert len(kept) == 3 and sum(PID in name for name in kept) == 2
+    erased = store.projects.delete_project(
+        PID, lambda n: AuditEvent(actor="k", action="project.deleted", target=PID)
+    )
+    assert erased == 2
+    store.close()
+    assert [p.name for p in (data / "quarantine").iterdir()] == [other.name]
+    assert not (data / "orgs" / "atlas" / "projects" / PID).exists()
