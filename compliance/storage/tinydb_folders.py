@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -145,10 +145,12 @@ class ProjectFolders:
                     self.evict()
             yield org, doc_id, db
 
-    def load(self, folder: Path, *, with_events: bool = False) -> ProjectVersions:
+    def load(
+        self, folder: Path, *, with_events: bool = False, logged: Callable[[], set[str]] | None = None
+    ) -> ProjectVersions:
         """A project's files read: project.json, then its journal (cut after its last whole record)."""
         db = self.files.open(folder / PROJECT_FILE, rewritten=True)
-        return ProjectVersions(folder, db, self.files, with_events=with_events)
+        return ProjectVersions(folder, db, self.files, with_events=with_events, logged=logged)
 
     def read_payload(self, org: str, versions: ProjectVersions, doc: dict[str, Any]) -> ProjectVersion:
         number = int(doc["number"])

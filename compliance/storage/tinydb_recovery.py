@@ -114,7 +114,7 @@ def _project_from_files(
     record cut short at the end of the journal is set aside (it was never acknowledged)."""
     path = project_dir / PROJECT_FILE
     try:
-        versions = folders.load(project_dir, with_events=True)
+        versions = folders.load(project_dir, with_events=True, logged=logged)
     except (KeyError, TypeError, ValueError):  # a summary in project.json without its number
         held = quarantine(path, folders.files.quarantine, folders.files.root)
         raise StoreCorrupted(path, said("store_not_document"), held) from None

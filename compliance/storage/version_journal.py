@@ -20,7 +20,7 @@ import contextlib
 import io
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -115,8 +115,17 @@ class ProjectVersions:
     """A project's versions as the server holds them open: the summary documents by number (project.json's,
     then the journal's), where each payload is and the idempotency keys. Call with the project's lock held."""
 
-    def __init__(self, folder: Path, db: TinyDB, files: TinyFiles, *, with_events: bool = False) -> None:
-        """`with_events`: keep the events of every record (`events`), for the start-up's check of the log."""
+    def __init__(
+        self,
+        folder: Path,
+        db: TinyDB,
+        files: TinyFiles,
+        *,
+        with_events: bool = False,
+        logged: Callable[[], set[str]] | None = None,
+    ) -> None:
+        """`with_events`: keep the events of every record (`events`), for the start-up's check of the log.
+        `logged`: the event ids the audit log holds, to tell a torn tail from a whole record damaged."""
         self.folder = folder
         self.db = db  # project.json: the metadata, the summaries written before the journal, an outbox
         self.path = folder / JOURNAL_FILE
@@ -130,6 +139,7 @@ class ProjectVersions:
         self.broken = False  # a failed append: the open state is dropped and the file read again
         self.size = 0
         self._fd: int | None = None
+        self._logged = logged
         if self.path.exists():
             try:
                 self._load()
@@ -148,6 +158,10 @@ class ProjectVersions:
         with open(fd, "rb", closefd=False) as fh:
             records, end = scan(fh, size, self.path)
         if end < size:
+            if self._was_logged(os.pread(fd, size - end, end)):
+                raise StoreCorrupted(
+                    self.path, said("store_not_json", error=f"record {len(records) + 1}"), None
+                )
             self._set_aside(fd, end, size)
         for record in records:
             number = int(record.doc["number"])
@@ -157,6 +171,19 @@ class ProjectVersions:
             if self.events is not None:
                 self.events += record.events
         self.size = end
+
+    def _was_logged(self, tail: bytes) -> bool:
+        """Whether a record that looks cut short has an event in the audit log: its append was then whole
+        (the log follows the fsync) and acknowledged, so what shortened it is damage, never to be cut."""
+        line, newline, _ = tail.partition(b"\n")
+        if self._logged is None or not newline:
+            return False
+        try:
+            events = json.loads(line)["events"]
+            ids = {e["event_id"] for e in events}
+        except (ValueError, KeyError, TypeError):
+            return False
+        return not ids.isdisjoint(self._logged())
 
     def _set_aside(self, fd: int, start: int, end: int) -> None:
         """A record cut short by a crash (never acknowledged): its bytes go to the quarantine folder."""

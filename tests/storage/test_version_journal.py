@@ -330,3 +330,28 @@ def test_an_erasure_leaves_no_copy_of_the_project_in_the_quarantine(
     store.close()
     assert [p.name for p in (data / "quarantine").iterdir()] == [other.name]
     assert not (data / "orgs" / "atlas" / "projects" / PID).exists()
+
+
+def test_an_acknowledged_last_record_whose_size_was_damaged_is_not_cut_as_torn(
+    data: Path, assessment: StoredAssessment
+) -> None:
+    """A last record whose payload size grew (damage, not a crash) looks cut short, but its audit entry is in
+    the log: it was written whole. The project is set aside, the journal left as it is, and the number is not
+    given again to another version (two different version 2 in the audit log)."""
+    journal = _created(data, assessment, 2)
+    raw = journal.read_bytes()
+    (_, last), _ = read_whole(journal)
+    assert last.payload is not None
+    offset, size = last.payload
+    line_start = raw.rindex(b"\n", 0, offset - 1) + 1
+    line = raw[line_start:offset]
+    grown = line.replace(f'"payload":{size}}}'.encode(), f'"payload":{size + 1000}}}'.encode())
+    assert grown != line
+    damaged = raw[:line_start] + grown + raw[offset:]
+    journal.write_bytes(damaged)
+    store = open_tinydb_store(data)
+    assert [held.path for held in store.quarantined] == [journal]
+    assert store.projects.get_project(PID) is None
+    store.close()
+    assert journal.read_bytes() == damaged
+    assert _logged_targets(data) == [f"{PID}/1", f"{PID}/2"]
