@@ -129,7 +129,7 @@ def test_odd_headers_and_ids_answer_as_the_solved_way(live: Server, example_byte
     token = live.tokens["atlas"]
     with httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
         project_id = new_project(client, "odd headers")
-    yaml = [("Content-Type", "application/yaml"), ("Accept-Language", "en")]
+    yaml: list[tuple[str, str | bytes]] = [("Content-Type", "application/yaml"), ("Accept-Language", "en")]
     good, bad = ("Authorization", f"Bearer {token}"), ("Authorization", "Bearer key_0000.nope")
     header_sets: list[list[tuple[str, str | bytes]]] = [
         [good, bad],
@@ -156,17 +156,16 @@ def test_odd_headers_and_ids_answer_as_the_solved_way(live: Server, example_byte
     with httpx.Client(base_url=live.url, timeout=60) as client:
         for n, given in enumerate(header_sets):
             keyed = any(name == "Idempotency-Key" for name, _ in given)
-            extra = given if keyed else [*given, ("Idempotency-Key", f"odd-{n}")]
+            listed = [*yaml, *given] if keyed else [*yaml, *given, ("Idempotency-Key", f"odd-{n}")]
+            sent = [(k.encode(), v if isinstance(v, bytes) else v.encode()) for k, v in listed]
             pairs = [(p, p + SOLVED) for p in paths] + [
                 ("/api/v1/evaluate", "/api/v1/evaluate?fail_on=major")
             ]
             for path, solved in pairs:
-                if (
-                    "evaluate" not in path
-                ):  # stored once first: both ways are then replays (or the same problem)
-                    client.post(solved, content=example_bytes, headers=[*yaml, *extra])
-                plain = client.post(path, content=example_bytes, headers=[*yaml, *extra])
-                again = client.post(solved, content=example_bytes, headers=[*yaml, *extra])
+                if "evaluate" not in path:  # stored first: both ways are then replays (or the same problem)
+                    client.post(solved, content=example_bytes, headers=sent)
+                plain = client.post(path, content=example_bytes, headers=sent)
+                again = client.post(solved, content=example_bytes, headers=sent)
                 seen.add(plain.status_code)
-                assert _answer(plain) == _answer(again), (path, extra, plain.text[:300], again.text[:300])
+                assert _answer(plain) == _answer(again), (path, listed, plain.text[:300], again.text[:300])
     assert seen == {200, 201, 401, 404, 422}
