@@ -303,3 +303,66 @@ def test_validate_says_the_same_of_files_read_without_pydantic(
         assert (
             fast == slow and fast[0] == 3 and fast[1].count("\n") == len(EXAMPLES) and "bad.yaml" in fast[2]
         )
+
+
+def _odd_files(folder: Path) -> list[Path]:
+    """Files the plain reading might take otherwise than pydantic: numbers, booleans, dates, YAML's own forms,
+    odd characters, nulls where there are defaults."""
+    base = next(p for p in EXAMPLES if p.name == "darija-support-chatbot.yaml").read_text(encoding="utf-8")
+    as_json = json.dumps(load_yaml(base))
+    yaml_edits = {
+        "live: true": ["live: 1", "live: yes", "live: True", "live: !!bool true", "live: ~", "live: null"],
+        "estimated_data_subjects: 120000": [
+            "estimated_data_subjects: true",
+            "estimated_data_subjects: 1" + "0" * 30,
+            "estimated_data_subjects: 120_000",
+        ],
+        "period_days: 365": ["period_days: 365.0", "period_days: 365.5", "period_days: +365"],
+        "access_sla_days: 7": ["access_sla_days: 007", "access_sla_days: 0x7"],
+        "country: MA": ["country: ＭＡ", "country: MA\n  surprise: 1"],
+        "project_name: Darija customer-support chatbot": [
+            'project_name: "Darija\\u0085chatbot"',
+            'project_name: "\\u00a0"',
+            'project_name: ""',
+            "project_name: Darija customer-support chatbot\nproject_name: again",
+        ],
+        "privacy_owner: {name: Salma Bennani, role: Head of legal}": [
+            "privacy_owner:\n    <<: {name: Salma Bennani}\n    role: Head of legal",
+            "privacy_owner: !!python/object/apply:os.system ['true']",
+        ],
+        'schema_version: "1.1"': ['schema_version: "1.0"', ""],
+    }
+    texts = [base.replace(old, new, 1) for old, news in yaml_edits.items() for new in news]
+    texts += [base.replace("2025-", "2024-02-30", 1), base.replace("\n", "\r\n"), "\ufeff" + base]
+    jsons = [
+        as_json.replace('"Darija customer-support chatbot"', '"Darija \\ud800"'),
+        as_json.replace('"description"', '"descr\\udc00iption"'),
+        as_json.replace("120000", "1e400"),
+        as_json.replace('"period_days": 365', '"period_days": -0'),
+        as_json.replace('"live": true', '"live": true, "live": true'),
+    ]
+    files = []
+    for n, text in enumerate(texts + jsons):
+        path = folder / f"odd-{n}.{'yaml' if n < len(texts) else 'json'}"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_odd_files_report_as_pydantic_reads_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    prepare()
+    load_validator.cache_clear()
+    assert load_validator() is not None
+    codes = set()
+    files = _odd_files(tmp_path)
+    read_plainly = [path.name for path in files if read_facts(path) is not None]
+    assert 5 <= len(read_plainly) < len(files), read_plainly  # some read without pydantic, not all
+    for path in files:
+        for lang in ("en", "ar"):
+            argv = ["check", str(path), "--lang", lang]
+            fast = _checked(argv)
+            with monkeypatch.context() as m:
+                m.setattr(check_command, "read_facts", lambda file: None)
+                assert fast == _checked(argv), (path.name, path.read_text()[:300])
+            codes.add(fast[0])
+    assert codes == {1, 3}  # both valid files (read either way) and refused ones
