@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -355,3 +356,43 @@ def test_an_acknowledged_last_record_whose_size_was_damaged_is_not_cut_as_torn(
     store.close()
     assert journal.read_bytes() == damaged
     assert _logged_targets(data) == [f"{PID}/1", f"{PID}/2"]
+
+
+def test_concurrent_submissions_with_one_key_and_reviews_store_one_version_each(
+    data: Path, assessment: StoredAssessment
+) -> None:
+    """Threads submitting with the same key store one version; others, with keys of their own, and review
+    changes in between keep the numbers whole, each change once in the journal and the log."""
+    _created(data, assessment, 1)
+    store = open_tinydb_store(data)
+    results: list[tuple[int, bool]] = []
+
+    def submit(key: str) -> None:
+        added = store.projects.add_version(_version(assessment, key=key), _submitted)
+        assert added is not None
+        results.append((added[0].number, added[1]))
+
+    def review() -> None:
+        change = lambda r: r.model_copy(update={"status": VersionStatus.in_review})  # noqa: E731
+        assert store.projects.update_review(PID, 1, change) is not None
+
+    jobs = [lambda: submit("same")] * 8 + [lambda n=n: submit(f"own-{n}") for n in range(8)] + [review] * 4
+    random.Random(5).shuffle(jobs)
+    threads = [threading.Thread(target=job) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 16
+    created = sorted(number for number, fresh in results if fresh)
+    assert created == list(range(2, 11))  # the key once, the eight others once each
+    assert len({number for number, fresh in results if not fresh}) == 1
+    review_after = store.projects.get_review(PID, 1)
+    assert review_after is not None and review_after.revision == 5
+    store.close()
+    reopened = open_tinydb_store(data)
+    assert [s.number for s in reopened.projects.list_versions(PID) or []] == list(range(1, 11))
+    reopened.close()
+    assert sorted(_logged_targets(data), key=lambda t: int(t.rsplit("/", 1)[1])) == [
+        f"{PID}/{n}" for n in range(1, 11)
+    ]
