@@ -121,11 +121,22 @@ def backup_data_dir(data_dir: Path, output: Path) -> BackupReport:
 
 def _check(output: Path, projects: int, versions: int) -> BackupReport:
     """Read the copy back: every project file parsed, every payload decompressed against its checksum,
-    the audit chain verified. (It is not opened as a store: that would recover and log into the copy.)"""
+    the audit chain verified, and every version the copied log says was submitted is in the copy (a journal
+    whose last record was damaged would end before it). (It is not opened as a store: that would recover
+    and log into the copy.)"""
+    audit = output / "audit.log"
+    lines = audit.read_text(encoding="utf-8").splitlines() if audit.exists() else []
+    submitted = _submitted(lines)
     read = 0
     for project_file in sorted(output.glob(f"orgs/*/projects/*/{PROJECT_FILE}")):
         project_dir = project_file.parent
-        for doc, payload in _stored_versions(project_dir, json.loads(project_file.read_bytes())):
+        stored = _stored_versions(project_dir, json.loads(project_file.read_bytes()))
+        lost = submitted.get(project_dir.name, set()) - {int(doc["number"]) for doc, _ in stored}
+        if lost:
+            raise BackupFailed(
+                said("backup_unreadable", project=project_dir.name, number=min(lost), error="missing")
+            )
+        for doc, payload in stored:
             try:
                 version_from_parts(doc, payload(), project_dir.name, project_dir.parent.parent.name)
             except (ValueError, KeyError, zstandard.ZstdError) as exc:
@@ -138,13 +149,29 @@ def _check(output: Path, projects: int, versions: int) -> BackupReport:
                     )
                 ) from None
             read += 1
-    audit = output / "audit.log"
-    chain = verify_lines(audit.read_text(encoding="utf-8").splitlines() if audit.exists() else [])
+    chain = verify_lines(lines)
     if not chain.ok:
         raise BackupFailed(said("backup_chain", problems=tuple(chain.problems[:3])))
     if read != versions:
         raise BackupFailed(said("backup_count", read=read, copied=versions))
     return BackupReport(projects=projects, versions=read, audit_entries=chain.entries, audit_head=chain.head)
+
+
+def _submitted(lines: list[str]) -> dict[str, set[int]]:
+    """The version numbers the audit lines say were submitted, by project."""
+    found: dict[str, set[int]] = {}
+    for line in lines:
+        if '"version.submitted"' not in line:
+            continue
+        try:
+            entry = json.loads(line)
+            if entry["action"] != "version.submitted":
+                continue
+            project, _, number = entry["target"].rpartition("/")
+            found.setdefault(project, set()).add(int(number))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # not an entry of ours: the chain's verification says so
+    return found
 
 
 def _stored_versions(

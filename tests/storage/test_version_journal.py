@@ -15,7 +15,7 @@ from compliance.service.assessing import assessor_for
 from compliance.service.submissions import parse_submission
 from compliance.storage.atomic_files import atomic_write
 from compliance.storage.audit_chain import verify_lines
-from compliance.storage.backup import backup_data_dir
+from compliance.storage.backup import BackupFailed, backup_data_dir
 from compliance.storage.codec import version_payload, version_summary_document
 from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import AuditEvent, Project, ProjectVersion, StoredAssessment, VersionStatus
@@ -333,6 +333,19 @@ def test_an_erasure_leaves_no_copy_of_the_project_in_the_quarantine(
     assert not (data / "orgs" / "atlas" / "projects" / PID).exists()
 
 
+def _last_size_grown(journal: Path) -> bytes:
+    """The journal with its last record's payload size 1000 bytes larger, as damage would leave it."""
+    raw = journal.read_bytes()
+    *_, (last) = read_whole(journal)[0]
+    assert last.payload is not None
+    offset, size = last.payload
+    line_start = raw.rindex(b"\n", 0, offset - 1) + 1
+    line = raw[line_start:offset]
+    grown = line.replace(f'"payload":{size}}}'.encode(), f'"payload":{size + 1000}}}'.encode())
+    assert grown != line
+    return raw[:line_start] + grown + raw[offset:]
+
+
 def test_an_acknowledged_last_record_whose_size_was_damaged_is_not_cut_as_torn(
     data: Path, assessment: StoredAssessment
 ) -> None:
@@ -340,15 +353,7 @@ def test_an_acknowledged_last_record_whose_size_was_damaged_is_not_cut_as_torn(
     the log: it was written whole. The project is set aside, the journal left as it is, and the number is not
     given again to another version (two different version 2 in the audit log)."""
     journal = _created(data, assessment, 2)
-    raw = journal.read_bytes()
-    (_, last), _ = read_whole(journal)
-    assert last.payload is not None
-    offset, size = last.payload
-    line_start = raw.rindex(b"\n", 0, offset - 1) + 1
-    line = raw[line_start:offset]
-    grown = line.replace(f'"payload":{size}}}'.encode(), f'"payload":{size + 1000}}}'.encode())
-    assert grown != line
-    damaged = raw[:line_start] + grown + raw[offset:]
+    damaged = _last_size_grown(journal)
     journal.write_bytes(damaged)
     store = open_tinydb_store(data)
     assert [held.path for held in store.quarantined] == [journal]
@@ -396,3 +401,14 @@ def test_concurrent_submissions_with_one_key_and_reviews_store_one_version_each(
     assert sorted(_logged_targets(data), key=lambda t: int(t.rsplit("/", 1)[1])) == [
         f"{PID}/{n}" for n in range(1, 11)
     ]
+
+
+def test_a_backup_refuses_a_journal_that_lost_a_logged_version(
+    data: Path, assessment: StoredAssessment
+) -> None:
+    """The copy would end before the damaged record and serve a project without its version 2, whose entry its
+    audit log holds: the backup fails, naming it, instead of making that copy."""
+    journal = _created(data, assessment, 2)
+    journal.write_bytes(_last_size_grown(journal))
+    with pytest.raises(BackupFailed, match=f"{PID} v2"):
+        backup_data_dir(data, data.parent / "copy")
