@@ -174,9 +174,10 @@ class ProjectVersions:
 
     def _was_logged(self, tail: bytes) -> bool:
         """Whether a record that looks cut short has an event in the audit log: its append was then whole
-        (the log follows the fsync) and acknowledged, so what shortened it is damage, never to be cut."""
-        line, newline, _ = tail.partition(b"\n")
-        if self._logged is None or not newline:
+        (the log follows the fsync) and acknowledged, so what shortened it is damage, never to be cut. A line
+        without its newline counts too: a torn one never parses, and one whole but for it is told by the log."""
+        line = tail.partition(b"\n")[0]
+        if self._logged is None:
             return False
         try:
             events = json.loads(line)["events"]

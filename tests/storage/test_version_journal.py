@@ -412,3 +412,26 @@ def test_a_backup_refuses_a_journal_that_lost_a_logged_version(
     journal.write_bytes(_last_size_grown(journal))
     with pytest.raises(BackupFailed, match=f"{PID} v2"):
         backup_data_dir(data, data.parent / "copy")
+
+
+def test_an_acknowledged_review_whose_newline_was_damaged_is_not_cut_as_torn(
+    data: Path, assessment: StoredAssessment
+) -> None:
+    _created(data, assessment, 1)
+    store = open_tinydb_store(data)
+    reviewed = store.projects.update_review(
+        PID,
+        1,
+        lambda r: r.model_copy(update={"status": VersionStatus.in_review}),
+        events=lambda r: [AuditEvent(actor="k", action="review.started", target=f"{PID}/1")],
+    )
+    assert reviewed is not None and reviewed.revision == 2
+    store.close()
+    journal = data / "orgs" / "atlas" / "projects" / PID / JOURNAL_FILE
+    raw = journal.read_bytes()
+    assert raw.endswith(b"}\n")
+    journal.write_bytes(raw[:-1] + b" ")
+    store = open_tinydb_store(data)
+    assert [held.path for held in store.quarantined] == [journal]
+    store.close()
+    assert journal.read_bytes() == raw[:-1] + b" "
