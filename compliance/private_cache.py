@@ -103,6 +103,12 @@ def secret_of(folder: Path, create: bool) -> bytes | None:
     return key if len(key) == 32 else None
 
 
+def _mac(secret: bytes, name: str, payload: bytes) -> bytes:
+    """Over the whole name, kind included: the entries of one key (`<key>.pack`, `<key>.plain`...) cannot
+    stand in for each other."""
+    return hmac.new(secret, name.encode() + b"\0" + payload, hashlib.sha256).digest()
+
+
 def read_blob(folder: Path, name: str) -> bytes | None:
     """The authenticated bytes of the entry `name` (`<key>.<kind>`), or None."""
     if not private_dir(folder, create=False):
@@ -118,9 +124,7 @@ def read_blob(folder: Path, name: str) -> bytes | None:
         return None
     head = len(FORMAT)
     mac, payload = data[head : head + 32], data[head + 32 :]
-    key = name.partition(".")[0]
-    expected = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
-    if not data.startswith(FORMAT) or not hmac.compare_digest(mac, expected):
+    if not data.startswith(FORMAT) or not hmac.compare_digest(mac, _mac(secret, name, payload)):
         return None
     return payload
 
@@ -132,8 +136,7 @@ def write_blob(folder: Path, name: str, payload: bytes) -> None:
     secret = secret_of(folder, create=True)
     if secret is None:
         return
-    key = name.partition(".")[0]
-    mac = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+    mac = _mac(secret, name, payload)
     tmp = folder / f".{name}.{os.getpid()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

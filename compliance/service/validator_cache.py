@@ -38,7 +38,7 @@ from pydantic_core import SchemaSerializer, SchemaValidator
 from compliance import __version__
 from compliance.engine.dump import keep, plain_of, remade
 from compliance.private_cache import FORMAT, cache_dir, package_digest, read_blob, write_blob
-from compliance.service.plain_submission import write_validator
+from compliance.service.plain_submission import load_validator, write_validator
 
 # The models an assessment builds, from the submission to the report (found by tracing pydantic's builds of
 # `compliance check` over every example, format and language).
@@ -153,3 +153,5 @@ def prepare(submission: bool = True) -> None:
             model.__pydantic_serializer__ = serializer
             if plain is not None:
                 keep(serializer, plain)
+    if submission and load_validator() is None:  # an entry lost on its own: written again (once a process)
+        write_validator(model_of(SUBMISSION).__pydantic_core_schema__)

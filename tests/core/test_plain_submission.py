@@ -239,9 +239,11 @@ def test_a_check_reading_files_without_pydantic_reports_as_before(
     fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     prepare()  # builds the kept models, and writes the plain validator, in this session's cache folder
-    load_validator.cache_clear()  # an earlier test may have looked before the entry was written
+    # Written here too: this process may have prepared its models from another test's folder already.
+    write_validator(Submission.__pydantic_core_schema__)
     assert load_validator() is not None
-    assessor_for(None)  # the pack cache's entry, with the pack's plain forms
+    assessor_for.cache_clear()  # this process may hold a pack read from another test's folder
+    assessor_for(None)  # the pack cache's entry, with the pack's plain forms, in this folder
     assert plain_engine_for(None) is not None
     plain_runs: list[int | None] = []
     with_plain = check_command._check_plain
@@ -366,3 +368,20 @@ def test_odd_files_report_as_pydantic_reads_them(tmp_path: Path, monkeypatch: py
                 assert fast == _checked(argv), (path.name, path.read_text()[:300])
             codes.add(fast[0])
     assert codes == {1, 3}  # both valid files (read either way) and refused ones
+
+
+def test_a_plain_validator_lost_on_its_own_is_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path))
+    prepare.cache_clear()
+    prepare()  # the models' entry in this folder, with the plain validator
+    (entry,) = tmp_path.glob("*.validator")
+    entry.unlink()  # the models' entry stays: before, no check read plainly until the models were rebuilt
+    load_validator.cache_clear()
+    prepare.cache_clear()  # a process prepares once: as a new process would
+    try:
+        prepare()
+        assert entry.exists() and load_validator() is not None
+    finally:
+        prepare.cache_clear()
