@@ -60,10 +60,27 @@ def build(model: type[BaseModel], rng: random.Random, depth: int = 0) -> dict[st
     return out
 
 
-def _drop(data: Any, loc: tuple[Any, ...]) -> None:
-    for key in loc[:-1]:
+def value_paths(data: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside nested mappings and lists (the whole itself left out), depth first."""
+    found = [here] if here else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += value_paths(value, (*here, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += value_paths(value, (*here, i))
+    return found
+
+
+def holder_of(data: Any, path: tuple[Any, ...]) -> Any:
+    """The mapping or list that holds the value at `path` (under its last key)."""
+    for key in path[:-1]:
         data = data[key]
-    del data[loc[-1]]
+    return data
+
+
+def _drop(data: Any, loc: tuple[Any, ...]) -> None:
+    del holder_of(data, loc)[loc[-1]]
 
 
 def random_submission(seed: int) -> Submission:

@@ -27,7 +27,7 @@ from compliance.service.plain_check import plain_engine_for
 from compliance.service.plain_submission import load_validator, read_facts, strict_payload, write_validator
 from compliance.service.validator_cache import prepare
 from compliance.strictyaml import load_yaml
-from tests.core.randomfacts import random_submission
+from tests.core.randomfacts import holder_of, random_submission, value_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -81,18 +81,6 @@ def test_random_valid_submissions_read_as_pydantic_reads_them(validate: Validate
             assert _compare(validate, data) == "same", seed
 
 
-def _places(data: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value in nested mappings and lists."""
-    out = [at]
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out += _places(v, (*at, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out += _places(v, (*at, i))
-    return out
-
-
 BAD_VALUES = [
     None,
     True,
@@ -134,10 +122,8 @@ BAD_VALUES = [
 def _mutated(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     out = copy.deepcopy(data)
     for _ in range(rng.randint(1, 3)):
-        place = rng.choice(_places(out)[1:] or [("project_name",)])
-        holder: Any = out
-        for key in place[:-1]:
-            holder = holder[key]
+        place = rng.choice(value_paths(out) or [("project_name",)])
+        holder = holder_of(out, place)
         action = rng.random()
         if action < 0.7:
             holder[place[-1]] = copy.deepcopy(rng.choice(BAD_VALUES))

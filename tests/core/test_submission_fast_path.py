@@ -23,7 +23,7 @@ from compliance.service.submissions import (
     validate_submission,
 )
 from compliance.strictyaml import load_yaml
-from tests.core.randomfacts import random_submission
+from tests.core.randomfacts import holder_of, random_submission, value_paths
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 LANGS = ("fr", "ar", "en")
@@ -117,33 +117,18 @@ ODD_VALUES: list[Any] = [
 ]
 
 
-def _paths(data: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [here] if here else []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += _paths(value, (*here, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            found += _paths(value, (*here, i))
-    return found
-
-
 def _get(data: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        data = data[key]
-    return data
+    return holder_of(data, path)[path[-1]]
 
 
 def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
-    for key in path[:-1]:
-        data = data[key]
-    data[path[-1]] = value
+    holder_of(data, path)[path[-1]] = value
 
 
 def _mutated(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     out = copy.deepcopy(data)
     for _ in range(rng.randint(1, 3)):
-        paths = _paths(out)
+        paths = value_paths(out)
         _set(out, rng.choice(paths), copy.deepcopy(rng.choice(ODD_VALUES)))
     return out
 
@@ -169,7 +154,7 @@ def test_odd_bodies_are_not_taken_at_once_and_keep_their_problems() -> None:
     older = copy.deepcopy(data) | {"schema_version": "1.0"}
     older.setdefault("rights", {})["access_channel"] = "none"
     whole_float = copy.deepcopy(data)
-    int_path = next(p for p in _paths(data) if type(_get(data, p)) is int)
+    int_path = next(p for p in value_paths(data) if type(_get(data, p)) is int)
     _set(whole_float, int_path, float(_get(data, int_path)))
     nested = next(k for k, v in data.items() if isinstance(v, dict) and v)
     inner = next(iter(data[nested]))
