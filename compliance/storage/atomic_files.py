@@ -50,15 +50,30 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_fully(fd: int, data: bytes) -> None:
+    """`os.write` until every byte is written (a write may take fewer)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def set_aside_tail(fd: int, start: int, end: int, quarantine_dir: Path, prefix: str) -> None:
+    """Cut an append-only file's torn tail (bytes `start` to `end`, never acknowledged) after copying them into
+    the quarantine folder as `<prefix><time>`."""
+    torn = os.pread(fd, end - start, start)
+    private_dir(quarantine_dir)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    atomic_write(quarantine_dir / f"{prefix}{stamp}", torn)
+    os.ftruncate(fd, start)
+    os.fsync(fd)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}{TEMP_SUFFIX}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_fully(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -10,12 +10,11 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from compliance.i18n.said import said
-from compliance.storage.atomic_files import atomic_write, fsync_dir, private_dir
+from compliance.storage.atomic_files import fsync_dir, set_aside_tail, write_fully
 from compliance.storage.errors import StoreCorrupted
 
 _TAIL_BYTES = 64 * 1024
@@ -52,7 +51,7 @@ class JsonLinesFile:
         if chunk and not chunk.endswith(b"\n"):
             cut = chunk.rfind(b"\n")
             torn_from = start + cut + 1 if cut >= 0 else start
-            self._set_aside(fd, torn_from, size)
+            set_aside_tail(fd, torn_from, size, self.quarantine_dir, f"{self.path.name}.torn-tail.")
             size = torn_from
             chunk = chunk[: cut + 1] if cut >= 0 else b""
         record: dict[str, Any] | None = None
@@ -76,19 +75,9 @@ class JsonLinesFile:
             json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
             for record in records
         )
-        view = memoryview(text.encode())
-        while view:
-            view = view[os.write(fd, view) :]
+        write_fully(fd, text.encode())
         os.fsync(fd)
         self._known = (os.fstat(fd).st_size, records[-1])
-
-    def _set_aside(self, fd: int, start: int, end: int) -> None:
-        torn = os.pread(fd, end - start, start)
-        private_dir(self.quarantine_dir)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        atomic_write(self.quarantine_dir / f"{self.path.name}.torn-tail.{stamp}", torn)
-        os.ftruncate(fd, start)
-        os.fsync(fd)
 
     def lines(self) -> list[str]:
         try:

@@ -22,14 +22,13 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from tinydb import TinyDB
 
 from compliance.i18n.said import said
-from compliance.storage.atomic_files import atomic_write, fsync_dir, private_dir, quarantine
+from compliance.storage.atomic_files import fsync_dir, quarantine, set_aside_tail, write_fully
 from compliance.storage.errors import StoreCorrupted
 from compliance.storage.records import AuditEvent
 from compliance.storage.tinydb_files import PAYLOAD_SUFFIX, TinyFiles, table_docs
@@ -162,7 +161,8 @@ class ProjectVersions:
                 raise StoreCorrupted(
                     self.path, said("store_not_json", error=f"record {len(records) + 1}"), None
                 )
-            self._set_aside(fd, end, size)
+            # a record cut short by a crash (never acknowledged): its bytes go to the quarantine folder
+            set_aside_tail(fd, end, size, self.files.quarantine, torn_tail_prefix(self.folder.name))
         for record in records:
             number = int(record.doc["number"])
             self.docs[number] = record.doc
@@ -186,15 +186,6 @@ class ProjectVersions:
             return False
         return not ids.isdisjoint(self._logged())
 
-    def _set_aside(self, fd: int, start: int, end: int) -> None:
-        """A record cut short by a crash (never acknowledged): its bytes go to the quarantine folder."""
-        private_dir(self.files.quarantine)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = self.files.quarantine / f"{torn_tail_prefix(self.folder.name)}{stamp}"
-        atomic_write(target, os.pread(fd, end - start, start))
-        os.ftruncate(fd, start)
-        os.fsync(fd)
-
     def _descriptor(self) -> int:
         if self._fd is None:
             existed = self.path.exists()
@@ -209,9 +200,7 @@ class ProjectVersions:
         fd = self._descriptor()
         start = self.size
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            write_fully(fd, data)
             os.fdatasync(fd)
         except BaseException:
             self.broken = True
