@@ -43,6 +43,12 @@ def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def reads_as_json(text: str, json_only: bool) -> bool:
+    """Whether a submission's text is read as JSON (a `.json` file, a JSON body, or a text opening with `{`);
+    YAML otherwise."""
+    return json_only or text.lstrip().startswith("{")
+
+
 def whole_numbers(data: Any) -> Any:
     """`365.0` is the whole number 365, as JSON Schema's `integer` says (the published schema accepts it), so
     strict validation gets it as one; `365.5` stays a number that is not whole, and is refused."""
@@ -127,7 +133,7 @@ def read_facts(path: Path) -> Facts | None:
     if text is None:
         return None
     try:
-        if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        if reads_as_json(text, path.suffix.lower() == ".json"):
             data = json.loads(text, object_pairs_hook=no_duplicate_keys)
         else:
             from compliance.strictyaml import load_yaml

@@ -17,6 +17,7 @@ from compliance.service.plain_submission import (
     MAX_SUBMISSION_BYTES,
     DuplicateKey,
     no_duplicate_keys,
+    reads_as_json,
     strict_payload,
 )
 from compliance.service.submission_errors import describe_errors, position_words
@@ -145,7 +146,7 @@ class JsonNumbers:
 def parse_text(text: str, source: str, *, json_only: bool = False, numbers: JsonNumbers | None = None) -> Any:
     """Parse a YAML or JSON text into plain data."""
     try:
-        if json_only or text.lstrip().startswith("{"):
+        if reads_as_json(text, json_only):
             if numbers is None:
                 return json.loads(text, object_pairs_hook=no_duplicate_keys)
             numbers.read_as_json = True
