@@ -91,7 +91,6 @@ class Router:
         self, pack: RulePack, today: date | None = None, checks: tuple[Any, list[Leaf]] | None = None
     ) -> None:
         self.pack = pack
-        self._today = today  # fixed in tests; otherwise the day of each assessment
         self._closures: list[Evaluator] | None = (
             None  # the reference way (`derive`), compiled when first used
         )
@@ -114,8 +113,8 @@ class Router:
 
     @property
     def today(self) -> date:
-        """The day a pending request is judged on (Decree Art. 28)."""
-        return self._today or date.today()
+        """The day a pending request is judged on (Decree Art. 28): the lean router's."""
+        return self._lean.today
 
     def derive(self, facts: dict[str, Any]) -> tuple[Derived, FormalityPlan]:
         """The derived facts, built as the `Derived` model rules are checked against, and the formality plan.
