@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -47,7 +48,7 @@ def recover(
     remove_stale_temp_files(folders.orgs_dir)
     pending: list[AuditEvent] = []
     quarantined: list[StoreCorrupted] = []
-    logged = _read_once(event_ids)
+    logged = cache(event_ids)  # the ids the audit log holds: read when a journal's events are first checked
     for folder in sorted(p for p in folders.orgs_dir.iterdir() if p.is_dir()):
         if not ORG_ID.match(folder.name):
             continue
@@ -93,18 +94,6 @@ def recover(
         pending += intents
     outbox.recover(pending)
     return quarantined
-
-
-def _read_once(event_ids: Callable[[], set[str]]) -> Callable[[], set[str]]:
-    """The event ids the audit log holds, read when first needed (to check a journal's events) and once."""
-    ids: list[set[str]] = []
-
-    def logged() -> set[str]:
-        if not ids:
-            ids.append(event_ids())
-        return ids[0]
-
-    return logged
 
 
 def _project_from_files(
