@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import FastAPI
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Scope
 
 from compliance.api.app import create_app
 from compliance.api.settings import Settings
+from compliance.service.assess_channel import running_loop
 from compliance.service.sign_in import ThrottlePolicy
 from compliance.service.store import Store
 from compliance.web.app import create_web
@@ -31,9 +34,14 @@ class _WebMount(Mount):
         return super().matches(scope)
 
 
-def create_server(settings: Settings | None = None, repository: Store | None = None) -> FastAPI:
+def create_server(
+    settings: Settings | None = None,
+    repository: Store | None = None,
+    loop: asyncio.AbstractEventLoop | None = None,
+) -> FastAPI:
+    """`loop`: the loop that will serve it (see `create_app`)."""
     settings = settings or Settings()
-    app = create_app(settings, repository)
+    app = create_app(settings, repository, loop=loop)
     services = app.state.services
     web = create_web(
         services.store,
@@ -49,4 +57,4 @@ def create_server(settings: Settings | None = None, repository: Store | None = N
 
 def server_from_environment() -> FastAPI:
     """The factory uvicorn calls (`compliance serve`): settings from COMPLIANCE_* variables."""
-    return create_server(Settings.from_environment())
+    return create_server(Settings.from_environment(), loop=running_loop())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator
@@ -30,6 +31,7 @@ from compliance.api.routes import (
 )
 from compliance.api.settings import MAX_BODY_BYTES, Settings
 from compliance.service.access import has_active_admin
+from compliance.service.assess_channel import running_loop
 from compliance.service.assess_runner import make_runner
 from compliance.service.assessing import assessor_for
 from compliance.service.carry_over import JudgementCarryOver
@@ -88,10 +90,12 @@ def create_app(
     settings: Settings | None = None,
     repository: Store | None = None,
     failure_counters: FailureCounters | None = None,
+    loop: asyncio.AbstractEventLoop | None = None,
 ) -> FastAPI:
     """The application. Without `repository` it opens the TinyDB store in `settings.data_dir`, which
     refuses a second process on the same folder; without `failure_counters` (failed authentications) it
-    counts in memory."""
+    counts in memory. `loop`: the loop that will serve it, which then reads the assessment helpers' answers
+    (uvicorn builds the app in it); without it, a thread per helper does."""
     settings = settings or Settings()
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
     store = (
@@ -103,7 +107,7 @@ def create_app(
     try:
         unpublish = publish_pack(assessor, store.packs)
         runner = make_runner(
-            assessor, settings.rules_dir.resolve() if settings.rules_dir else None, settings.workers()
+            assessor, settings.rules_dir.resolve() if settings.rules_dir else None, settings.workers(), loop
         )
     except BaseException:
         if owns_store:
@@ -193,4 +197,4 @@ def create_app(
 
 def app_from_environment() -> FastAPI:
     """The factory uvicorn calls (`compliance serve`): settings from COMPLIANCE_* variables."""
-    return create_app(Settings.from_environment())
+    return create_app(Settings.from_environment(), loop=running_loop())

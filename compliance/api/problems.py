@@ -20,7 +20,7 @@ from compliance.domain.base import Frozen
 from compliance.domain.field_errors import FieldError
 from compliance.i18n import DEFAULT, Lang
 from compliance.i18n.said import Said, worded
-from compliance.service.assess_runner import AssessmentUnavailable
+from compliance.service.assess_channel import AssessmentUnavailable
 from compliance.service.errors import (
     Forbidden,
     IdempotencyMismatch,

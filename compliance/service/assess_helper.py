@@ -121,6 +121,51 @@ class Messages:
         return b"".join(parts)
 
 
+class Incoming:
+    """The messages arriving on a non-blocking pipe, read by the event loop when it is readable: `read` takes
+    what has come of the next message, in the same two reads as `Messages` when it is all there, and
+    returns it once complete (None meanwhile; `ended` at the pipe's end, a message cut short dropped)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.ended = False
+        self._header = b""
+        self._kind = -1  # the message's kind once its header is complete
+        self._size = 0
+        self._parts: list[bytes] = []
+        self._got = 0
+
+    def read(self) -> Message | None:
+        if self._kind < 0:
+            data = self._take(HEADER.size - len(self._header))
+            if data is None:
+                return None
+            self._header += data
+            if len(self._header) < HEADER.size:
+                return None
+            self._size, self._kind = HEADER.unpack(self._header)
+        while self._got < self._size:
+            data = self._take(self._size - self._got)
+            if data is None:
+                return None
+            self._parts.append(data)
+            self._got += len(data)
+        parts, kind = self._parts, self._kind
+        self._header, self._kind, self._size, self._parts, self._got = b"", -1, 0, [], 0
+        return kind, parts[0] if len(parts) == 1 else b"".join(parts)
+
+    def _take(self, size: int) -> bytes | None:
+        """Up to `size` bytes; None when none are there yet, or at the end (then `ended`)."""
+        try:
+            data = os.read(self.fd, size)
+        except BlockingIOError:
+            return None
+        if not data:
+            self.ended = True
+            return None
+        return data
+
+
 class HelperGone(Exception):
     pass
 

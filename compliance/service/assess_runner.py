@@ -10,45 +10,29 @@ The engine is pure, so nothing but the rule pack is shared.
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import json
-import multiprocessing
-import os
 import pickle
 import threading
-from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from compliance.domain.field_errors import FieldError
 from compliance.domain.submission import Submission
-from compliance.service.assess_helper import (
-    HEADER,
-    PIPE_FLOOR,
-    HelperGone,
-    Message,
-    Messages,
-    answer_of,
-    helper_main,
-    send,
-    widen,
-)
+from compliance.service.assess_channel import AssessmentUnavailable, Helper, running_loop
+from compliance.service.assess_helper import HEADER, HelperGone, Message, answer_of
 from compliance.service.assess_work import BODY, Stored, assess_from_body, report_from_body, stored_of
 from compliance.service.assessing import Assessor
-from compliance.service.errors import ServiceError
 from compliance.service.reporting import ReportOptions
 from compliance.service.submissions import InvalidSubmission
 from compliance.storage.records import StoredAssessment
 
 T = TypeVar("T")
-
-
-class AssessmentUnavailable(ServiceError):
-    """The helper processes failed twice in a row."""
+_Helper = Helper  # where the tests find it
 
 
 @dataclass(frozen=True)
@@ -86,16 +70,16 @@ class AssessmentRunner(Protocol):
     def close(self) -> None: ...
 
 
-def _settle(outcome: Future[tuple[str | bytes, list[FieldError]]], out: Future[str | bytes]) -> None:
-    error = outcome.exception()
-    if error is not None:
-        out.set_exception(error)
-    else:
-        text, problems = outcome.result()
-        if problems:
-            out.set_exception(InvalidSubmission(BODY, problems))
-        else:
-            out.set_result(text)
+def _report(answer: tuple[str | bytes, list[FieldError]]) -> str | bytes:
+    """A report, or InvalidSubmission with the problems of a body that does not fit."""
+    text, problems = answer
+    if problems:
+        raise InvalidSubmission(BODY, problems)
+    return text
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 class InProcessRunner:
@@ -109,182 +93,40 @@ class InProcessRunner:
         return _assessed(assess_from_body(self.assessor, raw, is_json))
 
     def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
-        outcome: Future[tuple[str | bytes, list[FieldError]]] = Future()
-        try:
-            outcome.set_result(report_from_body(self.assessor, raw, is_json, options))
-        except Exception as exc:
-            outcome.set_exception(exc)
         out: Future[str | bytes] = Future()
-        _settle(outcome, out)
+        try:
+            out.set_result(_report(report_from_body(self.assessor, raw, is_json, options)))
+        except Exception as exc:
+            out.set_exception(exc)
         return out
 
     def close(self) -> None:
         pass
 
 
-# -- in the server ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Call:
+    """A request on its way: its bytes, the caller's future and what makes the answer the caller's value."""
 
-
-class _Helper:
-    """One helper process, its two pipes and the thread that reads its answers, which arrive in the order of
-    the requests: a request is written by its caller straight into the pipe, even while the helper works on
-    earlier ones, so that it never waits for the next."""
-
-    def __init__(self, rules_dir: Path | None) -> None:
-        self.rules_dir = rules_dir
-        self.process: BaseProcess | None = None
-        self._to: Connection | None = None
-        self._lock = threading.Lock()  # the answers awaited (never held while writing into a pipe)
-        self._sending = threading.Lock()  # requests enter the pipe in the order of `_awaited`
-        self._starting = threading.Lock()
-        self.closed = False
-        self._awaited: deque[tuple[Future[Message], int]] = deque()  # the current process's, in order
-        self.queued_bytes = 0
-        self.capacity = (
-            PIPE_FLOOR  # of the request pipe: requests waiting in it below this never block a write
-        )
-        self.gone = True
-
-    @property
-    def load(self) -> int:
-        return len(self._awaited)
-
-    def ensure_started(self) -> None:
-        """Start it, or start it again after it died (once for everyone who saw it gone)."""
-        with self._starting:
-            if self.closed:
-                raise AssessmentUnavailable("the assessment processes are stopped")
-            if self.gone:
-                self.stop()
-                self._start()
-
-    def _start(self) -> None:
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        their_requests, our_requests = context.Pipe(duplex=False)
-        our_replies, their_replies = context.Pipe(duplex=False)
-        process = context.Process(
-            target=helper_main,
-            args=(their_requests, their_replies, self.rules_dir, os.getpid()),
-            daemon=False,  # a PDF is rendered in a process of its own, which a daemon may not start
-            name="compliance-assess",
-        )
-        process.start()
-        their_requests.close()
-        their_replies.close()
-        widen(our_replies)
-        self.capacity = widen(our_requests)
-        self.process, self._to = process, our_requests
-        answers = Messages(our_replies.fileno())
-        first = answers.next()
-        try:  # a pack that does not load fails here, at start
-            if first is None:
-                raise AssessmentUnavailable("an assessment process did not start")
-            answer_of(first)
-        except BaseException:
-            self.stop()
-            our_replies.close()
-            raise
-        self._attach(our_requests, our_replies, answers)
-
-    def _attach(self, requests: Connection, replies: Connection, answers: Messages) -> None:
-        """Take a started process's pipes, with a queue of the answers it owes of their own: the reading
-        thread of a process replaced, seeing its end late, fails only its own callers."""
-        awaited: deque[tuple[Future[Message], int]] = deque()
-        with self._lock:
-            self._to, self._awaited, self.gone = requests, awaited, False
-        threading.Thread(target=self._read_answers, args=(replies, answers, awaited), daemon=True).start()
-
-    def submit(self, message: bytes) -> Future[Message]:
-        """Write a request; the future gets the answer's bytes, or HelperGone."""
-        answer: Future[Message] = Future()
-        size = HEADER.size + len(message)
-        with self._sending:
-            with self._lock:
-                if self.gone or self._to is None:
-                    raise HelperGone
-                awaited = self._awaited
-                awaited.append((answer, size))
-                self.queued_bytes += size
-                # A write into a full pipe waits for the helper, which may wait for the reading thread to
-                # take its answers: the reading thread's lock is not held meanwhile. Our own copy of the
-                # pipe's end, which `stop` cannot close under the write.
-                fd = os.dup(self._to.fileno())
-            try:
-                send(fd, message)
-            except OSError:  # BrokenPipeError: it died
-                with self._lock:
-                    current = awaited is self._awaited  # not a process replaced since
-                    if awaited and awaited[-1][0] is answer:  # not yet failed by the reader
-                        awaited.pop()
-                        self.queued_bytes -= size if current else 0
-                    self.gone = self.gone or current
-                raise HelperGone from None
-            finally:
-                os.close(fd)
-        return answer
-
-    def _read_answers(
-        self, pipe: Connection, answers: Messages, awaited: deque[tuple[Future[Message], int]]
-    ) -> None:
-        """The reading thread: answers to their callers, in order, until the helper's end (the pipe is then
-        closed here, where nothing reads it any more)."""
-        while True:
-            try:
-                message = answers.next()
-            except OSError:
-                message = None
-            with self._lock:
-                current = awaited is self._awaited  # else a new process has come meanwhile
-                if message is None:
-                    lost = [answer for answer, _ in awaited]
-                    awaited.clear()
-                    if current:
-                        self.gone = True
-                        self.queued_bytes = 0
-                else:
-                    answer, size = awaited.popleft()
-                    if current:
-                        self.queued_bytes -= size
-            if message is None:
-                pipe.close()
-                for waiting in lost:
-                    waiting.set_exception(HelperGone())
-                return
-            answer.set_result(message)
-
-    def close(self) -> None:
-        """Stop it for good: a call lost meanwhile is not retried by starting it again (a helper started
-        after the server's end would never be stopped, and multiprocessing waits for it at exit)."""
-        with self._starting:
-            self.closed = True
-            self.stop()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Close its request pipe (it leaves when it reads the end) and wait for it; kill it if it lingers."""
-        with self._lock:
-            process, self.process = self.process, None
-            self.gone = True
-            if self._to is not None:
-                self._to.close()
-            self._to = None
-        if process is not None:
-            process.join(timeout)
-            if process.is_alive():
-                process.kill()
-                process.join()
+    message: bytes
+    out: Future[Any]
+    shape: Callable[[Any], Any] = _same
 
 
 class ProcessRunner:
-    """Helper processes, each fed through a pipe of its own: the caller writes its request straight in, a
-    thread per helper reads the answers and settles the caller's future (a dry run's is awaited by the event
-    loop). No queue, no feeder thread, no pickled work item between them (what `ProcessPoolExecutor` adds to
-    every call). A helper that dies is started again at its next use, and the calls it lost are retried once;
-    starting one, or writing a request its pipe cannot take at once, happens in a thread of its own, never in
-    the event loop."""
+    """Helper processes, each fed through a pipe of its own: the caller writes its request straight in, and
+    the answers settle the caller's future where they are read (see `assess_channel`: by the event loop the
+    runner was made in, if any, else by a thread per helper). No queue, no feeder thread, no pickled work item
+    between them (what `ProcessPoolExecutor` adds to every call). A helper that dies is started again at its
+    next use, and the calls it lost are retried once; starting one, or writing a request its pipe cannot take
+    at once, happens in a thread of its own, never in the event loop."""
 
-    def __init__(self, rules_dir: Path | None, workers: int) -> None:
+    def __init__(
+        self, rules_dir: Path | None, workers: int, loop: asyncio.AbstractEventLoop | None = None
+    ) -> None:
         self.rules_dir = rules_dir
-        self._helpers = [_Helper(rules_dir) for _ in range(workers)]
+        self.loop = loop
+        self._helpers = [_Helper(rules_dir, loop) for _ in range(workers)]
         # Stopped at exit if not before: multiprocessing waits at exit for the helpers, which leave only when
         # their request pipe is closed.
         atexit.register(self.close)
@@ -302,52 +144,59 @@ class ProcessRunner:
         """The least busy helper that is up (or one to start again)."""
         return min(self._helpers, key=lambda h: (h.gone, h.load))
 
-    def _begin(self, message: bytes, out: Future[Any]) -> None:
+    def _begin(self, call: _Call) -> None:
         """Send without waiting: inline when the helper is up and its pipe has room, else from a thread."""
         helper = self._pick()
-        if not helper.gone and helper.queued_bytes + HEADER.size + len(message) <= helper.capacity:
+        if not helper.gone and helper.queued_bytes + HEADER.size + len(call.message) <= helper.capacity:
             try:
-                pending = helper.submit(message)
+                pending = helper.submit(call.message)
             except HelperGone:
                 pass
             else:
-                pending.add_done_callback(lambda done: self._finish(done, message, out, 1))
+                pending.add_done_callback(lambda done: self._finish(done, call, 1))
                 return
-        threading.Thread(target=self._send_waiting, args=(message, out, 1), daemon=True).start()
+        threading.Thread(target=self._send_waiting, args=(call, 1), daemon=True).start()
 
-    def _send_waiting(self, message: bytes, out: Future[Any], retries: int) -> None:
+    def _send_waiting(self, call: _Call, retries: int) -> None:
         """Send, starting a helper again or waiting for room in its pipe if need be (blocks: not in the loop)."""
         helper = self._pick()
         try:
             helper.ensure_started()
-            pending = helper.submit(message)
+            pending = helper.submit(call.message)
         except HelperGone:
-            self._retry(message, out, retries)
+            self._retry(call, retries)
             return
         except Exception as exc:
-            _settle_with(out, exc)
+            _settle_with(call.out, exc)
             return
-        pending.add_done_callback(lambda done: self._finish(done, message, out, retries))
+        pending.add_done_callback(lambda done: self._finish(done, call, retries))
 
-    def _retry(self, message: bytes, out: Future[Any], retries: int) -> None:
+    def _retry(self, call: _Call, retries: int) -> None:
         if retries > 0:
-            self._send_waiting(message, out, retries - 1)
+            self._send_waiting(call, retries - 1)
         else:
-            _settle_with(out, AssessmentUnavailable("the assessment processes stopped unexpectedly"))
+            _settle_with(call.out, AssessmentUnavailable("the assessment processes stopped unexpectedly"))
 
-    def _finish(self, done: Future[Message], message: bytes, out: Future[Any], retries: int) -> None:
-        """In the helper's reading thread: the answer into `out`; a helper gone, the call again."""
+    def _finish(self, done: Future[Message], call: _Call, retries: int) -> None:
+        """Where the answer was read: the answer into the caller's future; a helper gone, the call again (from
+        a thread of its own when the loop read it: starting a helper again waits)."""
         if isinstance(done.exception(), HelperGone):
-            self._retry(message, out, retries)  # in the reading thread of a helper that is gone: it may wait
+            if self.loop is None:
+                self._retry(call, retries)  # in the reading thread of a helper that is gone: it may wait
+            else:
+                threading.Thread(target=self._retry, args=(call, retries), daemon=True).start()
             return
         try:
-            _settle_with(out, answer_of(done.result()))
+            _settle_with(call.out, call.shape(answer_of(done.result())))
         except Exception as exc:
-            _settle_with(out, exc)
+            _settle_with(call.out, exc)
 
     def _call(self, task: str, *args: object) -> Any:
+        """A call that blocks for its answer: never from the thread of the loop that reads the answers."""
+        if self.loop is not None and running_loop() is self.loop:
+            raise RuntimeError("a blocking assessment call in the event loop that reads its answer")
         out: Future[Any] = Future()
-        self._send_waiting(pickle.dumps((task, args), protocol=pickle.HIGHEST_PROTOCOL), out, 1)
+        self._send_waiting(_Call(pickle.dumps((task, args), protocol=pickle.HIGHEST_PROTOCOL), out), 1)
         return out.result()
 
     def assess(self, submission: Submission) -> StoredAssessment:
@@ -357,12 +206,9 @@ class ProcessRunner:
         return _assessed(self._call("assess_body", raw, is_json))
 
     def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
-        outcome: Future[tuple[str | bytes, list[FieldError]]] = Future()
         out: Future[str | bytes] = Future()
-        outcome.add_done_callback(lambda done: _settle(done, out))
-        self._begin(
-            pickle.dumps(("report_body", (raw, is_json, options)), protocol=pickle.HIGHEST_PROTOCOL), outcome
-        )
+        message = pickle.dumps(("report_body", (raw, is_json, options)), protocol=pickle.HIGHEST_PROTOCOL)
+        self._begin(_Call(message, out, _report))
         return out
 
     def close(self) -> None:
@@ -380,8 +226,42 @@ def _settle_with(out: Future[Any], value: object) -> None:
         out.set_result(value)
 
 
-def make_runner(assessor: Assessor, rules_dir: Path | None, workers: int) -> AssessmentRunner:
-    """Helper processes when `workers` > 0, else assess in this process."""
+def make_runner(
+    assessor: Assessor, rules_dir: Path | None, workers: int, loop: asyncio.AbstractEventLoop | None = None
+) -> AssessmentRunner:
+    """Helper processes when `workers` > 0, else assess in this process. With `loop` (the server's), the
+    helpers' answers are read by that loop, which must then keep running while anyone waits for one."""
     if workers <= 0:
         return InProcessRunner(assessor)
-    return ProcessRunner(rules_dir, workers)
+    return ProcessRunner(rules_dir, workers, loop)
+
+
+def in_loop(future: Future[T]) -> asyncio.Future[T]:
+    """`asyncio.wrap_future` for the running loop, without a wake-up through the loop's self-pipe when the
+    future is settled in the loop's own thread (where the helpers' answers are read)."""
+    loop = asyncio.get_running_loop()
+    waiter: asyncio.Future[T] = loop.create_future()
+
+    def copy(done: Future[T]) -> None:
+        if waiter.done():
+            return
+        if done.cancelled():
+            waiter.cancel()
+        elif (error := done.exception()) is not None:
+            waiter.set_exception(error)
+        else:
+            waiter.set_result(done.result())
+
+    def settled(done: Future[T]) -> None:
+        if running_loop() is loop:
+            copy(done)
+        elif not loop.is_closed():
+            loop.call_soon_threadsafe(copy, done)
+
+    def abandoned(waiting: asyncio.Future[T]) -> None:
+        if waiting.cancelled():
+            future.cancel()
+
+    waiter.add_done_callback(abandoned)
+    future.add_done_callback(settled)
+    return waiter

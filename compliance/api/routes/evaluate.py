@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -15,6 +14,7 @@ from compliance.api.plain_route import Endpoint, PlainRoute
 from compliance.api.problems import error_responses
 from compliance.domain.rules import Severity
 from compliance.i18n import Lang, negotiate
+from compliance.service.assess_runner import in_loop
 from compliance.service.reporting import ReportOptions
 
 
@@ -91,6 +91,6 @@ async def evaluate(
     text = services.evaluate_cache.get(key)
     if text is None:
         pending = services.projects.evaluate_body(principal, raw, is_json, options)
-        text = await asyncio.wrap_future(pending)
+        text = await in_loop(pending)
         services.evaluate_cache.put(key, text)
     return Response(content=text, media_type=media_type(chosen))
