@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, FastAPI
 
 from compliance import __version__
 from compliance.api import metrics
+from compliance.api.access_log import write_access_line
 from compliance.api.deps import Services, reject_unknown_query_parameters
 from compliance.api.docs_page import install_api_docs
 from compliance.api.metrics import RequestMetrics
@@ -190,7 +191,7 @@ def create_app(
     app.add_middleware(BodyReader, max_bytes=MAX_BODY_BYTES, timeout_seconds=settings.body_timeout)
     app.add_middleware(CatchAll)
     app.add_middleware(StandardHeaders)
-    app.add_middleware(RequestMetrics)
+    app.add_middleware(RequestMetrics, access=write_access_line if settings.access_log else None)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 

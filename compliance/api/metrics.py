@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 
 from fastapi import APIRouter, Response
 from prometheus_client import (
@@ -65,10 +66,12 @@ def _template(path: str, route: object) -> str:
 
 class RequestMetrics:
     """Outermost middleware: counts and times every HTTP request. A 503 that never reached a route was
-    refused by the admission limit."""
+    refused by the admission limit. With `access`, it is called with each answer's start (the access log,
+    see `access_log`)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, access: Callable[[Scope, int], None] | None = None) -> None:
         self.app = app
+        self.access = access
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -76,15 +79,23 @@ class RequestMetrics:
             return
         started = time.perf_counter()
         status = 500
+        access = self.access
+        answered = False
 
         async def watching_send(message: Message) -> None:
-            nonlocal status
+            nonlocal status, answered
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, answered = message["status"], True
+                if access is not None:
+                    access(scope, status)
             await send(message)
 
         try:
             await self.app(scope, receive, watching_send)
+        except Exception:
+            if access is not None and not answered:  # uvicorn answers it with a 500, and logs that
+                access(scope, 500)
+            raise
         finally:
             found = scope.get("route")
             route = _template(scope["path"], found)
