@@ -33,6 +33,7 @@ from compliance.service.assess_helper import (
 )
 from compliance.service.errors import ServiceError
 
+_PAGE = 4096  # the unit of a pipe's buffers on Linux
 Awaited = deque[
     tuple[Future[Message], int]
 ]  # the callers of one process, in order, and their requests' sizes
@@ -75,6 +76,12 @@ class Helper:
     @property
     def load(self) -> int:
         return len(self._awaited)
+
+    def has_room(self, size: int) -> bool:
+        """Whether a request of `size` bytes surely fits in the request pipe now. The pipe holds at most the
+        requests still awaited, and a pipe counts pages: each write takes at most one page more than its
+        bytes fill."""
+        return self.queued_bytes + size + _PAGE * (self.load + 1) <= self.capacity
 
     def ensure_started(self) -> None:
         """Start it, or start it again after it died (once for everyone who saw it gone)."""

@@ -145,9 +145,10 @@ class ProcessRunner:
         return min(self._helpers, key=lambda h: (h.gone, h.load))
 
     def _begin(self, call: _Call) -> None:
-        """Send without waiting: inline when the helper is up and its pipe has room, else from a thread."""
+        """Send without waiting: inline when the helper is up and its pipe surely has room, else from a thread
+        (a write blocked in the loop that reads the answers would wait for ever)."""
         helper = self._pick()
-        if not helper.gone and helper.queued_bytes + HEADER.size + len(call.message) <= helper.capacity:
+        if not helper.gone and helper.has_room(HEADER.size + len(call.message)):
             try:
                 pending = helper.submit(call.message)
             except HelperGone:

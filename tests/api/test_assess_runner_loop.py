@@ -177,3 +177,33 @@ def test_in_loop_settles_from_the_loop_and_from_threads_and_passes_a_cancel_back
         assert abandoned.cancelled()
 
     asyncio.run(main())
+
+
+def test_the_loop_never_waits_on_a_full_request_pipe() -> None:
+    """A helper that reads nothing while dry runs pile up: the loop writes a request only where it surely fits
+    (a pipe counts pages, not bytes), the rest go from threads; a write blocked in the loop would never end,
+    since the loop is who reads the answers that free the helper."""
+    outcome: list[object] = []
+
+    async def main() -> None:
+        runner = ProcessRunner(None, 1, asyncio.get_running_loop())
+        (pid,) = runner.pids()
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            body = b"x" * (4097 - 60)  # about a page and a byte once pickled: two pages of the pipe each
+            pending = [in_loop(runner.report_body(body + str(n).encode(), True, OPTIONS)) for n in range(300)]
+            await asyncio.sleep(0.2)  # the loop still runs
+            outcome.append("loop free")
+            os.kill(pid, signal.SIGCONT)
+            for future in pending:
+                with pytest.raises(InvalidSubmission):
+                    await asyncio.wait_for(future, 120)
+            outcome.append("all answered")
+        finally:
+            os.kill(pid, signal.SIGCONT)
+            runner.close()
+
+    thread = threading.Thread(target=asyncio.run, args=(main(),), daemon=True)
+    thread.start()
+    thread.join(180)
+    assert outcome == ["loop free", "all answered"]
