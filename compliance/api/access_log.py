@@ -3,12 +3,14 @@
 
 uvicorn's goes through `logging` for each request (a record, our query-string filter, a formatter that copies
 the record, a write and a flush): about 50 us, a few per cent of a dry run's CPU. Here the line is formatted
-directly and written at once, when the answer starts, as uvicorn does. Where stdout is a terminal, `serve`
-keeps uvicorn's coloured log instead (tests/api/test_access_log.py compares both)."""
+directly and written at once, when the answer starts, as uvicorn does. The app takes the log over where uvicorn
+would write it (`serve` without `--no-access-log`) and stdout is not a terminal, where uvicorn's coloured log
+stays (tests/api/test_access_log.py compares both)."""
 
 from __future__ import annotations
 
 import http
+import logging
 import sys
 from urllib.parse import quote
 
@@ -39,3 +41,15 @@ def write_access_line(scope: Scope, status: int) -> None:
     out = sys.stdout
     out.write(access_line(scope, status))
     out.flush()
+
+
+def take_over_access_log() -> bool:
+    """In the factory uvicorn calls: whether the app writes the access log. uvicorn writes it where its
+    `uvicorn.access` logger has handlers (`--no-access-log` removes them), checked for each connection; the
+    app takes it over by removing them, unless stdout is a terminal."""
+    access = logging.getLogger("uvicorn.access")
+    if not access.handlers or sys.stdout.isatty():
+        return False
+    access.handlers = []
+    access.propagate = False
+    return True

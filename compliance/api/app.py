@@ -12,7 +12,7 @@ from fastapi import Depends, FastAPI
 
 from compliance import __version__
 from compliance.api import metrics
-from compliance.api.access_log import write_access_line
+from compliance.api.access_log import take_over_access_log, write_access_line
 from compliance.api.deps import Services, reject_unknown_query_parameters
 from compliance.api.docs_page import install_api_docs
 from compliance.api.metrics import RequestMetrics
@@ -198,4 +198,5 @@ def create_app(
 
 def app_from_environment() -> FastAPI:
     """The factory uvicorn calls (`compliance serve`): settings from COMPLIANCE_* variables."""
-    return create_app(Settings.from_environment(), loop=running_loop())
+    settings = Settings.from_environment().model_copy(update={"access_log": take_over_access_log()})
+    return create_app(settings, loop=running_loop())

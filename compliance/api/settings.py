@@ -41,7 +41,9 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, repr=False)  # PostgreSQL instead of the data folder
     db_pool_size: int = 8
     db_pool_timeout: float = 2.0  # waiting for a free connection, then 503
-    access_log: bool = False  # the app writes the access log (`serve`, stdout not a terminal), not uvicorn
+    access_log: bool = (
+        False  # the app writes the access log, not uvicorn (see access_log.take_over_access_log)
+    )
 
     @model_validator(mode="before")
     @classmethod

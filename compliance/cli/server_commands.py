@@ -190,9 +190,6 @@ def _serve(args: argparse.Namespace) -> int:
     os.environ["COMPLIANCE_KEY_DIR"] = str(key_dir_of(args))
     if args.rules is not None:
         os.environ["COMPLIANCE_RULES_DIR"] = str(args.rules.resolve())
-    # The app writes the access log, at a fraction of uvicorn's cost; on a terminal, uvicorn's coloured one.
-    ours = not args.no_access_log and not sys.stdout.isatty()
-    os.environ["COMPLIANCE_ACCESS_LOG"] = "1" if ours else "0"
     try:
         uvicorn.run(
             APP_FACTORY,
@@ -200,7 +197,7 @@ def _serve(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
             workers=args.workers,
-            access_log=not args.no_access_log and not ours,
+            access_log=not args.no_access_log,
             proxy_headers=False,
             server_header=False,
         )

@@ -77,3 +77,20 @@ def test_the_app_logs_each_answer_and_no_body_only_when_asked(capsys: pytest.Cap
             ]
         else:
             assert out == ""
+
+
+def test_the_app_takes_the_log_over_only_where_uvicorn_would_write_it_and_not_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from compliance.api.access_log import take_over_access_log
+
+    access = logging.getLogger("uvicorn.access")
+    monkeypatch.setattr(access, "handlers", [])
+    monkeypatch.setattr(access, "propagate", False)
+    assert not take_over_access_log()  # `--no-access-log`: uvicorn removed its handlers, nobody logs
+    handler = logging.StreamHandler(io.StringIO())
+    access.handlers = [handler]
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert not take_over_access_log() and access.handlers == [handler]  # a terminal: uvicorn's colours
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    assert take_over_access_log() and not access.hasHandlers()  # uvicorn sees no handler: it writes nothing
