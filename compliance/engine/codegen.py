@@ -71,10 +71,22 @@ class Source:
     facts: dict[tuple[str, ...], str] = field(default_factory=dict)
     stem: str = "K"  # of the constants' names: two sources can share one module
     _count: int = 0
+    _local: int = 0
 
     def var(self, stem: str) -> str:
-        self._count += 1
-        return f"{stem}{self._count}"
+        """A fresh variable: the prelude's (`F`, `P`) unique in the function, the others in one rule or
+        condition (`fresh_locals`): a function with thousands of locals costs their clearing at each call,
+        and a frame too large for the interpreter's stack chunk a memory mapping of its own."""
+        if stem in ("F", "P"):
+            self._count += 1
+            return f"{stem}{self._count}"
+        self._local += 1
+        return f"{stem}{self._local}"
+
+    def fresh_locals(self) -> None:
+        """The next rule's or condition's variables may reuse the names of the one before: each assigns
+        every variable it reads before reading it."""
+        self._local = 0
 
     def const(self, value: Any) -> str:
         name = f"{self.stem}{len(self.constants)}"
@@ -190,20 +202,25 @@ class _Function:
         return self._leaf_cond(c, ind, scope, prefix)
 
     def _junction(self, c: AllOf | AnyOf, ind: int, scope: str, prefix: str | None) -> str:
-        """Kleene's all/any: the deciding value (False for all, True for any) stops the evaluation."""
+        """Kleene's all/any: the deciding value (False for all, True for any) stops the evaluation; an unknown
+        one makes the result unknown unless a deciding one follows. The result starts as the other value, so
+        no flag is kept and nothing is left to decide at the end. A negated child is tested as its operand
+        with the value tested flipped (every result is True, False or None), its negation not computed."""
         decisive = isinstance(c, AnyOf)
-        out, unknown = self.src.var("r"), self.src.var("u")
-        self.src.emit(ind, f"{unknown} = False")
+        out = self.src.var("r")
+        self.src.emit(ind, f"{out} = {not decisive}")
         depth = ind
         for child in c.of:
-            r = self.cond(child, depth, scope, prefix)
-            self.src.emit(depth, f"if {r} is {decisive}:")
+            if isinstance(child, Not):
+                r, tested = self.cond(child.condition, depth, scope, prefix), not decisive
+            else:
+                r, tested = self.cond(child, depth, scope, prefix), decisive
+            self.src.emit(depth, f"if {r} is {tested}:")
             self.src.emit(depth + 1, f"{out} = {decisive}")
             self.src.emit(depth, "else:")
             depth += 1
             self.src.emit(depth, f"if {r} is None:")
-            self.src.emit(depth + 1, f"{unknown} = True")
-        self.src.emit(depth, f"{out} = None if {unknown} else {not decisive}")
+            self.src.emit(depth + 1, f"{out} = None")
         return out
 
     def _quantifier(self, c: Every | Some, ind: int, scope: str, prefix: str | None) -> str:

@@ -67,6 +67,7 @@ def _generate(pack: RulePack, src: Source) -> Source:
     blocks = []
     for rule in pack.rules:  # generated in pack order, so that the leaves keep their numbers
         start = len(src.lines)
+        src.fresh_locals()
         best = rule.enforcement is Enforcement.best_practice
         missing = outcome[Outcome.advisory if best else Outcome.needs_info]
         unmet = fail if rule.can_fail else missing
@@ -131,6 +132,7 @@ def _checks_into(conditions: list[Condition], src: Source) -> Source:
     src.emit(1, "root = S")
     src.emit(1, "out = []")
     for condition in conditions:
+        src.fresh_locals()
         src.emit(1, "trace = []")
         src.emit(1, f"out.append(({emit_condition(src, condition, 1)}, trace))")
     src.emit(1, "return out")
