@@ -43,11 +43,7 @@ from compliance.domain.rules import (
     SubsetOf,
     scalar_repr,
 )
-from compliance.engine.conditions import (
-    Context,
-    compile_condition,
-    resolve_flat,
-)
+from compliance.engine.conditions import Context, compile_condition, resolve_flat
 
 # A leaf of the trace table: the path as shown (without a scope prefix), whether it reads from the root (then
 # no prefix is ever added) and the comparison applied.
@@ -70,22 +66,17 @@ class Source:
     reads: Counter[tuple[str, ...]] = field(default_factory=Counter)
     facts: dict[tuple[str, ...], str] = field(default_factory=dict)
     stem: str = "K"  # of the constants' names: two sources can share one module
-    _count: int = 0
-    _local: int = 0
+    _count: int = 0  # numbers the prelude's variables (`F`, `P`): unique in the function
+    _local: int = 0  # the others', unique in a rule: thousands of locals cost their clearing at each call
 
     def var(self, stem: str) -> str:
-        """A fresh variable: the prelude's (`F`, `P`) unique in the function, the others in one rule or
-        condition (`fresh_locals`): a function with thousands of locals costs their clearing at each call,
-        and a frame too large for the interpreter's stack chunk a memory mapping of its own."""
         if stem in ("F", "P"):
             self._count += 1
             return f"{stem}{self._count}"
         self._local += 1
         return f"{stem}{self._local}"
 
-    def fresh_locals(self) -> None:
-        """The next rule's or condition's variables may reuse the names of the one before: each assigns
-        every variable it reads before reading it."""
+    def fresh_locals(self) -> None:  # each rule assigns every variable before it reads it
         self._local = 0
 
     def const(self, value: Any) -> str:
@@ -202,19 +193,15 @@ class _Function:
         return self._leaf_cond(c, ind, scope, prefix)
 
     def _junction(self, c: AllOf | AnyOf, ind: int, scope: str, prefix: str | None) -> str:
-        """Kleene's all/any: the deciding value (False for all, True for any) stops the evaluation; an unknown
-        one makes the result unknown unless a deciding one follows. The result starts as the other value, so
-        no flag is kept and nothing is left to decide at the end. A negated child is tested as its operand
-        with the value tested flipped (every result is True, False or None), its negation not computed."""
+        """Kleene's all/any: the deciding value (False for all, True for any) stops, the result starts as the
+        other one; a negated child's operand is tested for the other value (results are True, False or None)."""
         decisive = isinstance(c, AnyOf)
         out = self.src.var("r")
         self.src.emit(ind, f"{out} = {not decisive}")
         depth = ind
         for child in c.of:
-            if isinstance(child, Not):
-                r, tested = self.cond(child.condition, depth, scope, prefix), not decisive
-            else:
-                r, tested = self.cond(child, depth, scope, prefix), decisive
+            r = self.cond(child.condition if isinstance(child, Not) else child, depth, scope, prefix)
+            tested = decisive is not isinstance(child, Not)
             self.src.emit(depth, f"if {r} is {tested}:")
             self.src.emit(depth + 1, f"{out} = {decisive}")
             self.src.emit(depth, "else:")
@@ -298,9 +285,7 @@ class _Function:
             n = self.src.var("n")
             low = f"{n} >= {c.min}" if c.min is not None else "True"
             emit(ind, f"{n} = len({items})")
-            emit(
-                ind, f"if {missing}:"
-            )  # more items may be unstated: only a minimum met, with no maximum, holds
+            emit(ind, f"if {missing}:")  # more may be unstated: only a minimum met, with no maximum, holds
             if c.max is None:
                 emit(ind + 1, f"{r} = True if ({low} and {n} > 0) else None")
             else:
