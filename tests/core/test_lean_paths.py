@@ -131,3 +131,14 @@ def test_the_verdict_from_two_counts_is_verdict_of_the_outcomes() -> None:
         verdict, out = counted(dict(counts), waived=2)
         assert verdict is expected
         assert out == {**counts, "waived": 2}
+
+
+def test_the_generated_functions_keep_few_locals() -> None:
+    """Each rule's variables are named afresh (`Source.fresh_locals`): with names unique in the whole function,
+    `run` had 2,263 locals, which each call cleared, in a frame larger than the interpreter's stack chunk."""
+    from compliance.engine.program import generate, namespace_of
+    from compliance.ruleset.loader import load_pack
+
+    namespace = namespace_of(generate(load_pack(ROOT / "rules", ROOT / "features")))
+    assert namespace["run"].__code__.co_nlocals < 800
+    assert namespace["checks"].__code__.co_nlocals < 100
