@@ -135,14 +135,17 @@ class TraceEntry:
 
 
 WAIVED = "waived"
-_OUTCOME_OF = {o.value: o for o in Outcome}  # a lookup, cheaper than calling the enum
+_NON_COMPLIANT, _INCOMPLETE, _COMPLIANT = Verdict.non_compliant, Verdict.incomplete, Verdict.compliant
 
 
 def counted(counts: dict[str, int], waived: int = 0) -> tuple[Verdict, dict[str, int]]:
     """The verdict and the counts from the number of findings of each outcome (every outcome value a key, in
-    `Outcome` order): the lean engine's generated rules count them as they go."""
+    `Outcome` order): the lean engine's generated rules count them as they go. `verdict_of` the outcomes
+    counted, read from the two counts that decide it (its callers give outcome values alone)."""
     counts[WAIVED] = waived
-    return verdict_of(_OUTCOME_OF[o] for o, n in counts.items() if n and o != WAIVED), counts
+    if counts.get("fail"):
+        return _NON_COMPLIANT, counts
+    return (_INCOMPLETE if counts.get("needs_info") else _COMPLIANT), counts
 
 
 def scalar_repr(value: Any) -> str:

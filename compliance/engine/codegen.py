@@ -43,11 +43,7 @@ from compliance.domain.rules import (
     SubsetOf,
     scalar_repr,
 )
-from compliance.engine.conditions import (
-    Context,
-    compile_condition,
-    resolve_flat,
-)
+from compliance.engine.conditions import Context, compile_condition, resolve_flat
 
 # A leaf of the trace table: the path as shown (without a scope prefix), whether it reads from the root (then
 # no prefix is ever added) and the comparison applied.
@@ -70,11 +66,18 @@ class Source:
     reads: Counter[tuple[str, ...]] = field(default_factory=Counter)
     facts: dict[tuple[str, ...], str] = field(default_factory=dict)
     stem: str = "K"  # of the constants' names: two sources can share one module
-    _count: int = 0
+    _count: int = 0  # numbers the prelude's variables (`F`, `P`): unique in the function
+    _local: int = 0  # the others', unique in a rule: thousands of locals cost their clearing at each call
 
     def var(self, stem: str) -> str:
-        self._count += 1
-        return f"{stem}{self._count}"
+        if stem in ("F", "P"):
+            self._count += 1
+            return f"{stem}{self._count}"
+        self._local += 1
+        return f"{stem}{self._local}"
+
+    def fresh_locals(self) -> None:  # each rule assigns every variable before it reads it
+        self._local = 0
 
     def const(self, value: Any) -> str:
         name = f"{self.stem}{len(self.constants)}"
@@ -190,20 +193,21 @@ class _Function:
         return self._leaf_cond(c, ind, scope, prefix)
 
     def _junction(self, c: AllOf | AnyOf, ind: int, scope: str, prefix: str | None) -> str:
-        """Kleene's all/any: the deciding value (False for all, True for any) stops the evaluation."""
+        """Kleene's all/any: the deciding value (False for all, True for any) stops, the result starts as the
+        other one; a negated child's operand is tested for the other value (results are True, False or None)."""
         decisive = isinstance(c, AnyOf)
-        out, unknown = self.src.var("r"), self.src.var("u")
-        self.src.emit(ind, f"{unknown} = False")
+        out = self.src.var("r")
+        self.src.emit(ind, f"{out} = {not decisive}")
         depth = ind
         for child in c.of:
-            r = self.cond(child, depth, scope, prefix)
-            self.src.emit(depth, f"if {r} is {decisive}:")
+            r = self.cond(child.condition if isinstance(child, Not) else child, depth, scope, prefix)
+            tested = decisive is not isinstance(child, Not)
+            self.src.emit(depth, f"if {r} is {tested}:")
             self.src.emit(depth + 1, f"{out} = {decisive}")
             self.src.emit(depth, "else:")
             depth += 1
             self.src.emit(depth, f"if {r} is None:")
-            self.src.emit(depth + 1, f"{unknown} = True")
-        self.src.emit(depth, f"{out} = None if {unknown} else {not decisive}")
+            self.src.emit(depth + 1, f"{out} = None")
         return out
 
     def _quantifier(self, c: Every | Some, ind: int, scope: str, prefix: str | None) -> str:
@@ -281,9 +285,7 @@ class _Function:
             n = self.src.var("n")
             low = f"{n} >= {c.min}" if c.min is not None else "True"
             emit(ind, f"{n} = len({items})")
-            emit(
-                ind, f"if {missing}:"
-            )  # more items may be unstated: only a minimum met, with no maximum, holds
+            emit(ind, f"if {missing}:")  # more may be unstated: only a minimum met, with no maximum, holds
             if c.max is None:
                 emit(ind + 1, f"{r} = True if ({low} and {n} > 0) else None")
             else:

@@ -59,41 +59,57 @@ def _same(actual: str | None, declared: str | None) -> bool | None:
     return None if actual is None or declared is None else fold(actual) == fold(declared)
 
 
-def compare_declaration(facts: dict[str, Any], categories: list[str] | None) -> dict[str, Any]:
-    declared = (facts.get("cndp") or {}).get("declared") or {}
-    processings = facts.get("processings")
-    purposes, purposes_complete = _gather(processings, "purposes", many=True)
-    subjects, subjects_complete = _gather(processings, "data_subjects", many=True)
+def _declared_recipients(processings: list[dict[str, Any]] | None) -> tuple[list[Any], bool]:
+    """The recipients and third parties disclosed to over the processings, and whether each one stated them."""
     recipients, recipients_complete = _gather(processings, "recipients", many=True)
     disclosures: list[dict[str, Any]] = []
     for p in processings or []:
         disclosures.extend(p.get("third_party_disclosures") or [])
     disclosed, disclosed_complete = _gather(disclosures, "recipient", many=False)
-    processors, processors_complete = _gather(facts.get("processors"), "name", many=False)
-    controller = (facts.get("controller") or {}).get("name")
-    declared_controller = declared.get("controller")
-    representative = ((facts.get("controller") or {}).get("representative_in_morocco") or {}).get("name")
-    declared_representative = declared.get("representative")
-    return {
-        "undeclared_purposes": _missing(purposes, purposes_complete, declared.get("purposes"), True),
-        "undeclared_data_categories": _missing(
-            categories or [], categories is not None, declared.get("data_categories"), False
-        ),
-        "undeclared_data_subjects": _missing(
-            subjects, subjects_complete, declared.get("data_subjects"), False
-        ),
-        "undeclared_recipients": _missing(
-            recipients + disclosed,
-            recipients_complete and disclosed_complete,
-            declared.get("recipients"),
-            True,
-        ),
-        "undeclared_processors": _missing(
-            processors,
-            processors_complete and facts.get("processors") is not None,
-            declared.get("processors"),
-            True,
-        ),
-        "declared_controller_matches": _same(controller, declared_controller),
-        "declared_representative_matches": _same(representative, declared_representative),
-    }
+    return recipients + disclosed, recipients_complete and disclosed_complete
+
+
+def compare_declaration(facts: dict[str, Any], categories: list[str] | None) -> dict[str, Any]:
+    """Each comparison reads the project's side only when the declaration's is stated (otherwise it is None
+    whatever the project says): most projects state no declaration, and then nothing is gathered."""
+    declared = (facts.get("cndp") or {}).get("declared") or {}
+    processings = facts.get("processings")
+    out: dict[str, Any] = dict.fromkeys(_COMPARED)
+    if declared:
+        stated = declared.get("purposes")
+        if stated is not None:
+            out["undeclared_purposes"] = _missing(*_gather(processings, "purposes", many=True), stated, True)
+        stated = declared.get("data_categories")
+        if stated is not None:
+            out["undeclared_data_categories"] = _missing(
+                categories or [], categories is not None, stated, False
+            )
+        stated = declared.get("data_subjects")
+        if stated is not None:
+            subjects = _gather(processings, "data_subjects", many=True)
+            out["undeclared_data_subjects"] = _missing(*subjects, stated, False)
+        stated = declared.get("recipients")
+        if stated is not None:
+            out["undeclared_recipients"] = _missing(*_declared_recipients(processings), stated, True)
+        stated = declared.get("processors")
+        if stated is not None:
+            processors, complete = _gather(facts.get("processors"), "name", many=False)
+            out["undeclared_processors"] = _missing(
+                processors, complete and facts.get("processors") is not None, stated, True
+            )
+    controller = facts.get("controller") or {}
+    out["declared_controller_matches"] = _same(controller.get("name"), declared.get("controller"))
+    representative = (controller.get("representative_in_morocco") or {}).get("name")
+    out["declared_representative_matches"] = _same(representative, declared.get("representative"))
+    return out
+
+
+_COMPARED = (  # the keys of `compare_declaration`, in the order `Derived` has them
+    "undeclared_purposes",
+    "undeclared_data_categories",
+    "undeclared_data_subjects",
+    "undeclared_recipients",
+    "undeclared_processors",
+    "declared_controller_matches",
+    "declared_representative_matches",
+)

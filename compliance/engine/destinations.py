@@ -25,22 +25,29 @@ def lookup(d: Any, *keys: str) -> Any:
     return d
 
 
+def _add(found: dict[str, list[str]], country: Any, source: str) -> None:
+    if isinstance(country, str) and country != MOROCCO:
+        srcs = found.get(country)
+        if srcs is None:
+            found[country] = [source]
+        elif source not in srcs:
+            srcs.append(source)
+
+
 def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-
-    def add(country: Any, source: str) -> None:
-        if isinstance(country, str) and country != MOROCCO:
-            srcs = found.setdefault(country, [])
-            if source not in srcs:
-                srcs.append(source)
-
-    for t in facts.get("transfers") or []:
-        add(t.get("country"), "transfers")
-    for p in facts.get("processors") or []:
-        add(p.get("country"), "processors")
-        for country in p.get("countries") or []:
-            add(country, "processors")
-    inference = lookup(facts, "ai", "inference") or {}
+    for t in facts.get("transfers") or ():
+        _add(found, t.get("country"), "transfers")
+    for p in facts.get("processors") or ():
+        _add(found, p.get("country"), "processors")
+        for country in p.get("countries") or ():
+            _add(found, country, "processors")
+    ai = facts.get("ai")
+    if not isinstance(ai, dict):
+        return found
+    inference = ai.get("inference")
+    if not isinstance(inference, dict):
+        inference = {}
     sends_personal = inference.get("prompts_contain_personal_data") is not False and not inference.get(
         "pii_redaction_before_call"
     )
@@ -48,11 +55,13 @@ def _destination_sources(facts: dict[str, Any]) -> dict[str, list[str]]:
         # Self-hosted on servers abroad is still a transfer; the provider's country only stands in for an
         # unstated hosting country when the provider hosts the model.
         fallback = None if inference.get("self_hosted") else inference.get("provider_country")
-        several = inference.get("hosting_countries") or []
-        add(inference.get("hosting_country") or (None if several else fallback), "inference")
+        several = inference.get("hosting_countries") or ()
+        _add(found, inference.get("hosting_country") or (None if several else fallback), "inference")
         for country in several:
-            add(country, "inference")
-    add(lookup(facts, "ai", "facial_recognition", "hosting_country"), "facial_recognition")
+            _add(found, country, "inference")
+    face = ai.get("facial_recognition")
+    if isinstance(face, dict):
+        _add(found, face.get("hosting_country"), "facial_recognition")
     return found
 
 
@@ -67,6 +76,9 @@ def destination_facts(facts: dict[str, Any], adequacy: AdequacyList | PlainAdequ
     the pack's Art. 43 list (`AdequacyList`, or its plain form)."""
     if facts.get("processes_personal_data") is False:
         return []
+    sources_of = _destination_sources(facts)
+    if not sources_of:
+        return []  # the usual case: nothing abroad, and nothing more to read
     transfers = facts.get("transfers") or []
     declared_countries = lookup(facts, "cndp", "declared", "transfers")
     has_transfer_act = bool(lookup(facts, "cndp", "transfer_authorisation_number"))
@@ -83,7 +95,7 @@ def destination_facts(facts: dict[str, Any], adequacy: AdequacyList | PlainAdequ
         )
 
     out = []
-    for country, sources in _destination_sources(facts).items():
+    for country, sources in sources_of.items():
         entries = [t for t in transfers if t.get("country") == country]
         authorised_act, notified_act = destination_acts(facts, country)
         listed = adequacy.countries.get(country)

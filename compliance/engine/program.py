@@ -67,25 +67,28 @@ def _generate(pack: RulePack, src: Source) -> Source:
     blocks = []
     for rule in pack.rules:  # generated in pack order, so that the leaves keep their numbers
         start = len(src.lines)
+        src.fresh_locals()
         best = rule.enforcement is Enforcement.best_practice
         missing = outcome[Outcome.advisory if best else Outcome.needs_info]
         unmet = fail if rule.can_fail else missing
         src.emit(1, f"# {rule.id}")
         src.emit(1, "trace = []")
-        if isinstance(rule.applies_when, Const) and rule.applies_when.op == "true":
-            applies = "True"
-        else:
+        depth = 1  # a rule that always applies goes straight to its requirement
+        if not (isinstance(rule.applies_when, Const) and rule.applies_when.op == "true"):
             applies = emit_condition(src, rule.applies_when, 1)
-        src.emit(1, f"if {applies} is False:")
-        src.emit(2, f"o = {na}")
-        src.emit(1, f"elif {applies} is None:")
-        src.emit(2, f"o = {missing}")
-        src.emit(1, "else:")
-        met = emit_condition(src, rule.require, 2)
-        src.emit(2, f"o = {passed} if {met} is True else ({missing} if {met} is None else {unmet})")
-        src.emit(1, f"sev = {rule.severity.value!r}")
+            src.emit(1, f"if {applies} is False:")
+            src.emit(2, f"o = {na}")
+            src.emit(1, f"elif {applies} is None:")
+            src.emit(2, f"o = {missing}")
+            src.emit(1, "else:")
+            depth = 2
+        met = emit_condition(src, rule.require, depth)
+        src.emit(depth, f"o = {passed} if {met} is True else ({missing} if {met} is None else {unmet})")
+        sev = repr(rule.severity.value)  # a constant unless an override may change it
         where = f"{slot}[o] + {severity_slot[rule.severity.value]}"
         if rule.severity_overrides:
+            src.emit(1, f"sev = {sev}")
+            sev = "sev"
             src.emit(1, f"if o is not {passed} and o is not {na}:")
             depth = 2
             for override in rule.severity_overrides:
@@ -96,7 +99,7 @@ def _generate(pack: RulePack, src: Source) -> Source:
                 depth += 1
             src.emit(depth, "pass")
             where = f"{slot}[o] + {src.const(severity_slot)}[sev]"
-        src.emit(1, f"B[{where}].append(({rule.id!r}, o, sev, trace))")
+        src.emit(1, f"B[{where}].append(({rule.id!r}, o, {sev}, trace))")
         blocks.append((rule.id, src.lines[start:]))
         del src.lines[start:]
     for _, block in sorted(blocks):
@@ -131,6 +134,7 @@ def _checks_into(conditions: list[Condition], src: Source) -> Source:
     src.emit(1, "root = S")
     src.emit(1, "out = []")
     for condition in conditions:
+        src.fresh_locals()
         src.emit(1, "trace = []")
         src.emit(1, f"out.append(({emit_condition(src, condition, 1)}, trace))")
     src.emit(1, "return out")

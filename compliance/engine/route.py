@@ -5,7 +5,7 @@ text `check`). The reference way, models validated and dumped, is `Router.derive
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -61,26 +61,33 @@ def _categories(facts: dict[str, Any]) -> list[str] | None:
     processings = facts.get("processings")
     if processings is None:
         return None
-    if not processings:
-        return []  # stated: no processing, so no category
-    stated = [p["data_categories"] for p in processings if p.get("data_categories") is not None]
-    if not stated:
-        return None
     seen: dict[str, None] = {}
-    for cats in stated:
-        for c in cats:
-            seen[c] = None
-    return list(seen)
+    stated = False
+    for p in processings:
+        cats = p.get("data_categories")
+        if cats is not None:
+            stated = True
+            for c in cats:
+                seen[c] = None
+    if processings and not stated:
+        return None
+    return list(seen)  # stated (or no processing, so no category)
+
+
+def _in(mapping: Any, key: str) -> Any:
+    """`mapping[key]` where `mapping` is a mapping holding it, else None (`lookup` for one key)."""
+    return mapping.get(key) if isinstance(mapping, dict) else None
 
 
 def stated_facts(facts: dict[str, Any], sources: list[Any], kinds: Kinds) -> dict[str, Any]:
     """The derived facts the formality triggers read, as JSON values (keyword arguments of `Derived`); the
     foreign destinations, and what depends on the regime, are added by the caller."""
     cats = _categories(facts)
-    marketing = lookup(facts, "direct_marketing", "channels")
+    marketing = _in(facts.get("direct_marketing"), "channels")
     automated = None if marketing is None else [c for c in marketing if c in kinds.automated]
-    training_pd = lookup(facts, "ai", "training", "uses_personal_data")
-    prompts_pd = lookup(facts, "ai", "inference", "prompts_contain_personal_data")
+    ai = facts.get("ai")
+    training_pd = _in(_in(ai, "training"), "uses_personal_data")
+    prompts_pd = _in(_in(ai, "inference"), "prompts_contain_personal_data")
     cndp = facts.get("cndp") or {}
     has_receipt, receipt_on = receipt(facts)
     return {
@@ -108,6 +115,7 @@ def stated_facts(facts: dict[str, Any], sources: list[Any], kinds: Kinds) -> dic
 _FILING_KEY = itemgetter(
     "country", "on_adequacy_list", "list_verified", "list_state", "covered_by_cndp"
 )  # with the sources: what a transfer filing is made of
+_VALUE = {r: r.value for r in Regime}  # a lookup: `.value` is a Python property
 _MEMO_SIZE = 4096  # countries come from submissions: the memos stay bounded
 M = TypeVar("M")
 
@@ -184,15 +192,29 @@ def regime_of(
         for spec, result, read in evaluated:
             if result is False:
                 continue
-            parts: dict[str, Any] = {  # from the validated pack: no validation again
-                "id": spec.id,
-                "article": spec.article,
-                "status": spec.status,
-                "reason": spec.reason,
-                "certain": result is True,
-                "facts": [e for e in read if e.result is not False],
-            }
-            (certain if result else possible).append(trigger(parts))
+            (certain if result else possible).append(
+                trigger(_trigger_parts(spec, result, [e for e in read if e.result is not False]))
+            )
+    return regime_and_forms(facts, personal, certain, possible)
+
+
+def _trigger_parts(spec: TriggerHead, result: Any, read: list[TraceEntry]) -> dict[str, Any]:
+    """A trigger that applies, with the facts it read that did not rule it out (from the validated pack: no
+    validation again)."""
+    return {
+        "id": spec.id,
+        "article": spec.article,
+        "status": spec.status,
+        "reason": spec.reason,
+        "certain": result is True,
+        "facts": read,
+    }
+
+
+def regime_and_forms(
+    facts: dict[str, Any], personal: Any, certain: list[Any], possible: list[Any]
+) -> tuple[Regime, list[FormCode], list[Any], list[Any]]:
+    """`regime_of` once the triggers that apply are known."""
     if personal is False:
         regime = Regime.none
     elif certain:
@@ -248,6 +270,7 @@ class LeanRouter:
         self._cover_grounds = [f.replace("_", "-") for f in cover_fields]  # ids of `AuthorisationGround`
         self._kinds = kinds
         self._make_checks = checks
+        self._fails = [h.status.can_fail for h in heads]  # whether each trigger may make a rule fail
         self._checks: Any = None
         self._leaves: list[Leaf] = []
         self._today = today  # fixed in tests; otherwise the day of each assessment
@@ -264,11 +287,9 @@ class LeanRouter:
         today = self.today
         sources = authorisation_sources(facts, today)
         destinations = destination_facts(facts, self._adequacy)
-        stated = {
-            **self._blank,
-            **stated_facts(facts, sources, self._kinds),
-            "foreign_destinations": destinations,
-        }
+        stated = self._blank.copy()  # every key in `Derived` order: the updates below keep it
+        stated.update(stated_facts(facts, sources, self._kinds))
+        stated["foreign_destinations"] = destinations
         facts["derived"] = stated
         forms = self._forms
         transfers = [
@@ -279,7 +300,9 @@ class LeanRouter:
             )
             for d in destinations
         ]
-        regime, codes, certain, possible = regime_of(facts, self._evaluated(facts, reference), forms.trigger)
+        personal = facts.get("processes_personal_data")
+        certain, possible, legal = self._triggered(facts, reference, personal)
+        regime, codes, certain, possible = regime_and_forms(facts, personal, certain, possible)
         if transfers:
             codes.append(FormCode.F118)
         key = (regime, *(t.article for t in certain), "", *(t.article for t in possible), "")
@@ -297,27 +320,48 @@ class LeanRouter:
                 "summary": summary,
             }
         )
-        legal = [t.id for t in certain if t.status.can_fail]
-        legal_ = legal_regime(facts.get("processes_personal_data"), certain, possible)
-        since = authorised_on(facts, legal, today, sources)
-        cover = dict(zip(self._cover_fields, covers(facts, self._cover_grounds, sources), strict=True))
-        facts["derived"] = {
-            **stated,
-            "required_regime": None if regime is Regime.undetermined else regime.value,
-            "legal_regime": None if legal_ is None else legal_.value,
-            "authorisation_triggers": [t.id for t in certain],
-            "legal_authorisation_triggers": legal,
-            "authorisation_cover": cover,
-            "uncovered_authorisation_triggers": uncovered(facts, legal, today, sources),
-            "authorised_on": None if since is None else since.isoformat(),
-        }
+        legal_ = legal_regime(personal, certain, possible)
+        if sources:
+            since = authorised_on(facts, legal, today, sources)
+            cover = dict(zip(self._cover_fields, covers(facts, self._cover_grounds, sources), strict=True))
+            missing = uncovered(facts, legal, today, sources)
+        else:  # what the three give with no source: nothing covered, no date
+            since = None
+            cover = dict.fromkeys(self._cover_fields, False)
+            missing = list(dict.fromkeys(legal))
+        # The same dict, its keys in place (`{**stated, ...}` would copy it): nothing else holds it.
+        stated["required_regime"] = None if regime is Regime.undetermined else _VALUE[regime]
+        stated["legal_regime"] = None if legal_ is None else _VALUE[legal_]
+        stated["authorisation_triggers"] = [t.id for t in certain]
+        stated["legal_authorisation_triggers"] = legal
+        stated["authorisation_cover"] = cover
+        stated["uncovered_authorisation_triggers"] = missing
+        stated["authorised_on"] = None if since is None else since.isoformat()
         return plan
 
-    def _evaluated(
-        self, facts: dict[str, Any], reference: Any
-    ) -> Iterator[tuple[TriggerHead, Any, list[TraceEntry]]]:
-        """Each trigger, its result and the facts it read, from the generated function."""
+    def _triggered(
+        self, facts: dict[str, Any], reference: Any, personal: Any
+    ) -> tuple[list[Any], list[Any], list[str]]:
+        """The triggers that apply, certain and possible (built by the plan's forms), and the ids of the certain
+        ones that may make a rule fail, from the generated function (not run when no personal data)."""
+        certain: list[Any] = []
+        possible: list[Any] = []
+        legal: list[str] = []
+        if personal is False:
+            return certain, possible, legal
         if self._checks is None:
             self._checks, self._leaves = self._make_checks()
-        for spec, (result, trace) in zip(self._heads, self._checks(facts, reference), strict=True):
-            yield spec, result, expand_trace(trace, self._leaves) if result is not False else []
+        leaves, trigger = self._leaves, self._forms.trigger
+        results = self._checks(facts, reference)
+        for spec, fails, (result, trace) in zip(self._heads, self._fails, results, strict=True):
+            if result is False:
+                continue
+            read = expand_trace([e for e in trace if e[2] is not False], leaves)
+            found = trigger(_trigger_parts(spec, result, read))
+            if result:
+                certain.append(found)
+                if fails:
+                    legal.append(spec.id)
+            else:
+                possible.append(found)
+        return certain, possible, legal
