@@ -8,6 +8,10 @@ It starts the real `compliance serve` (one server process and its assessment hel
   generator's own cost left out. Target: <= 1.0 ms.
 - stored: `POST /api/v1/projects/{id}/versions`, 16 connections over 16 projects; p99 from wrk. Target: <= 100 ms
   in each of three runs.
+- yardstick: this host's speed changes up to threefold from hour to hour, so the unchanged reference engine
+  (`compliance.engine.reference`, the engine the issue measured at 0.76 ms an assessment) is timed on the darija
+  example in this process before and after the runs (`--no-yardstick` to skip). Dividing a figure by
+  yardstick / 0.76 gives what it would be on the issue's host; the raw figures stay the ones measured.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -32,6 +38,32 @@ from compliance.strictyaml import load_yaml  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "darija-support-chatbot.yaml"
 TICK = os.sysconf("SC_CLK_TCK")
+ISSUE_REFERENCE_MS = 0.76  # the reference engine's p50 on the issue's host (issue 16's "Why")
+
+
+def yardstick(calls: int = 300) -> float:
+    """The unchanged reference engine's median ms an assessment of the darija example, in this process."""
+    from compliance.engine.reference import ReferenceEngine
+    from compliance.ruleset.loader import load_pack
+    from compliance.service.submissions import parse_submission
+
+    engine = ReferenceEngine(load_pack(ROOT / "rules"))
+    submission = parse_submission(EXAMPLE.read_bytes(), EXAMPLE.name)
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        engine.assess(submission)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e3
+
+
+def print_yardstick(when: str) -> float:
+    ms = yardstick()
+    print(
+        f"yardstick {when}: reference engine {ms:.3f} ms an assessment (issue's host {ISSUE_REFERENCE_MS} ms: x{ms / ISSUE_REFERENCE_MS:.2f})"
+    )
+    return ms
+
 
 LUA = r"""
 local body = [==[%BODY%]==]
@@ -134,6 +166,7 @@ def main() -> None:
         type=Path,
         help="another checkout (e.g. the main branch) whose server is measured in alternation with this one",
     )
+    ap.add_argument("--no-yardstick", action="store_true", help="do not time the reference engine")
     args = ap.parse_args()
     codes = [("this", None)] + ([("before", args.before.resolve())] if args.before else [])
     with tempfile.TemporaryDirectory() as tmp:
@@ -150,6 +183,8 @@ def main() -> None:
                 # PYTHONSAFEPATH: `python -m` would put the current folder (this checkout) before PYTHONPATH
                 server.start(120, {"PYTHONPATH": str(code), "PYTHONSAFEPATH": "1"} if code else None)
             print(f"load before: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+            if not args.no_yardstick:
+                print_yardstick("before")
             for label, server, token in servers:
                 wrk(
                     server.url, script(work, f"evaluate-{label}", token, "/api/v1/evaluate", []), 2, 4
@@ -185,6 +220,8 @@ def main() -> None:
                         f"(target <= 100 ms); CPU {used / requests * 1e3:.3f} ms a request"
                     )
             print(f"load after: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+            if not args.no_yardstick:
+                print_yardstick("after")
         finally:
             for _, server, _ in servers:
                 server.stop()
