@@ -112,11 +112,14 @@ def verdict_of(open_outcomes: Iterable[Outcome]) -> Verdict:
     """The verdict from the outcomes still open (not waived): non-compliant on a failure, incomplete on
     missing information, else compliant. The engine and the waivers both decide it here."""
     seen = set(open_outcomes)
-    if Outcome.fail in seen:
+    return _verdict(Outcome.fail in seen, Outcome.needs_info in seen)
+
+
+def _verdict(failing: bool, missing: bool) -> Verdict:
+    """Non-compliant on a failure, incomplete on missing information, else compliant."""
+    if failing:
         return Verdict.non_compliant
-    if Outcome.needs_info in seen:
-        return Verdict.incomplete
-    return Verdict.compliant
+    return Verdict.incomplete if missing else Verdict.compliant
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +138,6 @@ class TraceEntry:
 
 
 WAIVED = "waived"
-_NON_COMPLIANT, _INCOMPLETE, _COMPLIANT = Verdict.non_compliant, Verdict.incomplete, Verdict.compliant
 
 
 def counted(counts: dict[str, int], waived: int = 0) -> tuple[Verdict, dict[str, int]]:
@@ -143,9 +145,7 @@ def counted(counts: dict[str, int], waived: int = 0) -> tuple[Verdict, dict[str,
     `Outcome` order): the lean engine's generated rules count them as they go. `verdict_of` the outcomes
     counted, read from the two counts that decide it (its callers give outcome values alone)."""
     counts[WAIVED] = waived
-    if counts.get("fail"):
-        return _NON_COMPLIANT, counts
-    return (_INCOMPLETE if counts.get("needs_info") else _COMPLIANT), counts
+    return _verdict(bool(counts.get(Outcome.fail)), bool(counts.get(Outcome.needs_info))), counts
 
 
 def scalar_repr(value: Any) -> str:
