@@ -168,19 +168,21 @@ def uncovered(
 ) -> list[str] | None:
     """The grounds no source covers; None when none is certainly uncovered but one is unknown."""
     sources = authorisation_sources(facts, today) if sources is None else sources
-    covers = {g: ground_cover(facts, g, today, sources) for g in grounds}
-    missing = [g for g, c in covers.items() if c is False]
+    found = dict(zip(grounds, covers(facts, grounds, sources), strict=True))
+    missing = [g for g, c in found.items() if c is False]
     if missing:
         return missing
-    return None if any(c is None for c in covers.values()) else []
+    return None if any(c is None for c in found.values()) else []
 
 
 def authorised_on(
     facts: dict[str, Any], grounds: list[str], today: date, sources: list[Source] | None = None
 ) -> date | None:
     """The earliest day every ground was covered (for the go-live check), None when it cannot be said."""
-    ids = _ids(facts)
     sources = authorisation_sources(facts, today) if sources is None else sources
+    if not sources:
+        return None  # nothing covers a ground
+    ids = _ids(facts)
     worst = date.min
     for g in grounds or ["*"]:
         best: date | None = None

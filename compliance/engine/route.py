@@ -321,14 +321,9 @@ class LeanRouter:
             }
         )
         legal_ = legal_regime(personal, certain, possible)
-        if sources:
-            since = authorised_on(facts, legal, today, sources)
-            cover = dict(zip(self._cover_fields, covers(facts, self._cover_grounds, sources), strict=True))
-            missing = uncovered(facts, legal, today, sources)
-        else:  # what the three give with no source: nothing covered, no date
-            since = None
-            cover = dict.fromkeys(self._cover_fields, False)
-            missing = list(dict.fromkeys(legal))
+        since = authorised_on(facts, legal, today, sources)
+        cover = dict(zip(self._cover_fields, covers(facts, self._cover_grounds, sources), strict=True))
+        missing = uncovered(facts, legal, today, sources)
         # The same dict, its keys in place (`{**stated, ...}` would copy it): nothing else holds it.
         stated["required_regime"] = None if regime is Regime.undetermined else _VALUE[regime]
         stated["legal_regime"] = None if legal_ is None else _VALUE[legal_]
