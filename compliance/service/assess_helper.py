@@ -91,40 +91,11 @@ def answer_of(message: Message) -> object:
     return value
 
 
-class Messages:
-    """The messages arriving on a blocking pipe, one after another. Each is read exactly (its header, then
-    its bytes), so a message usually arrives in one read straight into the bytes object it ends in."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def next(self) -> Message | None:
-        """The next message; None at the pipe's end."""
-        header = self._exactly(HEADER.size)
-        if header is None:
-            return None
-        size, kind = HEADER.unpack(header)
-        data = self._exactly(size)
-        return None if data is None else (kind, data)
-
-    def _exactly(self, size: int) -> bytes | None:
-        data = os.read(self.fd, size) if size else b""
-        if len(data) == size:
-            return data
-        parts, got = [data], len(data)
-        while got < size:
-            if not data:
-                return None
-            data = os.read(self.fd, size - got)
-            parts.append(data)
-            got += len(data)
-        return b"".join(parts)
-
-
 class Incoming:
-    """The messages arriving on a non-blocking pipe, read by the event loop when it is readable: `read` takes
-    what has come of the next message, in the same two reads as `Messages` when it is all there, and
-    returns it once complete (None meanwhile; `ended` at the pipe's end, a message cut short dropped)."""
+    """The messages arriving on a pipe (non-blocking when the event loop reads it as it becomes readable):
+    `read` takes what has come of the next message, its header and then its bytes in one read when they are
+    all there, and returns it once complete (None meanwhile; `ended` at the pipe's end, a message cut short
+    dropped)."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
@@ -164,6 +135,19 @@ class Incoming:
             self.ended = True
             return None
         return data
+
+
+class Messages(Incoming):
+    """The messages arriving on a blocking pipe, one after another, read as `Incoming` reads them (a message
+    usually arrives in one read straight into the bytes object it ends in)."""
+
+    def next(self) -> Message | None:
+        """The next message; None at the pipe's end."""
+        while not self.ended:
+            message = self.read()
+            if message is not None:
+                return message
+        return None
 
 
 class HelperGone(Exception):
