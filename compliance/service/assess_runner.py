@@ -32,7 +32,6 @@ from compliance.service.submissions import InvalidSubmission
 from compliance.storage.records import StoredAssessment
 
 T = TypeVar("T")
-_Helper = Helper  # where the tests find it
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ class ProcessRunner:
     ) -> None:
         self.rules_dir = rules_dir
         self.loop = loop
-        self._helpers = [_Helper(rules_dir, loop) for _ in range(workers)]
+        self._helpers = [Helper(rules_dir, loop) for _ in range(workers)]
         # Stopped at exit if not before: multiprocessing waits at exit for the helpers, which leave only when
         # their request pipe is closed.
         atexit.register(self.close)
@@ -140,7 +139,7 @@ class ProcessRunner:
     def pids(self) -> list[int]:
         return [h.process.pid for h in self._helpers if h.process is not None and h.process.pid is not None]
 
-    def _pick(self) -> _Helper:
+    def _pick(self) -> Helper:
         """The least busy helper that is up (or one to start again)."""
         return min(self._helpers, key=lambda h: (h.gone, h.load))
 

@@ -14,8 +14,9 @@ from concurrent.futures import Future
 import pytest
 
 from compliance.reports import ReportFormat
+from compliance.service.assess_channel import Helper
 from compliance.service.assess_helper import HEADER, REPORT, HelperGone, Incoming, Message, Messages, send
-from compliance.service.assess_runner import InProcessRunner, ProcessRunner, _Helper, in_loop
+from compliance.service.assess_runner import InProcessRunner, ProcessRunner, in_loop
 from compliance.service.assessing import assessor_for
 from compliance.service.reporting import ReportOptions
 from compliance.service.submissions import InvalidSubmission
@@ -91,7 +92,7 @@ def test_an_answer_cut_short_fails_its_process_callers_and_no_other() -> None:
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        helper = _Helper(None, loop)
+        helper = Helper(None, loop)
         old_in, old_requests = os.pipe()
         old_replies, old_out = os.pipe()
         helper._attach(_Pipe(old_requests), _Pipe(old_replies), Messages(old_replies))  # type: ignore[arg-type]

@@ -12,8 +12,9 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from compliance.reports import ReportFormat
+from compliance.service.assess_channel import Helper
 from compliance.service.assess_helper import PICKLED, REPORT, Message, Messages, send
-from compliance.service.assess_runner import InProcessRunner, ProcessRunner, _Helper
+from compliance.service.assess_runner import InProcessRunner, ProcessRunner
 from compliance.service.assessing import assessor_for
 from compliance.service.reporting import ReportOptions
 
@@ -26,7 +27,7 @@ def _helpers_alive() -> list[BaseProcess]:
 
 
 class _Pipe:
-    """A pipe's end as `_Helper` uses a `Connection`."""
+    """A pipe's end as `Helper` uses a `Connection`."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
@@ -38,8 +39,8 @@ class _Pipe:
         os.close(self.fd)
 
 
-def _wire(helper: _Helper, requests: int, replies: int) -> None:
-    """What `_Helper._start` does once its process is up, on pipes of the test's own."""
+def _wire(helper: Helper, requests: int, replies: int) -> None:
+    """What `Helper._start` does once its process is up, on pipes of the test's own."""
     helper._attach(_Pipe(requests), _Pipe(replies), Messages(replies))  # type: ignore[arg-type]
 
 
@@ -65,7 +66,7 @@ def test_calls_pending_at_close_start_no_helper_again() -> None:
 def test_a_full_request_pipe_does_not_stop_the_answers() -> None:
     """A caller blocked writing into a full request pipe must not keep the reading thread from its answers:
     else the helper, its answer pipe full, stops reading requests, and all three wait for ever."""
-    helper = _Helper(None)
+    helper = Helper(None)
     their_requests, our_requests = os.pipe()
     our_replies, their_replies = os.pipe()
     size = 256 * 1024  # beyond a pipe's 64 KiB, both ways
@@ -99,7 +100,7 @@ def test_the_reading_thread_of_a_helper_replaced_touches_nothing_of_the_new_one(
     """The old helper's end seen by its reading thread only after a new helper took over: it must neither
     mark the new one gone nor take its callers (whose answers the new reading thread would then hand out to
     the callers after them: one organisation's assessment to another)."""
-    helper = _Helper(None)
+    helper = Helper(None)
     old_requests_in, old_requests = os.pipe()
     old_replies, old_replies_out = os.pipe()
     _wire(helper, old_requests, old_replies)
