@@ -8,8 +8,7 @@ from fastapi import FastAPI
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Scope
 
-from compliance.api.access_log import take_over_access_log
-from compliance.api.app import create_app
+from compliance.api.app import create_app, served_settings
 from compliance.api.settings import Settings
 from compliance.service.assess_channel import running_loop
 from compliance.service.sign_in import ThrottlePolicy
@@ -58,5 +57,4 @@ def create_server(
 
 def server_from_environment() -> FastAPI:
     """The factory uvicorn calls (`compliance serve`): settings from COMPLIANCE_* variables."""
-    settings = Settings.from_environment().model_copy(update={"access_log": take_over_access_log()})
-    return create_server(settings, loop=running_loop())
+    return create_server(served_settings(), loop=running_loop())

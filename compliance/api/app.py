@@ -196,7 +196,12 @@ def create_app(
     return app
 
 
+def served_settings() -> Settings:
+    """The settings of an app uvicorn serves (`compliance serve`): from COMPLIANCE_* variables, the access log
+    the app's where it takes it over from uvicorn."""
+    return Settings.from_environment().model_copy(update={"access_log": take_over_access_log()})
+
+
 def app_from_environment() -> FastAPI:
-    """The factory uvicorn calls (`compliance serve`): settings from COMPLIANCE_* variables."""
-    settings = Settings.from_environment().model_copy(update={"access_log": take_over_access_log()})
-    return create_app(settings, loop=running_loop())
+    """The factory uvicorn calls (`compliance serve`), in the loop that serves the app."""
+    return create_app(served_settings(), loop=running_loop())
