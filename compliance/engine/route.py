@@ -186,16 +186,23 @@ def regime_of(
     """The triggers that apply (certain, possible), the regime and its form (transfer filings come after),
     from each trigger's result and the facts it read."""
     personal = facts.get("processes_personal_data")
+    if personal is False:
+        return regime_and_forms(facts, personal, [], [])
+    kept = ((spec, result, [e for e in read if e.result is not False]) for spec, result, read in evaluated)
+    return regime_and_forms(facts, personal, *applying(kept, trigger))
+
+
+def applying(
+    evaluated: Iterable[tuple[TriggerHead, Any, list[Any]]], trigger: Callable[[dict[str, Any]], Any]
+) -> tuple[list[Any], list[Any]]:
+    """The triggers that apply, certain and possible (built by `trigger`), from each trigger's result and the
+    facts it read that did not rule it out."""
     certain: list[Any] = []
     possible: list[Any] = []
-    if personal is not False:
-        for spec, result, read in evaluated:
-            if result is False:
-                continue
-            (certain if result else possible).append(
-                trigger(_trigger_parts(spec, result, [e for e in read if e.result is not False]))
-            )
-    return regime_and_forms(facts, personal, certain, possible)
+    for spec, result, read in evaluated:
+        if result is not False:
+            (certain if result else possible).append(trigger(_trigger_parts(spec, result, read)))
+    return certain, possible
 
 
 def _trigger_parts(spec: TriggerHead, result: Any, read: list[TraceEntry]) -> dict[str, Any]:
@@ -270,7 +277,6 @@ class LeanRouter:
         self._cover_grounds = [f.replace("_", "-") for f in cover_fields]  # ids of `AuthorisationGround`
         self._kinds = kinds
         self._make_checks = checks
-        self._fails = [h.status.can_fail for h in heads]  # whether each trigger may make a rule fail
         self._checks: Any = None
         self._leaves: list[Leaf] = []
         self._today = today  # fixed in tests; otherwise the day of each assessment
@@ -339,24 +345,15 @@ class LeanRouter:
     ) -> tuple[list[Any], list[Any], list[str]]:
         """The triggers that apply, certain and possible (built by the plan's forms), and the ids of the certain
         ones that may make a rule fail, from the generated function (not run when no personal data)."""
-        certain: list[Any] = []
-        possible: list[Any] = []
-        legal: list[str] = []
         if personal is False:
-            return certain, possible, legal
+            return [], [], []
         if self._checks is None:
             self._checks, self._leaves = self._make_checks()
-        leaves, trigger = self._leaves, self._forms.trigger
-        results = self._checks(facts, reference)
-        for spec, fails, (result, trace) in zip(self._heads, self._fails, results, strict=True):
-            if result is False:
-                continue
-            read = expand_trace([e for e in trace if e[2] is not False], leaves)
-            found = trigger(_trigger_parts(spec, result, read))
-            if result:
-                certain.append(found)
-                if fails:
-                    legal.append(spec.id)
-            else:
-                possible.append(found)
-        return certain, possible, legal
+        leaves = self._leaves
+        kept = (  # only the triggers that apply, and the entries kept, are expanded
+            (spec, result, expand_trace([e for e in trace if e[2] is not False], leaves))
+            for spec, (result, trace) in zip(self._heads, self._checks(facts, reference), strict=True)
+            if result is not False
+        )
+        certain, possible = applying(kept, self._forms.trigger)
+        return certain, possible, [t.id for t in certain if t.status.can_fail]
