@@ -20,7 +20,10 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 set -- "$BIN/python -c pass" "$BIN/compliance check $EXAMPLE" \
   "env COMPLIANCE_PACK_CACHE=off $BIN/compliance check $EXAMPLE"
 if [ -n "${BEFORE:-}" ]; then
-  set -- "$@" "env PYTHONPATH=$BEFORE $BIN/compliance check $EXAMPLE"
+  # the checkout's own copy of the example where it has one: an older format may refuse today's file
+  OWN="$BEFORE/$EXAMPLE"
+  [ -f "$OWN" ] || OWN=$EXAMPLE
+  set -- "$@" "env PYTHONPATH=$BEFORE $BIN/compliance check $OWN"
 fi
 hyperfine -N -i --warmup 3 --runs "${RUNS:-40}" --export-json "$COMPLIANCE_CACHE_DIR/runs.json" "$@"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -130,8 +130,16 @@ def wrk(url: str, script: Path, seconds: int, connections: int) -> tuple[int, di
     return requests, latency, out
 
 
-def script(work: Path, name: str, token: str, path: str, projects: list[str]) -> Path:
-    body = json.dumps(load_yaml(EXAMPLE.read_text(encoding="utf-8")) | {"project_name": "__NAME__"})
+def example_of(code: Path | None) -> Path:
+    """The example as a checkout's own format has it: an older checkout may refuse today's (schema 1.0 before 1.1)."""
+    own = code / "examples" / EXAMPLE.name if code else EXAMPLE
+    return own if own.exists() else EXAMPLE
+
+
+def script(
+    work: Path, name: str, token: str, path: str, projects: list[str], example: Path = EXAMPLE
+) -> Path:
+    body = json.dumps(load_yaml(example.read_text(encoding="utf-8")) | {"project_name": "__NAME__"})
     text = (
         LUA.replace("%BODY%", body)
         .replace("%TOKEN%", token)
@@ -179,18 +187,19 @@ def main() -> None:
                 create_organisation(access, audit, "bench", "bench")
                 _, token = create_key(access, audit, Role.submitter, "bench", label="bench")
                 server = ServerProcess(data, work / f"server-{label}.log")
-                servers.append((label, server, token))  # stopped below even if it fails to start
+                servers.append(
+                    (label, server, token, example_of(code))
+                )  # stopped below even if it fails to start
                 # PYTHONSAFEPATH: `python -m` would put the current folder (this checkout) before PYTHONPATH
                 server.start(120, {"PYTHONPATH": str(code), "PYTHONSAFEPATH": "1"} if code else None)
             print(f"load before: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
             if not args.no_yardstick:
                 print_yardstick("before")
-            for label, server, token in servers:
-                wrk(
-                    server.url, script(work, f"evaluate-{label}", token, "/api/v1/evaluate", []), 2, 4
-                )  # warm-up
+            for label, server, token, example in servers:
+                evaluate = script(work, f"evaluate-{label}", token, "/api/v1/evaluate", [], example)
+                wrk(server.url, evaluate, 2, 4)  # warm-up
             for run in range(args.runs):
-                for label, server, _token in servers:
+                for label, server, _token, _ in servers:
                     assert server.process is not None
                     evaluate = work / f"evaluate-{label}.lua"
                     pid = server.process.pid
@@ -205,11 +214,11 @@ def main() -> None:
                         f"p50 {latency['50']:.1f} ms, p99 {latency['99']:.1f} ms)"
                     )
             stored = {
-                label: script(work, f"stored-{label}", token, "", _projects(server.url, token))
-                for label, server, token in servers
+                label: script(work, f"stored-{label}", token, "", _projects(server.url, token), example)
+                for label, server, token, example in servers
             }
             for run in range(args.runs):
-                for label, server, _ in servers:
+                for label, server, _, _ in servers:
                     assert server.process is not None
                     before = cpu_seconds(server.process.pid)
                     requests, latency, _ = wrk(server.url, stored[label], args.seconds, 16)
@@ -223,7 +232,7 @@ def main() -> None:
             if not args.no_yardstick:
                 print_yardstick("after")
         finally:
-            for _, server, _ in servers:
+            for _, server, _, _ in servers:
                 server.stop()
 
 
