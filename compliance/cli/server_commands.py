@@ -316,6 +316,8 @@ def _key(key: Any) -> dict[str, str]:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
     from compliance.service.store import database_url
     from compliance.storage.backup import backup_data_dir
 
@@ -326,13 +328,10 @@ def _backup(args: argparse.Namespace) -> int:
     report = backup_data_dir(args.data_dir, args.output)
     say(
         args.lang,
-        "backup in {folder}: {projects} projects, {versions} versions, {entries} audit entries (head {head}), "
-        "checked by opening it",
+        "backup in {folder}: {projects} projects, {versions} versions ({reviewed} with a review, {decided} "
+        "decided), {entries} audit entries (head {head}), checked by reading it back",
         folder=args.output,
-        projects=report.projects,
-        versions=report.versions,
-        entries=report.audit_entries,
-        head=report.audit_head,
+        **asdict(report),
     )
     return ExitCode.OK
 

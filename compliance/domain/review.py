@@ -35,6 +35,19 @@ class ReviewAction(StrEnum):
     reject = "reject"
 
 
+# The audit actions of a change to a version's review. The store writes each with the change, in one record,
+# so an audit entry of one of them names a review record that a whole copy of the store holds.
+REVIEW_EVENT_ACTIONS = frozenset(
+    {
+        *(f"review.{action.value}" for action in ReviewAction),
+        "version.decided",
+        "finding.judged",
+        "comment.added",
+        "judgements.carried_over",
+    }
+)
+
+
 class Actor(StrEnum):
     liaison = "liaison"
     submitter = "submitter"

@@ -111,6 +111,11 @@ SAID: Catalogued[str] = Catalogued(
         "backup_unreadable": "{project} v{number}: unreadable copy ({error})",
         "backup_chain": "the copied audit log does not verify: {problems}",
         "backup_count": "{read} versions read back, {copied} were copied",
+        "backup_payload_missing": "{project} v{number}: its file {file} is missing while its project is there",
+        "backup_review_unreadable": "{project} v{number}: unreadable review record ({error})",
+        "backup_review_orphan": "{project}: a review record of version {number}, which the copy does not hold",
+        "backup_review_lost": "{project} v{number}: the audit log holds '{action}' (entry {event}), "
+        "but the copy lacks that review change",
         # a rule pack that cannot be loaded: the author's file and key names as they are
         "pack_not_mapping": "{file}: the file must hold a mapping at the top level",
         "pack_no_text": "{file}: {key}: no text in '{lang}' ({texts})",

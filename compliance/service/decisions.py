@@ -14,7 +14,6 @@ the record as it was signed, with three independent proofs, each checked by `com
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from typing import Any
 from compliance.domain.outcomes import Assessment
 from compliance.domain.review import Decision
 from compliance.i18n.said import said
-from compliance.storage.audit_chain import canonical, check_checkpoints, hash_of, verify_lines
+from compliance.storage.audit_chain import check_checkpoints, digest_of, hash_of, verify_lines
 from compliance.storage.signing_keys import (
     ALGORITHM,
     CHECKPOINTS_FILE,
@@ -39,18 +38,13 @@ EXPORT_FORMAT = "law0908-decision/1"
 FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
-def sha256(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
-
-
 def assessment_hash(assessment: Assessment) -> str:
     """Hash of the assessment as stored: its canonical JSON."""
-    return sha256(canonical(assessment.model_dump(mode="json")))
+    return digest_of(assessment.model_dump(mode="json"))
 
 
 def decision_hash(decision: Decision | dict[str, Any]) -> str:
-    data = decision.model_dump(mode="json") if isinstance(decision, Decision) else decision
-    return sha256(canonical(data))
+    return digest_of(decision.model_dump(mode="json") if isinstance(decision, Decision) else decision)
 
 
 def decision_event_id(digest: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import NoReturn
 
 from compliance.domain.outcomes import Person
-from compliance.domain.review import OPEN_STATES, ReviewState
+from compliance.domain.review import OPEN_STATES, REVIEW_EVENT_ACTIONS, ReviewState
 from compliance.i18n.said import Choice, Said, said
 from compliance.service.access import Principal
 from compliance.service.errors import NO_VERSION, Forbidden, NotFound, ServiceError
@@ -93,6 +93,8 @@ def review_event(
     details: dict[str, str | int | None],
     event_id: str | None = None,
 ) -> AuditEvent:
+    if action not in REVIEW_EVENT_ACTIONS:  # the backup checks that the copy holds the change of each
+        raise ValueError(f"{action} is not one of REVIEW_EVENT_ACTIONS")
     extra = {"event_id": event_id} if event_id is not None else {}
     return AuditEvent(
         actor=actor,

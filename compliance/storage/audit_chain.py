@@ -28,9 +28,13 @@ def canonical(data: dict[str, Any]) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def digest_of(data: dict[str, Any]) -> str:
+    """The SHA-256 of a record's canonical JSON: an entry's hash, a decision's hash."""
+    return "sha256:" + hashlib.sha256(canonical(data)).hexdigest()
+
+
 def hash_of(fields: dict[str, Any]) -> str:
-    unsealed = {k: v for k, v in fields.items() if k != "hash"}
-    return "sha256:" + hashlib.sha256(canonical(unsealed)).hexdigest()
+    return digest_of({k: v for k, v in fields.items() if k != "hash"})
 
 
 def seal(event: AuditEvent, seq: int, at: datetime, prev_hash: str) -> AuditEntry:

@@ -29,23 +29,22 @@ import zstandard
 from compliance.i18n.said import said
 from compliance.storage.atomic_files import fsync_dir, read_shared
 from compliance.storage.audit_chain import verify_lines
+from compliance.storage.backup_reviews import ProjectLog, ReviewTally, check_reviews, logged_by_project
 from compliance.storage.codec import version_from_parts
-from compliance.storage.errors import StoreError
+from compliance.storage.errors import BackupFailed
 from compliance.storage.records import ORG_ID, PROJECT_ID
 from compliance.storage.tinydb_files import PAYLOAD_SUFFIX, PROJECT_FILE
-from compliance.storage.version_journal import JOURNAL_FILE, read_whole
-
-
-class BackupFailed(StoreError):
-    pass
+from compliance.storage.version_journal import JOURNAL_FILE, Record, read_whole
 
 
 @dataclass
 class BackupReport:
     projects: int
     versions: int
-    audit_entries: int
-    audit_head: str
+    reviewed: int  # versions with a review record
+    decided: int  # versions with a decision
+    entries: int  # of the audit log
+    head: str  # the hash of its last entry
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -69,17 +68,27 @@ def _copy_audit(source: Path, target: Path) -> None:
 def _copy_project(project_dir: Path, target: Path) -> int | None:
     """The project file, then the payloads it records (all on disk already: they are written first), then
     the journal up to its last whole record (appended after the project file was written). None when the
-    project was erased while it was being copied."""
+    project was erased while it was being copied; a payload missing while the project file is there is
+    damage, refused (an erasure removes the project file first)."""
     try:
         raw = read_shared(project_dir / PROJECT_FILE)  # its writer reuses a spare inode
-        numbers = {int(doc["number"]) for doc in json.loads(raw).get("versions", {}).values()}
-        target.mkdir(parents=True, exist_ok=True)
-        for number in numbers:
-            _copy(project_dir / f"v{number}{PAYLOAD_SUFFIX}", target / f"v{number}{PAYLOAD_SUFFIX}")
-        records, whole = read_whole(project_dir / JOURNAL_FILE)
-        if not (project_dir / PROJECT_FILE).exists():
-            raise FileNotFoundError(project_dir)  # erased meanwhile: its journal may be gone or partial
     except FileNotFoundError:
+        return None
+    numbers = {int(doc["number"]) for doc in json.loads(raw).get("versions", {}).values()}
+    target.mkdir(parents=True, exist_ok=True)
+    for number in sorted(numbers):
+        path = project_dir / f"v{number}{PAYLOAD_SUFFIX}"
+        try:
+            _copy(path, target / path.name)
+        except FileNotFoundError:
+            shutil.rmtree(target, ignore_errors=True)
+            if not (project_dir / PROJECT_FILE).exists():
+                return None
+            raise BackupFailed(
+                said("backup_payload_missing", project=project_dir.name, number=number, file=path)
+            ) from None
+    records, whole = read_whole(project_dir / JOURNAL_FILE)
+    if not (project_dir / PROJECT_FILE).exists():  # erased meanwhile: its journal may be gone or partial
         shutil.rmtree(target, ignore_errors=True)
         return None
     if records:
@@ -97,6 +106,14 @@ def backup_data_dir(data_dir: Path, output: Path) -> BackupReport:
         raise BackupFailed(said("backup_exists", folder=output))
     output.mkdir(parents=True)
     os.chmod(output, 0o700)
+    try:
+        return _copy_and_check(root, output)
+    except BaseException:
+        shutil.rmtree(output, ignore_errors=True)  # a copy that failed its check is never left to restore
+        raise
+
+
+def _copy_and_check(root: Path, output: Path) -> BackupReport:
     access = root / "access.json"
     if access.exists():
         with open(root / "access.lock", "a") as lock:
@@ -121,75 +138,73 @@ def backup_data_dir(data_dir: Path, output: Path) -> BackupReport:
 
 def _check(output: Path, projects: int, versions: int) -> BackupReport:
     """Read the copy back: every project file parsed, every payload decompressed against its checksum,
-    the audit chain verified, and every version the copied log says was submitted is in the copy (a journal
-    whose last record was damaged would end before it). (It is not opened as a store: that would recover
-    and log into the copy.)"""
+    the audit chain verified, every version the copied log says was submitted is in the copy (a journal
+    whose last record was damaged would end before it), and so is every review change it logged, whole
+    (backup_reviews). (It is not opened as a store: that would recover and log into the copy.)"""
     audit = output / "audit.log"
     lines = audit.read_text(encoding="utf-8").splitlines() if audit.exists() else []
-    submitted = _submitted(lines)
-    read = 0
+    logged = logged_by_project(lines)
+    read, tally = 0, ReviewTally()
     for project_file in sorted(output.glob(f"orgs/*/projects/*/{PROJECT_FILE}")):
         project_dir = project_file.parent
-        stored = _stored_versions(project_dir, json.loads(project_file.read_bytes()))
-        lost = submitted.get(project_dir.name, set()) - {int(doc["number"]) for doc, _ in stored}
+        project = json.loads(project_file.read_bytes())
+        records, whole = read_whole(project_dir / JOURNAL_FILE)
+        stored = _stored_versions(project_dir, project, records, whole)
+        log = logged.get(project_dir.name, ProjectLog())
+        lost = log.submitted() - set(stored)
         if lost:
             raise BackupFailed(
                 said("backup_unreadable", project=project_dir.name, number=min(lost), error="missing")
             )
-        for doc, payload in stored:
+        for number, (doc, payload) in sorted(stored.items()):
             try:
                 version_from_parts(doc, payload(), project_dir.name, project_dir.parent.parent.name)
             except (ValueError, KeyError, zstandard.ZstdError) as exc:
                 raise BackupFailed(
                     said(
-                        "backup_unreadable",
-                        project=project_dir.name,
-                        number=doc["number"],
-                        error=type(exc).__name__,
+                        "backup_unreadable", project=project_dir.name, number=number, error=type(exc).__name__
                     )
                 ) from None
             read += 1
+        found = check_reviews(
+            project_dir.name,
+            {number: doc for number, (doc, _) in stored.items()},
+            records,
+            log,
+            before_journal=bool(project.get("versions")),
+        )
+        tally.reviewed, tally.decided = tally.reviewed + found.reviewed, tally.decided + found.decided
     chain = verify_lines(lines)
     if not chain.ok:
         raise BackupFailed(said("backup_chain", problems=tuple(chain.problems[:3])))
     if read != versions:
         raise BackupFailed(said("backup_count", read=read, copied=versions))
-    return BackupReport(projects=projects, versions=read, audit_entries=chain.entries, audit_head=chain.head)
-
-
-def _submitted(lines: list[str]) -> dict[str, set[int]]:
-    """The version numbers the audit lines say were submitted, by project."""
-    found: dict[str, set[int]] = {}
-    for line in lines:
-        if '"version.submitted"' not in line:
-            continue
-        try:
-            entry = json.loads(line)
-            if entry["action"] != "version.submitted":
-                continue
-            project, _, number = entry["target"].rpartition("/")
-            found.setdefault(project, set()).add(int(number))
-        except (ValueError, KeyError, TypeError, AttributeError):
-            continue  # not an entry of ours: the chain's verification says so
-    return found
+    return BackupReport(
+        projects=projects,
+        versions=read,
+        reviewed=tally.reviewed,
+        decided=tally.decided,
+        entries=chain.entries,
+        head=chain.head,
+    )
 
 
 def _stored_versions(
-    project_dir: Path, project: dict[str, Any]
-) -> list[tuple[dict[str, Any], Callable[[], bytes]]]:
-    """Each version's latest summary and how to read its payload: project.json's, then the journal's."""
+    project_dir: Path, project: dict[str, Any], records: list[Record], whole: bytes
+) -> dict[int, tuple[dict[str, Any], Callable[[], bytes]]]:
+    """Each version's latest summary and how to read its payload: project.json's, then the journal's. A
+    review record of a version that has none is left for check_reviews to name."""
     found: dict[int, tuple[dict[str, Any], Callable[[], bytes]]] = {}
     for doc in project.get("versions", {}).values():
         path = project_dir / f"v{doc['number']}{PAYLOAD_SUFFIX}"
         found[int(doc["number"])] = (doc, path.read_bytes)
-    records, whole = read_whole(project_dir / JOURNAL_FILE)
     for record in records:
         number = int(record.doc["number"])
         if record.payload is not None:
             found[number] = (record.doc, partial(_part, whole, *record.payload))
-        else:
+        elif number in found:
             found[number] = (record.doc, found[number][1])
-    return [found[n] for n in sorted(found)]
+    return found
 
 
 def _part(data: bytes, start: int, size: int) -> bytes:

@@ -24,6 +24,10 @@ class StoreCorrupted(StoreError):
             super().__init__(said("store_corrupted_kept", path=path, reason=reason, kept=quarantined))
 
 
+class BackupFailed(StoreError):
+    """A backup that would not restore what the store holds: the copy is refused, naming what it lacks."""
+
+
 class StoreLocked(StoreError):
     """Another process holds the store (a second server, or a second worker)."""
 

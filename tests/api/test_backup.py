@@ -60,7 +60,7 @@ def test_a_backup_taken_under_load_is_consistent(
                 )
                 == 0
             )
-            assert "checked by opening it" in capsys.readouterr().out
+            assert "checked by reading it back" in capsys.readouterr().out
             outputs.append(output)
             time.sleep(0.3)
     finally:
