@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from compliance.cli.backup_commands import add_backup_commands, run_backup_command
 from compliance.cli.db_commands import add_db_commands, run_db_command
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import error, say, tr
@@ -90,13 +91,7 @@ def add_server_commands(sub: Any, parser_class: type[argparse.ArgumentParser], l
     data_dir(r)
     listing(asub.add_parser("list-keys", help=tr(lang, "list API keys (never their secrets)")))
     data_dir(asub.add_parser("list-orgs", help=tr(lang, "list organisations")))
-    b = asub.add_parser(
-        "backup", help=tr(lang, "a consistent copy of the embedded store, while its server runs")
-    )
-    b.add_argument(
-        "--output", type=Path, required=True, help=tr(lang, "a new folder for the copy (required)")
-    )
-    data_dir(b)
+    add_backup_commands(asub, lang, data_dir)
     rk = asub.add_parser(
         "rotate-signing-key",
         help=tr(lang, "sign new decisions and checkpoints with a new key; the old one stays published"),
@@ -226,11 +221,13 @@ def _admin(args: argparse.Namespace) -> int:
     )
 
     command, lang = args.admin_command, args.lang
+    if command == "check-backup":
+        return run_backup_command(args)
     missing = None if command in CREATING else _missing_store(args.data_dir, lang)
     if missing:
         return error(lang, missing)
     if command == "backup":
-        return _backup(args)
+        return run_backup_command(args)
     access, audit = open_admin(args.data_dir, key_dir_of(args))
     if command == "create-org":
         org = create_organisation(access, audit, args.name, args.org_id)
@@ -313,27 +310,6 @@ def _admin(args: argparse.Namespace) -> int:
 
 def _key(key: Any) -> dict[str, str]:
     return {"role": key.role.value, "id": key.id}
-
-
-def _backup(args: argparse.Namespace) -> int:
-    from dataclasses import asdict
-
-    from compliance.service.store import database_url
-    from compliance.storage.backup import backup_data_dir
-
-    if database_url():
-        return error(
-            args.lang, tr(args.lang, "the store is PostgreSQL: back it up with pg_dump (docs/deployment.md)")
-        )
-    report = backup_data_dir(args.data_dir, args.output)
-    say(
-        args.lang,
-        "backup in {folder}: {projects} projects, {versions} versions ({reviewed} with a review, {decided} "
-        "decided), {entries} audit entries (head {head}), checked by reading it back",
-        folder=args.output,
-        **asdict(report),
-    )
-    return ExitCode.OK
 
 
 def _audit(args: argparse.Namespace) -> int:

@@ -141,6 +141,27 @@ def test_a_backup_holds_every_review_record_as_the_store_does(reviewed: Path, tm
     assert len(decision["comments"]) == 1
 
 
+def test_a_copy_damaged_since_it_was_made_is_named_before_it_is_restored(
+    reviewed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`admin check-backup` reads a copy back as the backup did: the decision's record lost from the copy's
+    journal (the copy's disk, since) is named before anyone puts the copy in place."""
+    copy = tmp_path / "copy"
+    assert main(["admin", "backup", "--data-dir", str(reviewed), "--output", str(copy), "--lang", "en"]) == 0
+    made = capsys.readouterr().out
+    assert "2 projects, 3 versions (2 with a review, 1 decided)" in made
+    assert main(["admin", "check-backup", str(copy), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.split("(head")[0] == made.split("(head")[0]
+    journal = _journal_of_decision(copy)
+    with open(journal, "r+b") as fh:
+        fh.truncate(_records_end(journal)[-3])
+    assert main(["admin", "check-backup", str(copy), "--lang", "ar"]) == 3
+    err = capsys.readouterr().err
+    assert "version.decided" in err and "سجل التدقيق" in err
+    assert main(["admin", "check-backup", str(tmp_path / "nothing")]) == 3
+    assert "n'est pas un dossier de données" in capsys.readouterr().err
+
+
 def _damaged(reviewed: Path, tmp_path: Path, name: str) -> Path:
     data = tmp_path / name
     shutil.copytree(reviewed, data)
