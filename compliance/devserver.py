@@ -3,6 +3,7 @@ local integration tests of client code. It listens on 127.0.0.1 only."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import socket
@@ -12,6 +13,8 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+PORT_ATTEMPTS = 5
 
 
 def free_port() -> int:
@@ -34,11 +37,22 @@ class ServerProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0, extra_env: dict[str, str] | None = None) -> None:
-        """Start on a new free port and return once `/readyz` answers; the server's output goes to the log."""
-        self.port = free_port()
+        """Start on a new free port and return once `/readyz` answers; the server's output goes to the log.
+        The port is free when chosen but bound only once the server has started, a second or more later:
+        meanwhile any other socket of the host may take it (an outgoing connection's local port, another
+        test's server). The server then exits at once, and is started again on another port."""
         env = os.environ | {"PYTHONUNBUFFERED": "1"} | (extra_env or {})
+        for _ in range(PORT_ATTEMPTS):
+            self.port = free_port()
+            if self._started(env, timeout):
+                return
+        raise RuntimeError(f"no free port taken in {PORT_ATTEMPTS} attempts:\n{self.log()}")
+
+    def _started(self, env: dict[str, str], timeout: float) -> bool:
+        """Whether it answers; False when the port was taken before it could bind it."""
         command = [sys.executable, "-m", "compliance.cli.main", "serve", "--port", str(self.port)]
         with self.log_path.open("ab") as log:
+            since = log.tell()
             self.process = subprocess.Popen(
                 [*command, "--data-dir", str(self.data_dir), *self.args],
                 stdout=log,
@@ -48,10 +62,12 @@ class ServerProcess:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                if f"[Errno {errno.EADDRINUSE}]" in self.log()[since:]:
+                    return False
                 raise RuntimeError(f"the server exited with {self.process.returncode}:\n{self.log()}")
             try:
                 with urllib.request.urlopen(self.url + "/readyz", timeout=1):
-                    return
+                    return True
             except OSError:
                 time.sleep(0.05)
         raise RuntimeError(f"the server did not start:\n{self.log()}")
