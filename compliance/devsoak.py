@@ -27,6 +27,7 @@ from compliance.service.audit import verify_audit_file
 from compliance.service.store import Role, default_key_dir, open_admin
 
 _SUBMISSION = {"schema_version": "1.0", "processes_personal_data": True}
+HANG = 300.0  # seconds: only a server that hangs waits this long for a cycle's changes
 _OPINION = "Décision motivée de l'agent de liaison, au vu du dossier."
 
 
@@ -175,8 +176,11 @@ class AuditSoak:
             for t in threads:
                 t.start()
             wanted = sum(self.acked.values()) + self.random.randint(*acks)
-            deadline = time.monotonic() + 10
+            # However slow the host: the kill waits for its changes (a writer stops only on a failed call).
+            deadline = time.monotonic() + HANG
             while sum(self.acked.values()) < wanted and time.monotonic() < deadline:
+                if not any(t.is_alive() for t in threads):
+                    break
                 time.sleep(0.005)
             time.sleep(self.random.uniform(0, jitter))
             self.server.kill()
