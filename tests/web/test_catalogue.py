@@ -121,3 +121,17 @@ def test_a_catalogued_joins_the_registry_when_made() -> None:
         assert made.text("x", Lang.ar) == "A text made by a test"  # no translation: the English
     finally:
         REGISTRY.remove(made)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_questions_name_the_answer_people_click_not_a_yaml_value(lang: Lang) -> None:
+    """A question's label or help says "No" (the radio button people see), not the file's `false`: the Arabic
+    label of `live` read "(false: قبل الإطلاق)" on a page whose buttons say «لا»."""
+    yaml_words = re.compile(r"\b(true|false|null)\b")
+    found = [
+        str(m.id)
+        for m in _entries(lang).values()
+        if any(c.startswith("model:") and c != "model: reports" for c in m.auto_comments)
+        and yaml_words.search(str(m.string))
+    ]
+    assert found == []
