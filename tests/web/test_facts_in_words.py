@@ -38,7 +38,11 @@ def test_the_founder_reads_the_facts_in_words(web: Web) -> None:
     founder = web.client()
     sign_in(founder, "founder@atlas.ma")
     project_id = _import_and_submit(founder)
-    facts = _section(founder.get(f"/projects/{project_id}/versions/1").text, '<dl class="facts">')
+    page = founder.get(f"/projects/{project_id}/versions/1").text
+    assert (
+        "<p>Formalités CNDP : <span" in page and "<p>Examen : soumis" in page
+    )  # French puts a space before ':'
+    facts = _section(page, '<dl class="facts">')
     assert PYTHON_WORDS.search(facts) is None, PYTHON_WORDS.search(facts)
     assert '<dt dir="ltr">processings[0].name</dt><dd dir="auto">Customer support chatbot</dd>' in facts
     assert '<dt dir="ltr">live</dt><dd dir="auto">Oui</dd>' in facts
