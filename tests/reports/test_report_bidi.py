@@ -53,3 +53,13 @@ def test_penalty_rule_ids_stay_whole_in_the_arabic_pdf(tmp_path: Path) -> None:
     lines = _BIDI_MARKS.sub("", lines)
     for rule in ("L0908-A19-RECEIPT-BEFORE-GO-LIVE", "L0908-A15-DECLARATION-MATCH", "L0908-A03-RETENTION"):
         assert rule in lines, f"{rule} broken across lines on the summary page"
+
+
+def test_no_chapter_is_left_as_a_bare_heading(tmp_path: Path) -> None:
+    """A chapter whose checks all do not apply said nothing under its heading ("القرارات الآلية (المادة 11)"
+    followed by the next heading): it gives their number, as a chapter of passing checks does."""
+    html = _report(tmp_path, "html").read_text(encoding="utf-8")
+    details = html[html.index('<section class="details"') : html.index("</section>", html.index('"details"'))]
+    bare = re.findall(r"<h2>([^<]*)</h2>\s*(?=<h2>|$)", details)
+    assert bare == []
+    assert '<p class="muted">غير منطبقة: ' in details
