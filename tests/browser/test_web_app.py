@@ -120,6 +120,14 @@ def test_founder_imports_a_yaml_file_and_submits(tab: Tab) -> None:
     )
     assert narrowest > 250, f"a fact's value is {narrowest}px wide on a 390px screen"
     tab.check("import-version-phone")
+    # Nothing wider than the phone: the report's long field paths wrap, the table of projects fits.
+    for path in (page.url.replace(tab.site.url, "") + "/report", "/"):
+        tab.go(path)
+        wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert wide <= 0, f"{path} is {wide}px wider than a 390px screen"
+        tab.check(
+            "phone-report" if path.endswith("/report") else "phone-home"
+        )  # axe: a scrolling table is reachable
 
 
 def test_arabic_layout_is_right_to_left_with_mirrored_navigation(tab: Tab) -> None:
