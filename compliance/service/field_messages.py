@@ -51,6 +51,7 @@ FIELD_MESSAGES: Catalogued[str] = Catalogued(
         "bad_key": "a key of this mapping is not accepted",
         "not_here": "not accepted here",
         "position": "line {line}, column {column}",
+        "more_errors": "and {count} more problems, not listed",
     },
 )
 
