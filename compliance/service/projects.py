@@ -215,12 +215,13 @@ class Projects:
         raw: bytes,
         is_json: bool,
         idempotency_key: str | None = None,
+        lang: str = "en",
     ) -> tuple[ProjectVersion, bool]:
         """`submit` straight from a request body, parsed and assessed by the runner (in a helper process
-        when there is one). Who may submit is checked before the body is read."""
+        when there is one), its problems worded in `lang`. Who may submit is checked before the body is read."""
         idempotency_key = check_idempotency_key(idempotency_key)
         project = self.check_can_submit(principal, project_id)
-        assessed = self.runner.assess_body(raw, is_json)
+        assessed = self.runner.assess_body(raw, is_json, lang)
         return self._store(
             principal, project, assessed.assessment, assessed.facts, assessed.facts_json, idempotency_key
         )

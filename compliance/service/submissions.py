@@ -39,11 +39,17 @@ class InvalidSubmission(ValueError):
     def problems(self) -> list[str]:
         return [describe(e) for e in self.errors]
 
+    def errors_in(self, lang: str) -> list[FieldError]:
+        """`errors` with the whole-file ones worded in `lang` from the catalogue (`FILE_ERRORS`); the others
+        were worded in the language they were read in."""
+        words = translator(Lang(lang) if lang in Lang.__members__ else Lang.en)
+        return [_in_lang(e, words) for e in self.errors]
+
     def worded(self, lang: str) -> list[str]:
-        """`problems` in `lang`: the place, and the whole-file messages of the catalogue (`FILE_ERRORS`)."""
+        """`problems` in `lang`: the place, and the whole-file messages of the catalogue."""
         words = translator(Lang(lang) if lang in Lang.__members__ else Lang.en)
         whole = words.pgettext(FILE_CONTEXT, FILE_ERRORS["(file)"])
-        return [describe(_in_lang(e, words), position_words(lang), whole) for e in self.errors]
+        return [describe(e, position_words(lang), whole) for e in self.errors_in(lang)]
 
 
 # What is wrong with a whole file, by FieldError key, in English (the catalogue's message ids, context
