@@ -121,6 +121,8 @@ def test_a_stored_submission_is_refused_in_the_request_language_as_a_dry_run_is(
             for headers in (ARABIC, {})
         ]
     for arabic_problem, french_problem in zip(whole[::2], whole[1::2], strict=True):
-        (ar,), (fr,) = arabic_problem["errors"], french_problem["errors"]  # type: ignore[misc]
+        ar_errors, fr_errors = arabic_problem["errors"], french_problem["errors"]
+        assert isinstance(ar_errors, list) and isinstance(fr_errors, list)
+        (ar,), (fr,) = ar_errors, fr_errors
         assert arabic(ar["message"]) and set(english_words(ar["message"])) <= {"YAML", "JSON"}, ar
         assert fr["key"] == ar["key"] and not fr["message"].startswith(("empty", "expected", "not valid")), fr
