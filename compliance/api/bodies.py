@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from compliance.api.problem_words import DETAILS, NO_MEDIA, UNSUPPORTED_MEDIA, scope_lang
 from compliance.api.problems import ApiError
 from compliance.domain.field_errors import FieldError
-from compliance.service.errors import InvalidRequest
+from compliance.service.errors import InvalidRequest, refuse_nul
 from compliance.service.field_messages import worded_errors, words
 from compliance.service.submissions import parse_data
 
@@ -50,9 +50,11 @@ def body_of(model: type[M]) -> Callable[[Request], Awaitable[M]]:
         if not isinstance(data, dict):
             raise InvalidRequest([FieldError(path="body", message=words(lang)["object"], key="object")])
         try:
-            return model.model_validate(data)
+            body = model.model_validate(data)
         except ValidationError as exc:
             raise InvalidRequest([e.under("body") for e in worded_errors(model, exc, lang)]) from None
+        refuse_nul(body.model_dump(), "body")
+        return body
 
     return typed_body
 

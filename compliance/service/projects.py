@@ -27,6 +27,7 @@ from compliance.service.errors import (
     IdempotencyMismatch,
     InvalidRequest,
     NotFound,
+    refuse_nul,
     wrong,
 )
 from compliance.service.reporting import ReportOptions
@@ -74,6 +75,7 @@ def check_project_name(name: object) -> str:
         raise InvalidRequest([wrong("body.name", "name_empty")])
     if len(name) > 300:
         raise InvalidRequest([wrong("body.name", "name_too_long", limit=300)])
+    refuse_nul({"name": name}, "body")
     return name.strip(BLANK)
 
 
