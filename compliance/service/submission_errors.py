@@ -8,6 +8,7 @@ YAML for this purpose only), composed again only when there is an error to place
 
 from __future__ import annotations
 
+import re
 from typing import Any, get_args, get_origin
 
 import yaml
@@ -127,6 +128,34 @@ def describe_errors(
         more = words(lang)["more_errors"].format(count=left)
         out.append(FieldError(path="", message=more, key="more_errors", params={"count": left}))
     return out
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_at(value: Any, loc: Loc = ()) -> Loc | None:
+    """Where the first text (or key) holding a lone surrogate is: JSON may escape one (`\\ud800`), which is
+    no character, and no UTF-8 text can carry it on."""
+    if isinstance(value, str):
+        return loc if _SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return (*loc, key)
+        found = _surrogate_at(item, (*loc, key))
+        if found is not None:
+            return found
+    return None
+
+
+def surrogate_error(model: type[BaseModel], data: Any, lang: Lang | str) -> FieldError | None:
+    """The field error of the first lone surrogate in `data`, at our path (cut at a key the submitter wrote)."""
+    loc = _surrogate_at(data)
+    if loc is None:
+        return None
+    kept, _, _ = safe_path(model, loc)
+    path = ".".join(str(p) for p in kept)
+    return FieldError(path=path, message=words(lang)["surrogate"], key="surrogate")
 
 
 def position_words(lang: Lang | str) -> str:

@@ -20,7 +20,7 @@ from compliance.service.plain_submission import (
     reads_as_json,
     strict_payload,
 )
-from compliance.service.submission_errors import describe_errors, position_words
+from compliance.service.submission_errors import describe_errors, position_words, surrogate_error
 from compliance.service.validator_cache import prepare
 from compliance.strictyaml import YamlError, load_yaml
 
@@ -204,8 +204,10 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
     try:
         prepare()  # the models' validators, kept between runs
         return Submission.model_validate_json(payload, strict=True)
-    except ValidationError as exc:
-        raise InvalidSubmission(source, describe_errors(Submission, exc, text, lang)) from None
+    except ValidationError as exc:  # a lone surrogate fails the whole text: it is sought only then
+        surrogate = surrogate_error(Submission, data, lang)
+        errors = [surrogate] if surrogate else describe_errors(Submission, exc, text, lang)
+        raise InvalidSubmission(source, errors) from None
 
 
 def _validated_as_written(data: Any, text: str, numbers: JsonNumbers) -> Submission | None:
