@@ -62,6 +62,12 @@ FILE_ERRORS = {
     "directory": "is a directory, expected a YAML or JSON file",
     "empty": "empty, expected a YAML or JSON mapping",
     "not_mapping": "expected a mapping of facts, e.g. 'project_name: ...'",
+    "binary": "binary content, expected a YAML or JSON text",
+    "not_utf8": "not UTF-8 text (byte {byte})",
+    "json": "not valid JSON at line {line}, column {column}: {problem}",
+    "long_number": "a number too long to read",
+    "nested": "nested too deeply",
+    "not_text": "holds a key or value that is not text, a number, true/false, a list or a mapping",
     "(file)": "(file)",
 }
 YAML_PROBLEMS = (
@@ -91,8 +97,14 @@ def _in_lang(error: FieldError, words: Translator) -> FieldError:
     problem = error.params.get("problem", "")
     if problem in YAML_PROBLEMS:
         problem = words.pgettext(PROBLEM_CONTEXT, problem)
-    message = words.pgettext(FILE_CONTEXT, FILE_ERRORS[key]).format(problem=problem)
+    message = words.pgettext(FILE_CONTEXT, FILE_ERRORS[key]).format(**(error.params | {"problem": problem}))
     return error.model_copy(update={"message": message})
+
+
+def file_error(key: str, **params: object) -> FieldError:
+    """A whole-file error of `FILE_ERRORS`, in English, with the values `_in_lang` words it again with."""
+    values = {name: str(value) for name, value in params.items()}
+    return whole_file(FILE_ERRORS[key].format(**values), key, **values)
 
 
 def _duplicate_in_json(text: str) -> str:
@@ -119,11 +131,11 @@ def decode(raw: bytes, source: str) -> str:
             ],
         )
     if b"\x00" in raw:
-        raise InvalidSubmission(source, [whole_file("binary content, expected a YAML or JSON text")])
+        raise InvalidSubmission(source, [file_error("binary")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidSubmission(source, [whole_file(f"not UTF-8 text (byte {exc.start})")]) from None
+        raise InvalidSubmission(source, [file_error("not_utf8", byte=exc.start)]) from None
     if not text.strip():
         raise InvalidSubmission(source, [whole_file(FILE_ERRORS["empty"], "empty")])
     return text
@@ -167,7 +179,7 @@ def parse_text(text: str, source: str, *, json_only: bool = False, numbers: Json
         raise InvalidSubmission(
             source,
             [
-                whole_file(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}").model_copy(
+                file_error("json", line=exc.lineno, column=exc.colno, problem=exc.msg).model_copy(
                     update={"line": exc.lineno, "column": exc.colno}
                 )
             ],
@@ -178,9 +190,9 @@ def parse_text(text: str, source: str, *, json_only: bool = False, numbers: Json
         worded = yaml_error(str(exc)).model_copy(update={"params": {"problem": exc.problem}})
         raise InvalidSubmission(source, [worded]) from None
     except ValueError:  # json's int(): more digits than Python reads (sys.get_int_max_str_digits())
-        raise InvalidSubmission(source, [whole_file("a number too long to read")]) from None
+        raise InvalidSubmission(source, [file_error("long_number")]) from None
     except RecursionError:
-        raise InvalidSubmission(source, [whole_file("nested too deeply")]) from None
+        raise InvalidSubmission(source, [file_error("nested")]) from None
 
 
 def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
@@ -199,7 +211,7 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
     except (TypeError, ValueError):
         raise InvalidSubmission(
             source,
-            [whole_file("holds a key or value that is not text, a number, true/false, a list or a mapping")],
+            [file_error("not_text")],
         ) from None
     try:
         prepare()  # the models' validators, kept between runs

@@ -62,8 +62,8 @@ def test_422_for_yaml_that_does_not_parse_names_the_line(atlas: httpx.Client) ->
     [
         (b"", "empty"),
         (b"[1, 2]", "not_mapping"),
-        (b"\xff\xfe\x00bad", "binary"),
-        (b'{"schema_version": "1.0", "project_name": "x",}', "not valid JSON"),
+        (b"\xff\xfe\x00bad", "binaire"),
+        (b'{"schema_version": "1.0", "project_name": "x",}', "JSON invalide"),
     ],
 )
 def test_unreadable_bodies_are_422(atlas: httpx.Client, raw: bytes, why: str) -> None:
