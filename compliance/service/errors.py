@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic.config import JsonDict
+
 from compliance.domain.field_errors import FieldError, describe
 from compliance.i18n.catalogued import Catalogued
 from compliance.i18n.languages import Lang
@@ -91,6 +93,9 @@ class InvalidRequest(ServiceError):
         return "; ".join(describe(e) for e in self.worded_errors(lang))
 
 
+NO_NUL: JsonDict = {"pattern": r"^[^\x00]*$"}  # what refuse_nul refuses, said in a text field's JSON Schema
+
+
 def refuse_nul(fields: Mapping[str, Any], under: str) -> None:
     """InvalidRequest naming the first of `fields` (our field names, their values as read) whose text holds a
     NUL character, which PostgreSQL stores in no text or JSON column; lists and nested mappings are searched."""
@@ -112,6 +117,7 @@ class IdempotencyMismatch(ServiceError):
 
 
 __all__ = [
+    "NO_NUL",
     "NO_PROJECT",
     "NO_VERSION",
     "AlreadyExists",

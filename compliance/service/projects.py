@@ -67,7 +67,8 @@ def check_idempotency_key(value: str | None) -> str | None:
 
 
 BLANK = " \t\n\r\f\v"  # what a name is trimmed of; NAME_PATTERN says "something else", in every regex dialect
-NAME_PATTERN = f"[^{BLANK.encode('unicode_escape').decode()}]"
+# Something else than blanks, and no NUL (refuse_nul)
+NAME_PATTERN = f"^[^\\x00]*[^{BLANK.encode('unicode_escape').decode()}\\x00][^\\x00]*$"
 
 
 def check_project_name(name: object) -> str:

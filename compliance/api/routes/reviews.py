@@ -32,6 +32,7 @@ from compliance.domain.vocabulary import Sector
 from compliance.engine.diff import VersionDiff
 from compliance.i18n.languages import Lang
 from compliance.service.decision_pdf import record_bytes, render_decision_pdf
+from compliance.service.errors import NO_NUL
 from compliance.service.review_records import ReviewView
 
 router = APIRouter(tags=["reviews"])
@@ -52,16 +53,22 @@ class Revised(Frozen):
 
 class ActionIn(Revised):
     action: ReviewAction
-    message: str | None = Field(default=None, max_length=4000, description="Required to request changes.")
-    opinion: str | None = Field(default=None, max_length=4000, description="Required to approve or reject.")
+    message: str | None = Field(
+        default=None, max_length=4000, description="Required to request changes.", json_schema_extra=NO_NUL
+    )
+    opinion: str | None = Field(
+        default=None, max_length=4000, description="Required to approve or reject.", json_schema_extra=NO_NUL
+    )
 
 
 class JudgementIn(Revised):
     judgement: Judgement
-    reason: str | None = Field(default=None, max_length=4000, description="Required to dispute or waive.")
+    reason: str | None = Field(
+        default=None, max_length=4000, description="Required to dispute or waive.", json_schema_extra=NO_NUL
+    )
     corrected_outcome: Outcome | None = Field(default=None, description="The outcome a dispute asserts.")
     legal_ground: str | None = Field(
-        default=None, max_length=200, description="A waiver's ground: 'Art. 6(b)'."
+        default=None, max_length=200, description="A waiver's ground: 'Art. 6(b)'.", json_schema_extra=NO_NUL
     )
     expires: date | None = Field(default=None, description="Last day a waiver applies.")
 
@@ -69,7 +76,7 @@ class JudgementIn(Revised):
 class CommentIn(Frozen):
     rule_id: str | None = Field(default=None, pattern=RULE_ID_PATTERN, description="The finding discussed.")
     lang: Lang = Field(description="fr, ar or en: the language the comment is written in.")
-    text: str = Field(min_length=1, max_length=4000)
+    text: str = Field(min_length=1, max_length=4000, json_schema_extra=NO_NUL)
 
 
 class ReviewOut(Frozen):

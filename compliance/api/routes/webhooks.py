@@ -16,6 +16,7 @@ from compliance.api.problems import error_responses
 from compliance.api.routes.reviews import _json_body
 from compliance.domain.base import Frozen
 from compliance.domain.events import Event, EventType
+from compliance.service.errors import NO_NUL
 from compliance.storage.webhook_records import Attempt, Delivery, DeliveryState, Webhook
 
 router = APIRouter(tags=["notifications"])
@@ -25,13 +26,16 @@ WebhookId = Annotated[str, Path(pattern=r"^whk_[0-9a-f]{16}$", description="A we
 
 class WebhookIn(Frozen):
     url: str = Field(
-        max_length=2000, description="https:// target; internal addresses need the operator's allow-list."
+        max_length=2000,
+        description="https:// target; internal addresses need the operator's allow-list.",
+        json_schema_extra=NO_NUL,
     )
     events: list[EventType] = Field(default_factory=list, max_length=20, description="Empty: every event.")
-    description: str = Field(default="", max_length=200)
+    description: str = Field(default="", max_length=200, json_schema_extra=NO_NUL)
     organisation: str | None = Field(
         default=None,
         max_length=40,
+        json_schema_extra=NO_NUL,
         description="Admins only: the owner (an organisation id or 'cndp_liaisons').",
     )
 
