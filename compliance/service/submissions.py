@@ -107,16 +107,18 @@ def file_error(key: str, **params: object) -> FieldError:
     return whole_file(FILE_ERRORS[key].format(**values), key, **values)
 
 
-def _duplicate_in_json(text: str) -> str:
+def _duplicate_in_json(text: str) -> FieldError:
     """Where the repeated key of a JSON text is: the YAML reader (JSON is YAML) says it without the key."""
     try:
         load_yaml(text)
     except YamlError as exc:
-        if str(exc).startswith("duplicate key"):
-            return str(exc)
+        placed = yaml_error(str(exc))
+        if str(exc).startswith("duplicate key") and placed.line is not None:
+            at = {"line": placed.line, "column": placed.column}
+            return file_error("json", problem="duplicate key", **at).model_copy(update=at)
     except (RecursionError, ValueError, TypeError):
         pass
-    return "duplicate key"
+    return yaml_error("not valid JSON: duplicate key")
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -185,7 +187,7 @@ def parse_text(text: str, source: str, *, json_only: bool = False, numbers: Json
             ],
         ) from None
     except DuplicateKey:
-        raise InvalidSubmission(source, [yaml_error(f"not valid JSON: {_duplicate_in_json(text)}")]) from None
+        raise InvalidSubmission(source, [_duplicate_in_json(text)]) from None
     except YamlError as exc:
         worded = yaml_error(str(exc)).model_copy(update={"params": {"problem": exc.problem}})
         raise InvalidSubmission(source, [worded]) from None

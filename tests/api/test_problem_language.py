@@ -111,6 +111,7 @@ WHOLE_TEXTS = [  # a body at fault as a whole: empty, not a mapping, not YAML, b
     (b"[1, 2]\n", YAML["Content-Type"]),
     (b"a: b: c\n", YAML["Content-Type"]),
     (b'{"a": "\x00"}', JSON),
+    (b'{"a": 1,\n "a": 2}', JSON),
     (b'{"a": "\xff"}', JSON),
     (b"[" * 5000 + b"]" * 5000, JSON),
     (b'{"schema_version": "1.1", "revision": 1e999}', JSON),
