@@ -9,13 +9,24 @@ from compliance.i18n.catalogued import Catalogued
 
 _PRACTICE = "CNDP practice (biometrics, facial recognition)"
 PRACTICES: Catalogued[str] = Catalogued("citation", {_PRACTICE: _PRACTICE})
-ARTICLE: Catalogued[str] = Catalogued("citation", {"article": "Art. {number}"})
+ARTICLE: Catalogued[str] = Catalogued(
+    "citation",
+    {"article": "Art. {number}", "decree": "Decree Art. {number}", "and": "{first} and {second}"},
+)
+_DECREE = "Decree Art. "
 
 
 def cited(article: str, lang: Lang | str) -> str:
+    """The citation in words; one that cites the law and the decree ('Art. 21-22; Decree Art. 29') names
+    both, each in the reader's language."""
     worded = PRACTICES[lang].get(article)
     if worded is not None:
         return worded
+    first, _, second = article.partition("; ")
+    if second:
+        return ARTICLE.text("and", lang, first=cited(first, lang), second=cited(second, lang))
+    if article.startswith(_DECREE):
+        return ARTICLE.text("decree", lang, number=article.removeprefix(_DECREE))
     if article.startswith("Art. "):
         return ARTICLE.text("article", lang, number=article.removeprefix("Art. "))
     return article

@@ -10,6 +10,15 @@ from __future__ import annotations
 
 from compliance.i18n.catalogue import Translator, translator
 from compliance.i18n.catalogued import Catalogued
-from compliance.i18n.languages import DEFAULT, Lang, direction, negotiate
+from compliance.i18n.languages import DEFAULT, Lang, direction, negotiate, text_direction
 
-__all__ = ["DEFAULT", "Catalogued", "Lang", "Translator", "direction", "negotiate", "translator"]
+__all__ = [
+    "DEFAULT",
+    "Catalogued",
+    "Lang",
+    "Translator",
+    "direction",
+    "negotiate",
+    "text_direction",
+    "translator",
+]

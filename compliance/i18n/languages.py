@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 
 
@@ -18,6 +19,18 @@ _RTL = frozenset({Lang.ar})
 def direction(lang: Lang) -> str:
     """The writing direction of the language, for the `dir` attribute."""
     return "rtl" if lang in _RTL else "ltr"
+
+
+def text_direction(text: object) -> str:
+    """The direction of a text a person wrote, by its first strongly directional letter, as `dir="auto"` would
+    find it ("ltr" when it has none). For renderers that do not resolve `dir="auto"` themselves (WeasyPrint)."""
+    for char in str(text):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
 
 
 def parse(value: str | None) -> Lang | None:

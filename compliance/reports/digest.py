@@ -64,9 +64,19 @@ def formality_summary(plan: FormalityPlan, lang: Lang | str) -> str:
     return plan_sentence(plan, lang)
 
 
+# A full stop that ends an abbreviation, not a sentence: "art. 12(1)", "Art. 44", "e.g. MA", "p. ex.", "cf."
+_ABBREVIATION = re.compile(r"(?:\b(?:[Aa]rt|[Cc]f|e\.g|i\.e|ex|p|[Nn]o|n°)|\b[A-Za-z])\.$")
+
+
 def first_sentence(text: str, limit: int = 240) -> str:
-    """The first sentence of a text, cut at a word boundary if it is still long."""
-    head = re.split(r"(?<=[.!?؟])\s", text.strip(), maxsplit=1)[0]
+    """The first sentence of a text, cut at a word boundary if it is still long. A full stop after an
+    abbreviation ("si un motif de l'art. 12(1) s'applique") does not end the sentence."""
+    text = text.strip()
+    head = text
+    for stop in re.finditer(r"[.!?؟](?=\s)", text):
+        if not _ABBREVIATION.search(text[: stop.end()]):
+            head = text[: stop.end()]
+            break
     if len(head) <= limit:
         return head
     return head[:limit].rsplit(" ", 1)[0] + " …"

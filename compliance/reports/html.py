@@ -17,7 +17,7 @@ from markupsafe import Markup
 from compliance.domain.basis import Localized
 from compliance.domain.formality_words import SEPARATORS
 from compliance.domain.outcomes import Assessment
-from compliance.i18n import Lang
+from compliance.i18n import Lang, text_direction
 from compliance.i18n import direction as writing_direction
 from compliance.i18n.catalogued import Catalogued
 from compliance.reports.annex import ANNEX_TEXTS, filings
@@ -31,7 +31,7 @@ from compliance.reports.labels import (
     count_label,
     money,
 )
-from compliance.reports.summary import by_chapter, exposure_line, max_total
+from compliance.reports.summary import by_chapter, exposure_words, max_total
 
 if TYPE_CHECKING:
     from compliance.domain.submission import SubmissionData
@@ -101,7 +101,8 @@ def render_html(
             formality=formality_summary(a.formalities, lang),
             outcome=OUTCOME_LABELS[lang],
             severity=SEVERITY_LABELS[lang],
-            exposure_lines=[exposure_line(e, lang) for e in d.exposures],
+            exposure_lines=[(exposure_words(e, lang), e.rules) for e in d.exposures],
+            text_dir=text_direction,
             max_total=money(max_total(d.exposures), lang),
             counts=" · ".join(f"{count_label(k, lang)} {v}" for k, v in a.counts.items()),
             chapters=chapters,

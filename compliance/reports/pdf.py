@@ -49,14 +49,20 @@ def _own_assets_fetcher() -> Any:
     return OwnAssets(allowed_protocols=("file",))
 
 
+def asset_document(html: str) -> Any:
+    """A WeasyPrint document of `html` that may load the report's own assets (its fonts) and nothing else."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=_own_assets_fetcher())
+
+
 def html_to_pdf(html: str) -> bytes:
     """Render in this process (the worker calls this)."""
-    from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
     fonts = FontConfiguration()
-    document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=_own_assets_fetcher())
+    document = asset_document(html)
     try:
         data: bytes = document.write_pdf(font_config=fonts)
     except FatalURLFetchingError as exc:  # a BaseException in WeasyPrint: made an ordinary error here

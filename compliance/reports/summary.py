@@ -49,6 +49,11 @@ def exposure(assessment: Assessment) -> list[Exposure]:
 
 
 def exposure_line(e: Exposure, lang: str) -> str:
+    return exposure_words(e, lang) + f"  [{', '.join(e.rules)}]"
+
+
+def exposure_words(e: Exposure, lang: str) -> str:
+    """The article, fine and prison term of an exposure in words, without the rules that raise it."""
     words = LABELS[lang]
     fine = f"{words['fine']} {money(e.company_fine_mad[0], lang)} – {money(e.company_fine_mad[1], lang)}"
     if e.per_infringement:
@@ -57,7 +62,7 @@ def exposure_line(e: Exposure, lang: str) -> str:
     if e.prison_months:
         low, high = e.prison_months
         parts.append(f"{words['prison']} {low}–{high} {words['months']}")
-    return " · ".join(parts) + f"  [{', '.join(e.rules)}]"
+    return " · ".join(parts)
 
 
 def max_total(exposures: list[Exposure]) -> int:

@@ -67,7 +67,7 @@ FILE_ERRORS = {
     "json": "not valid JSON at line {line}, column {column}: {problem}",
     "long_number": "a number too long to read",
     "nested": "nested too deeply",
-    "not_text": "holds a key or value that is not text, a number, true/false, a list or a mapping",
+    "not_text": "holds a key or value that is neither text, a number, a boolean, a list nor a mapping",
     "(file)": "(file)",
 }
 YAML_PROBLEMS = (

@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from compliance.i18n import DEFAULT, Lang, Translator, direction, negotiate, translator
 from compliance.i18n.languages import parse
+from compliance.reports.html import COLON
 from compliance.service.access import Principal
 from compliance.service.accounts import principal_of
 from compliance.service.sign_in import SESSION_COOKIE
@@ -94,6 +95,7 @@ class Ctx:
             severity=self.severity,
             lang=self.lang.value,
             dir=direction(self.lang),
+            colon=COLON[self.lang]["colon"],  # French puts a space before a colon
             languages=LANGUAGES,
             user=self.user if self.signed_in else None,
             path=self.request.url.path,

@@ -17,6 +17,7 @@ from compliance.service.plain_submission import MAX_SUBMISSION_BYTES
 from compliance.service.submissions import InvalidSubmission, parse_data
 from compliance.storage.accounts import Draft
 from compliance.web.context import Ctx
+from compliance.web.field_links import field_problems
 from compliance.web.pages import blocking, page
 from compliance.web.questionnaire import (
     NONE,
@@ -44,7 +45,7 @@ def _answers_with_name(draft: Draft) -> dict[str, Any]:
 
 
 async def _result(ctx: Ctx, draft: Draft) -> dict[str, Any]:
-    submission, errors = field_errors(draft.answers, draft.name)
+    submission, errors = field_errors(draft.answers, draft.name, ctx.lang)
     assessment: Assessment | None = None
     if submission is not None:
         assessment = await blocking(ctx.services.assessor.assess, submission)
@@ -53,6 +54,7 @@ async def _result(ctx: Ctx, draft: Draft) -> dict[str, Any]:
         open_findings = [f for f in assessment.findings if f.outcome in (Outcome.fail, Outcome.needs_info)]
     return {
         "errors": errors,
+        "problems": field_problems(draft.id, errors),
         "assessment": assessment,
         "open_findings": open_findings[:SHOWN_FINDINGS],
         "more_findings": max(0, len(open_findings) - SHOWN_FINDINGS),

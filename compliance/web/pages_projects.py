@@ -13,17 +13,17 @@ from compliance.domain.review import ReviewAction
 from compliance.reports.digest import formality_summary
 from compliance.web.context import Ctx
 from compliance.web.pages import page
+from compliance.web.review_views import shown_value
 
 
-def _flatten(data: Any, prefix: str = "") -> list[tuple[str, str]]:
-    """The stated facts as `path: value` lines, for reading."""
+def _flatten(ctx: Ctx, data: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """The stated facts as `path: value` lines, for reading: paths as the file writes them (`processings[0].
+    name`), values in words in the page's language (yes/no, not stated), never a Python repr."""
     if isinstance(data, dict):
-        return [row for key, value in data.items() for row in _flatten(value, f"{prefix}{key}.")]
+        return [row for key, value in data.items() for row in _flatten(ctx, value, f"{prefix}.{key}")]
     if isinstance(data, list) and any(isinstance(v, dict | list) for v in data):
-        return [row for i, value in enumerate(data) for row in _flatten(value, f"{prefix}{i}.")]
-    if isinstance(data, list):
-        return [(prefix.rstrip("."), ", ".join(str(v) for v in data) if data else "—")]
-    return [(prefix.rstrip("."), str(data))]
+        return [row for i, value in enumerate(data) for row in _flatten(ctx, value, f"{prefix}[{i}]")]
+    return [(prefix.removeprefix("."), shown_value(ctx, data))]
 
 
 async def project(ctx: Ctx, project_id: str) -> Response:
@@ -57,7 +57,7 @@ async def version(ctx: Ctx, project_id: str, number: str) -> Response:
         comments=review.record.comments,
         people=review.people,
         to_change=requested[-1] if requested and review.status.value == "changes_requested" else None,
-        facts=_flatten(stored.submission),
+        facts=_flatten(ctx, stored.submission),
         text_lang=ctx.lang.value,
         formality=formality_summary,
     )

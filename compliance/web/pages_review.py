@@ -220,7 +220,7 @@ async def decision(ctx: Ctx, project_id: str, number: str, fmt: str) -> Response
     exported = await blocking(ctx.services.reviews.decision_export, principal, project_id, n)
     name = f"decision-{project_id}-v{n}"
     if fmt == "pdf":
-        body = await blocking(render_decision_pdf, exported, ctx.services.reviews.people)
+        body = await blocking(render_decision_pdf, exported, ctx.services.reviews.people, ctx.lang)
         media = "application/pdf"
     else:
         body, media = record_bytes(exported), "application/json"

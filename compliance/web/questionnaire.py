@@ -21,6 +21,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from compliance.domain.submission import SCHEMA_VERSION, Submission
+from compliance.i18n import Lang
+from compliance.service.field_messages import explain
 from compliance.strictyaml import YamlError, load_yaml
 
 STEPS_FILE = Path(__file__).with_name("questionnaire.yaml")
@@ -256,15 +258,18 @@ def as_submission_data(answers: dict[str, Any], name: str) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "project_name": name, **answers}
 
 
-def field_errors(answers: dict[str, Any], name: str) -> tuple[Submission | None, dict[str, str]]:
-    """The submission when the answers fit the model, else the problems by form field name."""
+def field_errors(
+    answers: dict[str, Any], name: str, lang: Lang | str = Lang.en
+) -> tuple[Submission | None, dict[str, str]]:
+    """The submission when the answers fit the model, else the problems by form field name, worded in `lang`
+    (plain words, never pydantic's English or a regular expression)."""
     try:
         return Submission.model_validate(as_submission_data(answers, name)), {}
     except ValidationError as exc:
         errors: dict[str, str] = {}
         for err in exc.errors(include_input=False, include_url=False):
             loc = ".".join(str(p) for p in err["loc"])
-            errors.setdefault(loc, err["msg"])
+            errors.setdefault(loc, explain(Submission, err, lang)[2])
         return None, errors
 
 

@@ -94,6 +94,8 @@ def shown_value(ctx: Ctx, value: Any) -> str:
         return ctx._("Yes") if value else ctx._("No")
     if isinstance(value, list | tuple):
         return ", ".join(shown_value(ctx, v) for v in value) or "—"
+    if isinstance(value, dict):  # a whole object a check read (ai.inference): its facts, not a Python repr
+        return ", ".join(f"{k}: {shown_value(ctx, v)}" for k, v in value.items()) or "—"
     return str(value)
 
 

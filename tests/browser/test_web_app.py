@@ -94,6 +94,14 @@ def test_founder_imports_a_yaml_file_and_submits(tab: Tab) -> None:
     page.wait_for_load_state()
     assert "/summary" in page.url
     assert page.locator("#verdict").inner_text().strip() in ("non conforme", "incomplet", "conforme")
+    steps, result = page.locator("nav.steps").bounding_box(), page.locator("section.result").bounding_box()
+    submit, delete = (
+        page.locator("#submit-version").bounding_box(),
+        page.locator("form.delete button").bounding_box(),
+    )
+    assert steps and result and submit and delete
+    assert result["y"] - (steps["y"] + steps["height"]) >= 8  # the steps' links do not touch the result box
+    assert delete["y"] - (submit["y"] + submit["height"]) >= 16  # deleting is kept apart from submitting
     tab.check("import-summary")
     tab.go(page.url.replace("/summary", "/steps/ai").replace(tab.site.url, ""))
     assert page.input_value("#f-ai-inference-provider") == "Mistral AI"
@@ -105,6 +113,21 @@ def test_founder_imports_a_yaml_file_and_submits(tab: Tab) -> None:
     page.wait_for_load_state()
     assert "/versions/1" in page.url
     tab.check("import-version")
+    # On a phone each fact's value keeps the width of the screen, not a letter a line beside a long path.
+    page.set_viewport_size({"width": 390, "height": 844})
+    narrowest = page.evaluate(
+        "Math.min(...[...document.querySelectorAll('.facts dd')].map(e => e.clientWidth))"
+    )
+    assert narrowest > 250, f"a fact's value is {narrowest}px wide on a 390px screen"
+    tab.check("import-version-phone")
+    # Nothing wider than the phone: the report's long field paths wrap, the table of projects fits.
+    for path in (page.url.replace(tab.site.url, "") + "/report", "/"):
+        tab.go(path)
+        wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert wide <= 0, f"{path} is {wide}px wider than a 390px screen"
+        tab.check(
+            "phone-report" if path.endswith("/report") else "phone-home"
+        )  # axe: a scrolling table is reachable
 
 
 def test_arabic_layout_is_right_to_left_with_mirrored_navigation(tab: Tab) -> None:

@@ -121,3 +121,45 @@ def test_a_catalogued_joins_the_registry_when_made() -> None:
         assert made.text("x", Lang.ar) == "A text made by a test"  # no translation: the English
     finally:
         REGISTRY.remove(made)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_questions_name_the_answer_people_click_not_a_yaml_value(lang: Lang) -> None:
+    """A question's label or help says "No" (the radio button people see), not the file's `false`: the Arabic
+    label of `live` read "(false: قبل الإطلاق)" on a page whose buttons say «لا»."""
+    yaml_words = re.compile(r"\b(true|false|null)\b")
+    found = [
+        str(m.id)
+        for m in _entries(lang).values()
+        if any(c.startswith("model:") and c != "model: reports" for c in m.auto_comments)
+        and yaml_words.search(str(m.string))
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_questions_carry_no_code_quotes(lang: Lang) -> None:
+    """A question's label or help names things in words, not as `code`: the processing's consent said "differs
+    from the project-wide `consent`" in every language."""
+    found = [
+        str(m.id)
+        for m in _entries(lang).values()
+        if any(
+            c.startswith("model:") and not c.startswith(("model: reports", "model: compliance/"))
+            for c in m.auto_comments
+        )
+        and "`" in str(m.string)
+    ]
+    assert found == []
+
+
+def test_the_cndps_acts_are_not_contracts_in_arabic() -> None:
+    """CNDP acts (receipts, authorisations) were translated «عقود», contracts, in the CNDP step."""
+    acts = [
+        m
+        for m in _entries(Lang.ar).values()
+        if any(
+            c.startswith(("model: cndp.acts", "model: cndp.authorisation_requests")) for c in m.auto_comments
+        )
+    ]
+    assert acts and [str(m.id) for m in acts if "عقد" in str(m.string)] == []

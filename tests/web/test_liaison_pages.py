@@ -4,10 +4,12 @@ signed JSON and as a PDF that `compliance verify-decision` accepts."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pyotp
+from pypdf import PdfReader
 from starlette.testclient import TestClient
 
 from compliance.cli.main import main
@@ -101,6 +103,12 @@ def test_two_liaisons_in_conflict_then_a_decision_that_verifies(web: Web, tmp_pa
     path = tmp_path / "decision.pdf"
     path.write_bytes(pdf.content)
     assert main(["verify-decision", str(path), "--fingerprint", fingerprint]) == 0
+    first.get("/language/ar?next=/")  # the liaison reads in Arabic: the printed decision too
+    printed = "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(first.get(f"{base}/decision.pdf").content)).pages
+    )
+    assert "قرار المراجعة" in printed and "Décision" not in printed
+    first.get("/language/fr?next=/")
     record = first.get(f"{base}/decision.json")
     assert (
         record.headers["content-type"] == "application/json"

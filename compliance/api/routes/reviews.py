@@ -7,13 +7,14 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 import yaml
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field, field_validator
 
 from compliance.api.bodies import body_of
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
+from compliance.api.routes.evaluate import LangQuery
 from compliance.api.routes.projects import ProjectId, VersionNumber
 from compliance.api.schemas import ProjectOut
 from compliance.domain.base import Frozen
@@ -30,6 +31,7 @@ from compliance.domain.review import (
 from compliance.domain.rules import RULE_ID_PATTERN, Severity
 from compliance.domain.vocabulary import Sector
 from compliance.engine.diff import VersionDiff
+from compliance.i18n import negotiate
 from compliance.i18n.languages import Lang
 from compliance.service.decision_pdf import record_bytes, render_decision_pdf
 from compliance.service.errors import NO_NUL
@@ -261,12 +263,15 @@ async def decision(
         Literal["json", "pdf"],
         Query(alias="format", description="json: the signed record; pdf: a printable decision carrying it."),
     ] = "json",
+    lang: LangQuery = None,
+    accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
     exported: dict[str, Any] = await run_in_threadpool(
         services.reviews.decision_export, principal, project_id, number
     )
     if fmt == "pdf":
-        pdf = await run_in_threadpool(render_decision_pdf, exported, services.reviews.people)
+        words = lang or negotiate(accept_language)
+        pdf = await run_in_threadpool(render_decision_pdf, exported, services.reviews.people, words)
         filename = f"decision-{project_id}-v{number}.pdf"
         return Response(
             pdf,
