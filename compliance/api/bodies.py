@@ -6,12 +6,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from fastapi import Request
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from compliance.api.problem_words import DETAILS, NO_MEDIA, UNSUPPORTED_MEDIA, scope_lang
 from compliance.api.problems import ApiError
 from compliance.domain.field_errors import FieldError
-from compliance.service.errors import InvalidRequest, refuse_nul
+from compliance.service.errors import NO_NUL, InvalidRequest, refuse_nul
 from compliance.service.field_messages import worded_errors, words
 from compliance.service.submissions import parse_data
 
@@ -38,6 +38,12 @@ async def read_raw(request: Request) -> tuple[bytes, bool]:
 async def read_data(request: Request) -> Any:
     raw, is_json = await read_raw(request)
     return parse_data(raw, "body", json_only=is_json)
+
+
+def optional_text(limit: int, description: str) -> Any:
+    """An optional text field of a typed body: at most `limit` characters, and no NUL (`body_of` refuses
+    one; the schema says so)."""
+    return Field(default=None, max_length=limit, description=description, json_schema_extra=NO_NUL)
 
 
 def body_of(model: type[M]) -> Callable[[Request], Awaitable[M]]:

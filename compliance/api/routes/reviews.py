@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field, field_validator
 
-from compliance.api.bodies import body_of
+from compliance.api.bodies import body_of, optional_text
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import LangQuery
@@ -55,23 +55,15 @@ class Revised(Frozen):
 
 class ActionIn(Revised):
     action: ReviewAction
-    message: str | None = Field(
-        default=None, max_length=4000, description="Required to request changes.", json_schema_extra=NO_NUL
-    )
-    opinion: str | None = Field(
-        default=None, max_length=4000, description="Required to approve or reject.", json_schema_extra=NO_NUL
-    )
+    message: str | None = optional_text(4000, "Required to request changes.")
+    opinion: str | None = optional_text(4000, "Required to approve or reject.")
 
 
 class JudgementIn(Revised):
     judgement: Judgement
-    reason: str | None = Field(
-        default=None, max_length=4000, description="Required to dispute or waive.", json_schema_extra=NO_NUL
-    )
+    reason: str | None = optional_text(4000, "Required to dispute or waive.")
     corrected_outcome: Outcome | None = Field(default=None, description="The outcome a dispute asserts.")
-    legal_ground: str | None = Field(
-        default=None, max_length=200, description="A waiver's ground: 'Art. 6(b)'.", json_schema_extra=NO_NUL
-    )
+    legal_ground: str | None = optional_text(200, "A waiver's ground: 'Art. 6(b)'.")
     expires: date | None = Field(default=None, description="Last day a waiver applies.")
 
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field
 
-from compliance.api.bodies import body_of
+from compliance.api.bodies import body_of, optional_text
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
 from compliance.api.routes.reviews import _json_body
@@ -32,11 +32,8 @@ class WebhookIn(Frozen):
     )
     events: list[EventType] = Field(default_factory=list, max_length=20, description="Empty: every event.")
     description: str = Field(default="", max_length=200, json_schema_extra=NO_NUL)
-    organisation: str | None = Field(
-        default=None,
-        max_length=40,
-        json_schema_extra=NO_NUL,
-        description="Admins only: the owner (an organisation id or 'cndp_liaisons').",
+    organisation: str | None = optional_text(
+        40, "Admins only: the owner (an organisation id or 'cndp_liaisons')."
     )
 
 
