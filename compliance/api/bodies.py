@@ -6,12 +6,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from fastapi import Request
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from compliance.api.problem_words import DETAILS, NO_MEDIA, UNSUPPORTED_MEDIA, scope_lang
 from compliance.api.problems import ApiError
 from compliance.domain.field_errors import FieldError
-from compliance.service.errors import InvalidRequest
+from compliance.service.errors import NO_NUL, InvalidRequest, refuse_nul
 from compliance.service.field_messages import worded_errors, words
 from compliance.service.submissions import parse_data
 
@@ -40,6 +40,12 @@ async def read_data(request: Request) -> Any:
     return parse_data(raw, "body", json_only=is_json)
 
 
+def optional_text(limit: int, description: str) -> Any:
+    """An optional text field of a typed body: at most `limit` characters, and no NUL (`body_of` refuses
+    one; the schema says so)."""
+    return Field(default=None, max_length=limit, description=description, json_schema_extra=NO_NUL)
+
+
 def body_of(model: type[M]) -> Callable[[Request], Awaitable[M]]:
     """A dependency giving a route its typed body, read as JSON or YAML by the strict parser (duplicate
     keys, depth and long numbers refused, with line and column) and validated against `model`."""
@@ -50,9 +56,11 @@ def body_of(model: type[M]) -> Callable[[Request], Awaitable[M]]:
         if not isinstance(data, dict):
             raise InvalidRequest([FieldError(path="body", message=words(lang)["object"], key="object")])
         try:
-            return model.model_validate(data)
+            body = model.model_validate(data)
         except ValidationError as exc:
             raise InvalidRequest([e.under("body") for e in worded_errors(model, exc, lang)]) from None
+        refuse_nul(body.model_dump(), "body")
+        return body
 
     return typed_body
 

@@ -173,7 +173,7 @@ PROBLEMS: dict[type[Exception], tuple[int, str, str | None]] = {
 def _extras(exc: Exception, lang: Lang) -> tuple[list[FieldError] | None, dict[str, str] | None]:
     """The field errors and the headers of a problem, for the exceptions that carry some."""
     if isinstance(exc, InvalidSubmission):
-        return [e.under("body") for e in exc.errors], None
+        return [e.under("body") for e in exc.errors_in(lang.value)], None
     if isinstance(exc, InvalidRequest):
         return exc.worded_errors(lang), None
     if isinstance(exc, RequestValidationError):

@@ -62,6 +62,7 @@ SAID: Catalogued[str] = Catalogued(
         "idempotency_key_form": "1 to 200 visible ASCII characters, no spaces",
         "name_empty": "a non-empty string is required",
         "name_too_long": "at most {limit} characters",
+        "nul_character": "must not hold the character U+0000 (NUL)",
         "too_many_drafts": "at most {limit} per organisation; delete old ones first",
         "admin_names_owner": "an admin names the organisation (or 'cndp_liaisons')",
         "no_such_organisation": "no such organisation",

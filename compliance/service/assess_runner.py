@@ -59,8 +59,9 @@ def _assessed(result: tuple[Stored, bytes] | list[FieldError]) -> AssessedBody:
 class AssessmentRunner(Protocol):
     def assess(self, submission: Submission) -> StoredAssessment: ...
 
-    def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
-        """Parse, check and assess a request body; raises InvalidSubmission for a body that does not fit."""
+    def assess_body(self, raw: bytes, is_json: bool, lang: str = "en") -> AssessedBody:
+        """Parse, check and assess a request body; raises InvalidSubmission for a body that does not fit, its
+        problems worded in `lang`."""
 
     def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
         """Parse, check, assess and render a request body, without tying up a thread of the server: the
@@ -88,8 +89,8 @@ class InProcessRunner:
     def assess(self, submission: Submission) -> StoredAssessment:
         return _stored_assessment(stored_of(self.assessor, submission))
 
-    def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
-        return _assessed(assess_from_body(self.assessor, raw, is_json))
+    def assess_body(self, raw: bytes, is_json: bool, lang: str = "en") -> AssessedBody:
+        return _assessed(assess_from_body(self.assessor, raw, is_json, lang))
 
     def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
         out: Future[str | bytes] = Future()
@@ -202,8 +203,8 @@ class ProcessRunner:
     def assess(self, submission: Submission) -> StoredAssessment:
         return _stored_assessment(self._call("assess", submission.model_dump_json().encode()))
 
-    def assess_body(self, raw: bytes, is_json: bool) -> AssessedBody:
-        return _assessed(self._call("assess_body", raw, is_json))
+    def assess_body(self, raw: bytes, is_json: bool, lang: str = "en") -> AssessedBody:
+        return _assessed(self._call("assess_body", raw, is_json, lang))
 
     def report_body(self, raw: bytes, is_json: bool, options: ReportOptions) -> Future[str | bytes]:
         out: Future[str | bytes] = Future()

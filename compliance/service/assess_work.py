@@ -26,11 +26,11 @@ def stored_of(assessor: Assessor, submission: Submission) -> Stored:
 
 
 def assess_from_body(
-    assessor: Assessor, raw: bytes, is_json: bool
+    assessor: Assessor, raw: bytes, is_json: bool, lang: str = "en"
 ) -> tuple[Stored, bytes] | list[FieldError]:
-    """What the store needs of a body, or its problems (as data, see `report_from_body`)."""
+    """What the store needs of a body, or its problems in `lang` (as data, see `report_from_body`)."""
     try:
-        submission = parse_submission(raw, BODY, json_only=is_json)
+        submission = parse_submission(raw, BODY, json_only=is_json, lang=lang)
     except InvalidSubmission as exc:
         return exc.errors
     facts = submission.__pydantic_serializer__.to_json(submission, exclude_none=True)

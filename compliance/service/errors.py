@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic.config import JsonDict
 
 from compliance.domain.field_errors import FieldError, describe
 from compliance.i18n.catalogued import Catalogued
@@ -91,11 +93,31 @@ class InvalidRequest(ServiceError):
         return "; ".join(describe(e) for e in self.worded_errors(lang))
 
 
+NO_NUL: JsonDict = {"pattern": r"^[^\x00]*$"}  # what refuse_nul refuses, said in a text field's JSON Schema
+
+
+def refuse_nul(fields: Mapping[str, Any], under: str) -> None:
+    """InvalidRequest naming the first of `fields` (our field names, their values as read) whose text holds a
+    NUL character, which PostgreSQL stores in no text or JSON column; lists and nested mappings are searched."""
+
+    def holds_nul(value: Any) -> bool:
+        if isinstance(value, str):
+            return "\x00" in value
+        if isinstance(value, Mapping):
+            return any(holds_nul(k) or holds_nul(v) for k, v in value.items())
+        return isinstance(value, list | tuple) and any(holds_nul(v) for v in value)
+
+    for name, value in fields.items():
+        if holds_nul(value):
+            raise InvalidRequest([wrong(f"{under}.{name}", "nul_character")])
+
+
 class IdempotencyMismatch(ServiceError):
     """An Idempotency-Key already used for a different request."""
 
 
 __all__ = [
+    "NO_NUL",
     "NO_PROJECT",
     "NO_VERSION",
     "AlreadyExists",
@@ -108,4 +130,5 @@ __all__ = [
     "StoreError",
     "StoreLocked",
     "Unauthenticated",
+    "refuse_nul",
 ]

@@ -51,6 +51,8 @@ FIELD_MESSAGES: Catalogued[str] = Catalogued(
         "bad_key": "a key of this mapping is not accepted",
         "not_here": "not accepted here",
         "position": "line {line}, column {column}",
+        "more_errors": "and {count} more problems, not listed",
+        "surrogate": "not valid text: it holds half of a UTF-16 surrogate pair (U+D800 to U+DFFF)",
     },
 )
 

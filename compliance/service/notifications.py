@@ -145,7 +145,8 @@ def first_delivery(event: Event, hook: Webhook, now: datetime) -> Delivery:
 
 def owner_of(principal: Principal, organisation: str | None) -> str:
     """Whose webhooks a caller manages: a submitter its organisation's, a liaison the liaisons', an admin
-    the ones it names."""
+    the ones it names; a CI key none (it reads nothing, and may name no other organisation)."""
+    principal.require(Role.submitter, Role.liaison, Role.admin)
     if principal.role is Role.submitter:
         assert principal.organisation is not None
         return principal.organisation

@@ -27,6 +27,7 @@ from compliance.service.errors import (
     IdempotencyMismatch,
     InvalidRequest,
     NotFound,
+    refuse_nul,
     wrong,
 )
 from compliance.service.reporting import ReportOptions
@@ -66,7 +67,8 @@ def check_idempotency_key(value: str | None) -> str | None:
 
 
 BLANK = " \t\n\r\f\v"  # what a name is trimmed of; NAME_PATTERN says "something else", in every regex dialect
-NAME_PATTERN = f"[^{BLANK.encode('unicode_escape').decode()}]"
+# Something else than blanks, and no NUL (refuse_nul)
+NAME_PATTERN = f"^[^\\x00]*[^{BLANK.encode('unicode_escape').decode()}\\x00][^\\x00]*$"
 
 
 def check_project_name(name: object) -> str:
@@ -74,6 +76,7 @@ def check_project_name(name: object) -> str:
         raise InvalidRequest([wrong("body.name", "name_empty")])
     if len(name) > 300:
         raise InvalidRequest([wrong("body.name", "name_too_long", limit=300)])
+    refuse_nul({"name": name}, "body")
     return name.strip(BLANK)
 
 
@@ -215,12 +218,13 @@ class Projects:
         raw: bytes,
         is_json: bool,
         idempotency_key: str | None = None,
+        lang: str = "en",
     ) -> tuple[ProjectVersion, bool]:
         """`submit` straight from a request body, parsed and assessed by the runner (in a helper process
-        when there is one). Who may submit is checked before the body is read."""
+        when there is one), its problems worded in `lang`. Who may submit is checked before the body is read."""
         idempotency_key = check_idempotency_key(idempotency_key)
         project = self.check_can_submit(principal, project_id)
-        assessed = self.runner.assess_body(raw, is_json)
+        assessed = self.runner.assess_body(raw, is_json, lang)
         return self._store(
             principal, project, assessed.assessment, assessed.facts, assessed.facts_json, idempotency_key
         )

@@ -8,6 +8,7 @@ YAML for this purpose only), composed again only when there is an error to place
 
 from __future__ import annotations
 
+import re
 from typing import Any, get_args, get_origin
 
 import yaml
@@ -19,6 +20,7 @@ from compliance.service.field_messages import explain, unwrap, words
 from compliance.strictyaml import StrictLoader
 
 Loc = tuple[int | str, ...]
+MAX_LISTED_ERRORS = 100  # errors named one by one; the rest are counted in one last error (`more_errors`)
 
 
 def _model_fields(annotation: Any) -> dict[str, Any] | None:
@@ -46,16 +48,22 @@ def safe_path(model: type[BaseModel], loc: Loc) -> tuple[list[int | str], dict[s
     return kept, _model_fields(current), False
 
 
-def _node_at(root: yaml.Node | None, loc: Loc) -> tuple[yaml.Node | None, bool]:
+Keys = dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
+
+
+def _node_at(root: yaml.Node | None, loc: Loc, keys: Keys) -> tuple[yaml.Node | None, bool]:
     """The node a location reaches (the key node when the last step is a mapping key), or the deepest node
-    reached; and whether it was reached completely."""
+    reached; and whether it was reached completely. `keys`: each mapping's entries by key, made once per
+    mapping (a mapping of 60,000 keys is not searched again for each of its errors)."""
     node = root
     for i, part in enumerate(loc):
         if isinstance(node, yaml.MappingNode):
-            match = next(
-                ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)),
-                None,
-            )
+            entries = keys.get(id(node))
+            if entries is None:  # the first entry of a key wins, as it did when searched in order
+                entries = keys[id(node)] = {
+                    k.value: (k, v) for k, v in reversed(node.value) if isinstance(k, yaml.ScalarNode)
+                }
+            match = entries.get(str(part))
             if match is None:
                 return node, False
             last = i == len(loc) - 1 or loc[i + 1] == "[key]"
@@ -83,10 +91,13 @@ def describe_errors(
 ) -> list[FieldError]:
     """A field error for each validation error: the path is ours, the message in plain words (in French,
     Arabic or English), with a suggestion taken from the vocabulary, never from what was submitted; the line and
-    column of the text when it can be placed."""
+    column of the text when it can be placed. At most MAX_LISTED_ERRORS are named, then how many more there
+    are: a body of tens of thousands of faults is answered as fast as one with a few."""
     root = _compose(text)
+    keys: Keys = {}
     out: list[FieldError] = []
-    for err in exc.errors(include_url=False):  # the input is compared with the vocabulary, never repeated
+    errors = exc.errors(include_url=False)
+    for err in errors[:MAX_LISTED_ERRORS]:  # the input is compared with the vocabulary, never repeated
         loc: Loc = tuple(err["loc"])
         kept, fields, cut = safe_path(model, loc)
         params: dict[str, str] = {}
@@ -100,7 +111,7 @@ def describe_errors(
             key, message = "not_here", words(lang)["not_here"]
         else:
             key, params, message = explain(model, err, lang, list(fields) if fields is not None else None)
-        node, _ = _node_at(root, tuple(p for p in loc if p != "[key]"))
+        node, _ = _node_at(root, tuple(p for p in loc if p != "[key]"), keys)
         placed = node is not None and node is not root
         out.append(
             FieldError(
@@ -112,7 +123,39 @@ def describe_errors(
                 column=node.start_mark.column + 1 if placed and node is not None else None,
             )
         )
+    if len(errors) > MAX_LISTED_ERRORS:
+        left = str(len(errors) - MAX_LISTED_ERRORS)
+        more = words(lang)["more_errors"].format(count=left)
+        out.append(FieldError(path="", message=more, key="more_errors", params={"count": left}))
     return out
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_at(value: Any, loc: Loc = ()) -> Loc | None:
+    """Where the first text (or key) holding a lone surrogate is: JSON may escape one (`\\ud800`), which is
+    no character, and no UTF-8 text can carry it on."""
+    if isinstance(value, str):
+        return loc if _SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return (*loc, key)
+        found = _surrogate_at(item, (*loc, key))
+        if found is not None:
+            return found
+    return None
+
+
+def surrogate_error(model: type[BaseModel], data: Any, lang: Lang | str) -> FieldError | None:
+    """The field error of the first lone surrogate in `data`, at our path (cut at a key the submitter wrote)."""
+    loc = _surrogate_at(data)
+    if loc is None:
+        return None
+    kept, _, _ = safe_path(model, loc)
+    path = ".".join(str(p) for p in kept)
+    return FieldError(path=path, message=words(lang)["surrogate"], key="surrogate")
 
 
 def position_words(lang: Lang | str) -> str:

@@ -20,7 +20,7 @@ from compliance.service.plain_submission import (
     reads_as_json,
     strict_payload,
 )
-from compliance.service.submission_errors import describe_errors, position_words
+from compliance.service.submission_errors import describe_errors, position_words, surrogate_error
 from compliance.service.validator_cache import prepare
 from compliance.strictyaml import YamlError, load_yaml
 
@@ -39,11 +39,17 @@ class InvalidSubmission(ValueError):
     def problems(self) -> list[str]:
         return [describe(e) for e in self.errors]
 
+    def errors_in(self, lang: str) -> list[FieldError]:
+        """`errors` with the whole-file ones worded in `lang` from the catalogue (`FILE_ERRORS`); the others
+        were worded in the language they were read in."""
+        words = translator(Lang(lang) if lang in Lang.__members__ else Lang.en)
+        return [_in_lang(e, words) for e in self.errors]
+
     def worded(self, lang: str) -> list[str]:
-        """`problems` in `lang`: the place, and the whole-file messages of the catalogue (`FILE_ERRORS`)."""
+        """`problems` in `lang`: the place, and the whole-file messages of the catalogue."""
         words = translator(Lang(lang) if lang in Lang.__members__ else Lang.en)
         whole = words.pgettext(FILE_CONTEXT, FILE_ERRORS["(file)"])
-        return [describe(_in_lang(e, words), position_words(lang), whole) for e in self.errors]
+        return [describe(e, position_words(lang), whole) for e in self.errors_in(lang)]
 
 
 # What is wrong with a whole file, by FieldError key, in English (the catalogue's message ids, context
@@ -56,6 +62,12 @@ FILE_ERRORS = {
     "directory": "is a directory, expected a YAML or JSON file",
     "empty": "empty, expected a YAML or JSON mapping",
     "not_mapping": "expected a mapping of facts, e.g. 'project_name: ...'",
+    "binary": "binary content, expected a YAML or JSON text",
+    "not_utf8": "not UTF-8 text (byte {byte})",
+    "json": "not valid JSON at line {line}, column {column}: {problem}",
+    "long_number": "a number too long to read",
+    "nested": "nested too deeply",
+    "not_text": "holds a key or value that is neither text, a number, a boolean, a list nor a mapping",
     "(file)": "(file)",
 }
 YAML_PROBLEMS = (
@@ -85,20 +97,28 @@ def _in_lang(error: FieldError, words: Translator) -> FieldError:
     problem = error.params.get("problem", "")
     if problem in YAML_PROBLEMS:
         problem = words.pgettext(PROBLEM_CONTEXT, problem)
-    message = words.pgettext(FILE_CONTEXT, FILE_ERRORS[key]).format(problem=problem)
+    message = words.pgettext(FILE_CONTEXT, FILE_ERRORS[key]).format(**(error.params | {"problem": problem}))
     return error.model_copy(update={"message": message})
 
 
-def _duplicate_in_json(text: str) -> str:
+def file_error(key: str, **params: object) -> FieldError:
+    """A whole-file error of `FILE_ERRORS`, in English, with the values `_in_lang` words it again with."""
+    values = {name: str(value) for name, value in params.items()}
+    return whole_file(FILE_ERRORS[key].format(**values), key, **values)
+
+
+def _duplicate_in_json(text: str) -> FieldError:
     """Where the repeated key of a JSON text is: the YAML reader (JSON is YAML) says it without the key."""
     try:
         load_yaml(text)
     except YamlError as exc:
-        if str(exc).startswith("duplicate key"):
-            return str(exc)
+        placed = yaml_error(str(exc))
+        if str(exc).startswith("duplicate key") and placed.line is not None:
+            at = {"line": placed.line, "column": placed.column}
+            return file_error("json", problem="duplicate key", **at).model_copy(update=at)
     except (RecursionError, ValueError, TypeError):
         pass
-    return "duplicate key"
+    return yaml_error("not valid JSON: duplicate key")
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -113,11 +133,11 @@ def decode(raw: bytes, source: str) -> str:
             ],
         )
     if b"\x00" in raw:
-        raise InvalidSubmission(source, [whole_file("binary content, expected a YAML or JSON text")])
+        raise InvalidSubmission(source, [file_error("binary")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidSubmission(source, [whole_file(f"not UTF-8 text (byte {exc.start})")]) from None
+        raise InvalidSubmission(source, [file_error("not_utf8", byte=exc.start)]) from None
     if not text.strip():
         raise InvalidSubmission(source, [whole_file(FILE_ERRORS["empty"], "empty")])
     return text
@@ -161,20 +181,20 @@ def parse_text(text: str, source: str, *, json_only: bool = False, numbers: Json
         raise InvalidSubmission(
             source,
             [
-                whole_file(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}").model_copy(
+                file_error("json", line=exc.lineno, column=exc.colno, problem=exc.msg).model_copy(
                     update={"line": exc.lineno, "column": exc.colno}
                 )
             ],
         ) from None
     except DuplicateKey:
-        raise InvalidSubmission(source, [yaml_error(f"not valid JSON: {_duplicate_in_json(text)}")]) from None
+        raise InvalidSubmission(source, [_duplicate_in_json(text)]) from None
     except YamlError as exc:
         worded = yaml_error(str(exc)).model_copy(update={"params": {"problem": exc.problem}})
         raise InvalidSubmission(source, [worded]) from None
     except ValueError:  # json's int(): more digits than Python reads (sys.get_int_max_str_digits())
-        raise InvalidSubmission(source, [whole_file("a number too long to read")]) from None
+        raise InvalidSubmission(source, [file_error("long_number")]) from None
     except RecursionError:
-        raise InvalidSubmission(source, [whole_file("nested too deeply")]) from None
+        raise InvalidSubmission(source, [file_error("nested")]) from None
 
 
 def parse_data(raw: bytes, source: str, *, json_only: bool = False) -> Any:
@@ -193,13 +213,15 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
     except (TypeError, ValueError):
         raise InvalidSubmission(
             source,
-            [whole_file("holds a key or value that is not text, a number, true/false, a list or a mapping")],
+            [file_error("not_text")],
         ) from None
     try:
         prepare()  # the models' validators, kept between runs
         return Submission.model_validate_json(payload, strict=True)
-    except ValidationError as exc:
-        raise InvalidSubmission(source, describe_errors(Submission, exc, text, lang)) from None
+    except ValidationError as exc:  # a lone surrogate fails the whole text: it is sought only then
+        surrogate = surrogate_error(Submission, data, lang)
+        errors = [surrogate] if surrogate else describe_errors(Submission, exc, text, lang)
+        raise InvalidSubmission(source, errors) from None
 
 
 def _validated_as_written(data: Any, text: str, numbers: JsonNumbers) -> Submission | None:

@@ -127,6 +127,15 @@ class Ctx:
                     "This form has expired or did not come from this site. Reload the page and try again."
                 ),
             )
+        for name, value in form.multi_items():  # PostgreSQL stores no NUL, in text or JSON: refuse it here
+            if isinstance(value, str) and "\x00" in value:
+                self.fail(
+                    422,
+                    self._(
+                        "The field %(field)s holds a NUL character, which cannot be stored: remove it and send the form again.",
+                        field=name,
+                    ),
+                )
         return form
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from compliance.domain.bounds import MAX_ASSESSMENT_BYTES, MAX_ITEMS, MAX_PROCESSINGS
 from compliance.service.store import Role
+from compliance.service.submission_errors import MAX_LISTED_ERRORS
 from tests.api.abuse_bodies import MIB, alias_bomb, example, worst_cases
 from tests.api.conftest import YAML, Server, new_project
 
@@ -204,6 +205,39 @@ def test_no_body_under_1_mib_yields_an_assessment_over_the_stated_bound(
     assert all(0 < size <= MAX_ASSESSMENT_BYTES for size in sizes.values()), sizes
 
 
+def test_a_body_with_tens_of_thousands_of_faults_gets_a_bounded_list_of_them(
+    server: Server, atlas: httpx.Client
+) -> None:
+    """60,000 unknown keys (under 1 MiB) used to be worded and placed one by one, each placement searching the
+    whole mapping again: the assessment helper was busy for many minutes and every other submission waited.
+    The first faults are named, the rest counted, in the request's language."""
+    faults = 60_000
+    body = json.dumps({f"k{n}": n for n in range(faults)}).encode()
+    assert len(body) < MIB
+
+    def attack() -> list[httpx.Response]:
+        with server.client("sahara") as sahara:
+            return [
+                sahara.post(
+                    "/api/v1/evaluate",
+                    content=body,
+                    headers={"Content-Type": "application/json", "Accept-Language": lang},
+                    timeout=60,
+                )
+                for lang in ("en", "fr")
+            ]
+
+    english, french = _while_attacking(attack, lambda: _ordinary_requests_succeed(server, atlas))
+    assert english.status_code == 422, english.text[:300]
+    errors = english.json()["errors"]
+    assert len(errors) <= MAX_LISTED_ERRORS + 1
+    assert {e["path"] for e in errors[:2]} == {"body.schema_version", "body.project_name"}  # first come first
+    assert errors[-1]["path"] == "body" and errors[-1]["key"] == "more_errors"
+    left = faults + 2 - (len(errors) - 1)
+    assert errors[-1]["message"] == f"and {left} more problems, not listed"
+    assert french.json()["errors"][-1]["message"] == f"et {left} autres problèmes, non listés"
+
+
 # -- bodies that used to be a 500 ---------------------------------------------------------------------------
 HUGE = "9" * 5000
 BAD_BODIES = {
@@ -244,7 +278,8 @@ def test_unreadable_numbers_and_keys_are_422_on_every_body_endpoint(
         answers = []
         for who, method, path in body_endpoints:
             with server.client(who) as client:
-                answers.append(client.request(method, path, content=raw, headers={"Content-Type": media}))
+                english = {"Content-Type": media, "Accept-Language": "en"}  # the words compared below
+                answers.append(client.request(method, path, content=raw, headers=english))
         return answers
 
     answers = _while_attacking(attack, lambda: _ordinary_requests_succeed(server, atlas, rounds=1))

@@ -54,16 +54,16 @@ def test_422_for_yaml_that_does_not_parse_names_the_line(atlas: httpx.Client) ->
     assert isinstance(errors, list)
     (error,) = errors
     assert error["path"] == "body" and (error["line"], error["column"]) == (2, 1)
-    assert "not valid YAML" in error["message"] and SECRET not in r.text
+    assert "YAML invalide" in error["message"] and SECRET not in r.text  # in French, the default
 
 
 @pytest.mark.parametrize(
     ("raw", "why"),
     [
         (b"", "empty"),
-        (b"[1, 2]", "expected a mapping"),
-        (b"\xff\xfe\x00bad", "binary"),
-        (b'{"schema_version": "1.0", "project_name": "x",}', "not valid JSON"),
+        (b"[1, 2]", "not_mapping"),
+        (b"\xff\xfe\x00bad", "binaire"),
+        (b'{"schema_version": "1.0", "project_name": "x",}', "JSON invalide"),
     ],
 )
 def test_unreadable_bodies_are_422(atlas: httpx.Client, raw: bytes, why: str) -> None:
@@ -158,3 +158,31 @@ def test_request_bodies_are_never_logged(live: Server, atlas: httpx.Client) -> N
     log = live.log()
     assert "POST /api/v1/evaluate" in log  # the access log is there...
     assert SECRET not in log  # ...but never a body
+
+
+@pytest.mark.parametrize(
+    ("raw", "path"),
+    [
+        (b'{"schema_version": "1.1", "project_name": "\\ud800"}', "body.project_name"),
+        (b'{"schema_version": "1.1", "project_name": "x", "sectors": ["\\udfff"]}', "body.sectors.0"),
+        (b'{"schema_version": "1.1", "project_name": "x", "\\ud800": 1}', "body"),
+    ],
+    ids=["text", "list item", "key"],
+)
+def test_a_lone_surrogate_escape_in_json_is_422_naming_the_field(
+    atlas: httpx.Client, raw: bytes, path: str
+) -> None:
+    """JSON may escape half of a UTF-16 pair (`\\ud800`), which is no character: pydantic's own English words
+    ("Input should be a valid string, unable to parse raw data…") came back for the whole body."""
+    project_id = new_project(atlas)
+    for url in ("/api/v1/evaluate", f"/api/v1/projects/{project_id}/versions"):
+        for lang, words in (("fr", "n'est pas un texte valide"), ("ar", "ليس نصا صالحا")):
+            r = atlas.post(
+                url, content=raw, headers={"Content-Type": "application/json", "Accept-Language": lang}
+            )
+            problem = _assert_problem(r, 422)
+            errors = problem["errors"]
+            assert isinstance(errors, list)
+            (error,) = errors
+            assert error["path"] == path and words in error["message"], (url, error)
+    assert atlas.get(f"/api/v1/projects/{project_id}").json()["version_count"] == 0

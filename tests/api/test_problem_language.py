@@ -103,3 +103,40 @@ def test_a_refusal_worded_with_values_is_in_the_request_language(live: Server) -
     assert "قيد المراجعة" in str(ar["detail"])
     assert "n'est pas permis sur une version en examen" in str(fr["detail"]), fr["detail"]
     assert "is not allowed on a version that is in review" in str(en["detail"]), en["detail"]
+
+
+JSON = "application/json"
+WHOLE_TEXTS = [  # a body at fault as a whole: empty, not a mapping, not YAML, binary, not UTF-8, too deep...
+    (b" \n", YAML["Content-Type"]),
+    (b"[1, 2]\n", YAML["Content-Type"]),
+    (b"a: b: c\n", YAML["Content-Type"]),
+    (b'{"a": "\x00"}', JSON),
+    (b'{"a": 1,\n "a": 2}', JSON),
+    (b'{"a": "\xff"}', JSON),
+    (b"[" * 5000 + b"]" * 5000, JSON),
+    (b'{"schema_version": "1.1", "revision": 1e999}', JSON),
+    (b'{"schema_version": "1.1", "revision": ' + b"9" * 5000 + b"}", JSON),
+]
+
+
+def test_a_stored_submission_is_refused_in_the_request_language_as_a_dry_run_is(live: Server) -> None:
+    """`POST …/versions` worded its field errors in English whatever the request's language, and neither it nor
+    `/evaluate` translated the problems of a whole text (empty, not a mapping, not YAML)."""
+    with live.client("atlas") as client:
+        versions = f"/api/v1/projects/{new_project(client, 'words of a refusal')}/versions"
+        for headers in (ARABIC, {}, {"Accept-Language": "en"}):
+            dry = _problem(client.post("/api/v1/evaluate", content=BAD.encode(), headers=YAML | headers), 422)
+            stored = _problem(client.post(versions, content=BAD.encode(), headers=YAML | headers), 422)
+            assert stored["errors"] == dry["errors"], headers
+        whole = [
+            _problem(client.post(path, content=body, headers={"Content-Type": media} | headers), 422)
+            for path in ("/api/v1/evaluate", versions)
+            for body, media in WHOLE_TEXTS
+            for headers in (ARABIC, {})
+        ]
+    for arabic_problem, french_problem in zip(whole[::2], whole[1::2], strict=True):
+        ar_errors, fr_errors = arabic_problem["errors"], french_problem["errors"]
+        assert isinstance(ar_errors, list) and isinstance(fr_errors, list)
+        (ar,), (fr,) = ar_errors, fr_errors
+        assert arabic(ar["message"]) and set(english_words(ar["message"])) <= {"YAML", "JSON", "UTF"}, ar
+        assert fr["key"] == ar["key"] and not fr["message"].startswith(("empty", "expected", "not valid")), fr

@@ -232,3 +232,29 @@ def test_webhooks_are_managed_by_their_owner_only(hooked: Server, receiver: Rece
     with hooked.client("atlas") as c:
         assert c.delete(f"/api/v1/webhooks/{hook['id']}").status_code == 204
         assert c.get(f"/api/v1/webhooks/{hook['id']}/deliveries").status_code == 404
+
+
+def test_a_ci_key_manages_no_webhook_and_cannot_listen_to_another_organisation(
+    hooked: Server, receiver: Receiver
+) -> None:
+    """A leaked CI secret reads nothing: it may not register a webhook for another organisation (or for the
+    liaisons, who hear every organisation), nor list, read or test any."""
+    hooked.add_key("atlas-ci", Role.ci, "atlas")
+    sahara_hook = register(hooked, "sahara", receiver.base + "/ok?sahara")
+    with hooked.client("atlas-ci") as c:
+        for owner in ("sahara", "cndp_liaisons", "atlas", None):
+            extra = {"organisation": owner} if owner else {}
+            created = c.post("/api/v1/webhooks", json={"url": receiver.base + "/ok?ci", **extra})
+            assert created.status_code == 403, (owner, created.text)
+            assert created.json()["type"].endswith("forbidden")
+        assert c.get("/api/v1/webhooks").status_code == 403
+        for method, path in [
+            ("GET", f"/api/v1/webhooks/{sahara_hook['id']}/deliveries"),
+            ("POST", f"/api/v1/webhooks/{sahara_hook['id']}/test"),
+            ("DELETE", f"/api/v1/webhooks/{sahara_hook['id']}"),
+        ]:
+            assert c.request(method, path).status_code == 403, (method, path)
+    with hooked.client("admin") as c:
+        listed = c.get("/api/v1/webhooks").json()
+    assert sahara_hook["id"] in {h["id"] for h in listed}
+    assert not [h for h in listed if h["created_by"] == hooked.tokens["atlas-ci"].split(".")[0]]

@@ -154,7 +154,7 @@ BAD_INPUTS = {
     "bad_json": ('{"schema_version": "1.0",', "not valid JSON"),
     "duplicate_json_key": (
         '{"schema_version": "1.0", "project_name": "a", "project_name": "b"}',
-        "duplicate key at line 1, column 48",
+        "not valid JSON at line 1, column 48: duplicate key",
     ),
     "yes_is_not_a_boolean": (
         'schema_version: "1.0"\nproject_name: x\nlive: yes\n',
@@ -215,7 +215,7 @@ def test_missing_file_directory_binary_and_huge(tmp_path: Path, capsys: pytest.C
     assert "is a directory" in capsys.readouterr().err
     binary = tmp_path / "b.yaml"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    assert cli("check", binary) == 3
+    assert cli("check", binary, "--lang", "en") == 3
     assert "binary" in capsys.readouterr().err
     huge = tmp_path / "huge.yaml"
     with huge.open("wb") as fh:
@@ -253,7 +253,7 @@ def test_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 3
-    assert "binary content" in proc.stderr and "Traceback" not in proc.stderr
+    assert "contenu binaire" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_validate_accepts_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

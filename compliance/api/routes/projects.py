@@ -13,6 +13,7 @@ from compliance.api.bodies import read_data, read_raw, submission_body
 from compliance.api.deps import PrincipalDep, ServicesDep, services_of
 from compliance.api.negotiation import choose_format, media_type, report_responses
 from compliance.api.plain_route import Endpoint, PlainRoute
+from compliance.api.problem_words import scope_lang
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import FailOnQuery, FormatQuery, LangQuery, SourceQuery
 from compliance.api.schemas import ProjectList, ProjectOut, VersionHead, VersionList, VersionOut, VersionRef
@@ -192,8 +193,9 @@ async def submit_version(
 ) -> Response:
     services = services_of(request)  # not a dependency: each one FastAPI solves costs every submission
     raw, is_json = await read_raw(request)
+    lang = scope_lang(request.scope)
     version, created = await run_in_threadpool(
-        services.projects.submit_body, principal, project_id, raw, is_json, idempotency_key
+        services.projects.submit_body, principal, project_id, raw, is_json, idempotency_key, lang.value
     )
     headers = {"Location": _version_location(project_id, version.number)}
     if not created:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field, field_validator
 
-from compliance.api.bodies import body_of
+from compliance.api.bodies import body_of, optional_text
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
 from compliance.api.routes.evaluate import LangQuery
@@ -34,6 +34,7 @@ from compliance.engine.diff import VersionDiff
 from compliance.i18n import negotiate
 from compliance.i18n.languages import Lang
 from compliance.service.decision_pdf import record_bytes, render_decision_pdf
+from compliance.service.errors import NO_NUL
 from compliance.service.review_records import ReviewView
 
 router = APIRouter(tags=["reviews"])
@@ -54,24 +55,22 @@ class Revised(Frozen):
 
 class ActionIn(Revised):
     action: ReviewAction
-    message: str | None = Field(default=None, max_length=4000, description="Required to request changes.")
-    opinion: str | None = Field(default=None, max_length=4000, description="Required to approve or reject.")
+    message: str | None = optional_text(4000, "Required to request changes.")
+    opinion: str | None = optional_text(4000, "Required to approve or reject.")
 
 
 class JudgementIn(Revised):
     judgement: Judgement
-    reason: str | None = Field(default=None, max_length=4000, description="Required to dispute or waive.")
+    reason: str | None = optional_text(4000, "Required to dispute or waive.")
     corrected_outcome: Outcome | None = Field(default=None, description="The outcome a dispute asserts.")
-    legal_ground: str | None = Field(
-        default=None, max_length=200, description="A waiver's ground: 'Art. 6(b)'."
-    )
+    legal_ground: str | None = optional_text(200, "A waiver's ground: 'Art. 6(b)'.")
     expires: date | None = Field(default=None, description="Last day a waiver applies.")
 
 
 class CommentIn(Frozen):
     rule_id: str | None = Field(default=None, pattern=RULE_ID_PATTERN, description="The finding discussed.")
     lang: Lang = Field(description="fr, ar or en: the language the comment is written in.")
-    text: str = Field(min_length=1, max_length=4000)
+    text: str = Field(min_length=1, max_length=4000, json_schema_extra=NO_NUL)
 
 
 class ReviewOut(Frozen):

@@ -10,12 +10,13 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field
 
-from compliance.api.bodies import body_of
+from compliance.api.bodies import body_of, optional_text
 from compliance.api.deps import PrincipalDep, ServicesDep
 from compliance.api.problems import error_responses
 from compliance.api.routes.reviews import _json_body
 from compliance.domain.base import Frozen
 from compliance.domain.events import Event, EventType
+from compliance.service.errors import NO_NUL
 from compliance.storage.webhook_records import Attempt, Delivery, DeliveryState, Webhook
 
 router = APIRouter(tags=["notifications"])
@@ -25,14 +26,14 @@ WebhookId = Annotated[str, Path(pattern=r"^whk_[0-9a-f]{16}$", description="A we
 
 class WebhookIn(Frozen):
     url: str = Field(
-        max_length=2000, description="https:// target; internal addresses need the operator's allow-list."
+        max_length=2000,
+        description="https:// target; internal addresses need the operator's allow-list.",
+        json_schema_extra=NO_NUL,
     )
     events: list[EventType] = Field(default_factory=list, max_length=20, description="Empty: every event.")
-    description: str = Field(default="", max_length=200)
-    organisation: str | None = Field(
-        default=None,
-        max_length=40,
-        description="Admins only: the owner (an organisation id or 'cndp_liaisons').",
+    description: str = Field(default="", max_length=200, json_schema_extra=NO_NUL)
+    organisation: str | None = optional_text(
+        40, "Admins only: the owner (an organisation id or 'cndp_liaisons')."
     )
 
 
