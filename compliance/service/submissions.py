@@ -52,6 +52,7 @@ FILE_CONTEXT, PROBLEM_CONTEXT = "file error", "yaml problem"
 FILE_ERRORS = {
     "yaml": "not valid YAML: {problem}",
     "yaml_plain": "not valid YAML",
+    "json": "not valid JSON: {problem}",
     "no_file": "no such file",
     "directory": "is a directory, expected a YAML or JSON file",
     "empty": "empty, expected a YAML or JSON mapping",
@@ -80,7 +81,7 @@ def _in_lang(error: FieldError, words: Translator) -> FieldError:
     """A whole-file error worded in the language of `words`; other errors as they are (already worded by
     describe_errors)."""
     key = "yaml_plain" if error.key == "yaml" and error.params.get("problem") == "" else error.key
-    if key not in FILE_ERRORS or (key == "yaml" and "problem" not in error.params):
+    if key not in FILE_ERRORS or (key in ("yaml", "json") and "problem" not in error.params):
         return error
     problem = error.params.get("problem", "")
     if problem in YAML_PROBLEMS:
@@ -158,13 +159,9 @@ def parse_text(text: str, source: str, *, json_only: bool = False, numbers: Json
             )
         return load_yaml(text)
     except json.JSONDecodeError as exc:
+        problem = whole_file(f"not valid JSON: {exc.msg}", "json", problem=exc.msg)
         raise InvalidSubmission(
-            source,
-            [
-                whole_file(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}").model_copy(
-                    update={"line": exc.lineno, "column": exc.colno}
-                )
-            ],
+            source, [problem.model_copy(update={"line": exc.lineno, "column": exc.colno})]
         ) from None
     except DuplicateKey:
         raise InvalidSubmission(source, [yaml_error(f"not valid JSON: {_duplicate_in_json(text)}")]) from None
