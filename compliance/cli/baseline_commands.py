@@ -35,7 +35,7 @@ def run_diff(args: argparse.Namespace) -> int:
     from compliance.reports.baseline import render_comparison
     from compliance.service.baseline import read_assessment
 
-    old, new = read_assessment(args.old), read_assessment(args.new)
+    old, new = read_assessment(args.old, args.lang), read_assessment(args.new, args.lang)
     comparison = compare(old, new)
     if args.format == "json":
         sys.stdout.write(json.dumps(comparison.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
@@ -51,7 +51,7 @@ def compare_with_baseline(path: Path, current: Assessment, lang: str) -> Compari
     from compliance.reports.baseline import render_comparison
     from compliance.service.baseline import read_assessment
 
-    baseline = read_assessment(path)
+    baseline = read_assessment(path, lang)
     comparison = compare(baseline, current)
     sys.stderr.write(render_comparison(comparison, baseline, current, lang, (str(path), tr(lang, "current"))))
     return comparison

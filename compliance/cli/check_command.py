@@ -224,7 +224,7 @@ def _check_one(
     if args.waivers:
         from compliance.service.waivers import apply_waivers, read_waivers
 
-        waivers = read_waivers(args.waivers)
+        waivers = read_waivers(args.waivers, args.lang)
     if waivers:
         assessment, expired = apply_waivers(assessment, waivers, args.as_of or date.today())
         for w in expired:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from compliance.domain.basis import Severity
 from compliance.domain.outcomes import Assessment, Finding, Outcome
+from compliance.reports.digest import formality_summary
 from compliance.reports.labels import LABELS, RTL, SEVERITY_LABELS, cited_references
 from compliance.reports.locate import deciding_fact
 from compliance.reports.markdown import ICON, cell, heading
@@ -67,7 +68,7 @@ def render_summary(
     head = [
         *heading(a, lang, _clip(a.project_name, CELL)),
         f"{words['gate']} ≥ {SEVERITY_LABELS[lang][threshold]}: {gating} ⛔ · "
-        f"{words['formalities']}: {_clip(a.formalities.summary.get(lang), 2 * CELL)}",
+        f"{words['formalities']}: {_clip(formality_summary(a.formalities, lang), 2 * CELL)}",
         "",
     ]
     tail_reserve = 400  # the "not shown" line and the closing tags

@@ -45,6 +45,7 @@ FIELD_MESSAGES: Catalogued[str] = Catalogued(
         "too_long_text": "at most {limit} characters",
         "too_long_list": "at most {limit} items",
         "too_short": "must not be empty",
+        "too_short_text": "at least {limit} characters",
         "too_big": "at most {limit}",
         "too_small": "at least {limit}",
         "missing": "missing: this key is required",
@@ -184,6 +185,8 @@ def explain(
         bound = ("too_big", ctx.get("le", ctx.get("lt", "")))
     elif kind in ("greater_than_equal", "greater_than"):
         bound = ("too_small", ctx.get("ge", ctx.get("gt", "")))
+    elif kind == "string_too_short" and int(ctx.get("min_length", 1)) > 1:  # "not empty" would mislead
+        bound = ("too_short_text", ctx["min_length"])
     if bound is not None:
         return bound[0], {"limit": str(bound[1])}, w[bound[0]].format(limit=bound[1])
     if kind in ("string_too_short", "too_short"):

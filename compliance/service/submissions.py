@@ -64,7 +64,7 @@ FILE_ERRORS = {
     "not_mapping": "expected a mapping of facts, e.g. 'project_name: ...'",
     "binary": "binary content, expected a YAML or JSON text",
     "not_utf8": "not UTF-8 text (byte {byte})",
-    "json": "not valid JSON at line {line}, column {column}: {problem}",
+    "json": "not valid JSON: {problem}",  # the place rides as the error's line and column
     "long_number": "a number too long to read",
     "nested": "nested too deeply",
     "not_text": "holds a key or value that is neither text, a number, a boolean, a list nor a mapping",
@@ -115,7 +115,7 @@ def _duplicate_in_json(text: str) -> FieldError:
         placed = yaml_error(str(exc))
         if str(exc).startswith("duplicate key") and placed.line is not None:
             at = {"line": placed.line, "column": placed.column}
-            return file_error("json", problem="duplicate key", **at).model_copy(update=at)
+            return file_error("json", problem="duplicate key").model_copy(update=at)
     except (RecursionError, ValueError, TypeError):
         pass
     return yaml_error("not valid JSON: duplicate key")
@@ -181,7 +181,7 @@ def parse_text(text: str, source: str, *, json_only: bool = False, numbers: Json
         raise InvalidSubmission(
             source,
             [
-                file_error("json", line=exc.lineno, column=exc.colno, problem=exc.msg).model_copy(
+                file_error("json", problem=exc.msg).model_copy(
                     update={"line": exc.lineno, "column": exc.colno}
                 )
             ],

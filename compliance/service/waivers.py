@@ -7,26 +7,30 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from compliance.domain.field_errors import validation_errors, whole_file
+from compliance.domain.field_errors import whole_file
 from compliance.domain.outcomes import Assessment
 from compliance.domain.standing import in_force, settle
 from compliance.domain.waivers import AppliedWaiver, Waiver, WaiverFile
+from compliance.service.submission_errors import describe_errors
 from compliance.service.submissions import InvalidSubmission, parse_data
 
 WAIVERS = "waivers file (--waivers)"
 
 
-def read_waivers(path: Path) -> list[Waiver]:
+def read_waivers(path: Path, lang: str = "en") -> list[Waiver]:
+    """The waivers of a file; each problem names the field, with its line and column, in `lang`."""
     source = str(path)
     if not path.is_file():
         raise InvalidSubmission(source, [whole_file("no such file", "no_file")], WAIVERS)
+    raw = path.read_bytes()
     try:
-        data = parse_data(path.read_bytes(), source)
+        data = parse_data(raw, source)
         return WaiverFile.model_validate(data).waivers
     except InvalidSubmission as exc:
         raise InvalidSubmission(source, exc.errors, WAIVERS) from None
     except ValidationError as exc:
-        raise InvalidSubmission(source, validation_errors(exc), WAIVERS) from None
+        text = raw.decode("utf-8", errors="replace")
+        raise InvalidSubmission(source, describe_errors(WaiverFile, exc, text, lang), WAIVERS) from None
 
 
 def apply_waivers(

@@ -127,8 +127,8 @@ def test_diff_prints_the_difference_and_exits_1_on_regressions(
     ("content", "expected"),
     [
         (None, "no such file"),
-        ('{"verdict": "compliant"}', "project_name: Field required"),
-        ("[1", "Invalid JSON"),
+        ('{"verdict": "compliant"}', "project_name: missing: this key is required"),
+        ("[1", "not valid JSON: Expecting ',' delimiter (line 1, column 3)"),
     ],
 )
 def test_a_bad_baseline_is_named(

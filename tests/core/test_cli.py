@@ -154,7 +154,7 @@ BAD_INPUTS = {
     "bad_json": ('{"schema_version": "1.0",', "not valid JSON"),
     "duplicate_json_key": (
         '{"schema_version": "1.0", "project_name": "a", "project_name": "b"}',
-        "not valid JSON at line 1, column 48: duplicate key",
+        "not valid JSON: duplicate key (line 1, column 48)",
     ),
     "yes_is_not_a_boolean": (
         'schema_version: "1.0"\nproject_name: x\nlive: yes\n',

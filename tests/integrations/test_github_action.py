@@ -116,7 +116,10 @@ def test_a_compliant_project_passes_an_invalid_file_is_reported_and_no_match_is_
     run, outputs = _run(runner, tmp_path / "a", files, inputs)
     log = "\n".join(run.logs)
     assert (outputs["verdict"], outputs["exit-code"], run.failed) == ("compliant", "3", None), log
-    assert "error: invalid submission law0908.json" in log and "not valid JSON at line 1" in log
+    assert (
+        "error: invalid submission law0908.json" in log
+        and "not valid JSON: Expecting value (line 1, column 1)" in log
+    )
     assert run.skipped_uses == ["actions/setup-python@v5"]  # upload-sarif: false
     assert len(list(Path(outputs["sarif-dir"]).glob("*.sarif"))) == 1
     run, outputs = _run(runner, tmp_path / "b", files, {"files": "nothing/*.yaml"})

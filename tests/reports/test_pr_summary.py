@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from compliance.cli.main import main
+from compliance.domain.outcomes import Assessment
 from compliance.domain.rules import Severity
 from compliance.reports import labels
+from compliance.reports.digest import formality_summary
 from compliance.reports.pr_summary import LIMIT, render_summary
 from compliance.service.assessing import Assessor
 from compliance.service.submissions import parse_submission
@@ -71,3 +73,18 @@ def test_cli_summary_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert len(capsys.readouterr().out) <= LIMIT
     assert main(["check", str(sub), "--format", "sarif", "--summary", "--lang", "en"]) == 3
     assert "--summary goes with --format markdown" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_the_summary_states_the_formality_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """The Arabic step summary showed the CNDP formality in French ("Autorisation préalable …"), as stored."""
+    sub = ROOT / "examples" / "darija-support-chatbot.yaml"
+    assert main(["check", str(sub), "--format", "markdown", "--summary", "--lang", lang]) == 1
+    text = capsys.readouterr().out
+    assert main(["check", str(sub), "--format", "json"]) == 1
+    plan = Assessment.model_validate_json(capsys.readouterr().out).formalities
+    assert formality_summary(plan, lang) in text
+    if lang != "fr":
+        assert "Autorisation préalable" not in text
