@@ -47,7 +47,7 @@ from compliance.storage.atomic_files import open_private, private_dir, remove_du
 from compliance.storage.audit_file import AuditLogFile
 from compliance.storage.errors import StoreLocked
 from compliance.storage.outbox import Outbox
-from compliance.storage.pack_store import FilePacks
+from compliance.storage.pack_store import PACKS_DIR, FilePacks
 from compliance.storage.protocol import Store
 from compliance.storage.signing_keys import KeyRing, SigningKey, default_key_dir, published_key_events
 from compliance.storage.tinydb_access import TinyDBAccess
@@ -93,9 +93,6 @@ def open_admin_repositories(data_dir: Path, key_dir: Path | None = None) -> tupl
     audit = AuditLogFile(root / "audit.log", root / QUARANTINE, keys)
     audit.append_missing(published_key_events(keys))
     return TinyDBAccess(root, Outbox(audit)), audit
-
-
-PACKS_DIR = "packs"
 
 
 def _retire_legacy_key(root: Path, keys: KeyRing) -> None:
