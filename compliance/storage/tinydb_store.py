@@ -9,7 +9,10 @@ Layout (no write touches more than one project's file and its organisation's ind
                                     and the signing key live in the key folder, outside this one
       webhooks.json                 webhooks and the outbox of their deliveries (webhooks.py)
       events.jsonl                  recent notifications, one line each (shown in the app)
+      web/<table>.json, .lock       the web app's users, tokens, sessions and failed sign-in counters
+      packs/<hash>.json             the rule packs stored assessments name (pack_store.py)
       orgs/<org>/index.json         one compact summary per project of the organisation
+      orgs/<org>/drafts.json        the organisation's questionnaire drafts (accounts.py)
       orgs/<org>/projects/<id>/project.json      one project's metadata (and, from before the journal,
                                                  its versions' summaries)
       orgs/<org>/projects/<id>/versions.journal  its versions, appended: per new version one record of
