@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -118,7 +119,15 @@ class Ctx:
 
     async def form(self) -> Any:
         """The posted form, once its CSRF token matched (a mismatch is a 403 page)."""
-        form = await self.request.form()
+        try:
+            form = await self.request.form()
+        except HTTPException:  # Starlette's limits on a form: more than 1000 fields, a field over 1 MiB
+            self.fail(
+                400,
+                self._(
+                    "This form is too large to be read: at most 1000 fields, and 1 MiB in each. Shorten it and send it again."
+                ),
+            )
         sent = form.get("csrf")
         if not isinstance(sent, str) or not secrets.compare_digest(sent, self.csrf):
             self.fail(

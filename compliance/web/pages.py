@@ -12,7 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from compliance.service.access import bind_caller_scope
-from compliance.service.errors import Forbidden, NotFound, Unauthenticated
+from compliance.service.errors import Forbidden, InvalidRequest, NotFound, Unauthenticated
 from compliance.web.context import Ctx, PageExit, context
 
 Handler = Callable[..., Awaitable[Response]]
@@ -31,6 +31,8 @@ def page(path: str, handler: Handler, methods: tuple[str, ...] = ("GET",)) -> Ro
             return ctx.render(
                 "error.html", status=404, message=ctx._("This page does not exist, or you may not see it.")
             )
+        except InvalidRequest as exc:  # a field the service refused that the page did not word itself
+            return ctx.render("error.html", status=400, message=exc.worded(ctx.lang))
         except (Forbidden, Unauthenticated):
             return ctx.render("error.html", status=403, message=ctx._("Your account may not do this."))
 

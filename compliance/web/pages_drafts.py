@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from compliance.domain.outcomes import Assessment, Outcome
 from compliance.reports.digest import formality_summary
-from compliance.service.errors import InvalidRequest
+from compliance.service.errors import InvalidRequest, refuse_nul
 from compliance.service.plain_submission import MAX_SUBMISSION_BYTES
 from compliance.service.submissions import InvalidSubmission, parse_data
 from compliance.storage.accounts import Draft
@@ -91,6 +91,7 @@ async def import_file(ctx: Ctx) -> Response:
         return ctx.render("draft_new.html", status=400, error="; ".join(exc.problems))
     if not isinstance(data, dict):
         return ctx.render("draft_new.html", status=400, error=ctx._("The file must hold a mapping of facts."))
+    refuse_nul(data, "file")  # PostgreSQL stores no NUL: the fact holding one is named on the page
     name = data.pop("project_name", None)
     data.pop("schema_version", None)
     if not isinstance(name, str) or not name.strip():
