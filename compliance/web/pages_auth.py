@@ -85,16 +85,16 @@ async def code(ctx: Ctx) -> Response:
     form = await ctx.form()
     assert ctx.user is not None
     user = ctx.user
-    keys = ctx.services.throttle.keys("totp", user.email)
-    wait = ctx.services.throttle.wait_before(keys[1:])
+    keys = ctx.services.throttle.second_factor_keys(user.email)
+    wait = ctx.services.throttle.wait_before(keys)
     if wait > 0:
         await asyncio.sleep(wait)
     if not ctx.services.accounts.check_totp(user, str(form.get("code") or "")):
-        ctx.services.throttle.failed(keys[1:])
+        ctx.services.throttle.failed(keys)
         return ctx.render(
             "sign_in_code.html", status=401, error=ctx._("This code is not right or was already used.")
         )
-    ctx.services.throttle.succeeded(keys[1])
+    ctx.services.throttle.succeeded(keys[0])
     new_id, _ = ctx.services.sessions.start(user, second_factor_done=True, replacing=session_id)
     ctx.cookies.append((SESSION_COOKIE, new_id, None))
     ctx.services.accounts.record(user.id, "user.signed_in", user.organisation, user.id, second_factor=1)
