@@ -52,3 +52,19 @@ def test_a_form_with_too_many_fields_is_a_page_in_the_readers_language(web: Web)
     assert answer.headers["content-type"].startswith("text/html")
     assert '<html lang="fr"' in answer.text and "1000" in answer.text
     assert web.store.accounts.list_drafts("atlas-ai") == []
+
+
+def test_an_import_over_the_body_limit_is_a_page_in_the_readers_language(web: Web) -> None:
+    client, token = _signed_in(web, "ar")
+    body = b"purpose: " + b"x" * 10_000_000 + b"\n"
+    answer = client.post(
+        "/drafts/import", data={"csrf": token}, files={"file": ("big.yaml", body, "text/plain")}
+    )
+    assert answer.status_code == 413
+    assert answer.headers["content-type"].startswith("text/html")
+    assert (
+        '<html lang="ar"' in answer.text and "default-src 'self'" in answer.headers["content-security-policy"]
+    )
+    assert web.store.accounts.list_drafts("atlas-ai") == []
+    api = client.post("/api/v1/evaluate", content=body, headers={"content-type": "application/yaml"})
+    assert api.status_code == 413 and api.headers["content-type"] == "application/problem+json"
