@@ -18,7 +18,7 @@ from compliance.service.submissions import InvalidSubmission, parse_data
 from compliance.storage.accounts import Draft
 from compliance.web.context import Ctx
 from compliance.web.field_links import field_problems
-from compliance.web.pages import blocking, page
+from compliance.web.pages import blocking, page, version_number
 from compliance.web.questionnaire import (
     NONE,
     Step,
@@ -103,9 +103,7 @@ async def import_file(ctx: Ctx) -> Response:
 async def revise(ctx: Ctx, project_id: str, number: str) -> Response:
     """A new draft pre-filled with a submitted version's answers: the next version starts from the last."""
     await ctx.form()
-    if not number.isdigit():
-        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
-    draft = ctx.services.drafts.revise(ctx.principal, project_id, int(number))
+    draft = ctx.services.drafts.revise(ctx.principal, project_id, version_number(ctx, number))
     return ctx.redirect(f"/drafts/{draft.id}/steps/{questionnaire()[0].id}")
 
 
