@@ -117,8 +117,9 @@ class Ctx:
     def fail(self, status: int, message: str) -> NoReturn:
         raise PageExit(self.render("error.html", status=status, message=message))
 
-    async def form(self) -> Any:
-        """The posted form, once its CSRF token matched (a mismatch is a 403 page)."""
+    async def form(self, files: tuple[str, ...] = ()) -> Any:
+        """The posted form, once its CSRF token matched (a mismatch is a 403 page); a file is taken only in
+        the fields named in `files` (elsewhere it would be read as text: a 422 page)."""
         try:
             form = await self.request.form()
         except HTTPException:  # Starlette's limits on a form: more than 1000 fields, a field over 1 MiB
@@ -137,6 +138,8 @@ class Ctx:
                 ),
             )
         for name, value in form.multi_items():  # PostgreSQL stores no NUL, in text or JSON: refuse it here
+            if not isinstance(value, str) and name not in files:
+                self.fail(422, self._("The field %(field)s takes text, not a file.", field=name))
             if isinstance(value, str) and "\x00" in value:
                 self.fail(
                     422,

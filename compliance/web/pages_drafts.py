@@ -80,7 +80,7 @@ async def create(ctx: Ctx) -> Response:
 
 
 async def import_file(ctx: Ctx) -> Response:
-    form = await ctx.form()
+    form = await ctx.form(files=("file",))
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
         return ctx.render("draft_new.html", status=400, error=ctx._("Choose a YAML or JSON file to import."))

@@ -68,3 +68,15 @@ def test_an_import_over_the_body_limit_is_a_page_in_the_readers_language(web: We
     assert web.store.accounts.list_drafts("atlas-ai") == []
     api = client.post("/api/v1/evaluate", content=body, headers={"content-type": "application/yaml"})
     assert api.status_code == 413 and api.headers["content-type"] == "application/problem+json"
+
+
+def test_a_file_sent_in_a_text_field_is_refused_naming_the_field(web: Web) -> None:
+    client, token = _signed_in(web, "fr")
+    draft_id = new_draft(client, "Kept name")
+    upload = {"project_name": ("name.txt", b"Other name", "text/plain")}
+    answer = client.post(f"/drafts/{draft_id}/steps/project", data={"csrf": token}, files=upload)
+    assert answer.status_code == 422
+    assert "Le champ project_name attend du texte" in answer.text
+    assert web.store.accounts.get_draft("atlas-ai", draft_id).name == "Kept name"  # type: ignore[union-attr]
+    named = client.post("/drafts", data={"csrf": token}, files={"name": ("n.txt", b"x", "text/plain")})
+    assert named.status_code == 422 and len(web.store.accounts.list_drafts("atlas-ai")) == 1
