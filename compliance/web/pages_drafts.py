@@ -11,6 +11,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from compliance.domain.outcomes import Assessment, Outcome
+from compliance.domain.submission import Submission
+from compliance.domain.upgrade import upgrade
 from compliance.reports.digest import formality_summary
 from compliance.service.errors import InvalidRequest, refuse_nul
 from compliance.service.plain_submission import MAX_SUBMISSION_BYTES
@@ -92,6 +94,15 @@ async def import_file(ctx: Ctx) -> Response:
     if not isinstance(data, dict):
         return ctx.render("draft_new.html", status=400, error=ctx._("The file must hold a mapping of facts."))
     refuse_nul(data, "file")  # PostgreSQL stores no NUL: the fact holding one is named on the page
+    data = upgrade(data)  # a file of an earlier format reads as the current one
+    unknown = [str(key) for key in data if key not in Submission.model_fields]
+    if unknown:  # kept, they would be errors no step of the questionnaire shows, on every page of the draft
+        facts = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        message = ctx._(
+            "The file holds facts the questionnaire does not know: %(facts)s. Correct or remove them, then import it again.",
+            facts=facts,
+        )
+        return ctx.render("draft_new.html", status=400, error=message)
     name = data.pop("project_name", None)
     data.pop("schema_version", None)
     if not isinstance(name, str) or not name.strip():

@@ -3,6 +3,8 @@ a project name too long or holding NUL, a NUL among an imported file's facts, a 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from starlette.testclient import TestClient
 
@@ -80,3 +82,21 @@ def test_a_file_sent_in_a_text_field_is_refused_naming_the_field(web: Web) -> No
     assert web.store.accounts.get_draft("atlas-ai", draft_id).name == "Kept name"  # type: ignore[union-attr]
     named = client.post("/drafts", data={"csrf": token}, files={"name": ("n.txt", b"x", "text/plain")})
     assert named.status_code == 422 and len(web.store.accounts.list_drafts("atlas-ai")) == 1
+
+
+def test_an_import_of_unknown_facts_is_refused_naming_some_of_them(web: Web) -> None:
+    client, token = _signed_in(web, "fr")
+    body = json.dumps({"project_name": "Big", **{f"k{i}": i for i in range(60_000)}}).encode()
+    answer = client.post("/drafts/import", data={"csrf": token}, files={"file": ("a.json", body, "x")})
+    assert answer.status_code == 400
+    assert "ne connaît pas : k0, k1, k2, k3, k4 …" in answer.text
+    assert web.store.accounts.list_drafts("atlas-ai") == []
+
+
+def test_an_import_of_the_earlier_format_is_upgraded(web: Web) -> None:
+    client, token = _signed_in(web, "en")
+    body = b'schema_version: "1.0"\nproject_name: Old\ncndp:\n  authorisation_number: A-12\n'
+    answer = client.post("/drafts/import", data={"csrf": token}, files={"file": ("old.yaml", body, "x")})
+    assert answer.status_code == 303, answer.text
+    (draft,) = web.store.accounts.list_drafts("atlas-ai")
+    assert draft.answers["cndp"]["acts"] == [{"kind": "authorisation", "number": "A-12"}]
