@@ -14,6 +14,7 @@ from compliance.service.assess_channel import running_loop
 from compliance.service.sign_in import ThrottlePolicy
 from compliance.service.store import Store
 from compliance.web.app import create_web
+from compliance.web.security import too_large_page
 
 
 class _WebMount(Mount):
@@ -41,7 +42,7 @@ def create_server(
 ) -> FastAPI:
     """`loop`: the loop that will serve it (see `create_app`)."""
     settings = settings or Settings()
-    app = create_app(settings, repository, loop=loop)
+    app = create_app(settings, repository, loop=loop, page_too_large=too_large_page)
     services = app.state.services
     web = create_web(
         services.store,

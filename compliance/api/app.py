@@ -16,7 +16,14 @@ from compliance.api.access_log import take_over_access_log, write_access_line
 from compliance.api.deps import Services, reject_unknown_query_parameters
 from compliance.api.docs_page import install_api_docs
 from compliance.api.metrics import RequestMetrics
-from compliance.api.middleware import AdmissionLimit, BodyReader, CatchAll, Occupancy, StandardHeaders
+from compliance.api.middleware import (
+    AdmissionLimit,
+    BodyReader,
+    CatchAll,
+    Occupancy,
+    PageRefusal,
+    StandardHeaders,
+)
 from compliance.api.notifications_setup import start_sender, stop_sender, wire_notifications
 from compliance.api.openapi import build_openapi
 from compliance.api.problems import install_problem_handlers
@@ -92,11 +99,13 @@ def create_app(
     repository: Store | None = None,
     failure_counters: FailureCounters | None = None,
     loop: asyncio.AbstractEventLoop | None = None,
+    page_too_large: PageRefusal | None = None,
 ) -> FastAPI:
     """The application. Without `repository` it opens the TinyDB store in `settings.data_dir`, which
     refuses a second process on the same folder; without `failure_counters` (failed authentications) it
     counts in memory. `loop`: the loop that will serve it, which then reads the assessment helpers' answers
-    (uvicorn builds the app in it); without it, a thread per helper does."""
+    (uvicorn builds the app in it); without it, a thread per helper does. `page_too_large`: how a body over
+    the limit is refused outside /api (the web app's page; without it, the API's problem)."""
     settings = settings or Settings()
     assessor = assessor_for(settings.rules_dir.resolve() if settings.rules_dir else None)
     store = (
@@ -188,7 +197,12 @@ def create_app(
         retry_after=settings.retry_after,
         occupancy=occupancy,
     )
-    app.add_middleware(BodyReader, max_bytes=MAX_BODY_BYTES, timeout_seconds=settings.body_timeout)
+    app.add_middleware(
+        BodyReader,
+        max_bytes=MAX_BODY_BYTES,
+        timeout_seconds=settings.body_timeout,
+        page_too_large=page_too_large,
+    )
     app.add_middleware(CatchAll)
     app.add_middleware(StandardHeaders)
     app.add_middleware(RequestMetrics, access=write_access_line if settings.access_log else None)

@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import traceback
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from starlette.datastructures import MutableHeaders
@@ -18,6 +19,7 @@ from compliance.api.problems import PROBLEM_JSON, problem_body, problem_instance
 
 log = logging.getLogger("compliance.api")
 _CLOSE = {"Connection": "close"}  # after an unread or partly read body
+PageRefusal = Callable[[Scope, Send], Awaitable[None]]  # a refusal answered as a page, not a problem
 
 
 async def send_problem(
@@ -106,10 +108,20 @@ class BodyReader:
     `timeout_seconds` gets a 408 problem and the connection is closed. (FastAPI's own `max_body_size`
     answers with plain text, so it is not used.)"""
 
-    def __init__(self, app: ASGIApp, max_bytes: int, timeout_seconds: float) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, timeout_seconds: float, page_too_large: PageRefusal | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.timeout_seconds = timeout_seconds
+        self.page_too_large = page_too_large  # the 413 of a path outside the API, as a page of the web app
+
+    async def _too_large(self, send: Send, scope: Scope, size: dict[str, str]) -> None:
+        path = scope["path"]
+        if self.page_too_large is not None and path != "/api" and not path.startswith("/api/"):
+            await self.page_too_large(scope, send)
+            return
+        await send_problem(send, 413, "content-too-large", words.TOO_LARGE_BYTES, scope, _CLOSE, size)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -118,7 +130,7 @@ class BodyReader:
         size = {"size": f"{self.max_bytes:,}"}
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await send_problem(send, 413, "content-too-large", words.TOO_LARGE_BYTES, scope, _CLOSE, size)
+                await self._too_large(send, scope, size)
                 return
         chunks: list[bytes] = []
         received = 0
@@ -131,9 +143,7 @@ class BodyReader:
                     chunk = message.get("body", b"")
                     received += len(chunk)
                     if received > self.max_bytes:
-                        await send_problem(
-                            send, 413, "content-too-large", words.TOO_LARGE_BYTES, scope, _CLOSE, size
-                        )
+                        await self._too_large(send, scope, size)
                         return
                     chunks.append(chunk)
                     if not message.get("more_body", False):

@@ -105,6 +105,12 @@ class Throttle:
     def keys(address: str, email: str) -> list[str]:
         return [f"addr:{address}", "acct:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]]
 
+    @staticmethod
+    def second_factor_keys(email: str) -> list[str]:
+        """The key counting an account's wrong second-factor codes: apart from its passwords', which the right
+        password clears, so that signing in again does not give a guesser of codes new free attempts."""
+        return ["totp:" + Throttle.keys("", email)[1]]
+
     def wait_before(self, keys: list[str]) -> float:
         """Seconds to wait before checking this attempt (0 while the keys are under their free failures)."""
         now = time.time()

@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -116,9 +117,18 @@ class Ctx:
     def fail(self, status: int, message: str) -> NoReturn:
         raise PageExit(self.render("error.html", status=status, message=message))
 
-    async def form(self) -> Any:
-        """The posted form, once its CSRF token matched (a mismatch is a 403 page)."""
-        form = await self.request.form()
+    async def form(self, files: tuple[str, ...] = ()) -> Any:
+        """The posted form, once its CSRF token matched (a mismatch is a 403 page); a file is taken only in
+        the fields named in `files` (elsewhere it would be read as text: a 422 page)."""
+        try:
+            form = await self.request.form()
+        except HTTPException:  # Starlette's limits on a form: more than 1000 fields, a field over 1 MiB
+            self.fail(
+                400,
+                self._(
+                    "This form is too large to be read: at most 1000 fields, and 1 MiB in each. Shorten it and send it again."
+                ),
+            )
         sent = form.get("csrf")
         if not isinstance(sent, str) or not secrets.compare_digest(sent, self.csrf):
             self.fail(
@@ -128,6 +138,8 @@ class Ctx:
                 ),
             )
         for name, value in form.multi_items():  # PostgreSQL stores no NUL, in text or JSON: refuse it here
+            if not isinstance(value, str) and name not in files:
+                self.fail(422, self._("The field %(field)s takes text, not a file.", field=name))
             if isinstance(value, str) and "\x00" in value:
                 self.fail(
                     422,

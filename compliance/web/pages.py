@@ -12,8 +12,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from compliance.service.access import bind_caller_scope
-from compliance.service.errors import Forbidden, NotFound, Unauthenticated
+from compliance.service.errors import Forbidden, InvalidRequest, NotFound, Unauthenticated
 from compliance.web.context import Ctx, PageExit, context
+from compliance.web.numbers import whole_number
 
 Handler = Callable[..., Awaitable[Response]]
 
@@ -31,6 +32,8 @@ def page(path: str, handler: Handler, methods: tuple[str, ...] = ("GET",)) -> Ro
             return ctx.render(
                 "error.html", status=404, message=ctx._("This page does not exist, or you may not see it.")
             )
+        except InvalidRequest as exc:  # a field the service refused that the page did not word itself
+            return ctx.render("error.html", status=400, message=exc.worded(ctx.lang))
         except (Forbidden, Unauthenticated):
             return ctx.render("error.html", status=403, message=ctx._("Your account may not do this."))
 
@@ -43,6 +46,14 @@ async def blocking(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     return await run_in_threadpool(fn, *args, **kwargs)
 
 
+def version_number(ctx: Ctx, number: str) -> int:
+    """A version's number from the URL; a 404 page for anything but a whole number."""
+    found = whole_number(number)
+    if found is None:
+        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
+    return found
+
+
 def safe_next(value: Any) -> str:
     """A local path to go back to; anything else (another host, a scheme) is replaced by '/'."""
     if isinstance(value, str) and value.startswith("/") and not value.startswith("//") and "\\" not in value:
@@ -50,4 +61,4 @@ def safe_next(value: Any) -> str:
     return "/"
 
 
-__all__ = ["Ctx", "blocking", "page", "safe_next"]
+__all__ = ["Ctx", "blocking", "page", "safe_next", "version_number"]

@@ -29,6 +29,17 @@ async def home(ctx: Ctx) -> Response:
     return ctx.render("home.html", drafts=drafts, projects=projects, orgs=orgs)
 
 
+def _address(ctx: Ctx) -> str:
+    return ctx.request.client.host if ctx.request.client else "unknown"
+
+
+async def _wait_turn(ctx: Ctx, keys: list[str]) -> None:
+    """Past the free failures of one of `keys`, the attempt waits its turn: slower, never refused."""
+    wait = ctx.services.throttle.wait_before(keys)
+    if wait > 0:
+        await asyncio.sleep(wait)
+
+
 async def sign_in_form(ctx: Ctx) -> Response:
     if ctx.signed_in:
         return ctx.redirect("/")
@@ -42,11 +53,8 @@ async def sign_in(ctx: Ctx) -> Response:
     email = str(form.get("email") or "").strip().lower()[:320]
     password = str(form.get("password") or "")[:1024]
     target = safe_next(form.get("next"))
-    address = ctx.request.client.host if ctx.request.client else "unknown"
-    keys = ctx.services.throttle.keys(address, email)
-    wait = ctx.services.throttle.wait_before(keys)
-    if wait > 0:
-        await asyncio.sleep(wait)  # throttled: slower, never refused
+    keys = ctx.services.throttle.keys(_address(ctx), email)
+    await _wait_turn(ctx, keys)
     user = ctx.services.accounts.repo.find_user(email)
     if not await blocking(password_matches, user, password) or user is None or user.disabled:
         ctx.services.throttle.failed(keys)
@@ -85,16 +93,14 @@ async def code(ctx: Ctx) -> Response:
     form = await ctx.form()
     assert ctx.user is not None
     user = ctx.user
-    keys = ctx.services.throttle.keys("totp", user.email)
-    wait = ctx.services.throttle.wait_before(keys[1:])
-    if wait > 0:
-        await asyncio.sleep(wait)
+    keys = ctx.services.throttle.second_factor_keys(user.email)
+    await _wait_turn(ctx, keys)
     if not ctx.services.accounts.check_totp(user, str(form.get("code") or "")):
-        ctx.services.throttle.failed(keys[1:])
+        ctx.services.throttle.failed(keys)
         return ctx.render(
             "sign_in_code.html", status=401, error=ctx._("This code is not right or was already used.")
         )
-    ctx.services.throttle.succeeded(keys[1])
+    ctx.services.throttle.succeeded(keys[0])
     new_id, _ = ctx.services.sessions.start(user, second_factor_done=True, replacing=session_id)
     ctx.cookies.append((SESSION_COOKIE, new_id, None))
     ctx.services.accounts.record(user.id, "user.signed_in", user.organisation, user.id, second_factor=1)
@@ -155,6 +161,8 @@ async def account(ctx: Ctx) -> Response:
 async def change_password(ctx: Ctx) -> Response:
     user = ctx.require_user()
     form = await ctx.form()
+    keys = ctx.services.throttle.keys(_address(ctx), user.email)  # guesses of the current password here are
+    await _wait_turn(ctx, keys)  # slowed as on the sign-in page, on the same counts
     try:
         await blocking(
             ctx.services.accounts.change_password,
@@ -162,7 +170,9 @@ async def change_password(ctx: Ctx) -> Response:
             str(form.get("current") or ""),
             str(form.get("new") or ""),
         )
-    except InvalidRequest:
+    except InvalidRequest as exc:
+        if any(e.key == "wrong_password" for e in exc.errors):
+            ctx.services.throttle.failed(keys)
         return ctx.render(
             "account.html",
             status=400,

@@ -11,14 +11,16 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from compliance.domain.outcomes import Assessment, Outcome
+from compliance.domain.submission import Submission
+from compliance.domain.upgrade import upgrade
 from compliance.reports.digest import formality_summary
-from compliance.service.errors import InvalidRequest
+from compliance.service.errors import InvalidRequest, refuse_nul
 from compliance.service.plain_submission import MAX_SUBMISSION_BYTES
 from compliance.service.submissions import InvalidSubmission, parse_data
 from compliance.storage.accounts import Draft
 from compliance.web.context import Ctx
 from compliance.web.field_links import field_problems
-from compliance.web.pages import blocking, page
+from compliance.web.pages import blocking, page, version_number
 from compliance.web.questionnaire import (
     NONE,
     Step,
@@ -80,7 +82,7 @@ async def create(ctx: Ctx) -> Response:
 
 
 async def import_file(ctx: Ctx) -> Response:
-    form = await ctx.form()
+    form = await ctx.form(files=("file",))
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
         return ctx.render("draft_new.html", status=400, error=ctx._("Choose a YAML or JSON file to import."))
@@ -91,6 +93,16 @@ async def import_file(ctx: Ctx) -> Response:
         return ctx.render("draft_new.html", status=400, error="; ".join(exc.problems))
     if not isinstance(data, dict):
         return ctx.render("draft_new.html", status=400, error=ctx._("The file must hold a mapping of facts."))
+    refuse_nul(data, "file")  # PostgreSQL stores no NUL: the fact holding one is named on the page
+    data = upgrade(data)  # a file of an earlier format reads as the current one
+    unknown = [str(key) for key in data if key not in Submission.model_fields]
+    if unknown:  # kept, they would be errors no step of the questionnaire shows, on every page of the draft
+        facts = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        message = ctx._(
+            "The file holds facts the questionnaire does not know: %(facts)s. Correct or remove them, then import it again.",
+            facts=facts,
+        )
+        return ctx.render("draft_new.html", status=400, error=message)
     name = data.pop("project_name", None)
     data.pop("schema_version", None)
     if not isinstance(name, str) or not name.strip():
@@ -102,9 +114,7 @@ async def import_file(ctx: Ctx) -> Response:
 async def revise(ctx: Ctx, project_id: str, number: str) -> Response:
     """A new draft pre-filled with a submitted version's answers: the next version starts from the last."""
     await ctx.form()
-    if not number.isdigit():
-        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
-    draft = ctx.services.drafts.revise(ctx.principal, project_id, int(number))
+    draft = ctx.services.drafts.revise(ctx.principal, project_id, version_number(ctx, number))
     return ctx.redirect(f"/drafts/{draft.id}/steps/{questionnaire()[0].id}")
 
 

@@ -49,6 +49,8 @@ async def invite(ctx: Ctx) -> Response:
 async def user_action(ctx: Ctx, user_id: str, action: str) -> Response:
     admin, _ = _admin(ctx)
     await ctx.form()
+    if user_id == admin.id:  # the page offers no action on one's own row: an admin could leave none
+        return _users_page(ctx, 400, error=ctx._("You cannot do this to your own account."))
     accounts = ctx.services.accounts
     if action == "reset":
         issued = accounts.issue_reset(admin, user_id)

@@ -12,7 +12,7 @@ from compliance.domain.outcomes import Outcome
 from compliance.domain.review import ReviewAction
 from compliance.reports.digest import formality_summary
 from compliance.web.context import Ctx
-from compliance.web.pages import page
+from compliance.web.pages import page, version_number
 from compliance.web.review_views import shown_value
 
 
@@ -36,10 +36,9 @@ async def project(ctx: Ctx, project_id: str) -> Response:
 
 async def version(ctx: Ctx, project_id: str, number: str) -> Response:
     principal = ctx.principal
-    if not number.isdigit():
-        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
+    n = version_number(ctx, number)
     found = ctx.services.projects.get(principal, project_id)
-    stored = ctx.services.projects.version(principal, project_id, int(number))
+    stored = ctx.services.projects.version(principal, project_id, n)
     # the findings as the review left them: the same computation as every report format
     assessment = ctx.services.reviews.report(principal, project_id, int(number), datetime.now(UTC).date())
     review = ctx.services.reviews.view(principal, project_id, int(number))

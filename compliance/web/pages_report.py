@@ -26,7 +26,7 @@ from compliance.service.errors import Forbidden
 from compliance.storage.accounts import Draft
 from compliance.web.context import Ctx, PageExit
 from compliance.web.field_links import draft_field_url
-from compliance.web.pages import blocking, page
+from compliance.web.pages import blocking, page, version_number
 from compliance.web.questionnaire import field_errors, questionnaire
 
 FieldUrl = Callable[[str, str], str | None]
@@ -81,12 +81,11 @@ async def draft_report_pdf(ctx: Ctx, draft_id: str) -> Response:
 
 
 def _version(ctx: Ctx, project_id: str, number: str) -> tuple[Any, Any, Assessment, Submission | None]:
-    if not number.isdigit():
-        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
+    n = version_number(ctx, number)
     principal = ctx.principal
     project = ctx.services.projects.get(principal, project_id)
-    stored = ctx.services.projects.version(principal, project_id, int(number))
-    assessment = ctx.services.reviews.report(principal, project_id, int(number), datetime.now(UTC).date())
+    stored = ctx.services.projects.version(principal, project_id, n)
+    assessment = ctx.services.reviews.report(principal, project_id, n, datetime.now(UTC).date())
     try:
         submission: Submission | None = Submission.model_validate(stored.submission)
     except ValidationError:  # stored under an older format: the report goes without the annex

@@ -20,7 +20,8 @@ from compliance.service.errors import InvalidRequest
 from compliance.service.reviews import Conflict
 from compliance.storage.records import Role
 from compliance.web.context import Ctx
-from compliance.web.pages import blocking, page
+from compliance.web.numbers import whole_number
+from compliance.web.pages import blocking, page, version_number
 from compliance.web.review_views import changes_since, check_rows, fact_rows, parse_seen, shown_value
 
 PAGE_SIZE = 20
@@ -30,12 +31,6 @@ def _liaison(ctx: Ctx) -> Principal:
     principal = ctx.principal
     principal.require(Role.liaison)  # Forbidden: the page() wrapper answers 403
     return principal
-
-
-def _number(ctx: Ctx, number: str) -> int:
-    if not number.isdigit():
-        ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
-    return int(number)
 
 
 def _org_name(ctx: Ctx, org_id: str) -> str:
@@ -48,11 +43,11 @@ async def queue(ctx: Ctx) -> Response:
     q = ctx.request.query_params
     severity = q.get("severity") or None
     wanted = Severity(severity) if severity in {s.value for s in Severity} else None
-    age = int(q["min_age"]) if q.get("min_age", "").isdigit() else 0
+    age = whole_number(q.get("min_age")) or 0
     sector = (q.get("sector") or "").strip() or None
     state = q.get("state") or None
     sort = q.get("sort") if q.get("sort") in ("age", "severity") else "age"
-    page_no = int(q["page"]) if q.get("page", "").isdigit() and int(q["page"]) > 0 else 1
+    page_no = whole_number(q.get("page")) or 1
     items, _ = await blocking(
         ctx.services.review_queue.queue,
         principal,
@@ -124,7 +119,7 @@ async def _render_review(
 
 
 async def review(ctx: Ctx, project_id: str, number: str) -> Response:
-    return await _render_review(ctx, project_id, _number(ctx, number))
+    return await _render_review(ctx, project_id, version_number(ctx, number))
 
 
 def _conflict_note(ctx: Ctx, exc: Conflict, read: int) -> str:
@@ -137,10 +132,10 @@ def _conflict_note(ctx: Ctx, exc: Conflict, read: int) -> str:
 
 
 async def judge(ctx: Ctx, project_id: str, number: str, rule_id: str) -> Response:
-    n = _number(ctx, number)
+    n = version_number(ctx, number)
     principal = _liaison(ctx)
     form = await ctx.form()
-    read = int(form.get("revision", "0")) if str(form.get("revision", "")).isdigit() else 0
+    read = whole_number(form.get("revision")) or 0
     choice = form.get("judgement")
     try:
         judgement = Judgement(choice)
@@ -173,10 +168,10 @@ async def judge(ctx: Ctx, project_id: str, number: str, rule_id: str) -> Respons
 
 
 async def act(ctx: Ctx, project_id: str, number: str) -> Response:
-    n = _number(ctx, number)
+    n = version_number(ctx, number)
     principal = _liaison(ctx)
     form = await ctx.form()
-    read = int(form.get("revision", "0")) if str(form.get("revision", "")).isdigit() else 0
+    read = whole_number(form.get("revision")) or 0
     try:
         action = ReviewAction(form.get("action"))
     except ValueError:
@@ -194,7 +189,7 @@ async def act(ctx: Ctx, project_id: str, number: str) -> Response:
 
 
 async def comment(ctx: Ctx, project_id: str, number: str) -> Response:
-    n = _number(ctx, number)
+    n = version_number(ctx, number)
     principal = _liaison(ctx)
     form = await ctx.form()
     try:
@@ -213,7 +208,7 @@ async def comment(ctx: Ctx, project_id: str, number: str) -> Response:
 
 
 async def decision(ctx: Ctx, project_id: str, number: str, fmt: str) -> Response:
-    n = _number(ctx, number)
+    n = version_number(ctx, number)
     principal = _liaison(ctx)
     if fmt not in ("json", "pdf"):
         ctx.fail(404, ctx._("This page does not exist, or you may not see it."))
@@ -230,7 +225,8 @@ async def decision(ctx: Ctx, project_id: str, number: str, fmt: str) -> Response
 
 def _version_number(ctx: Ctx, name: str, default: int) -> int:
     raw = ctx.request.query_params.get(name, "")
-    return int(raw) if raw.isdigit() else default
+    found = whole_number(raw)
+    return default if found is None else found
 
 
 async def diff(ctx: Ctx, project_id: str) -> Response:

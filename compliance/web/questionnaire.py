@@ -24,6 +24,7 @@ from compliance.domain.submission import SCHEMA_VERSION, Submission
 from compliance.i18n import Lang
 from compliance.service.field_messages import explain
 from compliance.strictyaml import YamlError, load_yaml
+from compliance.web.numbers import whole_number
 
 STEPS_FILE = Path(__file__).with_name("questionnaire.yaml")
 NONE = "__none__"  # the form value of an explicit "none" (an empty list)
@@ -174,8 +175,8 @@ def get_path(data: Any, path: str) -> Any:
     for part in path.split("."):
         if isinstance(data, dict):
             data = data.get(part)
-        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
-            data = data[int(part)]
+        elif isinstance(data, list) and (index := whole_number(part)) is not None and index < len(data):
+            data = data[index]
         else:
             return None
     return data
@@ -222,7 +223,7 @@ def read_answer(q: Question, form: Any, name: str) -> Any:
         if form.get(f"{name}.{NONE}"):
             return []
         items = []
-        count = int(form.get(f"{name}.count") or 0) if (form.get(f"{name}.count") or "0").isdigit() else 0
+        count = whole_number(form.get(f"{name}.count")) or 0
         for index in range(min(count, 50)):
             if form.get(f"{name}.{index}.remove"):
                 continue

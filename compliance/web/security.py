@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from compliance.web.context import context
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -53,3 +57,21 @@ async def _plain(send: Send, status: int, text: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": text.encode()})
+
+
+async def too_large_page(scope: Scope, send: Send) -> None:
+    """A body over the server's limit (a form or an imported file of more than 1 MiB) refused by a page in
+    the reader's language; the body is left unread, so the connection is closed after it."""
+    ctx = await run_in_threadpool(context, Request(scope))
+    message = ctx._(
+        "This request is larger than 1 MiB, the most a form or an imported file may hold. Choose a smaller file, or shorten what you typed."
+    )
+    response = ctx.render("error.html", status=413, message=message)
+    response.headers["connection"] = "close"
+    for name, value in HEADERS:
+        response.headers[name.decode()] = value.decode()
+
+    async def nothing() -> Message:
+        return {"type": "http.disconnect"}
+
+    await response(scope, nothing, send)
