@@ -81,6 +81,18 @@ class _Walk:
     def space(self, pos: int) -> int:
         return _SPACE.match(self.text, pos).end()  # type: ignore[union-attr]
 
+    def expect(self, pos: int, char: str) -> None:
+        if self.text[pos] != char:  # not JSON: the YAML reader places it
+            raise ValueError(char)
+
+    def after_entry(self, pos: int, close: str) -> int:
+        """Past the `,` after an entry (at the next entry), or at the `close` that ends the container."""
+        pos = self.space(pos)
+        if self.text[pos] == ",":
+            return self.space(pos + 1)
+        self.expect(pos, close)
+        return pos
+
     def value(self, pos: int, want: _Want, is_root: bool = False) -> int:
         """Walk the value at `pos` for the paths of `want` below it; where the value ends."""
         if want.next and self.text[pos] == "{":
@@ -100,8 +112,10 @@ class _Walk:
         pos = self.space(start + 1)
         while self.text[pos] != "}":
             self.step()
+            self.expect(pos, '"')
             key, end = scanstring(self.text, pos + 1)
             colon = self.space(end)
+            self.expect(colon, ":")
             at = self.space(colon + 1)
             parts = by_key.pop(key, None)  # the first entry of a key wins, as in the YAML node tree
             if parts is None:
@@ -115,9 +129,7 @@ class _Walk:
                 pos = end
                 if not by_key:  # every wanted key found: the rest is stepped over in C
                     return int(_scan(self.text, start)[1])
-            pos = self.space(pos)
-            if self.text[pos] == ",":
-                pos = self.space(pos + 1)
+            pos = self.after_entry(pos, "}")
         self.place([i for parts in by_key.values() for p in parts for i in want.next[p].all_ends()], here)
         return pos + 1
 
@@ -138,9 +150,7 @@ class _Walk:
                 pos = self.value(pos, want.next[index])
             else:
                 pos = int(_scan(self.text, pos)[1])
-            pos = self.space(pos)
-            if self.text[pos] == ",":
-                pos = self.space(pos + 1)
+            pos = self.after_entry(pos, "]")
             index += 1
         self.place([i for p in wanted for i in want.next[p].all_ends()], here)
         return pos + 1

@@ -136,3 +136,10 @@ def test_a_large_yaml_body_keeps_its_errors_named_without_being_composed_again()
 
 def test_a_text_that_is_not_json_is_left_to_the_yaml_reader() -> None:
     assert place_in_json("{a: 1, b: [x, y]}", [("b", 1)]) is None
+
+
+@pytest.mark.parametrize(
+    "text", ['{a: 1, "b": [x]}', '{"a" 1, "b": [1]}', '{"a": 1 "b": [1]}', '{"b": [1 2]}']
+)
+def test_a_flow_mapping_that_is_not_json_is_left_to_the_yaml_reader_however_far_it_reads(text: str) -> None:
+    assert place_in_json(text, [("b", 1)]) is None
