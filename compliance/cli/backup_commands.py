@@ -52,4 +52,10 @@ def run_backup_command(args: argparse.Namespace) -> int:
         folder=folder,
         **asdict(report),
     )
+    say(
+        args.lang,
+        "beside them: {users} accounts, {drafts} drafts, {packs} rule packs, {webhooks} webhooks "
+        "({pending} deliveries pending), {events} recent events",
+        **asdict(report.beside),
+    )
     return ExitCode.OK

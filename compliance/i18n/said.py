@@ -117,6 +117,8 @@ SAID: Catalogued[str] = Catalogued(
         "backup_review_orphan": "{project}: a review record of version {number}, which the copy does not hold",
         "backup_review_lost": "{project} v{number}: the audit log holds '{action}' (entry {event}), "
         "but the copy lacks that review change",
+        "backup_file_unreadable": "{file}: unreadable copy ({error})",
+        "backup_pack_mismatch": "{file}: the rule pack does not match the hash it is named by",
         # a rule pack that cannot be loaded: the author's file and key names as they are
         "pack_not_mapping": "{file}: the file must hold a mapping at the top level",
         "pack_no_text": "{file}: {key}: no text in '{lang}' ({texts})",

@@ -192,6 +192,19 @@ def _is_tinydb_document(data: Any) -> bool:
     )
 
 
+def read_document(raw: bytes) -> tuple[dict[str, dict[str, Any]], Said | None]:
+    """A store file's tables, or why it is unreadable (what a store refuses to open, a backup refuses)."""
+    if not raw.strip():
+        return {}, said("store_truncated")
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return {}, said("store_not_json", error=exc)
+    if not _is_tinydb_document(data):
+        return {}, said("store_not_document")
+    return data, None
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that writes atomically and durably, keeps the last state in memory (this process
     is the only writer) and refuses, rather than empties, a file it cannot parse."""
@@ -209,18 +222,7 @@ class AtomicJSONStorage(Storage):
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        reason: Said | None = None
-        data: Any = None
-        if not raw.strip():
-            reason = said("store_truncated")
-        else:
-            try:
-                data = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                reason = said("store_not_json", error=exc)
-            else:
-                if not _is_tinydb_document(data):
-                    reason = said("store_not_document")
+        data, reason = read_document(raw)
         if reason is not None:
             raise StoreCorrupted(self.path, reason, quarantine(self.path, self.quarantine_dir, self.root))
         self._cache = data

@@ -7,9 +7,11 @@ stored. So the copy takes access.json, then the audit log up to its last whole l
 file followed by the payloads it records and its journal up to the last whole record (a version's summary,
 payload and audit event are one record there). Every audit entry in the copy then describes a change that is
 in the copy too (or waits in its project file's outbox or journal, logged when the copy is opened); the organisation
-indexes are rebuilt from the project files when the copy is opened. The backup reads the copy back to
-check it. The copy is a data folder: restore it by stopping the server and putting it in place. The key
-folder (signing keys, signed checkpoints) lives apart from the data and is backed up apart.
+indexes are rebuilt from the project files when the copy is opened. Then the rest of the folder, in the order
+the store writes it (backup_tables): accounts and drafts, rule packs, recent events, webhooks with the outbox
+of their deliveries. The backup reads the copy back to check it. The copy is a data folder: restore it by
+stopping the server and putting it in place. The key folder (signing keys, signed checkpoints) lives apart
+from the data and is backed up apart.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ from compliance.i18n.said import said
 from compliance.storage.atomic_files import fsync_dir, read_shared
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.backup_reviews import ProjectLog, ReviewTally, check_reviews, logged_by_project
+from compliance.storage.backup_tables import TablesReport, check_tables, copy_tables
 from compliance.storage.codec import version_from_parts
 from compliance.storage.errors import BackupFailed
 from compliance.storage.records import ORG_ID, PROJECT_ID
@@ -45,6 +48,7 @@ class BackupReport:
     decided: int  # versions with a decision
     entries: int  # of the audit log
     head: str  # the hash of its last entry
+    beside: TablesReport = field(default_factory=TablesReport)  # accounts, drafts, packs, webhooks, events
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -132,6 +136,7 @@ def _copy_and_check(root: Path, output: Path) -> BackupReport:
             copied = _copy_project(project_dir, output / "orgs" / org.name / "projects" / project_dir.name)
             if copied is not None:
                 projects, versions = projects + 1, versions + copied
+    copy_tables(root, output)
     fsync_dir(output)
     return _check(output, projects, versions)
 
@@ -187,6 +192,7 @@ def _check(output: Path, projects: int, versions: int | None) -> BackupReport:
         raise BackupFailed(said("backup_chain", problems=tuple(chain.problems[:3])))
     if versions is not None and read != versions:
         raise BackupFailed(said("backup_count", read=read, copied=versions))
+    beside = check_tables(output)
     return BackupReport(
         projects=projects,
         versions=read,
@@ -194,6 +200,7 @@ def _check(output: Path, projects: int, versions: int | None) -> BackupReport:
         decided=tally.decided,
         entries=chain.entries,
         head=chain.head,
+        beside=beside,
     )
 
 

@@ -18,6 +18,7 @@ from compliance.domain.compact import hash_logic
 from compliance.storage.atomic_files import atomic_write, fsync_dir, private_dir
 
 _NAME = re.compile(r"^sha256:([0-9a-f]{64})$")
+PACKS_DIR = "packs"  # of the data folder
 
 
 class PackRepository(Protocol):

@@ -9,7 +9,10 @@ Layout (no write touches more than one project's file and its organisation's ind
                                     and the signing key live in the key folder, outside this one
       webhooks.json                 webhooks and the outbox of their deliveries (webhooks.py)
       events.jsonl                  recent notifications, one line each (shown in the app)
+      web/<table>.json, .lock       the web app's users, tokens, sessions and failed sign-in counters
+      packs/<hash>.json             the rule packs stored assessments name (pack_store.py)
       orgs/<org>/index.json         one compact summary per project of the organisation
+      orgs/<org>/drafts.json        the organisation's questionnaire drafts (accounts.py)
       orgs/<org>/projects/<id>/project.json      one project's metadata (and, from before the journal,
                                                  its versions' summaries)
       orgs/<org>/projects/<id>/versions.journal  its versions, appended: per new version one record of
@@ -47,7 +50,7 @@ from compliance.storage.atomic_files import open_private, private_dir, remove_du
 from compliance.storage.audit_file import AuditLogFile
 from compliance.storage.errors import StoreLocked
 from compliance.storage.outbox import Outbox
-from compliance.storage.pack_store import FilePacks
+from compliance.storage.pack_store import PACKS_DIR, FilePacks
 from compliance.storage.protocol import Store
 from compliance.storage.signing_keys import KeyRing, SigningKey, default_key_dir, published_key_events
 from compliance.storage.tinydb_access import TinyDBAccess
@@ -93,9 +96,6 @@ def open_admin_repositories(data_dir: Path, key_dir: Path | None = None) -> tupl
     audit = AuditLogFile(root / "audit.log", root / QUARANTINE, keys)
     audit.append_missing(published_key_events(keys))
     return TinyDBAccess(root, Outbox(audit)), audit
-
-
-PACKS_DIR = "packs"
 
 
 def _retire_legacy_key(root: Path, keys: KeyRing) -> None:

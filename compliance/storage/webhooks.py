@@ -21,6 +21,24 @@ from compliance.storage.webhook_records import Delivery, DeliveryState, Webhook
 
 KEEP_EVENTS = 2000  # recent events shown in the app
 KEEP_DELIVERIES = 200  # finished deliveries kept per webhook for its log
+WEBHOOKS_FILE = "webhooks.json"
+EVENTS_FILE = "events.jsonl"
+
+
+def read_events(path: Path) -> list[Event]:
+    """The recent events of `events.jsonl` as the store reads them: its last KEEP_EVENTS lines, a line that
+    does not parse skipped (one torn by a crash: events are for display, the outbox is in webhooks.json)."""
+    events: list[Event] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return events
+    for line in lines[-KEEP_EVENTS:]:
+        try:
+            events.append(Event.model_validate_json(line))
+        except ValueError:
+            continue
+    return events
 
 
 class MemoryWebhooks:
@@ -137,7 +155,7 @@ class TinyDBWebhooks(MemoryWebhooks):
 
     def __init__(self, root: Path, quarantine_dir: Path) -> None:
         super().__init__()
-        path = root / "webhooks.json"
+        path = root / WEBHOOKS_FILE
         for tmp in root.glob(f".{path.name}.*{TEMP_SUFFIX}"):
             tmp.unlink(missing_ok=True)  # a write a crash interrupted: never the acknowledged state
         self._db = TinyDB(str(path), quarantine_dir=quarantine_dir, root=root, storage=AtomicJSONStorage)
@@ -147,26 +165,13 @@ class TinyDBWebhooks(MemoryWebhooks):
         for doc in self._db.table("deliveries").all():
             delivery = Delivery.model_validate(doc)
             self._deliveries[delivery.id] = delivery
-        self._events_path = root / "events.jsonl"
-        self._events = self._read_events()
+        self._events_path = root / EVENTS_FILE
+        self._events = read_events(self._events_path)
         self._event_ids = {e.id for e in self._events}
         self._events_file = open_private(self._events_path)
         if self._events_path.stat().st_size and not self._events_path.read_bytes().endswith(b"\n"):
             self._events_file.write("\n")  # end a line a crash tore, so the next event starts its own
         self._lines = len(self._events)
-
-    def _read_events(self) -> list[Event]:
-        events: list[Event] = []
-        try:
-            lines = self._events_path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return events
-        for line in lines[-KEEP_EVENTS:]:
-            try:
-                events.append(Event.model_validate_json(line))
-            except ValueError:
-                continue  # a line torn by a crash: events are for display, the outbox is elsewhere
-        return events
 
     def _put(self, table: str, key: str, doc: dict[str, Any]) -> None:
         if table == "events":

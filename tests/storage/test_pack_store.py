@@ -17,11 +17,10 @@ from compliance.engine.reference import ReferenceEngine
 from compliance.ruleset.loader import load_pack
 from compliance.service.assessing import Assessor
 from compliance.service.pack_views import publish_pack
-from compliance.storage.pack_store import FilePacks, MemoryPacks, PackRepository
+from compliance.storage.pack_store import PACKS_DIR, FilePacks, MemoryPacks, PackRepository
 from compliance.storage.postgres import Database, PostgresPacks
 from compliance.storage.postgres.provision import TemporaryDatabase
 from compliance.storage.records import StoredAssessment
-from compliance.storage.tinydb_store import PACKS_DIR
 from tests.core.minipack import make_pack, rule_doc
 from tests.core.randomfacts import random_submission
 
