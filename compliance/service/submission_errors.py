@@ -2,12 +2,14 @@
 
 A problem names the path of our own model (`processings.0.legal_basis`), never a key the submitter wrote: an
 unknown key or a bad dictionary key cuts the path at its parent and the message lists the keys or values the
-vocabulary accepts instead. The line and column come from the YAML node tree of the text (JSON is read as
-YAML for this purpose only), composed again only when there is an error to place.
+vocabulary accepts instead. The line and column of a JSON text come from a walk along the errors' paths
+(`json_places`); those of a YAML text from its node tree, composed again only when there is an error to place
+and the text is at most MAX_YAML_PLACED characters.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, get_args, get_origin
 
@@ -17,10 +19,11 @@ from pydantic import BaseModel, ValidationError
 from compliance.domain.field_errors import FieldError
 from compliance.i18n import Lang
 from compliance.service.field_messages import explain, unwrap, words
+from compliance.service.json_places import Loc, place_in_json
 from compliance.strictyaml import StrictLoader
 
-Loc = tuple[int | str, ...]
 MAX_LISTED_ERRORS = 100  # errors named one by one; the rest are counted in one last error (`more_errors`)
+MAX_YAML_PLACED = 256 * 1024  # characters of a YAML text composed again to place its errors
 
 
 def _model_fields(annotation: Any) -> dict[str, Any] | None:
@@ -77,13 +80,36 @@ def _node_at(root: yaml.Node | None, loc: Loc, keys: Keys) -> tuple[yaml.Node | 
     return node, True
 
 
-def _compose(text: str | None) -> yaml.Node | None:
-    if not text:
-        return None
+def _compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=StrictLoader)
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
+
+
+def places(text: str | None, locs: list[Loc]) -> list[tuple[int, int] | None]:
+    """The line and column (from 1) of each location in `text`, None where it has none. A JSON text is walked
+    along the locations alone (`json_places`); another is composed as YAML nodes when it is at most
+    MAX_YAML_PLACED characters long (composing costs about 1.5 s a MiB), else nothing is placed."""
+    if not text or not locs:
+        return [None] * len(locs)
+    if text.lstrip().startswith("{"):
+        placed = place_in_json(text, locs)
+        if placed is not None:
+            return placed.places
+    return places_in_yaml(text, locs) if len(text) <= MAX_YAML_PLACED else [None] * len(locs)
+
+
+def places_in_yaml(text: str, locs: list[Loc]) -> list[tuple[int, int] | None]:
+    """The places of `locs` in the YAML node tree of `text` (the document itself is no place)."""
+    root = _compose(text)
+    keys: Keys = {}
+    out: list[tuple[int, int] | None] = []
+    for loc in locs:
+        node, _ = _node_at(root, loc, keys)
+        placed = node is not None and node is not root
+        out.append((node.start_mark.line + 1, node.start_mark.column + 1) if placed and node else None)
+    return out
 
 
 def describe_errors(
@@ -92,12 +118,15 @@ def describe_errors(
     """A field error for each validation error: the path is ours, the message in plain words (in French,
     Arabic or English), with a suggestion taken from the vocabulary, never from what was submitted; the line and
     column of the text when it can be placed. At most MAX_LISTED_ERRORS are named, then how many more there
-    are: a body of tens of thousands of faults is answered as fast as one with a few."""
-    root = _compose(text)
-    keys: Keys = {}
+    are: a body of tens of thousands of faults is answered as fast as one with a few, and only the named ones
+    are placed."""
     out: list[FieldError] = []
     errors = exc.errors(include_url=False)
-    for err in errors[:MAX_LISTED_ERRORS]:  # the input is compared with the vocabulary, never repeated
+    listed = errors[:MAX_LISTED_ERRORS]
+    where = places(text, [tuple(p for p in err["loc"] if p != "[key]") for err in listed])
+    for err, place in zip(
+        listed, where, strict=True
+    ):  # the input is compared with the vocabulary, never repeated
         loc: Loc = tuple(err["loc"])
         kept, fields, cut = safe_path(model, loc)
         params: dict[str, str] = {}
@@ -111,16 +140,14 @@ def describe_errors(
             key, message = "not_here", words(lang)["not_here"]
         else:
             key, params, message = explain(model, err, lang, list(fields) if fields is not None else None)
-        node, _ = _node_at(root, tuple(p for p in loc if p != "[key]"), keys)
-        placed = node is not None and node is not root
         out.append(
             FieldError(
                 path=".".join(str(p) for p in kept),
                 message=message,
                 key=key,
                 params=params,
-                line=node.start_mark.line + 1 if placed and node is not None else None,
-                column=node.start_mark.column + 1 if placed and node is not None else None,
+                line=place[0] if place else None,
+                column=place[1] if place else None,
             )
         )
     if len(errors) > MAX_LISTED_ERRORS:
@@ -148,9 +175,17 @@ def _surrogate_at(value: Any, loc: Loc = ()) -> Loc | None:
     return None
 
 
+def _may_hold_surrogate(data: Any) -> bool:
+    try:
+        return _SURROGATE.search(json.dumps(data, ensure_ascii=False)) is not None
+    except (TypeError, ValueError, RecursionError):
+        return True
+
+
 def surrogate_error(model: type[BaseModel], data: Any, lang: Lang | str) -> FieldError | None:
-    """The field error of the first lone surrogate in `data`, at our path (cut at a key the submitter wrote)."""
-    loc = _surrogate_at(data)
+    """The field error of the first lone surrogate in `data`, at our path (cut at a key the submitter wrote).
+    The data are walked in Python only when their JSON text (written in C) holds one."""
+    loc = _surrogate_at(data) if _may_hold_surrogate(data) else None
     if loc is None:
         return None
     kept, _, _ = safe_path(model, loc)
