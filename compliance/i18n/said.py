@@ -48,6 +48,8 @@ SAID: Catalogued[str] = Catalogued(
         "dispute_same_outcome": "a dispute must change the outcome",
         "waiver_open_only": "only a failing or incomplete finding can be waived",
         "waiver_past": "a waiver must expire in the future",
+        "dispute_incomplete": "a dispute needs a written reason (at least 10 characters) and the corrected outcome",
+        "waiver_incomplete": "a waiver needs a written reason (at least 10 characters), a legal ground and an expiry date",
         "not_email": "not an e-mail address",
         "password_length": "{least} to {most} characters",
         "account_unbound": "a {role} account is not bound to an organisation",

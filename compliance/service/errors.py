@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic.config import JsonDict
 
@@ -73,6 +73,12 @@ class Wrong:
         return FieldError(path=self.path, message=self.said.worded(lang), key=self.said.key, params=params)
 
 
+class Worded(Protocol):
+    """A field at fault worded in the language it is answered in (`Wrong`, or a pydantic error: `Unfit`)."""
+
+    def error(self, lang: Lang | str) -> FieldError: ...
+
+
 def wrong(path: str, key: str, /, **values: Any) -> Wrong:
     return Wrong(path, said(key, **values))
 
@@ -81,7 +87,7 @@ class InvalidRequest(ServiceError):
     """A request that names a field wrongly: its field `errors` (in English; `worded_errors(lang)` in a
     language)."""
 
-    def __init__(self, errors: Sequence[FieldError | Wrong]) -> None:
+    def __init__(self, errors: Sequence[FieldError | Worded]) -> None:
         self.wrong = list(errors)
         self.errors = self.worded_errors(Lang.en)
         super().__init__("; ".join(describe(e) for e in self.errors))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import types
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from compliance.domain.field_errors import FieldError
+from compliance.domain.waivers import LEGAL_GROUND_PATTERN
 from compliance.i18n import Lang
 from compliance.i18n.catalogued import Catalogued
 from compliance.i18n.languages import parse
@@ -35,6 +37,7 @@ FIELD_MESSAGES: Catalogued[str] = Catalogued(
         "version": 'this tool reads version {version} of the format: write schema_version: "{version}"',
         "identifier": "expected letters, digits, '_', '.' or '-' only (at most 64)",
         "pattern": "not written in the expected form (see the field's description in the schema)",
+        "legal_ground": "expected an article of the law written like 'Art. 6(b)' or 'Decree Art. 29'",
         "integer": "expected a whole number",
         "number": "expected a number",
         "boolean": "expected true or false",
@@ -176,7 +179,12 @@ def explain(
         return "enum", {"values": values}, w["enum"].format(values=values)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        key = {COUNTRY_PATTERN: "country", IDENTIFIER_PATTERN: "identifier"}.get(pattern, "pattern")
+        named = {
+            COUNTRY_PATTERN: "country",
+            IDENTIFIER_PATTERN: "identifier",
+            LEGAL_GROUND_PATTERN: "legal_ground",
+        }
+        key = named.get(pattern, "pattern")
         return key, {}, w[key]
     bound: tuple[str, object] | None = None
     if kind in ("string_too_long", "too_long"):
@@ -205,3 +213,22 @@ def worded_errors(model: type[BaseModel], exc: ValidationError, lang: Lang | str
             FieldError(path=".".join(str(p) for p in err["loc"]), message=message, key=key, params=params)
         )
     return out
+
+
+@dataclass(frozen=True)
+class Unfit:
+    """One of pydantic's errors of `model`, worded by `explain` in the language it is answered in (a use case
+    that builds a model does not know the reader's language; `InvalidRequest.worded_errors` asks for it)."""
+
+    model: type[BaseModel]
+    detail: ErrorDetails
+    under: str
+
+    def error(self, lang: Lang | str) -> FieldError:
+        key, params, message = explain(self.model, self.detail, lang)
+        path = ".".join([self.under, *(str(p) for p in self.detail["loc"])])
+        return FieldError(path=path, message=message, key=key, params=params)
+
+
+def unfit(model: type[BaseModel], exc: ValidationError, under: str) -> list[Unfit]:
+    return [Unfit(model, detail, under) for detail in exc.errors(include_url=False)]

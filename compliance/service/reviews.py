@@ -18,7 +18,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from compliance.domain.field_errors import validation_errors
 from compliance.domain.outcomes import OPEN_OUTCOMES, Assessment, Outcome
 from compliance.domain.review import (
     JUDGING_STATES,
@@ -43,6 +42,7 @@ from compliance.service.decisions import (
     sign_decision,
 )
 from compliance.service.errors import NO_FINDING, NO_VERSION, InvalidRequest, NotFound, StoreError, wrong
+from compliance.service.field_messages import unfit
 from compliance.service.notifications import Notifier
 from compliance.service.people import People
 from compliance.service.projects import Projects
@@ -232,6 +232,16 @@ class Reviews:
                 raise InvalidRequest([wrong("body.judgement", "waiver_open_only")])
             if expires is not None and expires < datetime.now(UTC).date():
                 raise InvalidRequest([wrong("body.expires", "waiver_past")])
+        missing = _missing_for(
+            judgement,
+            reason=reason,
+            corrected_outcome=corrected_outcome,
+            legal_ground=legal_ground,
+            expires=expires,
+        )
+        if missing:
+            key = "dispute_incomplete" if judgement is Judgement.disputed else "waiver_incomplete"
+            raise InvalidRequest([wrong(f"body.{missing}", key)])
         try:
             review = FindingReview(
                 rule_id=rule_id,
@@ -244,7 +254,7 @@ class Reviews:
                 at=datetime.now(UTC),
             )
         except ValidationError as exc:
-            raise InvalidRequest([e.under("body") for e in validation_errors(exc)]) from None
+            raise InvalidRequest(unfit(FindingReview, exc, "body")) from None
 
         def change(current: ReviewRecord) -> ReviewRecord:
             status = check_revision(current, revision)
@@ -284,7 +294,7 @@ class Reviews:
                 at=datetime.now(UTC),
             )
         except ValidationError as exc:
-            raise InvalidRequest([e.under("body") for e in validation_errors(exc)]) from None
+            raise InvalidRequest(unfit(Comment, exc, "body")) from None
 
         updated = update_review(
             self.store,
@@ -341,3 +351,12 @@ class Reviews:
         a = self.projects.version(principal, project_id, older)
         b = self.projects.version(principal, project_id, newer)
         return diff_versions(a.submission, a.assessment.parsed, b.submission, b.assessment.parsed)
+
+
+def _missing_for(judgement: Judgement, **given: object) -> str | None:
+    """The first field a dispute or a waiver lacks (FindingReview refuses them too, in English only)."""
+    needed = {
+        Judgement.disputed: ("reason", "corrected_outcome"),
+        Judgement.waived: ("reason", "legal_ground", "expires"),
+    }
+    return next((name for name in needed.get(judgement, ()) if given[name] is None), None)

@@ -19,4 +19,5 @@ Fonctionnalité: Contester une constatation avec un motif écrit
   Scénario: Une contestation sans motif écrit est refusée
     Quand la liaison "Amal" ouvre la revue de la version 1
     Et la liaison "Amal" conteste sans motif la constatation "L0908-A12-CIN" de la version 1
-    Alors la demande est refusée avec le statut 422 qui nomme le champ "body"
+    Alors la demande est refusée avec le statut 422 qui nomme le champ "body.reason"
+    Et l'erreur sur "body.reason" dit « une contestation demande un motif écrit (au moins 10 caractères) et le résultat corrigé »

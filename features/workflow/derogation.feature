@@ -23,3 +23,4 @@ Fonctionnalité: Une dérogation fondée sur un article de loi, qui expire
     Quand la liaison "Amal" ouvre la revue de la version 1
     Et la liaison "Amal" accorde une dérogation sur "L0908-A05-OPEN-NETWORK" de la version 1 au titre de "parce que" jusqu'au "2030-06-30"
     Alors la demande est refusée avec le statut 422 qui nomme le champ "body.legal_ground"
+    Et l'erreur sur "body.legal_ground" dit « un article de la loi est attendu, écrit comme « Art. 6(b) » ou « Decree Art. 29 » »

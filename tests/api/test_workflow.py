@@ -224,6 +224,13 @@ def refused_naming(flow: Flow, status: int, field: str) -> None:
     assert field in paths, paths
 
 
+@then(parsers.parse('l\'erreur sur "{field}" dit « {message} »'))
+def error_says(flow: Flow, field: str, message: str) -> None:
+    assert flow.response is not None
+    said = {e["path"]: e["message"] for e in flow.response.json().get("errors", [])}
+    assert said.get(field) == message, said
+
+
 @then(parsers.parse("l'historique de la version {number:d} compte {count:d} changement d'état"))
 def history_count(flow: Flow, number: int, count: int) -> None:
     assert len(flow.review(number)["history"]) == count
