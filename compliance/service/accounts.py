@@ -284,8 +284,7 @@ class Accounts:
         step = totp_matches(user, code)
         if step is None:
             return False
-        self.repo.save_user(user.model_copy(update={"totp_last_step": step}))
-        return True
+        return self.repo.use_totp_step(user.id, step)  # not save_user: the user read may be stale
 
     # -- erasure -----------------------------------------------------------------------------------------
     def erase_user(self, actor: User, user: User) -> None:

@@ -47,6 +47,10 @@ class UserRepository(Protocol):
 
     def save_user(self, user: User) -> None: ...
 
+    def use_totp_step(self, user_id: str, step: int) -> bool:
+        """Record `step` as the user's last second-factor step if it is newer than the stored one, in one
+        change: of two sign-ins with the same code, read before either was saved, only one passes."""
+
     def delete_user(self, user_id: str) -> bool: ...
 
     def add_token(self, token: OneTimeToken) -> None: ...
@@ -245,6 +249,19 @@ class AccountTables:
     def save_user(self, user: User, event: AuditEvent | None = None) -> None:
         doc = user.model_dump(mode="json")
         self.tables.change("users", lambda users: users.__setitem__(user.id, doc), _events(event))
+
+    def use_totp_step(self, user_id: str, step: int) -> bool:
+        used = False
+
+        def advance(users: dict[str, Doc]) -> None:
+            nonlocal used
+            doc = users.get(user_id)
+            if doc is not None and int(doc.get("totp_last_step", 0)) < step:
+                users[user_id] = doc | {"totp_last_step": step}
+                used = True
+
+        self.tables.change("users", advance)
+        return used
 
     def delete_user(self, user_id: str, event: AuditEvent | None = None) -> bool:
         """False, and the event not recorded, when there is no such user."""

@@ -17,8 +17,10 @@ from compliance.service.access import create_organisation
 from compliance.service.accounts import Accounts
 from compliance.storage.accounts import User
 from compliance.storage.memory import memory_store
+from compliance.storage.postgres import open_postgres_store
 from compliance.storage.protocol import Store
 from compliance.storage.records import Role
+from tests.pgdb import pg_database, pg_databases, pg_empty  # noqa: F401
 
 PASSWORD = "correct horse battery staple"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -86,3 +88,16 @@ def web(hashed_users: tuple[list[User], str]) -> Iterator[Web]:
     founder, other, admin, liaison = users
     yield Web(store, accounts, founder, other, admin, liaison, hashed_users[1])
     store.close()
+
+
+@pytest.fixture(params=["memory", "postgresql"])
+def any_store(request: pytest.FixtureRequest, hashed_users: tuple[list[User], str]) -> Iterator[Store]:
+    """A store holding the users of `web`, in memory and on PostgreSQL (which refuses what memory keeps: NUL)."""
+    opened = (
+        memory_store()
+        if request.param == "memory"
+        else open_postgres_store(request.getfixturevalue("pg_empty").url())
+    )
+    _populate(opened, hashed_users[0])
+    yield opened
+    opened.close()
