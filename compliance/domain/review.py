@@ -6,6 +6,7 @@ service, the API and the documentation read the same table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
@@ -104,14 +105,25 @@ class FindingReview(Frozen):
 
     @model_validator(mode="after")
     def _complete(self) -> FindingReview:
-        if self.judgement is Judgement.disputed and (self.reason is None or self.corrected_outcome is None):
+        if missing_for(self.judgement, self.__dict__) is None:
+            return self
+        if self.judgement is Judgement.disputed:
             raise ValueError("a dispute needs a written 'reason' and the 'corrected_outcome'")
-        incomplete_waiver = self.reason is None or self.legal_ground is None or self.expires is None
-        if self.judgement is Judgement.waived and incomplete_waiver:
-            raise ValueError(
-                "a waiver needs a 'reason', a 'legal_ground' (e.g. 'Art. 6(b)') and an 'expires' date"
-            )
-        return self
+        raise ValueError(
+            "a waiver needs a 'reason', a 'legal_ground' (e.g. 'Art. 6(b)') and an 'expires' date"
+        )
+
+
+# What a dispute and a waiver must give beside the judgement, in the order a missing one is named.
+NEEDED: dict[Judgement, tuple[str, ...]] = {
+    Judgement.disputed: ("reason", "corrected_outcome"),
+    Judgement.waived: ("reason", "legal_ground", "expires"),
+}
+
+
+def missing_for(judgement: Judgement, given: Mapping[str, object]) -> str | None:
+    """The first field a judgement needs and `given` lacks (None: complete)."""
+    return next((name for name in NEEDED.get(judgement, ()) if given.get(name) is None), None)
 
 
 class Comment(Frozen):

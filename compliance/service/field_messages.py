@@ -204,15 +204,15 @@ def explain(
     return kind, {}, err["msg"]
 
 
+def worded_error(model: type[BaseModel], err: ErrorDetails, lang: Lang | str) -> FieldError:
+    """One of pydantic's errors of `model` in `lang`, at the path pydantic gives (input never repeated)."""
+    key, params, message = explain(model, err, lang)
+    return FieldError(path=".".join(str(p) for p in err["loc"]), message=message, key=key, params=params)
+
+
 def worded_errors(model: type[BaseModel], exc: ValidationError, lang: Lang | str) -> list[FieldError]:
-    """pydantic's errors of a request body in `lang`, each at the path pydantic gives (input never repeated)."""
-    out = []
-    for err in exc.errors(include_url=False):
-        key, params, message = explain(model, err, lang)
-        out.append(
-            FieldError(path=".".join(str(p) for p in err["loc"]), message=message, key=key, params=params)
-        )
-    return out
+    """pydantic's errors of a request body in `lang`."""
+    return [worded_error(model, err, lang) for err in exc.errors(include_url=False)]
 
 
 @dataclass(frozen=True)
@@ -225,9 +225,7 @@ class Unfit:
     under: str
 
     def error(self, lang: Lang | str) -> FieldError:
-        key, params, message = explain(self.model, self.detail, lang)
-        path = ".".join([self.under, *(str(p) for p in self.detail["loc"])])
-        return FieldError(path=path, message=message, key=key, params=params)
+        return worded_error(self.model, self.detail, lang).under(self.under)
 
 
 def unfit(model: type[BaseModel], exc: ValidationError, under: str) -> list[Unfit]:

@@ -30,6 +30,7 @@ from compliance.domain.review import (
     ReviewAction,
     ReviewState,
     StateChange,
+    missing_for,
 )
 from compliance.engine.diff import VersionDiff, diff_versions
 from compliance.i18n.languages import Lang
@@ -232,13 +233,15 @@ class Reviews:
                 raise InvalidRequest([wrong("body.judgement", "waiver_open_only")])
             if expires is not None and expires < datetime.now(UTC).date():
                 raise InvalidRequest([wrong("body.expires", "waiver_past")])
-        missing = _missing_for(
-            judgement,
-            reason=reason,
-            corrected_outcome=corrected_outcome,
-            legal_ground=legal_ground,
-            expires=expires,
-        )
+        given = {
+            "reason": reason,
+            "corrected_outcome": corrected_outcome,
+            "legal_ground": legal_ground,
+            "expires": expires,
+        }
+        missing = missing_for(
+            judgement, given
+        )  # FindingReview's own check, answered in words of the catalogue
         if missing:
             key = "dispute_incomplete" if judgement is Judgement.disputed else "waiver_incomplete"
             raise InvalidRequest([wrong(f"body.{missing}", key)])
@@ -351,12 +354,3 @@ class Reviews:
         a = self.projects.version(principal, project_id, older)
         b = self.projects.version(principal, project_id, newer)
         return diff_versions(a.submission, a.assessment.parsed, b.submission, b.assessment.parsed)
-
-
-def _missing_for(judgement: Judgement, **given: object) -> str | None:
-    """The first field a dispute or a waiver lacks (FindingReview refuses them too, in English only)."""
-    needed = {
-        Judgement.disputed: ("reason", "corrected_outcome"),
-        Judgement.waived: ("reason", "legal_ground", "expires"),
-    }
-    return next((name for name in needed.get(judgement, ()) if given[name] is None), None)
