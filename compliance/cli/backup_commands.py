@@ -12,8 +12,6 @@ from typing import Any
 from compliance.cli.exit_codes import ExitCode
 from compliance.cli.help_texts import error, say, tr
 
-BACKUP_COMMANDS = ("backup", "check-backup")
-
 
 def add_backup_commands(asub: Any, lang: str, data_dir: Callable[[argparse.ArgumentParser], None]) -> None:
     b = asub.add_parser(

@@ -32,7 +32,13 @@ from compliance.i18n.said import said
 from compliance.storage.atomic_files import fsync_dir, read_shared
 from compliance.storage.audit_chain import verify_lines
 from compliance.storage.backup_reviews import ProjectLog, ReviewTally, check_reviews, logged_by_project
-from compliance.storage.backup_tables import TablesReport, check_tables, copy_tables
+from compliance.storage.backup_tables import (
+    TablesReport,
+    check_tables,
+    copy_tables,
+    whole_lines,
+    write_private,
+)
 from compliance.storage.codec import version_from_parts
 from compliance.storage.errors import BackupFailed
 from compliance.storage.records import ORG_ID, PROJECT_ID
@@ -64,9 +70,7 @@ def _copy_audit(source: Path, target: Path) -> None:
     with open(source, "rb") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         data = fh.read()
-    whole = data[: data.rfind(b"\n") + 1]
-    target.write_bytes(whole)
-    os.chmod(target, 0o600)
+    write_private(target, whole_lines(data))
 
 
 def _copy_project(project_dir: Path, target: Path) -> int | None:

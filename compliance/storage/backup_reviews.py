@@ -56,10 +56,16 @@ class ReviewTally:
     decided: int = 0
 
 
+# The actions read, quoted as each entry's line holds them: a line naming none is not parsed.
+_READ = tuple(f'"{action}"' for action in ("project.created", "version.submitted", *REVIEW_EVENT_ACTIONS))
+
+
 def logged_by_project(lines: Iterable[str]) -> dict[str, ProjectLog]:
     """The entries of the copied log that name a version (`<project>/<number>`), by project."""
     found: dict[str, ProjectLog] = {}
     for line in lines:
+        if not any(action in line for action in _READ):
+            continue
         try:
             entry = json.loads(line)
             action, target = entry["action"], entry["target"]
@@ -119,10 +125,10 @@ def _check_decision(project: str, number: int, review: dict[str, Any]) -> None:
 
 def _check_logged(project: str, records: list[Record], log: ProjectLog, before_journal: bool) -> None:
     held = {str(event.get("event_id")) for record in records for event in record.events}
-    asked = [e for e in log.entries if e.action in REVIEW_EVENT_ACTIONS]
+    first = 0
     if before_journal:  # the events logged before the journal's first were kept in project.json
         first = next((n for n, e in enumerate(log.entries) if e.event_id in held), len(log.entries))
-        asked = [e for e in log.entries[first:] if e.action in REVIEW_EVENT_ACTIONS]
+    asked = [e for e in log.entries[first:] if e.action in REVIEW_EVENT_ACTIONS]
     for entry in asked:
         if entry.event_id not in held:
             raise BackupFailed(

@@ -58,7 +58,12 @@ class TablesReport:
     packs: int = 0
 
 
-def _write(target: Path, data: bytes) -> None:
+def whole_lines(data: bytes) -> bytes:
+    """`data` up to its last newline: a line being appended is left out."""
+    return data[: data.rfind(b"\n") + 1]
+
+
+def write_private(target: Path, data: bytes) -> None:
     if not target.parent.is_dir():
         private_dir(target.parent)
     target.write_bytes(data)
@@ -71,7 +76,7 @@ def _copy_whole(source: Path, target: Path) -> None:
         data = source.read_bytes()
     except FileNotFoundError:
         return
-    _write(target, data)
+    write_private(target, data)
 
 
 def copy_tables(root: Path, output: Path) -> None:
@@ -85,7 +90,7 @@ def copy_tables(root: Path, output: Path) -> None:
     except FileNotFoundError:
         events = b""
     if events:
-        _write(output / EVENTS_FILE, events[: events.rfind(b"\n") + 1])  # a line being appended is left out
+        write_private(output / EVENTS_FILE, whole_lines(events))
     _copy_whole(root / WEBHOOKS_FILE, output / WEBHOOKS_FILE)
 
 
