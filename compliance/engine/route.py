@@ -188,7 +188,11 @@ def regime_of(
     personal = facts.get("processes_personal_data")
     if personal is False:
         return regime_and_forms(facts, personal, [], [])
-    kept = ((spec, result, [e for e in read if e.result is not False]) for spec, result, read in evaluated)
+    kept = (  # the triggers ruled out are not kept (as the lean router does)
+        (spec, result, [e for e in read if e.result is not False])
+        for spec, result, read in evaluated
+        if result is not False
+    )
     return regime_and_forms(facts, personal, *applying(kept, trigger))
 
 

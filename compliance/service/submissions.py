@@ -139,7 +139,7 @@ def decode(raw: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         raise InvalidSubmission(source, [file_error("not_utf8", byte=exc.start)]) from None
     if not text.strip():
-        raise InvalidSubmission(source, [whole_file(FILE_ERRORS["empty"], "empty")])
+        raise InvalidSubmission(source, [file_error("empty")])
     return text
 
 
@@ -207,7 +207,7 @@ def validate_submission(data: Any, source: str, text: str | None = None, lang: s
     takes only `true`/`false` as booleans and whole numbers as integers, and still reads enumerated values
     and dates from their text. With `text`, each problem gives its line and column; in `lang` (fr, ar or en)."""
     if not isinstance(data, dict):
-        raise InvalidSubmission(source, [whole_file(FILE_ERRORS["not_mapping"], "not_mapping")])
+        raise InvalidSubmission(source, [file_error("not_mapping")])
     try:
         payload = strict_payload(data)
     except (TypeError, ValueError):
@@ -258,9 +258,9 @@ def read_submission(path: Path, lang: str = "en") -> Submission:
     """Read a submission file; a missing file, a folder or an oversized file are clear errors."""
     source = str(path)
     if not path.exists():
-        raise InvalidSubmission(source, [whole_file(FILE_ERRORS["no_file"], "no_file")])
+        raise InvalidSubmission(source, [file_error("no_file")])
     if path.is_dir():
-        raise InvalidSubmission(source, [whole_file(FILE_ERRORS["directory"], "directory")])
+        raise InvalidSubmission(source, [file_error("directory")])
     try:
         size = path.stat().st_size
         if size > MAX_SUBMISSION_BYTES:

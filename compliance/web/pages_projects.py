@@ -40,8 +40,8 @@ async def version(ctx: Ctx, project_id: str, number: str) -> Response:
     found = ctx.services.projects.get(principal, project_id)
     stored = ctx.services.projects.version(principal, project_id, n)
     # the findings as the review left them: the same computation as every report format
-    assessment = ctx.services.reviews.report(principal, project_id, int(number), datetime.now(UTC).date())
-    review = ctx.services.reviews.view(principal, project_id, int(number))
+    assessment = ctx.services.reviews.report(principal, project_id, n, datetime.now(UTC).date())
+    review = ctx.services.reviews.view(principal, project_id, n)
     open_findings = [
         f for f in assessment.findings if f.outcome in (Outcome.fail, Outcome.needs_info) and f.waiver is None
     ]

@@ -37,8 +37,13 @@ class Web:
     totp_secret: str
 
     def client(self) -> TestClient:
-        app = create_server(Settings(assess_workers=0, sign_in_spacing=0.3), repository=self.store)
-        return TestClient(app, base_url="https://testserver", follow_redirects=False)
+        return client_of(self.store)
+
+
+def client_of(store: Store) -> TestClient:
+    """The whole server (API and web app) in process over `store`, for a browser at https://testserver."""
+    app = create_server(Settings(assess_workers=0, sign_in_spacing=0.3), repository=store)
+    return TestClient(app, base_url="https://testserver", follow_redirects=False)
 
 
 def csrf_of(html: str) -> str:

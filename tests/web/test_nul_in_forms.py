@@ -4,24 +4,15 @@ naming the field, in the page's language, and nothing is stored; on the memory s
 
 from __future__ import annotations
 
-from starlette.testclient import TestClient
-
-from compliance.api.settings import Settings
-from compliance.server import create_server
 from compliance.storage.protocol import Store
-from tests.web.conftest import csrf_of, sign_in
+from tests.web.conftest import client_of, csrf_of, sign_in
 
 NUL = "a\u0000b"
 
 
-def _client(store: Store) -> TestClient:
-    app = create_server(Settings(assess_workers=0, sign_in_spacing=0.3), repository=store)
-    return TestClient(app, base_url="https://testserver", follow_redirects=False)
-
-
 def test_a_nul_in_a_form_is_refused_naming_the_field_and_nothing_is_stored(any_store: Store) -> None:
     store = any_store
-    client = _client(store)
+    client = client_of(store)
     sign_in(client, "founder@atlas.ma")
     refused = client.post("/drafts", data={"csrf": csrf_of(client.get("/drafts/new").text), "name": NUL})
     assert refused.status_code == 422
