@@ -12,7 +12,7 @@ from compliance.domain.outcomes import Assessment
 from compliance.domain.standing import in_force, settle
 from compliance.domain.waivers import AppliedWaiver, Waiver, WaiverFile
 from compliance.service.submission_errors import describe_errors
-from compliance.service.submissions import InvalidSubmission, parse_data
+from compliance.service.submissions import InvalidSubmission, decode, parse_text
 
 WAIVERS = "waivers file (--waivers)"
 
@@ -24,12 +24,11 @@ def read_waivers(path: Path, lang: str = "en") -> list[Waiver]:
         raise InvalidSubmission(source, [whole_file("no such file", "no_file")], WAIVERS)
     raw = path.read_bytes()
     try:
-        data = parse_data(raw, source)
-        return WaiverFile.model_validate(data).waivers
+        text = decode(raw, source)  # the text parsed is the one whose lines and columns are given
+        return WaiverFile.model_validate(parse_text(text, source)).waivers
     except InvalidSubmission as exc:
         raise InvalidSubmission(source, exc.errors, WAIVERS) from None
     except ValidationError as exc:
-        text = raw.decode("utf-8", errors="replace")
         raise InvalidSubmission(source, describe_errors(WaiverFile, exc, text, lang), WAIVERS) from None
 
 
